@@ -1,0 +1,106 @@
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { Channel, RedactInputLine } from "@tracevault/core";
+import { redact, type Redaction } from "@tracevault/privacy";
+import { UsageError } from "../main.js";
+
+/** Output line for one record: offsets are UTF-16 code units into the input text. */
+function outputLine(id: string | number, r: Redaction): string {
+  return JSON.stringify({
+    id,
+    level: r.level,
+    redacted: r.redacted,
+    spans: r.spans.map((s) => ({ start: s.start, end: s.end, type: s.type, level: s.level })),
+  });
+}
+
+/** Longest input line accepted before parsing (a 10 MB text inside JSON escapes fits). */
+const MAX_LINE = 64 * 1024 * 1024;
+
+export async function runRedact(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { in: { type: "string" }, channel: { type: "string" } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const channel = values.channel === undefined ? undefined : Channel.safeParse(values.channel);
+  if (channel && !channel.success)
+    throw new UsageError(`--channel must be one of ${Channel.options.join(", ")}, got '${values.channel}'`);
+  if (values.in === undefined) {
+    if (positionals.length !== 1) throw new UsageError('redact takes one TEXT argument, or --in FILE.jsonl');
+    const r = redact(positionals[0]!, { channel: channel?.data });
+    process.stdout.write(r.redacted + "\n");
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError("give either TEXT or --in, not both");
+  const stream = values.in === "-" ? process.stdin : createReadStream(values.in);
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once("error", reject);
+    if (values.in === "-") resolve();
+    else stream.once("open", () => resolve());
+  });
+  try {
+    await opened;
+  } catch (e) {
+    process.stderr.write(`tracevault: cannot read ${values.in}: ${(e as NodeJS.ErrnoException).code ?? "error"}\n`);
+    return 1;
+  }
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  let errors = 0;
+  const out = process.stdout;
+  let buf: string[] = [];
+  const flush = async () => {
+    if (buf.length === 0) return;
+    const chunk = buf.join("\n") + "\n";
+    buf = [];
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+  };
+  for await (const line of rl) {
+    lineNo++;
+    if (line.trim() === "") continue;
+    const res = redactLine(line, lineNo, channel?.data);
+    if ("error" in res) errors++;
+    buf.push(JSON.stringify(res.value ?? res));
+    if (buf.length >= 256) await flush();
+  }
+  await flush();
+  if (errors > 0) process.stderr.write(`tracevault: ${errors} of ${lineNo} lines had errors (see error lines)\n`);
+  return 0;
+}
+
+type LineResult = { value: unknown } | { error: string; line: number; id?: string | number; value?: undefined };
+
+function redactLine(line: string, lineNo: number, channel: Channel | undefined): LineResult {
+  if (line.length > MAX_LINE) return { error: `line is longer than ${MAX_LINE} characters`, line: lineNo };
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { error: "not valid JSON", line: lineNo };
+  }
+  const rec = RedactInputLine.safeParse(json);
+  if (!rec.success) {
+    const issue = rec.error.issues[0];
+    const where = issue?.path.length ? issue.path.join(".") : "record";
+    const id = typeof json === "object" && json && "id" in json ? (json as { id: unknown }).id : undefined;
+    return {
+      error: `${where}: ${issue?.message ?? "invalid"}`,
+      line: lineNo,
+      ...(typeof id === "string" || typeof id === "number" ? { id } : {}),
+    };
+  }
+  try {
+    const r = redact(rec.data.text, { channel: rec.data.channel ?? channel });
+    return { value: JSON.parse(outputLine(rec.data.id, r)) };
+  } catch (e) {
+    return { error: (e as Error).message, line: lineNo, id: rec.data.id };
+  }
+}

@@ -1,0 +1,38 @@
+import { runRedact } from "./commands/redact.js";
+
+const USAGE = `usage: tracevault <command> [options]
+
+commands:
+  redact "TEXT"                 print TEXT with everything sensitive replaced
+  redact --in FILE.jsonl|-      redact JSONL records {"id","text","channel"?}; one result line each
+  help                          this text
+`;
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Entry point of the `tracevault` command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case "redact":
+        return await runRedact(rest);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(USAGE);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${cmd}'`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`tracevault: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+}

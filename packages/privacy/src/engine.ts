@@ -1,0 +1,63 @@
+import { classifyRecord, type RecordContext } from "./classify.js";
+import { mergeDetections, type Span } from "./merge.js";
+import { applyRedaction, type RedactionOperator } from "./redact.js";
+import { RECOGNIZERS } from "./recognizers/index.js";
+import type { Channel, Detection, OrgDirectory, Recognizer, SensitivityLevel } from "./types.js";
+
+export interface AnalyzeOptions {
+  channel?: Channel;
+  context?: RecordContext;
+  directory?: OrgDirectory;
+  /** Minimum score for a detection to count (default 0.5). */
+  threshold?: number;
+  /** Override the registered recognizers (tests, benchmarks of one recognizer). */
+  recognizers?: readonly Recognizer[];
+}
+
+export interface Analysis {
+  /** The record's level after redaction (see classify.ts). Level 4 means: drop the record whole. */
+  level: SensitivityLevel;
+  spans: Span[];
+  reasons: string[];
+}
+
+export interface Redaction extends Analysis {
+  redacted: string;
+}
+
+/** Largest record the engine accepts, in UTF-16 code units (a 10 MB line fits). */
+export const MAX_TEXT_LENGTH = 32 * 1024 * 1024;
+
+export class PrivacyInputError extends Error {
+  override name = "PrivacyInputError";
+}
+
+/**
+ * Run every recognizer over `text` and return merged, disjoint spans plus the record's level.
+ * @example analyze("mail me at jane.doe@example.com").spans[0].type // "EMAIL_ADDRESS"
+ */
+export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+  if (typeof text !== "string") throw new PrivacyInputError("text must be a string");
+  if (text.length > MAX_TEXT_LENGTH)
+    throw new PrivacyInputError(`text is ${text.length} code units long; the limit is ${MAX_TEXT_LENGTH}`);
+  const channel = opts.channel ?? "typed";
+  const threshold = opts.threshold ?? 0.5;
+  const input = { text, lower: text.toLowerCase(), channel, directory: opts.directory };
+  const kept: Detection[] = [];
+  for (const r of opts.recognizers ?? RECOGNIZERS) {
+    if (r.channels && !r.channels.includes(channel)) continue;
+    for (const d of r.detect(input)) if (d.score >= threshold) kept.push(d);
+  }
+  const spans = mergeDetections(kept);
+  const { level, reasons } = classifyRecord({ channel, spans, context: opts.context, text });
+  return { level, spans, reasons };
+}
+
+/**
+ * Analyse and redact in one call.
+ * @example redact("call +44 20 7946 0958").redacted // "call [PHONE_NUMBER]"
+ */
+export function redact(text: string, opts: AnalyzeOptions & { operator?: RedactionOperator } = {}): Redaction {
+  const a = analyze(text, opts);
+  return { ...a, redacted: applyRedaction(text, a.spans, opts.operator) };
+}

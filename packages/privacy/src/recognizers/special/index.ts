@@ -1,0 +1,5 @@
+import type { Recognizer } from "../../types.js";
+
+
+/** Recognizers of the 'special' group, registered in ../index.ts. */
+export const SPECIAL_RECOGNIZERS: readonly Recognizer[] = [];
