@@ -30,8 +30,12 @@ export function scoreSet(dir, set, redactFn) {
   const tmp = mkdtempSync(join(tmpdir(), "tv-eval-"));
   const predPath = join(tmp, "pred.jsonl");
   writeFileSync(predPath, pred);
-  const out = execFileSync(process.execPath, [join(dir, "score.mjs"), "--gold", gold, "--pred", predPath, "--json"], {
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    [join(dir, "score.mjs"), "--gold", gold, "--pred", predPath, "--json"],
+    {
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(out);
 }

@@ -15,8 +15,13 @@ export async function run(args) {
       const x = redact(r.text, { channel: r.channel });
       return { level: x.level, spans: x.spans };
     });
-    console.log(`${set}: recall ${res.recall_full_micro}  false alarms ${res.false_alarm_rate}  over-redaction ${res.over_redaction}`);
-    for (const [t, v] of Object.entries(res.per_type)) console.log(`  ${t.padEnd(40)} ${String(v.spans).padStart(5)}  recall ${v.recall_full.toFixed(3)}  leak ${v.leak_rate.toFixed(3)}`);
+    console.log(
+      `${set}: recall ${res.recall_full_micro}  false alarms ${res.false_alarm_rate}  over-redaction ${res.over_redaction}`,
+    );
+    for (const [t, v] of Object.entries(res.per_type))
+      console.log(
+        `  ${t.padEnd(40)} ${String(v.spans).padStart(5)}  recall ${v.recall_full.toFixed(3)}  leak ${v.leak_rate.toFixed(3)}`,
+      );
     if (missType || fpMode) {
       for (const r of readJsonl(join(dir, `${set}.jsonl`))) {
         const x = redact(r.text, { channel: r.channel });
@@ -27,7 +32,10 @@ export async function run(args) {
             if (g.type !== missType || x.level === 4) continue;
             let leak = false;
             for (let i = g.start; i < g.end; i++) if (/[\p{L}\p{N}]/u.test(r.text[i]) && !cov[i]) leak = true;
-            if (leak) console.log(`MISS ${r.id}: ${JSON.stringify(r.text.slice(g.start, g.end))} in ${JSON.stringify(r.text.slice(Math.max(0, g.start - 50), g.end + 30))}`);
+            if (leak)
+              console.log(
+                `MISS ${r.id}: ${JSON.stringify(r.text.slice(g.start, g.end))} in ${JSON.stringify(r.text.slice(Math.max(0, g.start - 50), g.end + 30))}`,
+              );
           }
         }
         if (fpMode) {
@@ -36,7 +44,10 @@ export async function run(args) {
           for (const s of x.spans) {
             let innocent = 0;
             for (let i = s.start; i < s.end; i++) if (!gold[i] && /[\p{L}\p{N}]/u.test(r.text[i])) innocent++;
-            if (innocent > 0) console.log(`FP ${r.id} ${s.type} [${s.sources}]: ${JSON.stringify(r.text.slice(s.start, s.end))}`);
+            if (innocent > 0)
+              console.log(
+                `FP ${r.id} ${s.type} [${s.sources}]: ${JSON.stringify(r.text.slice(s.start, s.end))}`,
+              );
           }
         }
       }

@@ -17,6 +17,8 @@ export async function run() {
       reps++;
     }
     const s = (performance.now() - t0) / 1000;
-    console.log(JSON.stringify({ name: "recognizer", id: r.id, mb_per_s: +((bytes * reps) / s / 1e6).toFixed(1) }));
+    console.log(
+      JSON.stringify({ name: "recognizer", id: r.id, mb_per_s: +((bytes * reps) / s / 1e6).toFixed(1) }),
+    );
   }
 }

@@ -1,7 +1,26 @@
 #!/usr/bin/env node
-import { main } from "../dist/main.js";
+// The `tracevault` command. Builds the workspace once if this checkout has not been built yet, so that
+// `npx tracevault` works right after `npm install`.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
-main(process.argv.slice(2)).then(
+// A closed pipe (`tracevault redact --in big.jsonl | head`) is a normal way to stop reading, not a crash.
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
+const main = new URL("../dist/main.js", import.meta.url);
+if (!existsSync(fileURLToPath(main))) {
+  const root = fileURLToPath(new URL("../../..", import.meta.url));
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  process.stderr.write("tracevault: first run, building…\n");
+  execFileSync(process.execPath, [tsc, "-b", "packages/cli/tsconfig.json"], { cwd: root, stdio: "inherit" });
+}
+const { main: run } = await import(main.href);
+run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

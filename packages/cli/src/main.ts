@@ -5,8 +5,20 @@ const USAGE = `usage: tracevault <command> [options]
 commands:
   redact "TEXT"                 print TEXT with everything sensitive replaced
   redact --in FILE.jsonl|-      redact JSONL records {"id","text","channel"?}; one result line each
+  start                         run tracevault with embedded defaults
   help                          this text
 `;
+
+function runStart(): number {
+  // The vault server (issue 5) is what `start` will run; until it exists, say so plainly.
+  process.stdout.write(
+    "tracevault 0.1.0\n" +
+      "The vault server is not built yet; what works today is the privacy engine:\n" +
+      '  npx tracevault redact "text to redact"\n' +
+      "  npx tracevault redact --in records.jsonl\n",
+  );
+  return 0;
+}
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -19,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case "redact":
         return await runRedact(rest);
+      case "start":
+        return runStart();
       case undefined:
       case "help":
       case "--help":

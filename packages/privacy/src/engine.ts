@@ -57,7 +57,10 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
  * Analyse and redact in one call.
  * @example redact("call +44 20 7946 0958").redacted // "call [PHONE_NUMBER]"
  */
-export function redact(text: string, opts: AnalyzeOptions & { operator?: RedactionOperator } = {}): Redaction {
+export function redact(
+  text: string,
+  opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
+): Redaction {
   const a = analyze(text, opts);
   return { ...a, redacted: applyRedaction(text, a.spans, opts.operator) };
 }

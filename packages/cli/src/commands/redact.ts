@@ -34,7 +34,7 @@ export async function runRedact(argv: string[]): Promise<number> {
   if (channel && !channel.success)
     throw new UsageError(`--channel must be one of ${Channel.options.join(", ")}, got '${values.channel}'`);
   if (values.in === undefined) {
-    if (positionals.length !== 1) throw new UsageError('redact takes one TEXT argument, or --in FILE.jsonl');
+    if (positionals.length !== 1) throw new UsageError("redact takes one TEXT argument, or --in FILE.jsonl");
     const r = redact(positionals[0]!, { channel: channel?.data });
     process.stdout.write(r.redacted + "\n");
     return 0;
@@ -49,7 +49,9 @@ export async function runRedact(argv: string[]): Promise<number> {
   try {
     await opened;
   } catch (e) {
-    process.stderr.write(`tracevault: cannot read ${values.in}: ${(e as NodeJS.ErrnoException).code ?? "error"}\n`);
+    process.stderr.write(
+      `tracevault: cannot read ${values.in}: ${(e as NodeJS.ErrnoException).code ?? "error"}\n`,
+    );
     return 1;
   }
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
@@ -67,16 +69,18 @@ export async function runRedact(argv: string[]): Promise<number> {
     lineNo++;
     if (line.trim() === "") continue;
     const res = redactLine(line, lineNo, channel?.data);
-    if ("error" in res) errors++;
-    buf.push(JSON.stringify(res.value ?? res));
+    if (typeof res !== "string") errors++;
+    buf.push(typeof res === "string" ? res : JSON.stringify(res));
     if (buf.length >= 256) await flush();
   }
   await flush();
-  if (errors > 0) process.stderr.write(`tracevault: ${errors} of ${lineNo} lines had errors (see error lines)\n`);
+  if (errors > 0)
+    process.stderr.write(`tracevault: ${errors} of ${lineNo} lines had errors (see error lines)\n`);
   return 0;
 }
 
-type LineResult = { value: unknown } | { error: string; line: number; id?: string | number; value?: undefined };
+/** A result line (already serialised) or an error naming the input line. */
+type LineResult = string | { error: string; line: number; id?: string | number };
 
 function redactLine(line: string, lineNo: number, channel: Channel | undefined): LineResult {
   if (line.length > MAX_LINE) return { error: `line is longer than ${MAX_LINE} characters`, line: lineNo };
@@ -99,7 +103,7 @@ function redactLine(line: string, lineNo: number, channel: Channel | undefined):
   }
   try {
     const r = redact(rec.data.text, { channel: rec.data.channel ?? channel });
-    return { value: JSON.parse(outputLine(rec.data.id, r)) };
+    return outputLine(rec.data.id, r);
   } catch (e) {
     return { error: (e as Error).message, line: lineNo, id: rec.data.id };
   }

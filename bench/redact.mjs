@@ -1,0 +1,53 @@
+// npm run bench -- redact: accuracy on ../shared/eval and single-core throughput on typed-text records,
+// side by side with the npm package redact-pii (the baseline the issue names) in the same run.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { redact } from "../packages/privacy/dist/index.js";
+import { evalDir, readJsonl, scoreSet, SETS } from "./eval-sets.mjs";
+
+const require = createRequire(import.meta.url);
+
+/** MB/s of `fn` over `texts`, repeated for at least `ms` milliseconds after a warm-up pass. */
+function throughput(texts, fn, ms) {
+  const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t, "utf8"), 0);
+  for (const t of texts) fn(t);
+  let reps = 0;
+  const t0 = performance.now();
+  do {
+    for (const t of texts) fn(t);
+    reps++;
+  } while (performance.now() - t0 < ms);
+  return (bytes * reps) / ((performance.now() - t0) / 1000) / 1e6;
+}
+
+export async function run(args) {
+  const dir = evalDir();
+  if (!dir) throw new Error("no ../shared/eval beside this checkout (set TRACEVAULT_EVAL_DIR)");
+  const ms = args.includes("--quick") ? 500 : 3000;
+  const sets = {};
+  for (const set of SETS) {
+    sets[set] = scoreSet(dir, set, (r) => {
+      const x = redact(r.text, { channel: r.channel });
+      return {
+        level: x.level,
+        spans: x.spans.map(({ start, end, type, level }) => ({ start, end, type, level })),
+      };
+    });
+  }
+  // Typed-text records: every eval text, as typed.
+  const texts = SETS.flatMap((s) => readJsonl(join(dir, `${s}.jsonl`)).map((r) => r.text));
+  const ours = throughput(texts, (t) => redact(t, { channel: "typed" }), ms);
+  const { SyncRedactor } = require("redact-pii");
+  const baseline = new SyncRedactor();
+  const theirs = throughput(texts, (t) => baseline.redact(t), ms);
+  console.log(
+    JSON.stringify({
+      name: "redact",
+      mb_per_s: +ours.toFixed(2),
+      baseline: "redact-pii",
+      baseline_mb_per_s: +theirs.toFixed(2),
+      ratio: +(ours / theirs).toFixed(2),
+      sets,
+    }),
+  );
+}

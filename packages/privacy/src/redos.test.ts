@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "./engine.js";
+import { RECOGNIZERS } from "./recognizers/index.js";
+import type { RecognizerInput } from "./types.js";
+
+// Inputs that make backtracking regexes blow up: long runs of the characters patterns repeat over.
+const UNITS = [
+  "a",
+  "A",
+  "1",
+  "1 ",
+  "1-",
+  "1.",
+  "12.",
+  "@",
+  "a@",
+  ".",
+  "a.",
+  "-",
+  "=",
+  "a=",
+  "Ab3+",
+  "Ab3_",
+  "Aa ",
+  "Mr. ",
+  "Anna ",
+  "\n",
+  ":",
+  "a:",
+  "ab:",
+  "/",
+  "http://",
+  "a/",
+  "0x",
+  "password: ",
+  "-----BEGIN ",
+  "eyJ",
+  "sk-",
+  "4111 ",
+  "a_",
+  "Ab",
+  "1,",
+  "(1) ",
+  "+1 ",
+  "%",
+  "\\n",
+  '"',
+  "'",
+  "a1",
+  "St ",
+  "12 Main St ",
+];
+
+function input(text: string): RecognizerInput {
+  return { text, lower: text.toLowerCase(), channel: "typed" };
+}
+
+function minTime(fn: () => void, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+describe("no recognizer is super-linear on adversarial input", () => {
+  for (const r of RECOGNIZERS) {
+    it(`${r.id} scales linearly`, () => {
+      for (const unit of UNITS) {
+        const small = input(unit.repeat(Math.ceil(12_500 / unit.length)) + "!");
+        const big = input(unit.repeat(Math.ceil(100_000 / unit.length)) + "!");
+        const ts = minTime(() => r.detect(small));
+        const tb = minTime(() => r.detect(big));
+        // 8x the input: linear code takes ~8x; quadratic takes ~64x. Allow noise on tiny timings.
+        expect(
+          tb,
+          `${r.id} on runs of ${JSON.stringify(unit)}: ${ts.toFixed(1)} ms → ${tb.toFixed(1)} ms`,
+        ).toBeLessThan(Math.max(ts * 24, 60));
+      }
+    });
+  }
+
+  it("the whole engine handles a 10 MB line in bounded time", () => {
+    const line = "Lorem ipsum 4111 1111 1111 1111 jane@example.com ".repeat(10_000_000 / 49);
+    const t0 = performance.now();
+    const a = analyze(line);
+    expect(a.spans.length).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});
