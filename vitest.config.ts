@@ -10,6 +10,7 @@ export default defineConfig({
       "@tracevault/privacy": pkg("privacy"),
       "@tracevault/trajectory": pkg("trajectory"),
       "@tracevault/crypto": pkg("crypto"),
+      "@tracevault/recorder": pkg("recorder"),
     },
   },
   test: {

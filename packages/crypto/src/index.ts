@@ -4,3 +4,4 @@ export * from "./hpke.js";
 export * from "./canonical.js";
 export * from "./sign.js";
 export * from "./merkle.js";
+export * from "./batch.js";

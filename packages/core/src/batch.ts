@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { CaptureChannel } from "./manifest.js";
+
+const Hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
+
+/**
+ * The clear header of a sealed batch. It is the AEAD's associated data, so it cannot be changed without
+ * the vault noticing, and it carries only what routing and checks need — never content.
+ */
+export const BatchHeader = z.object({
+  v: z.literal(1),
+  deviceId: z.string().regex(/^[a-z0-9-]{8,64}$/),
+  batchId: z.string().uuid(),
+  /** Per-device sequence number, strictly increasing across the device's batches. */
+  seq: z.number().int().nonnegative(),
+  /** SHA-256 of the manifest's canonical JSON. */
+  manifestHash: Hex(32),
+  createdAt: z.string().datetime(),
+  channels: z.array(CaptureChannel),
+  /** Lease that authorised recording this batch (absent in offline, air-gapped collection). */
+  leaseId: z.string().max(64).optional(),
+  /** Key id of the vault public key the batch is sealed to. */
+  vaultKid: z.string().regex(/^[0-9a-f]{16}$/),
+});
+export type BatchHeader = z.infer<typeof BatchHeader>;
