@@ -1,10 +1,17 @@
+import { runKeys } from "./commands/keys.js";
+import { runManifest } from "./commands/manifest.js";
 import { runRedact } from "./commands/redact.js";
+import { UsageError } from "./usage.js";
+
+export { UsageError };
 
 const USAGE = `usage: tracevault <command> [options]
 
 commands:
   redact "TEXT"                 print TEXT with everything sensitive replaced
   redact --in FILE.jsonl|-      redact JSONL records {"id","text","channel"?}; one result line each
+  keys init --out DIR           write a vault key pair (vault.key, vault.pub) for offline collection
+  manifest init|sign|show       write, sign and inspect collection manifests
   start                         run tracevault with embedded defaults
   help                          this text
 `;
@@ -20,10 +27,6 @@ function runStart(): number {
   return 0;
 }
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
 /** Entry point of the `tracevault` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -31,6 +34,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case "redact":
         return await runRedact(rest);
+      case "keys":
+        return await runKeys(rest);
+      case "manifest":
+        return await runManifest(rest);
       case "start":
         return runStart();
       case undefined:

@@ -27,7 +27,10 @@ describe("tracevault redact", () => {
     ].join("\n");
     const r = run(["redact", "--in", "-"], input);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ id: "a", redacted: "mail [EMAIL_ADDRESS]" });
     expect(lines[0].spans[0]).toEqual({ start: 5, end: 18, type: "EMAIL_ADDRESS", level: 3 });
@@ -52,7 +55,10 @@ describe("tracevault redact", () => {
       ]),
     );
     const r = run(["redact", "--in", file]);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ error: "not valid JSON", line: 1 });
     expect(lines[1].id).toBe("big");
     expect(lines[1].redacted.endsWith("[EMAIL_ADDRESS]")).toBe(true);

@@ -5,3 +5,5 @@ export * from "./canonical.js";
 export * from "./sign.js";
 export * from "./merkle.js";
 export * from "./batch.js";
+export * from "./keyfile.js";
+export * from "./manifest-sig.js";

@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { Channel, RedactInputLine } from "@tracevault/core";
 import { redact, type Redaction } from "@tracevault/privacy";
-import { UsageError } from "../main.js";
+import { UsageError } from "../usage.js";
 
 /** Output line for one record: offsets are UTF-16 code units into the input text. */
 function outputLine(id: string | number, r: Redaction): string {
