@@ -11,6 +11,7 @@ export default defineConfig({
       "@tracevault/trajectory": pkg("trajectory"),
       "@tracevault/crypto": pkg("crypto"),
       "@tracevault/recorder": pkg("recorder"),
+      "@tracevault/vault": pkg("vault"),
     },
   },
   test: {
