@@ -5,3 +5,4 @@ export * from "./lease.js";
 export * from "./events.js";
 export * from "./step.js";
 export * from "./episode.js";
+export * from "./payload.js";

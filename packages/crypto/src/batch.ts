@@ -3,6 +3,7 @@ import { BatchHeader } from "@tracevault/core";
 import { canonicalJson } from "./canonical.js";
 import { utf8 } from "./bytes.js";
 import { open, seal } from "./hpke.js";
+import { signJson, verifyJson, type Signature } from "./sign.js";
 
 /**
  * A sealed batch on disk and on the wire:
@@ -76,4 +77,15 @@ export function openBatch(
 /** SHA-256 of the whole sealed batch: what the device signs and the vault deduplicates on. */
 export function batchDigest(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
+}
+
+const UPLOAD_CONTEXT = "tracevault/upload/v1";
+
+/** The device's signature over an upload: Ed25519 over the batch digest, in the upload context. */
+export function signUpload(bytes: Uint8Array, devicePrivateKey: Uint8Array, devicePublicKey: Uint8Array): Signature {
+  return signJson(UPLOAD_CONTEXT, { digest: batchDigest(bytes) }, devicePrivateKey, devicePublicKey);
+}
+
+export function verifyUpload(bytes: Uint8Array, sig: Signature, devicePublicKey: Uint8Array): boolean {
+  return verifyJson(UPLOAD_CONTEXT, { digest: batchDigest(bytes) }, sig, devicePublicKey);
 }

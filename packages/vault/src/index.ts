@@ -1,1 +1,16 @@
-export {};
+export * from "./vault.js";
+export * from "./server.js";
+export * from "./api.js";
+export * from "./ingest.js";
+export * from "./accounts.js";
+export * from "./devices.js";
+export * from "./audit/log.js";
+export * from "./keys/kms.js";
+export * from "./keys/datakeys.js";
+export * from "./policy/cedar.js";
+export * from "./db/sql.js";
+export * from "./db/sqlite.js";
+export * from "./db/postgres.js";
+export * from "./blobs/store.js";
+export * from "./blobs/files.js";
+export * from "./routes.js";
