@@ -1,6 +1,7 @@
 import { runKeys } from "./commands/keys.js";
 import { runManifest } from "./commands/manifest.js";
 import { runRedact } from "./commands/redact.js";
+import { runAudit, runVault } from "./commands/vault.js";
 import { UsageError } from "./usage.js";
 
 export { UsageError };
@@ -12,20 +13,11 @@ commands:
   redact --in FILE.jsonl|-      redact JSONL records {"id","text","channel"?}; one result line each
   keys init --out DIR           write a vault key pair (vault.key, vault.pub) for offline collection
   manifest init|sign|show       write, sign and inspect collection manifests
-  start                         run tracevault with embedded defaults
+  start                         run the vault with embedded defaults in ./.tracevault ($TRACEVAULT_HOME)
+  vault [--data DIR] [--port N] [--db postgres://…]   run the vault server
+  audit verify|checkpoint --data DIR                   check the audit log / print its signed head
   help                          this text
 `;
-
-function runStart(): number {
-  // The vault server (issue 5) is what `start` will run; until it exists, say so plainly.
-  process.stdout.write(
-    "tracevault 0.1.0\n" +
-      "The vault server is not built yet; what works today is the privacy engine:\n" +
-      '  npx tracevault redact "text to redact"\n' +
-      "  npx tracevault redact --in records.jsonl\n",
-  );
-  return 0;
-}
 
 /** Entry point of the `tracevault` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -39,7 +31,11 @@ export async function main(argv: string[]): Promise<number> {
       case "manifest":
         return await runManifest(rest);
       case "start":
-        return runStart();
+        return await runVault(rest, true);
+      case "vault":
+        return await runVault(rest);
+      case "audit":
+        return await runAudit(rest);
       case undefined:
       case "help":
       case "--help":

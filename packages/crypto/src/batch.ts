@@ -82,7 +82,11 @@ export function batchDigest(bytes: Uint8Array): string {
 const UPLOAD_CONTEXT = "tracevault/upload/v1";
 
 /** The device's signature over an upload: Ed25519 over the batch digest, in the upload context. */
-export function signUpload(bytes: Uint8Array, devicePrivateKey: Uint8Array, devicePublicKey: Uint8Array): Signature {
+export function signUpload(
+  bytes: Uint8Array,
+  devicePrivateKey: Uint8Array,
+  devicePublicKey: Uint8Array,
+): Signature {
   return signJson(UPLOAD_CONTEXT, { digest: batchDigest(bytes) }, devicePrivateKey, devicePublicKey);
 }
 

@@ -85,3 +85,23 @@ describe("Merkle tree (RFC 6962)", () => {
     );
   });
 });
+
+describe("MerkleFrontier", () => {
+  it("property: its root equals rootOf over the same leaves at every size", async () => {
+    const { MerkleFrontier } = await import("./merkle.js");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 70 }), (n) => {
+        const f = new MerkleFrontier();
+        const leaves: Uint8Array[] = [];
+        for (let i = 0; i < n; i++) {
+          const l = leafHash(Uint8Array.of(i % 256, n));
+          leaves.push(l);
+          f.append(l);
+          expect(hex(f.root())).toBe(hex(rootOf(leaves)));
+        }
+        expect(f.size).toBe(n);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

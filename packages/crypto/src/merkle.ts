@@ -144,3 +144,34 @@ export function verifyConsistency(
 function isPowerOfTwo(x: number): boolean {
   return x > 0 && (x & (x - 1)) === 0;
 }
+
+/**
+ * The right edge of a growing RFC 6962 tree: one hash per complete subtree, largest first. Appending is
+ * O(log n) and so is the root, so a log of millions of entries never re-hashes its history.
+ */
+export class MerkleFrontier {
+  private stack: { h: Uint8Array; size: number }[] = [];
+  private n = 0;
+
+  get size(): number {
+    return this.n;
+  }
+
+  append(leaf: Uint8Array): void {
+    let node = { h: leaf, size: 1 };
+    while (this.stack.length && this.stack[this.stack.length - 1]!.size === node.size) {
+      const left = this.stack.pop()!;
+      node = { h: nodeHash(left.h, node.h), size: left.size * 2 };
+    }
+    this.stack.push(node);
+    this.n++;
+  }
+
+  /** Same value as `rootOf(all leaves appended so far)`. */
+  root(): Uint8Array {
+    if (this.stack.length === 0) return rootOf([]);
+    let acc = this.stack[this.stack.length - 1]!.h;
+    for (let i = this.stack.length - 2; i >= 0; i--) acc = nodeHash(this.stack[i]!.h, acc);
+    return acc;
+  }
+}

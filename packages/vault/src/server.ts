@@ -5,6 +5,21 @@ import { MAX_BATCH_BYTES } from "@tracevault/crypto";
 import { HttpError, type RouteDef, type RouteRequest } from "./routes.js";
 import type { Vault } from "./vault.js";
 
+// The first-run page behind the one-time link: the token stays in the URL fragment (never sent in a request
+// line or logged) and is posted once to /api/v1/auth/setup.
+const SETUP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tracevault setup</title>
+<meta name="viewport" content="width=device-width"><style>body{font:16px system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem}
+label{display:block;margin:.8rem 0}input{width:100%;padding:.4rem;font:inherit}button{padding:.5rem 1rem;font:inherit}</style></head>
+<body><h1>Create the first administrator</h1><p>This account enrolls machines and manages the fleet. It can never read recorded content.</p>
+<form id="f"><label>Username <input name="username" required minlength="3" autocomplete="username"></label>
+<label>Password (12+ characters) <input name="password" type="password" required minlength="12" autocomplete="new-password"></label>
+<button>Create account</button></form><p id="out" role="status"></p>
+<script>const t=new URLSearchParams(location.hash.slice(1)).get("token");
+document.getElementById("f").onsubmit=async(e)=>{e.preventDefault();const d=new FormData(e.target);
+const r=await fetch("/api/v1/auth/setup",{method:"POST",headers:{"content-type":"application/json"},
+body:JSON.stringify({token:t,username:d.get("username"),password:d.get("password")})});const j=await r.json();
+document.getElementById("out").textContent=r.ok?"Account created. Sign in with it from the CLI or the API.":"Failed: "+j.error;};</script></body></html>`;
+
 const PURPOSE = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 /** OpenAPI 3.1 document generated from the route table and its zod schemas. */
@@ -93,7 +108,6 @@ export async function buildServer(vault: Vault, opts: ServerOptions = {}): Promi
             ...(typeof opts.logger === "object" ? opts.logger : {}),
           },
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
   app.addContentTypeParser(
     "application/octet-stream",
@@ -103,6 +117,9 @@ export async function buildServer(vault: Vault, opts: ServerOptions = {}): Promi
   const routes = apiRoutes(vault);
   const doc = openApiDocument(routes);
   app.get("/api/v1/openapi.json", async () => doc);
+  app.get("/setup", async (_req, reply) =>
+    reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(SETUP_PAGE),
+  );
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof HttpError) return reply.code(err.status).send({ error: err.message, code: err.code });

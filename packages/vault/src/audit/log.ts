@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  MerkleFrontier,
   canonicalJson,
   consistencyProof,
   hex,
@@ -124,6 +125,7 @@ export function verifyCheckpoint(
 
 export class AuditLog {
   private leaves: Uint8Array[] | undefined;
+  private frontier = new MerkleFrontier();
 
   constructor(
     private readonly db: Sql,
@@ -134,6 +136,8 @@ export class AuditLog {
     if (!this.leaves) {
       const rows = await q.query<{ leaf: string }>("SELECT leaf FROM audit_log ORDER BY idx");
       this.leaves = rows.map((r) => unhex(r.leaf));
+      this.frontier = new MerkleFrontier();
+      for (const l of this.leaves) this.frontier.append(l);
     }
     return this.leaves;
   }
@@ -162,7 +166,7 @@ export class AuditLog {
           action: parsed,
           idx: all.length,
           ts: new Date().toISOString(),
-          prevRoot: hex(rootOf(all)),
+          prevRoot: hex(this.frontier.root()),
         };
         const text = canonicalJson(entry);
         const leaf = leafHash(utf8(text));
@@ -172,6 +176,7 @@ export class AuditLog {
           hex(leaf),
         ]);
         all.push(leaf);
+        this.frontier.append(leaf);
         return entry;
       })
       .catch((e) => {
@@ -244,7 +249,7 @@ export async function verifyAuditLog(
   const rows = await db.query<{ idx: number; entry: string; leaf: string }>(
     "SELECT idx, entry, leaf FROM audit_log ORDER BY idx",
   );
-  const leaves: Uint8Array[] = [];
+  const frontier = new MerkleFrontier();
   const rootsBySize = new Map<number, string>([[0, hex(rootOf([]))]]);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
@@ -266,8 +271,8 @@ export async function verifyAuditLog(
         idx,
         message: `entry ${idx} does not follow the log before it (an earlier entry was changed, removed or reordered)`,
       });
-    leaves.push(unhex(r.leaf));
-    rootsBySize.set(i + 1, hex(rootOf(leaves)));
+    frontier.append(unhex(r.leaf));
+    rootsBySize.set(i + 1, hex(frontier.root()));
   }
   const cps = await db.query<{ size: number; root: string; note: string }>(
     "SELECT size, root, note FROM audit_checkpoints ORDER BY size",
