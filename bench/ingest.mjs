@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { generateRawKeyPair, keyId, sealBatch, signUpload } from "../packages/crypto/dist/index.js";
 import { Devices, ingestBatch, PostgresSql, Vault } from "../packages/vault/dist/index.js";
-import { startPostgres } from "./postgres.mjs";
+import { startPostgres } from "../test-support/postgres.mjs";
 
 const WORDS = "the quick brown fox jumps over lazy dog report draft meeting notes budget review plan".split(
   " ",

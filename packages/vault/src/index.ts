@@ -14,3 +14,4 @@ export * from "./db/postgres.js";
 export * from "./blobs/store.js";
 export * from "./blobs/files.js";
 export * from "./routes.js";
+export * from "./blobs/s3.js";

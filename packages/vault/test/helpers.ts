@@ -6,6 +6,8 @@ import { gzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import type { BatchPayload, Manifest, RawEvent } from "@tracevault/core";
 import { generateRawKeyPair, keyId, sealBatch, signUpload } from "@tracevault/crypto";
+import type { BlobStore } from "../src/blobs/store.js";
+import type { Sql } from "../src/db/sql.js";
 import { buildServer } from "../src/server.js";
 import { Vault } from "../src/vault.js";
 
@@ -50,8 +52,11 @@ export interface TestDevice {
 }
 
 /** A vault with one account per role (person = "alice"), a published manifest, on a fresh data dir. */
-export async function startTestVault(dir = mkdtempSync(join(tmpdir(), "tv-vault-"))): Promise<TestVault> {
-  const vault = await Vault.open({ dataDir: dir });
+export async function startTestVault(
+  storage: { sql?: Sql; blobs?: BlobStore } = {},
+  dir = mkdtempSync(join(tmpdir(), "tv-vault-")),
+): Promise<TestVault> {
+  const vault = await Vault.open({ dataDir: dir, ...storage });
   const app = await buildServer(vault, { logger: false });
   const setup = await vault.accounts.createSetupToken();
   await app.inject({
