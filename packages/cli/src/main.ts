@@ -1,6 +1,9 @@
+import { runExport } from "./commands/export.js";
+import { runImportAgentnet } from "./commands/import-agentnet.js";
 import { runKeys } from "./commands/keys.js";
 import { runManifest } from "./commands/manifest.js";
 import { runRedact } from "./commands/redact.js";
+import { runReduce } from "./commands/reduce.js";
 import { runAudit, runVault } from "./commands/vault.js";
 import { UsageError } from "./usage.js";
 
@@ -11,6 +14,9 @@ const USAGE = `usage: tracevault <command> [options]
 commands:
   redact "TEXT"                 print TEXT with everything sensitive replaced
   redact --in FILE.jsonl|-      redact JSONL records {"id","text","channel"?}; one result line each
+  reduce EVENTS.jsonl --out DIR  reduce raw events to steps (a canonical episode)
+  export DIR --format F --out PATH  agentnet|osworld|computer13|anthropic|openai|messages|hf
+  import agentnet DIR --out DIR  import an AgentNetTool recording (through the privacy engine)
   keys init --out DIR           write a vault key pair (vault.key, vault.pub) for offline collection
   manifest init|sign|show       write, sign and inspect collection manifests
   start                         run the vault with embedded defaults in ./.tracevault ($TRACEVAULT_HOME)
@@ -26,6 +32,13 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case "redact":
         return await runRedact(rest);
+      case "reduce":
+        return await runReduce(rest);
+      case "export":
+        return await runExport(rest);
+      case "import":
+        if (rest[0] !== "agentnet") throw new UsageError("usage: tracevault import agentnet DIR --out EPISODE_DIR");
+        return await runImportAgentnet(rest);
       case "keys":
         return await runKeys(rest);
       case "manifest":

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 const BIN = fileURLToPath(new URL("../bin/tracevault.js", import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
 
-describe("tracevault keys / manifest", () => {
+describe("tracevault keys / manifest", { timeout: 120_000 }, () => {
   it("writes a private key only its owner can read, and refuses to overwrite it", () => {
     const d = mkdtempSync(join(tmpdir(), "tv-keys-"));
     expect(run("keys", "init", "--out", d).status).toBe(0);

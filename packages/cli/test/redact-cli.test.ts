@@ -10,7 +10,7 @@ const BIN = fileURLToPath(new URL("../bin/tracevault.js", import.meta.url));
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
 
-describe("tracevault redact", () => {
+describe("tracevault redact", { timeout: 120_000 }, () => {
   it("prints redacted text for an argument", () => {
     const r = run(["redact", "write to jane.doe@example.com please"]);
     expect(r.status).toBe(0);

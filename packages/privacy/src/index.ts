@@ -6,3 +6,5 @@ export * from "./classify.js";
 export * from "./context.js";
 export * from "./checksums.js";
 export { RECOGNIZERS } from "./recognizers/index.js";
+export * from "./keystream.js";
+export * from "./keystream-raw.js";

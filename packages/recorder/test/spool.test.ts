@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,9 +58,14 @@ describe("sealed spool", () => {
     const keyFile = join(dir, "..", `vault-${randomUUID()}.pub`);
     writeFileSync(keyFile, Buffer.from(vault.publicKey).toString("hex"));
     const writer = fileURLToPath(new URL("./spool-writer.mjs", import.meta.url));
+    const written = () => readdirSync(join(dir, "batches")).length;
     for (let round = 0; round < 6; round++) {
       const child = spawn(process.execPath, [writer, dir, keyFile], { stdio: "ignore" });
-      await new Promise((r) => setTimeout(r, 150 + round * 37));
+      // Kill at a varying moment once this round has written something (timing-independent on a busy machine).
+      const before = existsSync(join(dir, "batches")) ? written() : 0;
+      for (let i = 0; i < 400 && (!existsSync(join(dir, "batches")) || written() < before + 2); i++)
+        await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, (round * 7) % 20));
       child.kill("SIGKILL");
       await new Promise((r) => child.once("exit", r));
       const s = Spool.open(dir);
@@ -74,5 +79,5 @@ describe("sealed spool", () => {
       expect(readdirSync(join(dir, "tmp"))).toEqual([]);
     }
     expect(Spool.open(dir).list().length).toBeGreaterThan(5);
-  });
+  }, 120_000);
 });

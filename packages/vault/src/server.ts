@@ -1,6 +1,9 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { z } from "zod";
 import { apiRoutes } from "./api.js";
+import { datasetRoutes } from "./api/datasets.js";
+import { fleetRoutes } from "./api/fleet.js";
+import { requestRoutes } from "./api/requests.js";
 import { MAX_BATCH_BYTES } from "@tracevault/crypto";
 import { HttpError, type RouteDef, type RouteRequest } from "./routes.js";
 import type { Vault } from "./vault.js";
@@ -114,7 +117,7 @@ export async function buildServer(vault: Vault, opts: ServerOptions = {}): Promi
     { parseAs: "buffer", bodyLimit: MAX_BATCH_BYTES },
     (_req, body, done) => done(null, body),
   );
-  const routes = apiRoutes(vault);
+  const routes = [...apiRoutes(vault), ...datasetRoutes(vault), ...requestRoutes(vault), ...fleetRoutes(vault)];
   const doc = openApiDocument(routes);
   app.get("/api/v1/openapi.json", async () => doc);
   app.get("/setup", async (_req, reply) =>

@@ -1,0 +1,184 @@
+import type { Detection, Recognizer } from "../../types.js";
+import { alignedLower, codeAt, isDigit, isHex, isWordCode } from "./chars.js";
+
+/**
+ * Parse a dotted-quad IPv4 address: exactly four decimal octets 0-255 of 1-3 digits.
+ * @example isValidIPv4("192.168.0.1") // true
+ * @example isValidIPv4("256.1.1.1") // false
+ */
+export function isValidIPv4(s: string): boolean {
+  let parts = 0;
+  let i = 0;
+  const n = s.length;
+  while (i <= n) {
+    let v = 0;
+    let len = 0;
+    while (i < n && isDigit(s.charCodeAt(i))) {
+      v = v * 10 + s.charCodeAt(i) - 48;
+      if (++len > 3) return false;
+      i++;
+    }
+    if (len === 0 || v > 255) return false;
+    parts++;
+    if (i === n) break;
+    if (s.charCodeAt(i) !== 46 || parts === 4) return false;
+    i++;
+  }
+  return parts === 4;
+}
+
+/**
+ * Parse an IPv6 address in any RFC 4291 text form: full, "::"-compressed, with an embedded IPv4 tail,
+ * and with an optional zone ("%eth0", "%25eth0" in URLs).
+ * @example isValidIPv6("2001:db8::1") // true
+ * @example isValidIPv6("::ffff:192.0.2.1") // true
+ * @example isValidIPv6("fe80::1%eth0") // true
+ * @example isValidIPv6("2001:db8::1::2") // false
+ */
+export function isValidIPv6(s: string): boolean {
+  const pct = s.indexOf("%");
+  if (pct >= 0) {
+    if (!/^%(?:25)?[A-Za-z0-9_.~-]{1,32}$/.test(s.slice(pct))) return false;
+    s = s.slice(0, pct);
+  }
+  if (s.length < 2 || s.length > 45) return false;
+  const dbl = s.indexOf("::");
+  if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) return false;
+  const head = dbl >= 0 ? s.slice(0, dbl) : s;
+  const tail = dbl >= 0 ? s.slice(dbl + 2) : "";
+  const h = groupsOf(head, dbl < 0);
+  const t = dbl >= 0 ? groupsOf(tail, true) : 0;
+  if (h < 0 || t < 0) return false;
+  // an IPv4 tail may only end the whole address
+  if (dbl >= 0 && head.includes(".")) return false;
+  return dbl >= 0 ? h + t <= 7 : h === 8;
+}
+
+/** Count 16-bit groups of a ':'-separated run ("" counts 0); an IPv4 tail counts 2; -1 when malformed. */
+function groupsOf(s: string, mayEndWithIPv4: boolean): number {
+  if (s === "") return 0;
+  const parts = s.split(":");
+  let count = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (k === parts.length - 1 && mayEndWithIPv4 && p.includes(".")) {
+      if (!isValidIPv4(p)) return -1;
+      count += 2;
+      continue;
+    }
+    if (p.length < 1 || p.length > 4) return -1;
+    for (let i = 0; i < p.length; i++) if (!isHex(p.charCodeAt(i))) return -1;
+    count++;
+  }
+  return count;
+}
+
+const VERSION_BEFORE =
+  /(?:^|[^a-z0-9_])(?:version|ver\.?|v|build|release|rev|firmware|kernel|chrome|firefox|safari|android|ios|os)\s?$/;
+
+function isNetChar(c: number): boolean {
+  return isHex(c) || c === 58 || c === 46;
+}
+
+function findIPv4(text: string, lower: string, out: Detection[]): void {
+  let dot = text.indexOf(".");
+  while (dot >= 0) {
+    if (!isDigit(codeAt(text, dot - 1)) || !isDigit(codeAt(text, dot + 1))) {
+      dot = text.indexOf(".", dot + 1);
+      continue;
+    }
+    let s = dot - 1;
+    while (s > 0 && (isDigit(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
+    let e = dot + 1;
+    while (e < text.length && (isDigit(text.charCodeAt(e)) || text.charCodeAt(e) === 46)) e++;
+    let te = e;
+    while (te > s && text.charCodeAt(te - 1) === 46) te--; // sentence-final dot
+    while (s < te && text.charCodeAt(s) === 46) s++;
+    if (isValidIPv4(text.slice(s, te)) && ipv4Boundaries(text, lower, s, te))
+      out.push({ start: s, end: te, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
+    dot = text.indexOf(".", e);
+  }
+}
+
+function ipv4Boundaries(text: string, lower: string, s: number, e: number): boolean {
+  const b = codeAt(text, s - 1);
+  const a = codeAt(text, e);
+  if (b >= 0 && isWordCode(b)) return false;
+  // product tokens: "Chrome/120.0.6099.109" (also fails the octet test), "Version/1.2.3.4"
+  if (b === 47 && isWordCode(codeAt(text, s - 2))) return false;
+  if (a >= 0 && isWordCode(a)) return false;
+  if (VERSION_BEFORE.test(lower.slice(Math.max(0, s - 12), s))) return false;
+  return true;
+}
+
+function findIPv6(text: string, out: Detection[]): void {
+  const n = text.length;
+  let colon = text.indexOf(":");
+  let done = -1;
+  while (colon >= 0) {
+    if (colon < done || (!isNetChar(codeAt(text, colon - 1)) && !isNetChar(codeAt(text, colon + 1)))) {
+      colon = text.indexOf(":", colon + 1);
+      continue;
+    }
+    let s = colon;
+    while (s > 0 && isNetChar(text.charCodeAt(s - 1)) && colon - s < 46) s--;
+    let e = colon + 1;
+    while (e < n && isNetChar(text.charCodeAt(e)) && e - s < 60) e++;
+    done = e;
+    // a single ':' at either edge is punctuation ("IP:fe80::1", "is fe80::1:")
+    if (text.charCodeAt(s) === 58 && codeAt(text, s + 1) !== 58) s++;
+    while (e > s && text.charCodeAt(e - 1) === 46) e--;
+    if (e - s >= 2 && text.charCodeAt(e - 1) === 58 && text.charCodeAt(e - 2) !== 58) e--;
+    // zone index
+    let z = e;
+    if (codeAt(text, e) === 37) {
+      z = e + 1;
+      while (z < n && z - e < 34 && /[A-Za-z0-9_.~-]/.test(text[z]!)) z++;
+      while (z > e + 1 && text.charCodeAt(z - 1) === 46) z--;
+      if (z === e + 1) z = e;
+    }
+    const cand = text.slice(s, z);
+    if (ipv6Plausible(cand) && isValidIPv6(cand) && ipv6Boundaries(text, s, z))
+      out.push({ start: s, end: z, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
+    colon = text.indexOf(":", Math.max(colon + 1, done));
+  }
+}
+
+function ipv6Plausible(s: string): boolean {
+  // "::" alone, "Add::Abc" (code paths made of hex letters), "ab:cd" are not written addresses
+  if (s === "::" || s.length < 3) return false;
+  const compressed = s.includes("::");
+  if (!compressed) return true;
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) return true;
+  return false;
+}
+
+function ipv6Boundaries(text: string, s: number, e: number): boolean {
+  const b = codeAt(text, s - 1);
+  const a = codeAt(text, e);
+  if (b >= 0 && (isWordCode(b) || b === 58 || b === 46)) return false;
+  if (a >= 0 && (isWordCode(a) || a === 58)) return false;
+  return true;
+}
+
+/**
+ * IPv4 (four octets 0-255, not part of a longer dotted number or a version string) and IPv6 (every
+ * compressed form, embedded IPv4, zone index), type IP_ADDRESS at level 2 ("internal"; still masked).
+ */
+export const ipAddress: Recognizer = {
+  id: "ip-address",
+  types: ["IP_ADDRESS"],
+  detect(input) {
+    const { text } = input;
+    const lower = alignedLower(text, input.lower);
+    const v4: Detection[] = [];
+    if (text.indexOf(".") >= 0) findIPv4(text, lower, v4);
+    if (text.indexOf(":") < 0) return v4;
+    const v6: Detection[] = [];
+    findIPv6(text, v6);
+    if (v6.length === 0) return v4;
+    // an embedded IPv4 tail ("::ffff:192.0.2.1") is part of its IPv6 address
+    const out = v6.concat(v4.filter((a) => !v6.some((b) => b.start <= a.start && a.end <= b.end)));
+    return out.sort((a, b) => a.start - b.start);
+  },
+};

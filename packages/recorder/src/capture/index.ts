@@ -1,0 +1,7 @@
+export * from "./types.js";
+export * from "./keymap.js";
+export * from "./input-mapper.js";
+export * from "./input-source.js";
+export * from "./hook-child.js";
+export * from "./image.js";
+export * from "./ocr.js";

@@ -1,0 +1,472 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import type { Readable } from "node:stream";
+import type { CaptureChannel } from "@tracevault/core";
+import { HOOK_CHILD_SOURCE } from "./hook-child.js";
+import { InputMapper, type HookRecord, type InputMapperOptions } from "./input-mapper.js";
+import type { Keymap } from "./keymap.js";
+import {
+  CaptureError,
+  defaultClock,
+  type CapturePlatform,
+  type CaptureSink,
+  type CaptureSource,
+  type Clock,
+} from "./types.js";
+
+export type InputChannel = Extract<CaptureChannel, "keyboard" | "mouse">;
+
+/** Restart policy of the hook child. */
+export interface RestartPolicy {
+  /** Give up after this many failures in a row, each within `quickFailureMs` of its start (default 3). */
+  maxQuickFailures: number;
+  /** A child that ran at least this long resets the failure count (default 10 000 ms). */
+  quickFailureMs: number;
+  /** Wait before restart attempt n (the last value repeats); default [250, 1000, 3000]. */
+  backoffMs: readonly number[];
+}
+
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  maxQuickFailures: 3,
+  quickFailureMs: 10_000,
+  backoffMs: [250, 1000, 3000],
+};
+
+/** Provides the active layout and lock state (X11: {@link X11KeyboardLayout}). */
+export interface KeymapProvider {
+  current(): Keymap;
+  /** CapsLock state now, when it can be read. */
+  capsLock?(): Promise<boolean>;
+}
+
+export interface InputHookOptions {
+  /** Channels the child forwards; events of other channels never leave it. */
+  channels: readonly InputChannel[];
+  /** What the hook watches, for messages: e.g. "display :99". */
+  target?: string;
+  /**
+   * Runs before every (re)start; throws a CaptureError when the hook must not start (X11: the display is
+   * unreachable or lacks RECORD — libuiohook would abort()). A failing preflight never spawns the child.
+   */
+  preflight?: () => Promise<void>;
+  /** Environment of the child (default process.env; DISPLAY selects the X display). */
+  env?: NodeJS.ProcessEnv;
+  /** Replace the child program (tests). Default: node running {@link HOOK_CHILD_SOURCE} with uiohook-napi. */
+  command?: { file: string; args: string[] };
+  restart?: Partial<RestartPolicy>;
+  /** How long the child may take to report "ready" (default 10 000 ms: generous for a loaded machine). */
+  readyTimeoutMs?: number;
+  clock?: Clock;
+  keymap?: KeymapProvider;
+  wheelPixelsPerNotch?: number;
+}
+
+interface Listener {
+  channel: InputChannel;
+  sink: CaptureSink;
+}
+
+const KEY_TYPES = new Set([4, 5]);
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Classify a dead child from its exit and the end of its stderr. */
+export function classifyHookExit(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stderr: string,
+  target: string,
+): CaptureError {
+  const how = signal ? `signal ${signal}` : `exit code ${code}`;
+  if (/XOpenDisplay failure|cannot open display|Can't open display/i.test(stderr))
+    return new CaptureError("DISPLAY_UNREACHABLE", `input hook cannot open ${target} (${how})`);
+  if (/RECORD/.test(stderr))
+    return new CaptureError(
+      "NO_RECORD",
+      `${target} has no RECORD extension: global keyboard/mouse capture is impossible (${how})`,
+    );
+  if (/X connection to .* broken|connection .* closed|server shutdown/i.test(stderr))
+    return new CaptureError("DISPLAY_GONE", `display ${target.replace(/^display /, "")} went away (${how})`);
+  if (/cannot load uiohook-napi/.test(stderr))
+    return new CaptureError(
+      "UNSUPPORTED",
+      `uiohook-napi cannot be loaded: ${stderr.trim().split("\n").pop()}`,
+    );
+  const tail = stderr.trim().split("\n").slice(-2).join(" | ");
+  return new CaptureError("HOOK_FAILED", `input hook died (${how})${tail ? `: ${tail}` : ""}`);
+}
+
+/**
+ * The supervised input-hook child, shared by the keyboard and mouse sources.
+ *
+ * - Preflight (display check) before every start: a failing check never spawns the child.
+ * - The child streams events over fd 3; it is killed when stopped and exits by itself if the recorder dies.
+ * - When it dies, it is restarted after a backoff — but after `maxQuickFailures` failures in a row (each
+ *   child that ran less than `quickFailureMs`, or each failed preflight) the hook gives up and every listener
+ *   gets one clear CaptureError (e.g. "display :99 went away: …"). No crash loop.
+ */
+export class InputHook {
+  readonly target: string;
+  private readonly opts: InputHookOptions;
+  private readonly policy: RestartPolicy;
+  private readonly clock: Clock;
+  private readonly listeners = new Set<Listener>();
+  private mapper: InputMapper;
+  private child: ChildProcess | undefined;
+  private childStartedAt = 0;
+  private failures = 0;
+  private state: "idle" | "starting" | "running" | "recovering" | "stopping" | "failed" = "idle";
+  private startPromise: Promise<void> | undefined;
+  private exitWaiters: (() => void)[] = [];
+  /** Restarts performed (diagnostics and tests). */
+  restarts = 0;
+  /** Records received from the child (diagnostics and benches). */
+  received = 0;
+
+  constructor(opts: InputHookOptions) {
+    this.opts = opts;
+    this.target =
+      opts.target ??
+      ((opts.env?.DISPLAY ?? process.env.DISPLAY)
+        ? `display ${opts.env?.DISPLAY ?? process.env.DISPLAY}`
+        : "the desktop");
+    this.policy = { ...DEFAULT_RESTART_POLICY, ...opts.restart };
+    this.clock = opts.clock ?? defaultClock;
+    this.mapper = this.newMapper(false);
+  }
+
+  private newMapper(caps: boolean): InputMapper {
+    const mo: InputMapperOptions = { capsLock: caps };
+    const km = this.opts.keymap;
+    if (km) mo.keymap = () => km.current();
+    if (this.opts.wheelPixelsPerNotch !== undefined) mo.wheelPixelsPerNotch = this.opts.wheelPixelsPerNotch;
+    return new InputMapper(mo);
+  }
+
+  /** The child's PID while it runs (tests). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return this.state === "running";
+  }
+
+  /** Add a listener and make sure the hook runs. Rejects (without retrying) when the first start fails. */
+  async attach(channel: InputChannel, sink: CaptureSink): Promise<() => Promise<void>> {
+    if (!this.opts.channels.includes(channel))
+      throw new CaptureError("UNSUPPORTED", `this input hook was not created for the ${channel} channel`, {
+        channel,
+      });
+    const l: Listener = { channel, sink };
+    this.listeners.add(l);
+    try {
+      await this.ensureStarted();
+    } catch (err) {
+      this.listeners.delete(l);
+      throw err;
+    }
+    return async () => {
+      this.listeners.delete(l);
+      if (this.listeners.size === 0) await this.stop();
+    };
+  }
+
+  private ensureStarted(): Promise<void> {
+    if (this.state === "running" || this.state === "recovering") return Promise.resolve();
+    if (this.state === "starting" && this.startPromise) return this.startPromise;
+    this.state = "starting";
+    this.failures = 0;
+    this.startPromise = (async () => {
+      try {
+        await this.opts.preflight?.();
+        if (this.state !== "starting") return;
+        await this.refreshCaps();
+        await this.spawnChild();
+        this.state = "running";
+      } catch (err) {
+        if (this.state === "starting") this.state = "idle";
+        throw err;
+      }
+    })();
+    return this.startPromise;
+  }
+
+  private async refreshCaps(): Promise<void> {
+    const caps = await this.opts.keymap?.capsLock?.().catch(() => undefined);
+    this.mapper = this.newMapper(caps ?? false);
+  }
+
+  private log(msg: string): void {
+    for (const l of this.listeners) l.sink.log?.(msg);
+  }
+
+  private spawnChild(): Promise<void> {
+    const cmd = this.opts.command ?? {
+      file: process.execPath,
+      args: [
+        "-e",
+        HOOK_CHILD_SOURCE,
+        createRequire(import.meta.url).resolve("uiohook-napi"),
+        (this.opts.channels.includes("keyboard") ? "k" : "") +
+          (this.opts.channels.includes("mouse") ? "m" : ""),
+      ],
+    };
+    return new Promise((resolve, reject) => {
+      const child = spawn(cmd.file, cmd.args, {
+        env: this.opts.env ?? process.env,
+        stdio: ["pipe", "ignore", "pipe", "pipe"],
+      });
+      this.child = child;
+      this.childStartedAt = Date.now();
+      let stderr = "";
+      let ready = false;
+      let settled = false;
+      child.stderr!.on("data", (c: Buffer) => {
+        stderr = (stderr + c.toString()).slice(-4000);
+      });
+      child.stdin!.on("error", () => undefined);
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        child.kill("SIGKILL");
+        reject(
+          new CaptureError(
+            "HOOK_FAILED",
+            `input hook did not start within ${this.opts.readyTimeoutMs ?? 10_000} ms on ${this.target}`,
+          ),
+        );
+      }, this.opts.readyTimeoutMs ?? 10_000);
+
+      let buf = "";
+      const out = child.stdio[3] as Readable;
+      out.on("error", () => undefined);
+      out.on("data", (chunk: Buffer) => {
+        buf += chunk.toString();
+        let nl: number;
+        while ((nl = buf.indexOf("\n")) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          if (line.length === 0) continue;
+          let rec: HookRecord;
+          try {
+            rec = JSON.parse(line) as HookRecord;
+          } catch {
+            continue;
+          }
+          if (rec[0] === "ready") {
+            ready = true;
+            if (!settled) {
+              settled = true;
+              clearTimeout(timer);
+              resolve();
+            }
+            continue;
+          }
+          this.dispatch(rec);
+        }
+      });
+
+      child.once("exit", (code, signal) => {
+        clearTimeout(timer);
+        if (this.child === child) this.child = undefined;
+        const waiters = this.exitWaiters;
+        this.exitWaiters = [];
+        for (const w of waiters) w();
+        const err = classifyHookExit(code, signal, stderr, this.target);
+        if (!settled) {
+          settled = true;
+          reject(err);
+          return;
+        }
+        if (ready) void this.onUnexpectedExit(err);
+      });
+      child.once("error", (e) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(new CaptureError("HOOK_FAILED", `cannot start the input hook: ${e.message}`, { cause: e }));
+      });
+    });
+  }
+
+  private dispatch(rec: HookRecord): void {
+    this.received++;
+    const now = this.clock();
+    // The child stamps with its own epoch-ms clock; convert to the recorder's clock.
+    const t = typeof rec[1] === "number" ? rec[1] - defaultClock() + now : now;
+    const ev = this.mapper.map(rec, t);
+    if (!ev) return;
+    const channel: InputChannel = KEY_TYPES.has(rec[0] as number) ? "keyboard" : "mouse";
+    for (const l of this.listeners) if (l.channel === channel) l.sink.event(ev);
+  }
+
+  private async onUnexpectedExit(reason: CaptureError): Promise<void> {
+    if (this.state !== "running") return;
+    this.state = "recovering";
+    if (Date.now() - this.childStartedAt >= this.policy.quickFailureMs) this.failures = 0;
+    this.failures++;
+    this.log(
+      `input hook stopped: ${reason.message} (failure ${this.failures}/${this.policy.maxQuickFailures})`,
+    );
+    let last = reason;
+    while ((this.state as string) === "recovering") {
+      if (this.failures >= this.policy.maxQuickFailures) {
+        this.fail(last);
+        return;
+      }
+      const b = this.policy.backoffMs;
+      await sleep(b[Math.min(this.failures - 1, b.length - 1)] ?? 1000);
+      if ((this.state as string) !== "recovering") return;
+      try {
+        await this.opts.preflight?.();
+        if ((this.state as string) !== "recovering") return;
+        await this.refreshCaps();
+        await this.spawnChild();
+        if ((this.state as string) !== "recovering") {
+          await this.killChild();
+          return;
+        }
+        this.restarts++;
+        this.state = "running";
+        this.log(`input hook restarted (restart ${this.restarts})`);
+        return;
+      } catch (err) {
+        this.failures++;
+        last =
+          err instanceof CaptureError ? err : new CaptureError("HOOK_FAILED", String(err), { cause: err });
+        this.log(
+          `input hook restart failed: ${last.message} (failure ${this.failures}/${this.policy.maxQuickFailures})`,
+        );
+      }
+    }
+  }
+
+  private fail(last: CaptureError): void {
+    this.state = "failed";
+    const n = this.failures;
+    let err: CaptureError;
+    if (last.code === "DISPLAY_GONE" || last.code === "DISPLAY_UNREACHABLE" || last.code === "NO_DISPLAY")
+      err = new CaptureError(
+        "DISPLAY_GONE",
+        `${this.target} went away: keyboard/mouse capture stopped after ${n} failed attempts (${last.message})`,
+        { cause: last },
+      );
+    else if (last.code === "NO_RECORD") err = last;
+    else
+      err = new CaptureError(
+        "HOOK_FAILED",
+        `the input hook kept failing (${n} times in a row); keyboard/mouse capture stopped: ${last.message}`,
+        {
+          cause: last,
+        },
+      );
+    const ls = [...this.listeners];
+    this.listeners.clear();
+    for (const l of ls)
+      l.sink.error(new CaptureError(err.code, err.message, { channel: l.channel, cause: err.cause }));
+  }
+
+  private killChild(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        child.kill("SIGKILL");
+      }, 2000);
+      this.exitWaiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+      child.stdin?.end();
+      child.kill("SIGTERM");
+    });
+  }
+
+  /** Stop the hook (idempotent); resolves once the child has exited. */
+  async stop(): Promise<void> {
+    if (this.state === "idle" || this.state === "failed") {
+      await this.killChild();
+      this.state = "idle";
+      return;
+    }
+    this.state = "stopping";
+    await this.startPromise?.catch(() => undefined);
+    await this.killChild();
+    this.state = "idle";
+  }
+}
+
+/** A keyboard or mouse capture source backed by a shared {@link InputHook}. */
+export class HookInputSource implements CaptureSource {
+  readonly channel: InputChannel;
+  readonly platform: CapturePlatform;
+  readonly tested: boolean;
+  private readonly hook: InputHook;
+  private readonly cleanup: (() => Promise<void>) | undefined;
+  private detach: (() => Promise<void>) | undefined;
+
+  constructor(
+    hook: InputHook,
+    channel: InputChannel,
+    platform: CapturePlatform,
+    tested: boolean,
+    cleanup?: () => Promise<void>,
+  ) {
+    this.hook = hook;
+    this.channel = channel;
+    this.platform = platform;
+    this.tested = tested;
+    this.cleanup = cleanup;
+  }
+
+  /** The shared hook (diagnostics, tests). */
+  get inputHook(): InputHook {
+    return this.hook;
+  }
+
+  async start(sink: CaptureSink): Promise<void> {
+    if (this.detach) return;
+    let failed = false;
+    const wrapped: CaptureSink = {
+      event: (e) => sink.event(e),
+      error: (err) => {
+        failed = true;
+        this.detach = undefined;
+        sink.error(err);
+      },
+      ...(sink.log ? { log: (m: string) => sink.log!(m) } : {}),
+    };
+    const detach = await this.hook.attach(this.channel, wrapped);
+    if (!failed) this.detach = detach;
+  }
+
+  async stop(): Promise<void> {
+    const d = this.detach;
+    this.detach = undefined;
+    await d?.();
+    await this.cleanup?.();
+  }
+}
+
+/**
+ * Keyboard and mouse sources sharing one supervised hook child. Only the channels passed are forwarded by the
+ * child at all (a manifest without `keyboard` means key events never leave the hook process).
+ * @example
+ * const [kb, mouse] = createInputSources({ channels: ["keyboard", "mouse"], preflight: () => checkX11Display({ requireRecord: true }).then(() => {}) });
+ */
+export function createInputSources(
+  opts: InputHookOptions & {
+    platform?: CapturePlatform;
+    tested?: boolean;
+    /** Run after a source stopped (e.g. close the keyboard-layout connection). */
+    cleanup?: Partial<Record<InputChannel, () => Promise<void>>>;
+  },
+): HookInputSource[] {
+  const hook = new InputHook(opts);
+  const platform = opts.platform ?? "linux-x11";
+  const tested = opts.tested ?? platform === "linux-x11";
+  return opts.channels.map((c) => new HookInputSource(hook, c, platform, tested, opts.cleanup?.[c]));
+}

@@ -1,0 +1,235 @@
+/**
+ * Screenshots through the recorder: excluded windows blacked out, sensitive on-screen words blacked out
+ * before encoding, whole frames dropped for level-4 content, echoes of typed secrets found even when OCR
+ * misreads them, changed-region OCR reuse, and a real Tesseract run on a rendered frame.
+ */
+import { join } from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import type { RawFrame } from "../src/capture/image.js";
+import { ocrFrame, tesseractAvailable, type OcrWord } from "../src/capture/ocr.js";
+import type { Rect } from "../src/capture/types.js";
+import { DEFAULT_ENGINE } from "../src/filter/engine.js";
+import { ScreenTextRedactor, foldForEcho, groupLines } from "../src/filter/screen-text.js";
+import { Recorder } from "../src/pipeline/recorder.js";
+import { Spool } from "../src/spool.js";
+import {
+  FakeScreen,
+  FakeSource,
+  FakeWindows,
+  keysAndHash,
+  now,
+  openAll,
+  sleep,
+  tempDir,
+  testManifest,
+  typeText,
+  whiteFrame,
+} from "./helpers.js";
+
+/** Paint a grey block where a fake word is, so that frames differ where text changed. */
+function paint(f: RawFrame, r: Rect, v = 60): void {
+  for (let y = r.y; y < r.y + r.h; y++) f.rgb.fill(v, (y * f.width + r.x) * 3, (y * f.width + r.x + r.w) * 3);
+}
+
+function word(text: string, x: number, y: number, w = text.length * 9, h = 14): OcrWord {
+  return { text, conf: 90, box: { x, y, w, h }, block: 1, par: 1, line: 1 };
+}
+
+async function pixel(png: Buffer, x: number, y: number): Promise<number> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const i = (y * info.width + x) * 3;
+  return data[i]! + data[i + 1]! + data[i + 2]!;
+}
+
+function setup(screen: () => RawFrame, ocr: (f: RawFrame) => Promise<OcrWord[]>) {
+  const manifest = testManifest({ channels: ["keyboard", "mouse", "window", "screenshots"] });
+  const { keys, hash } = keysAndHash(manifest);
+  const dir = tempDir();
+  const win = new FakeWindows();
+  const kb = new FakeSource("keyboard");
+  const mouse = new FakeSource("mouse");
+  const shot = new FakeScreen(screen);
+  const rec = new Recorder({
+    manifest,
+    manifestHash: hash,
+    vault: { publicKey: keys.seal.publicKey, kid: keys.seal.kid },
+    deviceId: "test-device-2",
+    spool: Spool.open(join(dir, "spool")),
+    sources: [win, kb, mouse, shot],
+    ocr: (f) => ocr(f),
+    settleMs: 20,
+  });
+  return { rec, win, kb, mouse, shot, keys, spoolDir: join(dir, "spool") };
+}
+
+async function framesOf(spoolDir: string, keys: ReturnType<typeof keysAndHash>["keys"]) {
+  const { frames, events } = openAll(spoolDir, keys);
+  return { frames: frames.map((f) => Buffer.from(f.data, "base64")), events };
+}
+
+describe("screenshots through the recorder", () => {
+  it("blacks out sensitive words and excluded windows before encoding; keeps the rest", async () => {
+    const s = setup(
+      () => {
+        const f = whiteFrame(320, 200, now());
+        paint(f, { x: 10, y: 10, w: 40, h: 14 }, 90); // "hello"
+        paint(f, { x: 60, y: 10, w: 140, h: 14 }, 90); // card
+        return f;
+      },
+      async () => [word("hello", 10, 10, 40), word("4111 1111 1111 1111", 60, 10, 140)],
+    );
+    s.win.visible = [{ windowId: 99, app: "KeePassXC", title: "vault", bounds: { x: 200, y: 100, w: 100, h: 80 } }];
+    await s.rec.start();
+    s.win.focus(now(), 11, "XTerm", "shell");
+    await sleep(300);
+    const sum = await s.rec.stop();
+    expect(sum.error).toBeUndefined();
+    const { frames, events } = await framesOf(s.spoolDir, s.keys);
+    expect(frames.length).toBeGreaterThanOrEqual(1);
+    const png = frames[0]!;
+    expect(await pixel(png, 100, 15)).toBe(0); // card box black
+    expect(await pixel(png, 20, 15)).toBe(3 * 90); // "hello" kept
+    expect(await pixel(png, 250, 150)).toBe(0); // the excluded window
+    expect(await pixel(png, 150, 150)).toBe(3 * 255);
+    const shotEv = events.find((e) => e.kind === "screenshot");
+    expect(shotEv).toMatchObject({ w: 320, h: 200 });
+    expect(sum.status.frames.stored).toBeGreaterThanOrEqual(1);
+  });
+
+  it("drops the whole frame when level-4 content is on screen", async () => {
+    const s = setup(
+      () => whiteFrame(320, 200, now()),
+      async () => [
+        word("I", 10, 10),
+        word("was", 20, 10),
+        word("diagnosed", 50, 10),
+        word("with", 140, 10),
+        word("diabetes", 180, 10),
+      ],
+    );
+    await s.rec.start();
+    s.win.focus(now(), 11, "XTerm", "shell");
+    await sleep(200);
+    const sum = await s.rec.stop();
+    const { frames, events } = await framesOf(s.spoolDir, s.keys);
+    expect(frames).toHaveLength(0);
+    expect(events.some((e) => e.kind === "screenshot")).toBe(false);
+    expect(sum.status.frames.droppedLevel4).toBeGreaterThanOrEqual(1);
+  });
+
+  it("no frame at all while an excluded window is focused", async () => {
+    let grabs = 0;
+    const s = setup(
+      () => {
+        grabs++;
+        return whiteFrame(64, 64, now());
+      },
+      async () => [],
+    );
+    await s.rec.start();
+    s.win.focus(now(), 12, "1Password", "1Password");
+    await sleep(50);
+    const before = grabs;
+    s.mouse.emit({ kind: "mouse_down", t: now(), x: 1, y: 1, button: "left" });
+    await sleep(600);
+    await s.rec.stop();
+    expect(grabs).toBe(before);
+  });
+
+  it("finds a typed secret on screen even when OCR misreads it (echo), and black it out", async () => {
+    const s = setup(
+      () => whiteFrame(320, 100, now()),
+      // OCR misreads the card: "4lll 1111 IIII 1111" (not a valid card for the engine)
+      async () => [word("total:", 10, 10), word("4lll", 70, 10), word("1111", 110, 10), word("IIII", 150, 10), word("1111", 190, 10)],
+    );
+    await s.rec.start();
+    s.win.focus(now(), 11, "XTerm", "shell");
+    for (const e of typeText("4111 1111 1111 1111\n", now())) s.kb.emit(e);
+    await sleep(1500); // the "after" frame comes 800 ms after the last key
+    await s.rec.stop();
+    const { frames } = await framesOf(s.spoolDir, s.keys);
+    const last = frames.at(-1)!;
+    expect(await pixel(last, 80, 15)).toBe(0);
+    expect(await pixel(last, 195, 15)).toBe(0);
+    expect(await pixel(last, 20, 15)).toBe(3 * 255); // "total:" kept (white there)
+  });
+});
+
+describe("ScreenTextRedactor", () => {
+  it("OCRs only the regions that changed (full-width strips, one stacked run)", async () => {
+    const calls: { h: number; w: number }[] = [];
+    const r = new ScreenTextRedactor({
+      engine: DEFAULT_ENGINE,
+      ocr: async (f) => {
+        calls.push({ h: f.height, w: f.width });
+        return [];
+      },
+    });
+    const a = whiteFrame(640, 400, 1);
+    await r.analyze(a);
+    expect(calls).toEqual([{ h: 400, w: 640 }]);
+    await r.analyze(whiteFrame(640, 400, 2));
+    expect(calls).toHaveLength(1); // unchanged: no OCR
+    const b = whiteFrame(640, 400, 3);
+    paint(b, { x: 100, y: 200, w: 30, h: 10 });
+    const res = await r.analyze(b);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.w).toBe(640);
+    expect(calls[1]!.h).toBeLessThan(80);
+    expect(res.diff).toBeGreaterThan(0);
+    expect(res.ocrPixels).toBe(640 * calls[1]!.h);
+  });
+
+  it("keeps cached words outside changed strips and re-reads words a strip touches", async () => {
+    let n = 0;
+    const r = new ScreenTextRedactor({
+      engine: DEFAULT_ENGINE,
+      ocr: async (f) => {
+        n++;
+        if (n === 1) return [word("mail", 10, 10), word("jane.doe@example.com", 60, 10, 180), word("ok", 10, 300)];
+        // second run: a strip around y=300 only (stacked image starts at 0)
+        return f.height < 100 ? [word("fine", 10, f.height / 2 - 7)] : [];
+      },
+    });
+    const res1 = await r.analyze(whiteFrame(640, 400, 1));
+    expect(res1.boxes).toHaveLength(1);
+    const b = whiteFrame(640, 400, 2);
+    paint(b, { x: 10, y: 300, w: 20, h: 14 });
+    const res2 = await r.analyze(b);
+    expect(n).toBe(2);
+    expect(res2.words).toBe(3); // mail, email (cached) + fine (new); "ok" was replaced
+    expect(res2.boxes).toEqual([{ x: 60, y: 10, w: 180, h: 14 }]);
+  });
+
+  it("folds OCR confusions for echo matching and groups words into lines", () => {
+    expect(foldForEcho("4lll-IIII 1111")).toBe(foldForEcho("4111 1111 1111"));
+    const lines = groupLines([word("b", 50, 10), word("a", 10, 11), word("c", 10, 40), word("far", 600, 40)]);
+    expect(lines.map((l) => l.words.map((w) => w.text).join(" "))).toEqual(["a b", "c", "far"]);
+  });
+});
+
+describe.skipIf(!tesseractAvailable())("real OCR on a rendered frame", () => {
+  it("no sensitive string is readable in the stored frame; ordinary text still is", async () => {
+    const svg = `<svg width="800" height="200" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="white"/>
+      <text x="10" y="40" font-family="DejaVu Sans" font-size="20" fill="black">Hello team, card 4111 1111 1111 1111 thanks</text>
+      <text x="10" y="90" font-family="DejaVu Sans" font-size="20" fill="black">write to jane.doe@example.com today</text>
+      <text x="10" y="140" font-family="DejaVu Sans" font-size="20" fill="black">key AKIAIOSFODNN7EXAMPLE rotated</text></svg>`;
+    const { data, info } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const frame = (): RawFrame => ({ rgb: Buffer.from(data), width: info.width, height: info.height, x: 0, y: 0, takenAt: now() });
+    const s = setup(frame, (f) => ocrFrame(f));
+    await s.rec.start();
+    s.win.focus(now(), 11, "XTerm", "shell");
+    await sleep(200);
+    await s.rec.stop();
+    const { frames } = await framesOf(s.spoolDir, s.keys);
+    expect(frames.length).toBeGreaterThanOrEqual(1);
+    const words = await ocrFrame(frames[0]!);
+    const text = words.map((w) => w.text).join(" ");
+    expect(text).toMatch(/Hello/);
+    expect(text).toMatch(/today/);
+    expect(text).not.toMatch(/4111/);
+    expect(text).not.toMatch(/jane|example\.com/);
+    expect(text).not.toMatch(/AKIA/);
+  }, 60_000);
+});
