@@ -8,3 +8,4 @@ export * from "./checksums.js";
 export { RECOGNIZERS } from "./recognizers/index.js";
 export * from "./keystream.js";
 export * from "./keystream-raw.js";
+export { prepareDirectory } from "./recognizers/people/index.js";

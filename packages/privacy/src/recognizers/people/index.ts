@@ -1,5 +1,18 @@
 import type { Recognizer } from "../../types.js";
+import { streetAddress } from "./address.js";
+import { dobAge } from "./dob-age.js";
+import { lexicon } from "./lexicon.js";
+import { person } from "./person.js";
 
+export { prepareDirectory } from "./directory.js";
+export { person, detectPersons } from "./person.js";
+export { streetAddress, detectAddresses } from "./address.js";
+export { detectPostcodes, isPostcodeText } from "./postcode.js";
+export { dobAge } from "./dob-age.js";
+
+// Build the name lexicon (about 250K words, a few tens of milliseconds) when the recognizers are
+// loaded rather than on the first record, so that no record pays for it.
+lexicon();
 
 /** Recognizers of the 'people' group, registered in ../index.ts. */
-export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [];
+export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [person, streetAddress, dobAge];

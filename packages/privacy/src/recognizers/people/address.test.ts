@@ -1,0 +1,188 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { detectAddresses, streetAddress } from "./address.js";
+import { detectPostcodes, isPostcodeText } from "./postcode.js";
+
+/** The addresses found in `text`, as strings (overlapping detections merged). */
+function addresses(text: string): string[] {
+  const dets = detectAddresses(text, text.toLowerCase())
+    .filter((d) => d.score >= 0.5)
+    .sort((a, b) => a.start - b.start);
+  const out: [number, number][] = [];
+  for (const d of dets) {
+    const last = out[out.length - 1];
+    if (last && d.start < last[1]) last[1] = Math.max(last[1], d.end);
+    else out.push([d.start, d.end]);
+  }
+  return out.map(([s, e]) => text.slice(s, e));
+}
+
+function postcodes(text: string): string[] {
+  return detectPostcodes(text, text.toLowerCase())
+    .filter((d) => d.score >= 0.5)
+    .map((d) => text.slice(d.start, d.end));
+}
+
+describe("street addresses: house number + street name + type word", () => {
+  it("English formats, with units and city parts", () => {
+    expect(addresses("Please ship it to 221 Baker Street, London")).toEqual(["221 Baker Street, London"]);
+    expect(addresses("Send it to 4 Privet Drive Apt. 12 tomorrow")).toEqual(["4 Privet Drive Apt. 12"]);
+    expect(addresses("Office: 1600 Amphitheatre Pkwy Suite 200, Mountain View, CA 94043.")).toEqual([
+      "1600 Amphitheatre Pkwy Suite 200, Mountain View, CA 94043",
+    ]);
+    expect(addresses("I live at 12 Lovers Lane")).toEqual(["12 Lovers Lane"]);
+  });
+
+  it("European formats: name then number, one-word street names, type word first", () => {
+    expect(addresses("Unsere Adresse: Hauptstraße 5, 10115 Berlin")).toEqual(["Hauptstraße 5, 10115 Berlin"]);
+    expect(addresses("Wir wohnen in der Goethestr. 12")).toEqual(["Goethestr. 12"]);
+    expect(addresses("lives at 86036 Rua do Arenque 1634, Goiânia")).toEqual([
+      "86036 Rua do Arenque 1634, Goiânia",
+    ]);
+    expect(addresses("J'habite au 12 rue de la Paix")).toEqual(["12 rue de la Paix"]);
+    expect(addresses("La oficina está en Calle Mayor 5")).toEqual(["Calle Mayor 5"]);
+    expect(addresses("Kevin gave his address: 5049 Harjukuja 54, SEINÄJOKI")).toEqual([
+      "5049 Harjukuja 54, SEINÄJOKI",
+    ]);
+    expect(addresses("Our office is at 450 Præstevænget 15, København V")).toEqual([
+      "450 Præstevænget 15, København V",
+    ]);
+    expect(addresses("Ship to ul. Słowicza 10, Wrocław")).toEqual(["ul. Słowicza 10, Wrocław"]);
+    expect(addresses("The shop is at 233 Erzsébet tér 19.")).toEqual(["233 Erzsébet tér 19"]);
+    expect(addresses("Adres: Keizersgracht 123, Amsterdam")).toEqual(["Keizersgracht 123, Amsterdam"]);
+  });
+
+  it("two numbers around a name (building number, street name, house number)", () => {
+    expect(addresses("The address is 20789 Allika 46")).toEqual(["20789 Allika 46"]);
+  });
+
+  it("multi-line addresses of a letter", () => {
+    const text = "William Hughes\n\n20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488\n\nDear William,";
+    expect(addresses(text)).toEqual(["20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488"]);
+    const quoted = ">Anna Smith\n>228 Ringvej 144\n>Apt. 902\n>Qaqortoq\n>Greenland 96817\n>Mobile: 555 0100";
+    expect(addresses(quoted)).toEqual(["228 Ringvej 144\n>Apt. 902\n>Qaqortoq\n>Greenland 96817"]);
+  });
+
+  it("an address line that runs on into a sentence ends at the postcode", () => {
+    const text = "send it to 1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903? I am in Nicosia";
+    expect(addresses(text)).toEqual(["1987 74 Diakou Street\n Suite 680\n Kissousa\n Cyprus 36903"]);
+  });
+
+  it("P.O. boxes and US military addresses", () => {
+    expect(addresses("Write to P.O. Box 149, Springfield")).toEqual(["P.O. Box 149, Springfield"]);
+    expect(addresses("Meet me at PSC 1437, Box 3833\nAPO AA 66791")).toEqual([
+      "PSC 1437, Box 3833\nAPO AA 66791",
+    ]);
+    expect(addresses("Please return to Unit 4719 Box 7394\nDPO AP 70942 in case of an issue.")).toEqual([
+      "Unit 4719 Box 7394\nDPO AP 70942",
+    ]);
+    expect(addresses("It is USNS Miller\nFPO AE 12345")).toEqual(["USNS Miller\nFPO AE 12345"]);
+  });
+
+  it("street corners and named streets without a number", () => {
+    expect(addresses("Stop at the corner of 11 Botley Road and Herceg Gateway.")).toEqual([
+      "the corner of 11 Botley Road and Herceg Gateway",
+    ]);
+    expect(addresses("early shows on Marina Fort Street were important")).toEqual(["Marina Fort Street"]);
+  });
+
+  it("a bare unit", () => {
+    expect(addresses("Mrs. Barbara Yudina Apt. 675")).toEqual(["Apt. 675"]);
+  });
+});
+
+describe("street addresses: hard negatives", () => {
+  it("numbers next to capitalised words that are no streets", () => {
+    expect(addresses("I upgraded to Windows 10 and Python 3 last week")).toEqual([]);
+    expect(addresses("See Chapter 5, Section 3 and Figure 12")).toEqual([]);
+    expect(addresses("In 2019 Microsoft released it, version 3 release 4")).toEqual([]);
+    expect(addresses("I bought 2 tickets for the game way too late")).toEqual([]);
+    expect(addresses("Meet at 5 pm, Room 4")).toEqual([]);
+    expect(addresses("call me at 0494 92 82 32 I'd like to join")).toEqual([]);
+    expect(addresses("Box 12 of the form is empty")).toEqual([]);
+  });
+
+  it("is linear on adversarial input", () => {
+    const t0 = performance.now();
+    streetAddress.detect({ text: "1 ".repeat(50_000), lower: "1 ".repeat(50_000), channel: "typed" });
+    streetAddress.detect({
+      text: "12 Main St ".repeat(10_000),
+      lower: "12 main st ".repeat(10_000),
+      channel: "typed",
+    });
+    const corner = "corner of ".repeat(10_000);
+    streetAddress.detect({ text: corner, lower: corner, channel: "typed" });
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe("postcodes", () => {
+  it("after a label", () => {
+    expect(postcodes("my zip code is 35350")).toEqual(["35350"]);
+    expect(postcodes("ZIP: 394 13")).toEqual(["394 13"]);
+    expect(postcodes("ZIP: 7412 SL")).toEqual(["7412 SL"]);
+    expect(postcodes("CEP: 75534-030")).toEqual(["75534-030"]);
+    expect(postcodes("Postleitzahl 10115")).toEqual(["10115"]);
+  });
+
+  it("US ZIP and ZIP+4 after a state code", () => {
+    expect(postcodes("Springfield, IL 62704")).toEqual(["62704"]);
+    expect(postcodes("New York, NY 10001-1234")).toEqual(["10001-1234"]);
+  });
+
+  it("UK and Canadian forms", () => {
+    expect(postcodes("London SW1A 1AA")).toEqual(["SW1A 1AA"]);
+    expect(postcodes("Ottawa ON K1A 0B1")).toEqual(["K1A 0B1"]);
+    expect(postcodes("Mill Village NS B0J 2H0")).toEqual(["B0J 2H0"]);
+  });
+
+  it("after a place name", () => {
+    expect(postcodes("Looking to support Factset in Bjert 6091 in its mission")).toEqual(["6091"]);
+    expect(postcodes("founded in Paris 1977 by")).toEqual([]);
+  });
+
+  it("hard negatives", () => {
+    expect(postcodes("I have 35350 reasons and A1 steak sauce")).toEqual([]);
+    expect(postcodes("in Windows 2000 it worked")).toEqual([]);
+  });
+
+  it("isPostcodeText accepts the supported forms", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99999 }), (z) => {
+        expect(isPostcodeText(String(z).padStart(5, "0"))).toBe(true);
+      }),
+    );
+    expect(isPostcodeText("SW1A 1AA")).toBe(true);
+    expect(isPostcodeText("K1A 0B1")).toBe(true);
+    expect(isPostcodeText("hello")).toBe(false);
+  });
+});
+
+describe("street addresses: properties", () => {
+  const streets = [
+    "Baker Street",
+    "Elm Avenue",
+    "Mill Road",
+    "Hauptstraße",
+    "Koskikatu",
+    "Søndergade",
+    "Kerkstraat",
+  ];
+  it("a house number and a street with a type word are found whole, with exact offsets", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom(...streets),
+        fc.constantFrom("Ship it to ", "My address is ", "I live at ", "Office: "),
+        (num, street, lead) => {
+          const addr = /straße|katu|gade|straat/.test(street) ? `${street} ${num}` : `${num} ${street}`;
+          const text = `${lead}${addr}.`;
+          const dets = detectAddresses(text, text.toLowerCase()).filter((d) => d.score >= 0.5);
+          const start = text.indexOf(addr);
+          expect(dets.some((d) => d.start === start && d.end === start + addr.length)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

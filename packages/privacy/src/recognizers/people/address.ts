@@ -1,0 +1,1238 @@
+import type { Detection, Recognizer } from "../../types.js";
+import { L_CALENDAR, L_COMMON, L_FUNCTION, L_PLACE, lexicon, multiWordPlaces } from "./lexicon.js";
+import { detectPostcodes, isPostcodeText } from "./postcode.js";
+import { K_ALLCAP, K_CAP, K_DIGITS, K_LOWER, K_MARKS, tokensOf, type Tokens } from "./tokens.js";
+
+/*
+ * Street addresses, anchored on numbers: a house number next to a street name is an address when the
+ * name carries a street-type word (Street, Rue, Calle, ul., Straße, -katu, -vej ...), when a second
+ * number frames it ("20789 Allika 46"), when a unit or a city/postcode block follows it, or when
+ * address context precedes it ("lives at", "address:"). The span grows over unit designators,
+ * comma-separated city, region and country parts, and the following address lines of a letter.
+ * Also: P.O. boxes, US military addresses (PSC/Unit/USS + APO/FPO/DPO), "the corner of X and Y",
+ * and "<Name> Street" without a number.
+ */
+
+const ID = "street-address";
+const DIGIT_RE = /[0-9]/;
+const STREET_WORD_RE = /(?:Street|Avenue|Road|Boulevard|Lane|Stra(?:ß|ss)e)\b/;
+
+/** "the corner of X and Y" in a text without numbers or street words. */
+function cornerOnly(text: string, lower: string, out: Detection[]): Detection[] {
+  for (let at = lower.indexOf("corner of "); at >= 0; at = lower.indexOf("corner of ", at + 10)) {
+    const span = corner(text, lower, at);
+    if (span)
+      out.push({
+        start: span[0],
+        end: span[1],
+        type: "STREET_ADDRESS",
+        score: 0.8,
+        level: 3,
+        recognizer: ID,
+      });
+  }
+  return out;
+}
+
+/** Street-type words that follow the street name and say "street" on their own (lower case, no dot). */
+const STRONG_AFTER = [
+  "street",
+  "st",
+  "avenue",
+  "ave",
+  "road",
+  "rd",
+  "lane",
+  "ln",
+  "boulevard",
+  "blvd",
+  "drive",
+  "terrace",
+  "crescent",
+  "highway",
+  "hwy",
+  "parkway",
+  "pkwy",
+  "strasse",
+  "straße",
+  "str",
+  "utca",
+  "katu",
+  "gatan",
+  "vej",
+  "gade",
+  "straat",
+  "ulica",
+  "ulice",
+  "tänav",
+];
+/** Street-type words after the name, including the ambiguous ones (Close, Way, Place, Park, Point). */
+const TYPE_AFTER = new Set([
+  ...STRONG_AFTER,
+  "streets",
+  "av",
+  "roads",
+  "dr",
+  "court",
+  "ct",
+  "courts",
+  "close",
+  "way",
+  "ways",
+  "place",
+  "pl",
+  "square",
+  "sq",
+  "squares",
+  "ter",
+  "tce",
+  "cres",
+  "mall",
+  "alley",
+  "circle",
+  "cir",
+  "trail",
+  "trl",
+  "row",
+  "walk",
+  "parade",
+  "plaza",
+  "gardens",
+  "grove",
+  "mews",
+  "expressway",
+  "freeway",
+  "turnpike",
+  "causeway",
+  "pike",
+  "crossing",
+  "crossroad",
+  "gateway",
+  "route",
+  "loop",
+  "esplanade",
+  "embankment",
+  "promenade",
+  "quay",
+  "wharf",
+  "wynd",
+  "weg",
+  "gasse",
+  "platz",
+  "allee",
+  "ring",
+  "damm",
+  "ufer",
+  "chaussee",
+  "steig",
+  "pfad",
+  "laan",
+  "gracht",
+  "plein",
+  "kade",
+  "singel",
+  "dreef",
+  "steeg",
+  "stræde",
+  "allé",
+  "vænget",
+  "plads",
+  "torv",
+  "gata",
+  "vägen",
+  "väg",
+  "gränd",
+  "torget",
+  "veien",
+  "vegen",
+  "veg",
+  "gate",
+  "plass",
+  "terrasse",
+  "stien",
+  "út",
+  "útja",
+  "tér",
+  "tere",
+  "körút",
+  "krt",
+  "rkp",
+  "rakpart",
+  "köz",
+  "sor",
+  "sétány",
+  "fasor",
+  "u",
+  "iela",
+  "gatvė",
+  "tie",
+  "kuja",
+  "polku",
+  "tee",
+  "põik",
+  "puiestee",
+  "maantee",
+  "odos",
+  "οδός",
+  "οδ",
+  "prospekt",
+  "ulitsa",
+  "pereulok",
+  "cesta",
+  "trg",
+  "náměstí",
+  "nám",
+  "třída",
+  "nábřeží",
+  "sokak",
+  "sokağı",
+  "caddesi",
+  "cad",
+  "bulvarı",
+  "creek",
+  "prairie",
+  "points",
+  "point",
+  "forks",
+  "rapids",
+  "extensions",
+  "extension",
+  "cliffs",
+  "summit",
+  "green",
+  "greens",
+  "hill",
+  "hills",
+  "union",
+  "pass",
+  "isle",
+  "flats",
+  "falls",
+  "fort",
+  "heights",
+  "harbor",
+  "harbour",
+  "haven",
+  "hollow",
+  "island",
+  "junction",
+  "key",
+  "keys",
+  "knoll",
+  "lake",
+  "landing",
+  "light",
+  "lodge",
+  "manor",
+  "meadow",
+  "meadows",
+  "mill",
+  "mills",
+  "mission",
+  "mount",
+  "mountain",
+  "orchard",
+  "oval",
+  "park",
+  "parks",
+  "path",
+  "pines",
+  "plains",
+  "port",
+  "ranch",
+  "ridge",
+  "river",
+  "shoal",
+  "shore",
+  "shores",
+  "spring",
+  "springs",
+  "spur",
+  "station",
+  "stream",
+  "track",
+  "valley",
+  "via",
+  "view",
+  "views",
+  "village",
+  "ville",
+  "vista",
+  "wall",
+  "well",
+  "wells",
+  "coves",
+  "cove",
+  "estate",
+  "estates",
+  "rise",
+  "vale",
+  "brook",
+  "brooks",
+  "burg",
+  "bypass",
+  "camp",
+  "canyon",
+  "cape",
+  "center",
+  "circles",
+  "common",
+  "corner",
+  "corners",
+  "course",
+  "curve",
+  "dale",
+  "dam",
+  "divide",
+  "ferry",
+  "field",
+  "fields",
+  "flat",
+  "ford",
+  "forest",
+  "forge",
+  "fork",
+  "glen",
+  "glens",
+  "inlet",
+  "lights",
+  "lock",
+  "locks",
+  "motorway",
+  "overpass",
+  "plain",
+  "radial",
+  "ramp",
+  "rapid",
+  "rest",
+  "skyway",
+  "stravenue",
+  "throughway",
+  "trace",
+  "trafficway",
+  "tunnel",
+  "underpass",
+  "unions",
+  "valleys",
+  "viaduct",
+  "villages",
+  "walks",
+  "croft",
+  "gate",
+  "end",
+  "drove",
+  "mead",
+  "chase",
+  "yard",
+  "garth",
+  "fold",
+  "brae",
+  "grange",
+  "approach",
+  "wood",
+  "paddock",
+  "brow",
+  "lea",
+  "copse",
+  "glade",
+  "link",
+  "circuit",
+]);
+const STRONG_AFTER_SET = new Set(STRONG_AFTER);
+/** Street-type words that precede the street name. */
+const TYPE_BEFORE = new Set([
+  "rue",
+  "avenue",
+  "av",
+  "ave",
+  "avda",
+  "avenida",
+  "calle",
+  "carrer",
+  "camino",
+  "carrera",
+  "paseo",
+  "passeig",
+  "plaza",
+  "plaça",
+  "praça",
+  "rua",
+  "rúa",
+  "travessa",
+  "largo",
+  "alameda",
+  "estrada",
+  "rodovia",
+  "via",
+  "viale",
+  "vicolo",
+  "corso",
+  "piazza",
+  "piazzale",
+  "strada",
+  "contrada",
+  "chemin",
+  "allée",
+  "boulevard",
+  "bd",
+  "impasse",
+  "place",
+  "quai",
+  "cours",
+  "ul",
+  "ulica",
+  "aleja",
+  "al",
+  "plac",
+  "osiedle",
+  "os",
+  "λεωφόρος",
+  "λ",
+  "οδός",
+  "jalan",
+  "jl",
+  "soi",
+  "thanon",
+  "đường",
+  "phố",
+  "avinguda",
+  "rambla",
+  "ronda",
+  "glorieta",
+  "travesía",
+  "rruga",
+  "bulevar",
+  "bulevardul",
+  "calea",
+  "piața",
+  "str",
+  "ulitsa",
+  "prospekt",
+  "vulytsia",
+  "trg",
+]);
+/** Endings of one-word street names ("Koskikatu", "Søndergade", "Hauptstraße"). */
+const COMPOUND_SUFFIXES = [
+  "straße",
+  "strasse",
+  "str",
+  "weg",
+  "gasse",
+  "platz",
+  "allee",
+  "damm",
+  "ufer",
+  "straat",
+  "laan",
+  "gracht",
+  "plein",
+  "kade",
+  "vej",
+  "gade",
+  "stræde",
+  "vænget",
+  "gatan",
+  "gata",
+  "vägen",
+  "veien",
+  "vegen",
+  "stien",
+  "katu",
+  "tie",
+  "kuja",
+  "polku",
+  "raitti",
+  "väylä",
+  "utca",
+  "útja",
+  "stræti",
+  "straeti",
+  "braut",
+  "vegur",
+  "tänav",
+  "maantee",
+  "iela",
+  "graben",
+  "ring",
+  "stieg",
+  "markt",
+  "hove",
+  "singel",
+  "dreef",
+  "torget",
+];
+/** Lower-case words inside street names ("Rua do Arenque", "Avenue du Golf", "Jiřího z Poděbrad"). */
+const STREET_PARTICLES = new Set([
+  "do",
+  "da",
+  "dos",
+  "das",
+  "de",
+  "del",
+  "della",
+  "di",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "al",
+  "el",
+  "von",
+  "van",
+  "der",
+  "den",
+  "ter",
+  "ten",
+  "y",
+  "e",
+  "i",
+  "nad",
+  "pod",
+  "am",
+  "an",
+  "im",
+  "auf",
+  "dei",
+  "degli",
+  "delle",
+  "of",
+  "z",
+  "u",
+  "v",
+  "na",
+  "pri",
+  "ob",
+  "sul",
+  "sur",
+  "aan",
+  "op",
+  "bei",
+  "d'",
+  "l'",
+]);
+/** Unit designators (followed by a number). */
+const UNITS = new Set([
+  "apt",
+  "apartment",
+  "suite",
+  "ste",
+  "unit",
+  "flat",
+  "floor",
+  "fl",
+  "room",
+  "rm",
+  "bldg",
+  "building",
+  "apto",
+  "piso",
+  "whg",
+  "wohnung",
+  "etage",
+  "étage",
+  "app",
+  "lgh",
+  "dept",
+]);
+/** Words that end an address block: greetings, sign-offs and contact labels of a letter. */
+const LINE_STOP = new Set([
+  "dear",
+  "hi",
+  "hello",
+  "hey",
+  "thanks",
+  "thank",
+  "regards",
+  "best",
+  "cheers",
+  "sincerely",
+  "yours",
+  "kind",
+  "warm",
+  "love",
+  "mobile",
+  "phone",
+  "tel",
+  "telephone",
+  "fax",
+  "email",
+  "mail",
+  "web",
+  "website",
+  "office",
+  "desk",
+  "cell",
+  "mob",
+  "please",
+  "call",
+  "contact",
+  "tax",
+  "vat",
+  "iban",
+  "account",
+]);
+/** Lower-case words inside place names ("Črni Vrh nad Idrijo", "Chiclana de la Frontera"). */
+const PLACE_PARTICLES = new Set([
+  "de",
+  "del",
+  "la",
+  "las",
+  "los",
+  "el",
+  "le",
+  "les",
+  "du",
+  "des",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "di",
+  "am",
+  "an",
+  "im",
+  "der",
+  "den",
+  "nad",
+  "pod",
+  "na",
+  "u",
+  "v",
+  "z",
+  "pri",
+  "ob",
+  "sur",
+  "sul",
+  "upon",
+  "on",
+  "en",
+  "y",
+  "e",
+  "aan",
+  "op",
+  "bei",
+  "ter",
+  "ten",
+  "nan",
+  "of",
+]);
+/** Words of place names that are common words too ("New", "South", "United", "Republic"). */
+let placeWords: Set<string> | undefined;
+function placeWord(w: string): boolean {
+  if (!placeWords) {
+    placeWords = new Set([
+      "new",
+      "north",
+      "south",
+      "east",
+      "west",
+      "upper",
+      "lower",
+      "saint",
+      "st",
+      "san",
+      "santa",
+      "port",
+      "mount",
+      "lake",
+      "cape",
+      "city",
+      "town",
+      "village",
+      "bay",
+      "beach",
+      "island",
+      "islands",
+    ]);
+    for (const p of multiWordPlaces()) for (const t of p.split(" ")) placeWords.add(t);
+  }
+  return placeWords.has(w);
+}
+/** Words before an address that announce it (checked in the 48 characters before). */
+const CONTEXT_RE =
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|office|meet|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft)\b/;
+
+/**
+ * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
+ * @example streetAddress.detect({ text: "I live at 12 Baker Street", lower: "i live at 12 baker street", channel: "typed" })[0].start // 10
+ */
+export const streetAddress: Recognizer = {
+  id: ID,
+  types: ["STREET_ADDRESS", "POSTCODE"],
+  detect({ text, lower }) {
+    const out = detectAddresses(text, lower);
+    for (const p of detectPostcodes(text, lower)) out.push(p);
+    return out;
+  },
+};
+
+/**
+ * Find street addresses in `text` (`lower` is `text.toLowerCase()`).
+ * @example detectAddresses("Ship to 4 Privet Drive", "ship to 4 privet drive")[0].end // 22
+ */
+export function detectAddresses(text: string, lower: string): Detection[] {
+  const out: Detection[] = [];
+  const hasDigit = DIGIT_RE.test(text);
+  const hasStreetWord = STREET_WORD_RE.test(text);
+  if (!hasDigit && !hasStreetWord) return cornerOnly(text, lower, out);
+  const toks = tokensOf(text);
+  const n = toks.count;
+  const { start: ts, end: te, kind: tk } = toks;
+  const lex = lexicon();
+  const sameLen = lower.length === text.length;
+  const allLower = sameLen && text === lower;
+  const key = (i: number): string => {
+    let k = sameLen ? lower.slice(ts[i]!, te[i]!) : text.slice(ts[i]!, te[i]!).toLowerCase();
+    if (tk[i]! & K_MARKS) k = k.normalize("NFC");
+    return k;
+  };
+  const bits = (i: number): number => lex.get(key(i));
+  let covered = -1; // end offset of the last emitted span
+
+  /** A house number: 1-6 digits with at most one trailing letter ("12", "12B"). */
+  const isNum = (i: number): boolean => {
+    if (i < 0 || i >= n || !(tk[i]! & K_DIGITS)) return false;
+    const s = ts[i]!;
+    const e = te[i]!;
+    if (e - s > 6) return false;
+    const c0 = text.charCodeAt(s);
+    if (c0 < 48 || c0 > 57) return false;
+    let letters = 0;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 48 || c > 57) letters++;
+    }
+    return letters <= 1;
+  };
+  const isWord = (i: number): boolean => i >= 0 && i < n && !(tk[i]! & K_DIGITS);
+  /** Gap between two tokens of one street: spaces, or a dot after a short abbreviation, same line. */
+  const gapOk = (i: number, maxSpaces = 2): boolean => {
+    if (i < 0 || i + 1 >= n) return false;
+    let k = te[i]!;
+    const to = ts[i + 1]!;
+    // a dot after an abbreviation: "u.", "ul.", "St.", "Goethestr."
+    if (text.charCodeAt(k) === 46 && (te[i]! - ts[i]! <= 4 || (text.charCodeAt(k - 1) | 32) === 114)) k++;
+    if (to - k < 1 || to - k > maxSpaces) return false;
+    for (; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 0xa0) return false;
+    }
+    return true;
+  };
+  const common = (i: number): boolean => (bits(i) & (L_COMMON | L_CALENDAR)) !== 0;
+  const isTypeAfter = (i: number) => isWord(i) && TYPE_AFTER.has(key(i));
+  const isStrongAfter = (i: number) => isWord(i) && STRONG_AFTER_SET.has(key(i));
+  const isTypeBefore = (i: number) => isWord(i) && TYPE_BEFORE.has(key(i));
+  const isCompound = (i: number): boolean => {
+    if (!isWord(i)) return false;
+    const k = key(i);
+    for (const s of COMPOUND_SUFFIXES) if (k.length >= s.length + 3 && k.endsWith(s)) return !common(i);
+    return false;
+  };
+  const isUnit = (i: number): boolean => isWord(i) && UNITS.has(key(i));
+  const particle = (i: number): boolean =>
+    isWord(i) && (tk[i]! & K_LOWER) !== 0 && te[i]! - ts[i]! <= 5 && STREET_PARTICLES.has(key(i));
+  /** A street-name word: capitalised, or any uncommon word of an all-lower-case text. */
+  const capOk = (t: number): boolean => {
+    if (!isWord(t)) return false;
+    if (tk[t]! & (K_CAP | K_ALLCAP)) return true;
+    return allLower && (tk[t]! & K_LOWER) !== 0 ? !common(t) : false;
+  };
+
+  if (hasDigit) {
+    for (let i = 0; i < n; i++) {
+      if (ts[i]! < covered || !isNum(i)) continue;
+      // ---- P.O. boxes and military addresses ----
+      const special = specialAddress(text, lower, ts[i]!);
+      if (special) {
+        let [sStart, sEnd] = special;
+        if (!special[2]) {
+          // a P.O. box: a building number before it, units and city parts after it
+          const f = tokenAt(toks, sStart);
+          if (f > 0 && isNum(f - 1) && gapOk(f - 1, 1) && ts[f - 1]! >= covered) sStart = ts[f - 1]!;
+          sEnd = extend(sEnd);
+        }
+        if (sStart < covered) sStart = covered;
+        emit(sStart, sEnd, 0.9);
+        while (i + 1 < n && ts[i + 1]! < sEnd) i++;
+        continue;
+      }
+      const found = streetAt(i);
+      if (!found) continue;
+      const score = found[2];
+      let [start, end] = found;
+      // a building number before the street number ("17151 2450 Crown St")
+      const first = tokenAt(toks, start);
+      if (first > 0 && isNum(first - 1) && gapOk(first - 1, 1)) start = ts[first - 1]!;
+      else if (first === i) {
+        // street words before the number: "Λεωφόρος Συγγρού 119 Nino Point", "Tungata 11 Rott Crossroad"
+        let c = i;
+        while (
+          c - 1 >= 0 &&
+          i - c < 4 &&
+          gapOk(c - 1) &&
+          (capOk(c - 1) || particle(c - 1)) &&
+          !(bits(c - 1) & L_FUNCTION)
+        )
+          c--;
+        while (c < i && particle(c)) c++;
+        if (c < i) {
+          let typed = false;
+          for (let t = c; t < i; t++) if (isTypeBefore(t) || isTypeAfter(t) || isCompound(t)) typed = true;
+          if (
+            typed ||
+            lineStart(ts[c]!) ||
+            contextBefore(ts[c]!) ||
+            /(?:in|to|at|on|with|is)\s+$/.test(lower.slice(Math.max(0, ts[c]! - 6), ts[c]!))
+          )
+            start = ts[c]!;
+        }
+      }
+      if (start < covered) start = covered;
+      const e = extend(end);
+      emit(start, e, score);
+      end = e;
+      while (i + 1 < n && ts[i + 1]! < end) i++;
+    }
+  }
+
+  // ---- "the corner of X and Y" ----
+  for (let at = lower.indexOf("corner of "); at >= 0; at = lower.indexOf("corner of ", at + 10)) {
+    const span = corner(text, lower, at);
+    if (span) emit(span[0], span[1], 0.8);
+  }
+  // ---- "<Name> Street" without a number: "on Marina Fort Street" ----
+  if (hasStreetWord) namedStreets();
+  return out;
+
+  function emit(start: number, end: number, score: number): void {
+    out.push({ start, end, type: "STREET_ADDRESS", score, level: 3, recognizer: ID });
+    if (end > covered) covered = end;
+  }
+
+  /** The street around number token i: [start, end, score] or undefined. */
+  function streetAt(i: number): [number, number, number] | undefined {
+    // ---- words after the number: NUM [words] [NUM] ----
+    const a = i + 1;
+    let b = i;
+    while (b + 1 < n && b - i < 6 && isWord(b + 1) && gapOk(b)) b++;
+    if (b > i) {
+      let end = -1;
+      // type word first: "3482 Via Franscini 71", "86036 Rua do Arenque 1634", "48334 36 rue de pologne"
+      if (a < b && isTypeBefore(a)) end = typeBeforeRunEnd(a + 1, b);
+      // NUM + name + type word: "74 Diakou Street", "3911 Fourth Avenue", "2224 Trenerys gate 232"
+      for (let t = a + 1; t <= b && end < 0; t++) {
+        if (isTypeAfter(t)) {
+          const named = capOk(a) || (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION));
+          if (named && lowerWords(a, t - 1) <= 2) end = t;
+          break;
+        }
+      }
+      // a one-word street name: "28245 Puruntie 82", "5586 Þórunnarstræti 31"
+      if (end < 0) {
+        const e2 = nameRunEnd(a, b);
+        for (let t = a; t <= e2; t++)
+          if (isCompound(t)) {
+            end = t;
+            break;
+          }
+      }
+      if (end >= 0) {
+        let e = te[end]!;
+        // the house number after the name
+        if (end + 1 < n && isNum(end + 1) && gapOk(end)) e = te[end + 1]!;
+        return [ts[i]!, e, 0.85];
+      }
+      const run = nameRunEnd(a, b);
+      if (b + 1 < n && isNum(b + 1) && gapOk(b) && b - a < 3 && run === b && !allCommon(a, b)) {
+        // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
+        let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;
+        if (unitFollows(b + 1) || contextBefore(ts[i]!)) score = 0.85;
+        return [ts[i]!, te[b + 1]!, score];
+      }
+      if (
+        run >= a &&
+        run - a < 3 &&
+        !allCommon(a, run) &&
+        te[a]! - ts[a]! >= 3 &&
+        !text.slice(ts[a]!, te[a]!).includes("'") &&
+        i > 0 &&
+        isNum(i - 1) &&
+        gapOk(i - 1, 1) &&
+        !(i > 1 && isNum(i - 2) && gapOk(i - 2, 1)) &&
+        !yearLike(text, ts[i - 1]!, te[i - 1]!)
+      ) {
+        // NUM NUM name: a building number and a street number ("9816 214 Pavlou Drandaki")
+        return [ts[i]!, te[run]!, 0.7];
+      }
+    }
+    // ---- words before the number: [words] NUM ("Via Franscini 71", "Koskikatu 25") ----
+    let c = i;
+    while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && gapOk(c - 1)) {
+      const t = c - 1;
+      const ok =
+        capOk(t) ||
+        isTypeBefore(t) ||
+        isTypeAfter(t) ||
+        isCompound(t) ||
+        particle(t) ||
+        // a lower-case word before a type word: "Árpád fejedelem útja 3."
+        (tk[t]! & K_LOWER && c < i && isTypeAfter(c) && !common(t));
+      if (!ok) break;
+      c--;
+    }
+    // not from a particle, a function word or a sentence-initial common word ("The", "Address")
+    while (
+      c < i &&
+      (particle(c) ||
+        (bits(c) & L_FUNCTION && !isTypeBefore(c)) ||
+        (common(c) && !isTypeBefore(c) && !isTypeAfter(c) && !isCompound(c) && sentenceStart(c)))
+    )
+      c++;
+    if (c < i) {
+      let typed = false;
+      for (let t = c; t < i; t++) if (isTypeAfter(t) || isTypeBefore(t) || isCompound(t)) typed = true;
+      const ctx = contextBefore(ts[c]!);
+      const unit = unitFollows(i);
+      let score = 0;
+      if (typed && !allCommon(c, i - 1)) score = 0.8;
+      else if ((ctx || unit) && !allCommon(c, i - 1)) score = 0.7;
+      if (score > 0) {
+        let start = ts[c]!;
+        // a building number before the name ("28245 Puruntie 82")
+        if (c - 1 >= 0 && isNum(c - 1) && gapOk(c - 1)) start = ts[c - 1]!;
+        return [start, te[i]!, score];
+      }
+    }
+    // a bare unit: "Apt. 460", "Suite 501"
+    if (i >= 1 && isUnit(i - 1) && gapOk(i - 1)) {
+      const u = key(i - 1);
+      if (u === "apt" || u === "apartment" || u === "suite" || u === "ste" || u === "apto")
+        return [ts[i - 1]!, te[i]!, 0.65];
+    }
+    return undefined;
+  }
+
+  function lineStart(pos: number): boolean {
+    let k = pos - 1;
+    while (k >= 0 && /[ \t>|?*•-]/.test(text[k]!)) k--;
+    return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 58;
+  }
+  function sentenceStart(t: number): boolean {
+    let k = ts[t]! - 1;
+    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+    if (k < 0) return true;
+    const ch = text.charCodeAt(k);
+    return ch === 46 || ch === 33 || ch === 63 || ch === 10 || ch === 58 || ch === 62;
+  }
+  function lowerWords(a: number, b: number): number {
+    let k = 0;
+    for (let t = a; t <= b; t++) if (tk[t]! & K_LOWER && !particle(t)) k++;
+    return k;
+  }
+  /** Last token of a run of name words from `a` (particles such as "do", "de", "van" may join them). */
+  function nameRunEnd(a: number, b: number): number {
+    if (a > b || !capOk(a)) return -1;
+    let last = a;
+    for (let t = a + 1; t <= b; t++) {
+      if (capOk(t)) last = t;
+      else if (particle(t)) continue;
+      else break;
+    }
+    return last;
+  }
+  /** After a leading type word: up to four words, to a house number or a common lower-case word. */
+  function typeBeforeRunEnd(a: number, b: number): number {
+    const lim = Math.min(b, a + 5);
+    // all words up to a house number ("rue du centre 320")
+    if (lim + 1 < n && isNum(lim + 1) && lim === b) {
+      let ok = false;
+      for (let t = a; t <= lim; t++) if (!particle(t)) ok = true;
+      if (ok) return lim;
+    }
+    let last = -1;
+    for (let t = a; t <= Math.min(lim, a + 3); t++) {
+      if (capOk(t) || (tk[t]! & K_LOWER && !common(t) && !particle(t))) last = t;
+      else if (particle(t)) continue;
+      else break;
+    }
+    return last;
+  }
+  function allCommon(a: number, b: number): boolean {
+    for (let t = a; t <= b; t++) if (!(bits(t) & (L_COMMON | L_CALENDAR)) && !UNITS.has(key(t))) return false;
+    return true;
+  }
+  function contextBefore(pos: number): boolean {
+    return CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos));
+  }
+  /** A unit designator after token i (same line, or the start of the next line), then a number. */
+  function unitFollows(i: number): boolean {
+    let j = i + 1;
+    // skip up to three words of a trailing street part ("176 Pinto Hill\n Suite 487")
+    let words = 0;
+    while (j < n && words < 3 && isWord(j) && !isUnit(j)) {
+      j++;
+      words++;
+    }
+    if (j >= n || !isUnit(j)) return false;
+    const between = text.slice(te[j - 1]!, ts[j]!);
+    if (!/^[\s,.>?]*$/.test(between) || (between.match(/\n/g)?.length ?? 0) > 1) return false;
+    return isNum(j + 1);
+  }
+
+  /** Grow an address over units, ", City, Region Country Postcode" and following address lines. */
+  function extend(end: number): number {
+    let e = end;
+    for (let guard = 0; guard < 12; guard++) {
+      const next = grow(e);
+      if (next <= e) break;
+      e = next;
+    }
+    return e;
+  }
+  function grow(e: number): number {
+    // a dot followed by a capital letter ends the sentence and the address
+    if (text.charCodeAt(e - 1) === 46 && /^[ \t]+\p{Lu}/u.test(text.slice(e, e + 4))) {
+      if (!/^[ \t]+(?:Apt|Suite|Ste|Unit|Flat|Floor)\b/.test(text.slice(e, e + 8))) return e;
+    }
+    // unit designator + number, on the same line: " Apt. 864", " Suite 697", ". Suite 638", " #5"
+    const m = /^[ \t,.]{1,3}(?:#\s?\d{1,5}\b|(\p{L}{2,9})\.?\s?#?\s?(\d{1,5}[A-Za-z]?)\b)/u.exec(
+      text.slice(e, e + 24),
+    );
+    if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
+    // rest of the line: place words, codes, postcodes, comma-separated parts
+    const lineEnd = indexOfLineEnd(text, e);
+    const rest = text.slice(e, lineEnd);
+    const restEnd = acceptInline(rest, true);
+    if (restEnd > 0) return e + restEnd;
+    if (lineEnd >= text.length || !/^[\s,.]*$/.test(rest)) return e;
+    // the following lines of a letter-style block
+    const more = acceptLines(lineEnd);
+    return more > 0 ? lineEnd + more : e;
+  }
+  /** Length of the accepted continuation of `rest` (0 when none). */
+  function acceptInline(rest: string, sameLine: boolean): number {
+    const re = /[ \t]*(,)?[ \t]*([^,\s]+)/y;
+    let accepted = 0;
+    let words = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(rest)) !== null && words < 8) {
+      const raw = m[2]!;
+      const w = raw.replace(/[.?!;:)]+$/, "");
+      const stop = w.length < raw.length && /[.?!;:]/.test(raw.slice(w.length));
+      if (!placeToken(w, sameLine && words === 0 && !m[1], !sameLine)) break;
+      // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
+      if (sameLine && !allLower && STRONG_AFTER_SET.has(w) && w.length >= 4 && w === w.toLowerCase()) break;
+      words++;
+      // a trailing particle is no part of the address ("Spain 16200, and ...")
+      if (PLACE_PARTICLES.has(w) && w !== "nan" && w === w.toLowerCase()) continue;
+      // keep a closing parenthesis or an abbreviation dot, not a sentence's full stop
+      accepted =
+        re.lastIndex - (stop && !/^[A-Z]{1,3}$|^(?:St|Rd|Ave|Dr)$/.test(w) ? raw.length - w.length : 0);
+      if (stop) break;
+    }
+    return accepted;
+  }
+  /** Accepted length of the address lines that follow the newline at `from`. */
+  function acceptLines(from: number): number {
+    let pos = from;
+    let accepted = 0;
+    let blank = 0;
+    for (let lines = 0; lines < 6 && pos < text.length; lines++) {
+      const nl = text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
+      const ls = pos + nl;
+      const le = indexOfLineEnd(text, ls);
+      const raw = text.slice(ls, le);
+      const lead = /^[\s>|?*•-]*/.exec(raw)![0].length;
+      const body = raw.slice(lead);
+      if (body.trim() === "") {
+        if (++blank > 1) break;
+        pos = le;
+        continue;
+      }
+      blank = 0;
+      if (addressLine(body)) {
+        accepted = ls + lead + body.trimEnd().length - from;
+        pos = le;
+        continue;
+      }
+      // the last line may run on into a sentence: "Cyprus 36903? I am in ..."
+      const part = acceptInline(body, false);
+      if (part > 0) accepted = ls + lead + part - from;
+      break;
+    }
+    return accepted;
+  }
+  function addressLine(line: string): boolean {
+    const t = line.trim();
+    // a unit line: "Suite 501", "Apt. 123"
+    const u = /^(\p{L}{2,9})\.?\s?#?\s?\d{1,5}[A-Za-z]?$/u.exec(t);
+    if (u && UNITS.has(u[1]!.toLowerCase())) return true;
+    if (t.length > 60 || /[:@/=]|https?|www\./i.test(t)) return false;
+    // a phone number is no address line
+    const digits = t.replace(/\D/g, "").length;
+    if (digits > 9) return false;
+    if (/\d[\d\s().-]{6,}\d/.test(t) && !isPostcodeText(t.replace(/^[^\d]*/, ""))) return false;
+    const parts = t
+      .replace(/\([^)]*\)/g, " ")
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    if (parts.length === 0 || parts.length > 7) return false;
+    for (const p of parts) if (!placeToken(p.replace(/\.$/, ""), false, true)) return false;
+    return true;
+  }
+  /** A word of a city, region or country part, a region code, or a postcode. */
+  function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean {
+    const word = w.replace(/^\(/, "").replace(/\)$/, "");
+    if (word === "") return false;
+    if (/^\d{2,6}(?:-\d{2,4})?$/.test(word)) return true; // postcode or its part
+    if (/^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/.test(word)) return true; // UK/CA parts
+    if (!/^[\p{L}∆][\p{L}\p{M}'’∆.-]*$/u.test(word)) return false;
+    const lw = word.toLowerCase();
+    if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
+    if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
+    const b = lex.get(lw);
+    if (LINE_STOP.has(lw)) return false;
+    if (b & L_PLACE || TYPE_AFTER.has(lw) || ((word[0] !== lw[0] || allLower) && placeWord(lw))) return true;
+    if (PLACE_PARTICLES.has(lw)) return !firstOnLine;
+    if (word === word.toUpperCase() && word !== lw) return true; // OULU, LAPPEENRANTA, NSW
+    if (word[0] !== lw[0]) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
+    // lower case: only in an all-lower-case text, and not a common word
+    if (firstOnLine && !allLower) return false;
+    return allLower && !(b & (L_COMMON | L_CALENDAR));
+  }
+
+  /** "Marina Fort Street", "Tarsicio Isle Street": capitalised words before Street/Avenue/Road. */
+  function namedStreets(): void {
+    for (let t = 1; t < n; t++) {
+      if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4 || ts[t]! < covered) continue;
+      const c = text.charCodeAt(ts[t]!);
+      // Street, Avenue, Road, Boulevard, Lane, Straße/Strasse
+      if (c !== 83 && c !== 65 && c !== 82 && c !== 66 && c !== 76) continue;
+      const k = key(t);
+      if (
+        k !== "street" &&
+        k !== "avenue" &&
+        k !== "road" &&
+        k !== "boulevard" &&
+        k !== "lane" &&
+        k !== "straße" &&
+        k !== "strasse"
+      )
+        continue;
+      let s = t;
+      while (
+        s - 1 >= 0 &&
+        t - s < 3 &&
+        tk[s - 1]! & K_CAP &&
+        isWord(s - 1) &&
+        gapOk(s - 1, 1) &&
+        !(bits(s - 1) & L_FUNCTION)
+      )
+        s--;
+      if (s === t || allCommon(s, t - 1) || (sentenceStart(s) && t - s < 2)) continue;
+      emit(ts[s]!, te[t]!, 0.6);
+    }
+  }
+}
+
+/** Index of the token starting at `pos` (binary search), or -1. */
+function tokenAt(toks: Tokens, pos: number): number {
+  let lo = 0;
+  let hi = toks.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = toks.start[mid]!;
+    if (s === pos) return mid;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** End of the line that holds `from` (at most 240 characters on: address lines are short). */
+function indexOfLineEnd(text: string, from: number): number {
+  const lim = Math.min(text.length, from + 240);
+  let e = from;
+  while (e < lim && text.charCodeAt(e) !== 10) e++;
+  return e > from && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+}
+
+function yearLike(text: string, s: number, e: number): boolean {
+  if (e - s !== 4) return false;
+  const y = Number(text.slice(s, e));
+  return y >= 1900 && y <= 2099;
+}
+
+const MILITARY_RE =
+  /(?:\b(?:PSC|CMR|Unit) \d{1,5},? Box \d{1,5}|\b(?:USNS|USNV|USS|USCGC) \p{L}[\p{L}\p{M}'-]+(?: \p{Lu}[\p{L}\p{M}'-]+)?)[ \t]*(?:\r?\n|,)?[ \t]*\b[ADF]PO (?:AA|AE|AP) \d{5}\b/iuy;
+/** The start of a military address within the 48 characters before a number (checked on lower case). */
+const MILITARY_HINT_RE = /\b(?:psc|cmr|unit|usns|usnv|uss|uscgc) /g;
+/** A P.O. box label right before a number (checked on lower case). */
+const POBOX_RE =
+  /\b(?:p\.? ?o\.? ?box|post(?:al)? office box|postbox|po box|postfach|apartado(?: de correos)?|caixa postal|bo[iî]te postale|postboks|postbus)\s?#?\s?$/;
+
+/**
+ * A P.O. box or a US military address whose number starts at `numPos`: [start, end, military] or
+ * undefined.
+ */
+function specialAddress(text: string, lower: string, numPos: number): [number, number, boolean] | undefined {
+  const from = Math.max(0, numPos - 48);
+  const before =
+    lower.length === text.length ? lower.slice(from, numPos) : text.slice(from, numPos).toLowerCase();
+  // military: PSC / CMR / Unit / USNS ... then APO/FPO/DPO and a ZIP code
+  if (before.includes("psc") || before.includes("unit") || before.includes("us") || before.includes("cmr")) {
+    MILITARY_HINT_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MILITARY_HINT_RE.exec(before)) !== null) {
+      const s = from + m.index;
+      MILITARY_RE.lastIndex = s;
+      const mm = MILITARY_RE.exec(text);
+      if (mm && s + mm[0].length > numPos) return [s, s + mm[0].length, true];
+    }
+  }
+  // P.O. box: the label ends right before the number
+  const pb = POBOX_RE.exec(before.length > 24 ? before.slice(-24) : before);
+  if (pb) {
+    let e = numPos;
+    while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++;
+    return [numPos - (Math.min(before.length, 24) - pb.index), e, false];
+  }
+  return undefined;
+}
+
+/** "the corner of 11 Botley Road and Herceg Gateway": [start, end] or undefined. */
+function corner(text: string, lower: string, at: number): [number, number] | undefined {
+  const from = at + "corner of ".length;
+  const lineEnd = indexOfLineEnd(text, from);
+  const rel = lower.slice(from, from + 64).indexOf(" and ");
+  const and = rel < 0 ? -1 : from + rel;
+  if (and < 0 || and > lineEnd || and - from < 3) return undefined;
+  // the second street: up to five words, until punctuation or a common lower-case word
+  const re = /[\p{L}\p{M}\p{N}'’.-]+/uy;
+  let pos = and + 5;
+  let end = -1;
+  const lex = lexicon();
+  for (let w = 0; w < 5; w++) {
+    while (text.charCodeAt(pos) === 32) pos++;
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) break;
+    let word = m[0];
+    const trailingDot = word.endsWith(".") && w > 0;
+    if (trailingDot) word = word.slice(0, -1);
+    const lw = word.toLowerCase();
+    const bits = lex.get(lw);
+    const cap = word !== lw;
+    const part = STREET_PARTICLES.has(lw);
+    if (w > 0 && !cap && bits & L_COMMON && !TYPE_AFTER.has(lw) && !part) break;
+    if (w === 0 && !cap && bits & L_COMMON && text !== lower && !part) return undefined;
+    end = pos + word.length;
+    pos = m.index + m[0].length;
+    if (trailingDot || /^[,;!?)]/.test(text.slice(pos, pos + 1)) || text.charCodeAt(pos) !== 32) break;
+  }
+  if (end < 0) return undefined;
+  const the = at >= 4 && lower.slice(at - 4, at) === "the " ? at - 4 : at;
+  return [the, end];
+}

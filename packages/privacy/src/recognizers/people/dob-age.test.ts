@@ -1,0 +1,77 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dobAge } from "./dob-age.js";
+
+function found(text: string): string[] {
+  return dobAge
+    .detect({ text, lower: text.toLowerCase(), channel: "typed" })
+    .filter((d) => d.score >= 0.5)
+    .map((d) => `${d.type}:${text.slice(d.start, d.end)}`);
+}
+
+describe("dates of birth by context", () => {
+  it("numeric, ISO and written dates after a birth word", () => {
+    expect(found("She was born on 2/8/1935.")).toEqual(["DATE_OF_BIRTH:2/8/1935"]);
+    expect(found("DOB: 1990-04-12")).toEqual(["DATE_OF_BIRTH:1990-04-12"]);
+    expect(found("Please tell me your date of birth. It's 6/24/1991")).toEqual(["DATE_OF_BIRTH:6/24/1991"]);
+    expect(found("date of birth: March 12, 1985")).toEqual(["DATE_OF_BIRTH:March 12, 1985"]);
+    expect(found("born 12 March 1985 in Leeds")).toEqual(["DATE_OF_BIRTH:12 March 1985"]);
+  });
+
+  it("other languages", () => {
+    expect(found("geboren am 12.03.1985")).toEqual(["DATE_OF_BIRTH:12.03.1985"]);
+    expect(found("né le 12/03/1985 à Lyon")).toEqual(["DATE_OF_BIRTH:12/03/1985"]);
+    expect(found("fecha de nacimiento: 12-03-1985")).toEqual(["DATE_OF_BIRTH:12-03-1985"]);
+  });
+
+  it("dates without a birth word are left alone", () => {
+    expect(found("Date: 1978-04-13 12:20:39")).toEqual([]);
+    expect(found("The invoice of 12/03/2024 is due")).toEqual([]);
+    expect(found("The orchestra was founded in 1977.")).toEqual([]);
+  });
+});
+
+describe("ages by context", () => {
+  it("numbers with an age word around them", () => {
+    expect(found("He just turned 69 years old")).toEqual(["AGE:69"]);
+    expect(found("Patient is a 38-year-old male")).toEqual(["AGE:38"]);
+    expect(found("This 79 year old female complains of pain")).toEqual(["AGE:79"]);
+    expect(found("My father retired at the age of 61")).toEqual(["AGE:61"]);
+    expect(found("aged 72, she still runs")).toEqual(["AGE:72"]);
+    expect(found("age: 34")).toEqual(["AGE:34"]);
+    expect(found("I am 34.")).toEqual(["AGE:34"]);
+    expect(found("and i'm 31 y/o.")).toEqual(["AGE:31"]);
+    expect(found("I just turned 47")).toEqual(["AGE:47"]);
+    expect(found("Written when he was 78.")).toEqual(["AGE:78"]);
+  });
+
+  it("numbers that are no ages", () => {
+    expect(found("I'm 5 minutes away")).toEqual([]);
+    expect(found("turn 2 left at the lights")).toEqual([]);
+    expect(found("I am 100% sure")).toEqual([]);
+    expect(found("There are 34 years of data")).toEqual([]);
+    expect(found("version 3.14 is out")).toEqual([]);
+  });
+
+  it("any age from 0 to 120 in '<n> years old' is found with exact offsets", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 120 }),
+        fc.constantFrom("He is ", "My sister is ", "Now "),
+        (age, lead) => {
+          const text = `${lead}${age} years old.`;
+          expect(dobAge.detect({ text, lower: text.toLowerCase(), channel: "typed" })).toEqual([
+            {
+              start: lead.length,
+              end: lead.length + String(age).length,
+              type: "AGE",
+              score: 0.85,
+              level: 3,
+              recognizer: "dob-age",
+            },
+          ]);
+        },
+      ),
+    );
+  });
+});

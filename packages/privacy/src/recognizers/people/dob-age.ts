@@ -1,0 +1,214 @@
+import type { Detection, Recognizer } from "../../types.js";
+import { L_CALENDAR, lexicon, type Lexicon } from "./lexicon.js";
+
+/*
+ * Dates of birth and ages, by context only: a date is a date of birth when a birth word precedes it
+ * ("born on", "DOB:", "date of birth", "geboren am", "né le", "fecha de nacimiento"); a number is an
+ * age when an age word frames it ("34 years old", "aged 72", "age: 34", "I just turned 47").
+ */
+
+const ID = "dob-age";
+
+const BIRTH_WORDS = [
+  "born",
+  "birth",
+  "birthday",
+  "dob",
+  "d.o.b",
+  "geboren",
+  "geburtsdatum",
+  "geburtstag",
+  "né le",
+  "née le",
+  "naissance",
+  "nacimiento",
+  "nacido",
+  "nacida",
+  "nascita",
+  "nato il",
+  "nata il",
+  "nascimento",
+  "nasceu",
+  "urodzon",
+  "syntynyt",
+  "född",
+  "født",
+  "született",
+  "geboortedatum",
+  "geb.",
+];
+const MONTH_ABBR = new Set([
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+]);
+const NUMERIC_DATE_RE = /(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?![\d])/y;
+const DAY_MONTH_YEAR_RE = /\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,10})\.?,?\s+\d{4}(?!\d)/uy;
+const MONTH_DAY_YEAR_RE = /(\p{L}{3,10})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)/uy;
+const YEAR_RE = /(?:19|20)\d{2}(?!\d)/y;
+
+/** Words that end right before an age ("aged 72", "I'm 34"). Checked on the lower-cased text. */
+const AGE_BEFORE_RE =
+  /(?:\baged?|\bage\s*[:=]|\bage of|\bages|\bturned|\bturn|\bturning|\bi am|\bi'm|\bi’m|\bhe is|\bshe is|\bhe's|\bshe's|\bthey are|\bwhen (?:he|she|i) was|\bis now|\balter\s*:?|\bâge\s*:?|\bedad\s*:?|\bedad de|\bleeftijd\s*:?|\bålder\s*:?|\bwiek\s*:?)\s{0,3}$/;
+const AGE_AFTER_RE =
+  /(?:[\s-]{0,2}(?:years?|yrs?|yr)[\s-]{0,2}old\b|\s?y\/o\b|\s?y\.o\.|\s?yo\b|[\s-]{0,2}years?\s+of\s+age\b|\s(?:jahre?|jährige?r?)\s+alt\b|-jährige?r?\b|\s+a[nñ]os\b|\s+anni\b|\s+ans\b|\s+jaar\b|\s+år\b|\s+vuotta\b|\s+lat\b)/y;
+/** After a weaker lead word ("I'm 34"), the number must end the clause or be followed by such a word. */
+const CLAUSE_END_RE =
+  /(?:\s*$|\s*[.,!?;:)]|\s+(?:and|but|now|next|this|today|tomorrow|soon|last|in|on|years?|yrs?)\b)/y;
+const STRONG_LEADS =
+  /(?:aged?|age\s*[:=]|age of|ages|alter\s*:?|âge\s*:?|edad\s*:?|edad de|leeftijd\s*:?|ålder\s*:?|wiek\s*:?)\s{0,3}$/;
+
+/**
+ * Dates of birth (DATE_OF_BIRTH, level 3) and ages (AGE, level 3).
+ * @example dobAge.detect({ text: "DOB: 1990-04-12", lower: "dob: 1990-04-12", channel: "typed" })[0].type // "DATE_OF_BIRTH"
+ */
+export const dobAge: Recognizer = {
+  id: ID,
+  types: ["DATE_OF_BIRTH", "AGE"],
+  detect({ text, lower }) {
+    const out: Detection[] = [];
+    if (lower.length !== text.length) return out;
+    scan(text, lower, out);
+    return out;
+  },
+};
+
+const DIGIT_RE = /[0-9]/g;
+/** A birth word within the 48 characters before a date (checked on lower case). */
+const BIRTH_RE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${BIRTH_WORDS.map((w) => w.replace(/[.]/g, "\\.")).join("|")})(?:[^\\n]{0,40})$`,
+  "u",
+);
+const MONTH_BEFORE_RE = /(\p{L}{3,10})\.?\s+$/u;
+
+/** One pass over the digit runs: each may be an age (by the words around it) or start a date of birth. */
+function scan(text: string, lower: string, out: Detection[]): void {
+  const n = text.length;
+  let lex: Lexicon | undefined;
+  let dobEnd = -1;
+  for (let i = 0; i < n;) {
+    DIGIT_RE.lastIndex = i;
+    const d = DIGIT_RE.exec(text);
+    if (!d) break;
+    i = d.index;
+    let j = i;
+    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const digitStart = !(prev >= 48 && prev <= 57);
+    // ---- a date of birth: a date with a birth word before it ----
+    if (i >= dobEnd && digitStart && !isLetter(prev)) {
+      lex ??= lexicon();
+      let start = i;
+      let m = matchDate(text, i, lex, true);
+      if (!m) {
+        // "March 12, 1985": a month name before the day
+        const mb = MONTH_BEFORE_RE.exec(text.slice(Math.max(0, i - 12), i));
+        if (mb) {
+          const ms = i - mb[0].length;
+          const mm = matchDate(text, ms, lex, false);
+          if (mm) {
+            start = ms;
+            m = mm;
+          }
+        }
+      }
+      if (m && BIRTH_RE.test(lower.slice(Math.max(0, start - 48), start))) {
+        out.push({
+          start,
+          end: start + m.len,
+          type: "DATE_OF_BIRTH",
+          score: m.score,
+          level: 3,
+          recognizer: ID,
+        });
+        dobEnd = start + m.len;
+        i = Math.max(j, dobEnd);
+        continue;
+      }
+    }
+    // ---- an age: 1-3 digits framed by age words ----
+    const next = j < n ? text.charCodeAt(j) : 32;
+    const glued =
+      isLetter(prev) ||
+      prev === 46 ||
+      prev === 44 ||
+      prev === 47 ||
+      prev === 58 ||
+      prev === 36 ||
+      !digitStart;
+    const decimal =
+      (next === 46 || next === 44 || next === 58 || next === 47) &&
+      j + 1 < n &&
+      text.charCodeAt(j + 1) >= 48 &&
+      text.charCodeAt(j + 1) <= 57;
+    if (j - i <= 3 && !glued && !decimal && i >= dobEnd) {
+      const age = Number(text.slice(i, j));
+      if (age <= 130) {
+        AGE_AFTER_RE.lastIndex = j;
+        let score = 0;
+        if (AGE_AFTER_RE.test(lower)) score = 0.85;
+        else {
+          const before = lower.slice(Math.max(0, i - 24), i);
+          if (AGE_BEFORE_RE.test(before)) {
+            if (STRONG_LEADS.test(before)) score = 0.85;
+            else {
+              CLAUSE_END_RE.lastIndex = j;
+              if (CLAUSE_END_RE.test(lower) && !unitAfter(lower, j)) score = 0.75;
+            }
+          }
+        }
+        if (score) out.push({ start: i, end: j, type: "AGE", score, level: 3, recognizer: ID });
+      }
+    }
+    i = j;
+  }
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+}
+
+function matchDate(
+  text: string,
+  k: number,
+  lex: Lexicon,
+  digit: boolean,
+): { len: number; score: number } | undefined {
+  const isMonth = (w: string) => {
+    const lw = w.toLowerCase();
+    return MONTH_ABBR.has(lw) || (lex.get(lw) & L_CALENDAR) !== 0;
+  };
+  if (digit) {
+    NUMERIC_DATE_RE.lastIndex = k;
+    let m = NUMERIC_DATE_RE.exec(text);
+    if (m) return { len: m[0].length, score: 0.85 };
+    DAY_MONTH_YEAR_RE.lastIndex = k;
+    m = DAY_MONTH_YEAR_RE.exec(text);
+    if (m && isMonth(m[1]!)) return { len: m[0].length, score: 0.85 };
+    YEAR_RE.lastIndex = k;
+    m = YEAR_RE.exec(text);
+    if (m) return { len: m[0].length, score: 0.6 };
+    return undefined;
+  }
+  MONTH_DAY_YEAR_RE.lastIndex = k;
+  const m = MONTH_DAY_YEAR_RE.exec(text);
+  if (m && isMonth(m[1]!)) return { len: m[0].length, score: 0.85 };
+  return undefined;
+}
+
+/** "I'm 5 minutes away", "turn 2 left": a unit after the number is no age. */
+function unitAfter(lower: string, j: number): boolean {
+  return /^\s?(?:%|percent|minutes?|mins?|hours?|hrs?|seconds?|secs?|days?|weeks?|months?|times?|degrees?|°|pages?|miles?|km|kg|lbs?|pounds?|dollars?|euros?|\$|€|left|right|am|pm|o'clock|points?|items?|of|x|th|st|nd|rd)\b/.test(
+    lower.slice(j, j + 12),
+  );
+}

@@ -1,0 +1,220 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import names from "../../../data/person-names.json" with { type: "json" };
+import words from "../../../data/common-words.json" with { type: "json" };
+import { prepareDirectory } from "./directory.js";
+import {
+  L_CALENDAR,
+  L_COMMON,
+  L_EXTRA,
+  L_FIRST,
+  L_FUNCTION,
+  L_LAST,
+  L_ORG,
+  L_PARTICLE,
+  L_PLACE,
+  L_SUFFIX,
+  L_TITLE,
+  lexicon,
+} from "./lexicon.js";
+import { detectPersons, person } from "./person.js";
+
+/** The names found in `text`, as strings. */
+function found(text: string, directory?: ReturnType<typeof prepareDirectory>): string[] {
+  return person
+    .detect({ text, lower: text.toLowerCase(), channel: "typed", directory })
+    .filter((d) => d.score >= 0.5)
+    .map((d) => text.slice(d.start, d.end));
+}
+
+describe("person: names by lexicon and capitalisation", () => {
+  it("finds a first and last name in running text", () => {
+    expect(found("I had lunch with Anna Schmidt yesterday.")).toEqual(["Anna Schmidt"]);
+  });
+
+  it("finds names with initials, particles, hyphens and diacritics", () => {
+    expect(found("The report by Valida M. Ibragimov is late.")).toEqual(["Valida M. Ibragimov"]);
+    expect(found("Directed by Ludwig van Beethoven and friends")).toContain("Ludwig van Beethoven");
+    expect(found("Ask Hafþór Smárason about it")).toEqual(["Hafþór Smárason"]);
+    expect(found("Esat Jeknić signed the form.")).toEqual(["Esat Jeknić"]);
+    expect(found("Ask Anna-Lena Hauta-aho please")).toEqual(["Anna-Lena Hauta-aho"]);
+  });
+
+  it("recognises family names by their ending when no list has them", () => {
+    expect(found("the verses from Wisława Szczepańska were read")).toEqual(["Wisława Szczepańska"]);
+    expect(found("a song by Elínborg Guðmundsdóttir")).toEqual(["Elínborg Guðmundsdóttir"]);
+  });
+
+  it("excludes a possessive 's from the span", () => {
+    expect(found("That is Faina D. Yefremova's book.")).toEqual(["Faina D. Yefremova"]);
+  });
+});
+
+describe("person: context", () => {
+  it("greetings", () => {
+    expect(found("Hi Anna, are you coming?")).toEqual(["Anna"]);
+    expect(found("Dear Mr. Smith,\nthank you for your letter.")).toEqual(["Smith"]);
+    expect(found("Hello Warrane, welcome aboard")).toEqual(["Warrane"]);
+  });
+
+  it("titles make any capitalised word a name (the title itself stays)", () => {
+    expect(found("Please call Dr. Kuefer tomorrow")).toEqual(["Kuefer"]);
+    expect(found("For my take on Mrs. Baker, see below")).toEqual(["Baker"]);
+    expect(found("Herr Müller kommt morgen")).toEqual(["Müller"]);
+  });
+
+  it("introductions and labels", () => {
+    expect(found("My name is Rubija")).toEqual(["Rubija"]);
+    expect(found("sometimes people call me višeslav")).toEqual(["višeslav"]);
+    expect(found("What's your name? Jildau S Bouts")).toEqual(["Jildau S Bouts"]);
+    expect(found("Name:    Abby M. Laidlaw\nAddress: somewhere")).toEqual(["Abby M. Laidlaw"]);
+    expect(found("I'm Naomi Ryan, originally from Oslo")).toEqual(["Naomi Ryan"]);
+    expect(found("Her maiden name is Key")).toEqual(["Key"]);
+  });
+
+  it("signatures", () => {
+    expect(found("See you at the meeting.\n\nThanks,\nWarrane")).toEqual(["Warrane"]);
+    expect(found("Best regards,\nKuefer")).toEqual(["Kuefer"]);
+  });
+
+  it("@mentions", () => {
+    expect(found("thanks @anna.schmidt for the review")).toEqual(["anna.schmidt"]);
+    expect(found("cc @Kuefer")).toEqual(["Kuefer"]);
+    expect(found("ping @here and @channel")).toEqual([]);
+    expect(found("mail bob@example.com")).toEqual([]);
+  });
+
+  it("dialogue speakers and lists", () => {
+    expect(found("Ubul: What a wife.\nNicole: Remember me?")).toEqual(["Ubul", "Nicole"]);
+    expect(found("They had 3: Gaetane, Hannah and Derek.")).toEqual(["Gaetane", "Hannah", "Derek"]);
+  });
+
+  it("later mentions of a name found once", () => {
+    expect(found("Faina D. Yefremova wrote it. Later, Yefremova left.")).toEqual([
+      "Faina D. Yefremova",
+      "Yefremova",
+    ]);
+  });
+
+  it("with, by, from, says", () => {
+    expect(found("a mandolin coda (not by Jonas Nielsen).")).toEqual(["Jonas Nielsen"]);
+    expect(found('"I am glad," says Hartvigsson.')).toEqual(["Hartvigsson"]);
+    expect(found("I would like to remove my kid Tadzio from the will.")).toEqual(["Tadzio"]);
+  });
+});
+
+describe("person: hard negatives", () => {
+  it("sentence-initial common words are no names", () => {
+    expect(found("Will you come? Grant access to the repo. Mark the task done.")).toEqual([]);
+    expect(found("Young people like white roses. Long live the king.")).toEqual([]);
+  });
+
+  it("capitalised common words, titles of works, headings", () => {
+    expect(found("Capitalized words like Wisdom and Discipline are often mistaken with names.")).toEqual([]);
+    expect(found("Action & Adventure, Animation, Comedy, Kids & Family")).toEqual([]);
+    expect(found("The Big Three Killed My Baby")).toEqual([]);
+  });
+
+  it("months, weekdays, places and organisations are not persons", () => {
+    expect(found("We meet on Monday in May, maybe in August.")).toEqual([]);
+    expect(found("I will be travelling to Canada and Norway next week")).toEqual([]);
+    expect(found("She works for Lucid Technologies Inc.")).toEqual([]);
+  });
+
+  it("code, paths and URLs", () => {
+    expect(found("open /home/Anna/report.txt and https://example.com/Smith")).toEqual([]);
+    expect(found("const AnnaSmith = getUser_Anna();")).toEqual([]);
+  });
+
+  it("lower-case prose without an introduction", () => {
+    expect(found("the will may grant a long white page to the young mark")).toEqual([]);
+  });
+});
+
+describe("person: organisation directory", () => {
+  const dir = prepareDirectory([
+    { name: "Anna Kowalczyk-Zielińska", email: "anna@example.com", username: "akz" },
+    { name: "Will Grant" },
+  ]);
+
+  it("matches directory names in any case with top confidence", () => {
+    const text = "please forward to anna kowalczyk-zielińska and ANNA";
+    const dets = person.detect({ text, lower: text.toLowerCase(), channel: "typed", directory: dir });
+    const top = dets.filter((d) => d.score >= 0.95).map((d) => text.slice(d.start, d.end));
+    expect(top).toEqual(["anna kowalczyk-zielińska", "ANNA"]);
+  });
+
+  it("does not match a lower-case common word that is also a directory name", () => {
+    const text = "we will grant access";
+    const dets = person.detect({ text, lower: text, channel: "typed", directory: dir });
+    expect(dets.filter((d) => d.score >= 0.5)).toEqual([]);
+    expect(found("Ask Will Grant", dir)).toContain("Will Grant");
+  });
+
+  it("prepareDirectory keeps full names and parts, lower-cased", () => {
+    expect(dir.tokens.has("kowalczyk-zielińska")).toBe(true);
+    expect(dir.fullNames).toContain("will grant");
+    expect(dir.tokens.has("akz")).toBe(true);
+  });
+});
+
+// ---- property tests ----
+
+const lex = lexicon();
+const BAD = L_COMMON | L_PLACE | L_CALENDAR | L_TITLE | L_PARTICLE | L_SUFFIX | L_ORG | L_FUNCTION;
+const simple = (w: string) => /^[a-zà-ÿ]{3,12}$/.test(w) && w.toUpperCase().length === w.length;
+const firstNames = names.first
+  .split("\n")
+  .filter((w) => simple(w) && (lex.get(w) & BAD) === 0)
+  .slice(0, 4000);
+const lastNames = names.last
+  .split("\n")
+  .filter((w) => simple(w) && (lex.get(w) & BAD) === 0 && (lex.get(w) & L_LAST) !== 0)
+  .slice(0, 4000);
+const commonWords = words.common.split("\n").filter((w) => /^[a-z]{2,10}$/.test(w));
+const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+
+describe("person: properties", () => {
+  it("a lexicon first + last name in a template sentence is found with exact offsets", () => {
+    const templates = [
+      (n: string) => `Please ask ${n} about the invoice.`,
+      (n: string) => `Dear ${n},\nthe parcel arrived.`,
+      (n: string) => `I had a call with ${n} yesterday.`,
+      (n: string) => `${n} will join the meeting at noon.`,
+      (n: string) => `Minutes taken by ${n}`,
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...firstNames),
+        fc.constantFrom(...lastNames),
+        fc.integer({ min: 0, max: templates.length - 1 }),
+        (f, l, t) => {
+          const name = `${cap(f)} ${cap(l)}`;
+          const text = templates[t]!(name);
+          const start = text.indexOf(name);
+          const dets = detectPersons(text, text.toLowerCase()).filter((d) => d.score >= 0.5);
+          expect(dets.some((d) => d.start === start && d.end === start + name.length)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("random lower-case prose of common words yields no PERSON", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...commonWords), { minLength: 3, maxLength: 25 }), (ws) => {
+        const text = ws.join(" ") + ".";
+        const dets = detectPersons(text, text.toLowerCase()).filter((d) => d.score >= 0.5);
+        expect(dets.map((d) => text.slice(d.start, d.end))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the name lexicon is large and holds names of many languages", () => {
+    expect(firstNames.length).toBeGreaterThan(1000);
+    for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])
+      expect(lex.get(n) & (L_FIRST | L_EXTRA)).not.toBe(0);
+    expect(lex.get("will") & L_COMMON).not.toBe(0);
+  });
+});

@@ -1,0 +1,1372 @@
+import type { Detection, OrgDirectory, Recognizer } from "../../types.js";
+import {
+  L_CALENDAR,
+  L_COMMON,
+  L_EXTRA,
+  L_FIRST,
+  L_FUNCTION,
+  L_FUNCTION_EN,
+  L_LAST,
+  L_ORG,
+  L_PARTICLE,
+  L_PLACE,
+  L_SUFFIX,
+  L_TITLE,
+  SURNAME_ENDINGS,
+  lexicon,
+  type Lexicon,
+} from "./lexicon.js";
+import {
+  K_ALLCAP,
+  K_CAP,
+  K_DIGITS,
+  K_INITIAL,
+  K_JOINED,
+  K_LOWER,
+  K_MARKS,
+  tokensOf,
+  type Tokens,
+} from "./tokens.js";
+
+/*
+ * Person names without a statistical model. Runs of capitalised tokens are scored by what their
+ * tokens are — a given or family name of the curated lists, a name that is also a common word, a
+ * name of the larger list, a word with a family-name ending, an unknown word, an initial — and by
+ * the words around them: titles, greetings, "my name is", "Name:", sign-offs, dialogue speakers,
+ * "says X", "X said", lists joined by commas and "and", and later mentions of a name already found.
+ * A text written wholly in lower case is read the same way, with stricter scores.
+ */
+
+// token categories
+const CAT_NONE = 0; // not part of a name (common word, place, month, organisation word)
+const CAT_STRONG = 1; // a given or family name of the curated (faker) lists, not a common word
+const CAT_EXTRA = 2; // a name of the larger list only, or an unknown word with a family-name ending
+const CAT_WEAK = 3; // a name that is also a common word or a place (Will, Grant, Georgia)
+const CAT_UNKNOWN = 4; // capitalised, in no list
+const CAT_INITIAL = 5; // "J" or "J."
+const CAT_TAIL = 6; // a capitalised common word after a given name or a title ("Rebecca Hides", "Mr. Baker")
+
+const ID = "person";
+
+/** Words that announce a name after a colon ("Name: X", "Directed By: X"). */
+const LABELS = new Set([
+  "name",
+  "names",
+  "fullname",
+  "contact",
+  "author",
+  "attendee",
+  "attendees",
+  "patient",
+  "customer",
+  "client",
+  "employee",
+  "user",
+  "sender",
+  "recipient",
+  "owner",
+  "assignee",
+  "reporter",
+  "reviewer",
+  "signed",
+  "applicant",
+  "candidate",
+  "guest",
+  "tenant",
+  "landlord",
+  "beneficiary",
+  "guardian",
+  "holder",
+  "cardholder",
+  "nombre",
+  "nom",
+  "vorname",
+  "nachname",
+  "surname",
+  "firstname",
+  "lastname",
+  "by",
+  "from",
+  "to",
+  "cc",
+  "attn",
+  "speaker",
+  "host",
+]);
+const GREETINGS = new Set([
+  "hi",
+  "hello",
+  "hey",
+  "dear",
+  "hiya",
+  "howdy",
+  "thanks",
+  "thank",
+  "thx",
+  "cheers",
+  "bye",
+  "goodbye",
+  "welcome",
+  "congrats",
+  "congratulations",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "ciao",
+  "hallo",
+  "hola",
+  "bonjour",
+  "salut",
+  "hej",
+  "moin",
+  "servus",
+  "liebe",
+  "lieber",
+  "querida",
+  "querido",
+  "caro",
+  "cara",
+  "cher",
+  "chère",
+  "yo",
+  "sorry",
+]);
+const SIGNOFFS = new Set([
+  "thanks",
+  "thank you",
+  "regards",
+  "best",
+  "cheers",
+  "sincerely",
+  "yours",
+  "love",
+  "br",
+  "kind regards",
+  "best regards",
+  "best wishes",
+  "warm regards",
+  "all the best",
+  "talk soon",
+  "take care",
+  "many thanks",
+  "yours sincerely",
+  "yours truly",
+  "respectfully",
+  "gruß",
+  "grüße",
+  "viele grüße",
+  "cordialement",
+  "saludos",
+  "un saludo",
+  "atentamente",
+  "cumprimentos",
+  "groeten",
+  "hälsningar",
+  "mvh",
+  "terveisin",
+  "pozdrawiam",
+]);
+/** Words before a name that make a name more likely (moderate evidence). */
+const AGENT_BEFORE = new Set([
+  "by",
+  "with",
+  "from",
+  "ask",
+  "tell",
+  "told",
+  "asked",
+  "thank",
+  "ping",
+  "cc",
+  "contact",
+  "meet",
+  "met",
+  "invite",
+  "invited",
+  "email",
+  "emailed",
+  "call",
+  "called",
+  "says",
+  "said",
+  "according",
+  "featuring",
+  "feat",
+  "ft",
+  "starring",
+  "about",
+  "under",
+  "colleague",
+  "friend",
+  "brother",
+  "sister",
+  "mother",
+  "father",
+  "wife",
+  "husband",
+  "son",
+  "daughter",
+  "kid",
+  "boss",
+  "manager",
+  "married",
+  "heard",
+  "add",
+  "remove",
+  "sent",
+  "gave",
+  "given",
+  "via",
+  "producer",
+  "director",
+  "writer",
+  "singer",
+  "artist",
+  "actor",
+  "actress",
+  "player",
+  "ceo",
+  "founder",
+  "founders",
+  "assistant",
+  "partner",
+  "uncle",
+  "aunt",
+  "cousin",
+  "grandfather",
+  "grandmother",
+  "nephew",
+  "niece",
+  "officer",
+  "agent",
+  "coach",
+  "teacher",
+  "student",
+  "doctor",
+  "nurse",
+  "named",
+  "to",
+  "for",
+  "early",
+  "late",
+  "poor",
+  "lovely",
+  "commenter",
+  "including",
+  "member",
+  "leave",
+  "join",
+  "hired",
+  "fired",
+  "replace",
+  "replaced",
+  "interviewed",
+  "visited",
+  "visit",
+  "saw",
+  "see",
+  "love",
+  "loves",
+  "hate",
+  "hates",
+  "marry",
+  "dated",
+  "dating",
+  "follow",
+  "text",
+  "texted",
+  "message",
+  "messaged",
+  "dm",
+]);
+/** Words after a name that make a name more likely. */
+const VERB_AFTER = new Set([
+  "said",
+  "says",
+  "told",
+  "asked",
+  "wrote",
+  "writes",
+  "replied",
+  "explained",
+  "lives",
+  "lived",
+  "shouted",
+  "added",
+  "noted",
+  "thinks",
+  "believes",
+  "wants",
+  "called",
+  "emailed",
+  "agreed",
+  "spent",
+  "joined",
+  "began",
+  "listed",
+  "recorded",
+  "founded",
+  "had",
+  "has",
+  "is",
+  "was",
+  "will",
+  "would",
+  "can",
+  "could",
+  "went",
+  "sang",
+  "sings",
+  "directed",
+  "starred",
+  "married",
+  "died",
+  "born",
+  "retired",
+  "works",
+  "worked",
+  "graduated",
+  "flew",
+  "moved",
+  "grew",
+  "just",
+  "were",
+  "are",
+  "speak",
+  "speaks",
+  "spoke",
+  "laughed",
+  "smiled",
+  "replied",
+  "answered",
+  "wants",
+  "needs",
+  "likes",
+  "loves",
+  "knows",
+  "thinks",
+  "feels",
+  "looks",
+  "seems",
+  "says",
+]);
+
+/** Street-type words: "Dale Street" is no name even though Dale is. */
+const STREET_WORDS = new Set([
+  "street",
+  "st",
+  "avenue",
+  "ave",
+  "road",
+  "rd",
+  "lane",
+  "drive",
+  "boulevard",
+  "blvd",
+  "way",
+  "place",
+  "square",
+  "court",
+  "terrace",
+  "crescent",
+  "close",
+  "highway",
+  "parkway",
+  "alley",
+]);
+/** Family words that introduce a name after "my/our/your": "my kid Tadzio", "my brother Tom". */
+const KINSHIP = new Set([
+  "kid",
+  "kids",
+  "son",
+  "daughter",
+  "brother",
+  "sister",
+  "wife",
+  "husband",
+  "mother",
+  "father",
+  "mom",
+  "mum",
+  "dad",
+  "uncle",
+  "aunt",
+  "cousin",
+  "nephew",
+  "niece",
+  "grandson",
+  "granddaughter",
+  "grandfather",
+  "grandmother",
+  "grandma",
+  "grandpa",
+  "friend",
+  "colleague",
+  "boss",
+  "manager",
+  "partner",
+  "boyfriend",
+  "girlfriend",
+  "fiancé",
+  "fiancée",
+  "neighbour",
+  "neighbor",
+  "roommate",
+  "child",
+  "baby",
+  "stepson",
+  "stepdaughter",
+]);
+/** Verbs whose subject is a person: an unknown capitalised word before one is taken as a name. */
+const PERSON_VERBS = new Set([
+  "lives",
+  "lived",
+  "shouted",
+  "began",
+  "said",
+  "says",
+  "told",
+  "asked",
+  "spent",
+  "wrote",
+  "replied",
+  "explained",
+  "smiled",
+  "laughed",
+  "married",
+  "cried",
+  "whispered",
+  "yelled",
+  "sighed",
+  "nodded",
+  "grinned",
+]);
+/** Words that follow "Name," at a sentence start when the name is addressed: "Leif, can I ...". */
+const VOCATIVE_NEXT = new Set([
+  "can",
+  "could",
+  "would",
+  "will",
+  "please",
+  "do",
+  "did",
+  "are",
+  "have",
+  "i",
+  "you",
+  "we",
+  "let's",
+  "thanks",
+  "thank",
+  "how",
+  "what",
+  "where",
+  "when",
+  "why",
+  "is",
+  "it's",
+  "i'm",
+  "listen",
+  "look",
+]);
+
+interface Seg {
+  a: number; // first token index
+  b: number; // last token index (inclusive)
+  start: number;
+  end: number;
+  strong: number;
+  extra: number;
+  weak: number;
+  unknown: number;
+  tail: number;
+  initialInside: boolean;
+  words: number;
+  score: number;
+  speaker: boolean;
+  titled: boolean;
+}
+
+/**
+ * Person names. Emits PERSON, level 3.
+ * @example person.detect({ text: "Dear Mr. Smith,", lower: "dear mr. smith,", channel: "typed" })[0].start // 9
+ */
+export const person: Recognizer = {
+  id: ID,
+  types: ["PERSON"],
+  detect({ text, lower, directory }) {
+    return detectPersons(text, lower, directory);
+  },
+};
+
+const SPACE = (c: number) => c === 32 || c === 9 || c === 0xa0;
+
+/**
+ * Find person names in `text`. `lower` is `text.toLowerCase()`.
+ * @example detectPersons("Hi Anna, see you.", "hi anna, see you.").length // 1
+ */
+export function detectPersons(inText: string, inLower: string, directory?: OrgDirectory): Detection[] {
+  const toks = tokensOf(inText);
+  if (toks.count === 0) return [];
+  text = inText;
+  lower = inLower;
+  n = toks.count;
+  lex = lexicon();
+  sameLen = lower.length === text.length;
+  // a text with no capital letter at all (chat typed in lower case): names are read without capitals
+  lowerMode = sameLen && toks.uppers === 0;
+  ts = toks.start;
+  te = toks.end;
+  tk = toks.kind;
+  if (catBuf.length < n) {
+    catBuf = new Int8Array(Math.max(n, catBuf.length * 2));
+    bitsBuf = new Int32Array(catBuf.length);
+  }
+  cat = catBuf;
+  bitsOf = bitsBuf;
+  cat.fill(-1, 0, n);
+  bitsOf.fill(0, 0, n);
+  segs = [];
+  const out: Detection[] = [];
+  // ---- chains of name-like tokens ----
+  for (let i = 0; i < n; i++) {
+    if (!startsName(i)) {
+      // a lower-case title before a capitalised name: "ms. Quinzia", "dr. Who"
+      const len = te[i]! - ts[i]!;
+      if (!(tk[i]! & K_LOWER) || len < 2 || len > 4 || text.charCodeAt(te[i]!) !== 46 || !isTitleTok(i))
+        continue;
+    }
+    const c0 = categorise(i);
+    // a title starts a chain even though it is no name itself ("Mr.", "dr.")
+    const title = isTitleTok(i);
+    if (c0 === CAT_NONE && !title) continue;
+    let j = i;
+    const first = i;
+    let onlyTitles = title;
+    let tooLong = false;
+    let firstName = c0 === CAT_STRONG && (bitsOf[i]! & L_FIRST) !== 0;
+    while (j + 1 < n) {
+      if (j - first >= 8) {
+        // a run of nine or more name-like words is a heading or a list of titles, not a name:
+        // skip the rest of the capitalised run without looking its words up
+        while (j + 1 < n && tk[j + 1]! & K_CAP && chainGap(text, te[j]!, ts[j + 1]!, true)) j++;
+        tooLong = true;
+        break;
+      }
+      const afterDot = (tk[j]! & K_INITIAL) !== 0 || isTitleTok(j) || cat[j] === CAT_INITIAL;
+      if (!chainGap(text, te[j]!, ts[j + 1]!, afterDot) || possLen(j)) break;
+      const nk = tk[j + 1]!;
+      const prevIsName = !onlyTitles && cat[j] !== CAT_INITIAL;
+      if (startsName(j + 1)) {
+        let c = categorise(j + 1);
+        // "Juliusz A Kwiatkowski", "benjamin a seiler": A or I between two names is a middle initial
+        if (
+          c === CAT_NONE &&
+          te[j + 1]! - ts[j + 1]! === 1 &&
+          prevIsName &&
+          j + 2 < n &&
+          startsName(j + 2) &&
+          chainGap(text, te[j + 1]!, ts[j + 2]!, true) &&
+          (categorise(j + 2) !== CAT_NONE || tailOk(j + 2))
+        )
+          c = cat[j + 1] = CAT_INITIAL;
+        if (c !== CAT_NONE || bitsOf[j + 1]! & L_SUFFIX || (onlyTitles && isTitleTok(j + 1))) {
+          j++;
+          if (c === CAT_STRONG && bitsOf[j]! & L_FIRST) firstName = true;
+          if (c === CAT_INITIAL && j > first) firstName = true;
+          if (!isTitleTok(j)) onlyTitles = false;
+          continue;
+        }
+        // "Rebecca Hides", "Mr. Baker", "Jildau S Bouts": a capitalised common word ends the name
+        if ((firstName || onlyTitles) && !lowerMode && tailOk(j + 1)) {
+          cat[j + 1] = CAT_TAIL;
+          j++;
+        }
+        break;
+      }
+      if (nk & K_LOWER && !onlyTitles) {
+        // one or two particles between name tokens: "Willemine ten Pas", "Maika van de Noort"
+        let p = j + 1;
+        while (
+          p < n &&
+          p - j <= 2 &&
+          tk[p]! & K_LOWER &&
+          lex.get(word(p)) & L_PARTICLE &&
+          chainGap(text, te[p - 1]!, ts[p]!, false)
+        )
+          p++;
+        if (p > j + 1 && p < n && tk[p]! & K_CAP && chainGap(text, te[p - 1]!, ts[p]!, false)) {
+          const c = categorise(p);
+          if (c !== CAT_INITIAL && (c !== CAT_NONE || tailOk(p))) {
+            if (c === CAT_NONE) cat[p] = CAT_TAIL;
+            j = p;
+            continue;
+          }
+        }
+      }
+      break;
+    }
+    i = j;
+    if (!tooLong) buildSegment(first, j);
+  }
+
+  // ---- second pass: later mentions of a name found, dialogue speakers, lists ----
+  let accepted = 0;
+  for (const s of segs) if (s.score >= 0.5) accepted++;
+  if (accepted > 0 && accepted < segs.length) {
+    const known = new Set<string>();
+    for (const s of segs) {
+      if (s.score < 0.5) continue;
+      for (let t = s.a; t <= s.b; t++) {
+        const c = cat[t];
+        if (c === CAT_STRONG || c === CAT_EXTRA || c === CAT_UNKNOWN)
+          known.add(keyOf(t, ts[t]!, te[t]! - possLen(t)));
+      }
+    }
+    for (const s of segs) {
+      if (s.score >= 0.5) continue;
+      for (let t = s.a; t <= s.b; t++) {
+        if (cat[t] !== CAT_INITIAL && known.has(keyOf(t, ts[t]!, te[t]! - possLen(t)))) {
+          s.score = 0.75;
+          break;
+        }
+      }
+    }
+  }
+  // dialogue: two or more speaker lines, one of them a known name, make every speaker a person
+  let speakers = 0;
+  let knownSpeaker = false;
+  for (const s of segs) {
+    if (!s.speaker) continue;
+    speakers++;
+    if (s.score >= 0.5 && s.strong + s.extra > 0) knownSpeaker = true;
+  }
+  if (speakers >= 2 && knownSpeaker)
+    for (const s of segs) {
+      // common words that are names too ("Bot", "Name") stay labels
+      let label = false;
+      for (let t = s.a; t <= s.b; t++) if (cat[t] === CAT_WEAK && bitsOf[t]! & L_COMMON) label = true;
+      if (s.speaker && s.words <= 2 && !label) s.score = Math.max(s.score, 0.7);
+    }
+  coordinate(segs);
+
+  for (const s of segs) {
+    if (s.score >= 0.5)
+      out.push({ start: s.start, end: s.end, type: "PERSON", score: s.score, level: 3, recognizer: ID });
+  }
+  if (!lowerMode) lowercaseAfterIntro(text, lower, toks, keyOf, lex, out);
+  mentions(text, toks, keyOf, lex, out);
+  if (directory) matchDirectory(toks, keyOf, directory, text, out);
+  return out;
+}
+
+// ---- per-call state (the recognizer is not re-entrant; module-level state lets V8 inline the helpers) ----
+let text = "";
+let lower = "";
+let n = 0;
+let lex: Lexicon;
+let sameLen = true;
+let lowerMode = false;
+let ts: Int32Array;
+let te: Int32Array;
+let tk: Uint8Array;
+let cat: Int8Array;
+let bitsOf: Int32Array;
+let segs: Seg[] = [];
+
+function keyOf(i: number, s = ts[i]!, e = te[i]!): string {
+  let k = sameLen ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
+  if (tk[i]! & K_MARKS) k = k.normalize("NFC");
+  if (tk[i]! & K_JOINED && k.includes("’")) k = k.replace(/’/g, "'");
+  return k;
+}
+/** The lower-case word of token i, for context checks. */
+function word(i: number): string {
+  return i < 0 || i >= n ? "" : keyOf(i);
+}
+/** Length of a possessive "'s" ending of token i, or 0. */
+function possLen(i: number): number {
+  const e = te[i]!;
+  if (e - ts[i]! > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83)) {
+    const ap = text.charCodeAt(e - 2);
+    if (ap === 39 || ap === 0x2019) return 2;
+  }
+  return 0;
+}
+function startsName(i: number): boolean {
+  return (tk[i]! & K_CAP) !== 0 || (lowerMode && (tk[i]! & K_LOWER) !== 0);
+}
+
+function categorise(i: number): number {
+  if (cat[i] !== -1) return cat[i]!;
+  const k = tk[i]!;
+  if (k & K_DIGITS || !startsName(i) || embedded(text, ts[i]!, te[i]!)) return (cat[i] = CAT_NONE);
+  if (te[i]! - ts[i]! === 1) {
+    // an initial; "I" and "A" (and "a", "i") are words unless written with a dot
+    const ch = text.charCodeAt(ts[i]!) | 32;
+    const dotted = text.charCodeAt(te[i]!) === 46;
+    return (cat[i] = (ch === 105 || ch === 97) && !dotted ? CAT_NONE : CAT_INITIAL);
+  }
+  const s0 = ts[i]!;
+  const e0 = te[i]! - possLen(i);
+  const plain = sameLen && !(k & K_MARKS); // the word can be read straight out of `lower`
+  let key: string | undefined;
+  if (k & K_JOINED) {
+    // contractions: "I'm", "It's", "Don't", "We'll"
+    if (plain && contraction(s0, e0)) return (cat[i] = CAT_NONE);
+    key = keyOf(i, s0, e0);
+    if (!plain) {
+      const ap = key.indexOf("'");
+      if (ap > 0 && ap <= 4 && /^(?:m|s|t|d|ve|ll|re)$/.test(key.slice(ap + 1))) return (cat[i] = CAT_NONE);
+    }
+  }
+  let bits = plain ? lex.getRange(lower, s0, e0) : lex.get((key ??= keyOf(i, s0, e0)));
+  if (bits === 0 && k & K_JOINED) {
+    // hyphenated: "Hauta-aho", "al-Rashid", "Jean-Pierre": judge by the parts
+    for (const part of key!.split("-")) {
+      const pb = lex.get(part);
+      if (pb & (L_FIRST | L_LAST | L_EXTRA) && !(pb & L_COMMON)) bits |= pb & (L_FIRST | L_LAST | L_EXTRA);
+    }
+  }
+  bitsOf[i] = bits;
+  const nameBits = bits & (L_FIRST | L_LAST | L_EXTRA);
+  const wordBits = bits & (L_COMMON | L_PLACE | L_CALENDAR);
+  let c: number;
+  if (bits & (L_TITLE | L_ORG | L_SUFFIX) && !nameBits) c = CAT_NONE;
+  else if (k & K_ALLCAP) c = nameBits & (L_FIRST | L_LAST) && !wordBits ? CAT_WEAK : CAT_NONE;
+  else if (nameBits && !wordBits) c = nameBits & (L_FIRST | L_LAST) ? CAT_STRONG : CAT_EXTRA;
+  else if (nameBits) c = CAT_WEAK;
+  else if (wordBits) c = CAT_NONE;
+  else if (plain ? surnameEndingRange(lower, s0, e0) : surnameEnding(key ?? keyOf(i, s0, e0))) c = CAT_EXTRA;
+  else c = CAT_UNKNOWN;
+  return (cat[i] = c);
+}
+function isTitleTok(i: number): boolean {
+  if (categorise(i) !== CAT_NONE || te[i]! - ts[i]! > 9) return false;
+  // lower-case titles ("ms.", "dr.") are not categorised as name starts: look them up here
+  if (!(tk[i]! & K_CAP) && bitsOf[i] === 0 && !(tk[i]! & K_DIGITS)) bitsOf[i] = lex.get(keyOf(i));
+  return (bitsOf[i]! & L_TITLE) !== 0;
+}
+/**
+ * A capitalised common word that may end a name after a given name, an initial, a particle or a
+ * title ("Rebecca Hides", "Mr. Baker", "Willemine ten Pas"); short function words never do.
+ */
+function tailOk(i: number): boolean {
+  return (
+    (tk[i]! & K_CAP) !== 0 &&
+    !(tk[i]! & (K_ALLCAP | K_DIGITS)) &&
+    te[i]! - ts[i]! >= 3 &&
+    categorise(i) === CAT_NONE &&
+    !(bitsOf[i]! & (L_CALENDAR | L_PLACE | L_ORG | L_TITLE)) &&
+    !(bitsOf[i]! & L_FUNCTION_EN || (bitsOf[i]! & L_FUNCTION && te[i]! - ts[i]! < 4)) &&
+    !STREET_WORDS.has(keyOf(i)) &&
+    !embedded(text, ts[i]!, te[i]!)
+  );
+}
+
+/** Score a run of name-like tokens (titles in front are context, not part of the name). */
+function buildSegment(from: number, to: number): void {
+  let a = from;
+  while (a <= to && isTitleTok(a)) a++;
+  const titled = a > from;
+  if (a > to) return;
+  // an organisation word after the names makes the whole run an organisation
+  if (bitsOf[to]! & L_ORG && cat[to] === CAT_NONE) return;
+  // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
+  let b = to;
+  while (b > a && cat[b] === CAT_NONE && !(bitsOf[b]! & L_SUFFIX)) b--;
+  const seg: Seg = {
+    a,
+    b,
+    start: ts[a]!,
+    end: 0,
+    strong: 0,
+    extra: 0,
+    weak: 0,
+    unknown: 0,
+    tail: 0,
+    initialInside: false,
+    words: 0,
+    score: 0,
+    speaker: false,
+    titled,
+  };
+  for (let t = a; t <= b; t++) {
+    const c = cat[t]!;
+    if (c === CAT_STRONG) seg.strong++;
+    else if (c === CAT_EXTRA) seg.extra++;
+    else if (c === CAT_WEAK) seg.weak++;
+    else if (c === CAT_UNKNOWN) seg.unknown++;
+    else if (c === CAT_TAIL) seg.tail++;
+    else if (c === CAT_INITIAL && t > a && t < b) seg.initialInside = true;
+    if (c === CAT_STRONG || c === CAT_EXTRA || c === CAT_WEAK || c === CAT_UNKNOWN || c === CAT_TAIL)
+      seg.words++;
+  }
+  if (seg.words === 0) return;
+  seg.end = te[b]! - possLen(b);
+  seg.score = scoreSegment(seg);
+  segs.push(seg);
+}
+
+function scoreSegment(s: Seg): number {
+  const w = s.words;
+  let score: number;
+  const initial = sentenceInitial(text, s.start);
+  if (w >= 2) {
+    if (s.strong >= 1) score = 0.85;
+    else if (s.extra >= 2 || (s.extra === 1 && s.weak >= 1)) score = 0.7;
+    else if (s.extra === 1) score = 0.6;
+    else if (s.weak >= 2) score = 0.4;
+    else score = 0.3;
+    if (s.initialInside) score = Math.max(score, 0.8);
+    // a heading of common words that are names too ("Mark Wood Hill")
+    if (s.strong === 0 && s.extra === 0 && initial) score -= 0.1;
+    if (lowerMode)
+      score = s.strong >= 1 && s.strong + s.extra >= 2 ? 0.7 : s.initialInside && s.strong ? 0.75 : 0.2;
+  } else {
+    if (s.strong) score = initial ? 0.6 : 0.7;
+    else if (s.extra) score = initial ? 0.4 : 0.5;
+    else if (s.weak) score = initial ? 0.05 : 0.25;
+    else score = initial ? 0.05 : 0.15;
+    if (lowerMode) score = 0.2;
+  }
+  if (score >= 0.85 && !lowerMode) {
+    // certain already: only the speaker flag matters (dialogue propagation)
+    const after = te[s.b]!;
+    s.speaker =
+      text.charCodeAt(after) === 58 && text.charCodeAt(after + 1) !== 47 && lineStart(text, s.start);
+    return s.titled && w <= 3 ? 0.9 : score;
+  }
+  // in a lower-case text a common word is a common word, whatever precedes it ("hej river")
+  if (lowerMode && s.weak + s.tail === w) return score;
+  const ctx = contextOf(s);
+  s.speaker = ctx.speaker;
+  if (s.titled && w <= 3) score = Math.max(score, 0.9);
+  if (ctx.intro && w <= 4) score = Math.max(score, s.weak === w ? 0.7 : 0.85);
+  if (ctx.greet && w <= 3) score = Math.max(score, 0.8);
+  if (ctx.strongAgent && w <= 3 && !lowerMode) score = Math.max(score, s.weak === w ? 0.6 : 0.75);
+  // "Shovda lives on ...", "Järvilehto began writing": a person's verb after an unknown word
+  if (ctx.personVerb && w <= 3 && !lowerMode && s.unknown + s.extra + s.strong > 0)
+    score = Math.max(score, 0.6);
+  if (ctx.vocative && w <= 2 && initial && !lowerMode) score = Math.max(score, 0.6);
+  if (ctx.speaker && w <= 2 && s.strong > 0) score = Math.max(score, 0.75);
+  const moderate =
+    (ctx.agent ? 1 : 0) +
+    (ctx.verb ? 1 : 0) +
+    (ctx.poss ? 1 : 0) +
+    (ctx.vocative ? 1 : 0) +
+    (ctx.ownLine ? 1 : 0);
+  if (moderate > 0 && !lowerMode) {
+    if (s.strong || s.extra) score = Math.max(score, s.strong ? 0.8 : w >= 2 ? 0.75 : 0.6);
+    else if (s.weak && !initial) score = Math.max(score, moderate >= 2 || ctx.vocative ? 0.6 : 0.45);
+    if (s.unknown + s.weak + s.tail === w && w >= 2 && s.unknown >= 1) score = Math.max(score, 0.6);
+    if (s.unknown === w && w === 1 && moderate >= 2 && !initial) score = Math.max(score, 0.55);
+  }
+  return score;
+}
+
+interface Ctx {
+  intro: boolean;
+  greet: boolean;
+  speaker: boolean;
+  agent: boolean;
+  verb: boolean;
+  poss: boolean;
+  vocative: boolean;
+  ownLine: boolean;
+  strongAgent: boolean;
+  personVerb: boolean;
+}
+
+const CTX: Ctx = {
+  intro: false,
+  greet: false,
+  speaker: false,
+  agent: false,
+  verb: false,
+  poss: false,
+  vocative: false,
+  ownLine: false,
+  strongAgent: false,
+  personVerb: false,
+};
+
+/** True when text[from..to) holds none of \n . ! ? ; : (the words on both sides belong to one clause). */
+function sameClause(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 59 || c === 58) return false;
+  }
+  return true;
+}
+
+function onlySpaces(from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The context flags of a segment (one shared object, overwritten by the next call). */
+function contextOf(s: Seg): Ctx {
+  const ctx = CTX;
+  ctx.intro = ctx.greet = ctx.speaker = ctx.agent = ctx.verb = false;
+  ctx.poss = ctx.vocative = ctx.ownLine = ctx.strongAgent = ctx.personVerb = false;
+  // the words before the segment, skipping titles
+  let p = s.a - 1;
+  while (p >= 0 && isTitleTok(p) && s.start - te[p]! < 4) p--;
+  const w1 = p >= 0 && sameClause(te[p]!, ts[p + 1]!) ? word(p) : "";
+  const w2 = w1 && p >= 1 && sameClause(te[p - 1]!, ts[p]!) ? word(p - 1) : "";
+  const gap = p >= 0 && !w1 && ts[p + 1]! - te[p]! < 12 ? text.slice(te[p]!, ts[p + 1]!) : "";
+  if (w1) {
+    if (
+      (w1 === "is" && (w2 === "name" || w2 === "this")) ||
+      w1 === "name" ||
+      (w1 === "me" && (w2 === "call" || w2 === "calls")) ||
+      w1 === "called" ||
+      w1 === "named" ||
+      ((w1 === "him" || w1 === "her" || w1 === "them") && (w2 === "named" || w2 === "called")) ||
+      (w1 === "am" && w2 === "i") ||
+      w1 === "i'm" ||
+      w1 === "im"
+    )
+      ctx.intro = true;
+    if (GREETINGS.has(w1) || (w1 === "you" && w2 === "thank")) ctx.greet = true;
+    if (AGENT_BEFORE.has(w1)) ctx.agent = true;
+    // "my kid Tadzio", "says Gerste", "according to X": as good as an introduction
+    if (
+      (KINSHIP.has(w1) && (w2 === "my" || w2 === "our" || w2 === "your" || w2 === "his" || w2 === "her")) ||
+      w1 === "says" ||
+      (w1 === "said" && s.words >= 1)
+    )
+      ctx.strongAgent = true;
+  }
+  if (gap && !gap.includes("\n")) {
+    // "Name: X", "Directed By:    X", "What's your name? X"
+    const g = gap.trim();
+    if ((g === ":" && LABELS.has(word(p))) || ((g === "?" || g === ":") && word(p) === "name"))
+      ctx.intro = true;
+  }
+  const after = te[s.b]!;
+  const atLineStart = lineStart(text, s.start);
+  if (atLineStart && lineEnd(text, after)) {
+    // sign-off on the previous line: "Thanks,\nAnna"
+    const prevLine = previousLine(lower, s.start);
+    if (prevLine !== undefined) {
+      const pl = prevLine.replace(/^[\s>]+/, "").replace(/[,!.\s-]+$/, "");
+      if (SIGNOFFS.has(pl) && /[,!]\s*$/.test(prevLine)) ctx.intro = true;
+    }
+    // a name alone on its line: a letter or signature header
+    if (s.words >= 2) ctx.ownLine = true;
+  }
+  // a speaker at a line start: "Nicole: Remember me"
+  if (atLineStart && text.charCodeAt(after) === 58 && text.charCodeAt(after + 1) !== 47) ctx.speaker = true;
+  if (possLen(s.b)) ctx.poss = true;
+  // a verb after the name
+  const q = s.b + 1;
+  if (q < n && tk[q]! & K_LOWER && onlySpaces(te[s.b]!, ts[q]!)) {
+    const v = word(q);
+    if (VERB_AFTER.has(v)) ctx.verb = true;
+    if (PERSON_VERBS.has(v)) ctx.personVerb = true;
+  }
+  // "Warrane, can I please speak to your boss?"
+  if (text.charCodeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && VOCATIVE_NEXT.has(word(q)))
+    ctx.vocative = true;
+  // vocative: ", Mary?" / ", Roy!"
+  const prevCh = prevNonSpace(text, s.start);
+  const nextCh = text.charCodeAt(after);
+  if (prevCh === 44 && (nextCh === 63 || nextCh === 33 || nextCh === 46 || Number.isNaN(nextCh)))
+    ctx.vocative = true;
+  return ctx;
+}
+
+/**
+ * Lists: "Kónya, Becker and Vasquez", "Park and Mann were". Members joined by commas and "and"
+ * are people when one of them is a known person or two of them are names.
+ */
+function coordinate(list: Seg[]): void {
+  let g = 0;
+  while (g < list.length) {
+    let h = g;
+    while (h + 1 < list.length && joined(list[h]!, list[h + 1]!)) h++;
+    if (h > g) {
+      let named = 0;
+      let found = 0;
+      let maxWords = 0;
+      for (let x = g; x <= h; x++) {
+        const s = list[x]!;
+        if (s.score >= 0.5) found++;
+        if (s.strong + s.extra > 0 || (s.weak > 0 && !lowerMode)) named++;
+        maxWords = Math.max(maxWords, s.words);
+      }
+      const last = list[h]!;
+      const q = last.b + 1;
+      const verbAfter =
+        q < n && tk[q]! & K_LOWER && /^(?:were|are|have|had|both|was|said|say)$/.test(word(q));
+      const size = h - g + 1;
+      if (maxWords <= 3 && (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)))) {
+        for (let x = g; x <= h; x++) list[x]!.score = Math.max(list[x]!.score, lowerMode ? 0.6 : 0.6);
+      }
+    }
+    g = h + 1;
+  }
+}
+function joined(x: Seg, y: Seg): boolean {
+  const from = x.end + possLen(x.b);
+  const len = y.start - from;
+  if (len < 1 || len > 7) return false;
+  return JOIN_RE.test(text.slice(from, y.start));
+}
+
+let catBuf = new Int8Array(256);
+let bitsBuf = new Int32Array(256);
+const JOIN_RE = /^(?:,\s?|\s(?:and|&|or|und|et|y|e|og|och|en)\s|,\s(?:and|&|or)\s)$/;
+
+/** "i'm", "it's", "don't", "we'll" in lower[s..e): an apostrophe after 1-4 letters and a clitic. */
+function contraction(s: number, e: number): boolean {
+  for (let k = s + 1; k <= s + 4 && k < e; k++) {
+    const c = lower.charCodeAt(k);
+    if (c !== 39 && c !== 0x2019) continue;
+    const rest = e - k - 1;
+    const c1 = lower.charCodeAt(k + 1);
+    if (rest === 1) return c1 === 109 || c1 === 115 || c1 === 116 || c1 === 100; // m s t d
+    if (rest === 2) {
+      const c2 = lower.charCodeAt(k + 2);
+      return (c1 === 118 && c2 === 101) || (c1 === 108 && c2 === 108) || (c1 === 114 && c2 === 101); // ve ll re
+    }
+    return false;
+  }
+  return false;
+}
+
+/** surnameEnding() on str[s..e) without slicing. */
+function surnameEndingRange(str: string, s: number, e: number): boolean {
+  const len = e - s;
+  if (len < 5) return false;
+  const list = endingsFor(str.charCodeAt(e - 1));
+  if (!list) return false;
+  for (const end of list) {
+    if (len < end.length + 3) continue;
+    let ok = true;
+    for (let k = 1; k < end.length && ok; k++)
+      ok = str.charCodeAt(e - 1 - k) === end.charCodeAt(end.length - 1 - k);
+    if (ok) return true;
+  }
+  return false;
+}
+
+function endingsFor(lastChar: number): string[] | undefined {
+  if (!endingsByLast) {
+    endingsByLast = new Map();
+    for (const e of SURNAME_ENDINGS) {
+      const last = e.charCodeAt(e.length - 1);
+      const list = endingsByLast.get(last) ?? [];
+      list.push(e);
+      endingsByLast.set(last, list);
+    }
+  }
+  return endingsByLast.get(lastChar);
+}
+
+/** Surname endings by their last character, for one Map lookup per unknown word. */
+let endingsByLast: Map<number, string[]> | undefined;
+function surnameEnding(key: string): boolean {
+  return surnameEndingRange(key, 0, key.length);
+}
+
+/**
+ * The strength of the introduction that token t ends ("my name is", "call me", "named him", "I'm",
+ * "follow up with"): 2 accepts unknown words after it, 1 accepts known names only, 0 none.
+ */
+function introEndingAt(text: string, lower: string, toks: Tokens, t: number): number {
+  const len = toks.end[t]! - toks.start[t]!;
+  if (len < 2 || len > 4 || toks.kind[t]! & K_DIGITS) return 0;
+  // is, me, him, her, i'm, am, with, to: compare characters, no allocation
+  const s = toks.start[t]!;
+  const c = text.charCodeAt(s) | 32;
+  const is = (i: number, w: string): boolean => {
+    if (i < 0 || toks.end[i]! - toks.start[i]! !== w.length) return false;
+    const b = toks.start[i]!;
+    for (let k = 0; k < w.length; k++) {
+      let ch = lower.charCodeAt(b + k);
+      if (ch === 0x2019) ch = 39;
+      if (ch !== w.charCodeAt(k)) return false;
+    }
+    return true;
+  };
+  if (c === 105) {
+    if (is(t, "is")) return is(t - 1, "name") ? 2 : 0;
+    return is(t, "i'm") ? 1 : 0;
+  }
+  if (c === 109) return is(t, "me") && (is(t - 1, "call") || is(t - 1, "calls")) ? 2 : 0;
+  if (c === 104) return (is(t, "him") || is(t, "her")) && (is(t - 1, "named") || is(t - 1, "called")) ? 2 : 0;
+  if (c === 97) return is(t, "am") && is(t - 1, "i") ? 1 : 0;
+  if (c === 119) return is(t, "with") && is(t - 1, "up") && is(t - 2, "follow") ? 1 : 0;
+  if (c === 116) return is(t, "to") && (is(t - 1, "talk") || is(t - 1, "speak")) ? 1 : 0;
+  return 0;
+}
+
+/** Names after an introduction that the capitalised chains miss: "call me višeslav", "name is Key". */
+function lowercaseAfterIntro(
+  text: string,
+  lower: string,
+  toks: Tokens,
+  keyOf: (i: number, s?: number, e?: number) => string,
+  lex: Lexicon,
+  out: Detection[],
+): void {
+  if (lower.length !== text.length) return;
+  for (let t = 0; t + 1 < toks.count; t++) {
+    const strength = introEndingAt(text, lower, toks, t);
+    if (strength === 0) continue;
+    const i = t + 1;
+    if (
+      toks.start[i]! - toks.end[t]! !== 1 ||
+      text.charCodeAt(toks.end[t]!) !== 32 ||
+      toks.kind[i]! & K_DIGITS
+    )
+      continue;
+    const strongContext = strength === 2;
+    if (toks.kind[i]! & K_CAP) {
+      // the capitalised chains handle capitalised names; this adds the common words among them
+      if (cat[i] !== CAT_NONE && cat[i] !== -1) continue;
+      // a capitalised common word that names someone: "Her maiden name is Key", "named him Frank"
+      const b0 = lex.get(keyOf(i));
+      const e0 = toks.end[i]!;
+      const endsClause = e0 >= text.length || /^\s*(?:$|[.,!?;)\n])/.test(text.slice(e0, e0 + 2));
+      if (
+        strongContext &&
+        endsClause &&
+        !(b0 & (L_FUNCTION | L_CALENDAR | L_TITLE)) &&
+        e0 - toks.start[i]! >= 3
+      )
+        out.push({ start: toks.start[i]!, end: e0, type: "PERSON", score: 0.7, level: 3, recognizer: ID });
+      continue;
+    }
+    if (!(toks.kind[i]! & K_LOWER)) continue;
+    const b1 = lex.get(keyOf(i));
+    const isName1 = (b1 & (L_FIRST | L_LAST | L_EXTRA)) !== 0 && !(b1 & (L_COMMON | L_CALENDAR));
+    const unknown1 = b1 === 0 && toks.end[i]! - toks.start[i]! >= 3;
+    if (!isName1 && !(strongContext && unknown1)) continue;
+    let end = toks.end[i]!;
+    const j = i + 1;
+    let second = false;
+    if (
+      j < toks.count &&
+      toks.kind[j]! & K_LOWER &&
+      toks.start[j]! - end === 1 &&
+      text.charCodeAt(end) === 32
+    ) {
+      const b2 = lex.get(keyOf(j));
+      if (b2 & (L_LAST | L_EXTRA) && !(b2 & (L_COMMON | L_CALENDAR))) {
+        end = toks.end[j]!;
+        second = true;
+      }
+    }
+    if (!strongContext && !(second && b1 & L_FIRST)) continue;
+    out.push({ start: toks.start[i]!, end, type: "PERSON", score: 0.7, level: 3, recognizer: ID });
+  }
+}
+
+/** "@anna.smith", "@Anna": a handle whose parts hold a known name, or a capitalised unknown handle. */
+function mentions(
+  text: string,
+  toks: Tokens,
+  keyOf: (i: number, s?: number, e?: number) => string,
+  lex: Lexicon,
+  out: Detection[],
+): void {
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const wordBefore =
+      (prev >= 48 && prev <= 57) ||
+      (prev >= 65 && prev <= 90) ||
+      (prev >= 97 && prev <= 122) ||
+      prev === 46 ||
+      prev === 95 ||
+      prev === 45 ||
+      prev >= 0xc0;
+    if (wordBefore) continue;
+    const i = tokenAt(toks, at + 1);
+    if (i < 0) continue;
+    // the handle runs over "." "_" "-" joined tokens: anna.smith, anna_smith
+    let j = i;
+    while (j + 1 < toks.count && toks.start[j + 1]! - toks.end[j]! === 1 && /[._-]/.test(text[toks.end[j]!]!))
+      j++;
+    let name = false;
+    let common = false;
+    for (let t = i; t <= j; t++) {
+      const b = lex.get(keyOf(t));
+      if (b & (L_FIRST | L_LAST | L_EXTRA) && !(b & (L_COMMON | L_CALENDAR))) name = true;
+      if (b & (L_COMMON | L_CALENDAR | L_PLACE)) common = true;
+    }
+    const end = toks.end[j]!;
+    const emailLike = text.charCodeAt(end) === 46 && /[A-Za-z]/.test(text[end + 1] ?? "");
+    const score = name ? 0.8 : !common && toks.kind[i]! & K_CAP && j === i ? 0.6 : 0;
+    if (score && !emailLike)
+      out.push({ start: toks.start[i]!, end, type: "PERSON", score, level: 3, recognizer: ID });
+  }
+}
+
+/** Index of the token starting exactly at `pos`, or -1 (binary search). */
+export function tokenAt(toks: Tokens, pos: number): number {
+  let lo = 0;
+  let hi = toks.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = toks.start[mid]!;
+    if (s === pos) return mid;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Names of the organisation's directory: matched in any case, top confidence. */
+function matchDirectory(
+  toks: Tokens,
+  keyOf: (i: number, s?: number, e?: number) => string,
+  dir: OrgDirectory,
+  text: string,
+  out: Detection[],
+): void {
+  const lex = lexicon();
+  for (let i = 0; i < toks.count; i++) {
+    const k = toks.kind[i]!;
+    if (k & K_DIGITS) continue;
+    const key = keyOf(i);
+    if (!dir.tokens.has(key)) continue;
+    // extend over following directory tokens ("anna schmidt")
+    let j = i;
+    while (
+      j + 1 < toks.count &&
+      /^[ \t]+$/.test(text.slice(toks.end[j]!, toks.start[j + 1]!)) &&
+      dir.tokens.has(keyOf(j + 1))
+    )
+      j++;
+    // lower-case common words ("will", "may", "will grant") are no mention of Will or Will Grant
+    let allCommon = true;
+    let capital = false;
+    for (let t = i; t <= j; t++) {
+      if (!(lex.get(keyOf(t)) & (L_COMMON | L_CALENDAR | L_FUNCTION))) allCommon = false;
+      if (toks.kind[t]! & K_CAP) capital = true;
+    }
+    if (allCommon && !capital) {
+      i = j;
+      continue;
+    }
+    out.push({
+      start: toks.start[i]!,
+      end: toks.end[j]!,
+      type: "PERSON",
+      score: 0.95,
+      level: 3,
+      recognizer: ID,
+    });
+    i = j;
+  }
+}
+
+/** True when the token sits inside an identifier, path, URL or e-mail rather than in prose. */
+function embedded(text: string, s: number, e: number): boolean {
+  const p = s > 0 ? text.charCodeAt(s - 1) : 32;
+  // / \ _ = # & ? % ~ before the token
+  if (p === 47 || p === 92 || p === 95 || p === 61 || p === 35 || p === 38 || p === 37 || p === 126)
+    return true;
+  if (p === 46 && s > 1 && !SPACE(text.charCodeAt(s - 2))) return true;
+  const q = e < text.length ? text.charCodeAt(e) : 32;
+  if (q === 95 || q === 47 || q === 92 || q === 64 || q === 61) return true;
+  if (q === 46 && e + 1 < text.length) {
+    const r = text.charCodeAt(e + 1);
+    if ((r >= 97 && r <= 122) || (r >= 65 && r <= 90) || (r >= 48 && r <= 57)) return true;
+  }
+  return false;
+}
+
+/** The gap between two tokens of one name: 1-3 spaces, or ". " after an initial or title. */
+function chainGap(text: string, from: number, to: number, afterDot: boolean): boolean {
+  const len = to - from;
+  if (len < 1 || len > 4) return false;
+  let k = from;
+  if (afterDot && text.charCodeAt(k) === 46) k++;
+  if (k >= to) return false;
+  for (; k < to; k++) if (!SPACE(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * A token at a sentence start: text start, line start, or after . ! ? : ; (quotes and brackets skipped).
+ * @example sentenceInitial("Hi. Anna", 4) // true
+ */
+export function sentenceInitial(text: string, pos: number): boolean {
+  let k = pos - 1;
+  while (k >= 0) {
+    const c = text.charCodeAt(k);
+    if (
+      SPACE(c) ||
+      c === 34 ||
+      c === 39 ||
+      c === 40 ||
+      c === 91 ||
+      c === 0x201c ||
+      c === 0x2018 ||
+      c === 0xab ||
+      c === 42 ||
+      c === 0x2022
+    ) {
+      k--;
+      continue;
+    }
+    return (
+      c === 10 ||
+      c === 13 ||
+      c === 46 ||
+      c === 33 ||
+      c === 63 ||
+      c === 58 ||
+      c === 59 ||
+      c === 62 ||
+      c === 45 ||
+      c === 0x2026
+    );
+  }
+  return true;
+}
+
+function lineStart(text: string, pos: number): boolean {
+  let k = pos - 1;
+  while (k >= 0) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (!(SPACE(c) || c === 62 || c === 45 || c === 42 || c === 63 || c === 0x2022)) return false;
+    k--;
+  }
+  return true;
+}
+
+function lineEnd(text: string, pos: number): boolean {
+  for (let k = pos; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (!(SPACE(c) || c === 46 || c === 44)) return false;
+  }
+  return true;
+}
+
+function previousLine(lower: string, pos: number): string | undefined {
+  const nl = lower.lastIndexOf("\n", pos - 1);
+  if (nl <= 0) return undefined;
+  let from = lower.lastIndexOf("\n", nl - 1);
+  from = from < 0 ? 0 : from + 1;
+  if (nl - from > 40) return undefined;
+  return lower.slice(from, nl);
+}
+
+function prevNonSpace(text: string, pos: number): number {
+  let k = pos - 1;
+  while (k >= 0 && SPACE(text.charCodeAt(k))) k--;
+  return k >= 0 ? text.charCodeAt(k) : -1;
+}

@@ -1,0 +1,195 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { RecognizerInput } from "../../types.js";
+import { acceptValue, classifyKey, keyedSecrets, keyWords } from "./keyed.js";
+
+const input = (text: string): RecognizerInput => ({ text, lower: text.toLowerCase(), channel: "typed" });
+const spans = (text: string) =>
+  keyedSecrets.detect(input(text)).map((d) => [text.slice(d.start, d.end), d.type]);
+
+describe("key names", () => {
+  it("splits identifiers into words", () => {
+    expect(keyWords("azureClientSecret")).toEqual(["azure", "client", "secret"]);
+    expect(keyWords("AWS_SECRET_ACCESS_KEY")).toEqual(["aws", "secret", "access", "key"]);
+    expect(keyWords("X-API-Key")).toEqual(["x", "api", "key"]);
+    expect(keyWords("HTTPServerToken")).toEqual(["http", "server", "token"]);
+    expect(keyWords("_authToken")).toEqual(["auth", "token"]);
+  });
+
+  it.each([
+    ["DB_PASSWORD", "password"],
+    ["PGPASSWORD", "password"],
+    ["db.pass", "password"],
+    ["Passwort", "password"],
+    ["wachtwoord", "password"],
+    ["client_secret", "secret"],
+    ["apiKey", "secret"],
+    ["X-Auth-Token", "secret"],
+    ["GITHUB_TOKEN", "secret"],
+    ["signing_key", "secret"],
+    ["ANY_KEY", "key"],
+    ["key", "key"],
+    ["password_min_length", null],
+    ["passwordField", null],
+    ["token_type", null],
+    ["max_tokens", null],
+    ["public_key", null],
+    ["client_id", null],
+    ["keyboard", null],
+    ["monkey", null],
+    ["bypass_cache", null],
+    ["author", null],
+    ["username", null],
+  ])("%s → %s", (ident, cls) => {
+    expect(classifyKey(ident)).toBe(cls);
+  });
+});
+
+describe("values", () => {
+  it("passwords: anything but placeholders, trivial values and code references", () => {
+    expect(acceptValue("password", "hunter2", false)).toBe(true);
+    expect(acceptValue("password", "strongp@55!", false)).toBe(true);
+    expect(acceptValue("password", "changeme", true)).toBe(false);
+    expect(acceptValue("password", "${DB_PASS}", true)).toBe(false);
+    expect(acceptValue("password", "os.environ.get", false)).toBe(false);
+    expect(acceptValue("password", "user_password", false, true)).toBe(false);
+  });
+
+  it("secrets and keys: high entropy, not encoded prose, hashes or paths", () => {
+    expect(acceptValue("secret", "ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg", true)).toBe(true);
+    expect(acceptValue("secret", "not_a_real_token", false)).toBe(false);
+    expect(acceptValue("key", "ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==", false)).toBe(false);
+    expect(acceptValue("key", "d41d8cd98f00b204e9800998ecf8427e", true)).toBe(false);
+    expect(acceptValue("secret", "/etc/ssl/private/server.key", true)).toBe(false);
+    expect(acceptValue("secret", "https://vault.example.com/v1/x", true)).toBe(false);
+  });
+});
+
+describe("assignments", () => {
+  it.each([
+    [
+      "AWS_SECRET_ACCESS_KEY = q9Zr2LmKx7Pw4Vt1Nb8Hs3Jd6Gf0Yc5Ue2Ra9Xo1",
+      "AWS_SECRET_ACCESS_KEY = q9Zr2LmKx7Pw4Vt1Nb8Hs3Jd6Gf0Yc5Ue2Ra9Xo1",
+      "SECRET:aws",
+    ],
+    ['"AWS_ACCOUNT_ID"=>0000-0000-0000', 'AWS_ACCOUNT_ID"=>0000-0000-0000', "SECRET:aws"],
+    [
+      'ad_tenant_id: "dac6fb3d-713c-4555-8a97-4089aa3849be"',
+      'ad_tenant_id: "dac6fb3d-713c-4555-8a97-4089aa3849be',
+      "SECRET:azure",
+    ],
+    [
+      'var azureClientSecret := "ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg"',
+      'azureClientSecret := "ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg',
+      "SECRET:azure",
+    ],
+    [
+      "//registry.npmjs.org/:_authToken=npmQ7x2Kd9LmZp4Rt8Wv",
+      "_authToken=npmQ7x2Kd9LmZp4Rt8Wv",
+      "SECRET:npm",
+    ],
+    [
+      'HEROKU_API_KEY="01234567-89ab-cdef-0123-456789abcdef"',
+      'HEROKU_API_KEY="01234567-89ab-cdef-0123-456789abcdef',
+      "SECRET:heroku",
+    ],
+    [
+      "ALGOLIA_ADMIN_KEY=0123456789abcdef0123456789abcdef",
+      "ALGOLIA_ADMIN_KEY=0123456789abcdef0123456789abcdef",
+      "SECRET:algolia",
+    ],
+  ])("%s", (text, covered, type) => {
+    expect(spans(text)).toContainEqual([covered, type]);
+  });
+
+  it("generic secrets in .env, JSON, YAML, PHP and Go", () => {
+    expect(spans('API_TOKEN="k8Hq2mZx9PqL4wRtY7vB"')[0]?.[1]).toBe("SECRET:high-entropy");
+    expect(spans('{"apiKey": "k8Hq2mZx9PqL4wRtY7vB3n"}')[0]?.[0]).toBe('apiKey": "k8Hq2mZx9PqL4wRtY7vB3n');
+    expect(spans("client_secret: k8Hq2mZx9PqL4wRtY7vB3n")[0]?.[0]).toBe(
+      "client_secret: k8Hq2mZx9PqL4wRtY7vB3n",
+    );
+    expect(spans("$secret = 'k8Hq2mZx9PqL4wRtY7vB3n';")[0]?.[0]).toBe("secret = 'k8Hq2mZx9PqL4wRtY7vB3n");
+    expect(spans('if token == "k8Hq2mZx9PqL4wRtY7vB3n" {')).toHaveLength(1);
+  });
+
+  it("passwords in config and connection strings", () => {
+    expect(spans("PGPASSWORD=strongp@ss psql -h db")).toEqual([["PGPASSWORD=strongp@ss", "SECRET:password"]]);
+    expect(spans("mysql --user=doadmin --password=strongp@55! --host=db")).toContainEqual([
+      "password=strongp@55!",
+      "SECRET:password",
+    ]);
+    expect(spans("Server=db;Database=app;User Id=sa;Password=Xk29mQ7z;")).toEqual([
+      ["Password=Xk29mQ7z", "SECRET:connection-string"],
+    ]);
+    expect(spans("spring.datasource.password=Xk29mQ7z")[0]?.[0]).toBe("spring.datasource.password=Xk29mQ7z");
+  });
+
+  it("CLI flags, curl -u and XML elements", () => {
+    expect(spans("tool login --token k8Hq2mZx9PqL4wRtY7vB3n --verbose")[0]?.[0]).toBe(
+      "--token k8Hq2mZx9PqL4wRtY7vB3n",
+    );
+    expect(spans("curl -u admin:Xk29mQ7z https://api.example.com")).toContainEqual([
+      "admin:Xk29mQ7z",
+      "SECRET:basic-auth",
+    ]);
+    expect(spans("<password>Xk29mQ7z</password>")).toEqual([["Xk29mQ7z", "SECRET:password"]]);
+  });
+
+  it("prose 'token: value' covers only the value", () => {
+    expect(spans("the token: k8Hq2mZx9PqL4wRtY7vB3n")).toEqual([
+      ["k8Hq2mZx9PqL4wRtY7vB3n", "SECRET:high-entropy"],
+    ]);
+  });
+
+  it.each([
+    "AWS_SECRET_ACCESS_KEY = ${AWS_SECRET}",
+    "# encrypted with KMS\nAWS_SECRET_ACCESS_KEY = R6WCNd0erkAuZyD+Fe8C4IwjpYQtniKqnHAzE7Pk5fPrBRpwOnuYxA==",
+    "ANY_KEY = ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==",
+    "DOCKER_TOKEN=not_a_real_token",
+    'DOTENV_PUBLIC_KEY="037cfbfc90234cfdab7eb54050566293789efaa1a35dc420749662db400dc9c4b2"',
+    '"private_key_id": "DUMMY", "private_key": "DUMMY"',
+    "password = request.form.password",
+    'password: ""',
+    "password=${PASSWORD}",
+    '{"key": "Enter", "code": "Enter"}',
+    'cache_key: "user:1234:profile"',
+    'sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"',
+    "token_type: Bearer",
+    "export VAULT_ADDR=https://vault.example.com:8200",
+    "Time: 10:30, ratio 1:2, a == b",
+  ])("no secret in %s", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
+  it("finds random high-entropy values under secret names (property)", () => {
+    const alnum = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    fc.assert(
+      fc.property(
+        fc.constantFrom("API_KEY", "apiSecret", "auth_token", "CLIENT_SECRET", "access-token", "x-api-key"),
+        fc.constantFrom("=", ": ", " = ", ":="),
+        fc.array(fc.constantFrom(...alnum.split("")), { minLength: 20, maxLength: 48 }),
+        (name, op, chars) => {
+          const value = chars.join("") + "9";
+          fc.pre(new Set(value).size > 12);
+          const text = `${name}${op}"${value}"`;
+          const d = keyedSecrets.detect(input(text));
+          expect(
+            d.some((x) => x.start <= text.indexOf(value) && x.end >= text.indexOf(value) + value.length),
+          ).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("random non-secret key names are not flagged (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("name", "title", "color", "user_id", "createdAt", "email", "city", "count", "url"),
+        fc.stringMatching(/^[A-Za-z0-9]{8,40}$/),
+        (name, value) => {
+          expect(keyedSecrets.detect(input(`${name}: "${value}"`))).toEqual([]);
+        },
+      ),
+    );
+  });
+});

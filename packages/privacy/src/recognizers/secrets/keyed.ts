@@ -1,0 +1,468 @@
+import type { Detection, Recognizer } from "../../types.js";
+import { hasContextBefore } from "../../context.js";
+import { KEYED_FORMATS } from "./keyed-formats.js";
+import { isRealUrlPassword } from "./url-credentials.js";
+import {
+  alignedLower,
+  decodesToProse,
+  isIdentChar,
+  isPlaceholder,
+  isSequenceOrRepeat,
+  isTrivialValue,
+  looksRandom,
+  secretDetection,
+} from "./util.js";
+
+const ID = "secret-keyed";
+
+/** How secret a key name says its value is. */
+export type KeyClass = "password" | "secret" | "key";
+
+/** A key name split into lower-case words: `azureClientSecret` → `["azure", "client", "secret"]`. */
+export function keyWords(ident: string): string[] {
+  const words: string[] = [];
+  let cur = "";
+  const n = ident.length;
+  for (let i = 0; i < n; i++) {
+    const c = ident.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lowerOrDigit = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (!upper && !lowerOrDigit) {
+      if (cur) words.push(cur);
+      cur = "";
+      continue;
+    }
+    if (upper && cur) {
+      const p = ident.charCodeAt(i - 1);
+      const prevLower = (p >= 97 && p <= 122) || (p >= 48 && p <= 57);
+      const nx = i + 1 < n ? ident.charCodeAt(i + 1) : 0;
+      const nextLower = nx >= 97 && nx <= 122;
+      const prevUpper = p >= 65 && p <= 90;
+      // fooBar → foo|bar ; HTTPServer → http|server
+      if (prevLower || (prevUpper && nextLower)) {
+        words.push(cur);
+        cur = "";
+      }
+    }
+    cur += upper ? String.fromCharCode(c + 32) : ident[i];
+  }
+  if (cur) words.push(cur);
+  return words;
+}
+
+/**
+ * Cheap first test on a lower-cased key name: can it be a secret's name at all? (Substrings of every secret
+ * word, password word in each supported language, and provider name of `KEYED_FORMATS`.)
+ */
+const KEY_HINT =
+  /pass|pw|pin|otp|secret|token|key|auth|cred|jwt|bearer|sas|hmac|pat|aws|amazon|s3|az|aad|arm|entra|msal|ad|tenant|devops|vsts|heroku|algolia|cohere|co_api|mistral|deepseek|datadog|dd_|twilio|mailgun|okta|cloudflare|cf_|sentry|snyk|netlify|jira|confluence|atlassian|npm|facebook|fb_|slack|telegram|discord|twitter|pagerduty|launchdarkly|fastly|pinecone|wandb|weights|ngrok|google|gcp|gapi|session|security|kennwort|wachtwoord|contras|senha|motdepasse|mot_de_passe|l[oö]senord|salasana|has[lł]o|heslo|[sş]ifre|jelsz|adgangskode|parol/;
+/** Provider names that `KEYED_FORMATS` keys contain (a second cheap test before trying those formats). */
+const PROVIDER_HINT =
+  /aws|amazon|s3|az|aad|arm|entra|msal|ad|tenant|devops|vsts|heroku|algolia|cohere|co_api|mistral|deepseek|datadog|dd_|twilio|mailgun|okta|cloudflare|cf_|sentry|snyk|netlify|jira|confluence|atlassian|auth|npm|facebook|fb_|slack|telegram|discord|twitter|pagerduty|launchdarkly|fastly|pinecone|wandb|weights|ngrok|google|gcp|gapi|session|security/;
+
+// prettier-ignore
+const PASSWORD_PARTS = [
+  "password", "passwd", "passphrase", "passcode", "passwort", "kennwort", "wachtwoord", "contrasena", "senha",
+  "motdepasse", "losenord", "salasana", "haslo", "heslo", "sifre", "jelszo", "adgangskode", "passord",
+];
+// prettier-ignore
+const PASSWORD_WORDS = new Set([
+  "pwd", "pass", "pw", "pswd", "psw", "pword", "pin", "otp", "totp", "passkey",
+]);
+// prettier-ignore
+const NOT_PASSWORD = new Set([
+  "bypass", "compass", "encompass", "trespass", "overpass", "underpass", "surpass", "passive", "passenger",
+  "passport", "passthrough", "passthru",
+]);
+// prettier-ignore
+const SECRET_PARTS = [
+  "secret", "token", "apikey", "credential", "privatekey", "accesskey", "secretkey", "signingkey", "masterkey",
+  "encryptionkey", "authkey", "bearer", "jwt", "webhookkey", "hmackey",
+];
+// prettier-ignore
+const SECRET_WORDS = new Set([
+  "auth", "oauth", "creds", "cred", "pat", "sas", "hmac",
+]);
+/** Words that, with `key`, make an API-key-like name (`api_key`, `access_key`, `client_key`...). */
+// prettier-ignore
+const KEY_QUALIFIERS = new Set([
+  "api", "access", "private", "secret", "signing", "master", "encryption", "client", "auth", "app", "license",
+  "service", "account", "admin", "sdk", "server", "write", "read", "deploy", "integration", "partner",
+  "merchant", "consumer", "subscription", "primary", "secondary", "shared", "storage", "webhook", "hmac", "ssh",
+  "gpg", "pgp", "session", "jwt", "cookie", "crypt", "cipher", "aes", "rsa", "root", "user", "personal", "bot",
+]);
+/** Words that make a key name describe something other than a secret value. */
+// prettier-ignore
+const NEG_WORDS = new Set([
+  "public", "publishable", "pub", "pubkey", "hash", "hashed", "sha", "sha1", "sha256", "sha512", "md5", "digest",
+  "checksum", "fingerprint", "integrity", "id", "ids", "uuid", "guid", "name", "names", "type", "types",
+  "length", "len", "size", "count", "max", "min", "limit", "ttl", "expiry", "expires", "expiration", "expire",
+  "lifetime", "timeout", "url", "uri", "urls", "path", "file", "filename", "dir", "folder", "endpoint", "host",
+  "port", "header", "field", "label", "prompt", "placeholder", "hint", "pattern", "regex", "format", "prefix",
+  "suffix", "version", "enabled", "enable", "disabled", "required", "policy", "policies", "rule", "rules",
+  "strength", "provider", "mode", "forgot", "manager", "column", "index", "tokenizer", "tokens", "keyboard",
+  "keycode", "keyword", "keywords", "keystroke", "hotkey", "keypress", "keydown", "keyup", "keymap", "keyframe",
+  "keyframes", "keyspace", "salt", "iv", "nonce", "algorithm", "alg", "kid", "kind", "usage", "rotation",
+  "encrypted", "ref", "reference", "env", "var", "arn", "region", "bucket", "location", "attempts", "retries",
+  "retry", "valid", "validation", "validator", "validity", "status", "state", "error", "errors", "message",
+  "msg", "text", "title", "description", "desc", "help", "button", "input", "form", "modal", "dialog", "page",
+  "screen", "view", "route", "link", "icon", "color", "style", "class", "display", "show", "hide", "visible",
+  "toggle", "date", "time", "created", "updated", "last", "sort", "primary_key", "foreign", "cache", "lookup",
+  "map", "table", "partition", "range", "shard", "row", "id_token", "example", "sample", "dummy", "mock", "fake",
+  "test", "schema", "spec", "doc", "docs", "len", "bits", "encoding",
+]);
+
+/**
+ * Classify a key name: does it announce a password, a secret, a (possibly secret) key — or nothing?
+ * @example classifyKey("DB_PASSWORD") // "password"
+ * @example classifyKey("azureClientSecret") // "secret"
+ * @example classifyKey("ANY_KEY") // "key"
+ * @example classifyKey("password_min_length") // null
+ */
+export function classifyKey(ident: string): KeyClass | null {
+  const words = keyWords(ident);
+  if (words.length === 0) return null;
+  for (const w of words) if (NEG_WORDS.has(w) || NOT_PASSWORD.has(w)) return null;
+  for (const w of words) {
+    if (PASSWORD_WORDS.has(w)) return "password";
+    for (const p of PASSWORD_PARTS) if (w.includes(p)) return "password";
+  }
+  for (const w of words) {
+    if (SECRET_WORDS.has(w)) return "secret";
+    for (const p of SECRET_PARTS) if (w.includes(p)) return "secret";
+  }
+  let hasKey = false;
+  for (const w of words) {
+    if (w === "key" || w === "keys") hasKey = true;
+    else if (w.length > 4 && w.endsWith("key") && KEY_QUALIFIERS.has(w.slice(0, -3))) return "secret"; // licensekey
+  }
+  if (!hasKey) return null;
+  for (const w of words) if (KEY_QUALIFIERS.has(w)) return "secret";
+  return "key";
+}
+
+const CODE_REF_UNQUOTED = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$|[([{]/;
+const ENCRYPTED_VALUE =
+  /^(?:ENC\[|enc:|encrypted:|vault:v\d+:|AQICAH|\$ANSIBLE_VAULT|sha\d+[:-]|\$2[aby]\$|\$argon2|\$pbkdf2|\{SSHA?\}|!vault)/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const HASH_HEX = /^(?:[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{64}|[a-fA-F0-9]{128})$/;
+const NOT_A_TOKEN =
+  /:\/\/|^[./~]|^[A-Za-z]:\\|\.(?:pem|key|json|p12|pfx|crt|txt|env|ya?ml)$|@[A-Za-z0-9-]+\.[A-Za-z]/;
+const PASSWORD_FIELD_NAME =
+  /^(?:password|passwd|pwd|pass|secret|token|apikey|api_key|key|none|null|nil|true|false)$/i;
+
+interface Value {
+  start: number;
+  end: number;
+  text: string;
+  quoted: boolean;
+}
+
+const STOP_UNQUOTED = new Set([32, 9, 10, 13, 44, 59, 41, 125, 93, 60, 62, 34, 39, 96, 38]);
+
+/** Read the value after an operator: a quoted string (same line) or a run up to whitespace / punctuation. */
+function readValue(text: string, from: number): Value | null {
+  let i = from;
+  const n = text.length;
+  let spaces = 0;
+  while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) && spaces < 6) {
+    i++;
+    spaces++;
+  }
+  if (i >= n) return null;
+  let q = text.charCodeAt(i);
+  if (q === 92 && text.charCodeAt(i + 1) === 34) {
+    // JSON-escaped string inside a string: \"value\"
+    const rel = text.slice(i + 2, i + 1026).indexOf('\\"');
+    if (rel < 0) return null;
+    const close = i + 2 + rel;
+    return { start: i + 2, end: close, text: text.slice(i + 2, close), quoted: true };
+  }
+  if (q === 34 || q === 39 || q === 96) {
+    const start = i + 1;
+    const lim = Math.min(n, start + 1024);
+    let j = start;
+    while (j < lim) {
+      const c = text.charCodeAt(j);
+      if (c === q || c === 10 || c === 13) break;
+      j++;
+    }
+    if (j < n && text.charCodeAt(j) === q) return { start, end: j, text: text.slice(start, j), quoted: true };
+    q = 0; // unterminated: read as unquoted after the quote
+    i = start;
+  }
+  const start = i;
+  const lim = Math.min(n, start + 1024);
+  let j = start;
+  while (j < lim && !STOP_UNQUOTED.has(text.charCodeAt(j))) j++;
+  let end = j;
+  while (end > start && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 58)) end--;
+  if (end <= start) return null;
+  return { start, end, text: text.slice(start, end), quoted: false };
+}
+
+interface KeyName {
+  start: number;
+  end: number;
+  ident: string;
+  quoted: boolean;
+}
+
+/** The key name ending just before `opPos` (skipping spaces and a closing quote). */
+function readKeyBefore(text: string, opPos: number): KeyName | null {
+  let j = opPos;
+  let spaces = 0;
+  while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9) && spaces < 4) {
+    j--;
+    spaces++;
+  }
+  let quoted = false;
+  const qc = text.charCodeAt(j - 1);
+  if (qc === 34 || qc === 39 || qc === 96) {
+    quoted = true;
+    j--;
+    if (text.charCodeAt(j - 1) === 92) j--; // \" inside a JSON string
+  } else if (qc === 93 && text.charCodeAt(j - 2) === 93) {
+    return null;
+  }
+  const end = j;
+  const lim = Math.max(0, end - 80);
+  while (j > lim && isIdentChar(text.charCodeAt(j - 1))) j--;
+  // Leading dashes, dots and dollars belong to the syntax (--password, $password), not to the name.
+  while (j < end && (text.charCodeAt(j) === 45 || text.charCodeAt(j) === 46 || text.charCodeAt(j) === 36))
+    j++;
+  if (j >= end) return null;
+  const ident = text.slice(j, end);
+  if (!/[A-Za-z]/.test(ident)) return null;
+  return { start: j, end, ident, quoted };
+}
+
+/** Is the key written as code (quoted, snake/kebab/dotted/camel case or ALLCAPS) rather than as a prose word? */
+function isCodeIdent(k: KeyName, op: string): boolean {
+  if (k.quoted || op !== ":") return true;
+  const id = k.ident;
+  return /[_.\-$]/.test(id) || /[a-z][A-Z]/.test(id) || (/^[A-Z0-9]+$/.test(id) && id.length > 1);
+}
+
+/**
+ * Does `value` look like a secret for a key of this class?
+ * @example acceptValue("secret", "ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg", true) // true
+ * @example acceptValue("key", "ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==", false) // false
+ */
+export function acceptValue(cls: KeyClass, value: string, quoted: boolean, spacedOp = false): boolean {
+  const v = value;
+  if (v.length === 0 || v.length > 1024) return false;
+  if (isPlaceholder(v) || isTrivialValue(v) || ENCRYPTED_VALUE.test(v)) return false;
+  if (!quoted && CODE_REF_UNQUOTED.test(v)) return false;
+  if (cls === "password") {
+    if (v.length < 4 || v.length > 128) return false;
+    if (PASSWORD_FIELD_NAME.test(v) || isSequenceOrRepeat(v)) return false;
+    // `password = user_password` in code is a variable, not a literal; `PASSWORD=hunter2` in a .env file is.
+    if (!quoted && spacedOp && /^[A-Za-z_][A-Za-z_]*$/.test(v)) return false;
+    if (/\s/.test(v) && !quoted) return false;
+    return true;
+  }
+  if (NOT_A_TOKEN.test(v) || /\s/.test(v)) return false;
+  if (decodesToProse(v)) return false;
+  if (cls === "secret") return looksRandom(v, 12);
+  // a bare "key": demand more (cache keys, hashes and ids are common values)
+  if (UUID.test(v) || HASH_HEX.test(v)) return false;
+  return looksRandom(v, 16);
+}
+
+// prettier-ignore
+const ENCRYPTED_CONTEXT = [
+  "encrypted", "ciphertext", "hashed", "encoded with", "sops",
+];
+
+function considerAssignment(
+  text: string,
+  lower: string,
+  key: KeyName,
+  op: string,
+  opEnd: number,
+  spacedOp: boolean,
+  out: Detection[],
+): number {
+  const rawLower = key.ident.toLowerCase();
+  if (!KEY_HINT.test(rawLower)) return opEnd;
+  const value = readValue(text, opEnd);
+  if (!value) return opEnd;
+  const norm = keyWords(key.ident).join("_");
+  const code = isCodeIdent(key, op);
+  const spanStart = code ? key.start : value.start;
+  if (PROVIDER_HINT.test(rawLower))
+    for (const f of KEYED_FORMATS) {
+      if ((f.rawKey ? f.key.test(rawLower) : f.key.test(norm)) && f.value.test(value.text)) {
+        if (isPlaceholder(value.text) && !/^\d{4}-?\d{4}-?\d{4}$/.test(value.text)) break;
+        out.push(secretDetection(spanStart, value.end, f.provider, 0.9, ID));
+        return value.end;
+      }
+    }
+  const cls = classifyKey(key.ident);
+  if (!cls) return opEnd;
+  if (cls === "password" && !code) return opEnd; // prose ("Password: x") is the typed-password recognizer's
+  if (hasContextBefore(lower, key.start, ENCRYPTED_CONTEXT, 40)) return opEnd;
+  if (!acceptValue(cls, value.text, value.quoted, spacedOp)) return opEnd;
+  let kind: string = cls === "password" ? "password" : "high-entropy";
+  if (
+    cls === "password" &&
+    (text.charCodeAt(value.end) === 59 ||
+      text.charCodeAt(key.start - 1) === 59 ||
+      text.charCodeAt(key.start - 2) === 59)
+  ) {
+    kind = "connection-string"; // ADO/JDBC "Server=..;Password=..;"
+  }
+  const score = cls === "password" ? 0.85 : cls === "secret" ? 0.8 : 0.7;
+  out.push(secretDetection(spanStart, value.end, kind, score, ID));
+  return value.end;
+}
+
+/** Handle the operator at `pos` (':' or '='); returns where scanning may resume. */
+function atOperator(text: string, lower: string, pos: number, out: Detection[]): number {
+  const c = text.charCodeAt(pos);
+  const next = text.charCodeAt(pos + 1);
+  const prev = text.charCodeAt(pos - 1);
+  let op: string;
+  let opEnd: number;
+  if (c === 58) {
+    if (next === 58 || next === 47 || prev === 58) return pos + 1; // '::' scope, '://' URL
+    if (next === 61) {
+      op = ":=";
+      opEnd = pos + 2;
+    } else {
+      op = ":";
+      opEnd = pos + 1;
+    }
+  } else {
+    // '='
+    if (prev === 61 || prev === 33 || prev === 60 || prev === 62 || prev === 58 || prev === 43 || prev === 45)
+      return pos + 1;
+    if (next === 62) {
+      op = "=>";
+      opEnd = pos + 2;
+    } else {
+      op = "=";
+      opEnd = pos + 1;
+      while (opEnd < text.length && text.charCodeAt(opEnd) === 61 && opEnd - pos < 3) opEnd++;
+    }
+  }
+  const key = readKeyBefore(text, pos);
+  if (!key) return opEnd;
+  const spacedOp = text.charCodeAt(pos - 1) === 32 && text.charCodeAt(opEnd) === 32;
+  return considerAssignment(text, lower, key, op, opEnd, spacedOp, out);
+}
+
+/** `--password value` / `--token value` command-line flags (the `--flag=value` form goes through '='). */
+function cliFlags(text: string, lower: string, out: Detection[]): void {
+  let i = text.indexOf("--");
+  while (i >= 0) {
+    let j = i + 2;
+    const lim = Math.min(text.length, j + 40);
+    while (j < lim && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 46) j++;
+    if (j > i + 2 && text.charCodeAt(j) === 32 && text.charCodeAt(i - 1) !== 45) {
+      const ident = text.slice(i + 2, j);
+      const cls = classifyKey(ident);
+      if (cls === "password" || cls === "secret") {
+        const value = readValue(text, j + 1);
+        if (
+          value &&
+          text.charCodeAt(value.start) !== 45 &&
+          acceptValue(cls, value.text, value.quoted) &&
+          !hasContextBefore(lower, i, ENCRYPTED_CONTEXT, 40)
+        ) {
+          out.push(secretDetection(i, value.end, cls === "password" ? "password" : "high-entropy", 0.8, ID));
+        }
+      }
+    }
+    i = text.indexOf("--", Math.max(j, i + 2));
+  }
+}
+
+/** `curl -u user:password` / `--user user:password` / `--user=user:password`: the credentials pair. */
+function curlUser(text: string, out: Detection[]): void {
+  for (const flag of ["-u ", "--user ", "--user="]) {
+    let i = text.indexOf(flag);
+    while (i >= 0) {
+      if (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9) {
+        const value = readValue(text, i + flag.length);
+        if (value) {
+          const colon = value.text.indexOf(":");
+          if (colon > 0 && isRealUrlPassword(value.text.slice(0, colon), value.text.slice(colon + 1))) {
+            out.push(secretDetection(value.start, value.end, "basic-auth", 0.85, ID));
+          }
+        }
+      }
+      i = text.indexOf(flag, i + flag.length);
+    }
+  }
+}
+
+/** `<password>value</password>` elements. */
+function xmlElements(text: string, out: Detection[]): void {
+  let i = text.indexOf("</");
+  while (i >= 0) {
+    let j = i + 2;
+    const lim = Math.min(text.length, j + 40);
+    while (j < lim && isIdentChar(text.charCodeAt(j))) j++;
+    if (j > i + 2 && text.charCodeAt(j) === 62) {
+      const name = text.slice(i + 2, j);
+      const cls = classifyKey(name);
+      const open = `<${name}>`;
+      const from = Math.max(0, i - 256 - open.length);
+      const rel = cls ? text.slice(from, i).lastIndexOf(open) : -1;
+      const o = rel >= 0 ? from + rel : -1;
+      if (cls && o >= 0) {
+        const v = text.slice(o + open.length, i).trim();
+        if (acceptValue(cls, v, true))
+          out.push(
+            secretDetection(o + open.length, i, cls === "password" ? "password" : "high-entropy", 0.8, ID),
+          );
+      }
+    }
+    i = text.indexOf("</", j);
+  }
+}
+
+/**
+ * Secrets assigned to key names: `AWS_SECRET_ACCESS_KEY = ...`, `"apiKey": "..."`, `password: ...` in YAML,
+ * `PGPASSWORD=...`, `.npmrc` `_authToken=...`, `X-API-Key: ...` headers, `--password value` flags,
+ * `curl -u user:password` and `<password>..</password>` elements. Key names with provider words and a value of that provider's format
+ * give `SECRET:<provider>` (see `keyed-formats.ts`); other secret-sounding names need a value that passes the
+ * class's test (a password: not a placeholder; a secret or key: high entropy, mixed characters, not encoded
+ * prose, not a hash, id, path or URL). Written as code, the span covers the key name and the value; written as
+ * prose ("token: abc..."), only the value.
+ * @example keyedSecrets.detect({ text: 'API_TOKEN="k8Hq2mZx9PqL4wRt"', lower: 'api_token="k8hq2mzx9pql4wrt"', channel: "typed" })[0].type // "SECRET:high-entropy"
+ */
+export const keyedSecrets: Recognizer = {
+  id: ID,
+  types: [
+    "SECRET:high-entropy",
+    "SECRET:password",
+    "SECRET:connection-string",
+    "SECRET:basic-auth",
+    ...new Set(KEYED_FORMATS.map((f) => `SECRET:${f.provider}`)),
+  ],
+  detect(input) {
+    const { text } = input;
+    const out: Detection[] = [];
+    const lower = alignedLower(input); // the engine's lower-cased text unless lower-casing changed its length
+    let colon = text.indexOf(":");
+    let eq = text.indexOf("=");
+    while (colon >= 0 || eq >= 0) {
+      const pos = colon < 0 ? eq : eq < 0 ? colon : Math.min(colon, eq);
+      const resume = Math.max(pos + 1, atOperator(text, lower, pos, out));
+      if (colon >= 0 && colon < resume) colon = text.indexOf(":", resume);
+      if (eq >= 0 && eq < resume) eq = text.indexOf("=", resume);
+    }
+    // Two-character searches are slower than one-character ones, so look for '-' and '<' first.
+    const dash = text.indexOf("-");
+    if (dash >= 0) {
+      if (text.indexOf("--", dash) >= 0) cliFlags(text, lower, out);
+      if (text.indexOf("-u", dash) >= 0) curlUser(text, out);
+    }
+    const lt = text.indexOf("<");
+    if (lt >= 0 && text.indexOf("</", lt) >= 0) xmlElements(text, out);
+    return out;
+  },
+};

@@ -1,0 +1,175 @@
+import type { Detection, Recognizer } from "../../types.js";
+import { TOKEN_FORMATS, type TokenFormat } from "./token-formats.js";
+import { hexKeys, wifKeys } from "./crypto-keys.js";
+import {
+  alignedLower,
+  isAsciiAlnum,
+  isAsciiLetter,
+  secretDetection,
+  shannonEntropy,
+  tokenRuns,
+} from "./util.js";
+
+const ID = "secret-tokens";
+
+interface Compiled {
+  format: TokenFormat;
+  /** Sticky for prefixed rows (tried at one position), global for trigger rows (searched in a run). */
+  re: RegExp;
+  /** One-character test of what may not follow a prefixed match (checked in code: no regex backtracking). */
+  after: RegExp;
+  strictBefore: boolean;
+  score: number;
+  prefixLength: number;
+}
+
+/** Key of a two-character prefix bucket. */
+const key2 = (a: number, b: number): number => (a << 16) | b;
+
+function compile(): { buckets: Map<number, Compiled[]>; triggers: Map<string, Compiled[]> } {
+  const buckets = new Map<number, Compiled[]>();
+  const triggers = new Map<string, Compiled[]>();
+  for (const format of TOKEN_FORMATS) {
+    const after = format.after ?? "[A-Za-z0-9]";
+    const strictBefore = format.before === "alnum";
+    const score = format.score ?? (format.minEntropy !== undefined ? 0.85 : format.trigger ? 0.9 : 0.95);
+    if (format.prefixes && format.prefixes.length > 0) {
+      const re = new RegExp(`(?:${format.pattern})`, "y");
+      const afterRe = new RegExp(`^${after}$`);
+      for (const p of format.prefixes) {
+        if (p.length < 2) throw new Error(`token format ${format.name}: prefix '${p}' is shorter than 2`);
+        const k = key2(p.charCodeAt(0), p.charCodeAt(1));
+        const list = buckets.get(k) ?? [];
+        // One entry per format and bucket (several prefixes of a format often share their first two chars).
+        if (!list.some((c) => c.format === format)) {
+          list.push({ format, re, after: afterRe, strictBefore, score, prefixLength: p.length });
+        }
+        buckets.set(k, list);
+      }
+    } else if (format.trigger) {
+      const before = strictBefore ? "[A-Za-z0-9+/]" : "[A-Za-z]";
+      const re = new RegExp(`(?<!${before})(?:${format.pattern})(?!${after})`, "g");
+      const list = triggers.get(format.trigger) ?? [];
+      list.push({ format, re, after: /(?!)/, strictBefore, score, prefixLength: 0 });
+      triggers.set(format.trigger, list);
+    } else {
+      throw new Error(`token format ${format.name} has neither prefixes nor trigger`);
+    }
+  }
+  // Longer (more specific) prefixes first, so `sk-ant-` wins over `sk-`.
+  for (const list of buckets.values()) list.sort((a, b) => b.prefixLength - a.prefixLength);
+  return { buckets, triggers };
+}
+
+const { buckets: BUCKETS, triggers: TRIGGERS } = compile();
+
+/** 1 where two ASCII characters start some prefix (a 16 kB bitmap checked before the bucket map). */
+const PAIR = new Uint8Array(128 * 128);
+for (const k of BUCKETS.keys()) {
+  const a = k >>> 16;
+  const b = k & 0xffff;
+  if (a < 128 && b < 128) PAIR[a * 128 + b] = 1;
+}
+
+function accept(c: Compiled, token: string): boolean {
+  const f = c.format;
+  if (f.minEntropy !== undefined && shannonEntropy(token) < f.minEntropy) return false;
+  if (f.check && !f.check(token)) return false;
+  return true;
+}
+
+/** Include a directly preceding `http://` or `https://` in a URL-shaped token's span. */
+function extendScheme(text: string, start: number): number {
+  if (text.startsWith("https://", start - 8)) return start - 8;
+  if (text.startsWith("http://", start - 7)) return start - 7;
+  return start;
+}
+
+/** Try the formats of one bucket at `p`; returns the end of the token found, or -1. */
+function tryAt(text: string, p: number, prev: number, list: readonly Compiled[], out: Detection[]): number {
+  for (const c of list) {
+    if (c.strictBefore && p > 0 && (isAsciiAlnum(prev) || prev === 43 || prev === 47)) continue;
+    c.re.lastIndex = p;
+    const m = c.re.exec(text);
+    if (m === null) continue;
+    const end = p + m[0].length;
+    if (end < text.length && c.after.test(text[end]!)) continue;
+    if (accept(c, m[0])) {
+      emit(out, c, text, p, end);
+      return end;
+    }
+  }
+  return -1;
+}
+
+function emit(out: Detection[], c: Compiled, text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  // A sentence may end right after a token whose alphabet includes '.' or '-'.
+  if (e - s > 20 && text.charCodeAt(e - 1) === 46 && (e === text.length || /\s/.test(text[e]!))) e--;
+  if (c.format.url) s = extendScheme(text, s);
+  out.push(secretDetection(s, e, c.format.provider, c.score, ID));
+}
+
+/**
+ * Provider tokens with a recognisable shape (about 110 formats of 90 providers, see `token-formats.ts`).
+ * Only runs of 16+ token characters are examined; inside a run, a bucket of formats is looked up by the two
+ * characters at each possible token start, and each format's sticky regex is tried there. Formats without a
+ * prefix are searched only in runs that contain their trigger literal. The same runs are searched for raw
+ * private keys (64 hex digits or WIF next to key words, see crypto-keys.ts).
+ * @example secretTokens.detect({ text: "GH: ghp_" + "a1B2".repeat(9), lower: "", channel: "typed" })[0].type // "SECRET:github"
+ */
+export const secretTokens: Recognizer = {
+  id: ID,
+  types: [...new Set([...TOKEN_FORMATS.map((f) => `SECRET:${f.provider}`), "SECRET:private-key"])],
+  detect(input) {
+    const { text } = input;
+    const out: Detection[] = [];
+    const runs = tokenRuns(text);
+    if (runs.length === 0) return out;
+    let longest = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const rs = runs[r]!;
+      const re = runs[r + 1]!;
+      if (re - rs > longest) longest = re - rs;
+      let p = rs;
+      let prev = p > 0 ? text.charCodeAt(p - 1) : 32;
+      while (p < re - 1) {
+        const c0 = text.charCodeAt(p);
+        const c1 = text.charCodeAt(p + 1);
+        // Token starts: the run start, or after a character that is not an ASCII letter.
+        if ((p === rs || !isAsciiLetter(prev)) && c0 < 128 && c1 < 128 && PAIR[c0 * 128 + c1] === 1) {
+          const end = tryAt(text, p, prev, BUCKETS.get(key2(c0, c1))!, out);
+          if (end > p) {
+            p = end;
+            prev = text.charCodeAt(p - 1);
+            continue;
+          }
+        }
+        prev = c0;
+        p++;
+      }
+      // Formats without a prefix: only in runs that contain their trigger.
+      let run: string | undefined;
+      for (const [trigger, list] of TRIGGERS) {
+        run ??= text.slice(rs, re);
+        if (run.indexOf(trigger) < 0) continue;
+        for (const c of list) {
+          c.re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = c.re.exec(run)) !== null) {
+            if (accept(c, m[0])) emit(out, c, text, rs + m.index, rs + m.index + m[0].length);
+            if (m[0].length === 0) c.re.lastIndex++;
+          }
+        }
+      }
+    }
+    if (longest >= 51) {
+      // Raw private keys (64 hex digits, WIF) live in the same runs; see crypto-keys.ts.
+      const lower = alignedLower(input);
+      hexKeys(text, lower, runs, out, ID);
+      wifKeys(text, lower, runs, out, ID);
+    }
+    return out;
+  },
+};

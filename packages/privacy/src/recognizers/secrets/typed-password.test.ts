@@ -1,0 +1,179 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { RecognizerInput } from "../../types.js";
+import { announcedSecrets, validValue } from "./typed-password.js";
+
+const input = (text: string): RecognizerInput => ({ text, lower: text.toLowerCase(), channel: "typed" });
+const values = (text: string) => announcedSecrets.detect(input(text)).map((d) => text.slice(d.start, d.end));
+const typed = (text: string) =>
+  announcedSecrets.detect(input(text)).map((d) => [text.slice(d.start, d.end), d.type]);
+
+describe("typed passwords", () => {
+  it.each([
+    ["my password is hunter2", "hunter2"],
+    ["My password is sunshine42!", "sunshine42!"],
+    ["password: Tr0ub4dor&3", "Tr0ub4dor&3"],
+    ["Password:Tr0ub4dor", "Tr0ub4dor"],
+    ["pwd=Xk29mQ7z", "Xk29mQ7z"],
+    ["the password for gmail is k8Hq2mZx", "k8Hq2mZx"],
+    ["wifi password: correcthorse", "correcthorse"],
+    ["I changed my password to Qwerty!2024", "Qwerty!2024"],
+    ["the password is now dragonfly", "dragonfly"],
+    ["my password is 'correct horse battery staple'", "correct horse battery staple"],
+    // other languages
+    ["Mein Passwort ist Geheim123", "Geheim123"],
+    ["Kennwort: Sommer2024!", "Sommer2024!"],
+    ["mon mot de passe est azerty12", "azerty12"],
+    ["mot de passe : Soleil2024", "Soleil2024"],
+    ["mi contraseña es gato1234", "gato1234"],
+    ["la mia password è Roma2024", "Roma2024"],
+    ["minha senha é Brasil2024", "Brasil2024"],
+    ["mijn wachtwoord is Fiets2024", "Fiets2024"],
+    ["lösenord: Sommar2024", "Sommar2024"],
+    ["hasło: Wisla2024", "Wisla2024"],
+    ["пароль: Moskva2024", "Moskva2024"],
+    ["密码是abc12345", "abc12345"],
+    ["パスワード：tokyo2024", "tokyo2024"],
+  ])("%s", (text, value) => {
+    expect(values(text)).toEqual([value]);
+  });
+
+  it.each([
+    "the password is incorrect",
+    "Your password is too short.",
+    "password is required",
+    "I forgot my password again",
+    "reset your password here",
+    "password reset link is https://example.com/reset",
+    "passwords are hashed with argon2",
+    "Password: ********",
+    "password: <your password>",
+    "the password is not what you think",
+    "Passwort ist falsch",
+    "le mot de passe est incorrect",
+    "la contraseña es obligatoria",
+    "a password manager is useful",
+    "she passed the exam with a compass",
+  ])("no password in %s", (text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it("validValue rejects sentence words after a verb but accepts them after a colon", () => {
+    expect(validValue("password", "required", true)).toBe(false);
+    expect(validValue("password", "dragonfly", false)).toBe(true);
+    expect(validValue("password", "amazing", false)).toBe(false);
+    expect(validValue("password", "definitely", false)).toBe(false);
+    expect(validValue("password", "changed", false)).toBe(false);
+  });
+});
+
+describe("PINs and one-time codes", () => {
+  it.each([
+    ["my pin is 4821", "4821", "SECRET:pin"],
+    ["PIN: 0739", "0739", "SECRET:pin"],
+    ["PIN 482193", "482193", "SECRET:pin"],
+    ["Your verification code is 482913", "482913", "SECRET:otp"],
+    ["OTP: 552 019", "552 019", "SECRET:otp"],
+    ["G-482913 is your Google code... no wait: security code: G-482913", "G-482913", "SECRET:otp"],
+    ["the code is 7391", "7391", "SECRET:otp"],
+    ["Ihre TAN: 583920", "583920", "SECRET:otp"],
+    ["votre code de vérification est 384756", "384756", "SECRET:otp"],
+    ["tu código de verificación es 847362", "847362", "SECRET:otp"],
+    ["2FA code: 119283", "119283", "SECRET:otp"],
+    ["door code 4455", "4455", "SECRET:pin"],
+  ])("%s", (text, value, type) => {
+    expect(typed(text)).toContainEqual([value, type]);
+  });
+
+  it.each([
+    "the zip code is 94105",
+    "error code: 4012",
+    "promo code is SAVE2024",
+    "the area code is 0207",
+    "pin the tab to 1234 pixels",
+    "the code is 200 lines long",
+    "see code 12 in the manual",
+  ])("no code in %s", (text) => {
+    expect(values(text)).toEqual([]);
+  });
+});
+
+describe("seed phrases and HTTP credentials", () => {
+  it("finds a 12-word seed phrase after 'seed phrase'", () => {
+    const words = "ribbon arctic focus wagon lunar ticket credit salad motion vivid orange pulse";
+    const text = `my seed phrase: ${words}. keep it safe`;
+    expect(typed(text)).toEqual([[words, "SECRET:seed-phrase"]]);
+    expect(values("the seed phrase is written on paper")).toEqual([]);
+  });
+
+  it("finds Bearer, Basic and Authorization credentials", () => {
+    expect(typed("Authorization: Bearer 9f8Kq2LmZx7Rt4Vw1Np6Hs3J")).toEqual([
+      ["9f8Kq2LmZx7Rt4Vw1Np6Hs3J", "SECRET:bearer-token"],
+    ]);
+    expect(typed("-H 'Authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l'")).toEqual([
+      ["YWxhZGRpbjpvcGVuc2VzYW1l", "SECRET:basic-auth"],
+    ]);
+    expect(typed("Authorization: token k8Hq2mZx9PqL4wRtY7vB3n")).toEqual([
+      ["k8Hq2mZx9PqL4wRtY7vB3n", "SECRET:authorization-header"],
+    ]);
+    expect(values("Authorization: Bearer ${TOKEN}")).toEqual([]);
+    expect(values("Authorization: Basic dXNlcjpwYXNzd29yZA==")).toEqual([]); // user:password
+    expect(values("basic knowledge of bearer bonds")).toEqual([]);
+  });
+});
+
+describe("properties", () => {
+  const pw = fc
+    .array(fc.constantFrom(..."abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!#&".split("")), {
+      minLength: 6,
+      maxLength: 20,
+    })
+    .map((a) => a.join("") + "7");
+
+  it("'<announcer> is <password>' reports exactly the password", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          "my password is",
+          "Password:",
+          "pwd =",
+          "Passwort:",
+          "mot de passe :",
+          "senha:",
+          "wachtwoord is",
+        ),
+        pw,
+        (lead, p) => {
+          expect(values(`${lead} ${p}`)).toEqual([p]);
+        },
+      ),
+    );
+  });
+
+  it("random prose without announcing words is not flagged", () => {
+    const word = fc.constantFrom(
+      "the",
+      "cat",
+      "sat",
+      "on",
+      "mat",
+      "and",
+      "then",
+      "went",
+      "home",
+      "quickly",
+      "blue",
+      "42",
+      "report",
+      "meeting",
+      "is",
+      "was",
+      "today",
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (ws) => {
+        expect(values(ws.join(" "))).toEqual([]);
+      }),
+    );
+  });
+});

@@ -1,0 +1,414 @@
+import type { Detection, Recognizer } from "../../types.js";
+import { authorizationAfter, basicAfter, bearerAfter } from "./auth-header.js";
+import { seedPhraseAfter } from "./crypto-keys.js";
+import { alignedLower, isPlaceholder, isWordChar, secretDetection } from "./util.js";
+
+const ID = "secret-announced";
+
+/** Kinds whose value this module parses itself. */
+type ValueKind = "password" | "pin" | "otp" | "code";
+/** What an announcing word says follows it. */
+type Kind = "password" | "pin" | "otp" | "code" | "phrase" | "bearer" | "basic" | "authorization";
+
+/**
+ * Words that announce a password, PIN or one-time code, by language. Lower case; matched as whole words
+ * (except CJK). `code` is the bare word "code" (and its translations): it needs a verb or colon and a numeric
+ * value, and is ignored after words such as "zip", "error", "promo".
+ */
+// prettier-ignore
+const ANNOUNCERS: ReadonlyArray<readonly [string, Kind]> = [
+  // English
+  ["password", "password"], ["passwd", "password"], ["passphrase", "password"], ["pass phrase", "password"],
+  ["pwd", "password"], ["pw", "password"], ["passcode", "password"], ["pass code", "password"], ["pin", "pin"],
+  ["pin code", "pin"], ["pin number", "pin"], ["pin-code", "pin"], ["otp", "otp"], ["totp", "otp"],
+  ["one-time code", "otp"], ["one time code", "otp"], ["one-time password", "otp"], ["one time password", "otp"],
+  ["one-time passcode", "otp"], ["one-time pin", "otp"], ["verification code", "otp"], ["security code", "otp"],
+  ["confirmation code", "otp"], ["authentication code", "otp"], ["auth code", "otp"], ["access code", "otp"],
+  ["login code", "otp"], ["sign-in code", "otp"], ["signin code", "otp"], ["2fa code", "otp"], ["2fa", "otp"],
+  ["mfa code", "otp"], ["sms code", "otp"], ["backup code", "otp"], ["recovery code", "otp"],
+  ["unlock code", "otp"], ["door code", "pin"], ["gate code", "pin"], ["alarm code", "pin"], ["code", "code"],
+  // German
+  ["passwort", "password"], ["kennwort", "password"], ["geheimzahl", "pin"], ["bestätigungscode", "otp"],
+  ["bestaetigungscode", "otp"], ["sicherheitscode", "otp"], ["zugangscode", "otp"], ["einmalcode", "otp"],
+  ["verifizierungscode", "otp"], ["tan", "otp"], ["pin-nummer", "pin"],
+  // French
+  ["mot de passe", "password"], ["mdp", "password"], ["code pin", "pin"], ["code secret", "pin"],
+  ["code de vérification", "otp"], ["code de verification", "otp"], ["code de confirmation", "otp"],
+  ["code de sécurité", "otp"], ["code d'accès", "otp"], ["code à usage unique", "otp"],
+  // Spanish
+  ["contraseña", "password"], ["contrasena", "password"], ["clave", "password"], ["clave de acceso", "password"],
+  ["código de verificación", "otp"], ["codigo de verificacion", "otp"], ["código de seguridad", "otp"],
+  ["código", "code"], ["codigo", "code"],
+  // Italian
+  ["parola d'ordine", "password"], ["codice di verifica", "otp"], ["codice di sicurezza", "otp"],
+  ["codice", "code"],
+  // Portuguese
+  ["senha", "password"], ["palavra-passe", "password"], ["palavra passe", "password"],
+  ["código de verificação", "otp"], ["codigo de verificacao", "otp"],
+  // Dutch
+  ["wachtwoord", "password"], ["verificatiecode", "otp"], ["pincode", "pin"], ["toegangscode", "otp"],
+  // Nordic, Slavic, Finnish, Hungarian, Turkish, Greek, Russian/Ukrainian
+  ["lösenord", "password"], ["losenord", "password"], ["adgangskode", "password"], ["passord", "password"],
+  ["kodeord", "password"], ["salasana", "password"], ["hasło", "password"], ["haslo", "password"],
+  ["heslo", "password"], ["jelszó", "password"], ["jelszo", "password"], ["şifre", "password"],
+  ["sifre", "password"], ["parola", "password"], ["κωδικός", "password"], ["пароль", "password"],
+  ["пин-код", "pin"], ["код подтверждения", "otp"],
+  // CJK
+  ["パスワード", "password"], ["暗証番号", "pin"], ["密码", "password"], ["密碼", "password"], ["验证码", "otp"], ["驗證碼", "otp"],
+  ["비밀번호", "password"], ["암호", "password"], ["인증번호", "otp"],
+  // Seed phrases of cryptocurrency wallets (crypto-keys.ts)
+  ["seed phrase", "phrase"], ["recovery phrase", "phrase"], ["secret phrase", "phrase"], ["mnemonic", "phrase"],
+  ["seed words", "phrase"], ["backup phrase", "phrase"], ["recovery words", "phrase"], ["wallet words", "phrase"],
+  ["secret recovery phrase", "phrase"], ["mnemonic phrase", "phrase"],
+  // HTTP authorization (auth-header.ts)
+  ["bearer", "bearer"], ["basic", "basic"], ["authorization", "authorization"],
+];
+
+const KIND_OF = new Map(ANNOUNCERS);
+
+function alternation(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"))
+    .join("|");
+}
+const ASCII_START = ANNOUNCERS.map(([w]) => w).filter((w) => w.charCodeAt(0) < 128);
+const OTHER_START = ANNOUNCERS.map(([w]) => w).filter((w) => w.charCodeAt(0) >= 128);
+/**
+ * One scan for all announcers: those starting with an ASCII character only at word starts (`\b`), the others
+ * (Cyrillic, Greek, Turkish, CJK) anywhere (they start with rare characters, so that branch fails fast).
+ * On this workload irregexp's scan is cheaper than a JavaScript character loop.
+ */
+const ANNOUNCER_RE = new RegExp(`\\b(?:${alternation(ASCII_START)})|${alternation(OTHER_START)}`, "g");
+
+const isCjk = (s: string): boolean => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(s);
+
+/** Words that introduce a value: verbs and separators in the supported languages. */
+// prettier-ignore
+const MARKERS = new Set([
+  "is", "was", "are", "be", "equals", "reads", "to", "ist", "lautet", "war", "est", "était", "etait", "es",
+  "era", "será", "sera", "è", "é", "e'", "luidt", "är", "er", "on", "jest", "je", "=", ":", "-", "–", "—", "->",
+  "→", "：",
+]);
+/** Words allowed between a marker and the value. */
+// prettier-ignore
+const ADVERBS = new Set([
+  "now", "still", "actually", "just", "currently", "simply", "always", "literally", "jetzt", "noch", "immer",
+  "maintenant", "toujours", "ahora", "todavía", "ora", "agora", "nu", "nog", "now:", "be", "set", "changed",
+]);
+/** Words that may start a qualifier between the announcer and the marker ("password for gmail is ..."). */
+// prettier-ignore
+const PREPS = new Set([
+  "for", "of", "on", "at", "to", "from", "für", "fur", "zum", "zur", "vom", "von", "de", "du", "des", "del",
+  "de la", "para", "per", "di", "del", "della", "do", "da", "dos", "das", "van", "voor", "för", "til", "dla",
+  "pro", "для", "i", "in", "into", "on", "my", "your", "the", "our", "their", "his", "her", "mein", "meine",
+  "mon", "ma", "mi",
+]);
+/** Ordinary words that follow "password is ..." in sentences about passwords (not a password). */
+// prettier-ignore
+const STOP = new Set([
+  // English
+  "the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this", "that", "these", "those", "it",
+  "not", "no", "too", "very", "so", "also", "just", "only", "really", "pretty", "quite", "still", "now",
+  "always", "never", "usually", "required", "incorrect", "wrong", "invalid", "correct", "right", "strong",
+  "weak", "secure", "insecure", "safe", "empty", "blank", "missing", "expired", "expiring", "changed", "reset",
+  "saved", "stored", "hidden", "visible", "shown", "set", "updated", "mandatory", "optional", "protected",
+  "encrypted", "hashed", "long", "short", "different", "same", "unique", "known", "unknown", "easy", "hard",
+  "simple", "complex", "good", "bad", "fine", "ok", "okay", "valid", "compromised", "leaked", "stolen", "used",
+  "needed", "requested", "sent", "emailed", "attached", "below", "above", "following", "here", "there", "in",
+  "on", "at", "for", "of", "to", "with", "and", "or", "but", "being", "been", "going", "about", "generated",
+  "random", "temporary", "default", "something", "nothing", "anything", "what", "which", "who", "how", "where",
+  "when", "why", "written", "printed", "kept", "managed", "sensitive", "confidential", "private", "personal",
+  "important", "forgotten", "lost", "locked", "disabled", "enabled", "active", "case", "case-sensitive",
+  "too short", "username", "user", "email", "login", "name", "confirm", "repeat", "show", "hide", "forgot",
+  "enter", "submit", "field", "required.", "needed.", "one", "two", "three", "four", "five", "six", "seven",
+  "eight", "nine", "ten", "digits", "characters", "chars", "letters", "numbers", "number", "same.", "mine",
+  "yours", "given", "provided", "shared", "sent.", "stored.", "like", "as", "because", "if", "then", "than",
+  "will", "would", "should", "could", "can", "must", "may", "might", "has", "have", "had", "does", "did", "do",
+  "is", "was", "were", "are", "be", "by", "via", "from", "into", "please", "again", "manager", "policy",
+  "reset.", "hint", "protected.", "expires", "expired.", "valid.", "incorrect.",
+  // German
+  "ist", "nicht", "falsch", "richtig", "zu", "sehr", "erforderlich", "ungültig", "abgelaufen", "geändert", "der",
+  "die", "das", "ein", "eine", "mein", "meine", "dein", "deine", "sicher", "unsicher", "leer", "vergessen",
+  "noch", "immer", "jetzt", "auch", "und", "oder", "für", "mit",
+  // French
+  "est", "pas", "trop", "requis", "obligatoire", "invalide", "expiré", "le", "la", "les", "un", "une", "mon",
+  "ma", "mes", "ton", "ta", "votre", "vos", "notre", "sûr", "vide", "oublié", "toujours", "encore", "aussi",
+  "et", "ou", "pour", "avec", "très", "faux", "correct.",
+  // Spanish / Portuguese / Italian
+  "es", "no", "muy", "incorrecta", "incorrecto", "obligatoria", "obligatorio", "requerida", "el", "los", "las",
+  "mi", "tu", "su", "segura", "seguro", "vacía", "olvidé", "todavía", "también", "y", "o", "para", "con", "é",
+  "não", "muito", "incorreta", "obrigatória", "minha", "meu", "sua", "seu", "esquecida", "è", "non", "troppo",
+  "errata", "obbligatoria", "il", "lo", "gli", "mia", "mio", "tua", "sicura", "vuota", "dimenticata", "anche",
+  "e", "con",
+  // Dutch
+  "niet", "te", "onjuist", "verplicht", "ongeldig", "het", "de", "een", "mijn", "jouw", "uw", "veilig", "leeg",
+  "vergeten", "nog", "ook", "en", "of", "voor", "met",
+]);
+/** Words before a bare "code" that make it something other than a secret code. */
+// prettier-ignore
+const NOT_SECRET_CODE = [
+  "zip", "postal", "post", "postcode", "area", "country", "source", "promo", "promotional", "discount", "coupon",
+  "voucher", "product", "error", "status", "exit", "return", "response", "http", "iso", "currency", "tax",
+  "sort", "swift", "bic", "bank", "branch", "dialing", "dial", "airport", "station", "qr", "bar", "color",
+  "colour", "hex", "ascii", "unicode", "html", "css", "cpt", "icd", "diagnosis", "billing", "language", "region",
+  "zone", "class", "course", "item", "sku", "part", "model", "serial", "reference", "order", "tracking",
+  "booking", "dress", "morse", "source", "machine", "byte", "op", "opcode", "building", "zip", "department",
+  "cost", "account", "routing", "postal", "código postal", "code postal", "postleitzahl", "codice fiscale",
+  "fiscale", "referral", "invite", "gift", "redeem", "redemption", "activation", "license", "product", "sample",
+  "example",
+];
+
+/** Whitespace that separates tokens (ASCII space, tab, newlines, no-break space). */
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 12;
+
+interface Tok {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Up to `max` whitespace-separated tokens on the rest of the line from `from`. Quoted values stay whole. */
+function tokensAfter(text: string, from: number, max: number, maxChars: number): Tok[] {
+  const toks: Tok[] = [];
+  const lim = Math.min(text.length, from + maxChars);
+  let i = from;
+  while (i < lim && toks.length < max) {
+    let c = text.charCodeAt(i);
+    while (i < lim && (c === 32 || c === 9 || c === 160)) c = text.charCodeAt(++i);
+    if (i >= lim || c === 10 || c === 13) break;
+    const s = i;
+    if ((c === 34 || c === 39 || c === 8220 || c === 171) && toks.length > 0) {
+      const close = c === 8220 ? 8221 : c === 171 ? 187 : c;
+      let j = i + 1;
+      while (j < lim && j - i <= 66 && text.charCodeAt(j) !== close && text.charCodeAt(j) !== 10) j++;
+      if (j < lim && text.charCodeAt(j) === close) {
+        toks.push({ start: s, end: j + 1, text: text.slice(s, j + 1) });
+        i = j + 1;
+        continue;
+      }
+    }
+    while (i < lim && !isSpace(text.charCodeAt(i))) i++;
+    toks.push({ start: s, end: i, text: text.slice(s, i) });
+  }
+  return toks;
+}
+
+/** Trim quotes, brackets and sentence punctuation around a value token; returns [start, end] in the text. */
+function trimValue(t: Tok): [number, number] {
+  let s = t.start;
+  let e = t.end;
+  const text = t.text;
+  const QUOTES = "\"'`“”‘’«»()[]<>{}";
+  while (s < e && QUOTES.includes(text[s - t.start]!)) s++;
+  while (e > s && (QUOTES.includes(text[e - 1 - t.start]!) || ".,;:?".includes(text[e - 1 - t.start]!))) e--;
+  return [s, e];
+}
+
+const DIGITS = /^\d{4,12}$/;
+/** Adverbs in -ly (a password rarely is one; "dragonfly" and "butterfly" are left alone). */
+const LY_ADVERB =
+  /(?:ally|ently|antly|ously|ively|ably|ibly|fully|lessly|ingly|edly|ately|itely|ctly|rely|arly)$|^(?:only|really|usually|simply|truly|likely|daily|weekly|nearly|mostly|rarely|merely|surely|lately|partly|highly|hardly|barely|openly|easily|kindly|solely|widely|safely|wisely|quickly|slowly|badly|sadly|clearly|exactly|directly|strongly|totally|finally|actually|currently|probably|obviously|basically|literally|apparently|seriously|honestly|definitely|completely|absolutely|certainly|perfectly|entirely|suddenly|recently)$/;
+const OTP = /^(?=(?:[^0-9]*[0-9]){4})[A-Z0-9]{1,3}-?[0-9A-Z]{3,9}$|^\d{3}[- ]\d{3}$/;
+
+/**
+ * Is `v` a plausible value of this kind (not a word of the sentence, a placeholder or a URL)?
+ * @example validValue("password", "hunter2", true) // true
+ * @example validValue("password", "required", true) // false
+ * @example validValue("pin", "4821", false) // true
+ */
+export function validValue(kind: ValueKind, v: string, afterColon: boolean): boolean {
+  if (v.length === 0) return false;
+  const lv = v.toLowerCase();
+  if (kind === "pin") return DIGITS.test(v) && v.length <= 8;
+  if (kind === "otp" || kind === "code")
+    return (DIGITS.test(v) && v.length <= 10) || (kind === "otp" && OTP.test(v));
+  if (v.length < 4 || v.length > 64) return false;
+  if (STOP.has(lv) || isPlaceholder(v) || /:\/\/|^www\./i.test(v)) return false;
+  if (/^[*•●·x.]+$/i.test(v)) return false;
+  // A plain word after a verb reads as prose unless it looks like a password.
+  if (
+    !afterColon &&
+    /^[\p{Ll}]+$/u.test(v) &&
+    (v.length < 6 || /(?:ed|ing|able|ible|ous|ful|less)$/.test(v) || LY_ADVERB.test(v))
+  ) {
+    return false;
+  }
+  return true;
+}
+
+function endsWithMarker(tok: string): boolean {
+  const last = tok[tok.length - 1];
+  return last === ":" || last === "=" || last === "：";
+}
+
+function emit(out: Detection[], kind: ValueKind, s: number, e: number, score: number): void {
+  const type = kind === "password" ? "password" : kind === "pin" ? "pin" : "otp";
+  out.push(secretDetection(s, e, type, score, ID));
+}
+
+/** Parse what follows an announcer ending at `end`; push a detection of the value if there is one. */
+function parseAfter(text: string, lower: string, kind: ValueKind, end: number, out: Detection[]): void {
+  // Value glued to a colon or equals sign: "password:hunter2", "PIN=4821".
+  const c = text[end];
+  if (
+    (c === ":" || c === "=" || c === "：") &&
+    text[end + 1] !== " " &&
+    text[end + 1] !== "\t" &&
+    end + 1 < text.length
+  ) {
+    const [t] = tokensAfter(text, end + 1, 1, 80);
+    if (t) {
+      const [s, e] = trimValue(t);
+      if (validValue(kind, text.slice(s, e), true)) emit(out, kind, s, e, 0.85);
+    }
+    return;
+  }
+  const toks = tokensAfter(text, end, 10, 120);
+  let i = 0;
+  let sawMarker = c === ":" || c === "=" || c === "：";
+  let symbolMarker = sawMarker;
+  if (sawMarker) {
+    // "password: x" — the colon is glued to the announcer, so the first token is the value.
+    const t0 = toks[0];
+    if (t0 && t0.start === end) toks.shift(); // only the ':' itself
+  }
+  let qualifiers = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const lt = lower.slice(t.start, t.end);
+    if (sawMarker) {
+      if (ADVERBS.has(lt) && i + 1 < toks.length) {
+        i++;
+        continue;
+      }
+      const [s, e0] = trimValue(t);
+      let e = e0;
+      // "552 019": a code typed in two groups of three digits
+      const t2 = toks[i + 1];
+      if (
+        kind !== "password" &&
+        /^\d{3}$/.test(text.slice(s, e)) &&
+        t2 &&
+        t2.start === e + 1 &&
+        /^\d{3}\b/.test(t2.text)
+      ) {
+        e = t2.start + 3;
+      }
+      const v = text.slice(s, e);
+      if (validValue(kind, v, symbolMarker) && !(kind === "password" && endsWithMarker(t.text))) {
+        emit(out, kind, s, e, symbolMarker ? 0.85 : 0.8);
+        return;
+      }
+      if (kind !== "password" || STOP.has(v.toLowerCase())) {
+        sawMarker = false; // "password is not ...": keep looking for another marker
+        i++;
+        continue;
+      }
+      return;
+    }
+    if (MARKERS.has(lt)) {
+      sawMarker = true;
+      symbolMarker = !/^\p{L}/u.test(lt);
+      i++;
+      continue;
+    }
+    if (endsWithMarker(t.text) && i < 6) {
+      // "password for gmail: x"
+      sawMarker = true;
+      symbolMarker = true;
+      i++;
+      continue;
+    }
+    // Direct value: "PIN 4821", "OTP 482913".
+    if (i === 0 && (kind === "pin" || kind === "otp")) {
+      const [s, e] = trimValue(t);
+      if (validValue(kind, text.slice(s, e), false)) emit(out, kind, s, e, 0.8);
+      return;
+    }
+    if (i === 0 && !PREPS.has(lt)) return;
+    if (++qualifiers > 5) return;
+    i++;
+  }
+}
+
+/** CJK: "密码是abc123", "パスワード：abc123", "비밀번호는 abc123". */
+function parseCjk(text: string, kind: ValueKind, end: number, out: Detection[]): void {
+  const m = /^\s*(?:是|为|為|は|는|은|:|：|=)?\s*/.exec(text.slice(end, end + 8));
+  const s = end + (m ? m[0].length : 0);
+  let e = s;
+  while (e < text.length && e - s < 64 && /[\x21-\x7e]/.test(text[e]!)) e++;
+  const v = text.slice(s, e).replace(/[.,;:?。、]+$/, "");
+  if (validValue(kind, v, true)) emit(out, kind, s, s + v.length, 0.8);
+}
+
+/**
+ * Secrets announced by a word before them, found in one scan for all announcing words:
+ * - passwords, PINs and one-time codes typed after words that announce them, in English, German, French,
+ *   Spanish, Italian, Portuguese, Dutch, Nordic and Slavic languages, Finnish, Hungarian, Turkish, Greek,
+ *   Russian and CJK: "my password is hunter2", "Passwort: geheim123", "mot de passe : azerty12", "my pin is
+ *   4821", "verification code 482913". Only the value is reported; sentences about passwords ("the password is
+ *   incorrect") are not;
+ * - wallet seed phrases after "seed phrase", "mnemonic"... (crypto-keys.ts);
+ * - HTTP credentials after "Bearer", "Basic", "Authorization:" (auth-header.ts).
+ * @example announcedSecrets.detect({ text: "my password is hunter2", lower: "my password is hunter2", channel: "typed" })[0].start // 15
+ */
+export const announcedSecrets: Recognizer = {
+  id: ID,
+  types: [
+    "SECRET:password",
+    "SECRET:pin",
+    "SECRET:otp",
+    "SECRET:seed-phrase",
+    "SECRET:bearer-token",
+    "SECRET:basic-auth",
+    "SECRET:authorization-header",
+  ],
+  detect(input) {
+    const { text } = input;
+    const lower = alignedLower(input);
+    const out: Detection[] = [];
+    ANNOUNCER_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ANNOUNCER_RE.exec(lower)) !== null) {
+      const resume = announcement(text, lower, m[0], m.index, out);
+      if (resume > ANNOUNCER_RE.lastIndex) ANNOUNCER_RE.lastIndex = resume;
+    }
+    return out;
+  },
+};
+
+/**
+ * Handle the announcing `word` found at `start`: check its boundaries and parse what follows.
+ * Returns where scanning may resume (after a detected value), or `start + 1`.
+ */
+function announcement(text: string, lower: string, word: string, start: number, out: Detection[]): number {
+  const end = start + word.length;
+  const kind = KIND_OF.get(word)!;
+  const before = out.length;
+  if (isCjk(word)) {
+    parseCjk(text, kind as ValueKind, end, out);
+  } else {
+    if (start > 0 && isWordChar(lower.charCodeAt(start - 1))) return start + 1;
+    if (end < lower.length && isWordChar(lower.charCodeAt(end))) return start + 1;
+    if (kind === "code" && containsBefore(lower, start, NOT_SECRET_CODE)) return start + 1;
+    if (kind === "bearer") bearerAfter(text, end, out, ID);
+    else if (kind === "basic") basicAfter(text, end, out, ID);
+    else if (kind === "authorization") authorizationAfter(text, lower, end, out, ID);
+    else if (kind === "phrase") seedPhraseAfter(lower, end, out, ID);
+    else parseAfter(text, lower, kind, end, out);
+  }
+  return out.length > before ? Math.max(start + 1, out[out.length - 1]!.end) : start + 1;
+}
+
+/** One of `words` ends right before `pos` (within two words / 24 chars). */
+function containsBefore(lower: string, pos: number, words: readonly string[]): boolean {
+  const slice = lower.slice(Math.max(0, pos - 24), pos).trimEnd();
+  for (const w of words) {
+    if (slice.endsWith(w)) {
+      const b = slice.length - w.length - 1;
+      if (b < 0 || !isWordChar(slice.charCodeAt(b))) return true;
+    }
+  }
+  return false;
+}

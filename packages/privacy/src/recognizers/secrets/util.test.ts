@@ -1,0 +1,159 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  decodeBase64,
+  decodeBase64Text,
+  decodesToProse,
+  entropyThreshold,
+  isPlaceholder,
+  isRunChar,
+  isSequenceOrRepeat,
+  isTrivialValue,
+  looksRandom,
+  MIN_RUN,
+  shannonEntropy,
+  tokenRuns,
+} from "./util.js";
+
+/** Reference implementation of tokenRuns: a plain scan. */
+function naiveRuns(text: string): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && !isRunChar(text.charCodeAt(i))) i++;
+    const s = i;
+    while (i < text.length && isRunChar(text.charCodeAt(i))) i++;
+    if (i - s >= MIN_RUN) out.push(s, i);
+  }
+  return out;
+}
+
+describe("tokenRuns", () => {
+  it("finds long token runs and skips prose", () => {
+    const t = "see ghp_0123456789abcdefABCDEF0123456789abcd and more";
+    expect(Array.from(tokenRuns(t))).toEqual([4, 44]);
+    expect(tokenRuns("the quick brown fox jumps over the lazy dog").length).toBe(0);
+  });
+
+  it("equals a plain scan on random text (the stride probing misses nothing)", () => {
+    const chars = fc.constantFrom(..."ab1_-. :/@=\n!é".split(""));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 300 }), (arr) => {
+        const t = arr.join("");
+        expect(Array.from(tokenRuns(t))).toEqual(naiveRuns(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("handles runs at the very start and end", () => {
+    const run = "A".repeat(MIN_RUN);
+    expect(Array.from(tokenRuns(run))).toEqual([0, MIN_RUN]);
+    expect(Array.from(tokenRuns(`x ${run}`))).toEqual([2, MIN_RUN + 2]);
+    expect(tokenRuns("A".repeat(MIN_RUN - 1)).length).toBe(0);
+  });
+});
+
+describe("entropy and randomness", () => {
+  it("computes Shannon entropy in bits per character", () => {
+    expect(shannonEntropy("")).toBe(0);
+    expect(shannonEntropy("aaaa")).toBe(0);
+    expect(shannonEntropy("abcd")).toBeCloseTo(2);
+    expect(shannonEntropy("abcdefghijklmnop")).toBeCloseTo(4);
+  });
+
+  it("raises the bar with length", () => {
+    expect(entropyThreshold(12)).toBeLessThan(entropyThreshold(40));
+  });
+
+  it("tells random tokens from words, repeats and sequences", () => {
+    expect(looksRandom("ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg")).toBe(true);
+    expect(looksRandom("9f8Kq2LmZx7Rt4Vw")).toBe(true);
+    expect(looksRandom("not_a_real_token")).toBe(false);
+    expect(looksRandom("aaaaaaaaaaaaaaaaaaaa")).toBe(false);
+    expect(looksRandom("12345678901234567890")).toBe(false);
+    expect(looksRandom("short1A")).toBe(false);
+  });
+
+  it("random alphanumerics of 20+ chars look random", () => {
+    const alnum = fc.constantFrom(
+      ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".split(""),
+    );
+    fc.assert(
+      fc.property(fc.array(alnum, { minLength: 24, maxLength: 64 }), (arr) => {
+        const s = arr.join("");
+        fc.pre(/\d/.test(s) && /[a-z]/i.test(s) && new Set(s).size > 12);
+        expect(looksRandom(s)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("detects repeats and runs", () => {
+    expect(isSequenceOrRepeat("abababab")).toBe(true);
+    expect(isSequenceOrRepeat("1111")).toBe(true);
+    expect(isSequenceOrRepeat("123456789")).toBe(true);
+    expect(isSequenceOrRepeat("zyxwv")).toBe(true);
+    expect(isSequenceOrRepeat("k8Hq2mZx")).toBe(false);
+  });
+});
+
+describe("placeholders", () => {
+  it.each([
+    "${DB_PASSWORD}",
+    "$(PGPASSWORD)",
+    "{{pass}}",
+    "{PASS}",
+    "<your-api-key>",
+    "YOUR_API_KEY",
+    "REPLACE_WITH_PASSWORD",
+    "********",
+    "xxxxxxxx",
+    "...",
+    "process.env.TOKEN",
+    "%APPDATA%",
+    "$TOKEN",
+    "changeme",
+    "example-key-123",
+    "dummy",
+    "[REDACTED]",
+  ])("%s is a placeholder", (v) => {
+    expect(isPlaceholder(v)).toBe(true);
+  });
+
+  it.each(["k8Hq2mZx9", "hunter2", "s3cr3tP4ss", "mySecret789", "ahDzWAqqBHgpAeUBUULu"])("%s is not", (v) => {
+    expect(isPlaceholder(v)).toBe(false);
+  });
+
+  it("knows trivial example values", () => {
+    expect(isTrivialValue("password")).toBe(true);
+    expect(isTrivialValue("TRUE")).toBe(true);
+    expect(isTrivialValue("123456")).toBe(true);
+    expect(isTrivialValue("Tr0ub4dor&3")).toBe(false);
+  });
+});
+
+describe("base64", () => {
+  it("decodes standard and url-safe alphabets, with or without padding", () => {
+    expect(decodeBase64Text("aGVsbG8=")).toBe("hello");
+    expect(decodeBase64Text("aGVsbG8")).toBe("hello");
+    expect(decodeBase64Text("eyJhbGciOiJIUzI1NiJ9")).toBe('{"alg":"HS256"}');
+    expect(decodeBase64Text("not base64!")).toBeNull();
+  });
+
+  it("round-trips against Buffer for random bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const b64 = Buffer.from(bytes).toString("base64");
+        const url = Buffer.from(bytes).toString("base64url");
+        expect(Array.from(decodeBase64(b64)!)).toEqual(Array.from(bytes));
+        expect(Array.from(decodeBase64(url)!)).toEqual(Array.from(bytes));
+      }),
+    );
+  });
+
+  it("recognises base64 of prose", () => {
+    expect(decodesToProse(Buffer.from("dummy text data data data").toString("base64"))).toBe(true);
+    expect(decodesToProse("R6WCNd0erkAuZyD+Fe8C4IwjpYQtniKqnHAzE7Pk5fPrBRpwOnuYxA==")).toBe(false);
+  });
+});

@@ -1,0 +1,367 @@
+/**
+ * Shared helpers of the secrets group: detection builder, character classes, entropy, placeholder tests,
+ * base64 decoding and the one-pass scan for long token-like runs that several recognizers share.
+ * Everything here is linear in its input and allocation-light.
+ */
+import type { Detection, RecognizerInput } from "../../types.js";
+
+/** Secrets are always level 4. */
+export const SECRET_LEVEL = 4 as const;
+
+/**
+ * Build a `SECRET:<kind>` detection.
+ * @example secretDetection(0, 4, "github", 0.95, "secret-tokens").type // "SECRET:github"
+ */
+export function secretDetection(
+  start: number,
+  end: number,
+  kind: string,
+  score: number,
+  recognizer: string,
+): Detection {
+  return { start, end, type: `SECRET:${kind}`, score, level: SECRET_LEVEL, recognizer };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Character classes (ASCII lookup tables; everything non-ASCII is "other").
+
+const enum C {
+  LOWER = 1,
+  UPPER = 2,
+  DIGIT = 4,
+  /** Characters that may appear inside a token run besides letters and digits: _ - . + / = ~ : $ % @ */
+  RUNPUNCT = 8,
+  /** Characters of identifiers (keys): letters, digits, _ - . $ */
+  IDENT = 16,
+  /** base64 / base64url alphabet plus padding */
+  B64 = 32,
+  HEX = 64,
+}
+
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  let v = 0;
+  if (ch >= "a" && ch <= "z") v |= C.LOWER | C.IDENT | C.B64;
+  if (ch >= "A" && ch <= "Z") v |= C.UPPER | C.IDENT | C.B64;
+  if (ch >= "0" && ch <= "9") v |= C.DIGIT | C.IDENT | C.B64 | C.HEX;
+  if ((ch >= "a" && ch <= "f") || (ch >= "A" && ch <= "F")) v |= C.HEX;
+  if ("_-.+/=~:$%@".includes(ch)) v |= C.RUNPUNCT;
+  if ("_-.$".includes(ch)) v |= C.IDENT;
+  if ("+/=_-".includes(ch)) v |= C.B64;
+  CLASS[c] = v;
+}
+
+const cls = (code: number): number => (code < 128 ? CLASS[code]! : 0);
+
+/** ASCII letter. @example isAsciiLetter("a".charCodeAt(0)) // true */
+export const isAsciiLetter = (code: number): boolean => (cls(code) & (C.LOWER | C.UPPER)) !== 0;
+/** ASCII letter or digit. @example isAsciiAlnum("7".charCodeAt(0)) // true */
+export const isAsciiAlnum = (code: number): boolean => (cls(code) & (C.LOWER | C.UPPER | C.DIGIT)) !== 0;
+/** ASCII digit. @example isDigit("7".charCodeAt(0)) // true */
+export const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** Character of a token run: ASCII letters, digits and `_-.+/=~:$%@`. @example isRunChar("~".charCodeAt(0)) // true */
+export const isRunChar = (code: number): boolean =>
+  (cls(code) & (C.LOWER | C.UPPER | C.DIGIT | C.RUNPUNCT)) !== 0;
+/** Character of an identifier such as `AWS_SECRET_ACCESS_KEY` or `db.password`. @example isIdentChar(95) // true */
+export const isIdentChar = (code: number): boolean => (cls(code) & C.IDENT) !== 0;
+/** base64/base64url character or '='. @example isB64Char("+".charCodeAt(0)) // true */
+export const isB64Char = (code: number): boolean => (cls(code) & C.B64) !== 0;
+/** Hex digit. @example isHexChar("f".charCodeAt(0)) // true */
+export const isHexChar = (code: number): boolean => (cls(code) & C.HEX) !== 0;
+/** Unicode letter or digit (for word boundaries in prose). @example isWordChar("é".charCodeAt(0)) // true */
+export function isWordChar(code: number): boolean {
+  if (code < 128) return isAsciiAlnum(code) || code === 95;
+  return WORDCHAR_RE.test(String.fromCharCode(code));
+}
+const WORDCHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics of candidate values.
+
+/** Counts of character kinds in a string. */
+export interface CharStats {
+  lower: number;
+  upper: number;
+  digit: number;
+  other: number;
+}
+
+/** @example charStats("aB3-").other // 1 */
+export function charStats(s: string): CharStats {
+  const st = { lower: 0, upper: 0, digit: 0, other: 0 };
+  for (let i = 0; i < s.length; i++) {
+    const k = cls(s.charCodeAt(i));
+    if (k & C.LOWER) st.lower++;
+    else if (k & C.UPPER) st.upper++;
+    else if (k & C.DIGIT) st.digit++;
+    else st.other++;
+  }
+  return st;
+}
+
+/**
+ * Shannon entropy of the characters of `s`, in bits per character.
+ * @example shannonEntropy("aaaa") // 0
+ * @example shannonEntropy("abcd") // 2
+ */
+export function shannonEntropy(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const k of counts.values()) {
+    const p = k / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/**
+ * The entropy (bits/char) a random-looking secret of this length is expected to exceed. Short strings cannot
+ * reach high per-character entropy, so the bar rises with length.
+ * @example entropyThreshold(16) // 3
+ */
+export function entropyThreshold(length: number): number {
+  if (length < 20) return 3.0;
+  if (length < 32) return 3.2;
+  return 3.4;
+}
+
+/**
+ * True when `s` looks like random key material: long enough, mixed character kinds, high entropy, not a
+ * sequence or repetition.
+ * @example looksRandom("ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg") // true
+ * @example looksRandom("not_a_real_token") // false
+ */
+export function looksRandom(s: string, minLength = 16): boolean {
+  if (s.length < minLength) return false;
+  const st = charStats(s);
+  const letters = st.lower + st.upper;
+  // Random tokens of 16+ chars almost always mix digits in; long ones may be letters only if mixed-case.
+  const mixed = (letters > 0 && st.digit > 0) || (s.length >= 24 && st.lower > 0 && st.upper > 0);
+  if (!mixed) return false;
+  if (isSequenceOrRepeat(s)) return false;
+  return shannonEntropy(s) >= entropyThreshold(s.length);
+}
+
+/**
+ * A run of one character or of a short repeated unit, or an ascending/descending sequence.
+ * @example isSequenceOrRepeat("abababab") // true
+ * @example isSequenceOrRepeat("123456789") // true
+ */
+export function isSequenceOrRepeat(s: string): boolean {
+  const n = s.length;
+  if (n < 2) return true;
+  for (let unit = 1; unit <= 4 && unit * 2 <= n; unit++) {
+    let ok = true;
+    for (let i = unit; i < n && ok; i++) if (s.charCodeAt(i) !== s.charCodeAt(i - unit)) ok = false;
+    if (ok) return true;
+  }
+  let up = true;
+  let down = true;
+  for (let i = 1; i < n; i++) {
+    const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+    if (d !== 1) up = false;
+    if (d !== -1) down = false;
+  }
+  return up || down;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Placeholders.
+
+const TEMPLATE_START =
+  /^(?:\$\{|\$\(|\{\{|\{%|<%|%\(|#\{|\$[A-Z_][A-Z0-9_]*$|\$[a-z_]+$|%[A-Z_][A-Z0-9_]*%|<[^>]{0,60}>|\[[^\]]{0,60}\]$|\{[^}]{0,60}\}$)/;
+const TEMPLATE_ANY = /\$\{[^}]{0,80}\}|\{\{[^}]{0,80}\}\}|\$\([^)]{0,80}\)|<[a-z_ -]{2,40}>/i;
+const CODE_REF =
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\(|env\.|environ|secrets\.|vars\.|config\.|settings\.|self\.|this\.|import\.meta|system\.getenv|configuration\[|context\.|std::env|dotenv)/i;
+const PLACEHOLDER_WORDS =
+  /example|sample|dummy|placeholder|changeme|change_me|change-me|changeit|replace|insert|your[_\- ]?|redacted|fake|not[_\- ]?a[_\- ]?real|notreal|fixme|todo|xxxx|\*\*\*|\.\.\.|••|●●|lorem|foobar|_here\b|goes[_\- ]?here/i;
+
+/**
+ * A documentation placeholder, template variable, masked value or code reference rather than a secret.
+ * @example isPlaceholder("${DB_PASSWORD}") // true
+ * @example isPlaceholder("<your-api-key>") // true
+ * @example isPlaceholder("********") // true
+ * @example isPlaceholder("k8Hq2mZx9") // false
+ */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (TEMPLATE_START.test(v) || TEMPLATE_ANY.test(v) || CODE_REF.test(v)) return true;
+  if (PLACEHOLDER_WORDS.test(v)) return true;
+  if (/^[*•●xX.#_\-?]+$/.test(v)) return true;
+  return false;
+}
+
+// prettier-ignore
+const TRIVIAL = new Set([
+  "true", "false", "null", "nil", "none", "undefined", "empty", "default", "string", "value", "values",
+  "required", "optional", "secret", "secrets", "password", "passwd", "pwd", "passphrase", "credentials",
+  "credential", "token", "key", "apikey", "api_key", "test", "tests", "testing", "test123", "testtest", "demo",
+  "admin", "root", "user", "username", "guest", "changeme", "changeit", "letmein", "qwerty", "abc123", "123456",
+  "1234", "12345", "1234567", "12345678", "123456789", "1234567890", "000000", "0000", "111111", "password1",
+  "password123", "foo", "bar", "baz", "foobar", "xyz", "abc", "mysecret", "mypassword", "yourpassword",
+  "p@ssw0rd", "p@ssword",
+]);
+
+/**
+ * A well-known trivial value used in code and config examples (also booleans and null).
+ * @example isTrivialValue("changeme") // true
+ */
+export function isTrivialValue(value: string): boolean {
+  return TRIVIAL.has(value.trim().toLowerCase());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// base64.
+
+const B64_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) {
+  B64_VALUE["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
+}
+B64_VALUE[45] = 62; // '-' (base64url)
+B64_VALUE[95] = 63; // '_' (base64url)
+
+/**
+ * Decode base64 or base64url (padding optional) into bytes; null when `s` has other characters.
+ * Decodes at most `maxBytes` bytes.
+ * @example new TextDecoder().decode(decodeBase64("eyJhbGciOiJIUzI1NiJ9")!) // '{"alg":"HS256"}'
+ */
+export function decodeBase64(s: string, maxBytes = 1 << 20): Uint8Array | null {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 61) end--;
+  const outLen = Math.min(maxBytes, Math.floor((end * 6) / 8));
+  const out = new Uint8Array(outLen);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < end && o < outLen; i++) {
+    const c = s.charCodeAt(i);
+    const v = c < 128 ? B64_VALUE[c]! : -1;
+    if (v < 0) return null;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/**
+ * Decode base64(url) to a latin-1 string (each byte one char); null if not base64.
+ * @example decodeBase64Text("aGVsbG8=") // "hello"
+ */
+export function decodeBase64Text(s: string, maxBytes = 4096): string | null {
+  const b = decodeBase64(s, maxBytes);
+  if (!b) return null;
+  let r = "";
+  for (let i = 0; i < b.length; i++) r += String.fromCharCode(b[i]!);
+  return r;
+}
+
+/**
+ * True when a base64 value decodes to readable text (letters and spaces): an encoded phrase, not random bytes.
+ * @example decodesToProse("ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==") // true
+ */
+export function decodesToProse(s: string): boolean {
+  if (s.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return false;
+  const t = decodeBase64Text(s, 512);
+  if (t === null || t.length < 6) return false;
+  let printable = 0;
+  let spaces = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 32 && c < 127) printable++;
+    if (c === 32) spaces++;
+  }
+  return printable === t.length && spaces >= 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text helpers.
+
+/**
+ * The lower-cased text with the same length as `text` (String#toLowerCase can lengthen a few characters,
+ * e.g. 'İ'; then map character by character so offsets stay valid).
+ * @example alignedLower({ text: "AB", lower: "ab", channel: "typed" }) // "ab"
+ */
+export function alignedLower(input: RecognizerInput): string {
+  const { text, lower } = input;
+  if (lower.length === text.length) return lower;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const l = ch.toLowerCase();
+    out += l.length === 1 ? l : ch;
+  }
+  return out;
+}
+
+/**
+ * Start of the line containing `pos`, looking back at most `max` chars.
+ * @example lineStart("ab\ncd", 4) // 3
+ */
+export function lineStart(text: string, pos: number, max = 400): number {
+  const from = Math.max(0, pos - max);
+  for (let i = pos - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return from;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Long token runs, computed once per text and shared by the recognizers that need them.
+
+/** Runs shorter than this are never examined (no provider token is shorter). */
+export const MIN_RUN = 16;
+
+const EMPTY_RUNS = new Int32Array(0);
+
+/** 1 for token-run characters (ASCII letters, digits, `_-.+/=~:$%@`), by char code. */
+const RUN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) RUN[c] = isRunChar(c) ? 1 : 0;
+
+/**
+ * Maximal runs of token characters (ASCII letters, digits, `_-.+/=~:$%@`) at least `MIN_RUN` long, as a flat
+ * array of [start, end) pairs.
+ * Any run of `MIN_RUN` characters contains a position that is a multiple of `MIN_RUN` minus one, so only those
+ * positions are probed; a probe that lands on a run character is extended both ways. Prose (short words)
+ * costs about a quarter of a full scan.
+ * @example Array.from(tokenRuns("key ghp_0123456789abcdefABCDEF ok")) // [4, 30]
+ */
+export function tokenRuns(text: string): Int32Array {
+  const n = text.length;
+  let found: number[] | undefined;
+  let p = MIN_RUN - 1;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c >= 128 || RUN[c] === 0) {
+      p += MIN_RUN;
+      continue;
+    }
+    let s = p;
+    while (s > 0) {
+      const b = text.charCodeAt(s - 1);
+      if (b >= 128 || RUN[b] === 0) break;
+      s--;
+    }
+    let e = p + 1;
+    while (e < n) {
+      const b = text.charCodeAt(e);
+      if (b >= 128 || RUN[b] === 0) break;
+      e++;
+    }
+    if (e - s >= MIN_RUN) (found ??= []).push(s, e);
+    p = Math.max(p + MIN_RUN, e + MIN_RUN);
+  }
+  return found ? Int32Array.from(found) : EMPTY_RUNS;
+}

