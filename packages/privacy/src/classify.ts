@@ -1,38 +1,160 @@
 import type { Span } from "./merge.js";
+import {
+  DEFAULT_POLICY,
+  entityRule,
+  matchContext,
+  type ContextMatch,
+  type PrivacyPolicy,
+  type RecordContext,
+} from "./policy/index.js";
 import type { Channel, SensitivityLevel } from "./types.js";
 
-/** Where a record was seen: the application, window title and URL around it. */
-export interface RecordContext {
-  app?: string;
-  title?: string;
-  url?: string;
-  /** A private/incognito browser window. */
-  privateWindow?: boolean;
-}
+export {
+  DEFAULT_POLICY,
+  DEFAULT_POLICY_SOURCE,
+  loadPolicy,
+  matchContext,
+  PolicyValidationError,
+  type ContextMatch,
+  type PolicyIssue,
+  type PolicySourceInput,
+  type PrivacyPolicy,
+  type RecordContext,
+} from "./policy/index.js";
 
 export interface Classification {
+  /**
+   * The record's level AS STORED, i.e. after its spans are masked (policy/README.md). 4 means: drop the
+   * record whole, never store it.
+   */
   level: SensitivityLevel;
-  /** Why: rule ids from the policy file, e.g. `channel:typed`, `context:banking`, `entity:CREDIT_CARD`. */
+  /**
+   * Why: ids of the policy rules that applied, e.g. `channel:typed`, `entity:CREDIT_CARD`,
+   * `masking:residual`, `context:banking:host`. Never contains recorded values.
+   */
   reasons: string[];
+  /** Version of the policy that decided; store it with the record. */
+  policyVersion: string;
+  /** The context category that set the context level, when one matched. */
+  category?: string;
+  /** The context is one the recorder must not capture at all (see `matchContext`). */
+  exclude: boolean;
 }
 
-const CHANNEL_LEVEL: Record<Channel, SensitivityLevel> = { typed: 2, title: 2, url: 1, clipboard: 2, ocr: 2 };
-
-/**
- * The level of a record as it will be stored, i.e. after its spans are redacted.
- * @example classifyRecord({ channel: "typed", spans: [] }).level // 2
- */
-export function classifyRecord(input: {
+/** What `classifyRecord` looks at. */
+export interface ClassifyInput {
   channel: Channel;
+  /** Merged spans of the record (they will be masked before it is stored). */
   spans: readonly Span[];
   context?: RecordContext;
+  /** The record's text: for the `title` and `url` channels it is itself a title or URL, matched as context. */
   text?: string;
-}): Classification {
-  let level: SensitivityLevel = CHANNEL_LEVEL[input.channel];
-  const reasons = [`channel:${input.channel}`];
-  for (const s of input.spans) {
-    const residual: SensitivityLevel = s.level >= 3 ? 3 : s.level;
-    if (residual > level) level = residual;
+  /** Defaults to `DEFAULT_POLICY`. */
+  policy?: PrivacyPolicy;
+}
+
+const maxLevel = (a: SensitivityLevel, b: SensitivityLevel): SensitivityLevel => (a >= b ? a : b);
+
+/**
+ * The intrinsic level of a span of `type`: the policy's rule for the type (exact, then `PREFIX:*`), never
+ * below the level its recognizer gave; the policy's default rule when neither says anything.
+ * @example spanLevel("CREDIT_CARD") // 4
+ * @example spanLevel("SECRET:github") // 4
+ * @example spanLevel("IP_ADDRESS") // 2
+ * @example spanLevel("SOMETHING_NEW") // 3 (entities.default)
+ */
+export function spanLevel(
+  type: string,
+  policy: PrivacyPolicy = DEFAULT_POLICY,
+  detectorLevel?: SensitivityLevel,
+): SensitivityLevel {
+  const rule = entityRule(type, policy);
+  if (rule) return detectorLevel ? maxLevel(rule.level, detectorLevel) : rule.level;
+  return detectorLevel ?? policy.data.entities.default.level;
+}
+
+/**
+ * Whether masking a span removes what makes it sensitive (a card number: yes; a health statement: no).
+ * @example spanMaskable({ type: "HEALTH", sources: ["special-category"] }) // false
+ */
+export function spanMaskable(
+  span: Pick<Span, "type" | "sources">,
+  policy: PrivacyPolicy = DEFAULT_POLICY,
+): boolean {
+  const rule = entityRule(span.type, policy) ?? policy.data.entities.default;
+  if (rule.maskable === false) return false;
+  for (const r of span.sources ?? []) if (policy.unmaskableRecognizers.has(r)) return false;
+  return true;
+}
+
+/** Cap on the text of a title/url record matched as context (a title or URL is short; a huge one is clipped). */
+const MAX_CONTEXT_TEXT = 16_384;
+
+function contextsOf(input: ClassifyInput): RecordContext[] {
+  const out: RecordContext[] = [];
+  if (input.context) out.push(input.context);
+  const text = input.text;
+  if (text && (input.channel === "title" || input.channel === "url")) {
+    const t =
+      text.length > MAX_CONTEXT_TEXT
+        ? `${text.slice(0, MAX_CONTEXT_TEXT / 2)} ${text.slice(text.length - MAX_CONTEXT_TEXT / 2)}`
+        : text;
+    out.push(input.channel === "title" ? { title: t } : { url: t });
   }
-  return { level, reasons };
+  return out;
+}
+
+/**
+ * The level of a record as it will be stored, i.e. after its spans are masked:
+ * - the channel's level (policy `channels`);
+ * - each span: its intrinsic level (`spanLevel`), capped at `masking.residualLevel` (3) when masking removes
+ *   what made it sensitive; unmaskable spans (special categories: health, tax, HR, religion, politics,
+ *   sexuality) keep their level, so the record becomes 4 and is dropped;
+ * - the context: the highest matching context category (banking, password manager, private window: 4).
+ * The record's level is the highest of these; reasons name every rule that applied.
+ * @example classifyRecord({ channel: "typed", spans: [] }).level // 2
+ * @example classifyRecord({ channel: "typed", spans: [{ start: 0, end: 16, type: "CREDIT_CARD", level: 4, sources: ["card"] }] }).level // 3
+ * @example classifyRecord({ channel: "typed", spans: [], context: { app: "KeePassXC" } }).level // 4
+ */
+export function classifyRecord(input: ClassifyInput): Classification {
+  const policy = input.policy ?? DEFAULT_POLICY;
+  const reasons = new Set<string>();
+  const channelRule = policy.data.channels[input.channel];
+  let level: SensitivityLevel;
+  if (channelRule) {
+    level = channelRule.level;
+    reasons.add(`channel:${input.channel}`);
+  } else {
+    // A channel the policy does not know (a caller outside TypeScript): when in doubt, the higher level.
+    level = 3;
+    reasons.add("channel:unknown");
+  }
+
+  const cap = policy.data.masking.residualLevel;
+  for (const s of input.spans) {
+    const intrinsic = spanLevel(s.type, policy, s.level);
+    let contribution = intrinsic;
+    if (spanMaskable(s, policy)) {
+      if (intrinsic > cap) {
+        contribution = cap;
+        reasons.add("masking:residual");
+      }
+    }
+    reasons.add(`entity:${s.type}`);
+    level = maxLevel(level, contribution);
+  }
+
+  let best: ContextMatch | undefined;
+  let exclude = false;
+  for (const ctx of contextsOf(input)) {
+    const m = matchContext(ctx, policy);
+    for (const r of m.reasons) reasons.add(r);
+    if (m.exclude) exclude = true;
+    if (m.category !== undefined && (best?.category === undefined || m.level > best.level)) best = m;
+  }
+  if (best) level = maxLevel(level, best.level);
+
+  const out: Classification = { level, reasons: [...reasons], policyVersion: policy.version, exclude };
+  if (best?.category !== undefined) out.category = best.category;
+  return out;
 }

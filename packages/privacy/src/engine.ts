@@ -1,4 +1,4 @@
-import { classifyRecord, type RecordContext } from "./classify.js";
+import { classifyRecord, type PrivacyPolicy, type RecordContext } from "./classify.js";
 import { mergeDetections, type Span } from "./merge.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
@@ -12,13 +12,21 @@ export interface AnalyzeOptions {
   threshold?: number;
   /** Override the registered recognizers (tests, benchmarks of one recognizer). */
   recognizers?: readonly Recognizer[];
+  /** The privacy policy (levels, context categories); the shipped default when omitted. */
+  policy?: PrivacyPolicy;
 }
 
 export interface Analysis {
   /** The record's level after redaction (see classify.ts). Level 4 means: drop the record whole. */
   level: SensitivityLevel;
   spans: Span[];
+  /** Policy rule ids that decided the level (never recorded values). */
   reasons: string[];
+  policyVersion: string;
+  /** The context category that set the level, when one matched. */
+  category?: string;
+  /** The context must not be captured at all (excluded application, site or window). */
+  exclude: boolean;
 }
 
 export interface Redaction extends Analysis {
@@ -49,8 +57,15 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
     for (const d of r.detect(input)) if (d.score >= threshold) kept.push(d);
   }
   const spans = mergeDetections(kept);
-  const { level, reasons } = classifyRecord({ channel, spans, context: opts.context, text });
-  return { level, spans, reasons };
+  const c = classifyRecord({ channel, spans, context: opts.context, text, policy: opts.policy });
+  return {
+    level: c.level,
+    spans,
+    reasons: c.reasons,
+    policyVersion: c.policyVersion,
+    ...(c.category ? { category: c.category } : {}),
+    exclude: c.exclude,
+  };
 }
 
 /**

@@ -1,0 +1,718 @@
+import type { Detection } from "../../types.js";
+import { FIRST_PERSON, GENERIC, MODIFIERS, OTHER_PERSON } from "./lexicons/common.js";
+import {
+  ASCII_WORD,
+  fold,
+  isMark,
+  isWordChar,
+  keyOf,
+  KEY_CHARS,
+  wordKey,
+  words,
+  type Anchor,
+  type SpecialLexicon,
+  type SpecialType,
+  type ValueKind,
+} from "./lexicon.js";
+
+/**
+ * The special-category scanner: one linear pass cuts the text into words and looks each word up by a hash
+ * of its first characters; only words that can start or continue a lexicon phrase are kept. When a term of
+ * some category occurs, the words around it decide whether it is a statement about a person:
+ *
+ *   score = base (strong 0.40 | weak 0.15)
+ *         + 0.30 first-person anchor ("my", "I have", "ich habe", "j'ai", "tengo") right before the term,
+ *           or + 0.15 another-person anchor ("his", "she has") or a clinical frame ("patient", "year-old")
+ *         + 0.25 category cue within 6 words before or 4 after ("diagnosed with", "voted", "my manager")
+ *         + 0.30 value right after the term ("7.2 %", "50 mg", "$85,000", "2/5")
+ *         - 0.30 generic word nearby ("research", "people", "awareness", "company")
+ *
+ * and the term fires at score >= 0.5. So a strong term needs an anchor, a cue or a value; a weak one an
+ * anchor and a cue (or a value); and a generic context cancels one of them. Windows never cross a sentence.
+ */
+
+export const WEIGHTS = {
+  strong: 0.4,
+  weak: 0.15,
+  firstPerson: 0.3,
+  otherPerson: 0.15,
+  cue: 0.25,
+  value: 0.3,
+  generic: -0.3,
+  threshold: 0.5,
+} as const;
+
+const CUE_BEFORE = 6;
+const CUE_AFTER = 4;
+const GENERIC_WINDOW = 6;
+const FRAME_WINDOW = 15;
+const MAX_ANCHOR_GAP = 8;
+
+const ROLE_TERM = 0;
+const ROLE_CUE = 1;
+const ROLE_FIRST = 2;
+const ROLE_OTHER = 3;
+const ROLE_MODIFIER = 4;
+const ROLE_GENERIC = 5;
+const ROLE_FRAME = 6;
+
+interface Group {
+  type: SpecialType;
+  id: string;
+  strong: boolean;
+  value?: ValueKind;
+  selfAnchored: boolean;
+}
+
+interface Entry {
+  role: number;
+  words: string[];
+  /** The last word is a stem (prefix). */
+  stem: boolean;
+  /** Categories (bit per lexicon index) the entry serves. */
+  mask: number;
+  /** For terms: the lexicon index and group. */
+  cat: number;
+  group?: Group;
+  maxGap: number;
+  cue: boolean;
+}
+
+/** A word in the phrase trie: the entries whose phrase ends here, and the words that may follow. */
+interface Node {
+  word: string;
+  stem: boolean;
+  entries: Entry[];
+  /** Next words, by key. */
+  next?: Map<number, Node[]>;
+  /** A term ends here or below. */
+  hasTerm: boolean;
+}
+
+/** The first-word nodes of one key (empty for a key that only occurs later in phrases). */
+interface Bucket {
+  nodes: Node[];
+  hasTerm: boolean;
+}
+
+/** A compiled set of lexicons: the lookup table plus what detection needs. */
+export interface CompiledLexicons {
+  readonly types: readonly SpecialType[];
+  readonly table: ReadonlyMap<number, Bucket>;
+  /** 1 at `bloomIndex(key)` for every key of the table: most words are rejected without a map lookup. */
+  readonly bloom: Uint8Array;
+  /**
+   * Trigger words: the longest word of every term. A first cheap pass looks only for these; the full
+   * analysis runs only in windows around them (most text has none).
+   */
+  readonly triggers: ReadonlyMap<number, readonly { word: string; stem: boolean }[]>;
+  readonly triggerBloom: Uint8Array;
+}
+
+const BLOOM_BITS = 16;
+
+/** Frequent words, never chosen as a phrase's trigger when the phrase has a more specific word. */
+const FREQUENT_WORDS = [
+  ..."after they them let go get getting got out off up down in on at to of for and or by as it its be do did done make made put placed take".split(
+    " ",
+  ),
+  ..."life morning day days night time year week work home good bad new old test card plan note score return leave support credit".split(
+    " ",
+  ),
+  ..."coming came front national party member union state form schedule type free count rate level high low heart blood".split(
+    " ",
+  ),
+  ..."und oder mit von zu im am la le les de des du et en el los las y con por para que".split(" "),
+];
+
+function bloomIndex(key: number): number {
+  return (key ^ (key >>> BLOOM_BITS)) & ((1 << BLOOM_BITS) - 1);
+}
+
+function parsePhrase(phrase: string): { words: string[]; stem: boolean } {
+  const trimmed = phrase.trim();
+  const stem = trimmed.endsWith("*");
+  const ws = words(stem ? trimmed.slice(0, -1) : trimmed);
+  if (ws.length === 0) throw new Error(`special lexicon: empty phrase ${JSON.stringify(phrase)}`);
+  if (stem && ws[ws.length - 1]!.length < KEY_CHARS)
+    throw new Error(`special lexicon: stem shorter than ${KEY_CHARS} letters in ${JSON.stringify(phrase)}`);
+  return { words: ws, stem };
+}
+
+/**
+ * Compile lexicons into one lookup table keyed by the first characters of a word. Every word of every
+ * phrase gets a key, so that the words after a phrase's first word are kept by the scan too.
+ */
+export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLexicons {
+  if (lexicons.length > 30) throw new Error("special lexicon: at most 30 categories");
+  const all = (1 << lexicons.length) - 1;
+  const byKey = new Map<string, Entry>();
+  const add = (role: number, phrase: string, mask: number, extra: Partial<Entry> = {}) => {
+    const { words: ws, stem } = parsePhrase(phrase);
+    const id = `${role}|${extra.maxGap ?? 0}|${extra.cue ? 1 : 0}|${extra.group ? `${extra.cat}:${extra.group.id}` : ""}|${ws.join(" ")}${stem ? "*" : ""}`;
+    const prev = byKey.get(id);
+    if (prev) {
+      prev.mask |= mask;
+      return;
+    }
+    byKey.set(id, {
+      role,
+      words: ws,
+      stem,
+      mask,
+      cat: extra.cat ?? -1,
+      group: extra.group,
+      maxGap: extra.maxGap ?? 0,
+      cue: extra.cue ?? false,
+    });
+  };
+  const addAnchors = (role: number, anchors: readonly Anchor[], mask: number) => {
+    for (const a of anchors) add(role, a.phrase, mask, { maxGap: a.maxGap, cue: a.cue ?? false });
+  };
+
+  addAnchors(ROLE_FIRST, FIRST_PERSON, all);
+  addAnchors(ROLE_OTHER, OTHER_PERSON, all);
+  for (const w of MODIFIERS) add(ROLE_MODIFIER, w, all);
+  for (const w of GENERIC) add(ROLE_GENERIC, w, all);
+  lexicons.forEach((lex, cat) => {
+    const bit = 1 << cat;
+    for (const g of lex.groups) {
+      const group: Group = {
+        type: lex.type,
+        id: g.id,
+        strong: g.strength === "strong",
+        value: g.value,
+        selfAnchored: g.selfAnchored ?? false,
+      };
+      for (const t of g.terms) add(ROLE_TERM, t, bit, { cat, group });
+    }
+    for (const c of lex.cues) add(ROLE_CUE, c, bit);
+    for (const w of lex.generic ?? []) add(ROLE_GENERIC, w, bit);
+    for (const w of lex.modifiers ?? []) add(ROLE_MODIFIER, w, bit);
+    for (const w of lex.frames ?? []) add(ROLE_FRAME, w, bit);
+    addAnchors(ROLE_FIRST, lex.firstPerson ?? [], bit);
+  });
+
+  const table = new Map<number, Bucket>();
+  const bucket = (key: number): Bucket => {
+    let b = table.get(key);
+    if (!b) table.set(key, (b = { nodes: [], hasTerm: false }));
+    return b;
+  };
+  const child = (list: Node[], word: string, stem: boolean): Node => {
+    let n = list.find((x) => x.word === word && x.stem === stem);
+    if (!n) list.push((n = { word, stem, entries: [], hasTerm: false }));
+    return n;
+  };
+  for (const e of byKey.values()) {
+    const isTerm = e.role === ROLE_TERM;
+    const last = e.words.length - 1;
+    const first = bucket(wordKey(e.words[0]!));
+    if (isTerm) first.hasTerm = true;
+    let node = child(first.nodes, e.words[0]!, e.stem && last === 0);
+    if (isTerm) node.hasTerm = true;
+    for (let j = 1; j <= last; j++) {
+      const w = e.words[j]!;
+      bucket(wordKey(w)); // so that the scan keeps this word
+      node.next ??= new Map();
+      let list = node.next.get(wordKey(w));
+      if (!list) node.next.set(wordKey(w), (list = []));
+      node = child(list, w, e.stem && j === last);
+      if (isTerm) node.hasTerm = true;
+    }
+    node.entries.push(e);
+  }
+  const bloom = new Uint8Array(1 << BLOOM_BITS);
+  for (const key of table.keys()) bloom[bloomIndex(key)] = 1;
+
+  // The trigger of a phrase is its most specific word: the longest one that is not a frequent word.
+  const frequent = new Set<string>(FREQUENT_WORDS);
+  for (const e of byKey.values())
+    if (e.role === ROLE_FIRST || e.role === ROLE_OTHER || e.role === ROLE_MODIFIER)
+      e.words.forEach((w) => frequent.add(w));
+  const specificity = (w: string) =>
+    /^\d+$/.test(w) ? 0 : w.length < 2 ? 50 : (frequent.has(w) ? 100 : 200) + w.length;
+  const triggers = new Map<number, { word: string; stem: boolean }[]>();
+  for (const e of byKey.values()) {
+    if (e.role !== ROLE_TERM) continue;
+    const last = e.words.length - 1;
+    let best = 0;
+    for (let j = 1; j <= last; j++) if (specificity(e.words[j]!) >= specificity(e.words[best]!)) best = j;
+    const word = e.words[best]!;
+    const stem = e.stem && best === last;
+    const key = wordKey(word);
+    let list = triggers.get(key);
+    if (!list) triggers.set(key, (list = []));
+    if (!list.some((x) => x.word === word && x.stem === stem)) list.push({ word, stem });
+  }
+  const triggerBloom = new Uint8Array(1 << BLOOM_BITS);
+  for (const key of triggers.keys()) triggerBloom[bloomIndex(key)] = 1;
+  return { types: lexicons.map((l) => l.type), table, bloom, triggers, triggerBloom };
+}
+
+// ---- scan -------------------------------------------------------------------------------------------
+
+/** Kept words: position in the token sequence, offsets, sentence number, bucket. Reused across calls. */
+class Tokens {
+  n = 0;
+  idx = new Int32Array(256);
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  sen = new Int32Array(256);
+  key = new Int32Array(256);
+  buckets: Bucket[] = [];
+
+  reset(): void {
+    this.n = 0;
+    if (this.idx.length > 1 << 20) this.alloc(256);
+    if (this.buckets.length > 1 << 20) this.buckets = [];
+  }
+
+  private alloc(cap: number): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a.subarray(0, Math.min(this.n, cap)));
+      return b;
+    };
+    this.idx = grow(this.idx);
+    this.start = grow(this.start);
+    this.end = grow(this.end);
+    this.sen = grow(this.sen);
+    this.key = grow(this.key);
+  }
+
+  push(idx: number, start: number, end: number, sen: number, key: number, b: Bucket): void {
+    if (this.n === this.idx.length) this.alloc(this.idx.length * 2);
+    const k = this.n++;
+    this.key[k] = key;
+    this.idx[k] = idx;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.sen[k] = sen;
+    this.buckets[k] = b;
+  }
+}
+
+const TOKENS = new Tokens();
+
+function isSentenceBreak(lower: string, i: number, c: number): boolean {
+  if (c === 10 || c === 13 || c === 33 || c === 63 || c === 59) return true; // \n \r ! ? ;
+  if (c === 46) {
+    const d = i + 1 < lower.length ? lower.charCodeAt(i + 1) : 32;
+    return d === 32 || d === 10 || d === 13 || d === 9;
+  }
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Cut `lower` into words; keep the words the table knows. Returns whether any kept word can start a term. */
+function scan(lower: string, compiled: CompiledLexicons, out: Tokens, from: number, to: number): boolean {
+  out.reset();
+  const { table, bloom } = compiled;
+  const len = to;
+  let i = from;
+  let idx = 0;
+  let sen = 0;
+  let hasTerm = false;
+  while (i < len) {
+    let c = lower.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) {
+      if (c !== 32 && isSentenceBreak(lower, i, c)) sen++;
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = 0;
+    let k = 0;
+    for (;;) {
+      if (k < KEY_CHARS) {
+        if (c < 128) {
+          h = (h * 31 + c) | 0;
+          k++;
+        } else if (!isMark(c)) {
+          h = (h * 31 + fold(c)) | 0;
+          k++;
+        }
+      }
+      i++;
+      if (i >= len) break;
+      c = lower.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) break;
+    }
+    if (k > 0) {
+      const key = keyOf(h, k);
+      if (bloom[bloomIndex(key)] === 1) {
+        const b = table.get(key);
+        if (b !== undefined) {
+          out.push(idx, s, i, sen, key, b);
+          if (b.hasTerm) hasTerm = true;
+        }
+      }
+    }
+    idx++;
+  }
+  return hasTerm;
+}
+
+/** The word lower[s, e) equals the folded word `w` (or starts with it when `stem`). */
+function wordEquals(lower: string, s: number, e: number, w: string, stem: boolean): boolean {
+  let j = 0;
+  for (let i = s; i < e; i++) {
+    const c = lower.charCodeAt(i);
+    if (isMark(c)) continue;
+    if (j === w.length) return stem;
+    if (fold(c) !== w.charCodeAt(j)) return false;
+    j++;
+  }
+  return j === w.length;
+}
+
+/** Between two words of a phrase: one or two of space, hyphens, slash, apostrophes, dot, underscore. */
+function phraseGap(lower: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if (!(
+      c === 32 ||
+      c === 45 ||
+      c === 47 ||
+      c === 39 ||
+      c === 46 ||
+      c === 95 ||
+      c === 0x2010 ||
+      c === 0x2011 ||
+      c === 0x2013 ||
+      c === 0x2019 ||
+      c === 0xa0
+    ))
+      return false;
+  }
+  return true;
+}
+
+interface Match {
+  e: Entry;
+  /** Token positions [i0, i1) in the whole text's word sequence. */
+  i0: number;
+  i1: number;
+  start: number;
+  end: number;
+  sen: number;
+}
+
+/**
+ * Walk the phrase trie from kept word `p`: `nodes` are the candidates for word `p + depth`. Pushes a match
+ * for every entry whose phrase ends at a matching node (only terms when `termsOnly`); returns whether any.
+ */
+function walk(
+  lower: string,
+  t: Tokens,
+  p: number,
+  depth: number,
+  nodes: readonly Node[],
+  termsOnly: boolean,
+  out: Match[] | undefined,
+): boolean {
+  const q = p + depth;
+  if (depth > 0) {
+    if (q >= t.n || t.idx[q] !== t.idx[p]! + depth || t.sen[q] !== t.sen[p]) return false;
+    if (!phraseGap(lower, t.end[q - 1]!, t.start[q]!)) return false;
+  }
+  let found = false;
+  for (const node of nodes) {
+    if (termsOnly && !node.hasTerm) continue;
+    if (!wordEquals(lower, t.start[q]!, t.end[q]!, node.word, node.stem)) continue;
+    for (const e of node.entries) {
+      if (termsOnly && e.role !== ROLE_TERM) continue;
+      found = true;
+      if (!out) return true;
+      out.push({
+        e,
+        i0: t.idx[p]!,
+        i1: t.idx[p]! + depth + 1,
+        start: t.start[p]!,
+        end: t.end[q]!,
+        sen: t.sen[p]!,
+      });
+    }
+    if (node.next && q + 1 < t.n) {
+      const list = node.next.get(t.key[q + 1]!);
+      if (list && walk(lower, t, p, depth + 1, list, termsOnly, out)) {
+        found = true;
+        if (!out) return true;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * All lexicon matches around the terms of the text, in word order. Terms are looked for first; the other
+ * entries (anchors, cues, modifiers: frequent words) only within the windows of a term.
+ */
+function matchesOf(lower: string, t: Tokens): Match[] {
+  const termAt: number[] = [];
+  for (let p = 0; p < t.n; p++) {
+    const b = t.buckets[p]!;
+    if (b.hasTerm && walk(lower, t, p, 0, b.nodes, true, undefined)) termAt.push(t.idx[p]!);
+  }
+  if (termAt.length === 0) return [];
+  const out: Match[] = [];
+  let r = 0;
+  for (let p = 0; p < t.n; p++) {
+    const idx = t.idx[p]!;
+    while (r < termAt.length && termAt[r]! + FRAME_WINDOW + 8 < idx) r++;
+    if (r === termAt.length) break;
+    if (idx < termAt[r]! - FRAME_WINDOW) continue;
+    const b = t.buckets[p]!;
+    if (b.nodes.length > 0) walk(lower, t, p, 0, b.nodes, false, out);
+  }
+  return out;
+}
+
+// ---- values -----------------------------------------------------------------------------------------
+
+const LEAD = String.raw`[\s:=(]{0,4}(?:(?:is|was|of|at|about|around|level|levels|reading|von|bei|beträgt|liegt bei|de|est|du|es|=)[\s:=]{1,3}){0,2}`;
+const VALUE_RE: Record<ValueKind, RegExp> = {
+  measure: new RegExp(
+    String.raw`${LEAD}[<>≤≥~]?\s?\d{1,3}(?:[.,]\d{1,2})?(?!\d)\s?(?:%|mg/dl|mmol/l|mmol/mol|g/dl|g/l|ng/ml|ng/dl|pg/ml|[µμ]g/l|m?iu/l|u/l|mm\s?hg|bpm|/\s?\d{2,3})?`,
+    "y",
+  ),
+  dose: new RegExp(
+    String.raw`${LEAD}\d{1,4}(?:[.,]\d{1,3})?\s?(?:mg|mcg|[µμ]g|g|ml|iu|ie|ui|units?|einheiten|unités|unidades|tablets?|tabs?|pills?|capsules?|tabletten|comprimés?|comprimidos?|puffs?|hübe)(?![\p{L}\p{N}])`,
+    "yu",
+  ),
+  money: new RegExp(
+    String.raw`${LEAD}(?:[$€£¥]\s?\d[\d,.' ]{0,14}[km]?|\d[\d,.' ]{0,14}\s?(?:k(?![\p{L}])|€|eur(?![\p{L}])|euros?(?![\p{L}])|usd(?![\p{L}])|dollars?(?![\p{L}])|£|gbp(?![\p{L}])|pounds?(?![\p{L}])|chf(?![\p{L}])|\$))`,
+    "yu",
+  ),
+  score: new RegExp(
+    String.raw`${LEAD}\d(?:[.,]\d)?\s?(?:/\s?\d{1,2}|out of \d{1,2}|von \d{1,2}|sur \d{1,2}|de \d{1,2})`,
+    "y",
+  ),
+};
+
+/** End offset of a value of `kind` right after `end`, or -1. */
+function valueAfter(lower: string, end: number, kind: ValueKind): number {
+  const re = VALUE_RE[kind];
+  re.lastIndex = end;
+  const m = re.exec(lower);
+  if (!m) return -1;
+  // The value must contain a digit (LEAD alone matches "is ").
+  return /\d/.test(m[0]) ? end + m[0].trimEnd().length : -1;
+}
+
+// ---- decide -----------------------------------------------------------------------------------------
+
+/**
+ * Find special-category statements in `lower` (the lower-cased text; offsets are into it and into the
+ * original text, which has the same length).
+ */
+export function detectSpecial(lower: string, compiled: CompiledLexicons, recognizer: string): Detection[] {
+  const at = findTriggers(lower, compiled);
+  if (at.length === 0) return [];
+  const out: Detection[] = [];
+  const len = lower.length;
+  let k = 0;
+  while (k < at.length) {
+    // One region around this trigger and every trigger whose window overlaps it.
+    const regionFrom = Math.max(0, at[k]! - WINDOW_CHARS);
+    let regionTo = Math.min(len, at[k]! + WINDOW_CHARS);
+    k++;
+    while (k < at.length && at[k]! - WINDOW_CHARS <= regionTo)
+      regionTo = Math.min(len, at[k++]! + WINDOW_CHARS);
+    // Analysed in cores of bounded size, each with WINDOW_CHARS of context on both sides, so that memory
+    // stays bounded on long runs of lexicon words; a term belongs to the core its first character is in.
+    for (let c0 = regionFrom; c0 < regionTo; c0 += CORE_CHARS) {
+      const c1 = Math.min(regionTo, c0 + CORE_CHARS);
+      analyseCore(lower, compiled, recognizer, c0, c1, out);
+    }
+  }
+  return out;
+}
+
+/** Characters of context analysed on each side of a trigger word (anchors, cues, frames all fit). */
+const WINDOW_CHARS = 240;
+/** Largest stretch analysed at once. */
+const CORE_CHARS = 4096;
+
+function analyseCore(
+  lower: string,
+  compiled: CompiledLexicons,
+  recognizer: string,
+  c0: number,
+  c1: number,
+  out: Detection[],
+): void {
+  let from = Math.max(0, c0 - WINDOW_CHARS);
+  let to = Math.min(lower.length, c1 + WINDOW_CHARS);
+  // Whole words only: a bounded walk (a "word" longer than the window is not a lexicon word anyway).
+  for (let n = 0; from > 0 && n < 64 && isWordChar(lower.charCodeAt(from - 1)); n++) from--;
+  for (let n = 0; to < lower.length && n < 64 && isWordChar(lower.charCodeAt(to)); n++) to++;
+  const t = TOKENS;
+  if (!scan(lower, compiled, t, from, to)) return;
+  const ms = matchesOf(lower, t);
+  for (let q = 0; q < ms.length; q++) {
+    const m = ms[q]!;
+    if (m.e.role !== ROLE_TERM || m.start < c0 || m.start >= c1) continue;
+    const d = decide(lower, ms, q, m, compiled.types[m.e.cat]!, recognizer);
+    if (d) out.push(d);
+  }
+}
+
+/** Start offsets of the trigger words in `lower`: the cheap first pass (a hash and a bloom test per word). */
+function findTriggers(lower: string, compiled: CompiledLexicons): number[] {
+  const { triggers, triggerBloom } = compiled;
+  const out: number[] = [];
+  const len = lower.length;
+  let i = 0;
+  while (i < len) {
+    let c = lower.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = 0;
+    let k = 0;
+    // The first KEY_CHARS characters make the key; the rest of the word is only skipped.
+    for (;;) {
+      if (c < 128) {
+        h = (h * 31 + c) | 0;
+        k++;
+      } else if (!isMark(c)) {
+        h = (h * 31 + fold(c)) | 0;
+        k++;
+      }
+      i++;
+      if (i >= len) break;
+      c = lower.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) break;
+      if (k === KEY_CHARS) {
+        i++;
+        while (i < len) {
+          c = lower.charCodeAt(i);
+          if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) break;
+          i++;
+        }
+        break;
+      }
+    }
+    if (k > 0) {
+      const key = keyOf(h, k);
+      if (triggerBloom[bloomIndex(key)] === 1) {
+        const list = triggers.get(key);
+        if (list !== undefined) {
+          for (const w of list) {
+            if (wordEquals(lower, s, i, w.word, w.stem)) {
+              out.push(s);
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function decide(
+  lower: string,
+  ms: Match[],
+  q: number,
+  m: Match,
+  type: SpecialType,
+  recognizer: string,
+): Detection | undefined {
+  const g = m.e.group!;
+  const bit = 1 << m.e.cat;
+  let score = g.strong ? WEIGHTS.strong : WEIGHTS.weak;
+  let modifiers = 0; // bit d: word m.i0-1-d is a modifier of this category
+  // Walking backwards, the words between an anchor and the term are seen before the anchor, so an anchor
+  // can be checked when it is met. First-person beats other-person, then the closest wins.
+  let anchor: Match | undefined;
+  let cue1: Match | undefined;
+  let cue2: Match | undefined;
+  let cueAfter: Match | undefined;
+  let generic = false;
+  let frame = false;
+
+  for (let r = q - 1; r >= 0; r--) {
+    const x = ms[r]!;
+    if (x.sen !== m.sen || x.i0 < m.i0 - FRAME_WINDOW) break;
+    if ((x.e.mask & bit) === 0) continue;
+    switch (x.e.role) {
+      case ROLE_MODIFIER: {
+        const dd = m.i0 - 1 - x.i0;
+        if (dd >= 0 && dd < MAX_ANCHOR_GAP) modifiers |= 1 << dd;
+        break;
+      }
+      case ROLE_FIRST:
+      case ROLE_OTHER: {
+        const gap = m.i0 - x.i1;
+        if (x.i1 > m.i0 || gap > x.e.maxGap) break;
+        const need = (1 << gap) - 1;
+        if ((modifiers & need) !== need) break;
+        if (!anchor || rank(x) > rank(anchor)) anchor = x;
+        break;
+      }
+      case ROLE_CUE:
+        if (x.i1 <= m.i0 && x.i0 >= m.i0 - CUE_BEFORE) {
+          if (!cue1) cue1 = x;
+          else cue2 ??= x;
+        }
+        break;
+      case ROLE_GENERIC:
+        if (x.i0 >= m.i0 - GENERIC_WINDOW) generic = true;
+        break;
+      case ROLE_FRAME:
+        frame = true;
+        break;
+    }
+  }
+  for (let r = q + 1; r < ms.length; r++) {
+    const x = ms[r]!;
+    if (x.sen !== m.sen || x.i0 >= m.i1 + FRAME_WINDOW) break;
+    if ((x.e.mask & bit) === 0) continue;
+    // A generic phrase may overlap the term ("fired up" after "I got fired"); the rest must follow it.
+    if (x.e.role === ROLE_GENERIC && x.i0 < m.i1 + GENERIC_WINDOW) generic = true;
+    else if (x.i0 < m.i1) continue;
+    else if (x.e.role === ROLE_CUE && x.i0 < m.i1 + CUE_AFTER) cueAfter ??= x;
+    else if (x.e.role === ROLE_FRAME) frame = true;
+  }
+
+  let start = m.start;
+  let end = m.end;
+  if (g.selfAnchored) score += WEIGHTS.firstPerson;
+  else if (anchor) {
+    score += anchor.e.role === ROLE_FIRST ? WEIGHTS.firstPerson : WEIGHTS.otherPerson;
+    start = Math.min(start, anchor.start);
+  } else if (frame) score += WEIGHTS.otherPerson;
+
+  // The cue: the closest one before that does not overlap the anchor (unless the anchor is itself a cue).
+  const overlapsAnchor = (c: Match) => anchor !== undefined && c.i0 < anchor.i1 && c.i1 > anchor.i0;
+  let cue: Match | undefined = anchor?.e.cue ? anchor : undefined;
+  if (!cue && cue1 && !overlapsAnchor(cue1)) cue = cue1;
+  if (!cue && cue2 && !overlapsAnchor(cue2)) cue = cue2;
+  if (cue) {
+    start = Math.min(start, cue.start);
+  } else if (cueAfter) {
+    cue = cueAfter;
+    end = Math.max(end, cueAfter.end);
+  }
+  if (cue) score += WEIGHTS.cue;
+
+  if (g.value) {
+    const v = valueAfter(lower, m.end, g.value);
+    if (v > 0) {
+      score += WEIGHTS.value;
+      end = Math.max(end, v);
+    }
+  }
+  if (generic) score += WEIGHTS.generic;
+  if (score < WEIGHTS.threshold - 1e-9) return undefined;
+  return { start, end, type, score: Math.min(0.95, Math.round(score * 100) / 100), level: 4, recognizer };
+}
+
+function rank(a: Match): number {
+  return a.e.role === ROLE_FIRST ? 2 : 1;
+}

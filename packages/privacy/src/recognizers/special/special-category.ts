@@ -1,0 +1,52 @@
+import type { Detection, Recognizer } from "../../types.js";
+import type { SpecialLexicon } from "./lexicon.js";
+import { FINANCE_TAX } from "./lexicons/finance-tax.js";
+import { HEALTH } from "./lexicons/health.js";
+import { HR_PERFORMANCE } from "./lexicons/hr-performance.js";
+import { POLITICS } from "./lexicons/politics.js";
+import { RELIGION } from "./lexicons/religion.js";
+import { SEXUALITY } from "./lexicons/sexuality.js";
+import { compileLexicons, detectSpecial } from "./scanner.js";
+
+/**
+ * The special categories, one lexicon each. Adding one: write its lexicon module and list it here; its
+ * type must also be named (level 4, maskable false) in the policy's `entities.types`.
+ */
+export const SPECIAL_LEXICONS: readonly SpecialLexicon[] = [
+  HEALTH,
+  FINANCE_TAX,
+  HR_PERFORMANCE,
+  RELIGION,
+  POLITICS,
+  SEXUALITY,
+];
+
+const COMPILED = compileLexicons(SPECIAL_LEXICONS);
+
+/** Lower-case without changing the length (a few characters, e.g. 'İ', lower-case to two code units). */
+function sameLengthLower(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const lc = ch.toLowerCase();
+    out += lc.length === 1 ? lc : ch;
+  }
+  return out;
+}
+
+/**
+ * Statements about a person's health, tax/finance, HR/performance, religion, politics or sexuality
+ * (types HEALTH, FINANCE_TAX, HR_PERFORMANCE, RELIGION, POLITICS, SEXUALITY; level 4). A lone ambiguous
+ * word never fires: a term needs a person anchor, a category cue or a value around it (see scanner.ts).
+ * The span covers the statement (anchor or cue, term, value). The policy marks these types unmaskable, so
+ * a record that contains one is classified 4 and dropped.
+ * @example specialCategories.detect({ text: "I was diagnosed with diabetes", lower: "i was diagnosed with diabetes", channel: "typed" })[0].type // "HEALTH"
+ */
+export const specialCategories: Recognizer = {
+  id: "special-category",
+  types: COMPILED.types,
+  detect({ text, lower }): Detection[] {
+    const l = lower.length === text.length ? lower : sameLengthLower(text);
+    return detectSpecial(l, COMPILED, "special-category");
+  },
+};
