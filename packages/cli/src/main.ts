@@ -1,4 +1,8 @@
+import { runBreakglass } from "./commands/breakglass.js";
+import { runDataset } from "./commands/dataset.js";
 import { runExport } from "./commands/export.js";
+import { runKms, runRetention } from "./commands/keyadmin.js";
+import { runRequest } from "./commands/request.js";
 import { runImportAgentnet } from "./commands/import-agentnet.js";
 import { runKeys } from "./commands/keys.js";
 import { runManifest } from "./commands/manifest.js";
@@ -22,6 +26,10 @@ commands:
   start                         run the vault with embedded defaults in ./.tracevault ($TRACEVAULT_HOME)
   vault [--data DIR] [--port N] [--db postgres://…]   run the vault server
   audit verify|checkpoint --data DIR                   check the audit log / print its signed head
+  dataset propose|list|approve|status|download   researcher datasets (approved by a privacy officer)
+  request access|erasure|objection|list|handle   requests from recorded people
+  breakglass request|approve|read                two-person raw access for incidents
+  kms rotate|rewrap, retention run               key rotation and retention
   help                          this text
 `;
 
@@ -37,10 +45,21 @@ export async function main(argv: string[]): Promise<number> {
       case "export":
         return await runExport(rest);
       case "import":
-        if (rest[0] !== "agentnet") throw new UsageError("usage: tracevault import agentnet DIR --out EPISODE_DIR");
+        if (rest[0] !== "agentnet")
+          throw new UsageError("usage: tracevault import agentnet DIR --out EPISODE_DIR");
         return await runImportAgentnet(rest);
       case "keys":
         return await runKeys(rest);
+      case "dataset":
+        return await runDataset(rest);
+      case "request":
+        return await runRequest(rest);
+      case "breakglass":
+        return await runBreakglass(rest);
+      case "kms":
+        return await runKms(rest);
+      case "retention":
+        return await runRetention(rest);
       case "manifest":
         return await runManifest(rest);
       case "start":

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Manifest } from "@tracevault/core";
 import { signManifest, type Signature } from "@tracevault/crypto";
 import { z } from "zod";
@@ -5,6 +6,7 @@ import { AuthError } from "./accounts.js";
 import { verifyAuditLog } from "./audit/log.js";
 import { Devices, EnrollmentError } from "./devices.js";
 import { IngestError, ingestBatch, readStoredBatch } from "./ingest.js";
+import { submitRequest } from "./requests/requests.js";
 import { ROLES, validatePolicies } from "./policy/cedar.js";
 import { HttpError, route, type RouteDef } from "./routes.js";
 import type { Vault } from "./vault.js";
@@ -335,7 +337,8 @@ export function apiRoutes(vault: Vault): RouteDef[] {
         action: "record.erase",
         resource: ({ principal }) => ({ type: "Person", id: principal!.person || "-" }),
       },
-      handler: async ({ principal }) => eraseUser(vault, principal!.person, principal!.userId),
+      // Erasure is a tracked request like any other (deadline, status, audit), carried out at once.
+      handler: async ({ principal }) => submitRequest(vault, principal!.person, "erasure", principal!.userId),
     }),
     route({
       method: "GET",
@@ -379,52 +382,76 @@ export function apiRoutes(vault: Vault): RouteDef[] {
     route({
       method: "PUT",
       url: "/api/v1/policy",
-      summary: "Replace the Cedar policies (validated against the schema; audited)",
+      summary: "Propose new Cedar policies (validated now; applied only when a second officer approves)",
       auth: { kind: "principal", action: "policy.change", resource: svc("policy") },
       body: z.object({ text: z.string().min(1).max(200_000), reason: z.string().min(5).max(2000) }),
-      handler: async ({ body, principal }) => {
+      handler: async ({ body, principal, reply }) => {
         const b = body as { text: string; reason: string };
         const problems = validatePolicies(b.text);
         if (problems.length)
           throw new HttpError(422, `policy is invalid: ${problems.join("; ")}`, "invalid_policy");
-        const version = await vault.db.tx(async (q) => {
-          const [v] = await q.query<{ version: number }>("SELECT MAX(version) AS version FROM policies");
-          const next = Number(v?.version ?? 0) + 1;
+        const id = `pc-${randomUUID()}`;
+        await vault.db.tx(async (q) => {
           await q.exec(
-            "INSERT INTO policies (version, text, changed_by, changed_at, reason) VALUES ($1, $2, $3, $4, $5)",
-            [next, b.text, principal!.userId, new Date().toISOString(), b.reason],
+            "INSERT INTO policy_changes (id, text, reason, proposed_by, proposed_at, status) VALUES ($1, $2, $3, $4, $5, 'pending')",
+            [id, b.text, b.reason, principal!.userId, new Date().toISOString()],
           );
           await vault.audit.append(
-            { action: "policy.change", actor: principal!.userId, detail: { version: next } },
+            { action: "policy.change", actor: principal!.userId, detail: { proposed: id } },
             q,
           );
-          return next;
         });
-        vault.authorizer.replace(b.text);
-        return { version };
+        reply.code(202);
+        return { id, status: "pending", note: "a second privacy officer must approve this change" };
+      },
+    }),
+    route({
+      method: "POST",
+      url: "/api/v1/policy/changes/:id/approve",
+      summary:
+        "Approve a proposed policy change (a different officer than the proposer); it takes effect at once",
+      auth: { kind: "principal", action: "policy.change", resource: svc("policy") },
+      handler: async ({ params, principal }) => {
+        const version = await vault.db.tx(async (q) => {
+          const [c] = await q.query<{ text: string; reason: string; proposed_by: string; status: string }>(
+            "SELECT text, reason, proposed_by, status FROM policy_changes WHERE id = $1",
+            [params.id!],
+          );
+          if (!c) throw new HttpError(404, "no such policy change", "not_found");
+          if (c.status !== "pending") throw new HttpError(409, `policy change is ${c.status}`, "not_pending");
+          if (c.proposed_by === principal!.userId)
+            throw new HttpError(
+              403,
+              "a policy change needs a second officer: you proposed this one",
+              "same_officer",
+            );
+          const problems = validatePolicies(c.text);
+          if (problems.length)
+            throw new HttpError(422, `policy is invalid: ${problems.join("; ")}`, "invalid_policy");
+          const [v] = await q.query<{ version: number }>("SELECT MAX(version) AS version FROM policies");
+          const next = Number(v?.version ?? 0) + 1;
+          const now = new Date().toISOString();
+          await q.exec(
+            "INSERT INTO policies (version, text, changed_by, changed_at, reason) VALUES ($1, $2, $3, $4, $5)",
+            [next, c.text, `${c.proposed_by}+${principal!.userId}`, now, c.reason],
+          );
+          await q.exec(
+            "UPDATE policy_changes SET status = 'applied', decided_by = $1, decided_at = $2 WHERE id = $3",
+            [principal!.userId, now, params.id!],
+          );
+          await vault.audit.append(
+            {
+              action: "policy.change",
+              actor: principal!.userId,
+              detail: { approved: params.id!, version: next },
+            },
+            q,
+          );
+          return { version: next, text: c.text };
+        });
+        vault.authorizer.replace(version.text);
+        return { version: version.version };
       },
     }),
   ];
-}
-
-/** Erasure: destroy the person's data keys (nothing of theirs can be decrypted again), then delete their blobs. */
-export async function eraseUser(
-  vault: Vault,
-  personId: string,
-  actor: string,
-): Promise<{ months: string[]; blobs: number }> {
-  const pseudonym = vault.pseudonym(personId);
-  const months = await vault.db.tx(async (q) => {
-    const m = await vault.dataKeys.shredPerson(pseudonym, "erasure", q);
-    await q.exec("UPDATE people SET erased_at = $1 WHERE id = $2", [new Date().toISOString(), personId]);
-    await vault.audit.append(
-      { action: "erasure", actor, subject: pseudonym, detail: { months: m.length } },
-      q,
-    );
-    return m;
-  });
-  const keys = await vault.blobs.list(`p/${pseudonym}/`);
-  for (const k of keys) await vault.blobs.delete(k);
-  await vault.db.exec("DELETE FROM batches WHERE person = $1", [pseudonym]);
-  return { months, blobs: keys.length };
 }

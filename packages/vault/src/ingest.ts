@@ -11,6 +11,8 @@ import {
 } from "@tracevault/crypto";
 import { filterRawKeys, redact } from "@tracevault/privacy";
 import type { Devices } from "./devices.js";
+import { KeyDestroyedError } from "./keys/datakeys.js";
+import { isObjecting } from "./requests/requests.js";
 import type { Vault } from "./vault.js";
 
 /** Why an upload was refused: an HTTP status and a message that names the problem (never content). */
@@ -179,12 +181,29 @@ export async function ingestBatch(
   if (payload.frames.length) level = Math.max(level, 3);
   if (level > manifest.sensitivityCap) level = manifest.sensitivityCap;
 
+  if (await isObjecting(vault, device.person))
+    throw new IngestError(
+      403,
+      "this person has objected to recording: nothing from them is stored",
+      "objecting",
+    );
   const person = vault.pseudonym(device.person);
   const month = h.createdAt.slice(0, 7);
   const blobKey = `p/${person}/${month}/${h.batchId}`;
   const stored = Buffer.from(JSON.stringify({ ...payload, events }));
   const binding = { person, month, level, purpose: manifest.purposes.join(","), recordId: h.batchId };
-  const sealed = await vault.dataKeys.encrypt(binding, stored);
+  let sealed: Uint8Array;
+  try {
+    sealed = await vault.dataKeys.encrypt(binding, stored);
+  } catch (e) {
+    if (e instanceof KeyDestroyedError)
+      throw new IngestError(
+        409,
+        `data of ${month} for this person was erased or is past retention; not stored`,
+        "period_erased",
+      );
+    throw e;
+  }
   await vault.blobs.put(blobKey, sealed);
   try {
     await vault.db.tx(async (q) => {

@@ -5,6 +5,7 @@ import { datasetRoutes } from "./api/datasets.js";
 import { fleetRoutes } from "./api/fleet.js";
 import { requestRoutes } from "./api/requests.js";
 import { MAX_BATCH_BYTES } from "@tracevault/crypto";
+import { breakglassContext } from "./breakglass.js";
 import { HttpError, type RouteDef, type RouteRequest } from "./routes.js";
 import type { Vault } from "./vault.js";
 
@@ -117,7 +118,12 @@ export async function buildServer(vault: Vault, opts: ServerOptions = {}): Promi
     { parseAs: "buffer", bodyLimit: MAX_BATCH_BYTES },
     (_req, body, done) => done(null, body),
   );
-  const routes = [...apiRoutes(vault), ...datasetRoutes(vault), ...requestRoutes(vault), ...fleetRoutes(vault)];
+  const routes = [
+    ...apiRoutes(vault),
+    ...datasetRoutes(vault),
+    ...requestRoutes(vault),
+    ...fleetRoutes(vault),
+  ];
   const doc = openApiDocument(routes);
   app.get("/api/v1/openapi.json", async () => doc);
   app.get("/setup", async (_req, reply) =>
@@ -130,6 +136,26 @@ export async function buildServer(vault: Vault, opts: ServerOptions = {}): Promi
       return reply.code(err.statusCode).send({ error: err.message, code: err.code ?? "bad_request" });
     req.log.error({ err: { type: err.name, message: err.message.slice(0, 200) } }, "request failed");
     return reply.code(500).send({ error: "internal error", code: "internal" });
+  });
+
+  // Several vault processes may serve one database: pick up an approved policy change made on another node.
+  let policyCheckedAt = 0;
+  let policyVersion = -1;
+  app.addHook("onRequest", async () => {
+    if (Date.now() - policyCheckedAt < 2000) return;
+    policyCheckedAt = Date.now();
+    const [v] = await vault.db.query<{ version: number | null }>(
+      "SELECT MAX(version) AS version FROM policies",
+    );
+    const current = Number(v?.version ?? 0);
+    if (policyVersion === -1) policyVersion = current;
+    else if (current !== policyVersion) {
+      const [p] = await vault.db.query<{ text: string }>("SELECT text FROM policies WHERE version = $1", [
+        current,
+      ]);
+      if (p) vault.authorizer.replace(p.text);
+      policyVersion = current;
+    }
   });
 
   for (const r of routes) {
@@ -166,7 +192,10 @@ export async function buildServer(vault: Vault, opts: ServerOptions = {}): Promi
           rr.principal = principal;
           rr.purpose = purpose;
           const resource = await r.auth.resource(rr);
-          const d = vault.authorizer.authorize(principal, r.auth.action, resource, { purpose });
+          // Break-glass is derived from an approved, unexpired grant in the database, never from the client.
+          const breakglass =
+            r.auth.action === "record.read" && (await breakglassContext(vault, principal, resource));
+          const d = vault.authorizer.authorize(principal, r.auth.action, resource, { purpose, breakglass });
           if (!d.allowed)
             throw new HttpError(
               403,

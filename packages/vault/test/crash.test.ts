@@ -14,8 +14,13 @@ import { PASSWORD, testManifest, typedEvents } from "./helpers.js";
 
 const BIN = fileURLToPath(new URL("../../cli/bin/tracevault.js", import.meta.url));
 
-async function startServer(dir: string, fresh = false): Promise<{ proc: ChildProcess; url: string; setupToken?: string }> {
-  const proc = spawn(process.execPath, [BIN, "vault", "--data", dir, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+async function startServer(
+  dir: string,
+  fresh = false,
+): Promise<{ proc: ChildProcess; url: string; setupToken?: string }> {
+  const proc = spawn(process.execPath, [BIN, "vault", "--data", dir, "--port", "0", "--quiet"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vault did not start: ${out}`)), 30_000);
@@ -33,7 +38,10 @@ async function startServer(dir: string, fresh = false): Promise<{ proc: ChildPro
 }
 
 async function json(url: string, init: RequestInit & { body?: string } = {}) {
-  const r = await fetch(url, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } });
+  const r = await fetch(url, {
+    ...init,
+    headers: { "content-type": "application/json", ...(init.headers ?? {}) },
+  });
   return { status: r.status, body: await r.json() };
 }
 
@@ -41,17 +49,39 @@ describe("kill -9 during ingest", () => {
   it("every acknowledged batch is there exactly once after restart, and nothing is half-stored", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tv-crash-"));
     let s = await startServer(dir, true);
-    await json(`${s.url}/api/v1/auth/setup`, { method: "POST", body: JSON.stringify({ token: s.setupToken, username: "admin", password: PASSWORD }) });
-    const token = (await json(`${s.url}/api/v1/auth/login`, { method: "POST", body: JSON.stringify({ username: "admin", password: PASSWORD }) })).body.token;
+    await json(`${s.url}/api/v1/auth/setup`, {
+      method: "POST",
+      body: JSON.stringify({ token: s.setupToken, username: "admin", password: PASSWORD }),
+    });
+    const token = (
+      await json(`${s.url}/api/v1/auth/login`, {
+        method: "POST",
+        body: JSON.stringify({ username: "admin", password: PASSWORD }),
+      })
+    ).body.token;
     const admin = { authorization: `Bearer ${token}`, "x-tracevault-purpose": "operations" };
-    const man = await json(`${s.url}/api/v1/manifests`, { method: "POST", headers: admin, body: JSON.stringify(testManifest()) });
-    const enr = await json(`${s.url}/api/v1/enrollments`, { method: "POST", headers: admin, body: JSON.stringify({ person: "alice" }) });
+    const man = await json(`${s.url}/api/v1/manifests`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify(testManifest()),
+    });
+    const enr = await json(`${s.url}/api/v1/enrollments`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ person: "alice" }),
+    });
     const k = generateRawKeyPair("ed25519");
     const dev = await json(`${s.url}/api/v1/devices/enroll`, {
       method: "POST",
-      body: JSON.stringify({ token: enr.body.token, publicKey: Buffer.from(k.publicKey).toString("base64url") }),
+      body: JSON.stringify({
+        token: enr.body.token,
+        publicKey: Buffer.from(k.publicKey).toString("base64url"),
+      }),
     });
-    if (!dev.body.vault) throw new Error(`enrollment failed: ${JSON.stringify(dev.body)} ${JSON.stringify(enr.body)} ${JSON.stringify(man.body).slice(0, 300)}`);
+    if (!dev.body.vault)
+      throw new Error(
+        `enrollment failed: ${JSON.stringify(dev.body)} ${JSON.stringify(enr.body)} ${JSON.stringify(man.body).slice(0, 300)}`,
+      );
     const sealPub = new Uint8Array(Buffer.from(dev.body.vault.seal.pub, "base64url"));
     const batches = Array.from({ length: 40 }, (_, i) => {
       const header = {
@@ -64,14 +94,24 @@ describe("kill -9 during ingest", () => {
         channels: ["keyboard" as const],
         vaultKid: keyId("x25519", sealPub),
       };
-      const bytes = sealBatch(header, gzipSync(JSON.stringify({ v: 1, events: typedEvents(`batch number ${i} `.repeat(20)), frames: [] })), sealPub);
-      const sig = Buffer.from(JSON.stringify(signUpload(bytes, k.privateKey, k.publicKey))).toString("base64url");
+      const bytes = sealBatch(
+        header,
+        gzipSync(JSON.stringify({ v: 1, events: typedEvents(`batch number ${i} `.repeat(20)), frames: [] })),
+        sealPub,
+      );
+      const sig = Buffer.from(JSON.stringify(signUpload(bytes, k.privateKey, k.publicKey))).toString(
+        "base64url",
+      );
       return { id: header.batchId, bytes, sig };
     });
     const upload = (url: string, b: (typeof batches)[number]) =>
       fetch(`${url}/api/v1/batches`, {
         method: "POST",
-        headers: { "content-type": "application/octet-stream", "x-tracevault-device": dev.body.deviceId, "x-tracevault-signature": b.sig },
+        headers: {
+          "content-type": "application/octet-stream",
+          "x-tracevault-device": dev.body.deviceId,
+          "x-tracevault-signature": b.sig,
+        },
         body: b.bytes,
       });
 
@@ -107,7 +147,8 @@ describe("kill -9 during ingest", () => {
     const rows = await vault.db.query<{ batch_id: string }>("SELECT batch_id FROM batches");
     expect(rows.length).toBe(batches.length);
     expect(new Set(rows.map((r) => r.batch_id)).size).toBe(batches.length);
-    for (const r of rows) expect((await readStoredBatch(vault, r.batch_id))?.payload.events.length).toBeGreaterThan(0);
+    for (const r of rows)
+      expect((await readStoredBatch(vault, r.batch_id))?.payload.events.length).toBeGreaterThan(0);
     expect((await verifyAuditLog(vault.db, vault.origin, vault.keys.sign.publicKey)).problems).toEqual([]);
     await vault.close();
   }, 120_000);

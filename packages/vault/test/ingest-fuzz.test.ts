@@ -41,7 +41,10 @@ describe("ingest under hostile input", () => {
           const before = await count();
           // Signed correctly by the device, so every check past the signature is exercised too.
           const sig = signUpload(bytes, dev.privateKey, dev.publicKey);
-          const r = await post(bytes, { ...base.headers, "x-tracevault-signature": Buffer.from(JSON.stringify(sig)).toString("base64url") });
+          const r = await post(bytes, {
+            ...base.headers,
+            "x-tracevault-signature": Buffer.from(JSON.stringify(sig)).toString("base64url"),
+          });
           expect(r.statusCode).toBeGreaterThanOrEqual(400);
           expect(r.statusCode).toBeLessThan(500);
           expect(typeof r.json().error).toBe("string");
@@ -65,11 +68,20 @@ describe("ingest under hostile input", () => {
   it("a batch re-signed by another device, or naming another device, or an unknown manifest is refused", async () => {
     const b = dev.batch(typedEvents("x"));
     const sig = signUpload(b.bytes, other.privateKey, other.publicKey);
-    const resigned = await post(b.bytes, { ...b.headers, "x-tracevault-device": other.id, "x-tracevault-signature": Buffer.from(JSON.stringify(sig)).toString("base64url") });
+    const resigned = await post(b.bytes, {
+      ...b.headers,
+      "x-tracevault-device": other.id,
+      "x-tracevault-signature": Buffer.from(JSON.stringify(sig)).toString("base64url"),
+    });
     expect(resigned.statusCode).toBe(403);
     expect(resigned.json().code).toBe("wrong_device");
     const stranger = generateRawKeyPair("ed25519");
-    const forged = await post(b.bytes, { ...b.headers, "x-tracevault-signature": Buffer.from(JSON.stringify(signUpload(b.bytes, stranger.privateKey, stranger.publicKey))).toString("base64url") });
+    const forged = await post(b.bytes, {
+      ...b.headers,
+      "x-tracevault-signature": Buffer.from(
+        JSON.stringify(signUpload(b.bytes, stranger.privateKey, stranger.publicKey)),
+      ).toString("base64url"),
+    });
     expect(forged.statusCode).toBe(401);
     const unknown = dev.batch(typedEvents("x"), { manifestHash: "0".repeat(64) });
     expect((await post(unknown.bytes, unknown.headers)).json().code).toBe("unknown_manifest");
@@ -80,7 +92,10 @@ describe("ingest under hostile input", () => {
   it("a revoked device can upload no more", async () => {
     const d = await t.enrollDevice("carol");
     const admin = { authorization: `Bearer ${t.tokens.fleet_admin}`, "x-tracevault-purpose": "operations" };
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/devices/${d.id}/revoke`, headers: admin })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: "POST", url: `/api/v1/devices/${d.id}/revoke`, headers: admin }))
+        .statusCode,
+    ).toBe(200);
     const b = d.batch(typedEvents("x"));
     const r = await post(b.bytes, b.headers);
     expect(r.statusCode).toBe(403);
@@ -88,7 +103,12 @@ describe("ingest under hostile input", () => {
   });
 
   it("an oversized upload is refused before it is read whole", async () => {
-    const r = await t.app.inject({ method: "POST", url: "/api/v1/batches", headers: dev.batch([]).headers, payload: Buffer.alloc(65 * 1024 * 1024) });
+    const r = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/batches",
+      headers: dev.batch([]).headers,
+      payload: Buffer.alloc(65 * 1024 * 1024),
+    });
     expect(r.statusCode).toBe(413);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestVault, typedEvents, type TestVault } from "./helpers.js";
+import { PASSWORD, startTestVault, typedEvents, type TestVault } from "./helpers.js";
 
 let t: TestVault;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe("vault API", () => {
     const dev = await t.enrollDevice("alice");
     const events = [
       { kind: "focus" as const, t: 0, app: "Editor", title: `notes for ${CANARY}` },
-      ...typedEvents(`hello ${CANARY} mail jane.doe@example.com`, 1),
+      ...typedEvents(`the ${CANARY} report goes to jane.doe@example.com`, 1),
     ];
     const b = dev.batch(events);
     const r1 = await t.app.inject({
@@ -139,6 +139,71 @@ describe("vault API", () => {
     ).toBe(403);
   });
 
+  it("a policy change needs a second officer before it takes effect", async () => {
+    const admin = { authorization: `Bearer ${t.tokens.fleet_admin}`, "x-tracevault-purpose": "operations" };
+    await t.app.inject({
+      method: "POST",
+      url: "/api/v1/accounts",
+      headers: admin,
+      payload: { username: "officer-2", password: PASSWORD, role: "privacy_officer" },
+    });
+    const second = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "officer-2", password: PASSWORD },
+      })
+    ).json().token;
+    const current = (
+      await t.app.inject({
+        method: "GET",
+        url: "/api/v1/policy",
+        headers: t.as("privacy_officer", "governance"),
+      })
+    ).json();
+    const text =
+      current.text +
+      '\n@id("extra")\nforbid (principal, action == Tracevault::Action::"audit.read", resource) when { context.purpose == "curiosity" };';
+    const proposed = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/policy",
+      headers: t.as("privacy_officer", "governance"),
+      payload: { text, reason: "block curiosity reads" },
+    });
+    expect(proposed.statusCode).toBe(202);
+    const id = proposed.json().id;
+    const self = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/policy/changes/${id}/approve`,
+      headers: t.as("privacy_officer", "governance"),
+    });
+    expect(self.statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: "GET",
+          url: "/api/v1/policy",
+          headers: t.as("privacy_officer", "governance"),
+        })
+      ).json().version,
+    ).toBe(current.version);
+    const ok = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/policy/changes/${id}/approve`,
+      headers: { authorization: `Bearer ${second}`, "x-tracevault-purpose": "governance" },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: "GET",
+          url: "/api/v1/policy",
+          headers: t.as("privacy_officer", "governance"),
+        })
+      ).json().text,
+    ).toBe(text);
+  });
+
   it("erasure makes the person's batches unreadable and gone", async () => {
     const r = await t.app.inject({
       method: "POST",
@@ -146,7 +211,7 @@ describe("vault API", () => {
       headers: t.as("person", "self-access"),
     });
     expect(r.statusCode).toBe(200);
-    expect(r.json().months.length).toBe(1);
+    expect(r.json()).toMatchObject({ kind: "erasure", status: "completed" });
     const mine = (
       await t.app.inject({ method: "GET", url: "/api/v1/me/batches", headers: t.as("person", "self-access") })
     ).json();

@@ -2,11 +2,21 @@ import { existsSync } from "node:fs";
 
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildServer, PostgresSql, Vault, verifyAuditLog, type Sql } from "@tracevault/vault";
+import {
+  buildServer,
+  datasetJobs,
+  openKms,
+  PostgresSql,
+  S3BlobStore,
+  startRetention,
+  Vault,
+  verifyAuditLog,
+  type Sql,
+} from "@tracevault/vault";
 import { UsageError } from "../usage.js";
 
 const USAGE = `usage:
-  tracevault vault [--data DIR] [--port 7420] [--host 127.0.0.1] [--db postgres://…]
+  tracevault vault [--data DIR] [--port 7420] [--host 127.0.0.1] [--db postgres://…] [--blobs s3://…] [--kms …]
   tracevault start            the vault with embedded defaults in ./.tracevault (or $TRACEVAULT_HOME)
   tracevault audit verify --data DIR
   tracevault audit checkpoint --data DIR`;
@@ -17,7 +27,8 @@ export function defaultHome(): string {
 
 function sqlFor(db: string | undefined): Sql | undefined {
   if (!db) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(db)) throw new UsageError(`--db must be a postgres:// URL (SQLite is the default), got '${db}'`);
+  if (!/^postgres(ql)?:\/\//.test(db))
+    throw new UsageError(`--db must be a postgres:// URL (SQLite is the default), got '${db}'`);
   return new PostgresSql(db);
 }
 
@@ -27,18 +38,37 @@ export async function runVault(argv: string[], start = false): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { data: { type: "string" }, port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, quiet: { type: "boolean" } },
+      options: {
+        data: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        db: { type: "string" },
+        blobs: { type: "string" },
+        kms: { type: "string" },
+        quiet: { type: "boolean" },
+      },
     }));
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
   const dataDir = resolve(values.data ?? defaultHome());
   const port = Number(values.port ?? process.env.TRACEVAULT_PORT ?? 7420);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got '${values.port}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0-65535, got '${values.port}'`);
   const host = values.host ?? "127.0.0.1";
   const fresh = !existsSync(join(dataDir, "vault.db"));
-  const vault = await Vault.open({ dataDir, sql: sqlFor(values.db) });
+  const vault = await Vault.open({
+    dataDir,
+    sql: sqlFor(values.db),
+    blobs: values.blobs ? S3BlobStore.fromUrl(values.blobs) : undefined,
+    kms: await openKms(values.kms),
+  });
   const app = await buildServer(vault, { logger: values.quiet ? false : { level: "warn" } });
+  const stopRetention = startRetention(vault, {
+    onError: (e) => process.stderr.write(`tracevault: retention run failed: ${(e as Error).message}\n`),
+  });
+  const jobs = datasetJobs(vault);
+  await jobs.resume();
   const address = await app.listen({ port, host });
   const url = address.replace("0.0.0.0", "127.0.0.1");
   process.stdout.write(`tracevault vault listening on ${url} (data in ${dataDir})\n`);
@@ -51,12 +81,16 @@ export async function runVault(argv: string[], start = false): Promise<number> {
     );
   }
   if (start && process.env.DISPLAY)
-    process.stdout.write(`A display is available: enroll a local recorder with\n  npx tracevault record --vault ${url} --enroll TOKEN\n`);
+    process.stdout.write(
+      `A display is available: enroll a local recorder with\n  npx tracevault record --vault ${url} --enroll TOKEN\n`,
+    );
   await new Promise<void>((res) => {
     const stop = () => res();
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  stopRetention();
+  await jobs.close();
   await app.close();
   await vault.close();
   return 0;
@@ -72,7 +106,8 @@ export async function runAudit(argv: string[]): Promise<number> {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
   const dataDir = resolve(values.data ?? defaultHome());
-  if (!existsSync(join(dataDir, "keys", "vault.key"))) throw new Error(`no vault in ${dataDir} (no keys/vault.key)`);
+  if (!existsSync(join(dataDir, "keys", "vault.key")))
+    throw new Error(`no vault in ${dataDir} (no keys/vault.key)`);
   const vault = await Vault.open({ dataDir, sql: sqlFor(values.db) });
   try {
     if (sub === "verify") {
@@ -82,7 +117,9 @@ export async function runAudit(argv: string[]): Promise<number> {
         return 0;
       }
       for (const p of r.problems) process.stdout.write(`TAMPERED: ${p.message}\n`);
-      process.stdout.write(`audit log FAILED verification (${r.problems.length} problem(s) in ${r.size} entries)\n`);
+      process.stdout.write(
+        `audit log FAILED verification (${r.problems.length} problem(s) in ${r.size} entries)\n`,
+      );
       return 1;
     }
     if (sub === "checkpoint") {
@@ -94,4 +131,3 @@ export async function runAudit(argv: string[]): Promise<number> {
     await vault.close();
   }
 }
-

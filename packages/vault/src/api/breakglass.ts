@@ -42,7 +42,11 @@ async function usableGrant(r: RouteRequest): Promise<Grant> {
     throw new HttpError(403, "this grant belongs to another officer", "not_your_grant");
   const live = await activeGrant(r.vault.db, r.principal!, g.person);
   if (!live || live.id !== g.id)
-    throw new HttpError(403, `this grant is ${g.status === "approved" ? "not active" : g.status}`, "grant_inactive");
+    throw new HttpError(
+      403,
+      `this grant is ${g.status === "approved" ? "not active" : g.status}`,
+      "grant_inactive",
+    );
   return g;
 }
 
@@ -66,7 +70,8 @@ export function breakglassRoutes(vault: Vault): RouteDef[] {
     route({
       method: "POST",
       url: "/api/v1/breakglass",
-      summary: "Ask for time-limited raw access to one person's data, with a written reason (needs a second officer)",
+      summary:
+        "Ask for time-limited raw access to one person's data, with a written reason (needs a second officer)",
       auth: {
         kind: "principal",
         action: "breakglass.request",
@@ -89,7 +94,11 @@ export function breakglassRoutes(vault: Vault): RouteDef[] {
       method: "GET",
       url: "/api/v1/breakglass",
       summary: "Break-glass requests and grants (privacy officers)",
-      auth: { kind: "principal", action: "breakglass.approve", resource: () => ({ type: "Service", id: "breakglass" }) },
+      auth: {
+        kind: "principal",
+        action: "breakglass.approve",
+        resource: () => ({ type: "Service", id: "breakglass" }),
+      },
       handler: async ({ query }) => ({ grants: await listGrants(vault.db, { person: query.person }) }),
     }),
     route({
@@ -151,7 +160,12 @@ export function breakglassRoutes(vault: Vault): RouteDef[] {
         );
         if (!b || b.person !== vault.pseudonym(g.person))
           throw new HttpError(404, "no such batch of the person this grant covers", "not_found");
-        decide(vault, r, { type: "Record", id: r.params.batch!, owner: g.person, level: Number(b.level) }, true);
+        decide(
+          vault,
+          r,
+          { type: "Record", id: r.params.batch!, owner: g.person, level: Number(b.level) },
+          true,
+        );
         const got = await readStoredBatch(vault, r.params.batch!);
         if (!got) throw new HttpError(404, "no such batch", "not_found");
         await vault.audit.append({

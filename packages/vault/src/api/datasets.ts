@@ -58,9 +58,15 @@ function view(d: Dataset): unknown {
 /** Routes of the datasets module (see routes.ts for how a route declares its access rule). */
 export function datasetRoutes(vault: Vault): RouteDef[] {
   const jobs = datasetJobs(vault);
-  // Pick up jobs a previous process queued or left half-done.
-  setImmediate(() => void jobs.resume().catch(() => undefined));
-  return [
+  // Pick up jobs a previous process queued or left half-done, on the first dataset request (a process that
+  // serves datasets should also call `datasetJobs(vault).resume()` at start; building routes does no I/O).
+  let resumed = false;
+  const resume = () => {
+    if (resumed) return;
+    resumed = true;
+    void jobs.resume().catch(() => undefined);
+  };
+  const routes: RouteDef[] = [
     route({
       method: "POST",
       url: "/api/v1/datasets",
@@ -92,7 +98,11 @@ export function datasetRoutes(vault: Vault): RouteDef[] {
       method: "POST",
       url: "/api/v1/datasets/:id/approve",
       summary: "Approve a proposed dataset (a privacy officer other than the proposer); starts the export",
-      auth: { kind: "principal", action: "dataset.approve", resource: async (r) => datasetResource(await load(r)) },
+      auth: {
+        kind: "principal",
+        action: "dataset.approve",
+        resource: async (r) => datasetResource(await load(r)),
+      },
       body: z.object({ note: z.string().max(2000).default("") }).default({ note: "" }),
       handler: async ({ params, principal, body }) => {
         const d = await wrap(() =>
@@ -106,18 +116,28 @@ export function datasetRoutes(vault: Vault): RouteDef[] {
       method: "POST",
       url: "/api/v1/datasets/:id/reject",
       summary: "Reject a proposed dataset, with a note",
-      auth: { kind: "principal", action: "dataset.approve", resource: async (r) => datasetResource(await load(r)) },
+      auth: {
+        kind: "principal",
+        action: "dataset.approve",
+        resource: async (r) => datasetResource(await load(r)),
+      },
       body: z.object({ note: z.string().min(1).max(2000) }),
       handler: async ({ params, principal, body }) =>
         view(
-          await wrap(() => decideDataset(vault, principal!, params.id!, "reject", (body as { note: string }).note)),
+          await wrap(() =>
+            decideDataset(vault, principal!, params.id!, "reject", (body as { note: string }).note),
+          ),
         ),
     }),
     route({
       method: "POST",
       url: "/api/v1/datasets/:id/rebuild",
       summary: "Export an approved dataset again (after an erasure or objection made it stale)",
-      auth: { kind: "principal", action: "dataset.approve", resource: async (r) => datasetResource(await load(r)) },
+      auth: {
+        kind: "principal",
+        action: "dataset.approve",
+        resource: async (r) => datasetResource(await load(r)),
+      },
       body: z.object({}).optional(),
       handler: async ({ params, principal }) => {
         const d = await wrap(() => queueRebuild(vault, principal!, params.id!));
@@ -129,7 +149,11 @@ export function datasetRoutes(vault: Vault): RouteDef[] {
       method: "GET",
       url: "/api/v1/datasets/:id/card",
       summary: "The dataset card of a built dataset (researchers named on it, for its purpose)",
-      auth: { kind: "principal", action: "dataset.read", resource: async (r) => datasetResource(await load(r)) },
+      auth: {
+        kind: "principal",
+        action: "dataset.read",
+        resource: async (r) => datasetResource(await load(r)),
+      },
       handler: async (r) => {
         const d = await load(r);
         if (d.job.state !== "ready") throw new HttpError(409, `the export is ${d.job.state}`, "not_ready");
@@ -140,7 +164,11 @@ export function datasetRoutes(vault: Vault): RouteDef[] {
       method: "GET",
       url: "/api/v1/datasets/:id/download",
       summary: "Download a built dataset (zip: the chosen format, README.md, dataset-card.json); audited",
-      auth: { kind: "principal", action: "dataset.read", resource: async (r) => datasetResource(await load(r)) },
+      auth: {
+        kind: "principal",
+        action: "dataset.read",
+        resource: async (r) => datasetResource(await load(r)),
+      },
       handler: async (r) => {
         const d = await load(r);
         if (d.job.state !== "ready") throw new HttpError(409, `the export is ${d.job.state}`, "not_ready");
@@ -149,7 +177,8 @@ export function datasetRoutes(vault: Vault): RouteDef[] {
           [d.id],
         );
         const sealed = row ? await vault.blobs.get(row.blob_key) : undefined;
-        if (!row || !sealed) throw new HttpError(410, "the export is gone; ask an officer to rebuild it", "gone");
+        if (!row || !sealed)
+          throw new HttpError(410, "the export is gone; ask an officer to rebuild it", "gone");
         const ctx = objectKeyContext("dataset", d.id);
         const key = await vault.kms.unwrap(row.wrapped_key, row.kek_id, ctx);
         const bytes = openObject(key, ctx, sealed);
@@ -167,4 +196,11 @@ export function datasetRoutes(vault: Vault): RouteDef[] {
       },
     }),
   ];
+  return routes.map((r) => ({
+    ...r,
+    handler: async (req) => {
+      resume();
+      return r.handler(req);
+    },
+  }));
 }

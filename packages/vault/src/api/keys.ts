@@ -6,8 +6,8 @@ import type { Vault } from "../vault.js";
 
 // Actions declared in policies/schema.cedarschema and permitted to fleet admins in policies.cedar; they are not
 // (yet) in cedar.ts's ACTIONS list, hence the casts.
-const KEY_ROTATE = "key.rotate" as Action;
-const RETENTION_RUN = "retention.run" as Action;
+const KEY_ROTATE: Action = "key.rotate";
+const RETENTION_RUN: Action = "retention.run";
 const svc = (id: string) => () => ({ type: "Service" as const, id });
 
 /** Key operations for administrators: rotation without downtime, and retention on demand. No content. */
@@ -23,7 +23,8 @@ export function keyRoutes(vault: Vault): RouteDef[] {
     route({
       method: "POST",
       url: "/api/v1/keys/rotate",
-      summary: "Rotate the key-encryption key and rewrap every data and dataset key (the vault keeps serving)",
+      summary:
+        "Rotate the key-encryption key and rewrap every data and dataset key (the vault keeps serving)",
       auth: { kind: "principal", action: KEY_ROTATE, resource: svc("keys") },
       handler: async ({ principal }) => rotateKeys(vault, principal!.userId),
     }),
@@ -45,7 +46,8 @@ export function keyRoutes(vault: Vault): RouteDef[] {
     route({
       method: "POST",
       url: "/api/v1/retention/run",
-      summary: "Apply retention now: delete batches and crypto-shred month keys past the manifests' retention",
+      summary:
+        "Apply retention now: delete batches and crypto-shred month keys past the manifests' retention",
       auth: { kind: "principal", action: RETENTION_RUN, resource: svc("keys") },
       handler: async ({ principal }) => runRetention(vault, new Date(), principal!.userId),
     }),

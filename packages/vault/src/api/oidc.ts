@@ -17,8 +17,13 @@ function client(vault: Vault) {
   return c;
 }
 
-/** OIDC sign-in (anonymous: they are how one signs in). */
+/**
+ * OIDC sign-in (anonymous: they are how one signs in). Registered only when OIDC is configured when the server
+ * is built (`configureOidc` before `buildServer`, or DATA_DIR/oidc.json), so the OpenAPI document lists them
+ * exactly when they work.
+ */
 export function oidcRoutes(vault: Vault): RouteDef[] {
+  if (!oidcClient(vault)) return [];
   return [
     route({
       method: "GET",
@@ -41,8 +46,13 @@ export function oidcRoutes(vault: Vault): RouteDef[] {
         const c = client(vault);
         reply.header("cache-control", "no-store");
         if (query.error)
-          throw new HttpError(401, `sign-in refused by the identity provider: ${String(query.error).slice(0, 100)}`, "oidc_refused");
-        if (!query.code || !query.state) throw new HttpError(400, "callback needs code and state", "bad_callback");
+          throw new HttpError(
+            401,
+            `sign-in refused by the identity provider: ${String(query.error).slice(0, 100)}`,
+            "oidc_refused",
+          );
+        if (!query.code || !query.state)
+          throw new HttpError(400, "callback needs code and state", "bad_callback");
         return wrap(() => c.callback(vault, query.code!, query.state!));
       },
     }),

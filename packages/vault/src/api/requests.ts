@@ -11,5 +11,10 @@ import { subjectRequestRoutes } from "./subject-requests.js";
  * registered here because server.ts registers this list.
  */
 export function requestRoutes(vault: Vault): RouteDef[] {
-  return [...subjectRequestRoutes(vault), ...breakglassRoutes(vault), ...oidcRoutes(vault), ...keyRoutes(vault)];
+  return [
+    ...subjectRequestRoutes(vault),
+    ...breakglassRoutes(vault),
+    ...oidcRoutes(vault),
+    ...keyRoutes(vault),
+  ];
 }

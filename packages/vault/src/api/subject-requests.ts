@@ -55,7 +55,9 @@ export function subjectRequestRoutes(vault: Vault): RouteDef[] {
       url: "/api/v1/me/requests",
       summary: "Your requests and their status",
       auth: { kind: "principal", action: "request.list", resource: self },
-      handler: async ({ principal }) => ({ requests: await listRequests(vault.db, { person: principal!.person }) }),
+      handler: async ({ principal }) => ({
+        requests: await listRequests(vault.db, { person: principal!.person }),
+      }),
     }),
     route({
       method: "GET",
@@ -77,7 +79,8 @@ export function subjectRequestRoutes(vault: Vault): RouteDef[] {
     route({
       method: "GET",
       url: "/api/v1/me/requests/:id/download",
-      summary: "Download the copy of all your data an access request produced (zip; assembled on demand, audited)",
+      summary:
+        "Download the copy of all your data an access request produced (zip; assembled on demand, audited)",
       auth: { kind: "principal", action: "record.export", resource: self },
       handler: async (r) => {
         const q = await own(r);
@@ -132,7 +135,10 @@ export function subjectRequestRoutes(vault: Vault): RouteDef[] {
       url: "/api/v1/requests/:id/handle",
       summary: "Handle a request: retry a failed one, or close it as completed or rejected (with a note)",
       auth: { kind: "principal", action: "request.handle", resource: svc },
-      body: z.object({ action: z.enum(["retry", "complete", "reject"]), note: z.string().max(2000).default("") }),
+      body: z.object({
+        action: z.enum(["retry", "complete", "reject"]),
+        note: z.string().max(2000).default(""),
+      }),
       handler: async ({ body, params, principal }) => {
         const b = body as { action: "retry" | "complete" | "reject"; note: string };
         return wrap(() => handleRequest(vault, principal!.userId, params.id!, b.action, b.note));

@@ -26,6 +26,8 @@ export class PostgresSql implements Sql {
 
   constructor(connectionString: string) {
     this.pool = new pg.Pool({ connectionString, max: 8 });
+    // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
+    this.pool.on("error", () => undefined);
   }
 
   async query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {

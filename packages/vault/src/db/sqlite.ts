@@ -71,6 +71,8 @@ export class SqliteSql implements Sql {
     this.db.pragma("synchronous = FULL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
+    // Deleted rows (shredded wrapped keys) are overwritten with zeros, not left in free pages.
+    this.db.pragma("secure_delete = ON");
     this.inner = new SqliteTx(this.db);
   }
 

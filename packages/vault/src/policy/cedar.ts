@@ -38,6 +38,8 @@ export const ACTIONS = [
   "breakglass.approve",
   "account.create",
   "account.list",
+  "key.rotate",
+  "retention.run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,5 +1,7 @@
 import { AUDIT_MIGRATIONS } from "../audit/log.js";
 import { DATAKEY_MIGRATIONS } from "../keys/datakeys.js";
+import { FLEET_MIGRATIONS } from "../fleet/migrations.js";
+import { GOVERNANCE_MIGRATIONS } from "./governance-migrations.js";
 
 /** The vault's schema, in the common subset of SQLite and PostgreSQL (TEXT ids, BIGINT counters, ISO times). */
 export const MIGRATIONS = [
@@ -17,5 +19,11 @@ CREATE TABLE manifests (hash TEXT PRIMARY KEY, id TEXT NOT NULL, version BIGINT 
 CREATE TABLE batches (batch_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, seq BIGINT NOT NULL, digest TEXT NOT NULL, person TEXT NOT NULL, month TEXT NOT NULL, manifest_hash TEXT NOT NULL, level BIGINT NOT NULL, events BIGINT NOT NULL, frames BIGINT NOT NULL, blob_key TEXT NOT NULL, received_at TEXT NOT NULL, redactions BIGINT NOT NULL DEFAULT 0);
 CREATE INDEX batches_person ON batches (person, month);
 CREATE TABLE policies (version BIGINT PRIMARY KEY, text TEXT NOT NULL, changed_by TEXT NOT NULL, changed_at TEXT NOT NULL, reason TEXT NOT NULL)`,
+  },
+  ...GOVERNANCE_MIGRATIONS,
+  ...FLEET_MIGRATIONS,
+  {
+    id: "policy-changes-1",
+    sql: `CREATE TABLE policy_changes (id TEXT PRIMARY KEY, text TEXT NOT NULL, reason TEXT NOT NULL, proposed_by TEXT NOT NULL, proposed_at TEXT NOT NULL, status TEXT NOT NULL, decided_by TEXT, decided_at TEXT)`,
   },
 ];
