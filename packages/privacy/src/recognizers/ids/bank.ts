@@ -1,0 +1,157 @@
+/**
+ * Bank identifiers, level 4: IBAN (IBAN_CODE), US routing numbers (US_ROUTING), bank account numbers
+ * announced by their label (BANK_ACCOUNT) and BIC/SWIFT codes announced by theirs (SWIFT_CODE).
+ */
+import type { Detection, Recognizer } from "../../types.js";
+import { K, keywordBefore, maskBefore } from "./keywords.js";
+import {
+  groupEnd,
+  groupStart,
+  isAsciiLetter,
+  isDigit,
+  isWordChar,
+  numericRuns,
+  runDigits,
+  standsAlone,
+} from "./scan.js";
+import { abaRoutingValid, ibanLength, ibanValid } from "./validators.js";
+import { NONE, det, isTypedLike } from "./util.js";
+
+const SP = 0x20;
+const NBSP = 0xa0;
+const DASH = 0x2d;
+
+function isAlnum(c: number): boolean {
+  return isDigit(c) || isAsciiLetter(c);
+}
+
+/**
+ * IBANs: two letters of a country with an IBAN, two check digits, then the BBAN, compact or grouped
+ * (single spaces or dashes between characters, usually every four), upper or lower case; the
+ * country's length and ISO 7064 mod 97 must hold (0.95). Found from the digit runs: the check digits
+ * are a run preceded by the country code. In typed text, an IBAN-shaped value of the right length
+ * announced by "IBAN" is kept at 0.6 even when its checksum fails (a mistyped IBAN).
+ */
+export const iban: Recognizer = {
+  id: "iban",
+  types: ["IBAN_CODE"],
+  detect(input) {
+    const { text } = input;
+    const n = text.length;
+    let out: Detection[] | undefined;
+    for (const run of numericRuns(input)) {
+      const s = run.start;
+      if (s < 2 || groupEnd(run, 0) - groupStart(run, 0) < 2) continue;
+      const c1 = text.charCodeAt(s - 2);
+      const c2 = text.charCodeAt(s - 1);
+      if (!isAsciiLetter(c1) || !isAsciiLetter(c2) || (s >= 3 && isWordChar(text.charCodeAt(s - 3))))
+        continue;
+      const len = ibanLength(String.fromCharCode(c1 & 0xdf, c2 & 0xdf));
+      if (!len) continue;
+      let p = s - 2;
+      let compact = "";
+      let sepUsed = -1;
+      while (compact.length < len && p < n) {
+        const c = text.charCodeAt(p);
+        if (isAlnum(c)) {
+          compact += text[p];
+          p++;
+          continue;
+        }
+        if (
+          (c === SP || c === NBSP || c === DASH) &&
+          compact.length >= 4 &&
+          (sepUsed < 0 || sepUsed === c) &&
+          p + 1 < n &&
+          isAlnum(text.charCodeAt(p + 1))
+        ) {
+          sepUsed = c;
+          p++;
+          continue;
+        }
+        break;
+      }
+      if (compact.length !== len || (p < n && isWordChar(text.charCodeAt(p)))) continue;
+      const start = s - 2;
+      if (ibanValid(compact)) (out ??= []).push(det(start, p, "IBAN_CODE", 0.95, "iban"));
+      else if (
+        isTypedLike(input.channel) &&
+        /^[A-Za-z]{2}\d{2}[A-Za-z0-9]+$/.test(compact) &&
+        keywordBefore(text, start, K.IBAN) >= 0
+      )
+        (out ??= []).push(det(start, p, "IBAN_CODE", 0.6, "iban"));
+    }
+    return out ?? NONE;
+  },
+};
+
+const BIC_RE = /^[A-Za-z]{6}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?$/;
+
+/** Find whole-word occurrences of `word` (lower case) in `lower`. */
+function wordHits(lower: string, word: string): number[] {
+  const out: number[] = [];
+  let i = lower.indexOf(word);
+  while (i >= 0) {
+    const b = i > 0 ? lower.charCodeAt(i - 1) : NaN;
+    const a = i + word.length < lower.length ? lower.charCodeAt(i + word.length) : NaN;
+    if (!isWordChar(b) && !isWordChar(a)) out.push(i + word.length);
+    i = lower.indexOf(word, i + word.length);
+  }
+  return out;
+}
+
+/**
+ * Bank details announced by their label:
+ * - US routing (ABA) numbers after "routing", "ABA", "RTN"…: 9 digits with the 3-7-1 checksum (0.9);
+ * - account numbers after "account number", "acct", "a/c", "Kontonummer", "número de cuenta"…:
+ *   6-17 digits, bare or grouped (0.8);
+ * - BIC/SWIFT codes after "BIC" or "SWIFT": 4-letter bank, 2-letter country, 2-character location,
+ *   optional 3-character branch (0.85).
+ */
+export const bankAccount: Recognizer = {
+  id: "bank-account",
+  types: ["US_ROUTING", "BANK_ACCOUNT", "SWIFT_CODE"],
+  detect(input) {
+    const { text, lower } = input;
+    let out: Detection[] | undefined;
+    const runs = numericRuns(input);
+    for (const run of runs) {
+      const len = run.nd;
+      if (len < 6 || len > 17 || !standsAlone(text, run.start, run.end)) continue;
+      const mask = maskBefore(text, run) & (K.ACCOUNT | K.ROUTING);
+      if (!mask) continue;
+      if (len === 9 && run.ng === 1 && abaRoutingValid(runDigits(run))) {
+        if (mask & K.ROUTING && keywordBefore(text, run.start, K.ROUTING, run) >= 0) {
+          (out ??= []).push(det(run.start, run.end, "US_ROUTING", 0.9, "bank-account"));
+          continue;
+        }
+      }
+      // Every separator a space or a dash (not dots: amounts, versions, dates).
+      if (run.sep.some((c) => c === 0x2e)) continue;
+      if (mask & K.ACCOUNT && keywordBefore(text, run.start, K.ACCOUNT, run) >= 0)
+        (out ??= []).push(det(run.start, run.end, "BANK_ACCOUNT", 0.8, "bank-account"));
+    }
+    // BIC / SWIFT, found from their labels.
+    if (lower.length === text.length && (lower.includes("swift") || lower.includes("bic"))) {
+      const seen = new Set<number>();
+      for (const kw of ["swift", "bic"]) {
+        for (const at of wordHits(lower, kw)) {
+          const m =
+            /^[^A-Za-z0-9\n]{0,30}?(?:(?:code|no|number|is|bic|swift)[^A-Za-z0-9\n]{1,8}){0,3}([A-Za-z0-9]{8,11})(?![\p{L}\p{N}_])/u.exec(
+              text.slice(at, at + 64),
+            );
+          if (!m) continue;
+          const tok = m[1]!;
+          if (!BIC_RE.test(tok)) continue;
+          const start = at + m[0].length - tok.length;
+          if (seen.has(start)) continue;
+          seen.add(start);
+          // Lower-case words ("swift code is fast") are not codes: require capitals or digits.
+          if (tok === tok.toLowerCase() && !/\d/.test(tok)) continue;
+          (out ??= []).push(det(start, start + tok.length, "SWIFT_CODE", 0.85, "bank-account"));
+        }
+      }
+    }
+    return out ?? NONE;
+  },
+};
