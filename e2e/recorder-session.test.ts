@@ -11,8 +11,7 @@
  * Needs Xvfb, openbox, xdotool, /usr/bin/chromium and tesseract; skipped (with the reason) otherwise. The CLI
  * must be built (npx tsc -b packages/recorder/tsconfig.json packages/cli/tsconfig.json).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,15 +23,19 @@ import { generateVaultKeys, serializeVaultKeys, signManifest } from "@tracevault
 import { ocrFrame, tesseractAvailable } from "../packages/recorder/src/capture/ocr.js";
 import { CHROMIUM_PATH, elementScreenCenter, xdotool } from "./support/apps.js";
 import { startXvfb, xvfbSkipReason, type XSession } from "./support/xvfb.js";
+import { cliSync, runCli, type RecorderProc } from "../packages/recorder/test/e2e-helpers.js";
 
-const RUNNER = fileURLToPath(new URL("../packages/recorder/test/cli-runner.mjs", import.meta.url));
-const CLI_BUILT = existsSync(fileURLToPath(new URL("../packages/cli/dist/commands/record.js", import.meta.url)));
+const CLI_BUILT = existsSync(
+  fileURLToPath(new URL("../packages/cli/dist/commands/record.js", import.meta.url)),
+);
 
 const skip =
   xvfbSkipReason() ??
   (existsSync(CHROMIUM_PATH) ? undefined : `${CHROMIUM_PATH} not installed`) ??
   (tesseractAvailable() ? undefined : "tesseract not installed") ??
-  (CLI_BUILT ? undefined : "CLI not built (npx tsc -b packages/recorder/tsconfig.json packages/cli/tsconfig.json)");
+  (CLI_BUILT
+    ? undefined
+    : "CLI not built (npx tsc -b packages/recorder/tsconfig.json packages/cli/tsconfig.json)");
 if (skip) console.warn(`[recorder-session] skipped: ${skip}`);
 
 const CARD = "4111 1111 1111 1111";
@@ -96,51 +99,10 @@ function writeSetup(dir: string, channels = ["keyboard", "mouse", "window", "scr
     purposes: ["agent-training"],
     privacyPolicyVersion: "1",
   };
-  writeFileSync(join(dir, "signed.json"), JSON.stringify(signManifest(manifest, keys.sign.privateKey, keys.sign.publicKey)));
-}
-
-export interface RecorderProc {
-  proc: ChildProcess;
-  out: () => string;
-  err: () => string;
-  exited: Promise<number | null>;
-  waitFor(re: RegExp, ms?: number): Promise<void>;
-}
-
-export function runCli(args: string[], env: NodeJS.ProcessEnv, logDir?: string): RecorderProc {
-  const proc = spawn(process.execPath, [RUNNER, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  proc.stdout!.on("data", (c: Buffer) => (out += c.toString()));
-  proc.stderr!.on("data", (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((r) =>
-    proc.once("exit", (code) => {
-      if (logDir) {
-        writeFileSync(join(logDir, `rec-${proc.pid}.out`), out);
-        writeFileSync(join(logDir, `rec-${proc.pid}.err`), err);
-      }
-      r(code);
-    }),
+  writeFileSync(
+    join(dir, "signed.json"),
+    JSON.stringify(signManifest(manifest, keys.sign.privateKey, keys.sign.publicKey)),
   );
-  return {
-    proc,
-    out: () => out,
-    err: () => err,
-    exited,
-    async waitFor(re, ms = 30_000) {
-      const end = Date.now() + ms;
-      while (!re.test(err) && !re.test(out)) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${re}; stderr: ${err}`);
-        if (proc.exitCode !== null) throw new Error(`recorder exited (${proc.exitCode}): ${err}`);
-        await sleep(50);
-      }
-    },
-  };
-}
-
-export function cliSync(args: string[], env: NodeJS.ProcessEnv): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [RUNNER, ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -170,7 +132,10 @@ function allFiles(dir: string): string[] {
 }
 
 /** Launch Debian's Chromium with a DevTools port on 127.0.0.1 (for the recorder's browser source). */
-async function launchChromiumWithCdp(x: XSession, dir: string): Promise<{ ctx: BrowserContext; page: Page; cdp: string }> {
+async function launchChromiumWithCdp(
+  x: XSession,
+  dir: string,
+): Promise<{ ctx: BrowserContext; page: Page; cdp: string }> {
   const profile = join(dir, "chromium-profile");
   mkdirSync(profile, { recursive: true });
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -207,7 +172,12 @@ async function screenBox(page: Page, sel: string) {
     const r = document.querySelector(s)!.getBoundingClientRect();
     const border = (window.outerWidth - window.innerWidth) / 2;
     const top = window.screenY + window.outerHeight - window.innerHeight - border;
-    return { x: Math.round(window.screenX + border + r.left), y: Math.round(top + r.top), w: Math.round(r.width), h: Math.round(r.height) };
+    return {
+      x: Math.round(window.screenX + border + r.left),
+      y: Math.round(top + r.top),
+      w: Math.round(r.width),
+      h: Math.round(r.height),
+    };
   }, sel);
 }
 
@@ -234,13 +204,32 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
     await xdotool(x, "search", "--sync", "--onlyvisible", "--name", "tv-record", "windowactivate", "--sync");
     await sleep(500);
     env = { ...x.env, TMPDIR: join(dir, "tmp") };
-    const base = ["--offline", "--vault-pub", join(dir, "vault.pub"), "--manifest", join(dir, "signed.json"), "--state", join(dir, "state")];
+    const base = [
+      "--offline",
+      "--vault-pub",
+      join(dir, "vault.pub"),
+      "--manifest",
+      join(dir, "signed.json"),
+      "--state",
+      join(dir, "state"),
+    ];
     const ack = cliSync(["record", "--acknowledge", "--yes", ...base], env);
     expect(ack.code, ack.err).toBe(0);
     expect(ack.out).toMatch(/acknowledged manifest 'e2e' v1/);
 
     rec = runCli(
-      ["record", ...base, "--spool", join(dir, "spool"), "--browser-cdp", browser.cdp, "--batch-seconds", "1", "--status-every", "2"],
+      [
+        "record",
+        ...base,
+        "--spool",
+        join(dir, "spool"),
+        "--browser-cdp",
+        browser.cdp,
+        "--batch-seconds",
+        "1",
+        "--status-every",
+        "2",
+      ],
       env,
       join(dir, "logs"),
     );
@@ -286,7 +275,13 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
     const to = { x: from.x + 260, y: from.y + 120 };
     const steps: (string | number)[] = ["mousemove", from.x, from.y, "mousedown", 1];
     for (let i = 1; i <= 20; i++)
-      steps.push("mousemove", Math.round(from.x + (260 * i) / 20), Math.round(from.y + (120 * i) / 20), "sleep", 0.02);
+      steps.push(
+        "mousemove",
+        Math.round(from.x + (260 * i) / 20),
+        Math.round(from.y + (120 * i) / 20),
+        "sleep",
+        0.02,
+      );
     steps.push("mouseup", 1);
     await xdotool(x, ...steps);
     drag = { from, to };
@@ -313,7 +308,19 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
 
     expect(cliSync(["record", "--stop", "--state", join(dir, "state")], env).code).toBe(0);
     code = await rec.exited;
-    const r = cliSync(["spool", "open", "--spool", join(dir, "spool"), "--vault-key", join(dir, "vault.key"), "--out", join(dir, "episode")], env);
+    const r = cliSync(
+      [
+        "spool",
+        "open",
+        "--spool",
+        join(dir, "spool"),
+        "--vault-key",
+        join(dir, "vault.key"),
+        "--out",
+        join(dir, "episode"),
+      ],
+      env,
+    );
     opened = { out: r.out, code: r.code };
     if (r.code !== 0) console.error(r.err);
   }, 240_000);
@@ -322,12 +329,19 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
     if (rec && rec.proc.exitCode === null) rec.proc.kill("SIGKILL");
     await browser?.ctx.close().catch(() => undefined);
     await x?.stop();
+    // the opened episode is decrypted data: do not leave it behind (TRACEVAULT_KEEP_E2E=1 keeps it)
+    if (dir && !process.env.TRACEVAULT_KEEP_E2E) rmSync(dir, { recursive: true, force: true });
   });
 
   it("the recorder stopped cleanly and the spool opens into an episode", () => {
     expect(code, rec.err()).toBe(0);
     expect(opened.code).toBe(0);
-    const sum = JSON.parse(opened.out) as { batches: number; frames: number; steps: number; bad_batches: unknown[] };
+    const sum = JSON.parse(opened.out) as {
+      batches: number;
+      frames: number;
+      steps: number;
+      bad_batches: unknown[];
+    };
     expect(sum.bad_batches).toEqual([]);
     expect(sum.batches).toBeGreaterThan(3);
     expect(sum.frames).toBeGreaterThan(3);
@@ -339,13 +353,21 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
     const events = readJsonl(join(dir, "episode", "raw", "events.jsonl"));
     const downs = events.filter((e) => e.kind === "mouse_down") as { x: number; y: number }[];
     for (const c of clicks)
-      expect(downs.some((d) => Math.abs(d.x - c.x) <= 2 && Math.abs(d.y - c.y) <= 2), JSON.stringify(c)).toBe(true);
+      expect(
+        downs.some((d) => Math.abs(d.x - c.x) <= 2 && Math.abs(d.y - c.y) <= 2),
+        JSON.stringify(c),
+      ).toBe(true);
     const steps = readFileSync(join(dir, "episode", "steps.jsonl"), "utf8")
       .split("\n")
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { action: Record<string, unknown> });
     const acts = steps.map((s) => s.action);
-    const click = acts.find((a) => a.type === "click" && Math.abs((a.x as number) - clicks[0]!.x) <= 2 && Math.abs((a.y as number) - clicks[0]!.y) <= 2);
+    const click = acts.find(
+      (a) =>
+        a.type === "click" &&
+        Math.abs((a.x as number) - clicks[0]!.x) <= 2 &&
+        Math.abs((a.y as number) - clicks[0]!.y) <= 2,
+    );
     expect(click, JSON.stringify(acts.map((a) => a.type))).toBeDefined();
     const dragStep = acts.find((a) => a.type === "drag") as { path: { x: number; y: number }[] } | undefined;
     expect(dragStep).toBeDefined();
@@ -359,7 +381,11 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
     expect(scroll).toBeDefined();
     expect(Math.abs(scroll!.x - scrollAt.x)).toBeLessThanOrEqual(2);
     expect(Math.abs(scroll!.y - scrollAt.y)).toBeLessThanOrEqual(2);
-    expect(acts.some((a) => a.type === "hotkey" && JSON.stringify(a).includes("ctrl") && JSON.stringify(a).includes('"a"'))).toBe(true);
+    expect(
+      acts.some(
+        (a) => a.type === "hotkey" && JSON.stringify(a).includes("ctrl") && JSON.stringify(a).includes('"a"'),
+      ),
+    ).toBe(true);
     // the page saw the same coordinates
   });
 
@@ -367,14 +393,35 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
     const events = readJsonl(join(dir, "episode", "raw", "events.jsonl"));
     const typed = typedChars(events);
     expect(typed).toContain(NORMAL);
-    for (const s of [CARD, "4111", EMAIL, "jane", KEY, "AKIA", PASSWORD, "Tr0ub", "pausedwords", "hotkeypaused"])
+    for (const s of [
+      CARD,
+      "4111",
+      EMAIL,
+      "jane",
+      KEY,
+      "AKIA",
+      PASSWORD,
+      "Tr0ub",
+      "pausedwords",
+      "hotkeypaused",
+    ])
       expect(typed, s).not.toContain(s);
     const markers = events.filter((e) => e.kind === "marker").map((e) => (e as { name: string }).name);
-    expect(markers).toEqual(expect.arrayContaining(["redacted:CREDIT_CARD", "redacted:EMAIL_ADDRESS", "redacted:PASSWORD", "pause", "resume"]));
+    expect(markers).toEqual(
+      expect.arrayContaining([
+        "redacted:CREDIT_CARD",
+        "redacted:EMAIL_ADDRESS",
+        "redacted:PASSWORD",
+        "pause",
+        "resume",
+      ]),
+    );
     expect(markers.some((m) => m.startsWith("redacted:SECRET"))).toBe(true);
     expect(markers.filter((m) => m === "pause")).toHaveLength(2);
     // none of the recorder's hotkey keys
-    const keyNames = events.filter((e) => e.kind === "key_down").map((e) => (e as { key: string; mods?: { alt?: boolean } }));
+    const keyNames = events
+      .filter((e) => e.kind === "key_down")
+      .map((e) => e as { key: string; mods?: { alt?: boolean } });
     expect(keyNames.some((k) => k.key === "p" && k.mods?.alt)).toBe(false);
     const steps = readFileSync(join(dir, "episode", "steps.jsonl"), "utf8");
     for (const s of [CARD, EMAIL, KEY, PASSWORD, "pausedwords"]) expect(steps).not.toContain(s);
@@ -407,9 +454,22 @@ describe.skipIf(!!skip)("recorder: scripted Chromium session â†’ sealed spool â†
   }, 240_000);
 
   it("no file the recorder wrote (spool, state, logs, temp dir) holds any typed text, title or secret", () => {
-    const files = [...allFiles(join(dir, "spool")), ...allFiles(join(dir, "state")), ...allFiles(join(dir, "tmp")), ...allFiles(join(dir, "logs"))];
+    const files = [
+      ...allFiles(join(dir, "spool")),
+      ...allFiles(join(dir, "state")),
+      ...allFiles(join(dir, "tmp")),
+      ...allFiles(join(dir, "logs")),
+    ];
     expect(files.length).toBeGreaterThan(3);
-    const needles = [...SENSITIVE, "Hello team", "meeting notes", "pausedwords", "hotkeypaused", "tv-record", "paragraph"];
+    const needles = [
+      ...SENSITIVE,
+      "Hello team",
+      "meeting notes",
+      "pausedwords",
+      "hotkeypaused",
+      "tv-record",
+      "paragraph",
+    ];
     for (const f of files) {
       const content = readFileSync(f).toString("latin1");
       for (const n of needles) expect(content.includes(n), `${f} contains ${n}`).toBe(false);

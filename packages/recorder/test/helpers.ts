@@ -1,5 +1,5 @@
 /** Test helpers for the recorder pipeline: fake capture sources, manifests, keys, a spool in a temp dir. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Manifest, type CaptureChannel, type RawEvent } from "@tracevault/core";
@@ -39,8 +39,18 @@ export function testManifest(over: Partial<Manifest> = {}): Manifest {
   });
 }
 
+const made: string[] = [];
+
+/** A fresh temporary directory, removed by {@link removeTempDirs}. */
 export function tempDir(prefix = "tv-rec-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+/** Remove every directory {@link tempDir} made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 export function keysAndHash(m: Manifest): { keys: VaultKeys; hash: string } {
@@ -88,16 +98,23 @@ export class FakeScreen extends FakeSource {
 }
 
 /** A solid white frame. */
-export function whiteFrame(width = 320, height = 200, takenAt = performance.timeOrigin + performance.now()): RawFrame {
+export function whiteFrame(
+  width = 320,
+  height = 200,
+  takenAt = performance.timeOrigin + performance.now(),
+): RawFrame {
   return { rgb: Buffer.alloc(width * height * 3, 255), width, height, x: 0, y: 0, takenAt };
 }
 
 export const now = (): number => performance.timeOrigin + performance.now();
 
-const SHIFTED: Record<string, string> = { "@": "2", "_": "-", ":": ";", "!": "1", "?": "/" };
+const SHIFTED: Record<string, string> = { "@": "2", _: "-", ":": ";", "!": "1", "?": "/" };
 
-/** Key events typing `text` (US layout names), 5 ms apart, starting at t0. */
-export function typeText(text: string, t0: number): RawEvent[] {
+/**
+ * Key events typing `text` (US layout names), 5 ms apart, starting at t0. `withShift`: press and release
+ * the shift key around each shifted character, as xdotool does.
+ */
+export function typeText(text: string, t0: number, withShift = false): RawEvent[] {
   const out: RawEvent[] = [];
   let t = t0;
   for (const ch of text) {
@@ -106,6 +123,8 @@ export function typeText(text: string, t0: number): RawEvent[] {
     const key = ch === " " ? "space" : ch === "\n" ? "enter" : (SHIFTED[ch] ?? lower);
     const code = key.charCodeAt(0) + (key.length > 1 ? 500 : 0);
     const mods = { shift: shifted };
+    if (withShift && shifted)
+      out.push({ kind: "key_down", t: t - 2, code: 42, key: "shift", mods: { shift: true } });
     if (ch === "\n") {
       out.push({ kind: "key_down", t, code: 28, key: "enter", mods });
       out.push({ kind: "key_up", t: t + 1, code: 28, key: "enter", mods });
@@ -113,6 +132,7 @@ export function typeText(text: string, t0: number): RawEvent[] {
       out.push({ kind: "key_down", t, code, key, char: ch, mods });
       out.push({ kind: "key_up", t: t + 1, code, key, mods });
     }
+    if (withShift && shifted) out.push({ kind: "key_up", t: t + 2, code: 42, key: "shift", mods: {} });
     t += 5;
   }
   return out;
@@ -124,12 +144,18 @@ export function openAll(spoolDir: string, keys: VaultKeys) {
   const bad = batches.filter((b) => "error" in b);
   if (bad.length) throw new Error(`bad batches: ${JSON.stringify(bad)}`);
   const ok = batches.filter((b): b is Exclude<typeof b, { error: string }> => !("error" in b));
-  return { batches: ok, events: ok.flatMap((b) => b.payload.events), frames: ok.flatMap((b) => b.payload.frames) };
+  return {
+    batches: ok,
+    events: ok.flatMap((b) => b.payload.events),
+    frames: ok.flatMap((b) => b.payload.frames),
+  };
 }
 
 /** Characters of the kept key_down events. */
 export function typed(events: readonly RawEvent[]): string {
-  return events.map((e) => (e.kind === "key_down" ? (e.char ?? (e.key === "enter" ? "\n" : "")) : "")).join("");
+  return events
+    .map((e) => (e.kind === "key_down" ? (e.char ?? (e.key === "enter" ? "\n" : "")) : ""))
+    .join("");
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

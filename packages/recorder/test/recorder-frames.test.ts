@@ -4,8 +4,9 @@
  * misreads them, changed-region OCR reuse, and a real Tesseract run on a rendered frame.
  */
 import { join } from "node:path";
+import fc from "fast-check";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { RawFrame } from "../src/capture/image.js";
 import { ocrFrame, tesseractAvailable, type OcrWord } from "../src/capture/ocr.js";
 import type { Rect } from "../src/capture/types.js";
@@ -21,6 +22,7 @@ import {
   now,
   openAll,
   sleep,
+  removeTempDirs,
   tempDir,
   testManifest,
   typeText,
@@ -68,6 +70,8 @@ async function framesOf(spoolDir: string, keys: ReturnType<typeof keysAndHash>["
   return { frames: frames.map((f) => Buffer.from(f.data, "base64")), events };
 }
 
+afterAll(() => removeTempDirs());
+
 describe("screenshots through the recorder", () => {
   it("blacks out sensitive words and excluded windows before encoding; keeps the rest", async () => {
     const s = setup(
@@ -79,7 +83,9 @@ describe("screenshots through the recorder", () => {
       },
       async () => [word("hello", 10, 10, 40), word("4111 1111 1111 1111", 60, 10, 140)],
     );
-    s.win.visible = [{ windowId: 99, app: "KeePassXC", title: "vault", bounds: { x: 200, y: 100, w: 100, h: 80 } }];
+    s.win.visible = [
+      { windowId: 99, app: "KeePassXC", title: "vault", bounds: { x: 200, y: 100, w: 100, h: 80 } },
+    ];
     await s.rec.start();
     s.win.focus(now(), 11, "XTerm", "shell");
     await sleep(300);
@@ -141,7 +147,13 @@ describe("screenshots through the recorder", () => {
     const s = setup(
       () => whiteFrame(320, 100, now()),
       // OCR misreads the card: "4lll 1111 IIII 1111" (not a valid card for the engine)
-      async () => [word("total:", 10, 10), word("4lll", 70, 10), word("1111", 110, 10), word("IIII", 150, 10), word("1111", 190, 10)],
+      async () => [
+        word("total:", 10, 10),
+        word("4lll", 70, 10),
+        word("1111", 110, 10),
+        word("IIII", 150, 10),
+        word("1111", 190, 10),
+      ],
     );
     await s.rec.start();
     s.win.focus(now(), 11, "XTerm", "shell");
@@ -187,7 +199,8 @@ describe("ScreenTextRedactor", () => {
       engine: DEFAULT_ENGINE,
       ocr: async (f) => {
         n++;
-        if (n === 1) return [word("mail", 10, 10), word("jane.doe@example.com", 60, 10, 180), word("ok", 10, 300)];
+        if (n === 1)
+          return [word("mail", 10, 10), word("jane.doe@example.com", 60, 10, 180), word("ok", 10, 300)];
         // second run: a strip around y=300 only (stacked image starts at 0)
         return f.height < 100 ? [word("fine", 10, f.height / 2 - 7)] : [];
       },
@@ -200,6 +213,138 @@ describe("ScreenTextRedactor", () => {
     expect(n).toBe(2);
     expect(res2.words).toBe(3); // mail, email (cached) + fine (new); "ok" was replaced
     expect(res2.boxes).toEqual([{ x: 60, y: 10, w: 180, h: 14 }]);
+  });
+
+  it("follows a scroll: cached words move with the content, only the new rows are OCR'd", async () => {
+    const W = 400;
+    const LINE = 24; // 12 px of text, 12 px of white
+    const texts = (id: number) => (id === 3 ? "4111111111111111" : `word${id}`);
+    /** A synthetic screen: text lines `first`… from the top, each row of a line a distinct grey. */
+    const screen = (first: number, n: number): RawFrame => {
+      const f = whiteFrame(W, 300, 1);
+      for (let k = 0; k < n; k++) {
+        const id = first + k;
+        for (let r = 0; r < 12; r++) {
+          const y = 10 + k * LINE + r;
+          if (y >= 300) break;
+          f.rgb.fill(20 + ((id * 12 + r) % 200), (y * W + 20) * 3, (y * W + 220) * 3);
+        }
+      }
+      return f;
+    };
+    /** Fake OCR: a word per block of non-white rows, named after the grey of its first row. */
+    const calls: number[] = [];
+    const ocr = async (f: RawFrame): Promise<OcrWord[]> => {
+      calls.push(f.height);
+      const out: OcrWord[] = [];
+      let start = -1;
+      for (let y = 0; y <= f.height; y++) {
+        const ink = y < f.height && f.rgb[(y * f.width + 30) * 3]! < 250;
+        if (ink && start < 0) start = y;
+        if (!ink && start >= 0) {
+          if (y - start >= 12) {
+            const v = f.rgb[(start * f.width + 30) * 3]!;
+            const id = Math.round((v - 20) / 12);
+            out.push(word(texts(id), 20, start, 200, y - start));
+          }
+          start = -1;
+        }
+      }
+      return out;
+    };
+    const r = new ScreenTextRedactor({ engine: DEFAULT_ENGINE, ocr });
+    const a = await r.analyze(screen(0, 12));
+    expect(calls).toEqual([300]);
+    expect(a.boxes).toEqual([{ x: 20, y: 10 + 3 * LINE, w: 200, h: 12 }]);
+    // scroll up by two lines: lines 2..13 now, two new lines at the bottom
+    const b = await r.analyze(screen(2, 12));
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!).toBeLessThan(120); // only the rows that are new
+    expect(b.words).toBe(12);
+    expect(b.boxes).toEqual([{ x: 20, y: 10 + 1 * LINE, w: 200, h: 12 }]); // the card moved up two lines
+    // the same with reuse off: whole frame again, same answer
+    const r2 = new ScreenTextRedactor({ engine: DEFAULT_ENGINE, ocr, scroll: false });
+    await r2.analyze(screen(0, 12));
+    const c = await r2.analyze(screen(2, 12));
+    expect(c.boxes).toEqual(b.boxes);
+  });
+
+  it("property: after any scroll and edit, the incremental words equal a from-scratch OCR", async () => {
+    const W = 320;
+    const H = 400;
+    type Line = { id: number; y: number; x: number };
+    const draw = (lines: Line[]): RawFrame => {
+      const f = whiteFrame(W, H, 1);
+      for (const l of lines)
+        for (let r = 0; r < 12; r++) {
+          const y = l.y + r;
+          if (y < 0 || y >= H) continue;
+          f.rgb.fill(20 + ((l.id * 12 + r) % 220), (y * W + l.x) * 3, (y * W + l.x + 120) * 3);
+        }
+      return f;
+    };
+    // Fake OCR: blocks of inked rows at the left edge of each line (x+5); a block is read only when whole.
+    const ocr = async (f: RawFrame): Promise<OcrWord[]> => {
+      const out: OcrWord[] = [];
+      for (const x of [10, 150]) {
+        let start = -1;
+        for (let y = 0; y <= f.height; y++) {
+          const ink = y < f.height && f.rgb[(y * f.width + x + 5) * 3]! < 250;
+          if (ink && start < 0) start = y;
+          if (!ink && start >= 0) {
+            const v = f.rgb[(start * f.width + x + 5) * 3]!;
+            out.push(word(`w${v}h${y - start}`, x, start, 120, y - start));
+            start = -1;
+          }
+        }
+      }
+      return out;
+    };
+    let partial = 0;
+    const key = (ws: { text: string; box: Rect }[]) =>
+      ws.map((w) => `${w.text}@${w.box.x},${w.box.y}`).sort();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ id: fc.integer({ min: 0, max: 400 }), col: fc.constantFrom(10, 150) }), {
+          minLength: 3,
+          maxLength: 14,
+        }),
+        fc.integer({ min: -90, max: 90 }),
+        fc.array(
+          fc.record({
+            id: fc.integer({ min: 401, max: 800 }),
+            slot: fc.integer({ min: 0, max: 15 }),
+            col: fc.constantFrom(10, 150),
+          }),
+          { maxLength: 3 },
+        ),
+        async (spec, dy, added) => {
+          const before: Line[] = spec.map((s, i) => ({ id: s.id, y: 8 + i * 26, x: s.col }));
+          // scroll the left column block, keep the right one, then add new lines in free slots
+          const after: Line[] = before.map((l) => (l.x === 10 ? { ...l, y: l.y - dy } : l));
+          for (const a of added) {
+            const y = 8 + a.slot * 26 - (a.col === 10 ? dy : 0);
+            if (!after.some((l) => l.x === a.col && Math.abs(l.y - y) < 14))
+              after.push({ id: a.id, y, x: a.col });
+          }
+          const heights: number[] = [];
+          const inc = new ScreenTextRedactor({
+            engine: DEFAULT_ENGINE,
+            ocr: (f) => (heights.push(f.height), ocr(f)),
+          });
+          await inc.analyze(draw(before));
+          const cur = draw(after);
+          await inc.analyze(cur);
+          if (heights.length > 1 && heights[1]! < H) partial++;
+          const fresh = await ocr(cur);
+          // the incremental cache holds exactly what reading the whole frame gives
+          expect(key((inc as unknown as { words: OcrWord[] }).words)).toEqual(key(fresh));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // most runs scrolled: the cache was reused rather than everything read again
+    expect(partial).toBeGreaterThan(50);
   });
 
   it("folds OCR confusions for echo matching and groups words into lines", () => {
@@ -215,8 +360,18 @@ describe.skipIf(!tesseractAvailable())("real OCR on a rendered frame", () => {
       <text x="10" y="40" font-family="DejaVu Sans" font-size="20" fill="black">Hello team, card 4111 1111 1111 1111 thanks</text>
       <text x="10" y="90" font-family="DejaVu Sans" font-size="20" fill="black">write to jane.doe@example.com today</text>
       <text x="10" y="140" font-family="DejaVu Sans" font-size="20" fill="black">key AKIAIOSFODNN7EXAMPLE rotated</text></svg>`;
-    const { data, info } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const frame = (): RawFrame => ({ rgb: Buffer.from(data), width: info.width, height: info.height, x: 0, y: 0, takenAt: now() });
+    const { data, info } = await sharp(Buffer.from(svg))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const frame = (): RawFrame => ({
+      rgb: Buffer.from(data),
+      width: info.width,
+      height: info.height,
+      x: 0,
+      y: 0,
+      takenAt: now(),
+    });
     const s = setup(frame, (f) => ocrFrame(f));
     await s.rec.start();
     s.win.focus(now(), 11, "XTerm", "shell");

@@ -5,11 +5,11 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { RawEvent } from "@tracevault/core";
 import { analyze, redact } from "@tracevault/privacy";
 import { Spool } from "../src/spool.js";
-import { Recorder, type RecorderOptions } from "../src/pipeline/recorder.js";
+import { Recorder, policyVersionProblem, type RecorderOptions } from "../src/pipeline/recorder.js";
 import {
   FakeSource,
   FakeWindows,
@@ -17,6 +17,7 @@ import {
   now,
   openAll,
   sleep,
+  removeTempDirs,
   tempDir,
   testManifest,
   typeText,
@@ -47,12 +48,15 @@ function feed(src: FakeSource, evs: RawEvent[]): void {
   for (const e of evs) src.emit(e);
 }
 
+afterAll(() => removeTempDirs());
+
 describe("recorder filter pipeline", () => {
   it("drops exactly the keys of a typed card number, email and API key; leaves markers; keeps the rest", async () => {
     const s = setup();
     await s.rec.start();
     s.win.focus(now(), 11, "XTerm", "notes");
-    const text = "hello team card 4111 1111 1111 1111 mail jane.doe@example.com key AKIAIOSFODNN7EXAMPLE done\n";
+    const text =
+      "hello team card 4111 1111 1111 1111 mail jane.doe@example.com key AKIAIOSFODNN7EXAMPLE done\n";
     feed(s.kb, typeText(text, now()));
     s.mouse.emit({ kind: "mouse_down", t: now(), x: 10, y: 20, button: "left" });
     s.mouse.emit({ kind: "mouse_up", t: now() + 1, x: 10, y: 20, button: "left" });
@@ -84,6 +88,21 @@ describe("recorder filter pipeline", () => {
       expect(raw).not.toContain("hello");
       expect(raw).not.toContain("XTerm");
     }
+  });
+
+  it("the shift presses of a dropped value (or a password) go with it: they would reveal its shape", async () => {
+    const s = setup();
+    await s.rec.start();
+    s.win.focus(now(), 11, "XTerm", "notes");
+    feed(s.kb, typeText("Key AKIAIOSFODNN7EXAMPLE Done ", now(), true));
+    await sleep(400);
+    s.win.focus(now(), 12, "XTerm", "Unlock keyring");
+    feed(s.kb, typeText("PassWORD", now() + 100, true));
+    await s.rec.stop();
+    const { events } = openAll(s.spoolDir, s.keys);
+    expect(typed(events)).toBe("Key  Done ");
+    const shifts = events.filter((e) => (e.kind === "key_down" || e.kind === "key_up") && e.key === "shift");
+    expect(shifts).toHaveLength(4); // the K and the D only, down and up
   });
 
   it("an excluded window: nothing from it, not even its title; a marker instead of its focus event", async () => {
@@ -273,7 +292,9 @@ describe("recorder filter pipeline", () => {
       s.mouse.emit({ kind: "mouse_down", t: now(), x: 1, y: 1, button: "left" });
     }
     const sum = await s.rec.done;
-    expect(sum.error?.message).toMatch(/privacy engine failed while filtering typed text \(Error: recognizer exploded\)/);
+    expect(sum.error?.message).toMatch(
+      /privacy engine failed while filtering typed text \(Error: recognizer exploded\)/,
+    );
     expect(sum.status.state).toBe("failed");
     const { events } = openAll(s.spoolDir, s.keys);
     expect(typed(events)).not.toContain("4111");
@@ -297,9 +318,28 @@ describe("recorder filter pipeline", () => {
     expect(new Set(batches.map((b) => b.header.batchId)).size).toBe(5);
   });
 
+  it("a sensitivity cap below 3 removes titles with masked values; a newer required policy refuses to record", async () => {
+    const s = setup({}, testManifest({ sensitivityCap: 2 }));
+    await s.rec.start();
+    s.win.focus(now(), 61, "Thunderbird", "Re: invoice for jane.doe@example.com");
+    await sleep(5);
+    s.win.focus(now(), 62, "Gedit", "plan.txt");
+    await s.rec.stop();
+    const foc = openAll(s.spoolDir, s.keys).events.filter((e) => e.kind === "focus") as { title?: string }[];
+    expect(foc.map((f) => f.title)).toEqual([undefined, "plan.txt"]);
+
+    const n = setup({}, testManifest({ privacyPolicyVersion: "2099-01-01.1" }));
+    await expect(n.rec.start()).rejects.toThrow(/requires privacy policy 2099-01-01.1 or newer/);
+    expect(policyVersionProblem("1", "2026-11-29.1")).toBeUndefined();
+    expect(policyVersionProblem("2026-11-01.3", "2026-11-29.1")).toBeUndefined();
+    expect(policyVersionProblem("2.0.0", "1.9.9")).toMatch(/update the recorder/);
+  });
+
   it("refuses to start a source the manifest does not collect", async () => {
     const m = testManifest({ channels: ["mouse", "window"] });
     const s = setup({}, m);
-    await expect(s.rec.start()).rejects.toThrow(/refusing to start the keyboard source: manifest test v1 does not collect keyboard/);
+    await expect(s.rec.start()).rejects.toThrow(
+      /refusing to start the keyboard source: manifest test v1 does not collect keyboard/,
+    );
   });
 });

@@ -2,22 +2,17 @@
  * Enrollment, the signed manifest, acknowledgement, and uploads against a real vault started in-process
  * (the vault is imported here, in the test only: the recorder itself talks HTTP and never imports it).
  */
-import { copyFileSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestVault, type TestVault } from "../../vault/test/helpers.js";
 import { Recorder } from "../src/pipeline/recorder.js";
 import { Spool } from "../src/spool.js";
-import {
-  acknowledge,
-  acknowledgementProblem,
-  findAcknowledgement,
-  loadDevice,
-} from "../src/state.js";
+import { acknowledge, acknowledgementProblem, findAcknowledgement, loadDevice } from "../src/state.js";
 import { Uploader, enrollDevice, fetchManifest } from "../src/uploader.js";
 import { ControlServer, sendControl } from "../src/control.js";
 import { formatStatus } from "../src/status.js";
-import { FakeSource, FakeWindows, now, sleep, tempDir, typeText } from "./helpers.js";
+import { FakeSource, FakeWindows, now, sleep, removeTempDirs, tempDir, typeText } from "./helpers.js";
 
 let t: TestVault;
 let url: string;
@@ -28,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.app.close();
   await t?.vault.close();
+  if (t) rmSync(t.dir, { recursive: true, force: true });
 });
 
 async function enrollmentToken(): Promise<string> {
@@ -41,9 +37,15 @@ async function enrollmentToken(): Promise<string> {
 }
 
 async function myBatches(): Promise<unknown[]> {
-  const r = await t.app.inject({ method: "GET", url: "/api/v1/me/batches", headers: t.as("person", "self-access") });
+  const r = await t.app.inject({
+    method: "GET",
+    url: "/api/v1/me/batches",
+    headers: t.as("person", "self-access"),
+  });
   return r.json().batches as unknown[];
 }
+
+afterAll(() => removeTempDirs());
 
 describe("enrollment, manifest, acknowledgement", () => {
   it("enrolls with a one-time token (device key 0600), verifies the manifest, needs an acknowledgement", async () => {
@@ -59,7 +61,9 @@ describe("enrollment, manifest, acknowledgement", () => {
     expect(findAcknowledgement(state, signed.manifest, signed.hash)).toBeDefined();
     expect(acknowledgementProblem(state, signed.manifest, signed.hash)).toBeUndefined();
     const v2 = { ...signed.manifest, version: 2 };
-    expect(acknowledgementProblem(state, v2, "f".repeat(64))).toMatch(/changed since you acknowledged version 1/);
+    expect(acknowledgementProblem(state, v2, "f".repeat(64))).toMatch(
+      /changed since you acknowledged version 1/,
+    );
     // a token works once
     const tok = await enrollmentToken();
     await enrollDevice(url, tok, tempDir("tv-state-"));
@@ -166,7 +170,13 @@ describe("upload", () => {
     // the same batches again: the vault answers 200 (duplicate), and they leave the spool
     for (const f of files) copyFileSync(join(keep, f), join(spoolDir, "batches", f));
     const again = Spool.open(spoolDir);
-    const up2 = new Uploader({ vaultUrl: url, deviceId: dev.file.deviceId, privateKey: dev.privateKey, publicKey: dev.publicKey, spool: again });
+    const up2 = new Uploader({
+      vaultUrl: url,
+      deviceId: dev.file.deviceId,
+      privateKey: dev.privateKey,
+      publicKey: dev.publicKey,
+      spool: again,
+    });
     expect(await up2.pass()).toBe(true);
     expect(up2.status().duplicates).toBe(files.length);
     expect(again.list()).toHaveLength(0);
