@@ -2,6 +2,7 @@ import type { Span } from "./merge.js";
 import {
   DEFAULT_POLICY,
   entityRule,
+  type EntityRuleData,
   matchContext,
   type ContextMatch,
   type PrivacyPolicy,
@@ -55,6 +56,40 @@ export interface ClassifyInput {
 
 const maxLevel = (a: SensitivityLevel, b: SensitivityLevel): SensitivityLevel => (a >= b ? a : b);
 
+/** `entityRule` results per policy and type (null: no rule), so that a record costs one Map lookup per span. */
+const RULES = new WeakMap<PrivacyPolicy, Map<string, EntityRuleData | null>>();
+
+function ruleOf(type: string, policy: PrivacyPolicy): EntityRuleData | undefined {
+  let m = RULES.get(policy);
+  if (m === undefined) RULES.set(policy, (m = new Map()));
+  let r = m.get(type);
+  if (r === undefined) {
+    r = entityRule(type, policy) ?? null;
+    // bounded: types come from recognizers, but a caller may pass anything
+    if (m.size < 4096) m.set(type, r);
+  }
+  return r ?? undefined;
+}
+
+/** Reason strings, built once per channel or type. */
+const CHANNEL_REASONS = new Map<string, string>();
+const ENTITY_REASONS = new Map<string, string>();
+
+function memoReason(cache: Map<string, string>, prefix: string, name: string): string {
+  let r = cache.get(name);
+  if (r === undefined) {
+    r = `${prefix}${name}`;
+    if (cache.size < 4096) cache.set(name, r);
+  }
+  return r;
+}
+
+/** Append `r` to `reasons` unless it is there (first occurrence order, like a Set; lists are short). */
+function addReason(reasons: string[], r: string): void {
+  for (let i = 0; i < reasons.length; i++) if (reasons[i] === r) return;
+  reasons.push(r);
+}
+
 /**
  * The intrinsic level of a span of `type`: the policy's rule for the type (exact, then `PREFIX:*`), never
  * below the level its recognizer gave; the policy's default rule when neither says anything.
@@ -68,7 +103,7 @@ export function spanLevel(
   policy: PrivacyPolicy = DEFAULT_POLICY,
   detectorLevel?: SensitivityLevel,
 ): SensitivityLevel {
-  const rule = entityRule(type, policy);
+  const rule = ruleOf(type, policy);
   if (rule) return detectorLevel ? maxLevel(rule.level, detectorLevel) : rule.level;
   return detectorLevel ?? policy.data.entities.default.level;
 }
@@ -81,9 +116,11 @@ export function spanMaskable(
   span: Pick<Span, "type" | "sources">,
   policy: PrivacyPolicy = DEFAULT_POLICY,
 ): boolean {
-  const rule = entityRule(span.type, policy) ?? policy.data.entities.default;
+  const rule = ruleOf(span.type, policy) ?? policy.data.entities.default;
   if (rule.maskable === false) return false;
-  for (const r of span.sources ?? []) if (policy.unmaskableRecognizers.has(r)) return false;
+  const sources = span.sources;
+  if (sources)
+    for (let i = 0; i < sources.length; i++) if (policy.unmaskableRecognizers.has(sources[i]!)) return false;
   return true;
 }
 
@@ -118,43 +155,46 @@ function contextsOf(input: ClassifyInput): RecordContext[] {
  */
 export function classifyRecord(input: ClassifyInput): Classification {
   const policy = input.policy ?? DEFAULT_POLICY;
-  const reasons = new Set<string>();
+  // reasons in first-occurrence order (an array: the lists are short)
+  const reasons: string[] = [];
   const channelRule = policy.data.channels[input.channel];
   let level: SensitivityLevel;
   if (channelRule) {
     level = channelRule.level;
-    reasons.add(`channel:${input.channel}`);
+    reasons.push(memoReason(CHANNEL_REASONS, "channel:", input.channel));
   } else {
     // A channel the policy does not know (a caller outside TypeScript): when in doubt, the higher level.
     level = 3;
-    reasons.add("channel:unknown");
+    reasons.push("channel:unknown");
   }
 
   const cap = policy.data.masking.residualLevel;
-  for (const s of input.spans) {
+  const spans = input.spans;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
     const intrinsic = spanLevel(s.type, policy, s.level);
     let contribution = intrinsic;
-    if (spanMaskable(s, policy)) {
-      if (intrinsic > cap) {
-        contribution = cap;
-        reasons.add("masking:residual");
-      }
+    if (intrinsic > cap && spanMaskable(s, policy)) {
+      contribution = cap;
+      addReason(reasons, "masking:residual");
     }
-    reasons.add(`entity:${s.type}`);
+    addReason(reasons, memoReason(ENTITY_REASONS, "entity:", s.type));
     level = maxLevel(level, contribution);
   }
 
   let best: ContextMatch | undefined;
   let exclude = false;
-  for (const ctx of contextsOf(input)) {
-    const m = matchContext(ctx, policy);
-    for (const r of m.reasons) reasons.add(r);
-    if (m.exclude) exclude = true;
-    if (m.category !== undefined && (best?.category === undefined || m.level > best.level)) best = m;
+  if (input.context || input.channel === "title" || input.channel === "url") {
+    for (const ctx of contextsOf(input)) {
+      const m = matchContext(ctx, policy);
+      for (const r of m.reasons) addReason(reasons, r);
+      if (m.exclude) exclude = true;
+      if (m.category !== undefined && (best?.category === undefined || m.level > best.level)) best = m;
+    }
   }
   if (best) level = maxLevel(level, best.level);
 
-  const out: Classification = { level, reasons: [...reasons], policyVersion: policy.version, exclude };
+  const out: Classification = { level, reasons, policyVersion: policy.version, exclude };
   if (best?.category !== undefined) out.category = best.category;
   return out;
 }

@@ -7,7 +7,12 @@
  * True when one of `words` (lower-case) ends within `window` characters before `start`.
  * @example hasContextBefore("my ssn is 123", 10, ["ssn"], 20) // true
  */
-export function hasContextBefore(lower: string, start: number, words: readonly string[], window = 40): boolean {
+export function hasContextBefore(
+  lower: string,
+  start: number,
+  words: readonly string[],
+  window = 40,
+): boolean {
   const from = Math.max(0, start - window);
   const slice = lower.slice(from, start);
   for (const w of words) if (containsWord(slice, w)) return true;

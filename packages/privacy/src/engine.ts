@@ -2,7 +2,14 @@ import { classifyRecord, type PrivacyPolicy, type RecordContext } from "./classi
 import { mergeDetections, type Span } from "./merge.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
-import type { Channel, Detection, OrgDirectory, Recognizer, SensitivityLevel } from "./types.js";
+import type {
+  Channel,
+  Detection,
+  OrgDirectory,
+  Recognizer,
+  RecognizerInput,
+  SensitivityLevel,
+} from "./types.js";
 
 export interface AnalyzeOptions {
   channel?: Channel;
@@ -40,6 +47,28 @@ export class PrivacyInputError extends Error {
   override name = "PrivacyInputError";
 }
 
+type Detect = (input: RecognizerInput) => Detection[];
+
+/** The detect functions of `recognizers` that apply to each channel, computed once per list and channel. */
+const DETECTORS = new WeakMap<readonly Recognizer[], Map<Channel, readonly Detect[]>>();
+
+function detectorsFor(recognizers: readonly Recognizer[], channel: Channel): readonly Detect[] {
+  let byChannel = DETECTORS.get(recognizers);
+  if (byChannel === undefined) DETECTORS.set(recognizers, (byChannel = new Map()));
+  let list = byChannel.get(channel);
+  if (list === undefined) {
+    const fns: Detect[] = [];
+    for (const r of recognizers) {
+      if (r.channels && !r.channels.includes(channel)) continue;
+      fns.push((input) => r.detect(input));
+    }
+    list = fns;
+    // a caller may pass a new array every time; keep the cache for the shared lists only
+    if (recognizers === RECOGNIZERS || byChannel.size < 8) byChannel.set(channel, list);
+  }
+  return list;
+}
+
 /**
  * Run every recognizer over `text` and return merged, disjoint spans plus the record's level.
  * @example analyze("mail me at jane.doe@example.com").spans[0].type // "EMAIL_ADDRESS"
@@ -52,20 +81,26 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const threshold = opts.threshold ?? 0.5;
   const input = { text, lower: text.toLowerCase(), channel, directory: opts.directory };
   const kept: Detection[] = [];
-  for (const r of opts.recognizers ?? RECOGNIZERS) {
-    if (r.channels && !r.channels.includes(channel)) continue;
-    for (const d of r.detect(input)) if (d.score >= threshold) kept.push(d);
+  const detectors = detectorsFor(opts.recognizers ?? RECOGNIZERS, channel);
+  for (let k = 0; k < detectors.length; k++) {
+    const found = detectors[k]!(input);
+    for (let j = 0; j < found.length; j++) {
+      const d = found[j]!;
+      if (d.score >= threshold) kept.push(d);
+    }
   }
   const spans = mergeDetections(kept);
   const c = classifyRecord({ channel, spans, context: opts.context, text, policy: opts.policy });
-  return {
-    level: c.level,
-    spans,
-    reasons: c.reasons,
-    policyVersion: c.policyVersion,
-    ...(c.category ? { category: c.category } : {}),
-    exclude: c.exclude,
-  };
+  return c.category
+    ? {
+        level: c.level,
+        spans,
+        reasons: c.reasons,
+        policyVersion: c.policyVersion,
+        category: c.category,
+        exclude: c.exclude,
+      }
+    : { level: c.level, spans, reasons: c.reasons, policyVersion: c.policyVersion, exclude: c.exclude };
 }
 
 /**
@@ -77,5 +112,23 @@ export function redact(
   opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
 ): Redaction {
   const a = analyze(text, opts);
-  return { ...a, redacted: applyRedaction(text, a.spans, opts.operator) };
+  const redacted = applyRedaction(text, a.spans, opts.operator);
+  return a.category !== undefined
+    ? {
+        level: a.level,
+        spans: a.spans,
+        reasons: a.reasons,
+        policyVersion: a.policyVersion,
+        category: a.category,
+        exclude: a.exclude,
+        redacted,
+      }
+    : {
+        level: a.level,
+        spans: a.spans,
+        reasons: a.reasons,
+        policyVersion: a.policyVersion,
+        exclude: a.exclude,
+        redacted,
+      };
 }

@@ -33,7 +33,16 @@ export function keystreamFromRaw(events: readonly RawEvent[]): KeystreamEvent[] 
         if (!chord && e.char !== undefined && e.char !== "" && !EDIT_KEYS[e.key]) {
           out.push({ i, t: e.t, kind: "char", text: e.char });
         } else if (EDIT_KEYS[e.key]) {
-          out.push({ i, t: e.t, kind: "key", key: EDIT_KEYS[e.key]!, ctrl: m.ctrl, shift: m.shift, alt: m.alt, meta: m.meta });
+          out.push({
+            i,
+            t: e.t,
+            kind: "key",
+            key: EDIT_KEYS[e.key]!,
+            ctrl: m.ctrl,
+            shift: m.shift,
+            alt: m.alt,
+            meta: m.meta,
+          });
         } else if (chord && e.key === "a") {
           out.push({ i, t: e.t, kind: "selectAll" });
         } else if (chord && e.key === "v") {
@@ -69,8 +78,9 @@ export interface RawKeyFilterResult {
  */
 export function filterRawKeys(
   events: readonly RawEvent[],
-  analyzeFn: (text: string) => { spans: { start: number; end: number; type: string; level: number }[] } = (t) =>
-    analyze(t),
+  analyzeFn: (text: string) => { spans: { start: number; end: number; type: string; level: number }[] } = (
+    t,
+  ) => analyze(t),
 ): RawKeyFilterResult {
   const ks = keystreamFromRaw(events);
   if (ks.length === 0) return { events: [...events], dropped: [], spans: [] };

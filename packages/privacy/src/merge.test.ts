@@ -13,23 +13,22 @@ const det = (len: number) =>
       level: fc.constantFrom(2, 3, 4),
       score: fc.double({ min: 0.5, max: 1, noNaN: true }),
     })
-    .map(
-      (d): Detection => ({
-        start: d.start,
-        end: Math.min(len, d.start + d.len),
-        type: d.type,
-        level: d.level as 2 | 3 | 4,
-        score: d.score,
-        recognizer: d.type.toLowerCase(),
-      }),
-    );
+    .map((d): Detection => ({
+      start: d.start,
+      end: Math.min(len, d.start + d.len),
+      type: d.type,
+      level: d.level as 2 | 3 | 4,
+      score: d.score,
+      recognizer: d.type.toLowerCase(),
+    }));
 
 describe("mergeDetections + applyRedaction", () => {
   it("property: merged spans are sorted, disjoint, cover exactly the union, and keep the highest level", () => {
     fc.assert(
       fc.property(fc.array(det(60), { maxLength: 12 }), (dets) => {
         const spans = mergeDetections(dets);
-        for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+        for (let i = 1; i < spans.length; i++)
+          expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
         const union = new Uint8Array(60);
         for (const d of dets) union.fill(1, d.start, d.end);
         const cov = new Uint8Array(60);

@@ -262,7 +262,7 @@ export class Reducer {
       case "display":
         return this.onDisplay(ev.displays, t);
       case "marker":
-        return this.onMarker(ev.name, t);
+        return this.onMarker(ev.name, t, idx);
       default:
         this.report.unknown_kinds++;
     }
@@ -999,7 +999,32 @@ export class Reducer {
     }
   }
 
-  private onMarker(name: string, t: number): void {
+  private onMarker(name: string, t: number, idx: number): void {
+    if (name.startsWith("redacted:")) {
+      // The recorder dropped the keys of a sensitive value here: keep the typed text faithful to what the
+      // person did ("card [CREDIT_CARD] mail") without the value itself.
+      const placeholder = `[${name.slice("redacted:".length).split(":")[0] || "REDACTED"}]`;
+      let ty = this.typing;
+      if (ty === null || this.hover !== null) {
+        const before = this.startAction(t);
+        ty = this.typing = {
+          text: "",
+          cursor: 0,
+          keys: [],
+          start: t,
+          end: t,
+          first: idx,
+          last: idx,
+          before,
+          window: this.window,
+        };
+      }
+      ty.text = ty.text.slice(0, ty.cursor) + placeholder + ty.text.slice(ty.cursor);
+      ty.cursor += placeholder.length;
+      ty.end = t;
+      ty.last = idx;
+      return;
+    }
     if (name === "pause") {
       this.report.pauses++;
       if (this.hover) this.emitHover();

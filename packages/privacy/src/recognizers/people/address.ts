@@ -1,7 +1,18 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { L_CALENDAR, L_COMMON, L_FUNCTION, L_PLACE, lexicon, multiWordPlaces } from "./lexicon.js";
 import { detectPostcodes, isPostcodeText } from "./postcode.js";
-import { K_ALLCAP, K_CAP, K_DIGITS, K_LOWER, K_MARKS, tokensOf, type Tokens } from "./tokens.js";
+import {
+  CH_DIGIT,
+  K_ALLCAP,
+  K_CAP,
+  K_DIGITS,
+  K_LOWER,
+  K_MARKS,
+  tokensOf,
+  wordBits,
+  type Tokens,
+} from "./tokens.js";
+import { entries, WordTable } from "./words.js";
 
 /*
  * Street addresses, anchored on numbers: a house number next to a street name is an address when the
@@ -14,7 +25,6 @@ import { K_ALLCAP, K_CAP, K_DIGITS, K_LOWER, K_MARKS, tokensOf, type Tokens } fr
  */
 
 const ID = "street-address";
-const DIGIT_RE = /[0-9]/;
 const STREET_WORD_RE = /(?:Street|Avenue|Road|Boulevard|Lane|Stra(?:ß|ss)e)\b/;
 
 /** "the corner of X and Y" in a text without numbers or street words. */
@@ -461,6 +471,30 @@ const COMPOUND_SUFFIXES = [
   "dreef",
   "torget",
 ];
+/** COMPOUND_SUFFIXES by their last code unit. */
+const COMPOUND_BY_LAST = new Map<number, string[]>();
+for (const suf of COMPOUND_SUFFIXES) {
+  const last = suf.charCodeAt(suf.length - 1);
+  const list = COMPOUND_BY_LAST.get(last);
+  if (list) list.push(suf);
+  else COMPOUND_BY_LAST.set(last, [suf]);
+}
+
+/** str[s..e) ends with a compound street suffix and has at least three characters before it. */
+function compoundEnding(str: string, s: number, e: number): boolean {
+  const len = e - s;
+  if (len < 4) return false;
+  const list = COMPOUND_BY_LAST.get(str.charCodeAt(e - 1));
+  if (list === undefined) return false;
+  for (const suf of list) {
+    if (len < suf.length + 3) continue;
+    let k = 2;
+    while (k <= suf.length && str.charCodeAt(e - k) === suf.charCodeAt(suf.length - k)) k++;
+    if (k > suf.length) return true;
+  }
+  return false;
+}
+
 /** Lower-case words inside street names ("Rua do Arenque", "Avenue du Golf", "Jiřího z Poděbrad"). */
 const STREET_PARTICLES = new Set([
   "do",
@@ -617,6 +651,30 @@ const PLACE_PARTICLES = new Set([
   "nan",
   "of",
 ]);
+// ---- the word lists as one table, looked up straight from a token's range ----
+const A_TYPE_AFTER = 1;
+const A_STRONG_AFTER = 2;
+const A_TYPE_BEFORE = 4;
+const A_UNIT = 8;
+const A_STREET_PARTICLE = 16;
+const A_COMPOUND_KNOWN = 32; // (token memo only) A_COMPOUND is computed
+const A_COMPOUND = 64; // (token memo only) a one-word street name ("Koskikatu")
+const A_STREET_WORD = 128; // Street, Avenue, Road, Boulevard, Lane, Straße, Strasse (see namedStreets)
+const ADDRESS_WORDS = new WordTable([
+  ...entries(TYPE_AFTER, A_TYPE_AFTER),
+  ...entries(STRONG_AFTER, A_STRONG_AFTER),
+  ...entries(TYPE_BEFORE, A_TYPE_BEFORE),
+  ...entries(UNITS, A_UNIT),
+  ...entries(STREET_PARTICLES, A_STREET_PARTICLE),
+  ...entries(["street", "avenue", "road", "boulevard", "lane", "straße", "strasse"], A_STREET_WORD),
+]);
+/** Per-token memo of ADDRESS_WORDS flags (-1: not looked up yet), reused across records. */
+let wordFlags = new Int32Array(256);
+
+const POSTCODE_PART_RE = /^\d{2,6}(?:-\d{2,4})?$/;
+const UK_CA_PART_RE = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
+const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’∆.-]*$/u;
+
 /** Words of place names that are common words too ("New", "South", "United", "Republic"). */
 let placeWords: Set<string> | undefined;
 function placeWord(w: string): boolean {
@@ -672,22 +730,68 @@ export const streetAddress: Recognizer = {
  * @example detectAddresses("Ship to 4 Privet Drive", "ship to 4 privet drive")[0].end // 22
  */
 export function detectAddresses(text: string, lower: string): Detection[] {
-  const out: Detection[] = [];
-  const hasDigit = DIGIT_RE.test(text);
-  const hasStreetWord = STREET_WORD_RE.test(text);
-  if (!hasDigit && !hasStreetWord) return cornerOnly(text, lower, out);
   const toks = tokensOf(text);
   const n = toks.count;
   const { start: ts, end: te, kind: tk } = toks;
-  const lex = lexicon();
   const sameLen = lower.length === text.length;
-  const allLower = sameLen && text === lower;
+  if (wordFlags.length < n) wordFlags = new Int32Array(Math.max(n, wordFlags.length * 2));
+  wordFlags.fill(-1, 0, n);
+  const hasDigit = (toks.chars & CH_DIGIT) !== 0;
+  // "<Name> Street" needs a capitalised street word (see namedStreets); only then does the text-wide
+  // check matter
+  let streetWord = false;
+  for (let t = 1; t < n && !streetWord; t++) {
+    if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4) continue;
+    const c = text.charCodeAt(ts[t]!);
+    if (
+      (c === 83 || c === 65 || c === 82 || c === 66 || c === 76) &&
+      tokenFlags(toks, t, text, lower) & A_STREET_WORD
+    )
+      streetWord = true;
+  }
+  const hasStreetWord = streetWord && STREET_WORD_RE.test(text);
+  if (!hasDigit && !hasStreetWord) return cornerOnly(text, lower, []);
+  return addressesIn(text, lower, toks, sameLen, hasDigit, hasStreetWord);
+}
+
+/** ADDRESS_WORDS flags of token i (memoised in `wordFlags` for the current record). */
+function tokenFlags(toks: Tokens, i: number, text: string, lower: string): number {
+  let v = wordFlags[i]!;
+  if (v === -1) {
+    const s = toks.start[i]!;
+    const e = toks.end[i]!;
+    if (lower.length === text.length && !(toks.kind[i]! & K_MARKS)) v = ADDRESS_WORDS.getRange(lower, s, e);
+    else {
+      let k = lower.length === text.length ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
+      if (toks.kind[i]! & K_MARKS) k = k.normalize("NFC");
+      v = ADDRESS_WORDS.get(k);
+    }
+    wordFlags[i] = v;
+  }
+  return v;
+}
+
+function addressesIn(
+  text: string,
+  lower: string,
+  toks: Tokens,
+  sameLen: boolean,
+  hasDigit: boolean,
+  hasStreetWord: boolean,
+): Detection[] {
+  const out: Detection[] = [];
+  const n = toks.count;
+  const { start: ts, end: te, kind: tk } = toks;
+  const lex = lexicon();
   const key = (i: number): string => {
     let k = sameLen ? lower.slice(ts[i]!, te[i]!) : text.slice(ts[i]!, te[i]!).toLowerCase();
     if (tk[i]! & K_MARKS) k = k.normalize("NFC");
     return k;
   };
-  const bits = (i: number): number => lex.get(key(i));
+  const wf = wordFlags;
+  const flags = (i: number): number => tokenFlags(toks, i, text, lower);
+  const allLower = sameLen && text === lower;
+  const bits = (i: number): number => wordBits(toks, i, text, lower);
   let covered = -1; // end offset of the last emitted span
 
   /** A house number: 1-6 digits with at most one trailing letter ("12", "12B"). */
@@ -721,18 +825,23 @@ export function detectAddresses(text: string, lower: string): Detection[] {
     return true;
   };
   const common = (i: number): boolean => (bits(i) & (L_COMMON | L_CALENDAR)) !== 0;
-  const isTypeAfter = (i: number) => isWord(i) && TYPE_AFTER.has(key(i));
-  const isStrongAfter = (i: number) => isWord(i) && STRONG_AFTER_SET.has(key(i));
-  const isTypeBefore = (i: number) => isWord(i) && TYPE_BEFORE.has(key(i));
+  const isTypeAfter = (i: number) => isWord(i) && (flags(i) & A_TYPE_AFTER) !== 0;
+  const isStrongAfter = (i: number) => isWord(i) && (flags(i) & A_STRONG_AFTER) !== 0;
+  const isTypeBefore = (i: number) => isWord(i) && (flags(i) & A_TYPE_BEFORE) !== 0;
   const isCompound = (i: number): boolean => {
     if (!isWord(i)) return false;
-    const k = key(i);
-    for (const s of COMPOUND_SUFFIXES) if (k.length >= s.length + 3 && k.endsWith(s)) return !common(i);
-    return false;
+    const f = flags(i);
+    if (f & A_COMPOUND_KNOWN) return (f & A_COMPOUND) !== 0;
+    const r =
+      sameLen && !(tk[i]! & K_MARKS)
+        ? compoundEnding(lower, ts[i]!, te[i]!) && !common(i)
+        : compoundEnding(key(i), 0, key(i).length) && !common(i);
+    wf[i] = f | A_COMPOUND_KNOWN | (r ? A_COMPOUND : 0);
+    return r;
   };
-  const isUnit = (i: number): boolean => isWord(i) && UNITS.has(key(i));
+  const isUnit = (i: number): boolean => isWord(i) && (flags(i) & A_UNIT) !== 0;
   const particle = (i: number): boolean =>
-    isWord(i) && (tk[i]! & K_LOWER) !== 0 && te[i]! - ts[i]! <= 5 && STREET_PARTICLES.has(key(i));
+    isWord(i) && (tk[i]! & K_LOWER) !== 0 && te[i]! - ts[i]! <= 5 && (flags(i) & A_STREET_PARTICLE) !== 0;
   /** A street-name word: capitalised, or any uncommon word of an all-lower-case text. */
   const capOk = (t: number): boolean => {
     if (!isWord(t)) return false;
@@ -916,7 +1025,12 @@ export function detectAddresses(text: string, lower: string): Detection[] {
 
   function lineStart(pos: number): boolean {
     let k = pos - 1;
-    while (k >= 0 && /[ \t>|?*•-]/.test(text[k]!)) k--;
+    for (; k >= 0; k--) {
+      const c = text.charCodeAt(k);
+      // space, tab, > | ? * • -
+      if (c !== 32 && c !== 9 && c !== 62 && c !== 124 && c !== 63 && c !== 42 && c !== 0x2022 && c !== 45)
+        break;
+    }
     return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 58;
   }
   function sentenceStart(t: number): boolean {
@@ -960,7 +1074,8 @@ export function detectAddresses(text: string, lower: string): Detection[] {
     return last;
   }
   function allCommon(a: number, b: number): boolean {
-    for (let t = a; t <= b; t++) if (!(bits(t) & (L_COMMON | L_CALENDAR)) && !UNITS.has(key(t))) return false;
+    for (let t = a; t <= b; t++)
+      if (!(bits(t) & (L_COMMON | L_CALENDAR)) && !(flags(t) & A_UNIT)) return false;
     return true;
   }
   function contextBefore(pos: number): boolean {
@@ -1084,11 +1199,15 @@ export function detectAddresses(text: string, lower: string): Detection[] {
   }
   /** A word of a city, region or country part, a region code, or a postcode. */
   function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean {
-    const word = w.replace(/^\(/, "").replace(/\)$/, "");
+    let word = w;
+    if (word.charCodeAt(0) === 40) word = word.slice(1); // (
+    if (word.charCodeAt(word.length - 1) === 41) word = word.slice(0, -1); // )
     if (word === "") return false;
-    if (/^\d{2,6}(?:-\d{2,4})?$/.test(word)) return true; // postcode or its part
-    if (/^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/.test(word)) return true; // UK/CA parts
-    if (!/^[\p{L}∆][\p{L}\p{M}'’∆.-]*$/u.test(word)) return false;
+    const c0 = word.charCodeAt(0);
+    const digit0 = c0 >= 48 && c0 <= 57;
+    if (digit0 && POSTCODE_PART_RE.test(word)) return true; // postcode or its part
+    if ((digit0 || (c0 >= 65 && c0 <= 90)) && UK_CA_PART_RE.test(word)) return true; // UK/CA parts
+    if (digit0 || !PLACE_WORD_RE.test(word)) return false;
     const lw = word.toLowerCase();
     if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
     if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
@@ -1110,17 +1229,7 @@ export function detectAddresses(text: string, lower: string): Detection[] {
       const c = text.charCodeAt(ts[t]!);
       // Street, Avenue, Road, Boulevard, Lane, Straße/Strasse
       if (c !== 83 && c !== 65 && c !== 82 && c !== 66 && c !== 76) continue;
-      const k = key(t);
-      if (
-        k !== "street" &&
-        k !== "avenue" &&
-        k !== "road" &&
-        k !== "boulevard" &&
-        k !== "lane" &&
-        k !== "straße" &&
-        k !== "strasse"
-      )
-        continue;
+      if (!(flags(t) & A_STREET_WORD)) continue;
       let s = t;
       while (
         s - 1 >= 0 &&
@@ -1173,6 +1282,33 @@ const MILITARY_HINT_RE = /\b(?:psc|cmr|unit|usns|usnv|uss|uscgc) /g;
 const POBOX_RE =
   /\b(?:p\.? ?o\.? ?box|post(?:al)? office box|postbox|po box|postfach|apartado(?: de correos)?|caixa postal|bo[iî]te postale|postboks|postbus)\s?#?\s?$/;
 
+/** x h o s l e: the last letters of the P.O. box labels. */
+function poBoxLabelEnd(c: number): boolean {
+  return c === 120 || c === 104 || c === 111 || c === 115 || c === 108 || c === 101;
+}
+
+/** Whether a POBOX_RE label can end `before`: after it only `\s?#?\s?`. */
+function poBoxEndPossible(before: string): boolean {
+  const k = before.length - 1;
+  if (k < 0) return false;
+  if (poBoxLabelEnd(before.charCodeAt(k))) return true;
+  // strip each optional part in turn: \s? #? \s?
+  let p = k;
+  if (/\s/.test(before[p]!)) {
+    p--;
+    if (p >= 0 && poBoxLabelEnd(before.charCodeAt(p))) return true;
+  }
+  if (p >= 0 && before.charCodeAt(p) === 35) {
+    p--;
+    if (p >= 0 && poBoxLabelEnd(before.charCodeAt(p))) return true;
+  }
+  if (p >= 0 && p < k && /\s/.test(before[p]!)) {
+    p--;
+    if (p >= 0 && poBoxLabelEnd(before.charCodeAt(p))) return true;
+  }
+  return false;
+}
+
 /**
  * A P.O. box or a US military address whose number starts at `numPos`: [start, end, military] or
  * undefined.
@@ -1182,7 +1318,15 @@ function specialAddress(text: string, lower: string, numPos: number): [number, n
   const before =
     lower.length === text.length ? lower.slice(from, numPos) : text.slice(from, numPos).toLowerCase();
   // military: PSC / CMR / Unit / USNS ... then APO/FPO/DPO and a ZIP code
-  if (before.includes("psc") || before.includes("unit") || before.includes("us") || before.includes("cmr")) {
+  // (a superset of what MILITARY_HINT_RE needs)
+  if (
+    before.includes("psc") ||
+    before.includes("unit") ||
+    before.includes("usn") ||
+    before.includes("uss") ||
+    before.includes("usc") ||
+    before.includes("cmr")
+  ) {
     MILITARY_HINT_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MILITARY_HINT_RE.exec(before)) !== null) {
@@ -1193,6 +1337,7 @@ function specialAddress(text: string, lower: string, numPos: number): [number, n
     }
   }
   // P.O. box: the label ends right before the number
+  if (!poBoxEndPossible(before)) return undefined;
   const pb = POBOX_RE.exec(before.length > 24 ? before.slice(-24) : before);
   if (pb) {
     let e = numPos;

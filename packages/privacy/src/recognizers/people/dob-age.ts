@@ -1,5 +1,6 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { L_CALENDAR, lexicon, type Lexicon } from "./lexicon.js";
+import { CH_DIGIT, K_DIGITS, tokensOf } from "./tokens.js";
 
 /*
  * Dates of birth and ages, by context only: a date is a date of birth when a birth word precedes it
@@ -83,57 +84,122 @@ export const dobAge: Recognizer = {
   },
 };
 
-const DIGIT_RE = /[0-9]/g;
 /** A birth word within the 48 characters before a date (checked on lower case). */
 const BIRTH_RE = new RegExp(
   `(?:^|[^\\p{L}])(?:${BIRTH_WORDS.map((w) => w.replace(/[.]/g, "\\.")).join("|")})(?:[^\\n]{0,40})$`,
   "u",
 );
 const MONTH_BEFORE_RE = /(\p{L}{3,10})\.?\s+$/u;
+/** Any birth word anywhere in the lower-cased text: without one, no date is a date of birth. */
+const ANY_BIRTH_WORD_RE = new RegExp(BIRTH_WORDS.map((w) => w.replace(/[.]/g, "\\.")).join("|"));
+
+/** A white-space character as `\s` matches it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Whether an age word (AGE_BEFORE_RE) can end right before `i`: the last character before `i` that is
+ * no white space (within the 24 the regex sees) must be the last character of one of its alternatives.
+ */
+function ageLeadPossible(lower: string, i: number): boolean {
+  const from = Math.max(0, i - 24);
+  let k = i - 1;
+  while (k >= from && isSpace(lower.charCodeAt(k))) k--;
+  if (k < from) return false;
+  const c = lower.charCodeAt(k);
+  // d e : = f s n g m w r k
+  return (
+    c === 100 ||
+    c === 101 ||
+    c === 58 ||
+    c === 61 ||
+    c === 102 ||
+    c === 115 ||
+    c === 110 ||
+    c === 103 ||
+    c === 109 ||
+    c === 119 ||
+    c === 114 ||
+    c === 107
+  );
+}
 
 /** One pass over the digit runs: each may be an age (by the words around it) or start a date of birth. */
 function scan(text: string, lower: string, out: Detection[]): void {
+  const toks = tokensOf(text);
+  if (!(toks.chars & CH_DIGIT)) return;
   const n = text.length;
   let lex: Lexicon | undefined;
+  let birth = -1; // whether the text holds a birth word at all (-1: not looked yet)
   let dobEnd = -1;
-  for (let i = 0; i < n;) {
-    DIGIT_RE.lastIndex = i;
-    const d = DIGIT_RE.exec(text);
-    if (!d) break;
-    i = d.index;
-    let j = i;
-    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  let pos = 0; // runs before this offset were consumed by a date of birth
+  for (let t = 0; t < toks.count; t++) {
+    if (!(toks.kind[t]! & K_DIGITS)) continue;
+    const te = toks.end[t]!;
+    for (let q = toks.start[t]!; q < te;) {
+      let c = text.charCodeAt(q);
+      if (c < 48 || c > 57) {
+        q++;
+        continue;
+      }
+      // a maximal run of ASCII digits [i, j)
+      const i = q;
+      let j = i + 1;
+      while (j < n && (c = text.charCodeAt(j)) >= 48 && c <= 57) j++;
+      q = j;
+      if (i < pos) continue;
+      pos = scanRun(text, lower, out, i, j);
+    }
+  }
+
+  /** Look at the run [i, j); returns where the next run may start. */
+  function scanRun(text: string, lower: string, out: Detection[], i: number, j: number): number {
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     const digitStart = !(prev >= 48 && prev <= 57);
     // ---- a date of birth: a date with a birth word before it ----
     if (i >= dobEnd && digitStart && !isLetter(prev)) {
-      lex ??= lexicon();
-      let start = i;
-      let m = matchDate(text, i, lex, true);
-      if (!m) {
-        // "March 12, 1985": a month name before the day
-        const mb = MONTH_BEFORE_RE.exec(text.slice(Math.max(0, i - 12), i));
-        if (mb) {
-          const ms = i - mb[0].length;
-          const mm = matchDate(text, ms, lex, false);
-          if (mm) {
-            start = ms;
-            m = mm;
+      if (birth < 0) birth = ANY_BIRTH_WORD_RE.test(lower) ? 1 : 0;
+      if (birth === 1) {
+        lex ??= lexicon();
+        let start = i;
+        let m = matchDate(text, i, lex, true);
+        if (!m && isSpace(prev)) {
+          // "March 12, 1985": a month name before the day
+          const mb = MONTH_BEFORE_RE.exec(text.slice(Math.max(0, i - 12), i));
+          if (mb) {
+            const ms = i - mb[0].length;
+            const mm = matchDate(text, ms, lex, false);
+            if (mm) {
+              start = ms;
+              m = mm;
+            }
           }
         }
-      }
-      if (m && BIRTH_RE.test(lower.slice(Math.max(0, start - 48), start))) {
-        out.push({
-          start,
-          end: start + m.len,
-          type: "DATE_OF_BIRTH",
-          score: m.score,
-          level: 3,
-          recognizer: ID,
-        });
-        dobEnd = start + m.len;
-        i = Math.max(j, dobEnd);
-        continue;
+        if (m && BIRTH_RE.test(lower.slice(Math.max(0, start - 48), start))) {
+          out.push({
+            start,
+            end: start + m.len,
+            type: "DATE_OF_BIRTH",
+            score: m.score,
+            level: 3,
+            recognizer: ID,
+          });
+          dobEnd = start + m.len;
+          return Math.max(j, dobEnd);
+        }
       }
     }
     // ---- an age: 1-3 digits framed by age words ----
@@ -152,12 +218,13 @@ function scan(text: string, lower: string, out: Detection[]): void {
       text.charCodeAt(j + 1) >= 48 &&
       text.charCodeAt(j + 1) <= 57;
     if (j - i <= 3 && !glued && !decimal && i >= dobEnd) {
-      const age = Number(text.slice(i, j));
+      let age = 0;
+      for (let k = i; k < j; k++) age = age * 10 + text.charCodeAt(k) - 48;
       if (age <= 130) {
         AGE_AFTER_RE.lastIndex = j;
         let score = 0;
         if (AGE_AFTER_RE.test(lower)) score = 0.85;
-        else {
+        else if (ageLeadPossible(lower, i)) {
           const before = lower.slice(Math.max(0, i - 24), i);
           if (AGE_BEFORE_RE.test(before)) {
             if (STRONG_LEADS.test(before)) score = 0.85;
@@ -170,7 +237,7 @@ function scan(text: string, lower: string, out: Detection[]): void {
         if (score) out.push({ start: i, end: j, type: "AGE", score, level: 3, recognizer: ID });
       }
     }
-    i = j;
+    return j;
   }
 }
 

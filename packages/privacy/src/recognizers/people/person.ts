@@ -17,6 +17,7 @@ import {
   type Lexicon,
 } from "./lexicon.js";
 import {
+  CH_AT,
   K_ALLCAP,
   K_CAP,
   K_DIGITS,
@@ -25,8 +26,10 @@ import {
   K_LOWER,
   K_MARKS,
   tokensOf,
+  wordBits,
   type Tokens,
 } from "./tokens.js";
+import { entries, WordTable } from "./words.js";
 
 /*
  * Person names without a statistical model. Runs of capitalised tokens are scored by what their
@@ -471,6 +474,84 @@ const VOCATIVE_NEXT = new Set([
   "look",
 ]);
 
+// ---- context words, looked up straight from the text (flags, and an id in the high bits) ----
+const W_LABEL = 1;
+const W_GREET = 2;
+const W_AGENT = 4;
+const W_VERB = 8;
+const W_STREET = 16;
+const W_KIN = 32;
+const W_PVERB = 64;
+const W_VOCATIVE = 128;
+const W_COORD_VERB = 256; // "were", "are", "have", "had", "both", "was", "said", "say" after a list
+const W_POSSESSIVE = 512; // "my", "our", "your", "his", "her"
+const ID_WORDS = [
+  "is",
+  "name",
+  "this",
+  "me",
+  "call",
+  "calls",
+  "called",
+  "named",
+  "him",
+  "her",
+  "them",
+  "am",
+  "i",
+  "i'm",
+  "im",
+  "thank",
+  "you",
+  "says",
+  "said",
+  "with",
+  "up",
+  "follow",
+  "to",
+  "talk",
+  "speak",
+] as const;
+const idOf = (w: (typeof ID_WORDS)[number]): number => ID_WORDS.indexOf(w) + 1;
+const ID_IS = idOf("is");
+const ID_NAME = idOf("name");
+const ID_THIS = idOf("this");
+const ID_ME = idOf("me");
+const ID_CALL = idOf("call");
+const ID_CALLS = idOf("calls");
+const ID_CALLED = idOf("called");
+const ID_NAMED = idOf("named");
+const ID_HIM = idOf("him");
+const ID_HER = idOf("her");
+const ID_THEM = idOf("them");
+const ID_AM = idOf("am");
+const ID_I = idOf("i");
+const ID_I_M = idOf("i'm");
+const ID_IM = idOf("im");
+const ID_THANK = idOf("thank");
+const ID_YOU = idOf("you");
+const ID_SAYS = idOf("says");
+const ID_SAID = idOf("said");
+const ID_WITH = idOf("with");
+const ID_UP = idOf("up");
+const ID_FOLLOW = idOf("follow");
+const ID_TO = idOf("to");
+const ID_TALK = idOf("talk");
+const ID_SPEAK = idOf("speak");
+const CONTEXT_WORDS = new WordTable([
+  ...entries(LABELS, W_LABEL),
+  ...entries(GREETINGS, W_GREET),
+  ...entries(AGENT_BEFORE, W_AGENT),
+  ...entries(VERB_AFTER, W_VERB),
+  ...entries(STREET_WORDS, W_STREET),
+  ...entries(KINSHIP, W_KIN),
+  ...entries(PERSON_VERBS, W_PVERB),
+  ...entries(VOCATIVE_NEXT, W_VOCATIVE),
+  ...entries(["were", "are", "have", "had", "both", "was", "said", "say"], W_COORD_VERB),
+  ...entries(["my", "our", "your", "his", "her"], W_POSSESSIVE),
+  ...ID_WORDS.map((w, k) => [w, (k + 1) << 16] as const),
+]);
+
 interface Seg {
   a: number; // first token index
   b: number; // last token index (inclusive)
@@ -527,6 +608,9 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   bitsOf = bitsBuf;
   cat.fill(-1, 0, n);
   bitsOf.fill(0, 0, n);
+  if (wvBuf.length < n) wvBuf = new Int32Array(catBuf.length);
+  wvBuf.fill(-1, 0, n);
+  toksCur = toks;
   segs = [];
   const out: Detection[] = [];
   // ---- chains of name-like tokens ----
@@ -592,7 +676,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
           p < n &&
           p - j <= 2 &&
           tk[p]! & K_LOWER &&
-          lex.get(word(p)) & L_PARTICLE &&
+          fullBits(p) & L_PARTICLE &&
           chainGap(text, te[p - 1]!, ts[p]!, false)
         )
           p++;
@@ -655,9 +739,9 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
     if (s.score >= 0.5)
       out.push({ start: s.start, end: s.end, type: "PERSON", score: s.score, level: 3, recognizer: ID });
   }
-  if (!lowerMode) lowercaseAfterIntro(text, lower, toks, keyOf, lex, out);
-  mentions(text, toks, keyOf, lex, out);
-  if (directory) matchDirectory(toks, keyOf, directory, text, out);
+  if (!lowerMode) lowercaseAfterIntro(toks, out);
+  if (toks.chars & CH_AT) mentions(toks, out);
+  if (directory) matchDirectory(toks, directory, out);
   return out;
 }
 
@@ -674,6 +758,8 @@ let tk: Uint8Array;
 let cat: Int8Array;
 let bitsOf: Int32Array;
 let segs: Seg[] = [];
+let toksCur: Tokens;
+let wvBuf = new Int32Array(256);
 
 function keyOf(i: number, s = ts[i]!, e = te[i]!): string {
   let k = sameLen ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
@@ -681,9 +767,26 @@ function keyOf(i: number, s = ts[i]!, e = te[i]!): string {
   if (tk[i]! & K_JOINED && k.includes("’")) k = k.replace(/’/g, "'");
   return k;
 }
-/** The lower-case word of token i, for context checks. */
-function word(i: number): string {
-  return i < 0 || i >= n ? "" : keyOf(i);
+/** Context-word value of token i (W_* flags | id << 16; 0 for any other word or out of range), memoised. */
+function wv(i: number): number {
+  if (i < 0 || i >= n) return 0;
+  let v = wvBuf[i]!;
+  if (v === -1) {
+    v =
+      sameLen && !(tk[i]! & K_MARKS)
+        ? CONTEXT_WORDS.getRange(lower, ts[i]!, te[i]!)
+        : CONTEXT_WORDS.get(keyOf(i));
+    wvBuf[i] = v;
+  }
+  return v;
+}
+/** The id of token i among ID_WORDS (0: none). */
+function wid(i: number): number {
+  return wv(i) >>> 16;
+}
+/** Lexicon bits of the whole word of token i (memoised for the record, shared with the other recognizers). */
+function fullBits(i: number): number {
+  return wordBits(toksCur, i, text, lower);
 }
 /** Length of a possessive "'s" ending of token i, or 0. */
 function possLen(i: number): number {
@@ -745,7 +848,7 @@ function categorise(i: number): number {
 function isTitleTok(i: number): boolean {
   if (categorise(i) !== CAT_NONE || te[i]! - ts[i]! > 9) return false;
   // lower-case titles ("ms.", "dr.") are not categorised as name starts: look them up here
-  if (!(tk[i]! & K_CAP) && bitsOf[i] === 0 && !(tk[i]! & K_DIGITS)) bitsOf[i] = lex.get(keyOf(i));
+  if (!(tk[i]! & K_CAP) && bitsOf[i] === 0 && !(tk[i]! & K_DIGITS)) bitsOf[i] = fullBits(i);
   return (bitsOf[i]! & L_TITLE) !== 0;
 }
 /**
@@ -760,7 +863,7 @@ function tailOk(i: number): boolean {
     categorise(i) === CAT_NONE &&
     !(bitsOf[i]! & (L_CALENDAR | L_PLACE | L_ORG | L_TITLE)) &&
     !(bitsOf[i]! & L_FUNCTION_EN || (bitsOf[i]! & L_FUNCTION && te[i]! - ts[i]! < 4)) &&
-    !STREET_WORDS.has(keyOf(i)) &&
+    !(wv(i) & W_STREET) &&
     !embedded(text, ts[i]!, te[i]!)
   );
 }
@@ -918,37 +1021,36 @@ function contextOf(s: Seg): Ctx {
   // the words before the segment, skipping titles
   let p = s.a - 1;
   while (p >= 0 && isTitleTok(p) && s.start - te[p]! < 4) p--;
-  const w1 = p >= 0 && sameClause(te[p]!, ts[p + 1]!) ? word(p) : "";
-  const w2 = w1 && p >= 1 && sameClause(te[p - 1]!, ts[p]!) ? word(p - 1) : "";
-  const gap = p >= 0 && !w1 && ts[p + 1]! - te[p]! < 12 ? text.slice(te[p]!, ts[p + 1]!) : "";
-  if (w1) {
+  // the word right before (same clause) and the one before it; 0 when absent or no context word
+  const has1 = p >= 0 && sameClause(te[p]!, ts[p + 1]!);
+  const v1 = has1 ? wv(p) : 0;
+  const v2 = has1 && p >= 1 && sameClause(te[p - 1]!, ts[p]!) ? wv(p - 1) : 0;
+  const gap = p >= 0 && !has1 && ts[p + 1]! - te[p]! < 12 ? text.slice(te[p]!, ts[p + 1]!) : "";
+  if (v1 !== 0) {
+    const id1 = v1 >>> 16;
+    const id2 = v2 >>> 16;
     if (
-      (w1 === "is" && (w2 === "name" || w2 === "this")) ||
-      w1 === "name" ||
-      (w1 === "me" && (w2 === "call" || w2 === "calls")) ||
-      w1 === "called" ||
-      w1 === "named" ||
-      ((w1 === "him" || w1 === "her" || w1 === "them") && (w2 === "named" || w2 === "called")) ||
-      (w1 === "am" && w2 === "i") ||
-      w1 === "i'm" ||
-      w1 === "im"
+      (id1 === ID_IS && (id2 === ID_NAME || id2 === ID_THIS)) ||
+      id1 === ID_NAME ||
+      (id1 === ID_ME && (id2 === ID_CALL || id2 === ID_CALLS)) ||
+      id1 === ID_CALLED ||
+      id1 === ID_NAMED ||
+      ((id1 === ID_HIM || id1 === ID_HER || id1 === ID_THEM) && (id2 === ID_NAMED || id2 === ID_CALLED)) ||
+      (id1 === ID_AM && id2 === ID_I) ||
+      id1 === ID_I_M ||
+      id1 === ID_IM
     )
       ctx.intro = true;
-    if (GREETINGS.has(w1) || (w1 === "you" && w2 === "thank")) ctx.greet = true;
-    if (AGENT_BEFORE.has(w1)) ctx.agent = true;
+    if (v1 & W_GREET || (id1 === ID_YOU && id2 === ID_THANK)) ctx.greet = true;
+    if (v1 & W_AGENT) ctx.agent = true;
     // "my kid Tadzio", "says Gerste", "according to X": as good as an introduction
-    if (
-      (KINSHIP.has(w1) && (w2 === "my" || w2 === "our" || w2 === "your" || w2 === "his" || w2 === "her")) ||
-      w1 === "says" ||
-      (w1 === "said" && s.words >= 1)
-    )
+    if ((v1 & W_KIN && v2 & W_POSSESSIVE) || id1 === ID_SAYS || (id1 === ID_SAID && s.words >= 1))
       ctx.strongAgent = true;
   }
   if (gap && !gap.includes("\n")) {
     // "Name: X", "Directed By:    X", "What's your name? X"
     const g = gap.trim();
-    if ((g === ":" && LABELS.has(word(p))) || ((g === "?" || g === ":") && word(p) === "name"))
-      ctx.intro = true;
+    if ((g === ":" && wv(p) & W_LABEL) || ((g === "?" || g === ":") && wid(p) === ID_NAME)) ctx.intro = true;
   }
   const after = te[s.b]!;
   const atLineStart = lineStart(text, s.start);
@@ -968,12 +1070,12 @@ function contextOf(s: Seg): Ctx {
   // a verb after the name
   const q = s.b + 1;
   if (q < n && tk[q]! & K_LOWER && onlySpaces(te[s.b]!, ts[q]!)) {
-    const v = word(q);
-    if (VERB_AFTER.has(v)) ctx.verb = true;
-    if (PERSON_VERBS.has(v)) ctx.personVerb = true;
+    const v = wv(q);
+    if (v & W_VERB) ctx.verb = true;
+    if (v & W_PVERB) ctx.personVerb = true;
   }
   // "Warrane, can I please speak to your boss?"
-  if (text.charCodeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && VOCATIVE_NEXT.has(word(q)))
+  if (text.charCodeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && wv(q) & W_VOCATIVE)
     ctx.vocative = true;
   // vocative: ", Mary?" / ", Roy!"
   const prevCh = prevNonSpace(text, s.start);
@@ -1004,8 +1106,7 @@ function coordinate(list: Seg[]): void {
       }
       const last = list[h]!;
       const q = last.b + 1;
-      const verbAfter =
-        q < n && tk[q]! & K_LOWER && /^(?:were|are|have|had|both|was|said|say)$/.test(word(q));
+      const verbAfter = q < n && tk[q]! & K_LOWER && (wv(q) & W_COORD_VERB) !== 0;
       const size = h - g + 1;
       if (maxWords <= 3 && (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)))) {
         for (let x = g; x <= h; x++) list[x]!.score = Math.max(list[x]!.score, lowerMode ? 0.6 : 0.6);
@@ -1081,46 +1182,42 @@ function surnameEnding(key: string): boolean {
  * The strength of the introduction that token t ends ("my name is", "call me", "named him", "I'm",
  * "follow up with"): 2 accepts unknown words after it, 1 accepts known names only, 0 none.
  */
-function introEndingAt(text: string, lower: string, toks: Tokens, t: number): number {
-  const len = toks.end[t]! - toks.start[t]!;
-  if (len < 2 || len > 4 || toks.kind[t]! & K_DIGITS) return 0;
-  // is, me, him, her, i'm, am, with, to: compare characters, no allocation
-  const s = toks.start[t]!;
-  const c = text.charCodeAt(s) | 32;
-  const is = (i: number, w: string): boolean => {
-    if (i < 0 || toks.end[i]! - toks.start[i]! !== w.length) return false;
-    const b = toks.start[i]!;
-    for (let k = 0; k < w.length; k++) {
-      let ch = lower.charCodeAt(b + k);
-      if (ch === 0x2019) ch = 39;
-      if (ch !== w.charCodeAt(k)) return false;
-    }
-    return true;
-  };
-  if (c === 105) {
-    if (is(t, "is")) return is(t - 1, "name") ? 2 : 0;
-    return is(t, "i'm") ? 1 : 0;
-  }
-  if (c === 109) return is(t, "me") && (is(t - 1, "call") || is(t - 1, "calls")) ? 2 : 0;
-  if (c === 104) return (is(t, "him") || is(t, "her")) && (is(t - 1, "named") || is(t - 1, "called")) ? 2 : 0;
-  if (c === 97) return is(t, "am") && is(t - 1, "i") ? 1 : 0;
-  if (c === 119) return is(t, "with") && is(t - 1, "up") && is(t - 2, "follow") ? 1 : 0;
-  if (c === 116) return is(t, "to") && (is(t - 1, "talk") || is(t - 1, "speak")) ? 1 : 0;
+function introEndingAt(t: number): number {
+  const len = te[t]! - ts[t]!;
+  if (len < 2 || len > 4 || tk[t]! & K_DIGITS) return 0;
+  // is, i'm, me, him, her, am, with, to: first and second letter first (no lookup for most words)
+  const c = text.charCodeAt(ts[t]!) | 32;
+  const d = lower.charCodeAt(ts[t]! + 1);
+  if (
+    !(c === 105
+      ? d === 115 || d === 39 || d === 0x2019
+      : c === 109 || c === 104
+        ? d === 101 || d === 105
+        : c === 97
+          ? d === 109
+          : c === 119
+            ? d === 105
+            : c === 116 && d === 111)
+  )
+    return 0;
+  const id = wid(t);
+  if (id === 0) return 0;
+  const prev = wid(t - 1);
+  if (id === ID_IS) return prev === ID_NAME ? 2 : 0;
+  if (id === ID_I_M) return 1;
+  if (id === ID_ME) return prev === ID_CALL || prev === ID_CALLS ? 2 : 0;
+  if (id === ID_HIM || id === ID_HER) return prev === ID_NAMED || prev === ID_CALLED ? 2 : 0;
+  if (id === ID_AM) return prev === ID_I ? 1 : 0;
+  if (id === ID_WITH) return prev === ID_UP && wid(t - 2) === ID_FOLLOW ? 1 : 0;
+  if (id === ID_TO) return prev === ID_TALK || prev === ID_SPEAK ? 1 : 0;
   return 0;
 }
 
 /** Names after an introduction that the capitalised chains miss: "call me višeslav", "name is Key". */
-function lowercaseAfterIntro(
-  text: string,
-  lower: string,
-  toks: Tokens,
-  keyOf: (i: number, s?: number, e?: number) => string,
-  lex: Lexicon,
-  out: Detection[],
-): void {
+function lowercaseAfterIntro(toks: Tokens, out: Detection[]): void {
   if (lower.length !== text.length) return;
   for (let t = 0; t + 1 < toks.count; t++) {
-    const strength = introEndingAt(text, lower, toks, t);
+    const strength = introEndingAt(t);
     if (strength === 0) continue;
     const i = t + 1;
     if (
@@ -1134,7 +1231,7 @@ function lowercaseAfterIntro(
       // the capitalised chains handle capitalised names; this adds the common words among them
       if (cat[i] !== CAT_NONE && cat[i] !== -1) continue;
       // a capitalised common word that names someone: "Her maiden name is Key", "named him Frank"
-      const b0 = lex.get(keyOf(i));
+      const b0 = fullBits(i);
       const e0 = toks.end[i]!;
       const endsClause = e0 >= text.length || /^\s*(?:$|[.,!?;)\n])/.test(text.slice(e0, e0 + 2));
       if (
@@ -1147,7 +1244,7 @@ function lowercaseAfterIntro(
       continue;
     }
     if (!(toks.kind[i]! & K_LOWER)) continue;
-    const b1 = lex.get(keyOf(i));
+    const b1 = fullBits(i);
     const isName1 = (b1 & (L_FIRST | L_LAST | L_EXTRA)) !== 0 && !(b1 & (L_COMMON | L_CALENDAR));
     const unknown1 = b1 === 0 && toks.end[i]! - toks.start[i]! >= 3;
     if (!isName1 && !(strongContext && unknown1)) continue;
@@ -1160,7 +1257,7 @@ function lowercaseAfterIntro(
       toks.start[j]! - end === 1 &&
       text.charCodeAt(end) === 32
     ) {
-      const b2 = lex.get(keyOf(j));
+      const b2 = fullBits(j);
       if (b2 & (L_LAST | L_EXTRA) && !(b2 & (L_COMMON | L_CALENDAR))) {
         end = toks.end[j]!;
         second = true;
@@ -1172,13 +1269,7 @@ function lowercaseAfterIntro(
 }
 
 /** "@anna.smith", "@Anna": a handle whose parts hold a known name, or a capitalised unknown handle. */
-function mentions(
-  text: string,
-  toks: Tokens,
-  keyOf: (i: number, s?: number, e?: number) => string,
-  lex: Lexicon,
-  out: Detection[],
-): void {
+function mentions(toks: Tokens, out: Detection[]): void {
   for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
     const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
     const wordBefore =
@@ -1199,7 +1290,7 @@ function mentions(
     let name = false;
     let common = false;
     for (let t = i; t <= j; t++) {
-      const b = lex.get(keyOf(t));
+      const b = fullBits(t);
       if (b & (L_FIRST | L_LAST | L_EXTRA) && !(b & (L_COMMON | L_CALENDAR))) name = true;
       if (b & (L_COMMON | L_CALENDAR | L_PLACE)) common = true;
     }
@@ -1226,14 +1317,7 @@ export function tokenAt(toks: Tokens, pos: number): number {
 }
 
 /** Names of the organisation's directory: matched in any case, top confidence. */
-function matchDirectory(
-  toks: Tokens,
-  keyOf: (i: number, s?: number, e?: number) => string,
-  dir: OrgDirectory,
-  text: string,
-  out: Detection[],
-): void {
-  const lex = lexicon();
+function matchDirectory(toks: Tokens, dir: OrgDirectory, out: Detection[]): void {
   for (let i = 0; i < toks.count; i++) {
     const k = toks.kind[i]!;
     if (k & K_DIGITS) continue;
@@ -1251,7 +1335,7 @@ function matchDirectory(
     let allCommon = true;
     let capital = false;
     for (let t = i; t <= j; t++) {
-      if (!(lex.get(keyOf(t)) & (L_COMMON | L_CALENDAR | L_FUNCTION))) allCommon = false;
+      if (!(fullBits(t) & (L_COMMON | L_CALENDAR | L_FUNCTION))) allCommon = false;
       if (toks.kind[t]! & K_CAP) capital = true;
     }
     if (allCommon && !capital) {

@@ -1,5 +1,6 @@
 import type { Detection } from "../../types.js";
 import { L_CALENDAR, L_COMMON, lexicon, type Lexicon } from "./lexicon.js";
+import { CH_DIGIT, K_DIGITS, tokensOf } from "./tokens.js";
 
 /*
  * Postcodes outside a street address (inside one they are part of the STREET_ADDRESS span): after a
@@ -9,7 +10,6 @@ import { L_CALENDAR, L_COMMON, lexicon, type Lexicon } from "./lexicon.js";
  */
 
 const ID = "postcode";
-const DIGIT_RE = /[0-9]/g;
 const FORM =
   "(?:[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|\\d{4} ?[A-Z]{2}\\b|\\d{2,5}(?:[ -]\\d{2,4})?)";
 const FORM_RE = new RegExp(`^${FORM}$`);
@@ -19,6 +19,12 @@ const CA_RE = /[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?!
 /** A postcode label right before a value (checked on the lower-cased text before a digit run). */
 const LABEL_RE =
   /(?:^|[^\p{L}])(?:zip(?: ?code)?|postal code|post ?code|postleitzahl|plz|cep|code postal|c[óo]digo postal|codice postale|postnummer|postinumero|irányítószám|kod pocztowy|pin ?code)\s*(?:is|was|:|=|-|#|no\.?|number)?\s*(?:is\s*)?:?\s*$/u;
+/** A stem of every label of LABEL_RE: without one in the text, no label precedes any value. */
+const LABEL_STEMS = ["zip", "post", "plz", "cep", "irány", "kod", "pin"];
+function hasLabelStem(lower: string): boolean {
+  for (const stem of LABEL_STEMS) if (lower.includes(stem)) return true;
+  return false;
+}
 const US_STATES = new Set(
   "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(
     " ",
@@ -40,84 +46,93 @@ export function isPostcodeText(s: string): boolean {
 export function detectPostcodes(text: string, lower: string): Detection[] {
   const out: Detection[] = [];
   if (lower.length !== text.length) return out;
+  const toks = tokensOf(text);
+  if (!(toks.chars & CH_DIGIT)) return out;
   const n = text.length;
   let lex: Lexicon | undefined;
   let done = -1; // end of the last postcode found
-  DIGIT_RE.lastIndex = 0;
-  for (let i = 0; i < n; i++) {
-    // jump to the next digit (a native scan)
-    DIGIT_RE.lastIndex = i;
-    const d = DIGIT_RE.exec(text);
-    if (!d) break;
-    i = d.index;
-    let j = i;
-    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-    const len = j - i;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    if (i < done) {
-      i = j - 1;
-      continue;
-    }
-    // UK and Canadian forms start with one or two letters before this digit run: "SW1A 1AA", "K1A 0B1"
-    if (len <= 2 && prev >= 65 && prev <= 90) {
-      const s = i >= 2 && text.charCodeAt(i - 2) >= 65 && text.charCodeAt(i - 2) <= 90 ? i - 2 : i - 1;
-      if (s === 0 || !isWordChar(text.charCodeAt(s - 1))) {
-        CA_RE.lastIndex = s;
-        let m = CA_RE.exec(text);
-        let score = 0.7;
-        if (!m) {
-          UK_RE.lastIndex = s;
-          m = UK_RE.exec(text);
-          score = 0.65;
-        }
-        if (!m && i - 1 !== s) {
-          CA_RE.lastIndex = i - 1;
-          m = i - 1 === 0 || !isWordChar(text.charCodeAt(i - 2)) ? CA_RE.exec(text) : null;
-        }
-        if (m) {
-          const st = m.index;
-          if (LABEL_RE.test(lower.slice(Math.max(0, st - 32), st))) score = 0.85;
-          out.push(det(st, st + m[0].length, score));
-          done = st + m[0].length;
-          i = done - 1;
-          continue;
+  let labels = -1; // whether the text holds a label stem at all (-1: not looked yet)
+  const labelBefore = (st: number): boolean => {
+    if (labels < 0) labels = hasLabelStem(lower) ? 1 : 0;
+    return labels === 1 && LABEL_RE.test(lower.slice(Math.max(0, st - 32), st));
+  };
+  let pos = 0; // digit runs before this offset are inside a postcode found
+  for (let t = 0; t < toks.count; t++) {
+    if (!(toks.kind[t]! & K_DIGITS)) continue;
+    const tEnd = toks.end[t]!;
+    for (let q = toks.start[t]!; q < tEnd;) {
+      let c = text.charCodeAt(q);
+      if (c < 48 || c > 57) {
+        q++;
+        continue;
+      }
+      // a maximal run of ASCII digits [i, j)
+      const i = q;
+      let j = i + 1;
+      while (j < n && (c = text.charCodeAt(j)) >= 48 && c <= 57) j++;
+      q = j;
+      if (i < pos) continue;
+      pos = j;
+      const len = j - i;
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (i < done) continue;
+      // UK and Canadian forms start with one or two letters before this digit run: "SW1A 1AA", "K1A 0B1"
+      if (len <= 2 && prev >= 65 && prev <= 90) {
+        const s = i >= 2 && text.charCodeAt(i - 2) >= 65 && text.charCodeAt(i - 2) <= 90 ? i - 2 : i - 1;
+        if (s === 0 || !isWordChar(text.charCodeAt(s - 1))) {
+          CA_RE.lastIndex = s;
+          let m = CA_RE.exec(text);
+          let score = 0.7;
+          if (!m) {
+            UK_RE.lastIndex = s;
+            m = UK_RE.exec(text);
+            score = 0.65;
+          }
+          if (!m && i - 1 !== s) {
+            CA_RE.lastIndex = i - 1;
+            m = i - 1 === 0 || !isWordChar(text.charCodeAt(i - 2)) ? CA_RE.exec(text) : null;
+          }
+          if (m) {
+            const st = m.index;
+            if (labelBefore(st)) score = 0.85;
+            out.push(det(st, st + m[0].length, score));
+            done = st + m[0].length;
+            pos = done;
+            continue;
+          }
         }
       }
-    }
-    if (isWordChar(prev) || prev === 45 || prev === 46 || prev === 44 || len > 5) {
-      i = j - 1;
-      continue;
-    }
-    VALUE_RE.lastIndex = i;
-    const v = VALUE_RE.exec(text);
-    if (v) {
-      const end = i + v[0].length;
-      const before = lower.slice(Math.max(0, i - 32), i);
-      if (LABEL_RE.test(before) && v[0].length >= 3) {
-        // labelled: "ZIP: 3520", "my zip code is 35350"
-        out.push(det(i, end, 0.85));
-        done = end;
-      } else if (
-        len === 5 &&
-        i >= 3 &&
-        text.charCodeAt(i - 1) === 32 &&
-        US_STATES.has(text.slice(i - 3, i - 1))
-      ) {
-        // "CA 94105", "NY 10001-1234"
-        if (i - 4 < 0 || !isWordChar(text.charCodeAt(i - 4))) {
-          out.push(det(i, end, 0.8));
+      if (isWordChar(prev) || prev === 45 || prev === 46 || prev === 44 || len > 5) continue;
+      VALUE_RE.lastIndex = i;
+      const v = VALUE_RE.exec(text);
+      if (v) {
+        const end = i + v[0].length;
+        if (v[0].length >= 3 && labelBefore(i)) {
+          // labelled: "ZIP: 3520", "my zip code is 35350"
+          out.push(det(i, end, 0.85));
           done = end;
-        }
-      } else if (len >= 4 && !yearLike(text, i, j)) {
-        // "in Bjert 6091", "in Quinta de São Tiago 3610-114"
-        lex ??= lexicon();
-        if (placeBefore(text, lower, i, lex)) {
-          out.push(det(i, end, 0.6));
-          done = end;
+        } else if (
+          len === 5 &&
+          i >= 3 &&
+          text.charCodeAt(i - 1) === 32 &&
+          US_STATES.has(text.slice(i - 3, i - 1))
+        ) {
+          // "CA 94105", "NY 10001-1234"
+          if (i - 4 < 0 || !isWordChar(text.charCodeAt(i - 4))) {
+            out.push(det(i, end, 0.8));
+            done = end;
+          }
+        } else if (len >= 4 && !yearLike(text, i, j)) {
+          // "in Bjert 6091", "in Quinta de São Tiago 3610-114"
+          lex ??= lexicon();
+          if (placeBefore(text, lower, i, lex)) {
+            out.push(det(i, end, 0.6));
+            done = end;
+          }
         }
       }
+      pos = Math.max(j, done);
     }
-    i = Math.max(j, done) - 1;
   }
   return out;
 }
@@ -141,7 +156,9 @@ const IN_PLACE_RE = /\bin ((?:[\p{L}][\p{L}\p{M}'’-]*[ ]){1,4})$/u;
 /** "in <1-4 place words> " right before `pos`, the words capitalised (or a lower-case text) and uncommon. */
 function placeBefore(text: string, lower: string, pos: number, lex: Lexicon): boolean {
   if (text.charCodeAt(pos - 1) !== 32) return false;
-  const m = IN_PLACE_RE.exec(text.slice(Math.max(0, pos - 48), pos));
+  const window = text.slice(Math.max(0, pos - 48), pos);
+  if (!window.includes("in ")) return false;
+  const m = IN_PLACE_RE.exec(window);
   if (!m) return false;
   const words = m[1]!.trim().split(" ");
   const allLower = text === lower;

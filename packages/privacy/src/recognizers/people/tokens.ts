@@ -1,17 +1,98 @@
 /**
- * One-pass word tokeniser shared by the people recognizers. It classifies UTF-16 code units with a
- * 64K lookup table (built once, lazily) so that scanning costs one array read per character, and
- * writes tokens into reusable typed arrays (no allocation per record once they are large enough).
+ * One-pass word tokeniser shared by the recognizers (people, special categories and the cheap gates of
+ * the engine). It classifies UTF-16 code units with a 64K lookup table (built once, lazily) so that
+ * scanning costs one array read per character, and writes tokens into reusable typed arrays (no
+ * allocation per record once they are large enough). The same pass notes which punctuation occurs
+ * (`chars`) and counts digits, so that a recognizer can tell in O(1) that a record cannot hold its
+ * entity.
  */
+import { isWordChar as specialWordChar } from "../special/lexicon.js";
+import { lexicon } from "./lexicon.js";
 
-/** Character classes. */
-export const C_OTHER = 0;
-export const C_UPPER = 1;
-export const C_LOWER = 2; // any other letter (lower-case, caseless scripts, modifier letters)
-export const C_MARK = 3; // combining mark (continues a word)
-export const C_DIGIT = 4;
+/** Character classes (bits of the table entries). */
+const T_UP = 1; // an upper- or title-case letter
+const T_LO = 2; // any other letter (lower-case, caseless scripts, modifier letters)
+const T_MARK = 4; // a combining mark (continues a word)
+const T_DIGIT = 8; // a decimal digit of any script
+const T_WORD = T_UP | T_LO | T_MARK | T_DIGIT;
+const T_LETTER = T_UP | T_LO;
+const T_NONASCII = 16; // a code unit >= 128
+/** The special-category scanner's notion of a word character differs from this one for the unit. */
+const T_DISAGREE = 32;
+const T_ASCII_DIGIT = 64; // 0-9
+const T_UNSEEN = 128; // not classified yet (never combined with other bits)
+const T_JOINED = 128; // (token accumulator only, where T_UNSEEN never occurs) an inner apostrophe or hyphen
 
-const C_UNSEEN = 255; // not classified yet
+/** Bits of `Tokens.chars`: which characters occur in the text. */
+export const CH_DIGIT = 1; // an ASCII digit
+export const CH_UPPER = 2; // an upper-case letter (any script)
+export const CH_AT = 4; // @
+export const CH_COLON = 8; // :
+export const CH_SLASH = 16; // /
+export const CH_DOT = 32; // .
+export const CH_HYPHEN = 64; // -
+export const CH_UNDERSCORE = 128; // _
+export const CH_EQUALS = 256; // =
+export const CH_NEWLINE = 512; // \n or \r
+export const CH_NONASCII = 1024; // a code unit >= 128
+export const CH_PLUS = 2048; // +
+export const CH_HASH = 4096; // #
+export const CH_DOLLAR = 8192; // $
+export const CH_PERCENT = 16384; // %
+export const CH_AMP = 32768; // &
+export const CH_QUOTE = 65536; // "
+export const CH_APOS = 131072; // '
+export const CH_PAREN = 262144; // ( ) [ ] { }
+export const CH_BACKSLASH = 524288; // \
+export const CH_COMMA = 1048576; // ,
+export const CH_SEMI = 2097152; // ;
+export const CH_ANGLE = 4194304; // < >
+export const CH_TILDE = 8388608; // ~ ` ^ |
+export const CH_QUESTION = 16777216; // ?
+export const CH_EXCLAIM = 33554432; // !
+export const CH_STAR = 67108864; // *
+export const CH_SPACE = 134217728; // space, tab
+export const CH_OTHER = 268435456; // any other ASCII control character
+/** A combining mark occurs (tokens that hold one need NFC normalisation before a lookup). */
+export const CH_MARK = 536870912;
+/** Some character is a word character for the special-category scanner but not here, or the reverse. */
+export const CH_SPECIAL_DISAGREE = 1073741824;
+
+const ASCII_CH = new Int32Array(128);
+{
+  const set = (chars: string, bit: number) => {
+    for (let k = 0; k < chars.length; k++) ASCII_CH[chars.charCodeAt(k)] = bit;
+  };
+  for (let c = 0; c < 32; c++) ASCII_CH[c] = CH_OTHER;
+  ASCII_CH[127] = CH_OTHER;
+  set("0123456789", CH_DIGIT);
+  set("ABCDEFGHIJKLMNOPQRSTUVWXYZ", CH_UPPER);
+  set("@", CH_AT);
+  set(":", CH_COLON);
+  set("/", CH_SLASH);
+  set(".", CH_DOT);
+  set("-", CH_HYPHEN);
+  set("_", CH_UNDERSCORE);
+  set("=", CH_EQUALS);
+  set("\n\r", CH_NEWLINE);
+  set("+", CH_PLUS);
+  set("#", CH_HASH);
+  set("$", CH_DOLLAR);
+  set("%", CH_PERCENT);
+  set("&", CH_AMP);
+  set('"', CH_QUOTE);
+  set("'", CH_APOS);
+  set("()[]{}", CH_PAREN);
+  set("\\", CH_BACKSLASH);
+  set(",", CH_COMMA);
+  set(";", CH_SEMI);
+  set("<>", CH_ANGLE);
+  set("~`^|", CH_TILDE);
+  set("?", CH_QUESTION);
+  set("!", CH_EXCLAIM);
+  set("*", CH_STAR);
+  set(" \t", CH_SPACE);
+}
 
 let table: Uint8Array | undefined;
 
@@ -19,16 +100,16 @@ let table: Uint8Array | undefined;
  * The class of every BMP code unit (surrogates count as OTHER). ASCII is filled at once; other code
  * units are classified the first time they are met (see classify), so building the table is cheap.
  */
-export function charTable(): Uint8Array {
+function charTable(): Uint8Array {
   if (table) return table;
-  const t = new Uint8Array(65536).fill(C_UNSEEN);
+  const t = new Uint8Array(65536).fill(T_UNSEEN);
   for (let c = 0; c < 128; c++) {
-    if (c >= 65 && c <= 90) t[c] = C_UPPER;
-    else if (c >= 97 && c <= 122) t[c] = C_LOWER;
-    else if (c >= 48 && c <= 57) t[c] = C_DIGIT;
-    else t[c] = C_OTHER;
+    if (c >= 65 && c <= 90) t[c] = T_UP;
+    else if (c >= 97 && c <= 122) t[c] = T_LO;
+    else if (c >= 48 && c <= 57) t[c] = T_DIGIT | T_ASCII_DIGIT;
+    else t[c] = 0;
   }
-  for (let c = 0xd800; c <= 0xdfff; c++) t[c] = C_OTHER;
+  for (let c = 0xd800; c <= 0xdfff; c++) t[c] = T_NONASCII;
   table = t;
   return t;
 }
@@ -38,18 +119,24 @@ const LETTER_RE = /\p{L}/u;
 const MARK_RE = /\p{M}/u;
 const DIGIT_RE = /\p{Nd}/u;
 
-/** Classify a code unit not seen before and remember it. */
+/** Classify a code unit >= 128 not seen before and remember it. */
 function classify(t: Uint8Array, c: number): number {
   const ch = String.fromCharCode(c);
-  const k = UPPER_RE.test(ch)
-    ? C_UPPER
+  let k = UPPER_RE.test(ch)
+    ? T_UP
     : LETTER_RE.test(ch)
-      ? C_LOWER
+      ? T_LO
       : MARK_RE.test(ch)
-        ? C_MARK
+        ? T_MARK
         : DIGIT_RE.test(ch)
-          ? C_DIGIT
-          : C_OTHER;
+          ? T_DIGIT
+          : 0;
+  // the special-category scanner reads the lower-cased text: compare with both forms of the unit
+  const word = k !== 0;
+  const lc = ch.toLowerCase();
+  if (specialWordChar(c) !== word || (lc.length === 1 && specialWordChar(lc.charCodeAt(0)) !== word))
+    k |= T_DISAGREE;
+  k |= T_NONASCII;
   t[c] = k;
   return k;
 }
@@ -62,6 +149,7 @@ export const K_DIGITS = 8; // contains a digit
 export const K_INITIAL = 16; // a single upper-case letter (an initial)
 export const K_MARKS = 32; // holds a combining mark (normalise to NFC before a lookup)
 export const K_JOINED = 64; // holds an inner apostrophe or hyphen ("O'Brien", "I'm", "Hauta-aho")
+export const K_NONASCII = 128; // holds a code unit >= 128
 
 /** Tokens of a text as parallel arrays (start, end exclusive, kind); only the first `count` are valid. */
 export interface Tokens {
@@ -69,8 +157,18 @@ export interface Tokens {
   end: Int32Array;
   kind: Uint8Array;
   count: number;
-  /** Upper-case letters in the whole text (0: the text is written in lower case). */
+  /** 0 when the text has no upper-case letter (it is written in lower case), else > 0. */
   uppers: number;
+  /** Which characters occur (CH_* bits). */
+  chars: number;
+  /** Memo of `wordBits` per token (-1: not looked up yet), valid for `bitsLower`. */
+  bits: Int32Array;
+  bitsLower: string | undefined;
+  /**
+   * Key of the special-category scanner (see special/lexicon.ts `wordKey`) of every token that holds
+   * neither a code unit >= 128 nor an inner apostrophe or hyphen; undefined for the others.
+   */
+  specialKey: Int32Array;
 }
 
 /**
@@ -89,53 +187,104 @@ export function tokenize(text: string): Tokens {
     bufStart = new Int32Array(cap);
     bufEnd = new Int32Array(cap);
     bufKind = new Uint8Array(cap);
+    bufBits = new Int32Array(cap);
+    bufSKey = new Int32Array(cap);
   }
+  const skey = bufSKey;
   const start = bufStart;
   const end = bufEnd;
   const kind = bufKind;
   let count = 0;
-  let allUppers = 0;
+  let chars = 0;
+  let all = 0; // OR of the classes of every code unit
   let i = 0;
   while (i < n) {
     const code0 = text.charCodeAt(i);
     let c = t[code0]!;
-    if (c === C_UNSEEN) c = classify(t, code0);
-    if (c === C_OTHER || c === C_MARK) {
+    if (c === T_UNSEEN) c = classify(t, code0);
+    if ((c & (T_LETTER | T_DIGIT)) === 0) {
+      // not a word start (punctuation, space, symbol, or a combining mark with no letter before it)
+      if (code0 < 128) chars |= ASCII_CH[code0]!;
+      else all |= c;
       i++;
       continue;
     }
     const s = i;
-    let k = c === C_UPPER ? K_CAP : c === C_LOWER ? K_LOWER : K_DIGITS;
-    let uppers = c === C_UPPER ? 1 : 0;
-    let lowers = c === C_LOWER ? 1 : 0;
-    i++;
-    while (i < n) {
+    const c0 = c;
+    let seen = c;
+    for (;;) {
+      i++;
+      if (i >= n) break;
       const code = text.charCodeAt(i);
       c = t[code]!;
-      if (c === C_UNSEEN) c = classify(t, code);
-      if (c === C_LOWER) lowers++;
-      else if (c === C_UPPER) uppers++;
-      else if (c === C_DIGIT) k |= K_DIGITS;
-      else if (c === C_MARK) k |= K_MARKS;
-      else if ((code === 39 || code === 45 || code === 0x2019) && i + 1 < n) {
+      if ((c & T_WORD) !== 0) {
+        seen |= c;
+        continue;
+      }
+      if (c === T_UNSEEN) {
+        c = classify(t, code);
+        if ((c & T_WORD) !== 0) {
+          seen |= c;
+          continue;
+        }
+      }
+      if ((code === 39 || code === 45 || code === 0x2019) && i + 1 < n) {
         // an apostrophe or hyphen joins two letters
         const nc1 = text.charCodeAt(i + 1);
         let nc = t[nc1]!;
-        if (nc === C_UNSEEN) nc = classify(t, nc1);
-        if (nc !== C_UPPER && nc !== C_LOWER) break;
-        k |= K_JOINED;
-      } else break;
-      i++;
+        if (nc === T_UNSEEN) nc = classify(t, nc1);
+        if ((nc & T_LETTER) === 0) break;
+        seen |= T_JOINED;
+        if (code < 128) chars |= ASCII_CH[code]!;
+        else all |= T_NONASCII;
+        continue;
+      }
+      break;
     }
-    allUppers += uppers;
-    if (uppers >= 2 && lowers === 0) k |= K_ALLCAP;
-    if (uppers === 1 && lowers === 0 && i - s === 1) k |= K_INITIAL;
+    let k = c0 & T_UP ? K_CAP : c0 & T_LO ? K_LOWER : K_DIGITS;
+    if (seen & T_DIGIT) k |= K_DIGITS;
+    if (seen & T_MARK) k |= K_MARKS;
+    if (seen & T_JOINED) k |= K_JOINED;
+    if (seen & T_NONASCII) k |= K_NONASCII;
+    if ((seen & (T_UP | T_LO)) === T_UP) {
+      // upper-case letters and no lower-case one: an initial, or all capitals when two or more
+      if (i - s === 1) k |= K_INITIAL;
+      else {
+        let ups = 0;
+        for (let q = s; q < i && ups < 2; q++) ups += t[text.charCodeAt(q)]! & T_UP;
+        if (ups >= 2) k |= K_ALLCAP;
+      }
+    }
+    all |= seen;
+    if (!(k & (K_NONASCII | K_JOINED))) {
+      // the special-category key of an ASCII word: its first four characters, lower-cased
+      const lim = i - s < 4 ? i : s + 4;
+      let h = 0;
+      for (let q = s; q < lim; q++) h = (Math.imul(h, 31) + (text.charCodeAt(q) | 32)) | 0;
+      skey[count] = ((h & 0x07ffffff) << 3) | (lim - s);
+    }
     start[count] = s;
     end[count] = i;
     kind[count] = k;
     count++;
   }
-  return { start, end, kind, count, uppers: allUppers };
+  if (all & T_ASCII_DIGIT) chars |= CH_DIGIT;
+  if (all & T_UP) chars |= CH_UPPER;
+  if (all & T_NONASCII) chars |= CH_NONASCII;
+  if (all & T_MARK) chars |= CH_MARK;
+  if (all & T_DISAGREE) chars |= CH_SPECIAL_DISAGREE;
+  bufBits.fill(-1, 0, count);
+  return {
+    start,
+    end,
+    kind,
+    count,
+    uppers: all & T_UP,
+    chars,
+    bits: bufBits,
+    bitsLower: undefined,
+    specialKey: skey,
+  };
 }
 
 let cacheText: string | undefined;
@@ -143,10 +292,12 @@ let cacheToks: Tokens | undefined;
 let bufStart = new Int32Array(256);
 let bufEnd = new Int32Array(256);
 let bufKind = new Uint8Array(256);
+let bufBits = new Int32Array(256);
+let bufSKey = new Int32Array(256);
 
 /**
- * Tokens of `text`, kept for the last text seen: the people recognizers read the same record one
- * after the other, so it is tokenised once.
+ * Tokens of `text`, kept for the last text seen: the recognizers read the same record one after the
+ * other, so it is tokenised once.
  * @example tokensOf("Anna Smith").count // 2
  */
 export function tokensOf(text: string): Tokens {
@@ -155,4 +306,30 @@ export function tokensOf(text: string): Tokens {
     cacheText = text;
   }
   return cacheToks;
+}
+
+/**
+ * Lexicon bits (L_*) of the whole word of token `i`: `lower[start..end)` when it can be read straight
+ * from it, else the NFC-normalised lower-cased token. Memoised per token of the cached record.
+ * @example wordBits(tokensOf("Hi Anna"), 1, "Hi Anna", "hi anna") & L_FIRST // 1
+ */
+export function wordBits(toks: Tokens, i: number, text: string, lower: string): number {
+  if (toks.bitsLower !== lower) {
+    if (toks.bitsLower !== undefined) toks.bits.fill(-1, 0, toks.count);
+    toks.bitsLower = lower;
+  }
+  const v = toks.bits[i]!;
+  if (v >= 0) return v;
+  const s = toks.start[i]!;
+  const e = toks.end[i]!;
+  const sameLen = lower.length === text.length;
+  let b: number;
+  if (sameLen && !(toks.kind[i]! & K_MARKS)) b = lexicon().getRange(lower, s, e);
+  else {
+    let k = sameLen ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
+    if (toks.kind[i]! & K_MARKS) k = k.normalize("NFC");
+    b = lexicon().get(k);
+  }
+  toks.bits[i] = b;
+  return b;
 }

@@ -99,14 +99,14 @@ interface Bucket {
 export interface CompiledLexicons {
   readonly types: readonly SpecialType[];
   readonly table: ReadonlyMap<number, Bucket>;
-  /** 1 at `bloomIndex(key)` for every key of the table: most words are rejected without a map lookup. */
-  readonly bloom: Uint8Array;
+  /** Bit `bloomIndex(key)` set for every key of the table: most words are rejected without a map lookup. */
+  readonly bloom: Int32Array;
   /**
    * Trigger words: the longest word of every term. A first cheap pass looks only for these; the full
    * analysis runs only in windows around them (most text has none).
    */
   readonly triggers: ReadonlyMap<number, readonly { word: string; stem: boolean }[]>;
-  readonly triggerBloom: Uint8Array;
+  readonly triggerBloom: Int32Array;
 }
 
 const BLOOM_BITS = 16;
@@ -127,6 +127,16 @@ const FREQUENT_WORDS = [
 
 function bloomIndex(key: number): number {
   return (key ^ (key >>> BLOOM_BITS)) & ((1 << BLOOM_BITS) - 1);
+}
+
+/** Bit sets of 2^BLOOM_BITS bits (8 KB: they stay in the processor's nearest cache). */
+function bloomHas(bloom: Int32Array, key: number): boolean {
+  const i = bloomIndex(key);
+  return (bloom[i >>> 5]! & (1 << (i & 31))) !== 0;
+}
+function bloomAdd(bloom: Int32Array, key: number): void {
+  const i = bloomIndex(key);
+  bloom[i >>> 5]! |= 1 << (i & 31);
 }
 
 function parsePhrase(phrase: string): { words: string[]; stem: boolean } {
@@ -222,8 +232,8 @@ export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLe
     }
     node.entries.push(e);
   }
-  const bloom = new Uint8Array(1 << BLOOM_BITS);
-  for (const key of table.keys()) bloom[bloomIndex(key)] = 1;
+  const bloom = new Int32Array(1 << (BLOOM_BITS - 5));
+  for (const key of table.keys()) bloomAdd(bloom, key);
 
   // The trigger of a phrase is its most specific word: the longest one that is not a frequent word.
   const frequent = new Set<string>(FREQUENT_WORDS);
@@ -245,8 +255,8 @@ export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLe
     if (!list) triggers.set(key, (list = []));
     if (!list.some((x) => x.word === word && x.stem === stem)) list.push({ word, stem });
   }
-  const triggerBloom = new Uint8Array(1 << BLOOM_BITS);
-  for (const key of triggers.keys()) triggerBloom[bloomIndex(key)] = 1;
+  const triggerBloom = new Int32Array(1 << (BLOOM_BITS - 5));
+  for (const key of triggers.keys()) bloomAdd(triggerBloom, key);
   return { types: lexicons.map((l) => l.type), table, bloom, triggers, triggerBloom };
 }
 
@@ -340,7 +350,7 @@ function scan(lower: string, compiled: CompiledLexicons, out: Tokens, from: numb
     }
     if (k > 0) {
       const key = keyOf(h, k);
-      if (bloom[bloomIndex(key)] === 1) {
+      if (bloomHas(bloom, key)) {
         const b = table.get(key);
         if (b !== undefined) {
           out.push(idx, s, i, sen, key, b);
@@ -349,6 +359,78 @@ function scan(lower: string, compiled: CompiledLexicons, out: Tokens, from: numb
       }
     }
     idx++;
+  }
+  return hasTerm;
+}
+
+/** `scan` over the words of a shared tokenization (see SharedWords): same words, keys and sentence numbers. */
+function scanWords(
+  lower: string,
+  compiled: CompiledLexicons,
+  out: Tokens,
+  from: number,
+  to: number,
+  w: SharedWords,
+): boolean {
+  out.reset();
+  const { table, bloom } = compiled;
+  // the first token that ends after `from`
+  let lo = 0;
+  let hi = w.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (w.end[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let idx = 0;
+  let sen = 0;
+  let hasTerm = false;
+  let gap = from; // start of the characters between the previous word and the next
+  const word = (s: number, e: number, given: number): void => {
+    if (e <= s) return;
+    let key = given;
+    if (key < 0) {
+      let h = 0;
+      const lim = Math.min(e, s + KEY_CHARS);
+      for (let q = s; q < lim; q++) {
+        const c = lower.charCodeAt(q);
+        h = (h * 31 + (c < 128 ? c : fold(c))) | 0;
+      }
+      key = keyOf(h, lim - s);
+    }
+    if (bloomHas(bloom, key)) {
+      const b = table.get(key);
+      if (b !== undefined) {
+        out.push(idx, s, e, sen, key, b);
+        if (b.hasTerm) hasTerm = true;
+      }
+    }
+    idx++;
+  };
+  for (let t = lo; t < w.count; t++) {
+    let s = w.start[t]!;
+    if (s >= to) break;
+    for (let q = gap; q < s; q++) {
+      const c = lower.charCodeAt(q);
+      if (c !== 32 && isSentenceBreak(lower, q, c)) sen++;
+    }
+    const whole = s >= from && w.end[t]! <= to;
+    if (s < from) s = from;
+    const e = Math.min(w.end[t]!, to);
+    const k = w.kind[t]!;
+    if (!(k & w.joinedBit)) word(s, e, whole && !(k & w.computeBits) ? w.key[t]! : -1);
+    else {
+      let ws = s;
+      for (let q = s; q < e; q++) {
+        const c = lower.charCodeAt(q);
+        if (c === 39 || c === 45 || c === 0x2019) {
+          word(ws, q, -1);
+          ws = q + 1;
+        }
+      }
+      word(ws, e, -1);
+    }
+    gap = e;
   }
   return hasTerm;
 }
@@ -507,9 +589,15 @@ function valueAfter(lower: string, end: number, kind: ValueKind): number {
  * Find special-category statements in `lower` (the lower-cased text; offsets are into it and into the
  * original text, which has the same length).
  */
-export function detectSpecial(lower: string, compiled: CompiledLexicons, recognizer: string): Detection[] {
-  const at = findTriggers(lower, compiled);
+export function detectSpecial(
+  lower: string,
+  compiled: CompiledLexicons,
+  recognizer: string,
+  words?: SharedWords,
+): Detection[] {
+  const at = words ? triggersInWords(lower, compiled, words) : findTriggers(lower, compiled);
   if (at.length === 0) return [];
+  shared = words;
   const out: Detection[] = [];
   const len = lower.length;
   let k = 0;
@@ -527,8 +615,12 @@ export function detectSpecial(lower: string, compiled: CompiledLexicons, recogni
       analyseCore(lower, compiled, recognizer, c0, c1, out);
     }
   }
+  shared = undefined;
   return out;
 }
+
+/** The shared words of the text being analysed (see detectSpecial), or undefined. */
+let shared: SharedWords | undefined;
 
 /** Characters of context analysed on each side of a trigger word (anchors, cues, frames all fit). */
 const WINDOW_CHARS = 240;
@@ -549,13 +641,93 @@ function analyseCore(
   for (let n = 0; from > 0 && n < 64 && isWordChar(lower.charCodeAt(from - 1)); n++) from--;
   for (let n = 0; to < lower.length && n < 64 && isWordChar(lower.charCodeAt(to)); n++) to++;
   const t = TOKENS;
-  if (!scan(lower, compiled, t, from, to)) return;
+  if (!(shared ? scanWords(lower, compiled, t, from, to, shared) : scan(lower, compiled, t, from, to)))
+    return;
   const ms = matchesOf(lower, t);
   for (let q = 0; q < ms.length; q++) {
     const m = ms[q]!;
     if (m.e.role !== ROLE_TERM || m.start < c0 || m.start >= c1) continue;
     const d = decide(lower, ms, q, m, compiled.types[m.e.cat]!, recognizer);
     if (d) out.push(d);
+  }
+}
+
+/**
+ * Words of `lower` found by a shared tokenizer that agrees with `isWordChar` on every character of the
+ * text and that has no combining mark: the words are the tokens, split at the apostrophes and hyphens
+ * inside the tokens marked `joinedBit` in `kind`.
+ */
+export interface SharedWords {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly kind: Uint8Array;
+  readonly count: number;
+  readonly joinedBit: number;
+  /** Tokens whose key is given in `key` have none of these bits in `kind`. */
+  readonly computeBits: number;
+  /** `wordKey` of the token's word, for tokens without `computeBits`. */
+  readonly key: Int32Array;
+}
+
+/** `findTriggers` over the words of a shared tokenization: no pass over the characters of the text. */
+function triggersInWords(lower: string, compiled: CompiledLexicons, w: SharedWords): number[] {
+  const out: number[] = [];
+  const { triggerBloom, triggers } = compiled;
+  const { start, end, kind, key, computeBits } = w;
+  for (let t = 0; t < w.count; t++) {
+    const k = kind[t]!;
+    if (!(k & computeBits)) {
+      const x = key[t]!;
+      if (!bloomHas(triggerBloom, x)) continue;
+      const list = triggers.get(x);
+      if (list === undefined) continue;
+      const s = start[t]!;
+      const e = end[t]!;
+      for (const y of list) {
+        if (wordEquals(lower, s, e, y.word, y.stem)) {
+          out.push(s);
+          break;
+        }
+      }
+      continue;
+    }
+    const s = start[t]!;
+    const e = end[t]!;
+    if (!(k & w.joinedBit)) {
+      triggerAt(lower, compiled, s, e, out);
+      continue;
+    }
+    let ws = s;
+    for (let q = s; q < e; q++) {
+      const c = lower.charCodeAt(q);
+      if (c === 39 || c === 45 || c === 0x2019) {
+        triggerAt(lower, compiled, ws, q, out);
+        ws = q + 1;
+      }
+    }
+    triggerAt(lower, compiled, ws, e, out);
+  }
+  return out;
+}
+
+/** Push `s` when the word lower[s, e) (no marks) is a trigger. */
+function triggerAt(lower: string, compiled: CompiledLexicons, s: number, e: number, out: number[]): void {
+  if (e <= s) return;
+  let h = 0;
+  const lim = Math.min(e, s + KEY_CHARS);
+  for (let q = s; q < lim; q++) {
+    const c = lower.charCodeAt(q);
+    h = (h * 31 + (c < 128 ? c : fold(c))) | 0;
+  }
+  const key = keyOf(h, lim - s);
+  if (!bloomHas(compiled.triggerBloom, key)) return;
+  const list = compiled.triggers.get(key);
+  if (list === undefined) return;
+  for (const x of list) {
+    if (wordEquals(lower, s, e, x.word, x.stem)) {
+      out.push(s);
+      return;
+    }
   }
 }
 
@@ -599,7 +771,7 @@ function findTriggers(lower: string, compiled: CompiledLexicons): number[] {
     }
     if (k > 0) {
       const key = keyOf(h, k);
-      if (triggerBloom[bloomIndex(key)] === 1) {
+      if (bloomHas(triggerBloom, key)) {
         const list = triggers.get(key);
         if (list !== undefined) {
           for (const w of list) {

@@ -6,6 +6,7 @@ import { HR_PERFORMANCE } from "./lexicons/hr-performance.js";
 import { POLITICS } from "./lexicons/politics.js";
 import { RELIGION } from "./lexicons/religion.js";
 import { SEXUALITY } from "./lexicons/sexuality.js";
+import { CH_MARK, CH_SPECIAL_DISAGREE, K_JOINED, K_NONASCII, tokensOf } from "../people/tokens.js";
 import { compileLexicons, detectSpecial } from "./scanner.js";
 
 /**
@@ -46,6 +47,20 @@ export const specialCategories: Recognizer = {
   id: "special-category",
   types: COMPILED.types,
   detect({ text, lower }): Detection[] {
+    if (lower.length === text.length) {
+      // the record's shared tokens give the words when they are cut exactly as the scanner cuts them
+      const toks = tokensOf(text);
+      if (!(toks.chars & (CH_MARK | CH_SPECIAL_DISAGREE)))
+        return detectSpecial(lower, COMPILED, "special-category", {
+          start: toks.start,
+          end: toks.end,
+          kind: toks.kind,
+          count: toks.count,
+          joinedBit: K_JOINED,
+          computeBits: K_JOINED | K_NONASCII,
+          key: toks.specialKey,
+        });
+    }
     const l = lower.length === text.length ? lower : sameLengthLower(text);
     return detectSpecial(l, COMPILED, "special-category");
   },
