@@ -16,3 +16,4 @@ export * from "./control.js";
 export * from "./status.js";
 export * from "./browser/cdp.js";
 export * from "./browser/websocket.js";
+export * from "./lease/index.js";

@@ -7,6 +7,7 @@ import { verifyAuditLog } from "./audit/log.js";
 import { Devices, EnrollmentError } from "./devices.js";
 import { IngestError, ingestBatch, readStoredBatch } from "./ingest.js";
 import { submitRequest } from "./requests/requests.js";
+import { fleetOf } from "./fleet/index.js";
 import { ROLES, validatePolicies } from "./policy/cedar.js";
 import { HttpError, route, type RouteDef } from "./routes.js";
 import type { Vault } from "./vault.js";
@@ -126,6 +127,8 @@ export function apiRoutes(vault: Vault): RouteDef[] {
             q,
           );
         });
+        // Tell connected recorders now (other nodes learn it through NATS or their resync).
+        await fleetOf(vault).manifestPublished();
         return signed;
       },
     }),
@@ -244,6 +247,7 @@ export function apiRoutes(vault: Vault): RouteDef[] {
       handler: async ({ params, principal }) => {
         if (!(await devices.revoke(params.id!)))
           throw new HttpError(404, "no such active device", "not_found");
+        await fleetOf(vault).revokeDevice(params.id!, "revoked by a fleet admin");
         await vault.audit.append({
           action: "device.revoke",
           actor: principal!.userId,

@@ -26,3 +26,4 @@ export * from "./keys/vault-transit.js";
 export * from "./keys/aws-kms.js";
 export * from "./keys/from-url.js";
 export * from "./keys/rotation.js";
+export * from "./fleet/index.js";

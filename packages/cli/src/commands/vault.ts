@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  attachFleetChannel,
   buildServer,
   datasetJobs,
   openKms,
@@ -64,6 +65,9 @@ export async function runVault(argv: string[], start = false): Promise<number> {
     kms: await openKms(values.kms),
   });
   const app = await buildServer(vault, { logger: values.quiet ? false : { level: "warn" } });
+  // The lease / pause channel (WebSocket) and fleet background work; NATS, lease TTL and node id come from
+  // TRACEVAULT_NATS_URL, TRACEVAULT_LEASE_TTL_MS and TRACEVAULT_FLEET_NODE.
+  await attachFleetChannel(app, vault);
   const stopRetention = startRetention(vault, {
     onError: (e) => process.stderr.write(`tracevault: retention run failed: ${(e as Error).message}\n`),
   });

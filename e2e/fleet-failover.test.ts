@@ -1,0 +1,126 @@
+/**
+ * A recorder that cannot hear the vault stops on its own within its lease's lifetime, and says so:
+ * - the vault process is killed (SIGKILL: no goodbye);
+ * - the network is partitioned: a proxy between them stops forwarding without closing anything, so the
+ *   recorder's socket stays open and simply goes quiet.
+ * The recorder is the real lease client; the vault is a real vault process (built dist) with 5 s leases.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LeaseClient, type LeaseState } from "../packages/recorder/src/lease/index.js";
+import { startTestVault, type TestDevice, type TestVault } from "../packages/vault/test/helpers.js";
+import { VAULT_BUILT, sleep, startNode, startProxy, type VaultNode } from "./fleet-support.js";
+
+const skip = VAULT_BUILT ? undefined : "vault not built (npx tsc -b packages/vault/tsconfig.json)";
+if (skip) console.warn(`[fleet-failover] skipped: ${skip}`);
+
+const TTL = 5000;
+let t: TestVault;
+const clients: LeaseClient[] = [];
+
+function client(
+  url: string,
+  d: TestDevice,
+  logs: string[],
+  stops: { why: string; at: number }[],
+): LeaseClient {
+  const c = new LeaseClient({
+    vaultUrl: url,
+    deviceId: d.id,
+    privateKey: d.privateKey,
+    publicKey: d.publicKey,
+    vaultSignKey: t.vault.keys.sign.publicKey,
+    manifestHash: t.manifestHash,
+    reconnectMinMs: 100,
+    reconnectMaxMs: 1000,
+    connectTimeoutMs: 1000,
+    log: (m) => logs.push(`${new Date().toISOString()} ${m}`),
+    stopRecording: (why) => void stops.push({ why, at: Date.now() }),
+  });
+  clients.push(c);
+  return c;
+}
+
+async function until(c: LeaseClient, pred: (s: LeaseState) => boolean, ms = 10_000): Promise<LeaseState> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = c.state();
+    if (pred(s)) return s;
+    if (Date.now() > end) throw new Error(`timed out; state ${JSON.stringify(s)}`);
+    await sleep(5);
+  }
+}
+
+describe.skipIf(!!skip)("a recorder that cannot hear the vault stops by itself", () => {
+  beforeAll(async () => {
+    t = await startTestVault({}, mkdtempSync(join(tmpdir(), "tv-fleet-failover-")));
+    const ack = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/me/consent",
+      headers: t.as("person", "self-service"),
+      payload: { manifestHash: t.manifestHash, decision: "acknowledge" },
+    });
+    expect(ack.statusCode).toBe(200);
+  }, 30_000);
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.stop()));
+    await t?.app.close();
+    await t?.vault.close();
+  });
+
+  it("kill the vault (SIGKILL): recording stops within the lease expiry, and the recorder says so", async () => {
+    const node: VaultNode = await startNode({ dataDir: t.dir, nodeId: "kill-me", ttlMs: TTL });
+    const logs: string[] = [];
+    const stops: { why: string; at: number }[] = [];
+    const c = client(node.url, await t.enrollDevice("alice"), logs, stops);
+    c.start();
+    await until(c, (s) => s.canRecord);
+    await sleep(1200); // somewhere in the middle of a renewal period
+    const killedAt = Date.now();
+    await node.kill();
+    const s = await until(c, (x) => !x.canRecord, TTL + 2000);
+    const recordedFor = Date.now() - killedAt;
+    console.log(
+      `[fleet-failover] vault killed: the recorder kept recording ${recordedFor} ms (lease ${TTL} ms)`,
+    );
+    expect(recordedFor).toBeLessThanOrEqual(TTL + 250);
+    expect(s.status).toBe("expired");
+    expect(s.reason).toMatch(/the lease expired: no renewal from the vault for \d+ s/);
+    await sleep(50);
+    expect(stops.map((x) => x.why)).toEqual(["expired"]);
+    expect(logs.join("\n")).toMatch(/recording stopped: the lease expired/);
+  }, 30_000);
+
+  it("partition (the connection stays open but nothing gets through): same, then it recovers when healed", async () => {
+    const node = await startNode({ dataDir: t.dir, nodeId: "behind-proxy", ttlMs: TTL });
+    const proxy = await startProxy(node.url);
+    try {
+      const logs: string[] = [];
+      const stops: { why: string; at: number }[] = [];
+      const c = client(proxy.url, await t.enrollDevice("alice"), logs, stops);
+      c.start();
+      await until(c, (s) => s.canRecord);
+      await sleep(1200);
+      const cutAt = Date.now();
+      proxy.partition();
+      const s = await until(c, (x) => !x.canRecord, TTL + 2000);
+      const recordedFor = Date.now() - cutAt;
+      console.log(
+        `[fleet-failover] partition: the recorder kept recording ${recordedFor} ms (lease ${TTL} ms)`,
+      );
+      expect(recordedFor).toBeLessThanOrEqual(TTL + 250);
+      expect(s.status).toBe("expired");
+      expect(logs.join("\n")).toMatch(/recording stopped: the lease expired/);
+      // nothing closed the connection from outside: the client gave up on it because renewals went unanswered
+      expect(logs.join("\n")).toMatch(/no answer from the vault/);
+      proxy.heal();
+      await until(c, (x) => x.canRecord, 10_000);
+    } finally {
+      await proxy.close();
+      await node.stop();
+    }
+  }, 40_000);
+});
