@@ -7,3 +7,4 @@ export * from "./merkle.js";
 export * from "./batch.js";
 export * from "./keyfile.js";
 export * from "./manifest-sig.js";
+export * from "./signer.js";

@@ -10,7 +10,7 @@ import {
   type ManifestRef,
   type PauseNotice,
 } from "./protocol.js";
-import { Ed25519Signer, verifySignature } from "./sig.js";
+import { Ed25519Signer, verifySignature } from "@tracevault/crypto";
 
 /**
  * The recorder's lease client: the only thing that decides whether this machine may record.

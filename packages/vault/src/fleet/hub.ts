@@ -24,7 +24,7 @@ import {
 import { Detectors, type DetectorOptions } from "./detectors.js";
 import { bulkExec } from "./bulk.js";
 import { LeaseBook, type LeaseRow } from "./leases.js";
-import { Ed25519Signer, verifySignature } from "./sig.js";
+import { Ed25519Signer, verifySignature } from "@tracevault/crypto";
 import {
   FleetError,
   activePauses,

@@ -1,16 +1,13 @@
 import { sign, verify, type KeyObject } from "node:crypto";
-import {
-  canonicalJson,
-  keyId,
-  privateKeyFromRaw,
-  publicKeyFromRaw,
-  type Signature,
-} from "@tracevault/crypto";
+import { canonicalJson } from "./canonical.js";
+import { keyId, privateKeyFromRaw, publicKeyFromRaw } from "./keys.js";
+import type { Signature } from "./sign.js";
 
 /**
- * `signJson` / `verifyJson` of @tracevault/crypto — the same signed bytes (`context || 0x00 || canonical JSON`)
+ * `signJson` / `verifyJson` (sign.ts) — the same signed bytes (`context || 0x00 || canonical JSON`)
  * and the same signature format — with the key objects built once. Importing a raw key into node:crypto costs
- * far more than the Ed25519 operation itself, and a recorder signs each challenge and verifies each lease.
+ * far more than the Ed25519 operation itself; the fleet signs a lease per recorder per renewal and a recorder
+ * signs each challenge and verifies each lease.
  */
 function message(context: string, value: unknown): Buffer {
   return Buffer.concat([
