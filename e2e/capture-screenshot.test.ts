@@ -207,7 +207,12 @@ describe.skipIf(!!skip)("screenshots and pointer on a Chromium page under Xvfb",
       await xdotool(x, "mousemove", cx, cy, "mousedown", 1, "mouseup", 1);
       await s.until((ev) => ev.some((e) => e.kind === "mouse_up"), 5000, "click");
       const down = s.events.find((e) => e.kind === "mouse_down") as { x: number; y: number };
-      const page = await chrome.page.evaluate(() => (window as unknown as { clicks: number[][] }).clicks);
+      // The X server reports the click before Chromium has dispatched it to the page: wait for the page too.
+      let page: number[][] = [];
+      for (const end = Date.now() + 5000; page.length === 0 && Date.now() < end;) {
+        page = await chrome.page.evaluate(() => (window as unknown as { clicks: number[][] }).clicks);
+        if (page.length === 0) await new Promise((r) => setTimeout(r, 50));
+      }
       expect([down.x, down.y]).toEqual([cx, cy]);
       expect(page).toEqual([[cx, cy]]);
       await xdotool(x, "click", "--repeat", 3, "--delay", 80, 5);

@@ -60,7 +60,7 @@ describe.skipIf(!!skip)("recorder → vault: enroll, acknowledge, record, upload
     const env = { ...x.env };
     // not acknowledged yet: refused, but enrolled
     const first = await cliAsync(["record", "--vault", url, "--enroll", token, "--state", state], env);
-    expect(first.code).toBe(1);
+    expect(first.code, first.err).toBe(1);
     expect(first.err).toMatch(/enrolled as device/);
     expect(first.err).toMatch(/not recording: manifest 'test' version 1 .* has not been acknowledged/);
     expect(statSync(join(state, "device.key")).mode & 0o777).toBe(0o600);

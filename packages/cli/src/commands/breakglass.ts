@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { UsageError } from "../usage.js";
+import { parseCommand, UsageError } from "../usage.js";
 import { CLIENT_OPTIONS, VaultClient, apiCommand, printJson } from "./client.js";
 
 export const BREAKGLASS_USAGE = `usage (privacy officers; every step is audited):
@@ -13,21 +12,16 @@ common: --url URL ($TRACEVAULT_URL) --token T ($TRACEVAULT_TOKEN) --purpose P (d
 /** `tracevault breakglass …`: two-person, time-limited raw access for privacy officers. */
 export async function runBreakglass(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        ...CLIENT_OPTIONS,
-        person: { type: "string" },
-        reason: { type: "string" },
-        minutes: { type: "string" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${BREAKGLASS_USAGE}`);
-  }
+  const parsed = parseCommand(
+    rest,
+    {
+      ...CLIENT_OPTIONS,
+      person: { type: "string" },
+      reason: { type: "string" },
+      minutes: { type: "string" },
+    },
+    BREAKGLASS_USAGE,
+  );
   const { values: v, positionals: p } = parsed;
   const c = () => new VaultClient({ url: v.url, token: v.token, purpose: v.purpose ?? "incident-response" });
   const need = (i: number, what: string) => {

@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { UsageError } from "../usage.js";
+import { parseCommand, UsageError } from "../usage.js";
 import { CLIENT_OPTIONS, VaultClient, apiCommand, list, printJson, progressBar } from "./client.js";
 
 export const DATASET_USAGE = `usage:
@@ -47,30 +46,25 @@ async function waitFor(c: VaultClient, id: string, intervalMs = 500): Promise<Da
  */
 export async function runDataset(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        ...CLIENT_OPTIONS,
-        title: { type: "string" },
-        people: { type: "string" },
-        teams: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        channels: { type: "string" },
-        level: { type: "string" },
-        format: { type: "string" },
-        researchers: { type: "string" },
-        note: { type: "string" },
-        out: { type: "string" },
-        wait: { type: "boolean" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${DATASET_USAGE}`);
-  }
+  const parsed = parseCommand(
+    rest,
+    {
+      ...CLIENT_OPTIONS,
+      title: { type: "string" },
+      people: { type: "string" },
+      teams: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      channels: { type: "string" },
+      level: { type: "string" },
+      format: { type: "string" },
+      researchers: { type: "string" },
+      note: { type: "string" },
+      out: { type: "string" },
+      wait: { type: "boolean" },
+    },
+    DATASET_USAGE,
+  );
   const { values: v, positionals } = parsed;
   const id = positionals[0];
   const needId = () => {

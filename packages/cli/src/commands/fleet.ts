@@ -2,8 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
-import { UsageError } from "../usage.js";
+import { parseCommand, UsageError } from "../usage.js";
 import { CLIENT_OPTIONS, VaultClient, apiCommand, printJson } from "./client.js";
 
 export const FLEET_USAGE = `usage:
@@ -192,30 +191,25 @@ async function readPassword(fromStdin: boolean): Promise<string> {
 /** `tracevault fleet …`: pause, resume and watch the recorders (fleet admins and privacy officers). */
 export async function runFleet(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        ...CLIENT_OPTIONS,
-        all: { type: "boolean" },
-        team: { type: "string" },
-        person: { type: "string" },
-        device: { type: "string" },
-        reason: { type: "string" },
-        pause: { type: "string" },
-        wait: { type: "string" },
-        watch: { type: "boolean" },
-        json: { type: "boolean" },
-        interval: { type: "string" },
-        username: { type: "string" },
-        "password-stdin": { type: "boolean" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${FLEET_USAGE}`);
-  }
+  const parsed = parseCommand(
+    rest,
+    {
+      ...CLIENT_OPTIONS,
+      all: { type: "boolean" },
+      team: { type: "string" },
+      person: { type: "string" },
+      device: { type: "string" },
+      reason: { type: "string" },
+      pause: { type: "string" },
+      wait: { type: "string" },
+      watch: { type: "boolean" },
+      json: { type: "boolean" },
+      interval: { type: "string" },
+      username: { type: "string" },
+      "password-stdin": { type: "boolean" },
+    },
+    FLEET_USAGE,
+  );
   const { values: v, positionals: pos } = parsed;
   const saved = savedSession();
   const url = v.url ?? process.env.TRACEVAULT_URL ?? saved?.url;

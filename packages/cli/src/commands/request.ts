@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { UsageError } from "../usage.js";
+import { parseCommand, UsageError } from "../usage.js";
 import { CLIENT_OPTIONS, VaultClient, apiCommand, printJson } from "./client.js";
 
 export const REQUEST_USAGE = `usage (recorded people, about their own data):
@@ -33,22 +32,17 @@ function line(r: Req): string {
 /** `tracevault request …`: access, erasure and objection requests, tracked with deadlines. */
 export async function runRequest(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        ...CLIENT_OPTIONS,
-        note: { type: "string" },
-        out: { type: "string" },
-        status: { type: "string" },
-        action: { type: "string" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${REQUEST_USAGE}`);
-  }
+  const parsed = parseCommand(
+    rest,
+    {
+      ...CLIENT_OPTIONS,
+      note: { type: "string" },
+      out: { type: "string" },
+      status: { type: "string" },
+      action: { type: "string" },
+    },
+    REQUEST_USAGE,
+  );
   const { values: v, positionals: p } = parsed;
   const own = () => new VaultClient({ url: v.url, token: v.token, purpose: v.purpose ?? "self-access" });
   const officer = () => new VaultClient({ url: v.url, token: v.token, purpose: v.purpose ?? "requests" });
