@@ -487,16 +487,7 @@ export class Reducer {
       if (path.length < 2) path.push({ x: press.x, y: press.y, t: duration });
       const action: Action = { type: "drag", button, path };
       if (mods) action.modifiers = mods;
-      this.finish({
-        action,
-        start: press.t,
-        end: t,
-        first: press.idx,
-        last: idx,
-        before: press.before,
-        after: null,
-        window: press.window,
-      });
+      this.finishPress(press, action, t, idx);
       const endPt = path[path.length - 1]!;
       this.setAnchor(endPt.x, endPt.y);
       return;
@@ -536,6 +527,11 @@ export class Reducer {
     else action = { type: "click", x: press.x, y: press.y, button };
     if (long && action.type === "click") action.press_ms = duration;
     if (mods) action.modifiers = mods;
+    this.finishPress(press, action, t, idx);
+  }
+
+  /** Emit the step of a finished press (drag or single non-left/long click) from its down to `t`. */
+  private finishPress(press: Press, action: Action, t: number, idx: number): void {
     this.finish({
       action,
       start: press.t,
