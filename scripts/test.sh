@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=()
 need_apt() { dpkg -s "$1" >/dev/null 2>&1 || APT_PACKAGES+=("$1"); }
 # The recorder's end-to-end tests need a real X display, window manager, input injection, a browser and OCR;
-# the vault's storage suite needs PostgreSQL; the trajectory importer reads videos with ffmpeg.
-for p in xvfb xdotool x11-utils xinput openbox xterm chromium tesseract-ocr tesseract-ocr-eng postgresql ffmpeg nats-server; do
+# the vault's storage suite needs PostgreSQL; the trajectory importer reads videos with ffmpeg; the fleet tests
+# need nats-server; the tray icon test docks into trayer (a small system tray).
+for p in xvfb xdotool x11-utils xinput openbox xterm chromium tesseract-ocr tesseract-ocr-eng postgresql ffmpeg nats-server trayer; do
   need_apt "$p"
 done
 if [ ${#APT_PACKAGES[@]} -gt 0 ]; then

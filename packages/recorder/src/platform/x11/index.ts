@@ -17,6 +17,7 @@ export * from "./connection.js";
 export * from "./display-check.js";
 export * from "./keyboard-layout.js";
 export * from "./screenshot-source.js";
+export * from "./tray.js";
 export * from "./window-source.js";
 export * from "./desktop-settings.js";
 
