@@ -1,16 +1,21 @@
+import { isUtf8 } from "node:buffer";
 import { gunzipSync } from "node:zlib";
-import { BatchPayload, Manifest, type RawEvent } from "@tracevault/core";
+import { Manifest, type BatchPayload, type FocusEvent, type RawEvent } from "@tracevault/core";
 import {
   BatchFormatError,
   MAX_BATCH_BYTES,
   batchDigest,
-  openBatch,
   parseBatch,
-  verifyUpload,
+  verifySignature,
+  type ParsedBatch,
   type Signature,
 } from "@tracevault/crypto";
-import { filterRawKeys, redact } from "@tracevault/privacy";
+import { filterRawKeys } from "@tracevault/privacy";
 import type { Devices } from "./devices.js";
+import { fastParsePayload } from "./ingest/fast-json.js";
+import { openerFor } from "./ingest/open.js";
+import { TitleRedactor } from "./ingest/titles.js";
+import { PayloadError, validatePayload } from "./ingest/validate.js";
 import { KeyDestroyedError } from "./keys/datakeys.js";
 import { isObjecting } from "./requests/requests.js";
 import type { Vault } from "./vault.js";
@@ -50,6 +55,100 @@ const CHANNEL_OF: Partial<Record<RawEvent["kind"], string>> = {
   screenshot: "screenshots",
 };
 
+const UPLOAD_CONTEXT = "tracevault/upload/v1"; // what `signUpload` signs under (crypto/batch.ts)
+
+/** Per-vault state that only saves work: none of it decides what is accepted. */
+interface IngestCaches {
+  /** Manifests by hash: a hash names one document forever, and published manifests are never deleted. */
+  manifests: Map<string, Manifest>;
+  /** People whose `people` row exists (rows are never deleted; erasure marks them). */
+  people: Set<string>;
+  pseudonyms: Map<string, string>;
+  /** First uses of a person-month data key under way (see `keyReady`). */
+  creatingKeys: Map<string, Promise<unknown>>;
+}
+const caches = new WeakMap<Vault, IngestCaches>();
+const titles = new TitleRedactor();
+
+function cachesOf(vault: Vault): IngestCaches {
+  let c = caches.get(vault);
+  if (!c)
+    caches.set(
+      vault,
+      (c = { manifests: new Map(), people: new Set(), pseudonyms: new Map(), creatingKeys: new Map() }),
+    );
+  return c;
+}
+
+function bounded<K, V>(m: Map<K, V> | Set<K>, max = 10_000): void {
+  if (m.size >= max) m.clear();
+}
+
+async function manifestOf(vault: Vault, hash: string): Promise<Manifest | undefined> {
+  const c = cachesOf(vault).manifests;
+  const hit = c.get(hash);
+  if (hit) return hit;
+  const [m] = await vault.db.query<{ doc: string }>("SELECT doc FROM manifests WHERE hash = $1", [hash]);
+  if (!m) return undefined;
+  const manifest = Manifest.parse(JSON.parse(m.doc));
+  bounded(c, 1000);
+  c.set(hash, manifest);
+  return manifest;
+}
+
+function pseudonymOf(vault: Vault, personId: string): string {
+  const c = cachesOf(vault).pseudonyms;
+  let p = c.get(personId);
+  if (p === undefined) {
+    p = vault.pseudonym(personId);
+    bounded(c);
+    c.set(personId, p);
+  }
+  return p;
+}
+
+/**
+ * Make sure the person-month data key exists before encrypting with it. `DataKeys.key` creates a missing key
+ * with select-then-insert, so two batches of a new month arriving together would both create one and the
+ * second would fail on the primary key; here the second waits for the first.
+ */
+async function keyReady(vault: Vault, person: string, month: string): Promise<void> {
+  const m = cachesOf(vault).creatingKeys;
+  const k = `${person}|${month}`;
+  const running = m.get(k);
+  if (running) {
+    await running.catch(() => undefined);
+    return;
+  }
+  const p = vault.dataKeys.key(person, month);
+  m.set(k, p);
+  try {
+    await p;
+  } finally {
+    m.delete(k);
+  }
+}
+
+function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Settle a promise into a value or its error, so it can be awaited later without an unhandled rejection. */
+function settle<T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+async function settled<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw r.error;
+  return r.value;
+}
+
 /**
  * Ingest one sealed, signed batch: verify the device and its signature, check the header against the manifest,
  * deduplicate by batch id, open it, filter it again with the privacy engine, re-encrypt it under the person's
@@ -64,28 +163,44 @@ export async function ingestBatch(
 ): Promise<IngestResult> {
   if (bytes.length > MAX_BATCH_BYTES)
     throw new IngestError(413, `batch is larger than ${MAX_BATCH_BYTES} bytes`, "too_large");
-  const device = await devices.get(deviceId);
-  if (!device) throw new IngestError(403, "unknown device", "unknown_device");
-  if (device.revoked) throw new IngestError(403, "device is revoked", "revoked");
-  if (!verifyUpload(bytes, signature, device.publicKey))
-    throw new IngestError(401, "upload signature does not verify with this device's key", "bad_signature");
-  let parsed;
+  const deviceQuery = settle(devices.get(deviceId));
+  // Hash, parse and look the batch id up while the device row is on its way (on PostgreSQL the two queries run
+  // side by side); nothing is answered before the signature verifies, and errors keep the order of the checks.
+  const digest = batchDigest(bytes);
+  let parsed: ParsedBatch | undefined;
+  let parseError: string | undefined;
   try {
     parsed = parseBatch(bytes);
   } catch (e) {
-    throw new IngestError(400, (e as BatchFormatError).message, "bad_batch");
+    parseError = (e as BatchFormatError).message;
   }
+  const seenQuery =
+    parsed &&
+    settle(
+      vault.db.query<{
+        digest: string;
+        events: number;
+        frames: number;
+        level: number;
+        redactions: number;
+      }>("SELECT digest, events, frames, level, redactions FROM batches WHERE batch_id = $1", [
+        parsed.header.batchId,
+      ]),
+    );
+  const device = await settled(deviceQuery);
+  if (!device) throw new IngestError(403, "unknown device", "unknown_device");
+  if (device.revoked) throw new IngestError(403, "device is revoked", "revoked");
+  if (!verifySignature(UPLOAD_CONTEXT, { digest }, signature, device.publicKey))
+    throw new IngestError(401, "upload signature does not verify with this device's key", "bad_signature");
+  if (!parsed || !seenQuery) throw new IngestError(400, parseError!, "bad_batch");
   const h = parsed.header;
   if (h.deviceId !== deviceId)
     throw new IngestError(403, "batch was written by another device", "wrong_device");
   if (h.vaultKid !== vault.keys.seal.kid)
     throw new IngestError(400, "batch is sealed to another vault key", "wrong_vault_key");
-  const [m] = await vault.db.query<{ doc: string }>("SELECT doc FROM manifests WHERE hash = $1", [
-    h.manifestHash,
-  ]);
-  if (!m)
+  const manifest = await manifestOf(vault, h.manifestHash);
+  if (!manifest)
     throw new IngestError(422, "batch names a manifest this vault has not published", "unknown_manifest");
-  const manifest = Manifest.parse(JSON.parse(m.doc));
   const extra = h.channels.filter((c) => !manifest.channels.includes(c));
   if (extra.length)
     throw new IngestError(
@@ -94,14 +209,7 @@ export async function ingestBatch(
       "channel_not_in_manifest",
     );
 
-  const digest = batchDigest(bytes);
-  const [seen] = await vault.db.query<{
-    digest: string;
-    events: number;
-    frames: number;
-    level: number;
-    redactions: number;
-  }>("SELECT digest, events, frames, level, redactions FROM batches WHERE batch_id = $1", [h.batchId]);
+  const [seen] = await settled(seenQuery);
   if (seen) {
     if (seen.digest !== digest)
       throw new IngestError(409, "a different batch with this id was already stored", "batch_id_conflict");
@@ -114,10 +222,12 @@ export async function ingestBatch(
       redactions: Number(seen.redactions),
     };
   }
+  // Asked now, answered after the CPU work below (on PostgreSQL the round trip overlaps it).
+  const objecting = settle(isObjecting(vault, device.person));
 
-  let payloadBytes: Uint8Array;
+  let payloadBytes: Buffer;
   try {
-    payloadBytes = openBatch(bytes, vault.keys.seal.privateKey).payload;
+    payloadBytes = openerFor(vault.keys.seal.privateKey).open(parsed);
   } catch {
     throw new IngestError(
       400,
@@ -126,20 +236,20 @@ export async function ingestBatch(
     );
   }
   let payload: BatchPayload;
+  let keyDowns: number;
+  let focusTexts: number;
+  /** The payload as received, when it is exactly a serialization of `payload` (then it is stored as is). */
+  let exactText: Buffer | undefined;
   try {
-    const json = JSON.parse(
-      gunzipSync(payloadBytes, { maxOutputLength: MAX_PAYLOAD_BYTES }).toString("utf8"),
-    );
-    const r = BatchPayload.safeParse(json);
-    if (!r.success)
-      throw new Error(`payload ${r.error.issues[0]?.path.join(".")}: ${r.error.issues[0]?.message}`);
-    payload = r.data;
+    const raw = gunzipSync(payloadBytes, { maxOutputLength: MAX_PAYLOAD_BYTES });
+    const text = raw.toString("utf8");
+    const fast = fastParsePayload(text);
+    ({ payload, keyDowns, focusTexts } = fast ?? validatePayload(JSON.parse(text)));
+    // Invalid UTF-8 would decode to U+FFFD: then the bytes are not the text, and the text is what was checked.
+    if (fast?.exact && isUtf8(raw)) exactText = raw;
   } catch (e) {
-    throw new IngestError(
-      400,
-      `batch payload is invalid: ${(e as Error).message.slice(0, 200)}`,
-      "bad_payload",
-    );
+    const msg = e instanceof PayloadError ? `payload ${e.message}` : (e as Error).message;
+    throw new IngestError(400, `batch payload is invalid: ${msg.slice(0, 200)}`, "bad_payload");
   }
   for (const e of payload.events) {
     const ch = CHANNEL_OF[e.kind];
@@ -154,46 +264,51 @@ export async function ingestBatch(
   // Second pass: the server's policy may be stricter than the device's.
   let redactions = 0;
   let level = 1;
-  const keyed = filterRawKeys(payload.events);
-  redactions += keyed.spans.length;
-  const events = keyed.events.map((e) => {
-    if (e.kind !== "focus") return e;
-    const out = { ...e };
-    for (const field of ["title", "url"] as const) {
-      const v = out[field];
-      if (v === undefined) continue;
-      const r = redact(v, {
-        channel: field === "url" ? "url" : "title",
-        context: { app: e.app, title: e.title, url: e.url },
-      });
-      if (r.level === 4) {
-        out[field] = "[EXCLUDED]";
-        redactions++;
-      } else {
-        if (r.spans.length) redactions += r.spans.length;
-        out[field] = r.redacted;
+  let events = payload.events;
+  // Only typed characters can spell a detected value: without a key_down there is nothing to filter.
+  if (keyDowns > 0) {
+    const keyed = filterRawKeys(events);
+    redactions += keyed.spans.length;
+    if (keyed.spans.length) level = 3;
+    if (!sameElements(keyed.events, events)) events = keyed.events;
+  }
+  if (focusTexts > 0) {
+    let changed = false;
+    const titled = events.map((e) => {
+      if (e.kind !== "focus") return e;
+      let out: FocusEvent | undefined;
+      for (const field of ["title", "url"] as const) {
+        if (e[field] === undefined) continue;
+        const r = titles.redact(field, e);
+        redactions += r.redactions;
+        level = Math.max(level, r.level);
+        if (r.text !== e[field]) (out ??= { ...e })[field] = r.text;
       }
-      level = Math.max(level, Math.min(r.level, 3));
-    }
-    return out;
-  });
-  if (keyed.spans.length) level = Math.max(level, 3);
+      if (out) changed = true;
+      return out ?? e;
+    });
+    if (changed) events = titled;
+  }
   if (payload.frames.length) level = Math.max(level, 3);
   if (level > manifest.sensitivityCap) level = manifest.sensitivityCap;
 
-  if (await isObjecting(vault, device.person))
+  if (await settled(objecting))
     throw new IngestError(
       403,
       "this person has objected to recording: nothing from them is stored",
       "objecting",
     );
-  const person = vault.pseudonym(device.person);
+  const person = pseudonymOf(vault, device.person);
   const month = h.createdAt.slice(0, 7);
   const blobKey = `p/${person}/${month}/${h.batchId}`;
-  const stored = Buffer.from(JSON.stringify({ ...payload, events }));
+  const stored =
+    exactText && events === payload.events
+      ? exactText
+      : Buffer.from(JSON.stringify(events === payload.events ? payload : { ...payload, events }));
   const binding = { person, month, level, purpose: manifest.purposes.join(","), recordId: h.batchId };
   let sealed: Uint8Array;
   try {
+    await keyReady(vault, person, month);
     sealed = await vault.dataKeys.encrypt(binding, stored);
   } catch (e) {
     if (e instanceof KeyDestroyedError)
@@ -204,37 +319,60 @@ export async function ingestBatch(
       );
     throw e;
   }
-  await vault.blobs.put(blobKey, sealed);
+  const blobs = vault.blobs;
+  const inline = blobs.putInTx !== undefined && sealed.length <= (blobs.inlineLimit ?? 0);
+  // A blob outside the database must be durable before the row naming it commits. SQLite holds its write lock
+  // for the whole transaction, so the file is written first; on PostgreSQL the write overlaps the statements.
+  let outside: Promise<{ ok: true; value: void } | { ok: false; error: unknown }> | undefined;
+  if (!inline) {
+    outside = settle(blobs.put(blobKey, sealed));
+    if (vault.db.dialect === "sqlite") await settled(outside);
+  }
+  const c = cachesOf(vault);
+  const knownPerson = c.people.has(device.person);
+  const now = new Date().toISOString();
   try {
     await vault.db.tx(async (q) => {
-      await q.exec(
-        `INSERT INTO people (id, pseudonym, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
-        [device.person, person, new Date().toISOString()],
-      );
-      await q.exec(
-        `INSERT INTO batches (batch_id, device_id, seq, digest, person, month, manifest_hash, level, events, frames, blob_key, received_at, redactions)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          h.batchId,
-          deviceId,
-          h.seq,
-          digest,
-          person,
-          month,
-          h.manifestHash,
-          level,
-          events.length,
-          payload.frames.length,
-          blobKey,
-          new Date().toISOString(),
-          redactions,
-        ],
-      );
-      await q.exec("UPDATE devices SET last_seq = $1, last_seen = $2 WHERE id = $3 AND last_seq < $1", [
-        h.seq,
-        new Date().toISOString(),
+      const row = [
+        h.batchId,
         deviceId,
-      ]);
+        h.seq,
+        digest,
+        person,
+        month,
+        h.manifestHash,
+        level,
+        events.length,
+        payload.frames.length,
+        blobKey,
+        now,
+        redactions,
+      ];
+      if (q.dialect === "postgres") {
+        // One round trip for the three row changes.
+        await q.exec(
+          `WITH ${knownPerson ? "" : "p AS (INSERT INTO people (id, pseudonym, created_at) VALUES ($14, $5, $12) ON CONFLICT (id) DO NOTHING), "}d AS (UPDATE devices SET last_seq = $3, last_seen = $12 WHERE id = $2 AND last_seq < $3)
+           INSERT INTO batches (batch_id, device_id, seq, digest, person, month, manifest_hash, level, events, frames, blob_key, received_at, redactions)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          knownPerson ? row : [...row, device.person],
+        );
+      } else {
+        if (!knownPerson)
+          await q.exec(
+            `INSERT INTO people (id, pseudonym, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
+            [device.person, person, now],
+          );
+        await q.exec(
+          `INSERT INTO batches (batch_id, device_id, seq, digest, person, month, manifest_hash, level, events, frames, blob_key, received_at, redactions)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          row,
+        );
+        await q.exec("UPDATE devices SET last_seq = $1, last_seen = $2 WHERE id = $3 AND last_seq < $1", [
+          h.seq,
+          now,
+          deviceId,
+        ]);
+      }
       await vault.audit.append(
         {
           action: "ingest",
@@ -250,6 +388,8 @@ export async function ingestBatch(
         },
         q,
       );
+      if (inline) await blobs.putInTx!(q, blobKey, sealed);
+      else await settled(outside!);
     });
   } catch (e) {
     // A concurrent upload of the same batch id may have won; otherwise remove the blob we wrote.
@@ -265,8 +405,16 @@ export async function ingestBatch(
         level,
         redactions,
       };
-    await vault.blobs.delete(blobKey).catch(() => undefined);
+    if (!inline) {
+      // The write may still be running (PostgreSQL): let it finish, then take it back.
+      await outside;
+      await blobs.delete(blobKey).catch(() => undefined);
+    }
     throw e;
+  }
+  if (!knownPerson) {
+    bounded(c.people);
+    c.people.add(device.person);
   }
   return {
     batchId: h.batchId,
@@ -291,10 +439,8 @@ export async function readStoredBatch(
     manifest_hash: string;
   }>("SELECT person, month, level, blob_key, manifest_hash FROM batches WHERE batch_id = $1", [batchId]);
   if (!b) return undefined;
-  const [m] = await vault.db.query<{ doc: string }>("SELECT doc FROM manifests WHERE hash = $1", [
-    b.manifest_hash,
-  ]);
-  const manifest = Manifest.parse(JSON.parse(m!.doc));
+  const manifest = await manifestOf(vault, b.manifest_hash);
+  if (!manifest) throw new Error(`batch ${batchId} names manifest ${b.manifest_hash}, which is not stored`);
   const blob = await vault.blobs.get(b.blob_key);
   if (!blob) return undefined;
   const plain = await vault.dataKeys.decrypt(

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { generateVaultKeys, parseVaultKeyFile, serializeVaultKeys, type VaultKeys } from "@tracevault/crypto";
 import { Accounts } from "./accounts.js";
 import { AuditLog } from "./audit/log.js";
-import { FileBlobStore } from "./blobs/files.js";
+import { openDefaultBlobStore } from "./blobs/files.js";
 import type { BlobStore } from "./blobs/store.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { SqliteSql } from "./db/sqlite.js";
@@ -90,7 +90,8 @@ export class Vault {
     const pseudonymKey = new Uint8Array(Buffer.from(readSecretFile(pseudoPath).trim(), "base64url"));
     const db = opts.sql ?? new SqliteSql(join(dir, "vault.db"));
     await migrate(db, MIGRATIONS);
-    const blobs = opts.blobs ?? new FileBlobStore(join(dir, "blobs"));
+    // SQLite keeps small batch blobs in the same transaction as their row (one fsync, atomic); files otherwise
+    const blobs = opts.blobs ?? (await openDefaultBlobStore(db, join(dir, "blobs")));
     const kms = opts.kms ?? LocalKms.open(join(dir, "keys", "kek.json"), writeSecretFile);
     const origin = opts.origin ?? `tracevault/${keys.sign.kid}`;
     const audit = new AuditLog(db, {

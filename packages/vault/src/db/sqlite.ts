@@ -27,21 +27,29 @@ function bind(order: number[], params: readonly SqlValue[] | undefined): unknown
   });
 }
 
-/**
- * SQLite through better-sqlite3 (synchronous, so a transaction cannot interleave with other work on the same
- * connection). WAL mode and synchronous=FULL: an acknowledged commit survives kill -9 and power loss.
- */
 /** The handle a transaction callback gets: same connection, nested `tx` runs inline. */
 class SqliteTx implements Sql {
   readonly dialect = "sqlite" as const;
+  /** Compiled statements by SQL text: compiling costs more than running a typical point query. */
+  private readonly statements = new Map<string, Database.Statement>();
   constructor(private readonly db: Database.Database) {}
+
+  private prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size < 2000) this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   async query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     const c = convert(sql);
-    return this.db.prepare(c.sql).all(...bind(c.order, params)) as T[];
+    return this.prepare(c.sql).all(...bind(c.order, params)) as T[];
   }
   async exec(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
     const c = convert(sql);
-    const stmt = this.db.prepare(c.sql);
+    const stmt = this.prepare(c.sql);
     if (stmt.reader) {
       stmt.all(...bind(c.order, params));
       return { changes: 0 };
