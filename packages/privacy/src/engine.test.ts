@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, redact, PrivacyInputError, MAX_TEXT_LENGTH } from "./engine.js";
+import { RECOGNIZERS } from "./recognizers/index.js";
+import type { Recognizer } from "./types.js";
 
 describe("engine", () => {
   it("redacts an email address with a typed placeholder", () => {
@@ -21,5 +24,98 @@ describe("engine", () => {
 
   it("rejects text over the size limit with a clear error", () => {
     expect(() => analyze("x".repeat(MAX_TEXT_LENGTH + 1))).toThrow(PrivacyInputError);
+  });
+});
+
+describe("recognizer triggers", () => {
+  // Triggers let the engine skip a recognizer, so each must be a true necessary condition: on any text that
+  // meets none of them, the recognizer finds nothing (at any score).
+  const holds = (r: Recognizer, text: string, lower: string): boolean => {
+    const t = r.triggers!;
+    return (
+      (t.digit === true && /[0-9]/.test(text)) ||
+      (t.text ?? []).some((s) => text.includes(s)) ||
+      (t.lower ?? []).some((s) => lower.includes(s))
+    );
+  };
+  const gated = RECOGNIZERS.filter((r) => r.triggers);
+  // Fragments of what recognizers look for, with the characters triggers name mixed in.
+  const pieces = fc.constantFrom(
+    ...[
+      "password is ",
+      "hunter2",
+      "card ",
+      "4111 1111 1111 1111",
+      "ssn ",
+      "123-45-6789",
+      "IBAN ",
+      "GB82WEST12345698765432",
+    ],
+    ...[
+      "jane",
+      "@",
+      "example",
+      ".",
+      "com",
+      " at ",
+      " dot ",
+      "[at]",
+      "https",
+      "://",
+      "/",
+      "?",
+      "#",
+      "=",
+      ":",
+      "-",
+    ],
+    ...[
+      "<",
+      ">",
+      "eyJhbGciOiJIUzI1NiJ9",
+      "ghp_",
+      "AKIA",
+      "X".repeat(20),
+      "0x",
+      "ff",
+      "::1",
+      "fe80",
+      "DEUTDEFF",
+    ],
+    ...["swift ", "BIC ", "codice fiscale ", "RSSMRA", "Ⅻ", "İ", " ", "\n", "tel ", "+", "(", ")", "7", "42"],
+  );
+  for (const channel of ["typed", "url"] as const) {
+    it(`a recognizer finds nothing where none of its triggers holds (${channel}, property)`, () => {
+      expect(gated.length).toBeGreaterThan(0);
+      fc.assert(
+        fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
+          const text = parts.join("");
+          const lower = text.toLowerCase();
+          for (const r of gated) {
+            if (holds(r, text, lower)) continue;
+            expect(r.detect({ text, lower, channel }), `${r.id} on ${JSON.stringify(text)}`).toEqual([]);
+          }
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+
+  it("skipping by triggers changes no result", () => {
+    const texts = [
+      "mail jane.doe@example.com or call +44 20 7946 0958",
+      "no digits, no at sign, just prose about a password: hunter2x",
+      "SWIFT: DEUTDEFF and codice fiscale RSSMRA85T10A562S",
+      "fe80::1 and 10.0.0.1 at 00:1A:2B:3C:4D:5E",
+      "see https://example.com/a/b?token=abcdef123456#frag",
+    ];
+    // the same recognizers without triggers: always called
+    const ungated = RECOGNIZERS.map((r) => ({
+      id: r.id,
+      types: r.types,
+      channels: r.channels,
+      detect: r.detect.bind(r),
+    }));
+    for (const t of texts) expect(analyze(t)).toEqual(analyze(t, { recognizers: ungated }));
   });
 });

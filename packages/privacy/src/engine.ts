@@ -2,14 +2,7 @@ import { classifyRecord, type PrivacyPolicy, type RecordContext } from "./classi
 import { mergeDetections, type Span } from "./merge.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
-import type {
-  Channel,
-  Detection,
-  OrgDirectory,
-  Recognizer,
-  RecognizerInput,
-  SensitivityLevel,
-} from "./types.js";
+import type { Channel, Detection, OrgDirectory, Recognizer, SensitivityLevel } from "./types.js";
 
 export interface AnalyzeOptions {
   channel?: Channel;
@@ -47,26 +40,71 @@ export class PrivacyInputError extends Error {
   override name = "PrivacyInputError";
 }
 
-type Detect = (input: RecognizerInput) => Detection[];
+/**
+ * The recognizers of a list that apply to one channel, with their triggers (`Recognizer.triggers`) compiled
+ * into bit masks over the distinct conditions of the list, so that each condition is tested at most once per
+ * record, and only when a recognizer that needs it comes up.
+ */
+interface Plan {
+  recognizers: readonly Recognizer[];
+  /** Per recognizer, the conditions of which one must hold; 0: always run. */
+  masks: readonly number[];
+  /** Condition k: ASCII digit (DIGIT), or a string searched in the text or the lower-cased text. */
+  kinds: readonly number[];
+  strings: readonly string[];
+}
 
-/** The detect functions of `recognizers` that apply to each channel, computed once per list and channel. */
-const DETECTORS = new WeakMap<readonly Recognizer[], Map<Channel, readonly Detect[]>>();
+const DIGIT = 0;
+const IN_TEXT = 1;
+const IN_LOWER = 2;
+/** At most this many distinct conditions per list (bits of a small integer); recognizers beyond it always run. */
+const MAX_CONDITIONS = 30;
+const HAS_DIGIT = /[0-9]/;
 
-function detectorsFor(recognizers: readonly Recognizer[], channel: Channel): readonly Detect[] {
-  let byChannel = DETECTORS.get(recognizers);
-  if (byChannel === undefined) DETECTORS.set(recognizers, (byChannel = new Map()));
-  let list = byChannel.get(channel);
-  if (list === undefined) {
-    const fns: Detect[] = [];
-    for (const r of recognizers) {
-      if (r.channels && !r.channels.includes(channel)) continue;
-      fns.push((input) => r.detect(input));
+function compilePlan(recognizers: readonly Recognizer[]): Plan {
+  const kinds: number[] = [];
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const condition = (kind: number, s: string): number => {
+    const key = `${kind}\u0000${s}`;
+    let k = index.get(key);
+    if (k === undefined) {
+      if (kinds.length >= MAX_CONDITIONS) return -1;
+      k = kinds.length;
+      kinds.push(kind);
+      strings.push(s);
+      index.set(key, k);
     }
-    list = fns;
+    return k;
+  };
+  const masks = recognizers.map((r) => {
+    const t = r.triggers;
+    if (!t) return 0;
+    const ks: number[] = [];
+    if (t.digit) ks.push(condition(DIGIT, ""));
+    for (const s of t.text ?? []) ks.push(s === "" ? -1 : condition(IN_TEXT, s));
+    for (const s of t.lower ?? []) ks.push(s === "" ? -1 : condition(IN_LOWER, s));
+    // no condition, one that matches everything, or too many distinct ones: always run
+    if (ks.length === 0 || ks.includes(-1)) return 0;
+    let m = 0;
+    for (const k of ks) m |= 1 << k;
+    return m;
+  });
+  return { recognizers, masks, kinds, strings };
+}
+
+const PLANS = new WeakMap<readonly Recognizer[], Map<Channel, Plan>>();
+
+function planFor(recognizers: readonly Recognizer[], channel: Channel): Plan {
+  let byChannel = PLANS.get(recognizers);
+  if (byChannel === undefined) PLANS.set(recognizers, (byChannel = new Map()));
+  let plan = byChannel.get(channel);
+  if (plan === undefined) {
+    plan = compilePlan(recognizers.filter((r) => !r.channels || r.channels.includes(channel)));
     // a caller may pass a new array every time; keep the cache for the shared lists only
-    if (recognizers === RECOGNIZERS || byChannel.size < 8) byChannel.set(channel, list);
+    if (recognizers === RECOGNIZERS || byChannel.size < 8) byChannel.set(channel, plan);
   }
-  return list;
+  return plan;
 }
 
 /**
@@ -81,9 +119,32 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const threshold = opts.threshold ?? 0.5;
   const input = { text, lower: text.toLowerCase(), channel, directory: opts.directory };
   const kept: Detection[] = [];
-  const detectors = detectorsFor(opts.recognizers ?? RECOGNIZERS, channel);
-  for (let k = 0; k < detectors.length; k++) {
-    const found = detectors[k]!(input);
+  const { recognizers, masks, kinds, strings } = planFor(opts.recognizers ?? RECOGNIZERS, channel);
+  // conditions tested so far, and those that held
+  let tested = 0;
+  let held = 0;
+  for (let k = 0; k < recognizers.length; k++) {
+    const mask = masks[k]!;
+    if (mask !== 0 && (held & mask) === 0) {
+      let untested = mask & ~tested;
+      while (untested !== 0) {
+        const bit = untested & -untested;
+        untested ^= bit;
+        tested |= bit;
+        const c = 31 - Math.clz32(bit);
+        const kind = kinds[c]!;
+        const hit =
+          kind === DIGIT
+            ? HAS_DIGIT.test(text)
+            : (kind === IN_TEXT ? text : input.lower).indexOf(strings[c]!) >= 0;
+        if (hit) {
+          held |= bit;
+          break;
+        }
+      }
+      if ((held & mask) === 0) continue;
+    }
+    const found = recognizers[k]!.detect(input);
     for (let j = 0; j < found.length; j++) {
       const d = found[j]!;
       if (d.score >= threshold) kept.push(d);

@@ -52,5 +52,21 @@ export interface Recognizer {
   types: readonly string[];
   /** Channels it applies to; all when omitted. */
   channels?: readonly Channel[];
+  /**
+   * What a text must hold for this recognizer to find anything in it; the engine does not call `detect` on a
+   * record that has none of it (records are short, so a skipped call is most of what a recognizer costs).
+   * Omitted: always called. It must be a true necessary condition — an optimisation, never a filter.
+   */
+  triggers?: RecognizerTriggers;
   detect(input: RecognizerInput): Detection[];
+}
+
+/** Conditions of which a record must meet at least one (see `Recognizer.triggers`). */
+export interface RecognizerTriggers {
+  /** The text holds an ASCII digit. */
+  digit?: boolean;
+  /** The text holds one of these strings (case-sensitive). */
+  text?: readonly string[];
+  /** The lower-cased text (`RecognizerInput.lower`) holds one of these strings. */
+  lower?: readonly string[];
 }

@@ -1,5 +1,8 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { alignedLower, codeAt, isAsciiLetter, isDigit, isSpace } from "./chars.js";
+import { alignedLower, codeAt, isAsciiLetter, isDigit, isSpace, results } from "./chars.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 // Local part and domain are bounded so that a long run of word characters cannot backtrack badly:
 // the '@' anchor is found with indexOf and each side is scanned linearly (at most 64 / 255 units).
@@ -145,7 +148,8 @@ export const email: Recognizer = {
   detect(input) {
     const { text } = input;
     const lower = alignedLower(text, input.lower);
-    const out: Detection[] = [];
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
     let at = text.indexOf("@");
     while (at >= 0) {
       const hit = matchAround(text, at, at + 1);
@@ -168,7 +172,7 @@ export const email: Recognizer = {
       findObfuscated(text, lower, out);
       if (out.length > before) return dedupe(out);
     }
-    return out;
+    return results(out);
   },
 };
 

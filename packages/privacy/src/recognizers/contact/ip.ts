@@ -1,5 +1,10 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { alignedLower, codeAt, isDigit, isHex, isWordCode } from "./chars.js";
+import { alignedLower, codeAt, isDigit, isHex, isWordCode, results } from "./chars.js";
+import { knownDigitCount } from "../ids/scan.js";
+
+/** Scratch lists of detect (recognizers are not re-entered). */
+const V4: Detection[] = [];
+const V6: Detection[] = [];
 
 /**
  * Parse a dotted-quad IPv4 address: exactly four decimal octets 0-255 of 1-3 digits.
@@ -137,11 +142,22 @@ function findIPv6(text: string, out: Detection[]): void {
       while (z > e + 1 && text.charCodeAt(z - 1) === 46) z--;
       if (z === e + 1) z = e;
     }
+    // Every IPv6 form has two colons or more ("::" or seven separators): "10:30" and "Note: a" are not tried.
+    if (colonsIn(text, s, e) < 2) {
+      colon = text.indexOf(":", Math.max(colon + 1, done));
+      continue;
+    }
     const cand = text.slice(s, z);
     if (ipv6Plausible(cand) && isValidIPv6(cand) && ipv6Boundaries(text, s, z))
       out.push({ start: s, end: z, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
     colon = text.indexOf(":", Math.max(colon + 1, done));
   }
+}
+
+function colonsIn(text: string, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === 58) n++;
+  return n;
 }
 
 function ipv6Plausible(s: string): boolean {
@@ -168,15 +184,20 @@ function ipv6Boundaries(text: string, s: number, e: number): boolean {
 export const ipAddress: Recognizer = {
   id: "ip-address",
   types: ["IP_ADDRESS"],
+  // IPv4 holds digits; IPv6 colons (and may be written in hex letters only)
+  triggers: { digit: true, text: [":"] },
   detect(input) {
     const { text } = input;
     const lower = alignedLower(text, input.lower);
-    const v4: Detection[] = [];
-    if (text.indexOf(".") >= 0) findIPv4(text, lower, v4);
-    if (text.indexOf(":") < 0) return v4;
-    const v6: Detection[] = [];
+    const v4 = V4;
+    if (v4.length !== 0) v4.length = 0;
+    // An IPv4 address holds digits (free to rule out when the ids recognizers ran on this input).
+    if (knownDigitCount(input) !== 0 && text.indexOf(".") >= 0) findIPv4(text, lower, v4);
+    if (text.indexOf(":") < 0) return results(v4);
+    const v6 = V6;
+    if (v6.length !== 0) v6.length = 0;
     findIPv6(text, v6);
-    if (v6.length === 0) return v4;
+    if (v6.length === 0) return results(v4);
     // an embedded IPv4 tail ("::ffff:192.0.2.1") is part of its IPv6 address
     const out = v6.concat(v4.filter((a) => !v6.some((b) => b.start <= a.start && a.end <= b.end)));
     return out.sort((a, b) => a.start - b.start);

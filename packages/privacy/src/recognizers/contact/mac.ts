@@ -1,5 +1,9 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { codeAt, isHex, isWordCode } from "./chars.js";
+import { codeAt, isHex, isWordCode, results } from "./chars.js";
+import { knownDigitCount } from "../ids/scan.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 function hexRun(text: string, at: number, len: number): boolean {
   for (let k = 0; k < len; k++) if (!isHex(codeAt(text, at + k))) return false;
@@ -71,12 +75,17 @@ function scanSeparator(text: string, sep: string, out: Detection[]): void {
 export const macAddress: Recognizer = {
   id: "mac-address",
   types: ["MAC_ADDRESS"],
-  detect({ text }) {
-    const out: Detection[] = [];
+  triggers: { digit: true },
+  detect(input) {
+    const { text } = input;
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
+    // Every address holds a digit (see scanSeparator): free to rule out when the ids recognizers ran.
+    if (knownDigitCount(input) === 0) return results(out);
     scanSeparator(text, ":", out);
     scanSeparator(text, "-", out);
     scanSeparator(text, ".", out);
     if (out.length > 1) out.sort((a, b) => a.start - b.start);
-    return out;
+    return results(out);
   },
 };

@@ -44,19 +44,19 @@ function isSepPunct(c: number): boolean {
 }
 
 /**
- * Every digit run of `text` holding at least six digits.
+ * Every digit run of `text` holding at least six digits (`from`, when given, is at or before the first digit).
  * Runs glued to letters ("A1234567", "1234567th") and parts of longer dotted or hyphenated tokens are
  * skipped. Time-like ends ("2024-01-31 14:30") are cut off. `lower` is `text.toLowerCase()`.
  * @example scanDigitRuns("call 555-0100 x12", "call 555-0100 x12")[0].ext // "12"
  */
-export function scanDigitRuns(text: string, lower: string): DigitRun[] {
+export function scanDigitRuns(text: string, lower: string, from = 0): DigitRun[] {
   const out: DigitRun[] = [];
   // Prefilter in native code: two digits followed by four more digit-or-separator characters. Every
   // run of 6+ digits with a group of 2+ digits not at its very end has such a place; the reader then
-  // walks back to the first digit of the run.
+  // walks back to the first digit of the run. `from`: no digit lies before it.
   const re = PAIR_THEN_MORE;
-  re.lastIndex = 0;
-  let done = 0;
+  re.lastIndex = from;
+  let done = from;
   // test() + the match's fixed length (6) avoids allocating a match object per candidate
   while (re.test(text)) {
     const at = re.lastIndex - 6;
@@ -336,13 +336,13 @@ export function isDateShape(run: DigitRun): boolean {
   const g = run.groups;
   if (run.plus || run.paren) return false;
   if (g.length === 3) {
-    const kinds = run.seps.map(sepKind);
-    if (kinds[0] !== kinds[1]) return false;
+    const kind = sepKind(run.seps[0]!);
+    if (kind !== sepKind(run.seps[1]!)) return false;
     if (g[0] === 4 && g[1]! <= 2 && g[2]! <= 2)
       return isYear(num(run, 0)) && validDay(num(run, 2), num(run, 1));
     if (g[0]! <= 2 && g[1]! <= 2 && (g[2] === 4 || g[2] === 2)) {
       if (g[2] === 4 && !isYear(num(run, 2))) return false;
-      if (g[2] === 2 && kinds[0] === "") return false; // "21 12 34" is a phone, "21.12.34" a date
+      if (g[2] === 2 && kind === "") return false; // "21 12 34" is a phone, "21.12.34" a date
       const a = num(run, 0);
       const b = num(run, 1);
       return validDay(a, b) || validDay(b, a);

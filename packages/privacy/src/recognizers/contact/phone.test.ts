@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getCountries, getExampleNumber, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import examples from "libphonenumber-js/mobile/examples";
 import type { Channel, Detection } from "../../types.js";
-import { phone, phoneScore } from "./phone.js";
+import { maxDigitCluster, phone, phoneScore } from "./phone.js";
+import { numericRuns, scanNumericRuns } from "../ids/scan.js";
 import { checkForCallingCode, checkInternational } from "./phone-metadata.js";
 import { isDateShape, isIPv4Shape, isVersionOrDecimalShape, scanDigitRuns } from "./numbers.js";
 
@@ -268,5 +270,59 @@ describe("digit-run fallback (typed, clipboard, ocr)", () => {
 
   it("pieces of UUIDs and hex tokens are not digit runs", () => {
     expect(detect("id 123e4567-e89b-12d3-a456-426614174000", "typed")).toEqual([]);
+  });
+});
+
+describe("phone: the digit-cluster bound", () => {
+  it("sums digit runs across short joiners only", () => {
+    const t = "6750 Koskikatu 25 Apt. 864";
+    expect(maxDigitCluster(t, scanNumericRuns(t))).toBe(4);
+    const u = "call (602)  272-9781 now";
+    expect(maxDigitCluster(u, scanNumericRuns(u))).toBe(10);
+    expect(maxDigitCluster("x", [])).toBe(0);
+  });
+
+  it("no candidate holds more digits than the bound (property)", () => {
+    const piece = fc.constantFrom(
+      ..."0123456789".split(""),
+      " ",
+      "  ",
+      "-",
+      ".",
+      "/",
+      "(",
+      ")",
+      "+",
+      "x",
+      "ab",
+      ":",
+      "\u2013",
+      "\u00a0",
+      ", ",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        const bound = maxDigitCluster(text, scanNumericRuns(text));
+        for (const r of scanDigitRuns(text, text.toLowerCase()))
+          expect(r.digits.length).toBeLessThanOrEqual(bound);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("gives the same result whether or not the digit runs were shared", () => {
+    for (const text of [
+      "+41 44 668 18 00",
+      "tel 555-0100 x12",
+      "12 34 56",
+      "2024-01-31 14:30",
+      "(0)69 979 80 58",
+    ]) {
+      const alone = phone.detect({ text, lower: text.toLowerCase(), channel: "typed" });
+      const input = { text, lower: text.toLowerCase(), channel: "typed" as const };
+      numericRuns(input); // what the ids recognizers do first in the engine
+      expect(phone.detect(input)).toEqual(alone);
+    }
   });
 });

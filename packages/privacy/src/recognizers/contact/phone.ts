@@ -1,7 +1,11 @@
 import type { Channel, Detection, Recognizer } from "../../types.js";
 import { isCardShape, isExcludedShape, isPhoneShape, scanDigitRuns, type DigitRun } from "./numbers.js";
-import { alignedLower } from "./chars.js";
+import { alignedLower, isGroupSpace, results } from "./chars.js";
+import { type NumRun, knownFirstDigit, knownRuns } from "../ids/scan.js";
 import { checkForCallingCode, checkInternational, type PhoneVerdict } from "./phone-metadata.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 /** Words that announce a phone number, in several languages (lower case, matched as whole words). */
 const PHONE_WORDS =
@@ -87,6 +91,43 @@ export function phoneScore(run: DigitRun, lower: string, useContext = true): num
   return Math.max(0, Math.min(0.99, Math.round(score * 100) / 100));
 }
 
+/** A character `readRun` may put between two digit groups: spaces, - . / en dash, non-breaking hyphen, ( ). */
+function isJoiner(c: number): boolean {
+  return (
+    isGroupSpace(c) ||
+    c === 45 ||
+    c === 46 ||
+    c === 47 ||
+    c === 0x2013 ||
+    c === 0x2011 ||
+    c === 40 ||
+    c === 41
+  );
+}
+
+/**
+ * The most digits any phone candidate can hold: digit runs (which `readRun` never splits across more than
+ * their own separators) summed over gaps of at most four joiner characters (its widest separator: two spaces,
+ * one punctuation mark and one parenthesis).
+ * @example maxDigitCluster("6750 Koskikatu 25 Apt. 864", scanNumericRuns("6750 Koskikatu 25 Apt. 864")) // 4
+ */
+export function maxDigitCluster(text: string, runs: readonly NumRun[]): number {
+  let best = 0;
+  let cur = 0;
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k]!;
+    let joined = k > 0;
+    if (joined) {
+      const from = runs[k - 1]!.end;
+      if (r.start - from > 4) joined = false;
+      else for (let i = from; i < r.start && joined; i++) joined = isJoiner(text.charCodeAt(i));
+    }
+    cur = joined ? cur + r.nd : r.nd;
+    if (cur > best) best = cur;
+  }
+  return best;
+}
+
 /** Channels where a person typed, pasted or photographed the text, so long digit runs are identifiers. */
 export const FALLBACK_CHANNELS: readonly Channel[] = ["typed", "clipboard", "ocr"];
 
@@ -108,12 +149,18 @@ export const FALLBACK_SCORE = 0.55;
 export const phone: Recognizer = {
   id: "phone",
   types: ["PHONE_NUMBER", "NUMBER"],
+  triggers: { digit: true },
   detect(input) {
     const { text, channel } = input;
-    const out: Detection[] = [];
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
+    // Every candidate holds six digits or more, read across separators of at most four characters; when the
+    // ids recognizers already found this input's digit runs, texts without such a cluster are ruled out.
+    const runs = knownRuns(input);
+    if (runs !== undefined && maxDigitCluster(text, runs) < 6) return results(out);
     const lower = alignedLower(text, input.lower);
     const fallback = FALLBACK_CHANNELS.includes(channel);
-    for (const run of scanDigitRuns(text, lower)) {
+    for (const run of scanDigitRuns(text, lower, knownFirstDigit(input))) {
       // In the fallback channels a 7+ digit run is reported either way, so context words (which only
       // move a score across the threshold) are not consulted: the type follows the number's shape.
       const reported = fallback && run.digits.length >= 7;
@@ -140,6 +187,6 @@ export const phone: Recognizer = {
         });
       }
     }
-    return out;
+    return results(out);
   },
 };

@@ -1,5 +1,8 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { codeAt, isAsciiLetter, isDigit, isHex, isWordCode } from "./chars.js";
+import { codeAt, isAsciiLetter, isDigit, isHex, isWordCode, results } from "./chars.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 /** Offsets of one URL's parts in the analysed text (UTF-16, end exclusive); absent parts are undefined. */
 export interface UrlParts {
@@ -386,16 +389,20 @@ function bareStart(text: string, slash: number): number {
 export const url: Recognizer = {
   id: "url",
   types: ["URL_QUERY", "URL_FRAGMENT", "URL_USERINFO", "URL_ID"],
+  // every reported part (path id, query, fragment, userinfo after "://") comes with one of them
+  triggers: { text: ["/", "?", "#"] },
   detect(input) {
     const { text, channel } = input;
-    const out: Detection[] = [];
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
     if (channel === "url") {
       wholeTextUrl(text, out);
-      return out;
+      return results(out);
     }
     // Only a path, query, fragment or userinfo can hold something to report, and each of those comes
     // with a '/', '?' or '#': find those, then look at the token before them.
-    const starts: UrlStart[] = [];
+    const starts = STARTS;
+    if (starts.length !== 0) starts.length = 0;
     for (let k = text.indexOf("/"); k >= 0; k = text.indexOf("/", k + 1)) {
       const c = codeAt(text, k - 1);
       if (c === 58 /* : */ && codeAt(text, k + 1) === 47) {
@@ -408,7 +415,7 @@ export const url: Recognizer = {
       if (isHostTail(codeAt(text, k - 1))) addBare(text, k, starts);
     for (let k = text.indexOf("#"); k >= 0; k = text.indexOf("#", k + 1))
       if (isHostTail(codeAt(text, k - 1))) addBare(text, k, starts);
-    if (starts.length === 0) return out;
+    if (starts.length === 0) return results(out);
     if (starts.length > 1) starts.sort((x, y) => x.start - y.start);
     let done = 0;
     for (const st of starts) {
@@ -419,7 +426,7 @@ export const url: Recognizer = {
       urlDetections(text, u, out);
       done = u.end;
     }
-    return out;
+    return results(out);
   },
 };
 
@@ -428,6 +435,7 @@ interface UrlStart {
   auth: number;
   scheme: boolean;
 }
+const STARTS: UrlStart[] = [];
 
 function isHostTail(c: number): boolean {
   return isAsciiLetter(c) || isDigit(c) || c > 127;

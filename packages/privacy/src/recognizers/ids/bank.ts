@@ -3,7 +3,7 @@
  * announced by their label (BANK_ACCOUNT) and BIC/SWIFT codes announced by theirs (SWIFT_CODE).
  */
 import type { Detection, Recognizer } from "../../types.js";
-import { K, keywordBefore, maskBefore } from "./keywords.js";
+import { K, W, keywordBefore, maskBefore, recordWords } from "./keywords.js";
 import {
   groupEnd,
   groupStart,
@@ -14,7 +14,7 @@ import {
   runDigits,
   standsAlone,
 } from "./scan.js";
-import { abaRoutingValid, ibanLength, ibanValid } from "./validators.js";
+import { abaRoutingValid, ibanLengthOf, ibanValid } from "./validators.js";
 import { NONE, det, isTypedLike } from "./util.js";
 
 const SP = 0x20;
@@ -35,6 +35,7 @@ function isAlnum(c: number): boolean {
 export const iban: Recognizer = {
   id: "iban",
   types: ["IBAN_CODE"],
+  triggers: { digit: true },
   detect(input) {
     const { text } = input;
     const n = text.length;
@@ -46,7 +47,7 @@ export const iban: Recognizer = {
       const c2 = text.charCodeAt(s - 1);
       if (!isAsciiLetter(c1) || !isAsciiLetter(c2) || (s >= 3 && isWordChar(text.charCodeAt(s - 3))))
         continue;
-      const len = ibanLength(String.fromCharCode(c1 & 0xdf, c2 & 0xdf));
+      const len = ibanLengthOf(c1, c2);
       if (!len) continue;
       let p = s - 2;
       let compact = "";
@@ -111,6 +112,8 @@ function wordHits(lower: string, word: string): number[] {
 export const bankAccount: Recognizer = {
   id: "bank-account",
   types: ["US_ROUTING", "BANK_ACCOUNT", "SWIFT_CODE"],
+  // digit runs, or a BIC/SWIFT code after its label
+  triggers: { digit: true, lower: ["swift", "bic"] },
   detect(input) {
     const { text, lower } = input;
     let out: Detection[] | undefined;
@@ -132,7 +135,7 @@ export const bankAccount: Recognizer = {
         (out ??= []).push(det(run.start, run.end, "BANK_ACCOUNT", 0.8, "bank-account"));
     }
     // BIC / SWIFT, found from their labels.
-    if (lower.length === text.length && (lower.includes("swift") || lower.includes("bic"))) {
+    if (lower.length === text.length && recordWords(input) & (W.SWIFT | W.BIC)) {
       const seen = new Set<number>();
       for (const kw of ["swift", "bic"]) {
         for (const at of wordHits(lower, kw)) {

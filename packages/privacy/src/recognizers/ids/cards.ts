@@ -196,6 +196,7 @@ function expiryShapes(text: string, runs: readonly NumRun[]): Expiry[] {
 export const paymentCard: Recognizer = {
   id: ID,
   types: ["CREDIT_CARD", "CARD_EXPIRY", "CARD_CVV"],
+  triggers: { digit: true },
   detect(input) {
     const { text } = input;
     const runs = numericRuns(input);

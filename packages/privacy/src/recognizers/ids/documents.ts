@@ -6,7 +6,7 @@
  */
 import type { Detection, Recognizer } from "../../types.js";
 import { K, maskAt, maskBefore } from "./keywords.js";
-import { type NumRun, isAsciiLetter, isDigit, isWordChar, numericRuns } from "./scan.js";
+import { type NumRun, alnumTokenLength, isAsciiLetter, isDigit, isWordChar, numericRuns } from "./scan.js";
 import { NONE, det } from "./util.js";
 
 const ID = "id-document";
@@ -49,6 +49,7 @@ function tokenAround(text: string, run: NumRun): Token | undefined {
 export const idDocument: Recognizer = {
   id: ID,
   types: ["PASSPORT", "DRIVER_LICENSE"],
+  triggers: { digit: true },
   detect(input) {
     const { text } = input;
     let out: Detection[] | undefined;
@@ -56,8 +57,11 @@ export const idDocument: Recognizer = {
     for (const run of numericRuns(input)) {
       if (run.start < lastEnd) continue;
       const glued = run.start > 0 && isAsciiLetter(text.charCodeAt(run.start - 1));
-      if (run.nd < 5 && !glued && !(run.end < text.length && isAsciiLetter(text.charCodeAt(run.end))))
-        continue;
+      const gluedAfter = run.end < text.length && isAsciiLetter(text.charCodeAt(run.end));
+      if (run.nd < 5 && !glued && !gluedAfter) continue;
+      // Digits inside a token of more than 24 letters and digits (a hash, a base64 blob) are no document
+      // number: tokenAround would find the token's edges glued to more of it.
+      if (run.ng === 1 && (glued || gluedAfter) && alnumTokenLength(text, run.start) > 24) continue;
       // The label is read back from the token's start: cheap first when the token starts at the run.
       if (!glued && !(maskBefore(text, run) & (K.PASSPORT | K.DL))) continue;
       const t = tokenAround(text, run);

@@ -6,6 +6,7 @@
  * usually reads one or two words; words are recognised by a hash (no allocation). It is memoised
  * on the digit run, so every recognizer of the group shares it.
  */
+import type { RecognizerInput } from "../../types.js";
 import type { NumRun } from "./scan.js";
 
 /** Keyword categories (bit flags). */
@@ -451,11 +452,20 @@ const BY_HASH = new Map<number, KnownWord[]>();
 const BLOOM = new Uint8Array(65536);
 const KNOWN = new Map<string, KnownWord>();
 
+/**
+ * A first filter of lookups on a word's length and its first and last letters (lower-cased), which rejects
+ * most words of a sentence without hashing them.
+ */
+const SHAPES = new Uint8Array(65536);
+const shapeKey = (len: number, first: number, last: number): number =>
+  ((len & 31) << 11) | ((first & 63) << 5) | (last & 31);
+
 function known(word: string): KnownWord {
   let k = KNOWN.get(word);
   if (!k) {
     k = { id: KNOWN.size, word, glue: false, starts: [] };
     KNOWN.set(word, k);
+    SHAPES[shapeKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))] = 1;
     const h = hashRange(word, 0, word.length);
     const list = BY_HASH.get(h) ?? [];
     list.push(k);
@@ -484,6 +494,8 @@ for (const g of GLUE) known(g).glue = true;
 
 /** The known word at text[s, e), if any (no allocation). */
 function lookup(text: string, s: number, e: number): KnownWord | undefined {
+  if (SHAPES[shapeKey(e - s, lowerCode(text.charCodeAt(s)), lowerCode(text.charCodeAt(e - 1)))] === 0)
+    return undefined;
   const h = hashRange(text, s, e);
   if (BLOOM[h & 0xffff] === 0) return undefined;
   const list = BY_HASH.get(h);
@@ -686,4 +698,50 @@ export function hasKeyword(text: string, start: number, end: number, cat: number
 /** The category mask of a label phrase (0 when unknown). @example keywordMask("card number") & K.CARD // 1 */
 export function keywordMask(phrase: string): number {
   return BY_KEY.get(wordsOf(phrase).join(" "))?.mask ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words looked for in the whole record, in one search shared by the group
+
+/** Bits of `recordWords`. */
+export const W = {
+  SWIFT: 1,
+  BIC: 2,
+  FISCAL: 4,
+} as const;
+
+// One native search for the three words (cheaper than three `includes`; none can overlap another).
+const RECORD_WORDS = /swift|bic|fiscal/g;
+const WORD_BITS: Readonly<Record<string, number>> = { swift: W.SWIFT, bic: W.BIC, fiscal: W.FISCAL };
+
+let wordsInput: RecognizerInput | undefined;
+let wordsText = "";
+let wordsLower = "";
+let wordsMask = 0;
+
+/**
+ * `recordWords(input)` when a recognizer already asked for this input, else -1.
+ * @example knownRecordWords({ text: "bic", lower: "bic", channel: "typed" }) // -1 (not asked yet)
+ */
+export function knownRecordWords(input: RecognizerInput): number {
+  return wordsInput === input && wordsText === input.text && wordsLower === input.lower ? wordsMask : -1;
+}
+
+/**
+ * Which of the words in `W` occur in `input.lower` (as substrings), found once per input and shared by the
+ * recognizers of the group.
+ * @example recordWords({ text: "BIC: DEUTDEFF", lower: "bic: deutdeff", channel: "typed" }) & W.BIC // 2
+ */
+export function recordWords(input: RecognizerInput): number {
+  const { text, lower } = input;
+  if (wordsInput === input && wordsText === text && wordsLower === lower) return wordsMask;
+  let m = 0;
+  RECORD_WORDS.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = RECORD_WORDS.exec(lower)) !== null) m |= WORD_BITS[hit[0]]!;
+  wordsInput = input;
+  wordsText = text;
+  wordsLower = lower;
+  wordsMask = m;
+  return m;
 }

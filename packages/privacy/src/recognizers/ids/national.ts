@@ -9,10 +9,11 @@
  * from the digits they contain.
  */
 import type { Detection, Recognizer } from "../../types.js";
-import { K, hasKeyword, maskBefore } from "./keywords.js";
+import { K, W, hasKeyword, knownRecordWords, maskBefore } from "./keywords.js";
 import {
   type NumRun,
   type Window,
+  alnumTokenLength,
   digitOffset,
   forEachWindow,
   groupEnd,
@@ -329,6 +330,8 @@ function esDni(text: string, run: NumRun, out: Cand[]): void {
 function itFiscalCode(text: string, run: NumRun, out: Cand[]): number {
   if (run.ng > 1 || run.nd > 7) return -1;
   if (!isAsciiLetter(at(text, run.start - 1)) && !isAsciiLetter(at(text, run.end))) return -1;
+  // The code is a whole token of 16 letters and digits (most digits glued to letters sit in longer ones).
+  if (alnumTokenLength(text, run.start) !== 16) return -1;
   let s = run.start;
   while (s > 0 && run.start - s < 16 && isAsciiAlnum(text.charCodeAt(s - 1))) s--;
   let e = run.end;
@@ -425,6 +428,8 @@ export const nationalId: Recognizer = {
     "AU_TFN",
     "BR_CPF",
   ],
+  // digit runs, or a fully omocodic fiscal code after "fiscal…"
+  triggers: { digit: true, lower: ["fiscal"] },
   detect(input) {
     const { text, lower } = input;
     const runs = numericRuns(input);
@@ -468,7 +473,9 @@ export const nationalId: Recognizer = {
         cands.length = 0;
       }
     }
-    if (lower.length === text.length && lower.includes("fiscal")) {
+    // "fiscal" in the record: shared with bank-account's search when it ran, else one search of our own
+    const words = knownRecordWords(input);
+    if (lower.length === text.length && (words >= 0 ? words & W.FISCAL : lower.includes("fiscal"))) {
       itFiscalCodeOmocodic(text, cands);
       for (const c of cands) (out ??= []).push(det(c.start, c.end, c.type, c.score, ID));
       cands.length = 0;

@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { RecognizerInput } from "../../types.js";
 import { ID_RECOGNIZERS } from "./index.js";
 import { K, hasKeyword, keywordBefore, keywordMask } from "./keywords.js";
+import { W, recordWords } from "./keywords.js";
 import {
   type Window,
+  alnumTokenLength,
+  digitCount,
   forEachWindow,
   groupEnd,
   groupStart,
@@ -130,6 +133,40 @@ function best(fn: () => void): number {
   }
   return b;
 }
+describe("shared per-record facts", () => {
+  const alnum = (c: string) => /[A-Za-z0-9]/.test(c);
+  it("alnumTokenLength is the length of the letters-and-digits token at a position (property)", () => {
+    const chars = fc.constantFrom(..."aZ09_ -é".split(""));
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 1, maxLength: 60 }), (a) => {
+        const text = a.join("");
+        // in text order (the order recognizers ask in), then once more out of order
+        const positions = [...text].map((_, i) => i).filter((i) => alnum(text[i]!));
+        for (const p of [...positions, ...positions.reverse()]) {
+          let s = p;
+          while (s > 0 && alnum(text[s - 1]!)) s--;
+          let e = p;
+          while (e < text.length && alnum(text[e]!)) e++;
+          expect(alnumTokenLength(text, p)).toBe(e - s);
+        }
+      }),
+    );
+    expect(alnumTokenLength("key a1b2c3d4 x", 5)).toBe(8);
+  });
+
+  it("digitCount counts the ASCII digits of the record", () => {
+    expect(digitCount(fresh("call 555-0100 or +44 20 7946 0958"))).toBe(19);
+    expect(digitCount(fresh("no digits here ٣"))).toBe(0);
+  });
+
+  it("recordWords finds swift, bic and fiscal anywhere in the lower-cased text", () => {
+    expect(recordWords(fresh("SWIFT code: DEUTDEFF"))).toBe(W.SWIFT);
+    expect(recordWords(fresh("the bic is X; Codice Fiscale"))).toBe(W.BIC | W.FISCAL);
+    expect(recordWords(fresh("nothing to see"))).toBe(0);
+    expect(recordWords(fresh("swiftbicfiscal"))).toBe(W.SWIFT | W.BIC | W.FISCAL);
+  });
+});
+
 describe("linear time on adversarial input", () => {
   for (const r of ID_RECOGNIZERS) {
     it(`${r.id}`, () => {

@@ -197,12 +197,85 @@ function refresh(input: RecognizerInput): void {
 }
 
 /**
+ * The digit runs of `input.text` when another recognizer already scanned them, else undefined.
+ * @example knownRuns({ text: "a1", lower: "a1", channel: "typed" }) // undefined (not scanned yet)
+ */
+export function knownRuns(input: RecognizerInput): readonly NumRun[] | undefined {
+  return memoInput === input && memoText === input.text ? memoRuns : undefined;
+}
+
+/**
+ * Offset of the first digit of `input.text` when another recognizer already scanned its digit runs (the text
+ * length when it has none), else 0.
+ * @example knownFirstDigit({ text: "ab 12", lower: "ab 12", channel: "typed" }) // 0 (not scanned yet)
+ */
+export function knownFirstDigit(input: RecognizerInput): number {
+  if (memoInput !== input || memoText !== input.text) return 0;
+  return memoRuns.length > 0 ? memoRuns[0]!.start : input.text.length;
+}
+
+/**
+ * `digitCount(input)` when another recognizer already scanned this input's digit runs, else -1 (for
+ * recognizers whose own cheap test beats a scan of their own, but that can use a shared one for free).
+ * @example knownDigitCount({ text: "a1", lower: "a1", channel: "typed" }) // -1 (not scanned yet)
+ */
+export function knownDigitCount(input: RecognizerInput): number {
+  return memoInput === input && memoText === input.text ? digitCount(input) : -1;
+}
+
+/**
+ * Number of ASCII digits in `input.text` (from its digit runs, which are computed once per input and shared).
+ * @example digitCount({ text: "call 555-0100", lower: "call 555-0100", channel: "typed" }) // 7
+ */
+export function digitCount(input: RecognizerInput): number {
+  const runs = numericRuns(input);
+  let n = 0;
+  for (let k = 0; k < runs.length; k++) n += runs[k]!.nd;
+  return n;
+}
+
+/**
  * The digit runs of `input.text`, computed once per input object.
  * @example numericRuns({ text: "card 4111 1111 1111 1111", lower: "…", channel: "typed" }).length // 1
  */
 export function numericRuns(input: RecognizerInput): NumRun[] {
   refresh(input);
   return memoRuns;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ASCII-alphanumeric tokens around digit runs
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+const ALNUM_FROM = /[A-Za-z0-9]*/y;
+
+// The last token measured: runs are visited in text order, and a long token (a base64 blob, a hash) holds
+// many runs, so each token is measured once, not once per run in it.
+let tokText = "";
+let tokStart = 0;
+let tokEnd = 0;
+
+/**
+ * Length of the maximal run of ASCII letters and digits that contains offset `pos` of `text` (which must be
+ * such a character). Identifiers glued to letters (fiscal codes, passport numbers) are told apart from
+ * digits inside long tokens by it.
+ * @example alnumTokenLength("key a1b2c3d4 x", 5) // 8
+ */
+export function alnumTokenLength(text: string, pos: number): number {
+  if (tokText === text && pos >= tokStart && pos < tokEnd) return tokEnd - tokStart;
+  let s = pos;
+  while (s > 0 && isAsciiAlnum(text.charCodeAt(s - 1))) s--;
+  // Forwards (the long way through a blob) in native code.
+  ALNUM_FROM.lastIndex = pos;
+  ALNUM_FROM.test(text);
+  const e = ALNUM_FROM.lastIndex;
+  tokText = text;
+  tokStart = s;
+  tokEnd = e;
+  return e - s;
 }
 
 /** A window of consecutive groups i..j of one run. */

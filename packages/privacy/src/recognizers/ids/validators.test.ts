@@ -26,6 +26,7 @@ import {
   frNirValid,
   ibanCheckDigits,
   ibanLength,
+  ibanLengthOf,
   ibanValid,
   inAadhaarValid,
   inPanValid,
@@ -129,6 +130,18 @@ describe("IBAN", () => {
     expect(ibanLength("DE")).toBe(22);
     expect(ibanLength("NO")).toBe(15);
     expect(ibanLength("US")).toBeUndefined();
+  });
+
+  it("ibanLengthOf agrees with ibanLength for every pair of letters, either case", () => {
+    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (const a of letters)
+      for (const b of letters) {
+        const want = ibanLength(a + b) ?? 0;
+        expect(ibanLengthOf(a.charCodeAt(0), b.charCodeAt(0))).toBe(want);
+        expect(ibanLengthOf(a.toLowerCase().charCodeAt(0), b.toLowerCase().charCodeAt(0))).toBe(want);
+      }
+    expect(ibanLengthOf(0x40, 0x45)).toBe(0); // "@E"
+    expect(ibanLengthOf(0x5b, 0x45)).toBe(0); // "[E"
   });
 
   it("ibanCheckDigits completes any BBAN into a valid IBAN", () => {

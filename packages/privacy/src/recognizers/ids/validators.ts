@@ -246,6 +246,22 @@ export function ibanLength(country: string): number | undefined {
   return IBAN_LENGTHS[country];
 }
 
+/** IBAN lengths by country letters (index (a - 65) * 26 + (b - 65)), 0 for none. */
+const IBAN_LENGTH_TABLE = new Uint8Array(26 * 26);
+for (const [cc, len] of Object.entries(IBAN_LENGTHS))
+  IBAN_LENGTH_TABLE[(cc.charCodeAt(0) - 65) * 26 + (cc.charCodeAt(1) - 65)] = len;
+
+/**
+ * `ibanLength` from the char codes of two ASCII letters of either case, without building a string.
+ * @example ibanLengthOf(0x67, 0x62) // 22 ("gb")
+ */
+export function ibanLengthOf(a: number, b: number): number {
+  const x = (a & 0xdf) - 65;
+  const y = (b & 0xdf) - 65;
+  if (x < 0 || x >= 26 || y < 0 || y >= 26) return 0;
+  return IBAN_LENGTH_TABLE[x * 26 + y]!;
+}
+
 /**
  * A compact IBAN (no spaces, any case): known country, that country's length, ISO 7064 mod 97 = 1.
  * @example ibanValid("GB82WEST12345698765432") // true

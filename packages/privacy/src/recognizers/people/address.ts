@@ -1,5 +1,13 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { L_CALENDAR, L_COMMON, L_FUNCTION, L_PLACE, lexicon, multiWordPlaces } from "./lexicon.js";
+import {
+  L_CALENDAR,
+  L_COMMON,
+  L_FUNCTION,
+  L_PLACE,
+  lexicon,
+  multiWordPlaces,
+  type Lexicon,
+} from "./lexicon.js";
 import { detectPostcodes, isPostcodeText } from "./postcode.js";
 import {
   CH_DIGIT,
@@ -8,6 +16,7 @@ import {
   K_DIGITS,
   K_LOWER,
   K_MARKS,
+  peekTokens,
   tokensOf,
   wordBits,
   type Tokens,
@@ -730,15 +739,22 @@ export const streetAddress: Recognizer = {
  * @example detectAddresses("Ship to 4 Privet Drive", "ship to 4 privet drive")[0].end // 22
  */
 export function detectAddresses(text: string, lower: string): Detection[] {
-  const toks = tokensOf(text);
+  // Without an ASCII digit or a street word only "corner of" can match. When no other recognizer has
+  // tokenised the record, two native searches decide that before it is tokenised here.
+  let toks = peekTokens(text);
+  if (toks === undefined) {
+    if (!ASCII_DIGIT_RE.test(text) && !STREET_WORD_RE.test(text)) return cornerOnly(text, lower, []);
+    toks = tokensOf(text);
+  }
+  const hasDigit = (toks.chars & CH_DIGIT) !== 0;
   const n = toks.count;
   const { start: ts, end: te, kind: tk } = toks;
   const sameLen = lower.length === text.length;
   if (wordFlags.length < n) wordFlags = new Int32Array(Math.max(n, wordFlags.length * 2));
-  wordFlags.fill(-1, 0, n);
-  const hasDigit = (toks.chars & CH_DIGIT) !== 0;
-  // "<Name> Street" needs a capitalised street word (see namedStreets); only then does the text-wide
-  // check matter
+  // records are short: a loop is cheaper here than a call of TypedArray.fill
+  const wf = wordFlags;
+  for (let k = 0; k < n; k++) wf[k] = -1;
+  // "<Name> Street" needs a capitalised street word (see namedStreets) besides the text-wide match
   let streetWord = false;
   for (let t = 1; t < n && !streetWord; t++) {
     if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4) continue;
@@ -753,6 +769,8 @@ export function detectAddresses(text: string, lower: string): Detection[] {
   if (!hasDigit && !hasStreetWord) return cornerOnly(text, lower, []);
   return addressesIn(text, lower, toks, sameLen, hasDigit, hasStreetWord);
 }
+
+const ASCII_DIGIT_RE = /[0-9]/;
 
 /** ADDRESS_WORDS flags of token i (memoised in `wordFlags` for the current record). */
 function tokenFlags(toks: Tokens, i: number, text: string, lower: string): number {
@@ -771,84 +789,43 @@ function tokenFlags(toks: Tokens, i: number, text: string, lower: string): numbe
   return v;
 }
 
+// ---- per-call state of addressesIn (not re-entrant; module-level so that no closure is made per record) ----
+let text = "";
+let lower = "";
+let toks: Tokens;
+let n = 0;
+let ts: Int32Array;
+let te: Int32Array;
+let tk: Uint8Array;
+let sameLen = true;
+let allLower = false;
+let lex: Lexicon;
+let covered = -1; // end offset of the last emitted span
+let out: Detection[] = [];
+/** Whether the record holds "po a", which every military address does (-1: not looked yet). */
+let militaryPossible = -1;
+
 function addressesIn(
-  text: string,
-  lower: string,
-  toks: Tokens,
-  sameLen: boolean,
+  inText: string,
+  inLower: string,
+  inToks: Tokens,
+  inSameLen: boolean,
   hasDigit: boolean,
   hasStreetWord: boolean,
 ): Detection[] {
-  const out: Detection[] = [];
-  const n = toks.count;
-  const { start: ts, end: te, kind: tk } = toks;
-  const lex = lexicon();
-  const key = (i: number): string => {
-    let k = sameLen ? lower.slice(ts[i]!, te[i]!) : text.slice(ts[i]!, te[i]!).toLowerCase();
-    if (tk[i]! & K_MARKS) k = k.normalize("NFC");
-    return k;
-  };
-  const wf = wordFlags;
-  const flags = (i: number): number => tokenFlags(toks, i, text, lower);
-  const allLower = sameLen && text === lower;
-  const bits = (i: number): number => wordBits(toks, i, text, lower);
-  let covered = -1; // end offset of the last emitted span
-
-  /** A house number: 1-6 digits with at most one trailing letter ("12", "12B"). */
-  const isNum = (i: number): boolean => {
-    if (i < 0 || i >= n || !(tk[i]! & K_DIGITS)) return false;
-    const s = ts[i]!;
-    const e = te[i]!;
-    if (e - s > 6) return false;
-    const c0 = text.charCodeAt(s);
-    if (c0 < 48 || c0 > 57) return false;
-    let letters = 0;
-    for (let k = s; k < e; k++) {
-      const c = text.charCodeAt(k);
-      if (c < 48 || c > 57) letters++;
-    }
-    return letters <= 1;
-  };
-  const isWord = (i: number): boolean => i >= 0 && i < n && !(tk[i]! & K_DIGITS);
-  /** Gap between two tokens of one street: spaces, or a dot after a short abbreviation, same line. */
-  const gapOk = (i: number, maxSpaces = 2): boolean => {
-    if (i < 0 || i + 1 >= n) return false;
-    let k = te[i]!;
-    const to = ts[i + 1]!;
-    // a dot after an abbreviation: "u.", "ul.", "St.", "Goethestr."
-    if (text.charCodeAt(k) === 46 && (te[i]! - ts[i]! <= 4 || (text.charCodeAt(k - 1) | 32) === 114)) k++;
-    if (to - k < 1 || to - k > maxSpaces) return false;
-    for (; k < to; k++) {
-      const c = text.charCodeAt(k);
-      if (c !== 32 && c !== 0xa0) return false;
-    }
-    return true;
-  };
-  const common = (i: number): boolean => (bits(i) & (L_COMMON | L_CALENDAR)) !== 0;
-  const isTypeAfter = (i: number) => isWord(i) && (flags(i) & A_TYPE_AFTER) !== 0;
-  const isStrongAfter = (i: number) => isWord(i) && (flags(i) & A_STRONG_AFTER) !== 0;
-  const isTypeBefore = (i: number) => isWord(i) && (flags(i) & A_TYPE_BEFORE) !== 0;
-  const isCompound = (i: number): boolean => {
-    if (!isWord(i)) return false;
-    const f = flags(i);
-    if (f & A_COMPOUND_KNOWN) return (f & A_COMPOUND) !== 0;
-    const r =
-      sameLen && !(tk[i]! & K_MARKS)
-        ? compoundEnding(lower, ts[i]!, te[i]!) && !common(i)
-        : compoundEnding(key(i), 0, key(i).length) && !common(i);
-    wf[i] = f | A_COMPOUND_KNOWN | (r ? A_COMPOUND : 0);
-    return r;
-  };
-  const isUnit = (i: number): boolean => isWord(i) && (flags(i) & A_UNIT) !== 0;
-  const particle = (i: number): boolean =>
-    isWord(i) && (tk[i]! & K_LOWER) !== 0 && te[i]! - ts[i]! <= 5 && (flags(i) & A_STREET_PARTICLE) !== 0;
-  /** A street-name word: capitalised, or any uncommon word of an all-lower-case text. */
-  const capOk = (t: number): boolean => {
-    if (!isWord(t)) return false;
-    if (tk[t]! & (K_CAP | K_ALLCAP)) return true;
-    return allLower && (tk[t]! & K_LOWER) !== 0 ? !common(t) : false;
-  };
-
+  text = inText;
+  lower = inLower;
+  toks = inToks;
+  n = toks.count;
+  ts = toks.start;
+  te = toks.end;
+  tk = toks.kind;
+  sameLen = inSameLen;
+  allLower = sameLen && text === lower;
+  lex = lexicon();
+  covered = -1;
+  out = [];
+  militaryPossible = -1;
   if (hasDigit) {
     for (let i = 0; i < n; i++) {
       if (ts[i]! < covered || !isNum(i)) continue;
@@ -914,336 +891,430 @@ function addressesIn(
   // ---- "<Name> Street" without a number: "on Marina Fort Street" ----
   if (hasStreetWord) namedStreets();
   return out;
+}
 
-  function emit(start: number, end: number, score: number): void {
-    out.push({ start, end, type: "STREET_ADDRESS", score, level: 3, recognizer: ID });
-    if (end > covered) covered = end;
+function key(i: number): string {
+  let k = sameLen ? lower.slice(ts[i]!, te[i]!) : text.slice(ts[i]!, te[i]!).toLowerCase();
+  if (tk[i]! & K_MARKS) k = k.normalize("NFC");
+  return k;
+}
+function flags(i: number): number {
+  return tokenFlags(toks, i, text, lower);
+}
+function bits(i: number): number {
+  return wordBits(toks, i, text, lower);
+}
+
+/** A house number: 1-6 digits with at most one trailing letter ("12", "12B"). */
+function isNum(i: number): boolean {
+  if (i < 0 || i >= n || !(tk[i]! & K_DIGITS)) return false;
+  const s = ts[i]!;
+  const e = te[i]!;
+  if (e - s > 6) return false;
+  const c0 = text.charCodeAt(s);
+  if (c0 < 48 || c0 > 57) return false;
+  let letters = 0;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) letters++;
   }
+  return letters <= 1;
+}
+function isWord(i: number): boolean {
+  return i >= 0 && i < n && !(tk[i]! & K_DIGITS);
+}
+/** Gap between two tokens of one street: spaces, or a dot after a short abbreviation, same line. */
+function gapOk(i: number, maxSpaces = 2): boolean {
+  if (i < 0 || i + 1 >= n) return false;
+  let k = te[i]!;
+  const to = ts[i + 1]!;
+  // a dot after an abbreviation: "u.", "ul.", "St.", "Goethestr."
+  if (text.charCodeAt(k) === 46 && (te[i]! - ts[i]! <= 4 || (text.charCodeAt(k - 1) | 32) === 114)) k++;
+  if (to - k < 1 || to - k > maxSpaces) return false;
+  for (; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 0xa0) return false;
+  }
+  return true;
+}
+function common(i: number): boolean {
+  return (bits(i) & (L_COMMON | L_CALENDAR)) !== 0;
+}
+function isTypeAfter(i: number): boolean {
+  return isWord(i) && (flags(i) & A_TYPE_AFTER) !== 0;
+}
+function isStrongAfter(i: number): boolean {
+  return isWord(i) && (flags(i) & A_STRONG_AFTER) !== 0;
+}
+function isTypeBefore(i: number): boolean {
+  return isWord(i) && (flags(i) & A_TYPE_BEFORE) !== 0;
+}
+function isCompound(i: number): boolean {
+  if (!isWord(i)) return false;
+  const f = flags(i);
+  if (f & A_COMPOUND_KNOWN) return (f & A_COMPOUND) !== 0;
+  const r =
+    sameLen && !(tk[i]! & K_MARKS)
+      ? compoundEnding(lower, ts[i]!, te[i]!) && !common(i)
+      : compoundEnding(key(i), 0, key(i).length) && !common(i);
+  wordFlags[i] = f | A_COMPOUND_KNOWN | (r ? A_COMPOUND : 0);
+  return r;
+}
+function isUnit(i: number): boolean {
+  return isWord(i) && (flags(i) & A_UNIT) !== 0;
+}
+function particle(i: number): boolean {
+  return (
+    isWord(i) && (tk[i]! & K_LOWER) !== 0 && te[i]! - ts[i]! <= 5 && (flags(i) & A_STREET_PARTICLE) !== 0
+  );
+}
+/** A street-name word: capitalised, or any uncommon word of an all-lower-case text. */
+function capOk(t: number): boolean {
+  if (!isWord(t)) return false;
+  if (tk[t]! & (K_CAP | K_ALLCAP)) return true;
+  return allLower && (tk[t]! & K_LOWER) !== 0 ? !common(t) : false;
+}
 
-  /** The street around number token i: [start, end, score] or undefined. */
-  function streetAt(i: number): [number, number, number] | undefined {
-    // ---- words after the number: NUM [words] [NUM] ----
-    const a = i + 1;
-    let b = i;
-    while (b + 1 < n && b - i < 6 && isWord(b + 1) && gapOk(b)) b++;
-    if (b > i) {
-      let end = -1;
-      // type word first: "3482 Via Franscini 71", "86036 Rua do Arenque 1634", "48334 36 rue de pologne"
-      if (a < b && isTypeBefore(a)) end = typeBeforeRunEnd(a + 1, b);
-      // NUM + name + type word: "74 Diakou Street", "3911 Fourth Avenue", "2224 Trenerys gate 232"
-      for (let t = a + 1; t <= b && end < 0; t++) {
-        if (isTypeAfter(t)) {
-          const named = capOk(a) || (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION));
-          if (named && lowerWords(a, t - 1) <= 2) end = t;
+function emit(start: number, end: number, score: number): void {
+  out.push({ start, end, type: "STREET_ADDRESS", score, level: 3, recognizer: ID });
+  if (end > covered) covered = end;
+}
+
+/** The street around number token i: [start, end, score] or undefined. */
+function streetAt(i: number): [number, number, number] | undefined {
+  // ---- words after the number: NUM [words] [NUM] ----
+  const a = i + 1;
+  let b = i;
+  while (b + 1 < n && b - i < 6 && isWord(b + 1) && gapOk(b)) b++;
+  if (b > i) {
+    let end = -1;
+    // type word first: "3482 Via Franscini 71", "86036 Rua do Arenque 1634", "48334 36 rue de pologne"
+    if (a < b && isTypeBefore(a)) end = typeBeforeRunEnd(a + 1, b);
+    // NUM + name + type word: "74 Diakou Street", "3911 Fourth Avenue", "2224 Trenerys gate 232"
+    for (let t = a + 1; t <= b && end < 0; t++) {
+      if (isTypeAfter(t)) {
+        const named = capOk(a) || (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION));
+        if (named && lowerWords(a, t - 1) <= 2) end = t;
+        break;
+      }
+    }
+    // a one-word street name: "28245 Puruntie 82", "5586 Þórunnarstræti 31"
+    if (end < 0) {
+      const e2 = nameRunEnd(a, b);
+      for (let t = a; t <= e2; t++)
+        if (isCompound(t)) {
+          end = t;
           break;
         }
-      }
-      // a one-word street name: "28245 Puruntie 82", "5586 Þórunnarstræti 31"
-      if (end < 0) {
-        const e2 = nameRunEnd(a, b);
-        for (let t = a; t <= e2; t++)
-          if (isCompound(t)) {
-            end = t;
-            break;
-          }
-      }
-      if (end >= 0) {
-        let e = te[end]!;
-        // the house number after the name
-        if (end + 1 < n && isNum(end + 1) && gapOk(end)) e = te[end + 1]!;
-        return [ts[i]!, e, 0.85];
-      }
-      const run = nameRunEnd(a, b);
-      if (b + 1 < n && isNum(b + 1) && gapOk(b) && b - a < 3 && run === b && !allCommon(a, b)) {
-        // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
-        let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;
-        if (unitFollows(b + 1) || contextBefore(ts[i]!)) score = 0.85;
-        return [ts[i]!, te[b + 1]!, score];
-      }
-      if (
-        run >= a &&
-        run - a < 3 &&
-        !allCommon(a, run) &&
-        te[a]! - ts[a]! >= 3 &&
-        !text.slice(ts[a]!, te[a]!).includes("'") &&
-        i > 0 &&
-        isNum(i - 1) &&
-        gapOk(i - 1, 1) &&
-        !(i > 1 && isNum(i - 2) && gapOk(i - 2, 1)) &&
-        !yearLike(text, ts[i - 1]!, te[i - 1]!)
-      ) {
-        // NUM NUM name: a building number and a street number ("9816 214 Pavlou Drandaki")
-        return [ts[i]!, te[run]!, 0.7];
-      }
     }
-    // ---- words before the number: [words] NUM ("Via Franscini 71", "Koskikatu 25") ----
-    let c = i;
-    while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && gapOk(c - 1)) {
-      const t = c - 1;
-      const ok =
-        capOk(t) ||
-        isTypeBefore(t) ||
-        isTypeAfter(t) ||
-        isCompound(t) ||
-        particle(t) ||
-        // a lower-case word before a type word: "Árpád fejedelem útja 3."
-        (tk[t]! & K_LOWER && c < i && isTypeAfter(c) && !common(t));
-      if (!ok) break;
-      c--;
+    if (end >= 0) {
+      let e = te[end]!;
+      // the house number after the name
+      if (end + 1 < n && isNum(end + 1) && gapOk(end)) e = te[end + 1]!;
+      return [ts[i]!, e, 0.85];
     }
-    // not from a particle, a function word or a sentence-initial common word ("The", "Address")
-    while (
-      c < i &&
-      (particle(c) ||
-        (bits(c) & L_FUNCTION && !isTypeBefore(c)) ||
-        (common(c) && !isTypeBefore(c) && !isTypeAfter(c) && !isCompound(c) && sentenceStart(c)))
-    )
-      c++;
-    if (c < i) {
-      let typed = false;
-      for (let t = c; t < i; t++) if (isTypeAfter(t) || isTypeBefore(t) || isCompound(t)) typed = true;
-      const ctx = contextBefore(ts[c]!);
-      const unit = unitFollows(i);
-      let score = 0;
-      if (typed && !allCommon(c, i - 1)) score = 0.8;
-      else if ((ctx || unit) && !allCommon(c, i - 1)) score = 0.7;
-      if (score > 0) {
-        let start = ts[c]!;
-        // a building number before the name ("28245 Puruntie 82")
-        if (c - 1 >= 0 && isNum(c - 1) && gapOk(c - 1)) start = ts[c - 1]!;
-        return [start, te[i]!, score];
-      }
+    const run = nameRunEnd(a, b);
+    if (b + 1 < n && isNum(b + 1) && gapOk(b) && b - a < 3 && run === b && !allCommon(a, b)) {
+      // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
+      let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;
+      if (unitFollows(b + 1) || contextBefore(ts[i]!)) score = 0.85;
+      return [ts[i]!, te[b + 1]!, score];
     }
-    // a bare unit: "Apt. 460", "Suite 501"
-    if (i >= 1 && isUnit(i - 1) && gapOk(i - 1)) {
-      const u = key(i - 1);
-      if (u === "apt" || u === "apartment" || u === "suite" || u === "ste" || u === "apto")
-        return [ts[i - 1]!, te[i]!, 0.65];
+    if (
+      run >= a &&
+      run - a < 3 &&
+      !allCommon(a, run) &&
+      te[a]! - ts[a]! >= 3 &&
+      !text.slice(ts[a]!, te[a]!).includes("'") &&
+      i > 0 &&
+      isNum(i - 1) &&
+      gapOk(i - 1, 1) &&
+      !(i > 1 && isNum(i - 2) && gapOk(i - 2, 1)) &&
+      !yearLike(text, ts[i - 1]!, te[i - 1]!)
+    ) {
+      // NUM NUM name: a building number and a street number ("9816 214 Pavlou Drandaki")
+      return [ts[i]!, te[run]!, 0.7];
     }
-    return undefined;
   }
+  // ---- words before the number: [words] NUM ("Via Franscini 71", "Koskikatu 25") ----
+  let c = i;
+  while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && gapOk(c - 1)) {
+    const t = c - 1;
+    const ok =
+      capOk(t) ||
+      isTypeBefore(t) ||
+      isTypeAfter(t) ||
+      isCompound(t) ||
+      particle(t) ||
+      // a lower-case word before a type word: "Árpád fejedelem útja 3."
+      (tk[t]! & K_LOWER && c < i && isTypeAfter(c) && !common(t));
+    if (!ok) break;
+    c--;
+  }
+  // not from a particle, a function word or a sentence-initial common word ("The", "Address")
+  while (
+    c < i &&
+    (particle(c) ||
+      (bits(c) & L_FUNCTION && !isTypeBefore(c)) ||
+      (common(c) && !isTypeBefore(c) && !isTypeAfter(c) && !isCompound(c) && sentenceStart(c)))
+  )
+    c++;
+  if (c < i) {
+    let typed = false;
+    for (let t = c; t < i; t++) if (isTypeAfter(t) || isTypeBefore(t) || isCompound(t)) typed = true;
+    const ctx = contextBefore(ts[c]!);
+    const unit = unitFollows(i);
+    let score = 0;
+    if (typed && !allCommon(c, i - 1)) score = 0.8;
+    else if ((ctx || unit) && !allCommon(c, i - 1)) score = 0.7;
+    if (score > 0) {
+      let start = ts[c]!;
+      // a building number before the name ("28245 Puruntie 82")
+      if (c - 1 >= 0 && isNum(c - 1) && gapOk(c - 1)) start = ts[c - 1]!;
+      return [start, te[i]!, score];
+    }
+  }
+  // a bare unit: "Apt. 460", "Suite 501"
+  if (i >= 1 && isUnit(i - 1) && gapOk(i - 1)) {
+    const u = key(i - 1);
+    if (u === "apt" || u === "apartment" || u === "suite" || u === "ste" || u === "apto")
+      return [ts[i - 1]!, te[i]!, 0.65];
+  }
+  return undefined;
+}
 
-  function lineStart(pos: number): boolean {
-    let k = pos - 1;
-    for (; k >= 0; k--) {
-      const c = text.charCodeAt(k);
-      // space, tab, > | ? * • -
-      if (c !== 32 && c !== 9 && c !== 62 && c !== 124 && c !== 63 && c !== 42 && c !== 0x2022 && c !== 45)
-        break;
-    }
-    return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 58;
-  }
-  function sentenceStart(t: number): boolean {
-    let k = ts[t]! - 1;
-    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
-    if (k < 0) return true;
-    const ch = text.charCodeAt(k);
-    return ch === 46 || ch === 33 || ch === 63 || ch === 10 || ch === 58 || ch === 62;
-  }
-  function lowerWords(a: number, b: number): number {
-    let k = 0;
-    for (let t = a; t <= b; t++) if (tk[t]! & K_LOWER && !particle(t)) k++;
-    return k;
-  }
-  /** Last token of a run of name words from `a` (particles such as "do", "de", "van" may join them). */
-  function nameRunEnd(a: number, b: number): number {
-    if (a > b || !capOk(a)) return -1;
-    let last = a;
-    for (let t = a + 1; t <= b; t++) {
-      if (capOk(t)) last = t;
-      else if (particle(t)) continue;
-      else break;
-    }
-    return last;
-  }
-  /** After a leading type word: up to four words, to a house number or a common lower-case word. */
-  function typeBeforeRunEnd(a: number, b: number): number {
-    const lim = Math.min(b, a + 5);
-    // all words up to a house number ("rue du centre 320")
-    if (lim + 1 < n && isNum(lim + 1) && lim === b) {
-      let ok = false;
-      for (let t = a; t <= lim; t++) if (!particle(t)) ok = true;
-      if (ok) return lim;
-    }
-    let last = -1;
-    for (let t = a; t <= Math.min(lim, a + 3); t++) {
-      if (capOk(t) || (tk[t]! & K_LOWER && !common(t) && !particle(t))) last = t;
-      else if (particle(t)) continue;
-      else break;
-    }
-    return last;
-  }
-  function allCommon(a: number, b: number): boolean {
-    for (let t = a; t <= b; t++)
-      if (!(bits(t) & (L_COMMON | L_CALENDAR)) && !(flags(t) & A_UNIT)) return false;
-    return true;
-  }
-  function contextBefore(pos: number): boolean {
-    return CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos));
-  }
-  /** A unit designator after token i (same line, or the start of the next line), then a number. */
-  function unitFollows(i: number): boolean {
-    let j = i + 1;
-    // skip up to three words of a trailing street part ("176 Pinto Hill\n Suite 487")
-    let words = 0;
-    while (j < n && words < 3 && isWord(j) && !isUnit(j)) {
-      j++;
-      words++;
-    }
-    if (j >= n || !isUnit(j)) return false;
-    const between = text.slice(te[j - 1]!, ts[j]!);
-    if (!/^[\s,.>?]*$/.test(between) || (between.match(/\n/g)?.length ?? 0) > 1) return false;
-    return isNum(j + 1);
-  }
-
-  /** Grow an address over units, ", City, Region Country Postcode" and following address lines. */
-  function extend(end: number): number {
-    let e = end;
-    for (let guard = 0; guard < 12; guard++) {
-      const next = grow(e);
-      if (next <= e) break;
-      e = next;
-    }
-    return e;
-  }
-  function grow(e: number): number {
-    // a dot followed by a capital letter ends the sentence and the address
-    if (text.charCodeAt(e - 1) === 46 && /^[ \t]+\p{Lu}/u.test(text.slice(e, e + 4))) {
-      if (!/^[ \t]+(?:Apt|Suite|Ste|Unit|Flat|Floor)\b/.test(text.slice(e, e + 8))) return e;
-    }
-    // unit designator + number, on the same line: " Apt. 864", " Suite 697", ". Suite 638", " #5"
-    const m = /^[ \t,.]{1,3}(?:#\s?\d{1,5}\b|(\p{L}{2,9})\.?\s?#?\s?(\d{1,5}[A-Za-z]?)\b)/u.exec(
-      text.slice(e, e + 24),
-    );
-    if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
-    // rest of the line: place words, codes, postcodes, comma-separated parts
-    const lineEnd = indexOfLineEnd(text, e);
-    const rest = text.slice(e, lineEnd);
-    const restEnd = acceptInline(rest, true);
-    if (restEnd > 0) return e + restEnd;
-    if (lineEnd >= text.length || !/^[\s,.]*$/.test(rest)) return e;
-    // the following lines of a letter-style block
-    const more = acceptLines(lineEnd);
-    return more > 0 ? lineEnd + more : e;
-  }
-  /** Length of the accepted continuation of `rest` (0 when none). */
-  function acceptInline(rest: string, sameLine: boolean): number {
-    const re = /[ \t]*(,)?[ \t]*([^,\s]+)/y;
-    let accepted = 0;
-    let words = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(rest)) !== null && words < 8) {
-      const raw = m[2]!;
-      const w = raw.replace(/[.?!;:)]+$/, "");
-      const stop = w.length < raw.length && /[.?!;:]/.test(raw.slice(w.length));
-      if (!placeToken(w, sameLine && words === 0 && !m[1], !sameLine)) break;
-      // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
-      if (sameLine && !allLower && STRONG_AFTER_SET.has(w) && w.length >= 4 && w === w.toLowerCase()) break;
-      words++;
-      // a trailing particle is no part of the address ("Spain 16200, and ...")
-      if (PLACE_PARTICLES.has(w) && w !== "nan" && w === w.toLowerCase()) continue;
-      // keep a closing parenthesis or an abbreviation dot, not a sentence's full stop
-      accepted =
-        re.lastIndex - (stop && !/^[A-Z]{1,3}$|^(?:St|Rd|Ave|Dr)$/.test(w) ? raw.length - w.length : 0);
-      if (stop) break;
-    }
-    return accepted;
-  }
-  /** Accepted length of the address lines that follow the newline at `from`. */
-  function acceptLines(from: number): number {
-    let pos = from;
-    let accepted = 0;
-    let blank = 0;
-    for (let lines = 0; lines < 6 && pos < text.length; lines++) {
-      const nl = text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
-      const ls = pos + nl;
-      const le = indexOfLineEnd(text, ls);
-      const raw = text.slice(ls, le);
-      const lead = /^[\s>|?*•-]*/.exec(raw)![0].length;
-      const body = raw.slice(lead);
-      if (body.trim() === "") {
-        if (++blank > 1) break;
-        pos = le;
-        continue;
-      }
-      blank = 0;
-      if (addressLine(body)) {
-        accepted = ls + lead + body.trimEnd().length - from;
-        pos = le;
-        continue;
-      }
-      // the last line may run on into a sentence: "Cyprus 36903? I am in ..."
-      const part = acceptInline(body, false);
-      if (part > 0) accepted = ls + lead + part - from;
+function lineStart(pos: number): boolean {
+  let k = pos - 1;
+  for (; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    // space, tab, > | ? * • -
+    if (c !== 32 && c !== 9 && c !== 62 && c !== 124 && c !== 63 && c !== 42 && c !== 0x2022 && c !== 45)
       break;
-    }
-    return accepted;
   }
-  function addressLine(line: string): boolean {
-    const t = line.trim();
-    // a unit line: "Suite 501", "Apt. 123"
-    const u = /^(\p{L}{2,9})\.?\s?#?\s?\d{1,5}[A-Za-z]?$/u.exec(t);
-    if (u && UNITS.has(u[1]!.toLowerCase())) return true;
-    if (t.length > 60 || /[:@/=]|https?|www\./i.test(t)) return false;
-    // a phone number is no address line
-    const digits = t.replace(/\D/g, "").length;
-    if (digits > 9) return false;
-    if (/\d[\d\s().-]{6,}\d/.test(t) && !isPostcodeText(t.replace(/^[^\d]*/, ""))) return false;
-    const parts = t
-      .replace(/\([^)]*\)/g, " ")
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    if (parts.length === 0 || parts.length > 7) return false;
-    for (const p of parts) if (!placeToken(p.replace(/\.$/, ""), false, true)) return false;
-    return true;
+  return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 58;
+}
+function sentenceStart(t: number): boolean {
+  let k = ts[t]! - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k < 0) return true;
+  const ch = text.charCodeAt(k);
+  return ch === 46 || ch === 33 || ch === 63 || ch === 10 || ch === 58 || ch === 62;
+}
+function lowerWords(a: number, b: number): number {
+  let k = 0;
+  for (let t = a; t <= b; t++) if (tk[t]! & K_LOWER && !particle(t)) k++;
+  return k;
+}
+/** Last token of a run of name words from `a` (particles such as "do", "de", "van" may join them). */
+function nameRunEnd(a: number, b: number): number {
+  if (a > b || !capOk(a)) return -1;
+  let last = a;
+  for (let t = a + 1; t <= b; t++) {
+    if (capOk(t)) last = t;
+    else if (particle(t)) continue;
+    else break;
   }
-  /** A word of a city, region or country part, a region code, or a postcode. */
-  function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean {
-    let word = w;
-    if (word.charCodeAt(0) === 40) word = word.slice(1); // (
-    if (word.charCodeAt(word.length - 1) === 41) word = word.slice(0, -1); // )
-    if (word === "") return false;
-    const c0 = word.charCodeAt(0);
-    const digit0 = c0 >= 48 && c0 <= 57;
-    if (digit0 && POSTCODE_PART_RE.test(word)) return true; // postcode or its part
-    if ((digit0 || (c0 >= 65 && c0 <= 90)) && UK_CA_PART_RE.test(word)) return true; // UK/CA parts
-    if (digit0 || !PLACE_WORD_RE.test(word)) return false;
-    const lw = word.toLowerCase();
-    if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
-    if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
-    const b = lex.get(lw);
-    if (LINE_STOP.has(lw)) return false;
-    if (b & L_PLACE || TYPE_AFTER.has(lw) || ((word[0] !== lw[0] || allLower) && placeWord(lw))) return true;
-    if (PLACE_PARTICLES.has(lw)) return !firstOnLine;
-    if (word === word.toUpperCase() && word !== lw) return true; // OULU, LAPPEENRANTA, NSW
-    if (word[0] !== lw[0]) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
-    // lower case: only in an all-lower-case text, and not a common word
-    if (firstOnLine && !allLower) return false;
-    return allLower && !(b & (L_COMMON | L_CALENDAR));
+  return last;
+}
+/** After a leading type word: up to four words, to a house number or a common lower-case word. */
+function typeBeforeRunEnd(a: number, b: number): number {
+  const lim = Math.min(b, a + 5);
+  // all words up to a house number ("rue du centre 320")
+  if (lim + 1 < n && isNum(lim + 1) && lim === b) {
+    let ok = false;
+    for (let t = a; t <= lim; t++) if (!particle(t)) ok = true;
+    if (ok) return lim;
   }
+  let last = -1;
+  for (let t = a; t <= Math.min(lim, a + 3); t++) {
+    if (capOk(t) || (tk[t]! & K_LOWER && !common(t) && !particle(t))) last = t;
+    else if (particle(t)) continue;
+    else break;
+  }
+  return last;
+}
+function allCommon(a: number, b: number): boolean {
+  for (let t = a; t <= b; t++) if (!(bits(t) & (L_COMMON | L_CALENDAR)) && !(flags(t) & A_UNIT)) return false;
+  return true;
+}
+function contextBefore(pos: number): boolean {
+  return CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos));
+}
+/** A unit designator after token i (same line, or the start of the next line), then a number. */
+function unitFollows(i: number): boolean {
+  let j = i + 1;
+  // skip up to three words of a trailing street part ("176 Pinto Hill\n Suite 487")
+  let words = 0;
+  while (j < n && words < 3 && isWord(j) && !isUnit(j)) {
+    j++;
+    words++;
+  }
+  if (j >= n || !isUnit(j)) return false;
+  const between = text.slice(te[j - 1]!, ts[j]!);
+  if (!/^[\s,.>?]*$/.test(between) || (between.match(/\n/g)?.length ?? 0) > 1) return false;
+  return isNum(j + 1);
+}
 
-  /** "Marina Fort Street", "Tarsicio Isle Street": capitalised words before Street/Avenue/Road. */
-  function namedStreets(): void {
-    for (let t = 1; t < n; t++) {
-      if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4 || ts[t]! < covered) continue;
-      const c = text.charCodeAt(ts[t]!);
-      // Street, Avenue, Road, Boulevard, Lane, Straße/Strasse
-      if (c !== 83 && c !== 65 && c !== 82 && c !== 66 && c !== 76) continue;
-      if (!(flags(t) & A_STREET_WORD)) continue;
-      let s = t;
-      while (
-        s - 1 >= 0 &&
-        t - s < 3 &&
-        tk[s - 1]! & K_CAP &&
-        isWord(s - 1) &&
-        gapOk(s - 1, 1) &&
-        !(bits(s - 1) & L_FUNCTION)
-      )
-        s--;
-      if (s === t || allCommon(s, t - 1) || (sentenceStart(s) && t - s < 2)) continue;
-      emit(ts[s]!, te[t]!, 0.6);
-    }
+/** Grow an address over units, ", City, Region Country Postcode" and following address lines. */
+function extend(end: number): number {
+  let e = end;
+  for (let guard = 0; guard < 12; guard++) {
+    const next = grow(e);
+    if (next <= e) break;
+    e = next;
   }
+  return e;
+}
+function grow(e: number): number {
+  // a dot followed by a capital letter ends the sentence and the address
+  if (text.charCodeAt(e - 1) === 46 && /^[ \t]+\p{Lu}/u.test(text.slice(e, e + 4))) {
+    if (!/^[ \t]+(?:Apt|Suite|Ste|Unit|Flat|Floor)\b/.test(text.slice(e, e + 8))) return e;
+  }
+  // unit designator + number, on the same line: " Apt. 864", " Suite 697", ". Suite 638", " #5"
+  const c = codeAt(e);
+  const m =
+    c === 32 || c === 9 || c === 44 || c === 46
+      ? /^[ \t,.]{1,3}(?:#\s?\d{1,5}\b|(\p{L}{2,9})\.?\s?#?\s?(\d{1,5}[A-Za-z]?)\b)/u.exec(
+          text.slice(e, e + 24),
+        )
+      : null;
+  if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
+  // rest of the line: place words, codes, postcodes, comma-separated parts
+  const lineEnd = indexOfLineEnd(text, e);
+  const rest = text.slice(e, lineEnd);
+  const restEnd = acceptInline(rest, true);
+  if (restEnd > 0) return e + restEnd;
+  if (lineEnd >= text.length || !/^[\s,.]*$/.test(rest)) return e;
+  // the following lines of a letter-style block
+  const more = acceptLines(lineEnd);
+  return more > 0 ? lineEnd + more : e;
+}
+/** Length of the accepted continuation of `rest` (0 when none). */
+function acceptInline(rest: string, sameLine: boolean): number {
+  const re = /[ \t]*(,)?[ \t]*([^,\s]+)/y;
+  let accepted = 0;
+  let words = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rest)) !== null && words < 8) {
+    const raw = m[2]!;
+    const w = raw.replace(/[.?!;:)]+$/, "");
+    const stop = w.length < raw.length && /[.?!;:]/.test(raw.slice(w.length));
+    if (!placeToken(w, sameLine && words === 0 && !m[1], !sameLine)) break;
+    // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
+    if (sameLine && !allLower && STRONG_AFTER_SET.has(w) && w.length >= 4 && w === w.toLowerCase()) break;
+    words++;
+    // a trailing particle is no part of the address ("Spain 16200, and ...")
+    if (PLACE_PARTICLES.has(w) && w !== "nan" && w === w.toLowerCase()) continue;
+    // keep a closing parenthesis or an abbreviation dot, not a sentence's full stop
+    accepted =
+      re.lastIndex - (stop && !/^[A-Z]{1,3}$|^(?:St|Rd|Ave|Dr)$/.test(w) ? raw.length - w.length : 0);
+    if (stop) break;
+  }
+  return accepted;
+}
+/** Accepted length of the address lines that follow the newline at `from`. */
+function acceptLines(from: number): number {
+  let pos = from;
+  let accepted = 0;
+  let blank = 0;
+  for (let lines = 0; lines < 6 && pos < text.length; lines++) {
+    const nl = text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
+    const ls = pos + nl;
+    const le = indexOfLineEnd(text, ls);
+    const raw = text.slice(ls, le);
+    const lead = /^[\s>|?*•-]*/.exec(raw)![0].length;
+    const body = raw.slice(lead);
+    if (body.trim() === "") {
+      if (++blank > 1) break;
+      pos = le;
+      continue;
+    }
+    blank = 0;
+    if (addressLine(body)) {
+      accepted = ls + lead + body.trimEnd().length - from;
+      pos = le;
+      continue;
+    }
+    // the last line may run on into a sentence: "Cyprus 36903? I am in ..."
+    const part = acceptInline(body, false);
+    if (part > 0) accepted = ls + lead + part - from;
+    break;
+  }
+  return accepted;
+}
+function addressLine(line: string): boolean {
+  const t = line.trim();
+  // a unit line: "Suite 501", "Apt. 123"
+  const u = /^(\p{L}{2,9})\.?\s?#?\s?\d{1,5}[A-Za-z]?$/u.exec(t);
+  if (u && UNITS.has(u[1]!.toLowerCase())) return true;
+  if (t.length > 60 || /[:@/=]|https?|www\./i.test(t)) return false;
+  // a phone number is no address line
+  let digits = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits > 9) return false;
+  if (/\d[\d\s().-]{6,}\d/.test(t) && !isPostcodeText(t.replace(/^[^\d]*/, ""))) return false;
+  const parts = t
+    .replace(/\([^)]*\)/g, " ")
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (parts.length === 0 || parts.length > 7) return false;
+  for (const p of parts) if (!placeToken(p.replace(/\.$/, ""), false, true)) return false;
+  return true;
+}
+/** A word of a city, region or country part, a region code, or a postcode. */
+function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean {
+  let word = w;
+  if (word.charCodeAt(0) === 40) word = word.slice(1); // (
+  if (word.charCodeAt(word.length - 1) === 41) word = word.slice(0, -1); // )
+  if (word === "") return false;
+  const c0 = word.charCodeAt(0);
+  const digit0 = c0 >= 48 && c0 <= 57;
+  if (digit0 && POSTCODE_PART_RE.test(word)) return true; // postcode or its part
+  if ((digit0 || (c0 >= 65 && c0 <= 90)) && UK_CA_PART_RE.test(word)) return true; // UK/CA parts
+  if (digit0 || !PLACE_WORD_RE.test(word)) return false;
+  const lw = word.toLowerCase();
+  if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
+  if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
+  const b = lex.get(lw);
+  if (LINE_STOP.has(lw)) return false;
+  if (b & L_PLACE || TYPE_AFTER.has(lw) || ((word[0] !== lw[0] || allLower) && placeWord(lw))) return true;
+  if (PLACE_PARTICLES.has(lw)) return !firstOnLine;
+  if (word === word.toUpperCase() && word !== lw) return true; // OULU, LAPPEENRANTA, NSW
+  if (word[0] !== lw[0]) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
+  // lower case: only in an all-lower-case text, and not a common word
+  if (firstOnLine && !allLower) return false;
+  return allLower && !(b & (L_COMMON | L_CALENDAR));
+}
+
+/** "Marina Fort Street", "Tarsicio Isle Street": capitalised words before Street/Avenue/Road. */
+function namedStreets(): void {
+  for (let t = 1; t < n; t++) {
+    if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4 || ts[t]! < covered) continue;
+    const c = text.charCodeAt(ts[t]!);
+    // Street, Avenue, Road, Boulevard, Lane, Straße/Strasse
+    if (c !== 83 && c !== 65 && c !== 82 && c !== 66 && c !== 76) continue;
+    if (!(flags(t) & A_STREET_WORD)) continue;
+    let s = t;
+    while (
+      s - 1 >= 0 &&
+      t - s < 3 &&
+      tk[s - 1]! & K_CAP &&
+      isWord(s - 1) &&
+      gapOk(s - 1, 1) &&
+      !(bits(s - 1) & L_FUNCTION)
+    )
+      s--;
+    if (s === t || allCommon(s, t - 1) || (sentenceStart(s) && t - s < 2)) continue;
+    emit(ts[s]!, te[t]!, 0.6);
+  }
+}
+
+/** text.charCodeAt(k), or -1 past the end (reading past the end makes V8 fall back to a slow call). */
+function codeAt(k: number): number {
+  return k < text.length ? text.charCodeAt(k) : -1;
 }
 
 /** Index of the token starting at `pos` (binary search), or -1. */
@@ -1288,25 +1359,42 @@ function poBoxLabelEnd(c: number): boolean {
 }
 
 /** Whether a POBOX_RE label can end `before`: after it only `\s?#?\s?`. */
-function poBoxEndPossible(before: string): boolean {
-  const k = before.length - 1;
-  if (k < 0) return false;
-  if (poBoxLabelEnd(before.charCodeAt(k))) return true;
+function poBoxEndPossible(str: string, from: number, end: number): boolean {
+  const k = end - 1;
+  if (k < from) return false;
+  if (poBoxLabelEnd(str.charCodeAt(k))) return true;
   // strip each optional part in turn: \s? #? \s?
   let p = k;
-  if (/\s/.test(before[p]!)) {
+  if (isSpace(str.charCodeAt(p))) {
     p--;
-    if (p >= 0 && poBoxLabelEnd(before.charCodeAt(p))) return true;
+    if (p >= from && poBoxLabelEnd(str.charCodeAt(p))) return true;
   }
-  if (p >= 0 && before.charCodeAt(p) === 35) {
+  if (p >= from && str.charCodeAt(p) === 35) {
     p--;
-    if (p >= 0 && poBoxLabelEnd(before.charCodeAt(p))) return true;
+    if (p >= from && poBoxLabelEnd(str.charCodeAt(p))) return true;
   }
-  if (p >= 0 && p < k && /\s/.test(before[p]!)) {
+  if (p >= from && p < k && isSpace(str.charCodeAt(p))) {
     p--;
-    if (p >= 0 && poBoxLabelEnd(before.charCodeAt(p))) return true;
+    if (p >= from && poBoxLabelEnd(str.charCodeAt(p))) return true;
   }
   return false;
+}
+
+/** A white-space character as the regular expression class \s matches it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -1315,17 +1403,22 @@ function poBoxEndPossible(before: string): boolean {
  */
 function specialAddress(text: string, lower: string, numPos: number): [number, number, boolean] | undefined {
   const from = Math.max(0, numPos - 48);
-  const before =
-    lower.length === text.length ? lower.slice(from, numPos) : text.slice(from, numPos).toLowerCase();
+  const plain = lower.length === text.length;
+  // a military address ends in "APO AE 09123" (any case): without "po a" in the text there is none;
+  // without a P.O. box label's last letter right before the number there is no box either
+  if (militaryPossible < 0) militaryPossible = lower.includes("po a") ? 1 : 0;
+  if (militaryPossible === 0 && plain && !poBoxEndPossible(lower, from, numPos)) return undefined;
+  const before = plain ? lower.slice(from, numPos) : text.slice(from, numPos).toLowerCase();
   // military: PSC / CMR / Unit / USNS ... then APO/FPO/DPO and a ZIP code
   // (a superset of what MILITARY_HINT_RE needs)
   if (
-    before.includes("psc") ||
-    before.includes("unit") ||
-    before.includes("usn") ||
-    before.includes("uss") ||
-    before.includes("usc") ||
-    before.includes("cmr")
+    militaryPossible === 1 &&
+    (before.includes("psc") ||
+      before.includes("unit") ||
+      before.includes("usn") ||
+      before.includes("uss") ||
+      before.includes("usc") ||
+      before.includes("cmr"))
   ) {
     MILITARY_HINT_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -1337,7 +1430,7 @@ function specialAddress(text: string, lower: string, numPos: number): [number, n
     }
   }
   // P.O. box: the label ends right before the number
-  if (!poBoxEndPossible(before)) return undefined;
+  if (!poBoxEndPossible(before, 0, before.length)) return undefined;
   const pb = POBOX_RE.exec(before.length > 24 ? before.slice(-24) : before);
   if (pb) {
     let e = numPos;

@@ -1,6 +1,5 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { L_CALENDAR, lexicon, type Lexicon } from "./lexicon.js";
-import { CH_DIGIT, K_DIGITS, tokensOf } from "./tokens.js";
 
 /*
  * Dates of birth and ages, by context only: a date is a date of birth when a birth word precedes it
@@ -137,108 +136,104 @@ function ageLeadPossible(lower: string, i: number): boolean {
   );
 }
 
+/** Runs of ASCII digits (global: `test` walks them through `lastIndex`). */
+const DIGIT_RUN_RE = /[0-9]+/g;
+
+// per-call state of scan (module-level: no closure per record)
+let n = 0;
+let lex: Lexicon | undefined;
+let birth = -1; // whether the text holds a birth word at all (-1: not looked yet)
+let dobEnd = -1;
+
 /** One pass over the digit runs: each may be an age (by the words around it) or start a date of birth. */
 function scan(text: string, lower: string, out: Detection[]): void {
-  const toks = tokensOf(text);
-  if (!(toks.chars & CH_DIGIT)) return;
-  const n = text.length;
-  let lex: Lexicon | undefined;
-  let birth = -1; // whether the text holds a birth word at all (-1: not looked yet)
-  let dobEnd = -1;
+  n = text.length;
+  lex = undefined;
+  birth = -1;
+  dobEnd = -1;
   let pos = 0; // runs before this offset were consumed by a date of birth
-  for (let t = 0; t < toks.count; t++) {
-    if (!(toks.kind[t]! & K_DIGITS)) continue;
-    const te = toks.end[t]!;
-    for (let q = toks.start[t]!; q < te;) {
-      let c = text.charCodeAt(q);
-      if (c < 48 || c > 57) {
-        q++;
-        continue;
-      }
-      // a maximal run of ASCII digits [i, j)
-      const i = q;
-      let j = i + 1;
-      while (j < n && (c = text.charCodeAt(j)) >= 48 && c <= 57) j++;
-      q = j;
-      if (i < pos) continue;
-      pos = scanRun(text, lower, out, i, j);
-    }
+  // every maximal run of ASCII digits [i, j), found by a native search (no tokens needed)
+  const runs = DIGIT_RUN_RE;
+  runs.lastIndex = 0;
+  while (runs.test(text)) {
+    const j = runs.lastIndex;
+    let i = j - 1;
+    for (let c = 0; i > 0 && (c = text.charCodeAt(i - 1)) >= 48 && c <= 57;) i--;
+    if (i < pos) continue;
+    pos = scanRun(text, lower, out, i, j);
+    if (runs.lastIndex < pos) runs.lastIndex = pos;
   }
+}
 
-  /** Look at the run [i, j); returns where the next run may start. */
-  function scanRun(text: string, lower: string, out: Detection[], i: number, j: number): number {
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const digitStart = !(prev >= 48 && prev <= 57);
-    // ---- a date of birth: a date with a birth word before it ----
-    if (i >= dobEnd && digitStart && !isLetter(prev)) {
-      if (birth < 0) birth = ANY_BIRTH_WORD_RE.test(lower) ? 1 : 0;
-      if (birth === 1) {
-        lex ??= lexicon();
-        let start = i;
-        let m = matchDate(text, i, lex, true);
-        if (!m && isSpace(prev)) {
-          // "March 12, 1985": a month name before the day
-          const mb = MONTH_BEFORE_RE.exec(text.slice(Math.max(0, i - 12), i));
-          if (mb) {
-            const ms = i - mb[0].length;
-            const mm = matchDate(text, ms, lex, false);
-            if (mm) {
-              start = ms;
-              m = mm;
-            }
+/** Look at the run [i, j); returns where the next run may start. */
+function scanRun(text: string, lower: string, out: Detection[], i: number, j: number): number {
+  const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+  const digitStart = !(prev >= 48 && prev <= 57);
+  // ---- a date of birth: a date with a birth word before it ----
+  // (every date form starts with a run of one, two or four digits: the others need no birth word)
+  const len = j - i;
+  if ((len <= 2 || len === 4) && i >= dobEnd && digitStart && !isLetter(prev)) {
+    if (birth < 0) birth = ANY_BIRTH_WORD_RE.test(lower) ? 1 : 0;
+    if (birth === 1) {
+      lex ??= lexicon();
+      let start = i;
+      let m = matchDate(text, i, lex, true);
+      if (!m && isSpace(prev)) {
+        // "March 12, 1985": a month name before the day
+        const mb = MONTH_BEFORE_RE.exec(text.slice(Math.max(0, i - 12), i));
+        if (mb) {
+          const ms = i - mb[0].length;
+          const mm = matchDate(text, ms, lex, false);
+          if (mm) {
+            start = ms;
+            m = mm;
           }
         }
-        if (m && BIRTH_RE.test(lower.slice(Math.max(0, start - 48), start))) {
-          out.push({
-            start,
-            end: start + m.len,
-            type: "DATE_OF_BIRTH",
-            score: m.score,
-            level: 3,
-            recognizer: ID,
-          });
-          dobEnd = start + m.len;
-          return Math.max(j, dobEnd);
-        }
+      }
+      if (m && BIRTH_RE.test(lower.slice(Math.max(0, start - 48), start))) {
+        out.push({
+          start,
+          end: start + m.len,
+          type: "DATE_OF_BIRTH",
+          score: m.score,
+          level: 3,
+          recognizer: ID,
+        });
+        dobEnd = start + m.len;
+        return Math.max(j, dobEnd);
       }
     }
-    // ---- an age: 1-3 digits framed by age words ----
-    const next = j < n ? text.charCodeAt(j) : 32;
-    const glued =
-      isLetter(prev) ||
-      prev === 46 ||
-      prev === 44 ||
-      prev === 47 ||
-      prev === 58 ||
-      prev === 36 ||
-      !digitStart;
-    const decimal =
-      (next === 46 || next === 44 || next === 58 || next === 47) &&
-      j + 1 < n &&
-      text.charCodeAt(j + 1) >= 48 &&
-      text.charCodeAt(j + 1) <= 57;
-    if (j - i <= 3 && !glued && !decimal && i >= dobEnd) {
-      let age = 0;
-      for (let k = i; k < j; k++) age = age * 10 + text.charCodeAt(k) - 48;
-      if (age <= 130) {
-        AGE_AFTER_RE.lastIndex = j;
-        let score = 0;
-        if (AGE_AFTER_RE.test(lower)) score = 0.85;
-        else if (ageLeadPossible(lower, i)) {
-          const before = lower.slice(Math.max(0, i - 24), i);
-          if (AGE_BEFORE_RE.test(before)) {
-            if (STRONG_LEADS.test(before)) score = 0.85;
-            else {
-              CLAUSE_END_RE.lastIndex = j;
-              if (CLAUSE_END_RE.test(lower) && !unitAfter(lower, j)) score = 0.75;
-            }
-          }
-        }
-        if (score) out.push({ start: i, end: j, type: "AGE", score, level: 3, recognizer: ID });
-      }
-    }
-    return j;
   }
+  // ---- an age: 1-3 digits framed by age words ----
+  const next = j < n ? text.charCodeAt(j) : 32;
+  const glued =
+    isLetter(prev) || prev === 46 || prev === 44 || prev === 47 || prev === 58 || prev === 36 || !digitStart;
+  const decimal =
+    (next === 46 || next === 44 || next === 58 || next === 47) &&
+    j + 1 < n &&
+    text.charCodeAt(j + 1) >= 48 &&
+    text.charCodeAt(j + 1) <= 57;
+  if (j - i <= 3 && !glued && !decimal && i >= dobEnd) {
+    let age = 0;
+    for (let k = i; k < j; k++) age = age * 10 + text.charCodeAt(k) - 48;
+    if (age <= 130) {
+      AGE_AFTER_RE.lastIndex = j;
+      let score = 0;
+      if (AGE_AFTER_RE.test(lower)) score = 0.85;
+      else if (ageLeadPossible(lower, i)) {
+        const before = lower.slice(Math.max(0, i - 24), i);
+        if (AGE_BEFORE_RE.test(before)) {
+          if (STRONG_LEADS.test(before)) score = 0.85;
+          else {
+            CLAUSE_END_RE.lastIndex = j;
+            if (CLAUSE_END_RE.test(lower) && !unitAfter(lower, j)) score = 0.75;
+          }
+        }
+      }
+      if (score) out.push({ start: i, end: j, type: "AGE", score, level: 3, recognizer: ID });
+    }
+  }
+  return j;
 }
 
 function isLetter(c: number): boolean {

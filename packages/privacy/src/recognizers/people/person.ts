@@ -505,12 +505,6 @@ const ID_WORDS = [
   "you",
   "says",
   "said",
-  "with",
-  "up",
-  "follow",
-  "to",
-  "talk",
-  "speak",
 ] as const;
 const idOf = (w: (typeof ID_WORDS)[number]): number => ID_WORDS.indexOf(w) + 1;
 const ID_IS = idOf("is");
@@ -532,12 +526,6 @@ const ID_THANK = idOf("thank");
 const ID_YOU = idOf("you");
 const ID_SAYS = idOf("says");
 const ID_SAID = idOf("said");
-const ID_WITH = idOf("with");
-const ID_UP = idOf("up");
-const ID_FOLLOW = idOf("follow");
-const ID_TO = idOf("to");
-const ID_TALK = idOf("talk");
-const ID_SPEAK = idOf("speak");
 const CONTEXT_WORDS = new WordTable([
   ...entries(LABELS, W_LABEL),
   ...entries(GREETINGS, W_GREET),
@@ -606,20 +594,45 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   }
   cat = catBuf;
   bitsOf = bitsBuf;
-  cat.fill(-1, 0, n);
-  bitsOf.fill(0, 0, n);
   if (wvBuf.length < n) wvBuf = new Int32Array(catBuf.length);
-  wvBuf.fill(-1, 0, n);
+  // records are short: a loop is cheaper here than three calls of TypedArray.fill
+  const wvb = wvBuf;
+  for (let k = 0; k < n; k++) {
+    cat[k] = -1;
+    bitsOf[k] = 0;
+    wvb[k] = -1;
+  }
   toksCur = toks;
   segs = [];
   const out: Detection[] = [];
-  // ---- chains of name-like tokens ----
-  for (let i = 0; i < n; i++) {
-    if (!startsName(i)) {
+  chains();
+  if (segs.length > 0) rescore();
+  for (const s of segs) {
+    if (s.score >= 0.5)
+      out.push({ start: s.start, end: s.end, type: "PERSON", score: s.score, level: 3, recognizer: ID });
+  }
+  if (!lowerMode) lowercaseAfterIntro(toks, out);
+  if (toks.chars & CH_AT) mentions(toks, out);
+  if (directory) matchDirectory(toks, directory, out);
+  return out;
+}
+
+/** Chains of name-like tokens, each scored as a segment (pushed to `segs`). */
+function chains(): void {
+  const kinds = tk;
+  const ends = te;
+  const starts = ts;
+  const count = n;
+  const lowers = lowerMode;
+  const len0 = text.length;
+  for (let i = 0; i < count; i++) {
+    const k = kinds[i]!;
+    if (!((k & K_CAP) !== 0 || (lowers && (k & K_LOWER) !== 0))) {
       // a lower-case title before a capitalised name: "ms. Quinzia", "dr. Who"
-      const len = te[i]! - ts[i]!;
-      if (!(tk[i]! & K_LOWER) || len < 2 || len > 4 || text.charCodeAt(te[i]!) !== 46 || !isTitleTok(i))
-        continue;
+      if (!(k & K_LOWER)) continue;
+      const e = ends[i]!;
+      const len = e - starts[i]!;
+      if (len < 2 || len > 4 || e >= len0 || text.charCodeAt(e) !== 46 || !isTitleTok(i)) continue;
     }
     const c0 = categorise(i);
     // a title starts a chain even though it is no name itself ("Mr.", "dr.")
@@ -694,24 +707,25 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
     i = j;
     if (!tooLong) buildSegment(first, j);
   }
+}
 
-  // ---- second pass: later mentions of a name found, dialogue speakers, lists ----
+/** Second pass over the segments: later mentions of a name found, dialogue speakers, lists. */
+function rescore(): void {
   let accepted = 0;
   for (const s of segs) if (s.score >= 0.5) accepted++;
   if (accepted > 0 && accepted < segs.length) {
-    const known = new Set<string>();
+    knownClear();
     for (const s of segs) {
       if (s.score < 0.5) continue;
       for (let t = s.a; t <= s.b; t++) {
         const c = cat[t];
-        if (c === CAT_STRONG || c === CAT_EXTRA || c === CAT_UNKNOWN)
-          known.add(keyOf(t, ts[t]!, te[t]! - possLen(t)));
+        if (c === CAT_STRONG || c === CAT_EXTRA || c === CAT_UNKNOWN) knownAdd(t);
       }
     }
     for (const s of segs) {
       if (s.score >= 0.5) continue;
       for (let t = s.a; t <= s.b; t++) {
-        if (cat[t] !== CAT_INITIAL && known.has(keyOf(t, ts[t]!, te[t]! - possLen(t)))) {
+        if (cat[t] !== CAT_INITIAL && knownHas(t)) {
           s.score = 0.75;
           break;
         }
@@ -734,15 +748,6 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
       if (s.speaker && s.words <= 2 && !label) s.score = Math.max(s.score, 0.7);
     }
   coordinate(segs);
-
-  for (const s of segs) {
-    if (s.score >= 0.5)
-      out.push({ start: s.start, end: s.end, type: "PERSON", score: s.score, level: 3, recognizer: ID });
-  }
-  if (!lowerMode) lowercaseAfterIntro(toks, out);
-  if (toks.chars & CH_AT) mentions(toks, out);
-  if (directory) matchDirectory(toks, directory, out);
-  return out;
 }
 
 // ---- per-call state (the recognizer is not re-entrant; module-level state lets V8 inline the helpers) ----
@@ -760,6 +765,101 @@ let bitsOf: Int32Array;
 let segs: Seg[] = [];
 let toksCur: Tokens;
 let wvBuf = new Int32Array(256);
+
+/*
+ * The names of the accepted segments, as a small open-addressing set of words. A word is a range of a
+ * string: of `lower` when the token reads straight out of it (no slice), else its keyOf string.
+ */
+let knownStr: string[] = new Array<string>(64).fill("");
+let knownS = new Int32Array(64);
+let knownE = new Int32Array(64);
+let knownH = new Int32Array(64);
+let knownUsed = new Uint8Array(64);
+let knownCount = 0;
+let knownMask = 63;
+let kStr = "";
+let kS = 0;
+let kE = 0;
+
+function knownClear(): void {
+  if (knownCount > 0) knownUsed.fill(0);
+  knownCount = 0;
+  // at most one entry per token: keep the table at most half full
+  if (knownUsed.length < 2 * n) {
+    let size = knownUsed.length;
+    while (size < 2 * n) size <<= 1;
+    knownStr = new Array<string>(size).fill("");
+    knownS = new Int32Array(size);
+    knownE = new Int32Array(size);
+    knownH = new Int32Array(size);
+    knownUsed = new Uint8Array(size);
+    knownMask = size - 1;
+  }
+}
+/** Set kStr/kS/kE to the word of token t without its possessive (the key of keyOf) and return its hash. */
+function knownWord(t: number): number {
+  const s = ts[t]!;
+  const e = te[t]! - possLen(t);
+  if (sameLen && !(tk[t]! & K_MARKS)) {
+    kStr = lower;
+    kS = s;
+    kE = e;
+  } else {
+    kStr = keyOf(t, s, e);
+    kS = 0;
+    kE = kStr.length;
+  }
+  let h = 0x811c9dc5 ^ (kE - kS);
+  for (let q = kS; q < kE; q++) {
+    let c = kStr.charCodeAt(q);
+    if (c === 0x2019) c = 39;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h | 0;
+}
+function knownSlot(h: number): number {
+  let i = (h ^ (h >>> 13)) & knownMask;
+  const len = kE - kS;
+  for (;;) {
+    if (!knownUsed[i]) return i;
+    if (knownH[i] === h && knownE[i]! - knownS[i]! === len) {
+      const str = knownStr[i]!;
+      const o = knownS[i]! - kS;
+      let q = kS;
+      for (; q < kE; q++) {
+        let a = kStr.charCodeAt(q);
+        let b = str.charCodeAt(q + o);
+        if (a === 0x2019) a = 39;
+        if (b === 0x2019) b = 39;
+        if (a !== b) break;
+      }
+      if (q === kE) return i;
+    }
+    i = (i + 1) & knownMask;
+  }
+}
+function knownAdd(t: number): void {
+  const h = knownWord(t);
+  const i = knownSlot(h);
+  if (knownUsed[i]) return;
+  knownUsed[i] = 1;
+  knownStr[i] = kStr;
+  knownS[i] = kS;
+  knownE[i] = kE;
+  knownH[i] = h;
+  knownCount++;
+}
+function knownHas(t: number): boolean {
+  return knownCount > 0 && knownUsed[knownSlot(knownWord(t))] === 1;
+}
+
+/**
+ * text.charCodeAt(k), or -1 past the end. Reading past the end makes V8 fall back to a slow generic
+ * call at that site for good, so every read that may reach the end goes through here.
+ */
+function codeAt(k: number): number {
+  return k < text.length ? text.charCodeAt(k) : -1;
+}
 
 function keyOf(i: number, s = ts[i]!, e = te[i]!): string {
   let k = sameLen ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
@@ -808,7 +908,7 @@ function categorise(i: number): number {
   if (te[i]! - ts[i]! === 1) {
     // an initial; "I" and "A" (and "a", "i") are words unless written with a dot
     const ch = text.charCodeAt(ts[i]!) | 32;
-    const dotted = text.charCodeAt(te[i]!) === 46;
+    const dotted = codeAt(te[i]!) === 46;
     return (cat[i] = (ch === 105 || ch === 97) && !dotted ? CAT_NONE : CAT_INITIAL);
   }
   const s0 = ts[i]!;
@@ -817,9 +917,10 @@ function categorise(i: number): number {
   let key: string | undefined;
   if (k & K_JOINED) {
     // contractions: "I'm", "It's", "Don't", "We'll"
-    if (plain && contraction(s0, e0)) return (cat[i] = CAT_NONE);
-    key = keyOf(i, s0, e0);
-    if (!plain) {
+    if (plain) {
+      if (contraction(s0, e0)) return (cat[i] = CAT_NONE);
+    } else {
+      key = keyOf(i, s0, e0);
       const ap = key.indexOf("'");
       if (ap > 0 && ap <= 4 && /^(?:m|s|t|d|ve|ll|re)$/.test(key.slice(ap + 1))) return (cat[i] = CAT_NONE);
     }
@@ -827,9 +928,14 @@ function categorise(i: number): number {
   let bits = plain ? lex.getRange(lower, s0, e0) : lex.get((key ??= keyOf(i, s0, e0)));
   if (bits === 0 && k & K_JOINED) {
     // hyphenated: "Hauta-aho", "al-Rashid", "Jean-Pierre": judge by the parts
-    for (const part of key!.split("-")) {
-      const pb = lex.get(part);
+    const str = plain ? lower : key!;
+    const to = plain ? e0 : str.length;
+    let ps = plain ? s0 : 0;
+    for (let q = ps; q <= to; q++) {
+      if (q < to && str.charCodeAt(q) !== 45) continue;
+      const pb = lex.getRange(str, ps, q);
       if (pb & (L_FIRST | L_LAST | L_EXTRA) && !(pb & L_COMMON)) bits |= pb & (L_FIRST | L_LAST | L_EXTRA);
+      ps = q + 1;
     }
   }
   bitsOf[i] = bits;
@@ -937,8 +1043,7 @@ function scoreSegment(s: Seg): number {
   if (score >= 0.85 && !lowerMode) {
     // certain already: only the speaker flag matters (dialogue propagation)
     const after = te[s.b]!;
-    s.speaker =
-      text.charCodeAt(after) === 58 && text.charCodeAt(after + 1) !== 47 && lineStart(text, s.start);
+    s.speaker = codeAt(after) === 58 && codeAt(after + 1) !== 47 && lineStart(text, s.start);
     return s.titled && w <= 3 ? 0.9 : score;
   }
   // in a lower-case text a common word is a common word, whatever precedes it ("hej river")
@@ -1004,6 +1109,39 @@ function sameClause(from: number, to: number): boolean {
   return true;
 }
 
+/** White space as String.prototype.trim removes it. */
+function isTrimSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The code unit of text[from..to) once trimmed when that is a single one and the stretch holds no line
+ * feed, else 0 (what `gap.trim()` compared with ":" or "?" decided, without a slice).
+ */
+function loneMark(from: number, to: number): number {
+  let mark = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return 0;
+    if (isTrimSpace(c)) continue;
+    if (mark !== 0) return 0;
+    mark = c;
+  }
+  return mark;
+}
+
 function onlySpaces(from: number, to: number): boolean {
   if (to <= from) return false;
   for (let k = from; k < to; k++) {
@@ -1025,7 +1163,8 @@ function contextOf(s: Seg): Ctx {
   const has1 = p >= 0 && sameClause(te[p]!, ts[p + 1]!);
   const v1 = has1 ? wv(p) : 0;
   const v2 = has1 && p >= 1 && sameClause(te[p - 1]!, ts[p]!) ? wv(p - 1) : 0;
-  const gap = p >= 0 && !has1 && ts[p + 1]! - te[p]! < 12 ? text.slice(te[p]!, ts[p + 1]!) : "";
+  // "Name: X", "What's your name? X": the one punctuation mark between the word and the segment
+  const gapMark = p >= 0 && !has1 && ts[p + 1]! - te[p]! < 12 ? loneMark(te[p]!, ts[p + 1]!) : 0;
   if (v1 !== 0) {
     const id1 = v1 >>> 16;
     const id2 = v2 >>> 16;
@@ -1047,11 +1186,9 @@ function contextOf(s: Seg): Ctx {
     if ((v1 & W_KIN && v2 & W_POSSESSIVE) || id1 === ID_SAYS || (id1 === ID_SAID && s.words >= 1))
       ctx.strongAgent = true;
   }
-  if (gap && !gap.includes("\n")) {
-    // "Name: X", "Directed By:    X", "What's your name? X"
-    const g = gap.trim();
-    if ((g === ":" && wv(p) & W_LABEL) || ((g === "?" || g === ":") && wid(p) === ID_NAME)) ctx.intro = true;
-  }
+  // "Name: X", "Directed By:    X", "What's your name? X"
+  if ((gapMark === 58 && wv(p) & W_LABEL) || ((gapMark === 63 || gapMark === 58) && wid(p) === ID_NAME))
+    ctx.intro = true;
   const after = te[s.b]!;
   const atLineStart = lineStart(text, s.start);
   if (atLineStart && lineEnd(text, after)) {
@@ -1065,7 +1202,7 @@ function contextOf(s: Seg): Ctx {
     if (s.words >= 2) ctx.ownLine = true;
   }
   // a speaker at a line start: "Nicole: Remember me"
-  if (atLineStart && text.charCodeAt(after) === 58 && text.charCodeAt(after + 1) !== 47) ctx.speaker = true;
+  if (atLineStart && codeAt(after) === 58 && codeAt(after + 1) !== 47) ctx.speaker = true;
   if (possLen(s.b)) ctx.poss = true;
   // a verb after the name
   const q = s.b + 1;
@@ -1075,12 +1212,12 @@ function contextOf(s: Seg): Ctx {
     if (v & W_PVERB) ctx.personVerb = true;
   }
   // "Warrane, can I please speak to your boss?"
-  if (text.charCodeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && wv(q) & W_VOCATIVE)
+  if (codeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && wv(q) & W_VOCATIVE)
     ctx.vocative = true;
   // vocative: ", Mary?" / ", Roy!"
   const prevCh = prevNonSpace(text, s.start);
-  const nextCh = text.charCodeAt(after);
-  if (prevCh === 44 && (nextCh === 63 || nextCh === 33 || nextCh === 46 || Number.isNaN(nextCh)))
+  const nextCh = codeAt(after); // -1 at the end of the text
+  if (prevCh === 44 && (nextCh === 63 || nextCh === 33 || nextCh === 46 || nextCh === -1))
     ctx.vocative = true;
   return ctx;
 }
@@ -1183,40 +1320,54 @@ function surnameEnding(key: string): boolean {
  * "follow up with"): 2 accepts unknown words after it, 1 accepts known names only, 0 none.
  */
 function introEndingAt(t: number): number {
-  const len = te[t]! - ts[t]!;
-  if (len < 2 || len > 4 || tk[t]! & K_DIGITS) return 0;
-  // is, i'm, me, him, her, am, with, to: first and second letter first (no lookup for most words)
-  const c = text.charCodeAt(ts[t]!) | 32;
-  const d = lower.charCodeAt(ts[t]! + 1);
-  if (
-    !(c === 105
-      ? d === 115 || d === 39 || d === 0x2019
-      : c === 109 || c === 104
-        ? d === 101 || d === 105
-        : c === 97
-          ? d === 109
-          : c === 119
-            ? d === 105
-            : c === 116 && d === 111)
-  )
+  const s = ts[t]!;
+  const len = te[t]! - s;
+  if (len < 2 || len > 4 || tk[t]! & (K_DIGITS | K_MARKS)) return 0;
+  // is, me, am, to, i'm, him, her, with: compared in place (most tokens fail on their first letters)
+  const c = lower.charCodeAt(s);
+  const d = lower.charCodeAt(s + 1);
+  if (len === 2) {
+    if (c === 105) return d === 115 && tokIs(t - 1, "name") ? 2 : 0; // is
+    if (c === 109) return d === 101 && (tokIs(t - 1, "call") || tokIs(t - 1, "calls")) ? 2 : 0; // me
+    if (c === 97) return d === 109 && tokIs(t - 1, "i") ? 1 : 0; // am
+    if (c === 116) return d === 111 && (tokIs(t - 1, "talk") || tokIs(t - 1, "speak")) ? 1 : 0; // to
     return 0;
-  const id = wid(t);
-  if (id === 0) return 0;
-  const prev = wid(t - 1);
-  if (id === ID_IS) return prev === ID_NAME ? 2 : 0;
-  if (id === ID_I_M) return 1;
-  if (id === ID_ME) return prev === ID_CALL || prev === ID_CALLS ? 2 : 0;
-  if (id === ID_HIM || id === ID_HER) return prev === ID_NAMED || prev === ID_CALLED ? 2 : 0;
-  if (id === ID_AM) return prev === ID_I ? 1 : 0;
-  if (id === ID_WITH) return prev === ID_UP && wid(t - 2) === ID_FOLLOW ? 1 : 0;
-  if (id === ID_TO) return prev === ID_TALK || prev === ID_SPEAK ? 1 : 0;
+  }
+  if (len === 3) {
+    const f = lower.charCodeAt(s + 2);
+    if (c === 105) return (d === 39 || d === 0x2019) && f === 109 ? 1 : 0; // i'm
+    if (c === 104 && ((d === 105 && f === 109) || (d === 101 && f === 114)))
+      // him, her
+      return tokIs(t - 1, "named") || tokIs(t - 1, "called") ? 2 : 0;
+    return 0;
+  }
+  if (c === 119 && d === 105 && lower.charCodeAt(s + 2) === 116 && lower.charCodeAt(s + 3) === 104)
+    return tokIs(t - 1, "up") && tokIs(t - 2, "follow") ? 1 : 0; // with
   return 0;
+}
+
+/**
+ * Token t, read in `lower`, is the ASCII word `w` (what wid(t) === the id of w means, without a lookup:
+ * a token with a combining mark never normalises to an ASCII word).
+ */
+function tokIs(t: number, w: string): boolean {
+  if (t < 0) return false;
+  const s = ts[t]!;
+  if (te[t]! - s !== w.length || tk[t]! & K_MARKS) return false;
+  for (let k = 0; k < w.length; k++) if (lower.charCodeAt(s + k) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Names after an introduction that the capitalised chains miss: "call me višeslav", "name is Key". */
 function lowercaseAfterIntro(toks: Tokens, out: Detection[]): void {
   if (lower.length !== text.length) return;
-  for (let t = 0; t + 1 < toks.count; t++) {
+  const starts = toks.start;
+  const ends = toks.end;
+  const count = toks.count;
+  for (let t = 0; t + 1 < count; t++) {
+    // introEndingAt's first test in place: only words of two to four letters can end an introduction
+    const len = ends[t]! - starts[t]!;
+    if (len < 2 || len > 4) continue;
     const strength = introEndingAt(t);
     if (strength === 0) continue;
     const i = t + 1;
@@ -1295,7 +1446,7 @@ function mentions(toks: Tokens, out: Detection[]): void {
       if (b & (L_COMMON | L_CALENDAR | L_PLACE)) common = true;
     }
     const end = toks.end[j]!;
-    const emailLike = text.charCodeAt(end) === 46 && /[A-Za-z]/.test(text[end + 1] ?? "");
+    const emailLike = codeAt(end) === 46 && /[A-Za-z]/.test(text[end + 1] ?? "");
     const score = name ? 0.8 : !common && toks.kind[i]! & K_CAP && j === i ? 0.6 : 0;
     if (score && !emailLike)
       out.push({ start: toks.start[i]!, end, type: "PERSON", score, level: 3, recognizer: ID });

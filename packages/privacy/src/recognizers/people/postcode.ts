@@ -1,6 +1,5 @@
 import type { Detection } from "../../types.js";
 import { L_CALENDAR, L_COMMON, lexicon, type Lexicon } from "./lexicon.js";
-import { CH_DIGIT, K_DIGITS, tokensOf } from "./tokens.js";
 
 /*
  * Postcodes outside a street address (inside one they are part of the STREET_ADDRESS span): after a
@@ -25,11 +24,19 @@ function hasLabelStem(lower: string): boolean {
   for (const stem of LABEL_STEMS) if (lower.includes(stem)) return true;
   return false;
 }
-const US_STATES = new Set(
-  "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(
-    " ",
-  ),
-);
+/** US state codes (and DC, PR) as a table of the 26 x 26 pairs of capital letters. */
+const US_STATES = new Uint8Array(26 * 26);
+for (const code of "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(
+  " ",
+))
+  US_STATES[(code.charCodeAt(0) - 65) * 26 + code.charCodeAt(1) - 65] = 1;
+
+/** text[at..at+2) is a US state code. */
+function usState(text: string, at: number): boolean {
+  const a = text.charCodeAt(at) - 65;
+  const b = text.charCodeAt(at + 1) - 65;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 && US_STATES[a * 26 + b] === 1;
+}
 
 /**
  * True when `s` has the shape of a postcode of one of the supported countries.
@@ -46,9 +53,6 @@ export function isPostcodeText(s: string): boolean {
 export function detectPostcodes(text: string, lower: string): Detection[] {
   const out: Detection[] = [];
   if (lower.length !== text.length) return out;
-  const toks = tokensOf(text);
-  if (!(toks.chars & CH_DIGIT)) return out;
-  const n = text.length;
   let lex: Lexicon | undefined;
   let done = -1; // end of the last postcode found
   let labels = -1; // whether the text holds a label stem at all (-1: not looked yet)
@@ -56,86 +60,77 @@ export function detectPostcodes(text: string, lower: string): Detection[] {
     if (labels < 0) labels = hasLabelStem(lower) ? 1 : 0;
     return labels === 1 && LABEL_RE.test(lower.slice(Math.max(0, st - 32), st));
   };
+  // every maximal run of ASCII digits [i, j), found by a native search (no tokens needed)
+  const runs = DIGIT_RUN_RE;
+  runs.lastIndex = 0;
   let pos = 0; // digit runs before this offset are inside a postcode found
-  for (let t = 0; t < toks.count; t++) {
-    if (!(toks.kind[t]! & K_DIGITS)) continue;
-    const tEnd = toks.end[t]!;
-    for (let q = toks.start[t]!; q < tEnd;) {
-      let c = text.charCodeAt(q);
-      if (c < 48 || c > 57) {
-        q++;
-        continue;
-      }
-      // a maximal run of ASCII digits [i, j)
-      const i = q;
-      let j = i + 1;
-      while (j < n && (c = text.charCodeAt(j)) >= 48 && c <= 57) j++;
-      q = j;
-      if (i < pos) continue;
-      pos = j;
-      const len = j - i;
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (i < done) continue;
-      // UK and Canadian forms start with one or two letters before this digit run: "SW1A 1AA", "K1A 0B1"
-      if (len <= 2 && prev >= 65 && prev <= 90) {
-        const s = i >= 2 && text.charCodeAt(i - 2) >= 65 && text.charCodeAt(i - 2) <= 90 ? i - 2 : i - 1;
-        if (s === 0 || !isWordChar(text.charCodeAt(s - 1))) {
-          CA_RE.lastIndex = s;
-          let m = CA_RE.exec(text);
-          let score = 0.7;
-          if (!m) {
-            UK_RE.lastIndex = s;
-            m = UK_RE.exec(text);
-            score = 0.65;
-          }
-          if (!m && i - 1 !== s) {
-            CA_RE.lastIndex = i - 1;
-            m = i - 1 === 0 || !isWordChar(text.charCodeAt(i - 2)) ? CA_RE.exec(text) : null;
-          }
-          if (m) {
-            const st = m.index;
-            if (labelBefore(st)) score = 0.85;
-            out.push(det(st, st + m[0].length, score));
-            done = st + m[0].length;
-            pos = done;
-            continue;
-          }
+  while (runs.test(text)) {
+    const j = runs.lastIndex;
+    let i = j - 1;
+    for (let c = 0; i > 0 && (c = text.charCodeAt(i - 1)) >= 48 && c <= 57;) i--;
+    if (i < pos) continue;
+    pos = j;
+    const len = j - i;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (i < done) continue;
+    // UK and Canadian forms start with one or two letters before this digit run: "SW1A 1AA", "K1A 0B1"
+    if (len <= 2 && prev >= 65 && prev <= 90) {
+      const s = i >= 2 && text.charCodeAt(i - 2) >= 65 && text.charCodeAt(i - 2) <= 90 ? i - 2 : i - 1;
+      if (s === 0 || !isWordChar(text.charCodeAt(s - 1))) {
+        CA_RE.lastIndex = s;
+        let m = CA_RE.exec(text);
+        let score = 0.7;
+        if (!m) {
+          UK_RE.lastIndex = s;
+          m = UK_RE.exec(text);
+          score = 0.65;
+        }
+        if (!m && i - 1 !== s) {
+          CA_RE.lastIndex = i - 1;
+          m = i - 1 === 0 || !isWordChar(text.charCodeAt(i - 2)) ? CA_RE.exec(text) : null;
+        }
+        if (m) {
+          const st = m.index;
+          if (labelBefore(st)) score = 0.85;
+          out.push(det(st, st + m[0].length, score));
+          done = st + m[0].length;
+          pos = done;
+          if (runs.lastIndex < pos) runs.lastIndex = pos;
+          continue;
         }
       }
-      if (isWordChar(prev) || prev === 45 || prev === 46 || prev === 44 || len > 5) continue;
-      VALUE_RE.lastIndex = i;
-      const v = VALUE_RE.exec(text);
-      if (v) {
-        const end = i + v[0].length;
-        if (v[0].length >= 3 && labelBefore(i)) {
-          // labelled: "ZIP: 3520", "my zip code is 35350"
-          out.push(det(i, end, 0.85));
-          done = end;
-        } else if (
-          len === 5 &&
-          i >= 3 &&
-          text.charCodeAt(i - 1) === 32 &&
-          US_STATES.has(text.slice(i - 3, i - 1))
-        ) {
-          // "CA 94105", "NY 10001-1234"
-          if (i - 4 < 0 || !isWordChar(text.charCodeAt(i - 4))) {
-            out.push(det(i, end, 0.8));
-            done = end;
-          }
-        } else if (len >= 4 && !yearLike(text, i, j)) {
-          // "in Bjert 6091", "in Quinta de São Tiago 3610-114"
-          lex ??= lexicon();
-          if (placeBefore(text, lower, i, lex)) {
-            out.push(det(i, end, 0.6));
-            done = end;
-          }
-        }
-      }
-      pos = Math.max(j, done);
     }
+    if (isWordChar(prev) || prev === 45 || prev === 46 || prev === 44 || len > 5) continue;
+    VALUE_RE.lastIndex = i;
+    if (VALUE_RE.test(text)) {
+      const end = VALUE_RE.lastIndex;
+      if (end - i >= 3 && labelBefore(i)) {
+        // labelled: "ZIP: 3520", "my zip code is 35350"
+        out.push(det(i, end, 0.85));
+        done = end;
+      } else if (len === 5 && i >= 3 && text.charCodeAt(i - 1) === 32 && usState(text, i - 3)) {
+        // "CA 94105", "NY 10001-1234"
+        if (i - 4 < 0 || !isWordChar(text.charCodeAt(i - 4))) {
+          out.push(det(i, end, 0.8));
+          done = end;
+        }
+      } else if (len >= 4 && !yearLike(text, i, j)) {
+        // "in Bjert 6091", "in Quinta de São Tiago 3610-114"
+        lex ??= lexicon();
+        if (placeBefore(text, lower, i, lex)) {
+          out.push(det(i, end, 0.6));
+          done = end;
+        }
+      }
+    }
+    pos = Math.max(j, done);
+    if (runs.lastIndex < pos) runs.lastIndex = pos;
   }
   return out;
 }
+
+/** Runs of ASCII digits (global: `test` walks them through `lastIndex`). */
+const DIGIT_RUN_RE = /[0-9]+/g;
 
 function det(start: number, end: number, score: number): Detection {
   return { start, end, type: "POSTCODE", score, level: 3, recognizer: ID };
@@ -145,10 +140,12 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0xc0;
 }
 
+/** The run of ASCII digits text[s..e) is a year 1900-2099. */
 function yearLike(text: string, s: number, e: number): boolean {
   if (e - s !== 4) return false;
-  const y = Number(text.slice(s, e));
-  return y >= 1900 && y <= 2099;
+  const c0 = text.charCodeAt(s);
+  const c1 = text.charCodeAt(s + 1);
+  return (c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48);
 }
 
 const IN_PLACE_RE = /\bin ((?:[\p{L}][\p{L}\p{M}'’-]*[ ]){1,4})$/u;

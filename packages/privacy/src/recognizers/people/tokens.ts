@@ -149,7 +149,7 @@ export const K_DIGITS = 8; // contains a digit
 export const K_INITIAL = 16; // a single upper-case letter (an initial)
 export const K_MARKS = 32; // holds a combining mark (normalise to NFC before a lookup)
 export const K_JOINED = 64; // holds an inner apostrophe or hyphen ("O'Brien", "I'm", "Hauta-aho")
-export const K_NONASCII = 128; // holds a code unit >= 128
+export const K_NONASCII = 128; // holds a letter, mark or digit >= 128 (a joining ’ does not count)
 
 /** Tokens of a text as parallel arrays (start, end exclusive, kind); only the first `count` are valid. */
 export interface Tokens {
@@ -161,64 +161,91 @@ export interface Tokens {
   uppers: number;
   /** Which characters occur (CH_* bits). */
   chars: number;
-  /** Memo of `wordBits` per token (-1: not looked up yet), valid for `bitsLower`. */
+  /** Memo of `wordBits` per token (-1: not looked up yet), valid for `bitsLower` (filled on first use). */
   bits: Int32Array;
   bitsLower: string | undefined;
   /**
-   * Key of the special-category scanner (see special/lexicon.ts `wordKey`) of every token that holds
-   * neither a code unit >= 128 nor an inner apostrophe or hyphen; undefined for the others.
+   * Key of the special-category scanner (see special/lexicon.ts `keyOf`: its first four characters,
+   * lower-cased) of every token that holds neither a code unit >= 128 nor an inner apostrophe or hyphen;
+   * meaningless for the others. Computed in the same pass, so that the scanner reads no character again.
    */
   specialKey: Int32Array;
 }
 
+let bufStart = new Int32Array(256);
+let bufEnd = new Int32Array(256);
+let bufKind = new Uint8Array(256);
+let bufBits = new Int32Array(256);
+let bufSKey = new Int32Array(256);
+/** The one result object of `tokenize`, overwritten by every call (no allocation per record). */
+const TOKS: Tokens = {
+  start: bufStart,
+  end: bufEnd,
+  kind: bufKind,
+  count: 0,
+  uppers: 0,
+  chars: 0,
+  bits: bufBits,
+  bitsLower: undefined,
+  specialKey: bufSKey,
+};
+
 /**
  * Split `text` into word tokens: runs of letters, marks and digits, with an apostrophe or hyphen
  * kept inside when a letter follows it ("O'Brien", "Hauta-aho", "al-Rashid"). The result is valid
- * until the next call (its arrays are reused); copy what must outlive it.
+ * until the next call (its arrays and the object itself are reused); copy what must outlive it.
  * @example tokenize("Hi Anna-Lena!").count // 2
  */
 export function tokenize(text: string): Tokens {
   cacheText = undefined; // the buffers of the cached tokens are about to be overwritten
-  const t = charTable();
+  const t = table ?? charTable();
   const n = text.length;
-  let cap = bufStart.length;
-  if (cap < (n >> 1) + 2) {
-    cap = Math.max((n >> 1) + 2, cap * 2);
+  if (bufStart.length < (n >> 1) + 2) {
+    const cap = Math.max((n >> 1) + 2, bufStart.length * 2);
     bufStart = new Int32Array(cap);
     bufEnd = new Int32Array(cap);
     bufKind = new Uint8Array(cap);
     bufBits = new Int32Array(cap);
     bufSKey = new Int32Array(cap);
   }
-  const skey = bufSKey;
   const start = bufStart;
   const end = bufEnd;
   const kind = bufKind;
+  const skey = bufSKey;
   let count = 0;
   let chars = 0;
   let all = 0; // OR of the classes of every code unit
   let i = 0;
-  while (i < n) {
-    const code0 = text.charCodeAt(i);
-    let c = t[code0]!;
-    if (c === T_UNSEEN) c = classify(t, code0);
-    if ((c & (T_LETTER | T_DIGIT)) === 0) {
-      // not a word start (punctuation, space, symbol, or a combining mark with no letter before it)
-      if (code0 < 128) chars |= ASCII_CH[code0]!;
+  outer: while (i < n) {
+    let code = text.charCodeAt(i);
+    let c = t[code]!;
+    // skip what cannot start a word (punctuation, space, symbol, a combining mark with no letter before)
+    while ((c & (T_LETTER | T_DIGIT)) === 0) {
+      if (c === T_UNSEEN) {
+        c = classify(t, code);
+        if ((c & (T_LETTER | T_DIGIT)) !== 0) break;
+      }
+      if (code < 128) chars |= ASCII_CH[code]!;
       else all |= c;
-      i++;
-      continue;
+      if (++i >= n) break outer;
+      code = text.charCodeAt(i);
+      c = t[code]!;
     }
     const s = i;
     const c0 = c;
     let seen = c;
-    for (;;) {
-      i++;
-      if (i >= n) break;
-      const code = text.charCodeAt(i);
+    // the special-category key: a hash of the first four code units, lower-cased (right for ASCII only)
+    let h = code | 32;
+    let kc = 1;
+    while (++i < n) {
+      code = text.charCodeAt(i);
       c = t[code]!;
       if ((c & T_WORD) !== 0) {
         seen |= c;
+        if (kc < 4) {
+          h = (Math.imul(h, 31) + (code | 32)) | 0;
+          kc++;
+        }
         continue;
       }
       if (c === T_UNSEEN) {
@@ -242,9 +269,11 @@ export function tokenize(text: string): Tokens {
       break;
     }
     let k = c0 & T_UP ? K_CAP : c0 & T_LO ? K_LOWER : K_DIGITS;
-    if (seen & T_DIGIT) k |= K_DIGITS;
-    if (seen & T_MARK) k |= K_MARKS;
-    if (seen & T_JOINED) k |= K_JOINED;
+    if (seen !== c0) {
+      if (seen & T_DIGIT) k |= K_DIGITS;
+      if (seen & T_MARK) k |= K_MARKS;
+      if (seen & T_JOINED) k |= K_JOINED;
+    }
     if (seen & T_NONASCII) k |= K_NONASCII;
     if ((seen & (T_UP | T_LO)) === T_UP) {
       // upper-case letters and no lower-case one: an initial, or all capitals when two or more
@@ -256,16 +285,10 @@ export function tokenize(text: string): Tokens {
       }
     }
     all |= seen;
-    if (!(k & (K_NONASCII | K_JOINED))) {
-      // the special-category key of an ASCII word: its first four characters, lower-cased
-      const lim = i - s < 4 ? i : s + 4;
-      let h = 0;
-      for (let q = s; q < lim; q++) h = (Math.imul(h, 31) + (text.charCodeAt(q) | 32)) | 0;
-      skey[count] = ((h & 0x07ffffff) << 3) | (lim - s);
-    }
     start[count] = s;
     end[count] = i;
     kind[count] = k;
+    skey[count] = ((h & 0x07ffffff) << 3) | kc;
     count++;
   }
   if (all & T_ASCII_DIGIT) chars |= CH_DIGIT;
@@ -273,27 +296,20 @@ export function tokenize(text: string): Tokens {
   if (all & T_NONASCII) chars |= CH_NONASCII;
   if (all & T_MARK) chars |= CH_MARK;
   if (all & T_DISAGREE) chars |= CH_SPECIAL_DISAGREE;
-  bufBits.fill(-1, 0, count);
-  return {
-    start,
-    end,
-    kind,
-    count,
-    uppers: all & T_UP,
-    chars,
-    bits: bufBits,
-    bitsLower: undefined,
-    specialKey: skey,
-  };
+  const r = TOKS;
+  r.start = start;
+  r.end = end;
+  r.kind = kind;
+  r.count = count;
+  r.uppers = all & T_UP;
+  r.chars = chars;
+  r.bits = bufBits;
+  r.specialKey = skey;
+  r.bitsLower = undefined;
+  return r;
 }
 
 let cacheText: string | undefined;
-let cacheToks: Tokens | undefined;
-let bufStart = new Int32Array(256);
-let bufEnd = new Int32Array(256);
-let bufKind = new Uint8Array(256);
-let bufBits = new Int32Array(256);
-let bufSKey = new Int32Array(256);
 
 /**
  * Tokens of `text`, kept for the last text seen: the recognizers read the same record one after the
@@ -301,11 +317,20 @@ let bufSKey = new Int32Array(256);
  * @example tokensOf("Anna Smith").count // 2
  */
 export function tokensOf(text: string): Tokens {
-  if (cacheText !== text || !cacheToks) {
-    cacheToks = tokenize(text);
+  if (cacheText !== text) {
+    tokenize(text);
     cacheText = text;
   }
-  return cacheToks;
+  return TOKS;
+}
+
+/**
+ * The tokens of `text` when the last `tokensOf` call was for it, else undefined: a recognizer that can
+ * do without tokens uses them when another one has paid for them, and its own cheaper scan otherwise.
+ * @example peekTokens("never seen") // undefined
+ */
+export function peekTokens(text: string): Tokens | undefined {
+  return cacheText === text ? TOKS : undefined;
 }
 
 /**
@@ -315,7 +340,7 @@ export function tokensOf(text: string): Tokens {
  */
 export function wordBits(toks: Tokens, i: number, text: string, lower: string): number {
   if (toks.bitsLower !== lower) {
-    if (toks.bitsLower !== undefined) toks.bits.fill(-1, 0, toks.count);
+    toks.bits.fill(-1, 0, toks.count);
     toks.bitsLower = lower;
   }
   const v = toks.bits[i]!;

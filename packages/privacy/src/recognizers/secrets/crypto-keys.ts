@@ -7,7 +7,7 @@
  */
 import type { Detection } from "../../types.js";
 import { hasContextAfter, hasContextBefore } from "../../context.js";
-import { isAsciiAlnum, isHexChar, isSequenceOrRepeat, secretDetection } from "./util.js";
+import { isAsciiAlnum, isHexChar, isSequenceOrRepeat, secretDetection, type TokenRuns } from "./util.js";
 
 /** Words before a 64-hex value that say it is a private key. */
 // prettier-ignore
@@ -37,7 +37,7 @@ function distinct(s: string): number {
  * given token runs ([start, end) pairs).
  * @example hexKeys(t, t.toLowerCase(), tokenRuns(t), out, "secret-tokens") // t = "private key: 4c08…(64 hex)"
  */
-export function hexKeys(text: string, lower: string, runs: Int32Array, out: Detection[], id: string): void {
+export function hexKeys(text: string, lower: string, runs: TokenRuns, out: Detection[], id: string): void {
   for (let r = 0; r < runs.length; r += 2) {
     const rs = runs[r]!;
     const re = runs[r + 1]!;
@@ -73,7 +73,7 @@ export function hexKeys(text: string, lower: string, runs: Int32Array, out: Dete
 const BASE58 = /^[5KL][1-9A-HJ-NP-Za-km-z]{50,51}$/;
 
 /** Bitcoin WIF private keys (base58, 51-52 chars starting 5, K or L) after private-key words, in token runs. */
-export function wifKeys(text: string, lower: string, runs: Int32Array, out: Detection[], id: string): void {
+export function wifKeys(text: string, lower: string, runs: TokenRuns, out: Detection[], id: string): void {
   for (let r = 0; r < runs.length; r += 2) {
     const rs = runs[r]!;
     const re = runs[r + 1]!;

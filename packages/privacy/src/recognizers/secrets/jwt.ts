@@ -1,5 +1,8 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { decodeBase64Text, secretDetection } from "./util.js";
+import { decodeBase64Text, results, secretDetection } from "./util.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 const ID = "secret-jwt";
 
@@ -11,6 +14,19 @@ function partEnd(text: string, from: number, max: number): number {
   let i = from;
   while (i < lim && isB64Url(text.charCodeAt(i))) i++;
   return i;
+}
+
+/**
+ * First "eyJ" (base64 of `{"`) at or after `from`, or -1. Found from its rare capital 'J': searching for the
+ * common 'e' would stop at most words.
+ */
+function indexOfEyJ(text: string, from: number): number {
+  let j = text.indexOf("J", from + 2);
+  while (j >= 0) {
+    if (text.charCodeAt(j - 1) === 121 && text.charCodeAt(j - 2) === 101) return j - 2;
+    j = text.indexOf("J", j + 1);
+  }
+  return -1;
 }
 
 /**
@@ -38,9 +54,11 @@ export function isJoseHeader(segment: string): boolean {
 export const jwt: Recognizer = {
   id: ID,
   types: ["SECRET:jwt"],
+  triggers: { text: ["J"] }, // of "eyJ"
   detect({ text }) {
-    const out: Detection[] = [];
-    let at = text.indexOf("eyJ");
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
+    let at = indexOfEyJ(text, 0);
     while (at >= 0) {
       let next = at + 3;
       if (at === 0 || !isB64Url(text.charCodeAt(at - 1))) {
@@ -63,8 +81,8 @@ export const jwt: Recognizer = {
           } else next = pEnd;
         }
       }
-      at = text.indexOf("eyJ", Math.max(next, at + 3));
+      at = indexOfEyJ(text, Math.max(next, at + 3));
     }
-    return out;
+    return results(out);
   },
 };

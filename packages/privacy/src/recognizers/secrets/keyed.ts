@@ -10,8 +10,13 @@ import {
   isSequenceOrRepeat,
   isTrivialValue,
   looksRandom,
+  matchLengthRange,
+  results,
   secretDetection,
 } from "./util.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 const ID = "secret-keyed";
 
@@ -120,17 +125,22 @@ const NEG_WORDS = new Set([
  * @example classifyKey("password_min_length") // null
  */
 export function classifyKey(ident: string): KeyClass | null {
-  const words = keyWords(ident);
+  return classifyWords(keyWords(ident));
+}
+
+/** Any word containing one of the parts (the words hold letters and digits only, so joining them with '_' lets
+ * one search stand for a search in each word). */
+const PASSWORD_PART_RE = new RegExp(PASSWORD_PARTS.join("|"));
+const SECRET_PART_RE = new RegExp(SECRET_PARTS.join("|"));
+
+/** `classifyKey` on a key name already split into words. */
+function classifyWords(words: readonly string[], joined = words.join("_")): KeyClass | null {
   if (words.length === 0) return null;
   for (const w of words) if (NEG_WORDS.has(w) || NOT_PASSWORD.has(w)) return null;
-  for (const w of words) {
-    if (PASSWORD_WORDS.has(w)) return "password";
-    for (const p of PASSWORD_PARTS) if (w.includes(p)) return "password";
-  }
-  for (const w of words) {
-    if (SECRET_WORDS.has(w)) return "secret";
-    for (const p of SECRET_PARTS) if (w.includes(p)) return "secret";
-  }
+  for (const w of words) if (PASSWORD_WORDS.has(w)) return "password";
+  if (PASSWORD_PART_RE.test(joined)) return "password";
+  for (const w of words) if (SECRET_WORDS.has(w)) return "secret";
+  if (SECRET_PART_RE.test(joined)) return "secret";
   let hasKey = false;
   for (const w of words) {
     if (w === "key" || w === "keys") hasKey = true;
@@ -158,7 +168,9 @@ interface Value {
   quoted: boolean;
 }
 
-const STOP_UNQUOTED = new Set([32, 9, 10, 13, 44, 59, 41, 125, 93, 60, 62, 34, 39, 96, 38]);
+/** 1 for the characters that end an unquoted value (whitespace and , ; ) } ] < > " ' ` &), by char code. */
+const STOP_UNQUOTED = new Uint8Array(128);
+for (const c of [32, 9, 10, 13, 44, 59, 41, 125, 93, 60, 62, 34, 39, 96, 38]) STOP_UNQUOTED[c] = 1;
 
 /** Read the value after an operator: a quoted string (same line) or a run up to whitespace / punctuation. */
 function readValue(text: string, from: number): Value | null {
@@ -194,7 +206,7 @@ function readValue(text: string, from: number): Value | null {
   const start = i;
   const lim = Math.min(n, start + 1024);
   let j = start;
-  while (j < lim && !STOP_UNQUOTED.has(text.charCodeAt(j))) j++;
+  for (let c: number; j < lim && ((c = text.charCodeAt(j)) >= 128 || STOP_UNQUOTED[c] === 0);) j++;
   let end = j;
   while (end > start && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 58)) end--;
   if (end <= start) return null;
@@ -227,13 +239,14 @@ function readKeyBefore(text: string, opPos: number): KeyName | null {
   }
   const end = j;
   const lim = Math.max(0, end - 80);
-  while (j > lim && isIdentChar(text.charCodeAt(j - 1))) j--;
+  let letter = false;
+  for (let c: number; j > lim && isIdentChar((c = text.charCodeAt(j - 1))); j--)
+    if ((c | 0x20) >= 97 && (c | 0x20) <= 122) letter = true;
   // Leading dashes, dots and dollars belong to the syntax (--password, $password), not to the name.
   while (j < end && (text.charCodeAt(j) === 45 || text.charCodeAt(j) === 46 || text.charCodeAt(j) === 36))
     j++;
-  if (j >= end) return null;
+  if (j >= end || !letter) return null;
   const ident = text.slice(j, end);
-  if (!/[A-Za-z]/.test(ident)) return null;
   return { start: j, end, ident, quoted };
 }
 
@@ -270,6 +283,15 @@ export function acceptValue(cls: KeyClass, value: string, quoted: boolean, space
   return looksRandom(v, 16);
 }
 
+/** Lengths a value of each of `KEYED_FORMATS` may have (from its pattern). */
+const VALUE_MIN: number[] = [];
+const VALUE_MAX: number[] = [];
+for (const f of KEYED_FORMATS) {
+  const [lo, hi] = f.value.flags.includes("u") ? [0, Infinity] : matchLengthRange(f.value.source);
+  VALUE_MIN.push(lo);
+  VALUE_MAX.push(hi);
+}
+
 // prettier-ignore
 const ENCRYPTED_CONTEXT = [
   "encrypted", "ciphertext", "hashed", "encoded with", "sops",
@@ -288,18 +310,23 @@ function considerAssignment(
   if (!KEY_HINT.test(rawLower)) return opEnd;
   const value = readValue(text, opEnd);
   if (!value) return opEnd;
-  const norm = keyWords(key.ident).join("_");
+  const words = keyWords(key.ident);
+  const norm = words.join("_");
   const code = isCodeIdent(key, op);
   const spanStart = code ? key.start : value.start;
+  const vlen = value.text.length;
   if (PROVIDER_HINT.test(rawLower))
-    for (const f of KEYED_FORMATS) {
+    for (let k = 0; k < KEYED_FORMATS.length; k++) {
+      const f = KEYED_FORMATS[k]!;
+      // a value of a length the format's value pattern cannot match is not tried
+      if (vlen < VALUE_MIN[k]! || vlen > VALUE_MAX[k]!) continue;
       if ((f.rawKey ? f.key.test(rawLower) : f.key.test(norm)) && f.value.test(value.text)) {
         if (isPlaceholder(value.text) && !/^\d{4}-?\d{4}-?\d{4}$/.test(value.text)) break;
         out.push(secretDetection(spanStart, value.end, f.provider, 0.9, ID));
         return value.end;
       }
     }
-  const cls = classifyKey(key.ident);
+  const cls = classifyWords(words, norm);
   if (!cls) return opEnd;
   if (cls === "password" && !code) return opEnd; // prose ("Password: x") is the typed-password recognizer's
   if (hasContextBefore(lower, key.start, ENCRYPTED_CONTEXT, 40)) return opEnd;
@@ -443,9 +470,12 @@ export const keyedSecrets: Recognizer = {
     "SECRET:basic-auth",
     ...new Set(KEYED_FORMATS.map((f) => `SECRET:${f.provider}`)),
   ],
+  // assignments (':' '='), command-line flags ('-') and XML elements ('<')
+  triggers: { text: [":", "=", "-", "<"] },
   detect(input) {
     const { text } = input;
-    const out: Detection[] = [];
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
     const lower = alignedLower(input); // the engine's lower-cased text unless lower-casing changed its length
     let colon = text.indexOf(":");
     let eq = text.indexOf("=");
@@ -463,6 +493,6 @@ export const keyedSecrets: Recognizer = {
     }
     const lt = text.indexOf("<");
     if (lt >= 0 && text.indexOf("</", lt) >= 0) xmlElements(text, out);
-    return out;
+    return results(out);
   },
 };

@@ -1,5 +1,8 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { isB64Char, secretDetection } from "./util.js";
+import { isB64Char, results, secretDetection } from "./util.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 /** Standard base64 alphabet and padding (PEM bodies never use the url-safe '-' and '_'). */
 const isStdB64 = (c: number): boolean => isB64Char(c) && c !== 45 && c !== 95;
@@ -19,7 +22,8 @@ export function isRealKeyBody(body: string): boolean {
   const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n|\r/);
   let b64 = 0;
   let other = 0;
-  const distinct = new Set<number>();
+  let distinct = 0;
+  const seen = SEEN.fill(0);
   for (const raw of lines) {
     const line = raw.trim().replace(/^["']|["'],?$/g, "");
     if (line.length === 0 || /^[A-Za-z-]+:\s/.test(line)) continue; // empty or an armour header
@@ -28,15 +32,20 @@ export function isRealKeyBody(body: string): boolean {
       if (c === 32 || c === 9) continue;
       if (isB64Char(c)) {
         b64++;
-        distinct.add(c);
+        if (seen[c] === 0) {
+          seen[c] = 1;
+          distinct++;
+        }
       } else other++;
     }
   }
   if (b64 < MIN_KEY_CHARS) return false;
   if (other > b64 * 0.02) return false;
   if (/\.\.\.|\*\*\*|x{4,}|X{4,}|<[^>\n]{0,40}>/.test(body)) return false;
-  return distinct.size >= 20;
+  return distinct >= 20;
 }
+/** Which base64 characters a body uses (isB64Char is true for ASCII only). */
+const SEEN = new Uint8Array(128);
 
 /** End of the "-----END <label>-----" marker that starts at `endIdx` (also tolerates 3-5 trailing dashes). */
 function endOfEndMarker(text: string, endIdx: number): number {
@@ -188,10 +197,15 @@ function detectPutty(text: string, out: Detection[]): void {
 export const privateKey: Recognizer = {
   id: ID,
   types: ["SECRET:private-key", "SECRET:gcp"],
+  triggers: { text: ["-"] }, // of "-----BEGIN " and "PuTTY-User-Key-File-"
   detect({ text }) {
-    const out: Detection[] = [];
-    if (text.indexOf("-----BEGIN ") >= 0) detectPem(text, out);
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
+    // Both markers contain '-', which most text lacks: one search rules both out.
+    const dash = text.indexOf("-");
+    if (dash < 0) return results(out);
+    if (text.indexOf("-----BEGIN ", dash) >= 0) detectPem(text, out);
     if (text.indexOf("PuTTY-User-Key-File-") >= 0) detectPutty(text, out);
-    return out;
+    return results(out);
   },
 };

@@ -5,10 +5,15 @@ import {
   alignedLower,
   isAsciiAlnum,
   isAsciiLetter,
+  matchLengthRange,
+  results,
   secretDetection,
   shannonEntropy,
   tokenRuns,
 } from "./util.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 const ID = "secret-tokens";
 
@@ -26,9 +31,16 @@ interface Compiled {
 /** Key of a two-character prefix bucket. */
 const key2 = (a: number, b: number): number => (a << 16) | b;
 
-function compile(): { buckets: Map<number, Compiled[]>; triggers: Map<string, Compiled[]> } {
+/** Formats without a prefix that share a trigger literal, and the shortest token any of them can match. */
+interface TriggerGroup {
+  trigger: string;
+  list: Compiled[];
+  minLength: number;
+}
+
+function compile(): { buckets: Map<number, Compiled[]>; triggers: TriggerGroup[] } {
   const buckets = new Map<number, Compiled[]>();
-  const triggers = new Map<string, Compiled[]>();
+  const triggers: TriggerGroup[] = [];
   for (const format of TOKEN_FORMATS) {
     const after = format.after ?? "[A-Za-z0-9]";
     const strictBefore = format.before === "alnum";
@@ -49,9 +61,10 @@ function compile(): { buckets: Map<number, Compiled[]>; triggers: Map<string, Co
     } else if (format.trigger) {
       const before = strictBefore ? "[A-Za-z0-9+/]" : "[A-Za-z]";
       const re = new RegExp(`(?<!${before})(?:${format.pattern})(?!${after})`, "g");
-      const list = triggers.get(format.trigger) ?? [];
-      list.push({ format, re, after: /(?!)/, strictBefore, score, prefixLength: 0 });
-      triggers.set(format.trigger, list);
+      let group = triggers.find((t) => t.trigger === format.trigger);
+      if (!group) triggers.push((group = { trigger: format.trigger, list: [], minLength: Infinity }));
+      group.list.push({ format, re, after: /(?!)/, strictBefore, score, prefixLength: 0 });
+      group.minLength = Math.min(group.minLength, matchLengthRange(format.pattern)[0]);
     } else {
       throw new Error(`token format ${format.name} has neither prefixes nor trigger`);
     }
@@ -62,6 +75,8 @@ function compile(): { buckets: Map<number, Compiled[]>; triggers: Map<string, Co
 }
 
 const { buckets: BUCKETS, triggers: TRIGGERS } = compile();
+/** Runs shorter than this hold no token of a format without a prefix. */
+const MIN_TRIGGER_RUN = Math.min(...TRIGGERS.map((t) => t.minLength));
 
 /** 1 where two ASCII characters start some prefix (a 16 kB bitmap checked before the bucket map). */
 const PAIR = new Uint8Array(128 * 128);
@@ -124,9 +139,10 @@ export const secretTokens: Recognizer = {
   types: [...new Set([...TOKEN_FORMATS.map((f) => `SECRET:${f.provider}`), "SECRET:private-key"])],
   detect(input) {
     const { text } = input;
-    const out: Detection[] = [];
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
     const runs = tokenRuns(text);
-    if (runs.length === 0) return out;
+    if (runs.length === 0) return results(out);
     let longest = 0;
     for (let r = 0; r < runs.length; r += 2) {
       const rs = runs[r]!;
@@ -150,8 +166,10 @@ export const secretTokens: Recognizer = {
         p++;
       }
       // Formats without a prefix: only in runs that contain their trigger.
+      if (re - rs < MIN_TRIGGER_RUN) continue;
       let run: string | undefined;
-      for (const [trigger, list] of TRIGGERS) {
+      for (const { trigger, list, minLength } of TRIGGERS) {
+        if (re - rs < minLength) continue;
         run ??= text.slice(rs, re);
         if (run.indexOf(trigger) < 0) continue;
         for (const c of list) {
@@ -170,6 +188,6 @@ export const secretTokens: Recognizer = {
       hexKeys(text, lower, runs, out, ID);
       wifKeys(text, lower, runs, out, ID);
     }
-    return out;
+    return results(out);
   },
 };

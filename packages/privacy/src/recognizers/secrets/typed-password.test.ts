@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RecognizerInput } from "../../types.js";
-import { announcedSecrets, validValue } from "./typed-password.js";
+import { announcedSecrets, trieAlternation, validValue } from "./typed-password.js";
 
 const input = (text: string): RecognizerInput => ({ text, lower: text.toLowerCase(), channel: "typed" });
 const values = (text: string) => announcedSecrets.detect(input(text)).map((d) => text.slice(d.start, d.end));
@@ -174,6 +174,38 @@ describe("properties", () => {
       fc.property(fc.array(word, { maxLength: 40 }), (ws) => {
         expect(values(ws.join(" "))).toEqual([]);
       }),
+    );
+  });
+});
+
+describe("trieAlternation", () => {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const plain = (ws: readonly string[]) =>
+    [...ws]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join("|");
+
+  it("factors words sharing a prefix and keeps the longest match", () => {
+    expect(trieAlternation(["pin", "pin code", "pw"])).toBe("p(?:in(?: code|)|w)");
+    expect(new RegExp(trieAlternation(["pin", "pin code", "pw"])).exec("my pin code")![0]).toBe("pin code");
+    expect(new RegExp(trieAlternation(["a.b", "a+"])).test("a.b")).toBe(true);
+    expect(new RegExp(trieAlternation(["a.b", "a+"])).test("axb")).toBe(false);
+  });
+
+  it("matches exactly what the longest-first plain alternation matches (property)", () => {
+    const word = fc.string({ unit: fc.constantFrom(..."abc .-".split("")), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom(..."abc .-x".split("")), maxLength: 40 }),
+        (words, text) => {
+          const all = (src: string) =>
+            [...text.matchAll(new RegExp(src, "g"))].map((m) => `${m.index}:${m[0]}`);
+          expect(all(trieAlternation(words))).toEqual(all(plain(words)));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

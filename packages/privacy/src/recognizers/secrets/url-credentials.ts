@@ -1,5 +1,15 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { isPlaceholder, isSequenceOrRepeat, isTrivialValue, looksRandom, secretDetection } from "./util.js";
+import {
+  isPlaceholder,
+  isSequenceOrRepeat,
+  isTrivialValue,
+  looksRandom,
+  results,
+  secretDetection,
+} from "./util.js";
+
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 const ID = "secret-url-credentials";
 
@@ -21,10 +31,6 @@ const SECRET_PARAMS = new Set([
   "api-key", "secret", "client_secret", "password", "passwd", "pwd", "private_token", "session_token",
   "sessionid", "jwt", "access-token", "accesstoken", "x-api-key", "code_verifier",
 ]);
-
-const STOP = new Set([32, 9, 10, 13, 34, 39, 96, 60, 62, 92]); // whitespace, quotes, < > and backslash
-/** Characters that end an authority besides STOP: non-ASCII and the characters URLs must escape. */
-const AUTH_STOP = new Set([94, 123, 124, 125]); // ^ { | }
 
 const FIELD_NAME_PASSWORD =
   /^(?:my|your|the|db|user|admin|new|some|enter|replacewith|replacewithyour|insert|insertyour|put|example|sample|test|dummy|fake)?(?:password|passwd|pwd|passphrase|secret|credentials?)(?:here)?$/;
@@ -62,14 +68,24 @@ function schemeStart(text: string, sep: number): number {
   return s;
 }
 
-function scanUntil(text: string, from: number, max: number, stopAlsoAt: string): number {
+/** 1: ends a URI (whitespace, quotes, < > and backslash); 2: also ends an authority (^ { | }). By char code. */
+const URI_STOP = new Uint8Array(128);
+for (const c of [32, 9, 10, 13, 34, 39, 96, 60, 62, 92]) URI_STOP[c] = 1;
+for (const c of [94, 123, 124, 125]) URI_STOP[c] = 2;
+
+/**
+ * End of the run from `from` (at most `max` chars) that stops at URI_STOP characters and non-ASCII; with
+ * `authority`, also at '/', '?', '#' and the characters an authority may not hold.
+ */
+function scanUntil(text: string, from: number, max: number, authority: boolean): number {
   let i = from;
   const lim = Math.min(text.length, from + max);
-  const authority = stopAlsoAt.length > 0;
   while (i < lim) {
     const c = text.charCodeAt(i);
-    if (STOP.has(c) || stopAlsoAt.indexOf(text[i]!) >= 0) break;
-    if (c > 126 || (authority && AUTH_STOP.has(c))) break;
+    if (c > 126) break;
+    const k = URI_STOP[c]!;
+    if (k === 1) break;
+    if (authority && (k === 2 || c === 47 || c === 63 || c === 35)) break;
     i++;
   }
   return i;
@@ -132,8 +148,10 @@ function decodeSafe(s: string): string {
 export const urlCredentials: Recognizer = {
   id: ID,
   types: ["SECRET:url-credentials", "SECRET:connection-string", "SECRET:url-token"],
+  triggers: { text: ["://"] },
   detect({ text }) {
-    const out: Detection[] = [];
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
     let sep = text.indexOf("://");
     while (sep >= 0) {
       const authStart = sep + 3;
@@ -145,16 +163,17 @@ export const urlCredentials: Recognizer = {
         const scheme = text.slice(start0, sep).toLowerCase();
         let start = start0;
         if (text.startsWith("jdbc:", start - 5)) start -= 5;
-        const isDb = DB_SCHEMES.has(scheme.split("+")[0]!);
+        const plus = scheme.indexOf("+");
+        const isDb = DB_SCHEMES.has(plus < 0 ? scheme : scheme.slice(0, plus));
         const authEnd = trimUriEnd(
           text,
           authStart,
-          scanUntil(text, authStart, Math.min(512, limit - authStart), "/?#"),
+          scanUntil(text, authStart, Math.min(512, limit - authStart), true),
         );
         const uriEnd = trimUriEnd(
           text,
           authStart,
-          scanUntil(text, authEnd, Math.min(4096, limit - authEnd), ""),
+          scanUntil(text, authEnd, Math.min(4096, limit - authEnd), false),
         );
         let at = -1;
         for (let j = authEnd - 1; j >= authStart; j--) {
@@ -188,6 +207,6 @@ export const urlCredentials: Recognizer = {
       }
       sep = nextSep;
     }
-    return out;
+    return results(out);
   },
 };

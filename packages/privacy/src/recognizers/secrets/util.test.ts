@@ -10,6 +10,7 @@ import {
   isSequenceOrRepeat,
   isTrivialValue,
   looksRandom,
+  matchLengthRange,
   MIN_RUN,
   shannonEntropy,
   tokenRuns,
@@ -54,7 +55,27 @@ describe("tokenRuns", () => {
   });
 });
 
+/** Reference Shannon entropy: counts in a Map, summed in first-occurrence order. */
+function naiveEntropy(s: string): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) counts.set(s.charCodeAt(i), (counts.get(s.charCodeAt(i)) ?? 0) + 1);
+  let h = 0;
+  for (const k of counts.values()) h -= (k / s.length) * Math.log2(k / s.length);
+  return h;
+}
+
 describe("entropy and randomness", () => {
+  it("entropy equals the plain computation bit for bit, ASCII or not (property)", () => {
+    const chars = fc.constantFrom(..."aaab01_-é€日\uD83D".split(""));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 80 }), (a) => {
+        const s = a.join("");
+        expect(shannonEntropy(s)).toBe(naiveEntropy(s));
+        expect(shannonEntropy(s)).toBe(naiveEntropy(s)); // scratch state is left clean
+      }),
+    );
+  });
+
   it("computes Shannon entropy in bits per character", () => {
     expect(shannonEntropy("")).toBe(0);
     expect(shannonEntropy("aaaa")).toBe(0);
@@ -155,5 +176,36 @@ describe("base64", () => {
   it("recognises base64 of prose", () => {
     expect(decodesToProse(Buffer.from("dummy text data data data").toString("base64"))).toBe(true);
     expect(decodesToProse("R6WCNd0erkAuZyD+Fe8C4IwjpYQtniKqnHAzE7Pk5fPrBRpwOnuYxA==")).toBe(false);
+  });
+});
+
+describe("matchLengthRange", () => {
+  it("bounds the lengths a pattern matches", () => {
+    expect(matchLengthRange("^(?:key-)?[a-f0-9]{32}$")).toEqual([32, 36]);
+    expect(matchLengthRange("[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}")).toEqual([83, 93]);
+    expect(matchLengthRange("a(?=b)c?d+e{2,3}[x\\]]|(?:ab){3}")).toEqual([5, Infinity]);
+    expect(matchLengthRange("\\bx\\u00e9{2,}")).toEqual([3, Infinity]);
+    expect(matchLengthRange("(?<![A-Za-z])x*?y")).toEqual([1, Infinity]);
+  });
+
+  it("rejects syntax it does not model", () => {
+    expect(() => matchLengthRange("(a)\\1")).toThrow(/unsupported/);
+    expect(() => matchLengthRange("\\p{L}")).toThrow(/unsupported/);
+    expect(() => matchLengthRange("(?<name>a)")).toThrow(/unsupported/);
+    expect(() => matchLengthRange("a{2")).toThrow(/unsupported/);
+  });
+
+  it("every string a pattern matches has a length in its range (property)", () => {
+    const patterns = ["^[a-c]{2,4}(?:-[0-9]{3})?$", "^(?:ab|c)+d?$", "^x(?:yz){1,3}[0-9]*$"];
+    for (const p of patterns) {
+      const re = new RegExp(p);
+      const [lo, hi] = matchLengthRange(p);
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom(..."abcdxyz-0123".split("")), maxLength: 14 }), (s) => {
+          if (re.test(s)) expect(s.length >= lo && s.length <= hi).toBe(true);
+        }),
+        { numRuns: 2000 },
+      );
+    }
   });
 });

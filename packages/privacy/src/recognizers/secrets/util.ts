@@ -5,6 +5,21 @@
  */
 import type { Detection, RecognizerInput } from "../../types.js";
 
+/** The shared empty result of a recognizer (frozen, so that no caller can fill it for the next one). */
+export const NO_DETECTIONS = Object.freeze([]) as unknown as Detection[];
+
+/**
+ * A recognizer's result from the scratch list it filled: a copy, or the shared empty array (most records hold
+ * nothing, and then nothing is allocated).
+ * @example results([]) === NO_DETECTIONS // true
+ */
+export function results(scratch: Detection[]): Detection[] {
+  if (scratch.length === 0) return NO_DETECTIONS;
+  const r = scratch.slice();
+  scratch.length = 0;
+  return r;
+}
+
 /** Secrets are always level 4. */
 export const SECRET_LEVEL = 4 as const;
 
@@ -108,18 +123,41 @@ export function charStats(s: string): CharStats {
 export function shannonEntropy(s: string): number {
   const n = s.length;
   if (n === 0) return 0;
-  const counts = new Map<number, number>();
+  // Counts per code unit in first-occurrence order (the order the terms are summed in, so results are
+  // reproducible); ASCII in a scratch table, anything else in a map.
+  let distinct = 0;
+  let other: Map<number, number> | undefined;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c < 128) {
+      const k = ENT_COUNT[c]!;
+      ENT_COUNT[c] = k + 1;
+      if (k === 0) ENT_ORDER[distinct++] = c;
+    } else {
+      other ??= new Map();
+      const k = other.get(c);
+      if (k === undefined) {
+        other.set(c, 1);
+        ENT_ORDER[distinct++] = c;
+      } else other.set(c, k + 1);
+    }
   }
   let h = 0;
-  for (const k of counts.values()) {
+  for (let j = 0; j < distinct; j++) {
+    const c = ENT_ORDER[j]!;
+    let k: number;
+    if (c < 128) {
+      k = ENT_COUNT[c]!;
+      ENT_COUNT[c] = 0;
+    } else k = other!.get(c)!;
     const p = k / n;
     h -= p * Math.log2(p);
   }
   return h;
 }
+// Scratch of shannonEntropy (left zeroed after each call). ENT_ORDER holds at most one entry per code unit.
+const ENT_COUNT = new Int32Array(128);
+const ENT_ORDER: number[] = [];
 
 /**
  * The entropy (bits/char) a random-looking secret of this length is expected to exceed. Short strings cannot
@@ -170,6 +208,102 @@ export function isSequenceOrRepeat(s: string): boolean {
     if (d !== -1) down = false;
   }
   return up || down;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Regular expressions.
+
+/**
+ * Shortest and longest length (UTF-16 code units; Infinity when unbounded) of the strings a regular expression
+ * source can match, for the syntax the secret tables use: literals, escapes (`\d`, `\.`, `\uXXXX`…),
+ * classes, groups, lookarounds, anchors and the quantifiers `? * + {n} {n,} {n,m}` (and their lazy forms).
+ * A string whose length lies outside the range cannot match, so the range filters candidates before a regex
+ * runs. Without the `u` flag: there a class may match two code units.
+ * @example matchLengthRange("^(?:key-)?[a-f0-9]{32}$") // [32, 36]
+ */
+export function matchLengthRange(source: string): readonly [number, number] {
+  let i = 0;
+  const fail = (): never => {
+    throw new Error(`matchLengthRange: unsupported syntax in ${source} at ${i}`);
+  };
+  function alternatives(): [number, number] {
+    const r = sequence();
+    while (source[i] === "|") {
+      i++;
+      const b = sequence();
+      r[0] = Math.min(r[0], b[0]);
+      r[1] = Math.max(r[1], b[1]);
+    }
+    return r;
+  }
+  function sequence(): [number, number] {
+    let min = 0;
+    let max = 0;
+    while (i < source.length && source[i] !== "|" && source[i] !== ")") {
+      let lo = 1;
+      let hi = 1;
+      const c = source[i]!;
+      if (c === "(") {
+        i++;
+        let zeroWidth = false;
+        if (source[i] === "?") {
+          const k = source[i + 1];
+          if (k === "=" || k === "!") {
+            zeroWidth = true;
+            i += 2;
+          } else if (k === "<" && (source[i + 2] === "=" || source[i + 2] === "!")) {
+            zeroWidth = true;
+            i += 3;
+          } else if (k === ":") i += 2;
+          else fail();
+        }
+        const inner = alternatives();
+        if (source[i] !== ")") fail();
+        i++;
+        [lo, hi] = zeroWidth ? [0, 0] : inner;
+      } else if (c === "[") {
+        i++;
+        if (source[i] === "^") i++;
+        if (source[i] === "]") i++;
+        while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
+        if (i >= source.length) fail();
+        i++;
+      } else if (c === "\\") {
+        const e = source[i + 1];
+        if (e === "b" || e === "B") lo = hi = 0;
+        else if (e === "p" || e === "P" || e === "k" || (e !== undefined && e >= "1" && e <= "9")) fail();
+        i += e === "u" ? 6 : e === "x" ? 4 : 2;
+      } else if (c === "^" || c === "$") {
+        lo = hi = 0;
+        i++;
+      } else if (c === "*" || c === "+" || c === "?" || c === "{" || c === "]" || c === "}") fail();
+      else i++;
+      let qmin = 1;
+      let qmax = 1;
+      const q = source[i];
+      if (q === "?") [qmin, qmax] = [0, 1];
+      else if (q === "*") [qmin, qmax] = [0, Infinity];
+      else if (q === "+") [qmin, qmax] = [1, Infinity];
+      else if (q === "{") {
+        const close = source.indexOf("}", i);
+        const m = /^(\d+)(,(\d*))?$/.exec(source.slice(i + 1, close));
+        if (close < 0 || !m) fail();
+        qmin = Number(m![1]);
+        qmax = m![2] === undefined ? qmin : m![3] === "" ? Infinity : Number(m![3]);
+        i = close;
+      }
+      if (q === "?" || q === "*" || q === "+" || q === "{") {
+        i++;
+        if (source[i] === "?") i++; // lazy
+      }
+      min += lo * qmin;
+      max += hi === 0 || qmax === 0 ? 0 : hi * qmax;
+    }
+    return [min, max];
+  }
+  const r = alternatives();
+  if (i !== source.length) fail();
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -324,7 +458,10 @@ export function lineStart(text: string, pos: number, max = 400): number {
 /** Runs shorter than this are never examined (no provider token is shorter). */
 export const MIN_RUN = 16;
 
-const EMPTY_RUNS = new Int32Array(0);
+/** Token runs as a flat list of [start, end) pairs. */
+export type TokenRuns = readonly number[];
+
+const EMPTY_RUNS: TokenRuns = [];
 
 /** 1 for token-run characters (ASCII letters, digits, `_-.+/=~:$%@`), by char code. */
 const RUN = new Uint8Array(128);
@@ -338,7 +475,7 @@ for (let c = 0; c < 128; c++) RUN[c] = isRunChar(c) ? 1 : 0;
  * costs about a quarter of a full scan.
  * @example Array.from(tokenRuns("key ghp_0123456789abcdefABCDEF ok")) // [4, 30]
  */
-export function tokenRuns(text: string): Int32Array {
+export function tokenRuns(text: string): TokenRuns {
   const n = text.length;
   let found: number[] | undefined;
   let p = MIN_RUN - 1;
@@ -363,5 +500,5 @@ export function tokenRuns(text: string): Int32Array {
     if (e - s >= MIN_RUN) (found ??= []).push(s, e);
     p = Math.max(p + MIN_RUN, e + MIN_RUN);
   }
-  return found ? Int32Array.from(found) : EMPTY_RUNS;
+  return found ?? EMPTY_RUNS;
 }

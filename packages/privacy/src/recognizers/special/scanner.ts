@@ -1,7 +1,6 @@
 import type { Detection } from "../../types.js";
 import { FIRST_PERSON, GENERIC, MODIFIERS, OTHER_PERSON } from "./lexicons/common.js";
 import {
-  ASCII_WORD,
   fold,
   isMark,
   isWordChar,
@@ -314,55 +313,6 @@ function isSentenceBreak(lower: string, i: number, c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f;
 }
 
-/** Cut `lower` into words; keep the words the table knows. Returns whether any kept word can start a term. */
-function scan(lower: string, compiled: CompiledLexicons, out: Tokens, from: number, to: number): boolean {
-  out.reset();
-  const { table, bloom } = compiled;
-  const len = to;
-  let i = from;
-  let idx = 0;
-  let sen = 0;
-  let hasTerm = false;
-  while (i < len) {
-    let c = lower.charCodeAt(i);
-    if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) {
-      if (c !== 32 && isSentenceBreak(lower, i, c)) sen++;
-      i++;
-      continue;
-    }
-    const s = i;
-    let h = 0;
-    let k = 0;
-    for (;;) {
-      if (k < KEY_CHARS) {
-        if (c < 128) {
-          h = (h * 31 + c) | 0;
-          k++;
-        } else if (!isMark(c)) {
-          h = (h * 31 + fold(c)) | 0;
-          k++;
-        }
-      }
-      i++;
-      if (i >= len) break;
-      c = lower.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) break;
-    }
-    if (k > 0) {
-      const key = keyOf(h, k);
-      if (bloomHas(bloom, key)) {
-        const b = table.get(key);
-        if (b !== undefined) {
-          out.push(idx, s, i, sen, key, b);
-          if (b.hasTerm) hasTerm = true;
-        }
-      }
-    }
-    idx++;
-  }
-  return hasTerm;
-}
-
 /** `scan` over the words of a shared tokenization (see SharedWords): same words, keys and sentence numbers. */
 function scanWords(
   lower: string,
@@ -390,13 +340,17 @@ function scanWords(
     if (e <= s) return;
     let key = given;
     if (key < 0) {
+      // as `scan` keys a word: its first KEY_CHARS characters that are no combining mark
       let h = 0;
-      const lim = Math.min(e, s + KEY_CHARS);
-      for (let q = s; q < lim; q++) {
+      let k = 0;
+      for (let q = s; q < e && k < KEY_CHARS; q++) {
         const c = lower.charCodeAt(q);
-        h = (h * 31 + (c < 128 ? c : fold(c))) | 0;
+        if (c < 128) h = (h * 31 + c) | 0;
+        else if (!isMark(c)) h = (h * 31 + fold(c)) | 0;
+        else continue;
+        k++;
       }
-      key = keyOf(h, lim - s);
+      key = keyOf(h, k);
     }
     if (bloomHas(bloom, key)) {
       const b = table.get(key);
@@ -587,15 +541,15 @@ function valueAfter(lower: string, end: number, kind: ValueKind): number {
 
 /**
  * Find special-category statements in `lower` (the lower-cased text; offsets are into it and into the
- * original text, which has the same length).
+ * original text, which has the same length), cut into `words` (a shared tokenization or `ownWords`).
  */
 export function detectSpecial(
   lower: string,
   compiled: CompiledLexicons,
   recognizer: string,
-  words?: SharedWords,
+  words: SharedWords,
 ): Detection[] {
-  const at = words ? triggersInWords(lower, compiled, words) : findTriggers(lower, compiled);
+  const at = triggersInWords(lower, compiled, words);
   if (at.length === 0) return [];
   shared = words;
   const out: Detection[] = [];
@@ -641,8 +595,7 @@ function analyseCore(
   for (let n = 0; from > 0 && n < 64 && isWordChar(lower.charCodeAt(from - 1)); n++) from--;
   for (let n = 0; to < lower.length && n < 64 && isWordChar(lower.charCodeAt(to)); n++) to++;
   const t = TOKENS;
-  if (!(shared ? scanWords(lower, compiled, t, from, to, shared) : scan(lower, compiled, t, from, to)))
-    return;
+  if (!scanWords(lower, compiled, t, from, to, shared!)) return;
   const ms = matchesOf(lower, t);
   for (let q = 0; q < ms.length; q++) {
     const m = ms[q]!;
@@ -669,7 +622,67 @@ export interface SharedWords {
   readonly key: Int32Array;
 }
 
-/** `findTriggers` over the words of a shared tokenization: no pass over the characters of the text. */
+/**
+ * Per code unit: 0 when it is no word character, 1 for a combining mark (inside a word, no part of its
+ * key), else the code unit as a key counts it (ASCII as is, Latin folded).
+ */
+const WORD_CODE = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) WORD_CODE[c] = !isWordChar(c) ? 0 : isMark(c) ? 1 : c < 128 ? c : fold(c);
+
+let ownStart = new Int32Array(256);
+let ownEnd = new Int32Array(256);
+let ownKey = new Int32Array(256);
+/** Always zero: the own words are never joined and their keys are always given. */
+let ownKind = new Uint8Array(256);
+
+/**
+ * The scanner's own words of `lower` (runs of word characters, keyed as `scan` keys them) in one pass,
+ * for `detectSpecial` when no shared tokenization of the record exists. Valid until the next call.
+ * @example ownWords("my diabetes").count // 2
+ */
+export function ownWords(lower: string): SharedWords {
+  const len = lower.length;
+  if (ownStart.length < (len >> 1) + 2) {
+    const cap = Math.max((len >> 1) + 2, ownStart.length * 2);
+    ownStart = new Int32Array(cap);
+    ownEnd = new Int32Array(cap);
+    ownKey = new Int32Array(cap);
+    ownKind = new Uint8Array(cap);
+  }
+  const start = ownStart;
+  const end = ownEnd;
+  const key = ownKey;
+  let count = 0;
+  let i = 0;
+  while (i < len) {
+    let w = WORD_CODE[lower.charCodeAt(i)]!;
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = 0;
+    let k = 0;
+    for (;;) {
+      if (w !== 1 && k < KEY_CHARS) {
+        h = (Math.imul(h, 31) + w) | 0;
+        k++;
+      }
+      if (++i >= len) break;
+      w = WORD_CODE[lower.charCodeAt(i)]!;
+      if (w === 0) break;
+    }
+    start[count] = s;
+    end[count] = i;
+    // a word of marks only has no key (0 matches nothing) but still counts as a word
+    key[count] = k > 0 ? keyOf(h, k) : 0;
+    count++;
+  }
+  // kind 0 everywhere: no word is joined and every key is given
+  return { start, end, kind: ownKind, count, joinedBit: 1, computeBits: 0xff, key };
+}
+
+/** Start offsets of the trigger words among `w` (a hash test per word, from its given key when it has one). */
 function triggersInWords(lower: string, compiled: CompiledLexicons, w: SharedWords): number[] {
   const out: number[] = [];
   const { triggerBloom, triggers } = compiled;
@@ -729,62 +742,6 @@ function triggerAt(lower: string, compiled: CompiledLexicons, s: number, e: numb
       return;
     }
   }
-}
-
-/** Start offsets of the trigger words in `lower`: the cheap first pass (a hash and a bloom test per word). */
-function findTriggers(lower: string, compiled: CompiledLexicons): number[] {
-  const { triggers, triggerBloom } = compiled;
-  const out: number[] = [];
-  const len = lower.length;
-  let i = 0;
-  while (i < len) {
-    let c = lower.charCodeAt(i);
-    if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) {
-      i++;
-      continue;
-    }
-    const s = i;
-    let h = 0;
-    let k = 0;
-    // The first KEY_CHARS characters make the key; the rest of the word is only skipped.
-    for (;;) {
-      if (c < 128) {
-        h = (h * 31 + c) | 0;
-        k++;
-      } else if (!isMark(c)) {
-        h = (h * 31 + fold(c)) | 0;
-        k++;
-      }
-      i++;
-      if (i >= len) break;
-      c = lower.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) break;
-      if (k === KEY_CHARS) {
-        i++;
-        while (i < len) {
-          c = lower.charCodeAt(i);
-          if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) break;
-          i++;
-        }
-        break;
-      }
-    }
-    if (k > 0) {
-      const key = keyOf(h, k);
-      if (bloomHas(triggerBloom, key)) {
-        const list = triggers.get(key);
-        if (list !== undefined) {
-          for (const w of list) {
-            if (wordEquals(lower, s, i, w.word, w.stem)) {
-              out.push(s);
-              break;
-            }
-          }
-        }
-      }
-    }
-  }
-  return out;
 }
 
 function decide(

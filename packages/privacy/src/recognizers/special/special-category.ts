@@ -6,8 +6,8 @@ import { HR_PERFORMANCE } from "./lexicons/hr-performance.js";
 import { POLITICS } from "./lexicons/politics.js";
 import { RELIGION } from "./lexicons/religion.js";
 import { SEXUALITY } from "./lexicons/sexuality.js";
-import { CH_MARK, CH_SPECIAL_DISAGREE, K_JOINED, K_NONASCII, tokensOf } from "../people/tokens.js";
-import { compileLexicons, detectSpecial } from "./scanner.js";
+import { CH_MARK, CH_SPECIAL_DISAGREE, K_JOINED, K_NONASCII, peekTokens } from "../people/tokens.js";
+import { compileLexicons, detectSpecial, ownWords } from "./scanner.js";
 
 /**
  * The special categories, one lexicon each. Adding one: write its lexicon module and list it here; its
@@ -48,9 +48,10 @@ export const specialCategories: Recognizer = {
   types: COMPILED.types,
   detect({ text, lower }): Detection[] {
     if (lower.length === text.length) {
-      // the record's shared tokens give the words when they are cut exactly as the scanner cuts them
-      const toks = tokensOf(text);
-      if (!(toks.chars & (CH_MARK | CH_SPECIAL_DISAGREE)))
+      // the record's shared tokens, when another recognizer has made them, give the words when they are
+      // cut exactly as the scanner cuts them; else the scanner's own pass over the text is cheaper
+      const toks = peekTokens(text);
+      if (toks !== undefined && !(toks.chars & (CH_MARK | CH_SPECIAL_DISAGREE)))
         return detectSpecial(lower, COMPILED, "special-category", {
           start: toks.start,
           end: toks.end,
@@ -62,6 +63,6 @@ export const specialCategories: Recognizer = {
         });
     }
     const l = lower.length === text.length ? lower : sameLengthLower(text);
-    return detectSpecial(l, COMPILED, "special-category");
+    return detectSpecial(l, COMPILED, "special-category", ownWords(l));
   },
 };

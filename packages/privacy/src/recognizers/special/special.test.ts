@@ -4,8 +4,9 @@ import { analyze } from "../../engine.js";
 import { DEFAULT_POLICY } from "../../policy/index.js";
 import type { Detection } from "../../types.js";
 import { SPECIAL_RECOGNIZERS } from "./index.js";
-import { fold, words } from "./lexicon.js";
-import { compileLexicons } from "./scanner.js";
+import { fold, wordKey, words } from "./lexicon.js";
+import { compileLexicons, ownWords } from "./scanner.js";
+import { tokenize, tokensOf } from "../people/tokens.js";
 import { SPECIAL_LEXICONS, specialCategories } from "./special-category.js";
 
 function detect(text: string): Detection[] {
@@ -336,5 +337,89 @@ describe("special-category recognizer: robustness", () => {
         Math.max(ts * 24, 80),
       );
     }
+  });
+});
+
+describe("special-category recognizer: shared tokens and its own pass agree", () => {
+  // statements, their parts, and characters that split or change words (marks, joiners, non-Latin)
+  const parts = [
+    "I",
+    "my",
+    "have",
+    "was",
+    "diagnosed",
+    "with",
+    "diabetes",
+    "diabète",
+    "diabe\u0301te",
+    "type",
+    "2",
+    "she",
+    "takes",
+    "sertraline",
+    "50",
+    "mg",
+    "credit",
+    "card",
+    "debt",
+    "fired",
+    "got",
+    "I've",
+    "voted",
+    "for",
+    "the",
+    "Greens",
+    "union",
+    "member",
+    "tax",
+    "return",
+    "$1,200",
+    "HbA1c",
+    "7.2%",
+    "Krebs",
+    "j'ai",
+    "un",
+    "cancer",
+    "W-2",
+    "w‑2",
+    "crohn's",
+    "disease",
+    "research",
+    ".",
+    "!",
+    "\n",
+    ",",
+    "İ",
+    "ǅ",
+    "ж",
+    "🙂",
+    "’",
+    "-",
+  ];
+  const arb = fc.array(fc.constantFrom(...parts), { maxLength: 18 }).map((a) => a.join(" "));
+  it("on any text", () => {
+    fc.assert(
+      fc.property(arb, (text) => {
+        const input = { text, lower: text.toLowerCase(), channel: "typed" as const };
+        tokenize("-");
+        const own = specialCategories.detect(input);
+        tokensOf(text);
+        const shared = specialCategories.detect(input);
+        expect(shared).toEqual(own);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("ownWords cuts words as the scanner does and keys them", () => {
+    const w = ownWords("my dia\u0301bete, w-2!");
+    const cut = [...Array(w.count).keys()].map((k) => [w.start[k], w.end[k]]);
+    expect(cut).toEqual([
+      [0, 2],
+      [3, 11],
+      [13, 14],
+      [15, 16],
+    ]);
+    expect(w.key[1]).toBe(wordKey("diabete"));
   });
 });
