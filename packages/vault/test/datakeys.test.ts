@@ -77,4 +77,19 @@ describe("envelope encryption", () => {
     expect(rows.map((r) => r.kek_id)).toEqual(["kek-2"]);
     expect(await new DataKeys(db, kms).decrypt(rec(), ct)).toEqual(new Uint8Array([7, 7]));
   });
+
+  it("two vault nodes on one database: a slot created by both at once gets one key; a shred on one node stops the other", async () => {
+    const { db, kms } = await setup();
+    const a = new DataKeys(db, kms, { cacheMs: 50 });
+    const b = new DataKeys(db, kms, { cacheMs: 50 });
+    const [ka, kb] = await Promise.all([a.key("p-two", "2026-11"), b.key("p-two", "2026-11")]);
+    expect(Buffer.from(ka).equals(Buffer.from(kb))).toBe(true);
+    const sealed = await b.encrypt(rec({ person: "p-two" }), new TextEncoder().encode("from node b"));
+    expect(new TextDecoder().decode(await a.decrypt(rec({ person: "p-two" }), sealed))).toBe("from node b");
+    await a.shredPerson("p-two", "erasure request");
+    await new Promise((r) => setTimeout(r, 80));
+    // node b's copy has expired: it re-reads the slot, finds it shredded, and refuses to encrypt under it
+    await expect(b.encrypt(rec({ person: "p-two" }), new Uint8Array(1))).rejects.toThrow(KeyDestroyedError);
+    await expect(b.decrypt(rec({ person: "p-two" }), sealed)).rejects.toThrow(KeyDestroyedError);
+  });
 });

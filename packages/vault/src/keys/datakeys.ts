@@ -26,17 +26,29 @@ export interface RecordBinding {
   recordId: string;
 }
 
+/** How long an unwrapped data key stays in memory without re-reading its row. */
+const CACHE_MS = 30_000;
+
 export class KeyDestroyedError extends Error {
   override name = "KeyDestroyedError";
 }
 
 export class DataKeys {
-  private cache = new Map<string, Uint8Array>();
+  /**
+   * Unwrapped keys, each kept briefly: another vault node may shred a key, and this node must stop using its
+   * copy soon after (within CACHE_MS), not at its next restart.
+   */
+  private cache = new Map<string, { key: Uint8Array; until: number }>();
+
+  private readonly cacheMs: number;
 
   constructor(
     private readonly db: Sql,
     private readonly kms: Kms,
-  ) {}
+    opts: { cacheMs?: number } = {},
+  ) {
+    this.cacheMs = opts.cacheMs ?? CACHE_MS;
+  }
 
   private context(person: string, month: string): string {
     return `tracevault/datakey/v1|${person}|${month}`;
@@ -47,7 +59,8 @@ export class DataKeys {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`month must be YYYY-MM, got ${month}`);
     const ck = `${person}|${month}`;
     const hit = this.cache.get(ck);
-    if (hit) return hit;
+    if (hit && hit.until > performance.now()) return hit.key;
+    this.cache.delete(ck);
     const rows = await q.query<{ kek_id: string; wrapped: string }>(
       "SELECT kek_id, wrapped FROM data_keys WHERE person = $1 AND month = $2",
       [person, month],
@@ -63,12 +76,20 @@ export class DataKeys {
       if (shredded.length) throw new KeyDestroyedError(`data key for ${month} was destroyed`);
       key = new Uint8Array(randomBytes(32));
       const w = await this.kms.wrap(key, this.context(person, month));
+      // Another vault node may create the same slot at the same moment: the first key stored wins everywhere.
       await q.exec(
-        "INSERT INTO data_keys (person, month, kek_id, wrapped, created_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO data_keys (person, month, kek_id, wrapped, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (person, month) DO NOTHING",
         [person, month, w.kekId, w.wrapped, new Date().toISOString()],
       );
+      const [stored] = await q.query<{ kek_id: string; wrapped: string }>(
+        "SELECT kek_id, wrapped FROM data_keys WHERE person = $1 AND month = $2",
+        [person, month],
+      );
+      if (!stored) throw new Error(`data key for ${month} could not be stored`);
+      if (stored.wrapped !== w.wrapped)
+        key = await this.kms.unwrap(stored.wrapped, stored.kek_id, this.context(person, month));
     }
-    this.cache.set(ck, key);
+    this.cache.set(ck, { key, until: performance.now() + this.cacheMs });
     return key;
   }
 
