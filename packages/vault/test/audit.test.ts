@@ -52,6 +52,20 @@ describe("audit log", () => {
     expect(v.root).toBe(hex(cp2.root));
   });
 
+  it("two vault nodes appending to one log interleave into one verifiable chain", async () => {
+    const { db, log: a } = await fresh(3);
+    const b = new AuditLog(db, signer);
+    for (let i = 0; i < 6; i++)
+      await (i % 2 ? a : b).append({ action: "read", actor: `node-${i % 2}`, subject: `p-${i}` });
+    expect(await a.size()).toBe(9);
+    const entries = await a.entries(0, 9);
+    expect(entries.map((e) => e.idx)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    // each entry chains to the root of everything before it, whichever node wrote it
+    const v = await verifyAuditLog(db, signer.origin, signer.publicKey);
+    expect(v.problems).toEqual([]);
+    expect(v.size).toBe(9);
+  });
+
   it("editing one byte of an entry is found and located", async () => {
     const { db, log } = await fresh(8);
     await log.checkpoint();

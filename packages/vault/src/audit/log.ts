@@ -123,6 +123,12 @@ export function verifyCheckpoint(
   return { size, root };
 }
 
+/** Entries in the log: indices are dense from 0 (verification proves it), so MAX(idx) + 1. */
+async function sizeOf(q: Sql): Promise<number> {
+  const [r] = await q.query<{ n: number | string | null }>("SELECT MAX(idx) AS n FROM audit_log");
+  return r?.n === null || r?.n === undefined ? 0 : Number(r.n) + 1;
+}
+
 export class AuditLog {
   private leaves: Uint8Array[] | undefined;
   private frontier = new MerkleFrontier();
@@ -151,12 +157,24 @@ export class AuditLog {
     return q
       .tx(async (t) => {
         if (t.dialect === "postgres") await t.exec("LOCK TABLE audit_log IN EXCLUSIVE MODE");
-        // Re-read the size inside the transaction: another process may have appended since we cached.
-        const [{ n }] = (await t.query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log")) as [
-          { n: number },
-        ];
+        // Re-read the size inside the transaction: another process may have appended since we cached. Indices
+        // are dense from 0, so the size is MAX(idx) + 1 — a primary-key lookup, where COUNT(*) would scan a
+        // log that only grows.
+        const n = await sizeOf(t);
         const leaves = await this.loadLeaves(t);
-        if (leaves.length !== Number(n)) {
+        if (leaves.length < n) {
+          // only the entries appended elsewhere since we cached
+          const more = await t.query<{ leaf: string }>(
+            "SELECT leaf FROM audit_log WHERE idx >= $1 ORDER BY idx",
+            [leaves.length],
+          );
+          for (const r of more) {
+            const l = unhex(r.leaf);
+            leaves.push(l);
+            this.frontier.append(l);
+          }
+        }
+        if (leaves.length !== n) {
           this.leaves = undefined;
           await this.loadLeaves(t);
         }
@@ -186,8 +204,7 @@ export class AuditLog {
   }
 
   async size(): Promise<number> {
-    const [r] = await this.db.query<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log");
-    return Number(r?.n ?? 0);
+    return sizeOf(this.db);
   }
 
   /** Sign and store the current head; returns the note an external witness can keep. */
