@@ -1,4 +1,4 @@
-// npm run bench -- recorder [--seconds 30] [--rate 1000] [--frames-seconds 40]
+// npm run bench -- recorder [--seconds 30] [--rate 1000] [--frames-seconds 40] [--uiohook-phase]
 //
 // The recorder under load on a real X display (Xvfb + openbox, an xterm running `cat` focused), input
 // injected by ONE xdotool process per phase reading commands from stdin, written on a wall-clock schedule
@@ -6,13 +6,15 @@
 //   A. a bare uiohook listener (counts events, nothing else)                    → baseline CPU
 //   B. `tracevault record --offline` with keyboard/mouse/window: filtering (key-stream redaction, context
 //      rules), sealing (gzip + HPKE) and spooling (fsync) on, no screenshots    → CPU, peak RSS, lost events
+//      (keyboard/mouse read the way the recorder does by default: RECORD in process, no helper process;
+//      with --uiohook-phase, B is run a second time with the uiohook child, TRACEVAULT_INPUT_BACKEND=uiohook)
 //   C. the recorder with screenshots (actions + changes, OCR redaction): a line typed in the terminal
 //      every ~1.5 s (the terminal scrolls); frame timings from the recorder itself: capture + black-out +
 //      encode per frame, and OCR + engine per frame on which OCR ran (changed strips only; frames of an
 //      unchanged screen reuse the previous words and are timed separately), plus the tesseract CPU per OCR'd
 //      frame (from /proc, robust to a busy machine) and full-frame OCR of a text-filled 1280×800 screen.
-// CPU is utime+stime from /proc of the process and all its descendants (the hook child included), as a
-// percentage of one core over the load window. Prints one JSON line:
+// CPU is utime+stime from /proc of the process and all its descendants (a hook child included), as a
+// percentage of one core over the load window; RSS is the sum over the same processes. Prints one JSON line:
 // {"name":"recorder","cpu_ratio":…,"baseline_cpu_pct":…,"cpu_pct":…,"peak_rss_mb":…,"events_sent":…,
 //  "events_lost":…,"frame_ms_p50":…,"ocr_redact_ms_p50":…, …}
 import { spawn, spawnSync } from "node:child_process";
@@ -364,7 +366,7 @@ async function setupDir(withShots) {
   return { dir, keys, rec };
 }
 
-function startRecorder(x, dir, extra = []) {
+function startRecorder(x, dir, extra = [], env = {}) {
   const args = [
     RUNNER,
     "record",
@@ -380,7 +382,7 @@ function startRecorder(x, dir, extra = []) {
     "--quiet",
     ...extra,
   ];
-  const p = spawn(process.execPath, args, { env: x.env, stdio: ["ignore", "ignore", "pipe"] });
+  const p = spawn(process.execPath, args, { env: { ...x.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   p.stderr.on("data", (d) => (err += d));
   const exited = new Promise((r) => p.once("exit", r));
@@ -408,9 +410,9 @@ function countSpool(rec, dir, keys) {
   return { n, markers };
 }
 
-async function recorderPhase(x, chunks, rate) {
+async function recorderPhase(x, chunks, rate, env = {}) {
   const { dir, keys, rec } = await setupDir(false);
-  const r = startRecorder(x, dir);
+  const r = startRecorder(x, dir, [], env);
   await waitFor(r, /tracevault: recording/);
   await sleep(1000);
   const m = await measure(r.p.pid, x.env, chunks, rate);
@@ -518,6 +520,9 @@ export async function run(args = []) {
     const base = await baseline(x, chunks, rate);
     const cap = await captureOnly(x, chunks, rate);
     const recd = await recorderPhase(x, chunks, rate);
+    const child = args.includes("--uiohook-phase")
+      ? await recorderPhase(x, chunks, rate, { TRACEVAULT_INPUT_BACKEND: "uiohook" })
+      : undefined;
     const frames = await framesPhase(x, framesSeconds);
     const out = {
       name: "recorder",
@@ -536,11 +541,23 @@ export async function run(args = []) {
       recorder_main_cpu_pct: Math.round(recd.main_cpu_pct * 100) / 100,
       hook_child_cpu_pct: Math.round((recd.cpu_pct - recd.main_cpu_pct) * 100) / 100,
       recorder_main_peak_rss_mb: Math.round(recd.main_peak_rss_kb / 102.4) / 10,
+      input_backend: process.env.TRACEVAULT_INPUT_BACKEND ?? "xrecord",
+      ...(child
+        ? {
+            uiohook_cpu_ratio: Math.round((child.cpu_pct / base.cpu_pct) * 100) / 100,
+            uiohook_cpu_pct: Math.round(child.cpu_pct * 100) / 100,
+            uiohook_main_cpu_pct: Math.round(child.main_cpu_pct * 100) / 100,
+            uiohook_peak_rss_mb: Math.round(child.peak_rss_kb / 102.4) / 10,
+            uiohook_main_peak_rss_mb: Math.round(child.main_peak_rss_kb / 102.4) / 10,
+            uiohook_events_lost: Math.max(0, eventsSent - child.received),
+          }
+        : {}),
       redaction_markers: recd.redactions,
       capture_only_cpu_pct: Math.round(cap.cpu_pct * 100) / 100,
       capture_only_main_cpu_pct: Math.round(cap.main_cpu_pct * 100) / 100,
       capture_only_peak_rss_mb: Math.round(cap.peak_rss_kb / 102.4) / 10,
       ocr_full_frame_ms_p50: frames.ocr_full_frame_ms_p50,
+      blackout_encode_ms_p50: frames.blackout_encode_ms_p50,
       ocr_cpu_ms_per_frame: frames.ocr_cpu_ms_per_frame,
       ocr_runs: frames.ocr_runs,
       unchanged_frame_ms_p50: frames.reuse_ms_p50,

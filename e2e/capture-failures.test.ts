@@ -1,15 +1,20 @@
 /**
  * The failure cases of the capture layer on real X servers: no display, no RECORD extension, the display
- * dying mid-session, and a hook that keeps dying. Each must give one clear error and no crash loop.
+ * dying mid-session (with keyboard/mouse read in process through RECORD, the default, and with the uiohook
+ * child), and a hook child that keeps dying. Each must give one clear error and no crash loop.
  * Skipped only when Xvfb/openbox/xdotool are not installed.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { InputHook, type HookInputSource } from "../packages/recorder/src/capture/input-source.js";
 import { CaptureError, type CaptureSource } from "../packages/recorder/src/capture/types.js";
 import { checkX11Display } from "../packages/recorder/src/platform/x11/display-check.js";
-import { createX11Sources } from "../packages/recorder/src/platform/x11/index.js";
-import { startXterm } from "./support/apps.js";
-import { recordingSink } from "./support/sink.js";
+import {
+  X11RecordInput,
+  XConnection,
+  createX11Sources,
+} from "../packages/recorder/src/platform/x11/index.js";
+import { startXterm, xdotool } from "./support/apps.js";
+import { recordingSink, typedText } from "./support/sink.js";
 import { startXvfb, xvfbSkipReason } from "./support/xvfb.js";
 
 const skip = xvfbSkipReason();
@@ -101,7 +106,7 @@ describe.skipIf(!!skip)("capture failure cases", () => {
     expect(hook.pid).toBeUndefined();
   });
 
-  it("display dies mid-session: each source reports 'display :N went away' once, no crash loop, no child left", async () => {
+  it("display dies mid-session (in-process RECORD input): each source reports 'display :N went away' once, no crash loop", async () => {
     const x = await startXvfb();
     let killed = false;
     cleanup.push(() => (killed ? Promise.resolve() : x.stop()));
@@ -117,7 +122,84 @@ describe.skipIf(!!skip)("capture failure cases", () => {
     cleanup.push(async () => {
       for (const s of sources) await s.stop();
     });
+    const input = (sources[0] as HookInputSource).inputHook;
+    expect(input).toBeInstanceOf(X11RecordInput);
+    expect(input.running).toBe(true);
+    expect(input.pid).toBeUndefined(); // no helper process
+
+    const t0 = Date.now();
+    await x.killServer();
+    killed = true;
+    const errors = await Promise.all(sinks.map((s) => s.untilError(15_000)));
+    const elapsed = Date.now() - t0;
+    for (const [i, e] of errors.entries()) {
+      expect(e.code, sources[i]!.channel).toBe("DISPLAY_GONE");
+      expect(e.message).toContain(`display ${x.display} went away`);
+      expect(e.channel).toBe(sources[i]!.channel);
+    }
+    expect(errors[0]!.message).toMatch(/keyboard\/mouse capture stopped after 3 failed attempts/);
+    expect(elapsed).toBeLessThan(10_000);
+    // no crash loop: every reconnect failed, none succeeded, and nothing is retried after the error
+    expect(input.restarts).toBe(0);
+    expect(input.running).toBe(false);
+    await sleep(1500);
+    for (const s of sinks) expect(s.errors).toHaveLength(1);
+    expect(input.restarts).toBe(0);
+  }, 40_000);
+
+  it("a lost connection to a display that is still up (in-process RECORD input) is reconnected; capture goes on", async () => {
+    const x = await startXvfb();
+    cleanup.push(() => x.stop());
+    const term = await startXterm(x, "tv-reconnect");
+    cleanup.push(() => term.stop());
+    const sources = createX11Sources({
+      channels: ["keyboard", "mouse"],
+      display: x.display,
+      restart: { backoffMs: [100] },
+    });
+    const sink = recordingSink();
+    for (const s of sources) await s.start(sink);
+    cleanup.push(async () => {
+      for (const s of sources) await s.stop();
+    });
+    const input = (sources[0] as HookInputSource).inputHook as X11RecordInput;
+    const ctx = input.recordContext!;
+    expect(ctx).toBeGreaterThan(0);
+    // Another client kills the connection that owns the context (XKillClient), as a server would drop it.
+    const killer = await XConnection.open(x.display);
+    (killer.X as unknown as { KillClient(id: number): void }).KillClient(ctx);
+    await killer.X.sync();
+    await killer.close();
+    const end = Date.now() + 10_000;
+    while (input.restarts === 0 && Date.now() < end) await sleep(20);
+    expect(input.restarts).toBe(1);
+    expect(input.running).toBe(true);
+    expect(sink.logs.some((l) => /reconnected \(restart 1\)/.test(l))).toBe(true);
+    sink.clear();
+    await xdotool(x, "type", "--delay", "5", "after");
+    await sink.until((ev) => typedText(ev) === "after", 5000, "typed after the reconnect");
+    expect(sink.errors).toHaveLength(0);
+  }, 40_000);
+
+  it("display dies mid-session (uiohook child): 'display :N went away' once, no crash loop, no child left", async () => {
+    const x = await startXvfb();
+    let killed = false;
+    cleanup.push(() => (killed ? Promise.resolve() : x.stop()));
+    const term = await startXterm(x, "tv-dying");
+    cleanup.push(() => term.stop());
+    const sources: CaptureSource[] = createX11Sources({
+      channels: ["keyboard", "mouse", "window", "screenshots"],
+      display: x.display,
+      restart: { backoffMs: [100, 200, 300] },
+      inputBackend: "uiohook",
+    });
+    const sinks = sources.map(() => recordingSink());
+    for (const [i, s] of sources.entries()) await s.start(sinks[i]!);
+    cleanup.push(async () => {
+      for (const s of sources) await s.stop();
+    });
     const hook = (sources[0] as HookInputSource).inputHook;
+    expect(hook).toBeInstanceOf(InputHook);
     const childPid = hook.pid;
     expect(alive(childPid)).toBe(true);
 
@@ -157,6 +239,7 @@ describe.skipIf(!!skip)("capture failure cases", () => {
       channels: ["keyboard"],
       display: x.display,
       restart: { backoffMs: [100, 200], maxQuickFailures: 3 },
+      inputBackend: "uiohook",
     });
     const sink = recordingSink();
     await kb!.start(sink);

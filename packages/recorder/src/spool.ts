@@ -1,3 +1,5 @@
+// First, before zod and crypto: it bounds the heap for everything the recorder loads (see capture/heap.ts).
+import "./capture/heap.js";
 import {
   closeSync,
   existsSync,

@@ -27,6 +27,33 @@ describe("X pixels → RGB", () => {
     const msb = Buffer.from([0, 1, 2, 3, 0, 10, 20, 30]); // X R G B
     expect([...xPixelsToRgb(msb, 2, 1, true)]).toEqual([1, 2, 3, 10, 20, 30]);
   });
+  it("the word-at-a-time path (large aligned frames) gives the same bytes as a pixel-by-pixel reference", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 90 }),
+        fc.integer({ min: 36, max: 50 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (w, h, msbFirst, seed) => {
+          // ≥ 4 KiB in and out: buffers of their own, aligned (the fast path); odd sizes leave 1–3 tail pixels
+          const src = Buffer.alloc(w * h * 4 + 4096).subarray(0, w * h * 4);
+          let v = seed;
+          for (let i = 0; i < src.length; i++) src[i] = (v = (v * 1103515245 + 12345) >>> 0) >>> 24;
+          const ref: number[] = [];
+          for (let i = 0; i < w * h; i++) {
+            const p = src.subarray(i * 4, i * 4 + 4);
+            ref.push(...(msbFirst ? [p[1]!, p[2]!, p[3]!] : [p[2]!, p[1]!, p[0]!]));
+          }
+          expect([...xPixelsToRgb(src, w, h, msbFirst)]).toEqual(ref);
+          // padded rows (stride > 4 × width) take the general path
+          const padded = Buffer.alloc(h * (w * 4 + 8));
+          for (let y = 0; y < h; y++) src.copy(padded, y * (w * 4 + 8), y * w * 4, (y + 1) * w * 4);
+          expect([...xPixelsToRgb(padded, w, h, msbFirst, w * 4 + 8)]).toEqual(ref);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe("blackout", () => {
@@ -79,7 +106,15 @@ describe("encodeFrame", () => {
       takenAt: 123,
       sourceWidth: 1280,
     });
-    expect(e.hash).toBe(frameHash(f));
+    // the hash identifies the screen: same pixels → same hash, one pixel changed → another hash
+    expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await encodeFrame(frame(1280, 800, [255, 0, 0]), { maxWidth: 640, quality: 80 })).hash).toBe(
+      e.hash,
+    );
+    const g = frame(1280, 800, [255, 0, 0]);
+    g.rgb.fill(0, 0, 3 * 1280 * 8);
+    expect((await encodeFrame(g, { maxWidth: 640, quality: 80 })).hash).not.toBe(e.hash);
+    expect(frameHash(g)).not.toBe(frameHash(f));
     const meta = await sharp(e.data).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", 640, 400]);
     const png = await encodeFrame(f, { format: "png" });

@@ -212,7 +212,39 @@ function fakeUiohook(): string {
   return file;
 }
 
+/** A stand-in uiohook that fires `n` pointer moves (x = 0…n−1) and a click in one burst when started. */
+function burstUiohook(n: number): string {
+  const file = join(mkdtempSync(join(tmpdir(), "tv-fakehook-")), "burst-uiohook.cjs");
+  writeFileSync(
+    file,
+    `const { EventEmitter } = require("node:events");
+     const uIOhook = new EventEmitter();
+     uIOhook.start = () => setTimeout(() => {
+       for (let i = 0; i < ${n}; i++) uIOhook.emit("input", { type: 9, x: i, y: 7 });
+       uIOhook.emit("input", { type: 7, x: 1, y: 2, button: 1, clicks: 1 });
+     }, 20);
+     uIOhook.stop = () => {};
+     module.exports = { uIOhook };`,
+  );
+  return file;
+}
+
 describe("the hook child program (HOOK_CHILD_SOURCE) with a stand-in uiohook", () => {
+  it("writes bursts in batches and loses or reorders nothing", async () => {
+    const hook = new InputHook({
+      channels: ["mouse"],
+      command: { file: process.execPath, args: ["-e", HOOK_CHILD_SOURCE, burstUiohook(5000), "m"] },
+    });
+    const s = sink();
+    const detach = await hook.attach("mouse", s);
+    await waitFor(() => s.events.length >= 5001);
+    expect(s.events.slice(0, 5000).map((e) => (e.kind === "mouse_move" ? e.x : -1))).toEqual([
+      ...Array(5000).keys(),
+    ]);
+    expect(s.events[5000]).toMatchObject({ kind: "mouse_down", button: "left" });
+    await detach();
+  });
+
   it("forwards only the kinds it was started for", async () => {
     const hook = new InputHook({
       channels: ["mouse"],

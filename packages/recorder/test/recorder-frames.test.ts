@@ -341,7 +341,60 @@ describe("ScreenTextRedactor", () => {
           expect(key((inc as unknown as { words: OcrWord[] }).words)).toEqual(key(fresh));
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // found by this property: the same line twice on screen (a copy stays while the scroll seems to
+        // carry it elsewhere; a line scrolls onto an identical one that stayed)
+        examples: [
+          [
+            [
+              { id: 0, col: 10 },
+              { id: 0, col: 150 },
+              { id: 0, col: 10 },
+              { id: 63, col: 150 },
+            ],
+            18,
+            [
+              { id: 401, slot: 4, col: 150 },
+              { id: 448, slot: 0, col: 150 },
+            ],
+          ],
+          [
+            [
+              { id: 0, col: 10 },
+              { id: 0, col: 10 },
+              { id: 1, col: 10 },
+            ],
+            -26,
+            [],
+          ],
+          [
+            [
+              { id: 0, col: 10 },
+              { id: 0, col: 10 },
+              { id: 0, col: 10 },
+              { id: 216, col: 150 },
+              { id: 0, col: 10 },
+            ],
+            67,
+            [
+              { id: 436, slot: 0, col: 150 },
+              { id: 401, slot: 6, col: 10 },
+            ],
+          ],
+          [
+            [
+              { id: 0, col: 10 },
+              { id: 282, col: 10 },
+              { id: 0, col: 10 },
+              { id: 227, col: 10 },
+              { id: 8, col: 10 },
+            ],
+            52,
+            [],
+          ],
+        ],
+      },
     );
     // most runs scrolled: the cache was reused rather than everything read again
     expect(partial).toBeGreaterThan(50);

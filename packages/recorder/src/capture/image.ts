@@ -1,6 +1,23 @@
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import { createRequire } from "node:module";
+import { endianness } from "node:os";
 import type { Rect } from "./types.js";
+
+type Sharp = typeof import("sharp");
+let sharpMod: Sharp | undefined;
+
+/**
+ * The `sharp` module, loaded on first use: libvips costs ~10 MB of memory and startup time, and a recorder
+ * whose manifest takes no screenshots never needs it.
+ */
+export function loadSharp(): Sharp {
+  if (!sharpMod) {
+    sharpMod = createRequire(import.meta.url)("sharp") as Sharp;
+    // The operation cache keeps decoded images for reuse; frames are never processed twice.
+    sharpMod.cache(false);
+  }
+  return sharpMod;
+}
 
 /**
  * An uncompressed frame in memory: packed RGB, 3 bytes per pixel, no row padding. It never leaves memory:
@@ -43,13 +60,23 @@ export interface EncodedFrame {
   sourceWidth: number;
   sourceHeight: number;
   takenAt: number;
-  /** SHA-256 of the raw RGB pixels (after black-out): equal hash = identical screen. */
+  /**
+   * SHA-256 of the encoded image: equal hash = identical screen (the encoder is deterministic: the same
+   * pixels and options give the same bytes). Hashing the ~0.1–0.3 MB image instead of the 3 MB of raw
+   * pixels saves ~2 ms a frame.
+   */
   hash: string;
 }
+
+const LITTLE_ENDIAN = endianness() === "LE";
 
 /**
  * Convert 32-bit X pixels (LSB-first: B,G,R,X per pixel; MSB-first: X,R,G,B) to packed RGB.
  * `stride` is the source bytes per row (4 × width for ZPixmap at 32 bpp).
+ *
+ * The common case (rows without padding, 4-byte aligned, little-endian host) reads whole pixels and writes
+ * four pixels as three 32-bit words: ~2.5× faster than byte by byte (measured on a 1280×800 frame: 6 ms
+ * instead of 16 ms on a loaded machine), and this runs on the recorder's main thread for every frame.
  */
 export function xPixelsToRgb(
   src: Buffer,
@@ -58,17 +85,56 @@ export function xPixelsToRgb(
   msbFirst = false,
   stride = width * 4,
 ): Buffer {
-  const out = Buffer.allocUnsafe(width * height * 3);
+  const n = width * height;
+  const out = Buffer.allocUnsafe(n * 3);
+  if (LITTLE_ENDIAN && stride === width * 4 && src.byteOffset % 4 === 0 && out.byteOffset % 4 === 0) {
+    const s = new Uint32Array(src.buffer, src.byteOffset, n);
+    const d = new Uint32Array(out.buffer, out.byteOffset, (n * 3) >> 2);
+    // A pixel word is B | G << 8 | R << 16 (LSB-first) or X | R << 8 | G << 16 | B << 24 (MSB-first).
+    const rs = msbFirst ? 8 : 16;
+    const bs = msbFirst ? 24 : 0;
+    const gs = msbFirst ? 16 : 8;
+    const full = n - (n % 4);
+    let j = 0;
+    for (let i = 0; i < full; i += 4) {
+      const a = s[i]!;
+      const b = s[i + 1]!;
+      const c = s[i + 2]!;
+      const e = s[i + 3]!;
+      d[j++] =
+        ((a >>> rs) & 255) |
+        (((a >>> gs) & 255) << 8) |
+        (((a >>> bs) & 255) << 16) |
+        (((b >>> rs) & 255) << 24);
+      d[j++] =
+        ((b >>> gs) & 255) |
+        (((b >>> bs) & 255) << 8) |
+        (((c >>> rs) & 255) << 16) |
+        (((c >>> gs) & 255) << 24);
+      d[j++] =
+        ((c >>> bs) & 255) |
+        (((e >>> rs) & 255) << 8) |
+        (((e >>> gs) & 255) << 16) |
+        (((e >>> bs) & 255) << 24);
+    }
+    for (let i = full, o = full * 3; i < n; i++, o += 3) {
+      const p = s[i]!;
+      out[o] = (p >>> rs) & 255;
+      out[o + 1] = (p >>> gs) & 255;
+      out[o + 2] = (p >>> bs) & 255;
+    }
+    return out;
+  }
   const r = msbFirst ? 1 : 2;
   const b = msbFirst ? 3 : 0;
   let o = 0;
   for (let y = 0; y < height; y++) {
-    let s = y * stride;
-    const end = s + width * 4;
-    for (; s < end; s += 4) {
-      out[o++] = src[s + r]!;
-      out[o++] = src[s + 1 + (msbFirst ? 1 : 0)]!;
-      out[o++] = src[s + b]!;
+    let si = y * stride;
+    const end = si + width * 4;
+    for (; si < end; si += 4) {
+      out[o++] = src[si + r]!;
+      out[o++] = src[si + 1 + (msbFirst ? 1 : 0)]!;
+      out[o++] = src[si + b]!;
     }
   }
   return out;
@@ -110,6 +176,7 @@ export function frameHash(frame: RawFrame): string {
 export async function encodeFrame(frame: RawFrame, opts: EncodeOptions = {}): Promise<EncodedFrame> {
   const format = opts.format ?? "jpeg";
   const quality = Math.min(100, Math.max(1, Math.round(opts.quality ?? 80)));
+  const sharp = loadSharp();
   let img = sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } });
   let width = frame.width;
   let height = frame.height;
@@ -118,7 +185,9 @@ export async function encodeFrame(frame: RawFrame, opts: EncodeOptions = {}): Pr
     height = Math.max(1, Math.round((frame.height * width) / frame.width));
     img = img.resize({ width, height, fit: "fill" });
   }
-  if (format === "jpeg") img = img.jpeg({ quality });
+  // Huffman-table optimisation is a second pass over the image: off, a 1280×800 frame encodes in less than
+  // half the CPU time (measured: 12.5 → 5.5 ms) for ~4 % more bytes.
+  if (format === "jpeg") img = img.jpeg({ quality, optimiseCoding: false });
   else if (format === "webp") img = img.webp({ quality });
   else img = img.png({ compressionLevel: 6 });
   const data = await img.toBuffer();
@@ -133,7 +202,7 @@ export async function encodeFrame(frame: RawFrame, opts: EncodeOptions = {}): Pr
     sourceWidth: frame.width,
     sourceHeight: frame.height,
     takenAt: frame.takenAt,
-    hash: frameHash(frame),
+    hash: createHash("sha256").update(data).digest("hex"),
   };
 }
 
@@ -146,6 +215,7 @@ export async function blackoutEncoded(
   rects: readonly Rect[],
   opts: { quality?: number } = {},
 ): Promise<Buffer> {
+  const sharp = loadSharp();
   const meta = await sharp(image).metadata();
   const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const frame: RawFrame = { rgb: data, width: info.width, height: info.height, x: 0, y: 0, takenAt: 0 };

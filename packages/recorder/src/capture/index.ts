@@ -1,3 +1,5 @@
+// First: it bounds the heap for everything the recorder loads after it (see heap.ts).
+import "./heap.js";
 export * from "./types.js";
 export * from "./keymap.js";
 export * from "./input-mapper.js";

@@ -66,7 +66,55 @@ interface Listener {
   sink: CaptureSink;
 }
 
+/**
+ * What keyboard and mouse sources read from: the supervised uiohook child ({@link InputHook}) or, on X11,
+ * the in-process RECORD client (`X11RecordInput`). One backend serves both channels.
+ */
+export interface InputBackend {
+  /** Add a listener and make sure capture runs. Resolves with a function that removes the listener. */
+  attach(channel: InputChannel, sink: CaptureSink): Promise<() => Promise<void>>;
+  /** Capture is running (not starting, recovering, stopped or failed). */
+  readonly running: boolean;
+  /** Input records received (diagnostics and benches). */
+  readonly received: number;
+  /** Times capture was restarted after a failure. */
+  readonly restarts: number;
+  /** The PID of a helper process, when the backend runs one. */
+  readonly pid: number | undefined;
+  stop(): Promise<void>;
+}
+
 const KEY_TYPES = new Set([4, 5]);
+
+/**
+ * One line of the child's protocol (`text[start, end)`), or undefined when it is not a record. Event lines
+ * are arrays of numbers ("[9,1764400000000.123,300,301]"): read without JSON.parse (no intermediate
+ * allocations but the array). Anything else (the ready line, a stand-in child's output) goes through JSON.
+ */
+export function parseHookLine(text: string, start = 0, end = text.length): HookRecord | undefined {
+  if (end - start < 3 || text.charCodeAt(start) !== 91 /* [ */ || text.charCodeAt(end - 1) !== 93 /* ] */)
+    return undefined;
+  const c = text.charCodeAt(start + 1);
+  if ((c >= 48 && c <= 57) || c === 45 /* - */) {
+    const rec: number[] = [];
+    let from = start + 1;
+    for (;;) {
+      let comma = text.indexOf(",", from);
+      if (comma < 0 || comma > end - 1) comma = end - 1;
+      const n = Number(text.slice(from, comma));
+      if (!Number.isFinite(n) || comma === from) return undefined;
+      rec.push(n);
+      if (comma === end - 1) return rec;
+      from = comma + 1;
+    }
+  }
+  try {
+    const v = JSON.parse(text.slice(start, end)) as unknown;
+    return Array.isArray(v) ? (v as HookRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -107,7 +155,7 @@ export function classifyHookExit(
  *   child that ran less than `quickFailureMs`, or each failed preflight) the hook gives up and every listener
  *   gets one clear CaptureError (e.g. "display :99 went away: …"). No crash loop.
  */
-export class InputHook {
+export class InputHook implements InputBackend {
   readonly target: string;
   private readonly opts: InputHookOptions;
   private readonly policy: RestartPolicy;
@@ -240,22 +288,18 @@ export class InputHook {
         );
       }, this.opts.readyTimeoutMs ?? 10_000);
 
-      let buf = "";
+      let rest = "";
       const out = child.stdio[3] as Readable;
       out.on("error", () => undefined);
       out.on("data", (chunk: Buffer) => {
-        buf += chunk.toString();
+        // The protocol is ASCII: latin1 decoding is exact and cheapest; a batch holds many lines.
+        const text = rest + chunk.toString("latin1");
+        let start = 0;
         let nl: number;
-        while ((nl = buf.indexOf("\n")) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          if (line.length === 0) continue;
-          let rec: HookRecord;
-          try {
-            rec = JSON.parse(line) as HookRecord;
-          } catch {
-            continue;
-          }
+        while ((nl = text.indexOf("\n", start)) >= 0) {
+          const rec = parseHookLine(text, start, nl);
+          start = nl + 1;
+          if (!rec) continue;
           if (rec[0] === "ready") {
             ready = true;
             if (!settled) {
@@ -267,6 +311,7 @@ export class InputHook {
           }
           this.dispatch(rec);
         }
+        rest = start < text.length ? text.slice(start) : "";
       });
 
       child.once("exit", (code, signal) => {
@@ -399,17 +444,17 @@ export class InputHook {
   }
 }
 
-/** A keyboard or mouse capture source backed by a shared {@link InputHook}. */
+/** A keyboard or mouse capture source backed by a shared {@link InputBackend}. */
 export class HookInputSource implements CaptureSource {
   readonly channel: InputChannel;
   readonly platform: CapturePlatform;
   readonly tested: boolean;
-  private readonly hook: InputHook;
+  private readonly hook: InputBackend;
   private readonly cleanup: (() => Promise<void>) | undefined;
   private detach: (() => Promise<void>) | undefined;
 
   constructor(
-    hook: InputHook,
+    hook: InputBackend,
     channel: InputChannel,
     platform: CapturePlatform,
     tested: boolean,
@@ -422,8 +467,8 @@ export class HookInputSource implements CaptureSource {
     this.cleanup = cleanup;
   }
 
-  /** The shared hook (diagnostics, tests). */
-  get inputHook(): InputHook {
+  /** The shared backend (diagnostics, tests). */
+  get inputHook(): InputBackend {
     return this.hook;
   }
 
@@ -439,7 +484,14 @@ export class HookInputSource implements CaptureSource {
       },
       ...(sink.log ? { log: (m: string) => sink.log!(m) } : {}),
     };
-    const detach = await this.hook.attach(this.channel, wrapped);
+    let detach: () => Promise<void>;
+    try {
+      detach = await this.hook.attach(this.channel, wrapped);
+    } catch (err) {
+      // what was opened for this source (the keyboard layout's connection) must not outlive a failed start
+      await this.cleanup?.().catch(() => undefined);
+      throw err;
+    }
     if (!failed) this.detach = detach;
   }
 

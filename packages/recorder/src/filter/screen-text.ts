@@ -227,6 +227,21 @@ export function detectScroll(
   return { dy, x0, x1, y0, y1, explained, changed: changedRow };
 }
 
+/** The pixels of a box (screen coordinates) are the same in two frames of the same size and origin. */
+function samePixels(a: RawFrame, b: RawFrame, box: Rect): boolean {
+  const x0 = Math.max(0, box.x - b.x);
+  const x1 = Math.min(b.width, box.x - b.x + box.w);
+  const y0 = Math.max(0, box.y - b.y);
+  const y1 = Math.min(b.height, box.y - b.y + box.h);
+  if (x1 <= x0 || y1 <= y0) return false;
+  for (let y = y0; y < y1; y++) {
+    const o = (y * b.width + x0) * 3;
+    const e = (y * b.width + x1) * 3;
+    if (a.rgb.compare(b.rgb, o, e, o, e) !== 0) return false;
+  }
+  return true;
+}
+
 /**
  * Apply a scroll to the word cache: words inside the box whose new rows are all explained move by -dy;
  * words in rows that did not change stay; every other word touching the box is dropped and the rows of its
@@ -235,6 +250,7 @@ export function detectScroll(
  */
 function applyScroll(
   sc: ScrollMatch,
+  prev: RawFrame,
   frame: RawFrame,
   words: readonly OcrWord[],
 ): { rows: Strip[]; keep: OcrWord[] } {
@@ -248,6 +264,7 @@ function applyScroll(
     for (let y = Math.max(sc.y0, from); y < Math.min(sc.y1, to); y++) need[y] = 1;
   };
   const keep: OcrWord[] = [];
+  const stayed: OcrWord[] = [];
   for (const w of words) {
     const bx0 = w.box.x - frame.x;
     const bx1 = bx0 + w.box.w;
@@ -259,8 +276,16 @@ function applyScroll(
       continue;
     }
     const inside = bx0 >= sc.x0 && bx1 <= sc.x1 && by0 >= sc.y0 && by1 <= sc.y1;
-    if (inside && all(sc.changed, by0, by1, 0)) {
-      keep.push(w); // its rows did not change
+    if (samePixels(prev, frame, w.box)) {
+      stayed.push(w); // still there, pixel for pixel
+      // Its content may also show where the scroll would have taken it (the same line twice on screen, as
+      // a terminal echoing what `cat` prints back): nobody moved a word there. When all those rows came
+      // from its rows, it is there too (a copy); otherwise they are read again.
+      const ny0 = by0 - sc.dy;
+      const ny1 = by1 - sc.dy;
+      if (inside && ny0 >= sc.y0 && ny1 <= sc.y1 && all(sc.explained, ny0, ny1, 1))
+        keep.push({ ...w, box: { ...w.box, y: ny0 + frame.y } });
+      else for (let y = Math.max(sc.y0, ny0); y < Math.min(sc.y1, ny1); y++) if (sc.explained[y]) need[y] = 1;
       continue;
     }
     const ny0 = by0 - sc.dy;
@@ -279,6 +304,15 @@ function applyScroll(
     }
     mark(ny0, ny1);
   }
+  // A word moved (or copied) onto a place where an identical word already is, is that word: keep one.
+  const at = new Set<string>();
+  const kept: OcrWord[] = [];
+  for (const w of [...stayed, ...keep]) {
+    const k = `${w.box.x},${w.box.y},${w.box.w},${w.box.h}`;
+    if (at.has(k)) continue;
+    at.add(k);
+    kept.push(w);
+  }
   const rows: Strip[] = [];
   for (let y = 0; y < frame.height; y++) {
     if (!need[y]) continue;
@@ -286,7 +320,7 @@ function applyScroll(
     if (last && last.y1 === y + frame.y) last.y1++;
     else rows.push({ y0: y + frame.y, y1: y + frame.y + 1 });
   }
-  return { rows, keep };
+  return { rows, keep: kept };
 }
 
 /** Screen text redactor with an OCR cache. One instance per display; frames must come in time order. */
@@ -342,7 +376,7 @@ export class ScreenTextRedactor {
     const rowsChanged = changedRows.reduce((a, r) => a + r.y1 - r.y0, 0);
     if (this.o.scroll && rowsChanged >= 3 * this.o.tile) {
       const sc = detectScroll(this.prev, frame, d.changed);
-      if (sc) ({ rows: changedRows, keep } = applyScroll(sc, frame, this.words));
+      if (sc) ({ rows: changedRows, keep } = applyScroll(sc, this.prev, frame, this.words));
     }
     let strips: Strip[] = changedRows
       .map((r) => ({

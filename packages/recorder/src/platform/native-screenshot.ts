@@ -10,8 +10,13 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import sharp from "sharp";
-import { blackout as blackoutRaw, encodeFrame, type EncodedFrame, type RawFrame } from "../capture/image.js";
+import {
+  blackout as blackoutRaw,
+  encodeFrame,
+  loadSharp,
+  type EncodedFrame,
+  type RawFrame,
+} from "../capture/image.js";
 import {
   CaptureError,
   defaultClock,
@@ -77,7 +82,7 @@ export async function pngToRawFrame(
   takenAt: number,
   origin = { x: 0, y: 0 },
 ): Promise<RawFrame> {
-  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await loadSharp()(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { rgb: data, width: info.width, height: info.height, x: origin.x, y: origin.y, takenAt };
 }
 
@@ -106,7 +111,7 @@ export class NativeScreenshotSource implements CaptureSource {
     const png = this.platform === "darwin" ? await grabPngDarwin() : await grabPngWindows();
     const frame = await pngToRawFrame(png, takenAt);
     if (!region) return frame;
-    const { data, info } = await sharp(frame.rgb, {
+    const { data, info } = await loadSharp()(frame.rgb, {
       raw: { width: frame.width, height: frame.height, channels: 3 },
     })
       .extract({ left: Math.max(0, region.x), top: Math.max(0, region.y), width: region.w, height: region.h })

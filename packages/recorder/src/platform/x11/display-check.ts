@@ -9,6 +9,15 @@ export interface X11DisplayStatus {
   hasWindowManager: boolean;
 }
 
+/** The error for a display without the RECORD extension (no global keyboard/mouse capture on it). */
+export function noRecordError(display: string): CaptureError {
+  return new CaptureError(
+    "NO_RECORD",
+    `display ${display} has no RECORD extension: global keyboard/mouse capture is impossible on it ` +
+      `(enable RECORD in the X server; Xvfb has it unless started with '-extension RECORD')`,
+  );
+}
+
 /**
  * Check an X display before anything that could abort on it runs (libuiohook calls abort() when the display
  * is missing or lacks RECORD). Pure JS over the X protocol: never spawns `xdpyinfo`, never aborts.
@@ -27,12 +36,7 @@ export async function checkX11Display(
     const extensions = await conn.extensions();
     const hasRecord = extensions.includes("RECORD");
     const wmCheck = await conn.cardinal(conn.root, "_NET_SUPPORTING_WM_CHECK").catch(() => undefined);
-    if (opts.requireRecord && !hasRecord)
-      throw new CaptureError(
-        "NO_RECORD",
-        `display ${display} has no RECORD extension: global keyboard/mouse capture is impossible on it ` +
-          `(enable RECORD in the X server; Xvfb has it unless started with '-extension RECORD')`,
-      );
+    if (opts.requireRecord && !hasRecord) throw noRecordError(display);
     return { display, extensions, hasRecord, hasWindowManager: wmCheck !== undefined && wmCheck !== 0 };
   } finally {
     await conn.close();

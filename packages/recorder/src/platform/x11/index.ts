@@ -1,5 +1,6 @@
 import type { CaptureChannel } from "@tracevault/core";
 import {
+  HookInputSource,
   createInputSources,
   type InputChannel,
   type KeymapProvider,
@@ -10,6 +11,7 @@ import type { CaptureSource, Clock } from "../../capture/types.js";
 import { resolveDisplay } from "./connection.js";
 import { checkX11Display } from "./display-check.js";
 import { X11KeyboardLayout } from "./keyboard-layout.js";
+import { X11RecordInput } from "./record-input.js";
 import { X11ScreenshotSource } from "./screenshot-source.js";
 import { X11ActiveWindowSource, type UrlProvider } from "./window-source.js";
 
@@ -20,6 +22,16 @@ export * from "./screenshot-source.js";
 export * from "./tray.js";
 export * from "./window-source.js";
 export * from "./desktop-settings.js";
+export * from "./record-input.js";
+
+/**
+ * How keyboard and mouse are captured on X11:
+ * - "xrecord" (default): RECORD spoken in the recorder process by the pure-JS `x11` client
+ *   ({@link X11RecordInput}); no helper process.
+ * - "uiohook": libuiohook in a supervised child process ({@link InputHook}), the macOS/Windows path.
+ * `TRACEVAULT_INPUT_BACKEND=uiohook` selects the child when no option is given.
+ */
+export type X11InputBackend = "xrecord" | "uiohook";
 
 export interface X11SourcesOptions {
   /** Channels the manifest allows: only these sources are created. */
@@ -34,6 +46,15 @@ export interface X11SourcesOptions {
   shm?: boolean;
   /** Read the real keyboard layout from the X server (default true); false = built-in US table. */
   readLayout?: boolean;
+  /** See {@link X11InputBackend} (default "xrecord", or $TRACEVAULT_INPUT_BACKEND). */
+  inputBackend?: X11InputBackend;
+}
+
+function inputBackendOf(opt: X11InputBackend | undefined): X11InputBackend {
+  const v = opt ?? process.env.TRACEVAULT_INPUT_BACKEND ?? "xrecord";
+  if (v !== "xrecord" && v !== "uiohook")
+    throw new Error(`TRACEVAULT_INPUT_BACKEND must be 'xrecord' or 'uiohook', got '${v}'`);
+  return v;
 }
 
 /**
@@ -63,7 +84,8 @@ class X11KeymapProvider implements KeymapProvider {
 
 /**
  * Capture sources for an X11 desktop, one per allowed channel, all tested under Xvfb + openbox:
- * keyboard and mouse (uiohook-napi in a supervised child, display + RECORD checked first), window
+ * keyboard and mouse (RECORD in process by default, or uiohook-napi in a supervised child with the display
+ * and RECORD checked first: see {@link X11InputBackend}), window
  * (event-driven active-window watcher), screenshots (GetImage/MIT-SHM + sharp). `clipboard` has no source
  * yet and is skipped.
  */
@@ -75,23 +97,44 @@ export function createX11Sources(opts: X11SourcesOptions): CaptureSource[] {
   if (inputChannels.length > 0) {
     const keymap =
       allowed.has("keyboard") && opts.readLayout !== false ? new X11KeymapProvider(display) : undefined;
-    const inputs = createInputSources({
-      channels: inputChannels,
-      target: `display ${display}`,
-      env: { ...process.env, DISPLAY: display },
-      preflight: async () => {
-        await checkX11Display({ display, requireRecord: true });
-        await keymap?.ensure();
-      },
-      ...(keymap ? { keymap } : {}),
-      ...(opts.clock ? { clock: opts.clock } : {}),
-      ...(opts.restart ? { restart: opts.restart } : {}),
-      ...(opts.wheelPixelsPerNotch !== undefined ? { wheelPixelsPerNotch: opts.wheelPixelsPerNotch } : {}),
-      platform: "linux-x11",
-      tested: true,
-      ...(keymap ? { cleanup: { keyboard: () => keymap.close() } } : {}),
-    });
-    out.push(...inputs);
+    if (inputBackendOf(opts.inputBackend) === "xrecord") {
+      const input = new X11RecordInput({
+        display,
+        channels: inputChannels,
+        ...(keymap ? { keymap, prepare: () => keymap.ensure() } : {}),
+        ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.restart ? { restart: opts.restart } : {}),
+        ...(opts.wheelPixelsPerNotch !== undefined ? { wheelPixelsPerNotch: opts.wheelPixelsPerNotch } : {}),
+      });
+      for (const c of inputChannels)
+        out.push(
+          new HookInputSource(
+            input,
+            c,
+            "linux-x11",
+            true,
+            c === "keyboard" && keymap ? () => keymap.close() : undefined,
+          ),
+        );
+    } else {
+      const inputs = createInputSources({
+        channels: inputChannels,
+        target: `display ${display}`,
+        env: { ...process.env, DISPLAY: display },
+        preflight: async () => {
+          await checkX11Display({ display, requireRecord: true });
+          await keymap?.ensure();
+        },
+        ...(keymap ? { keymap } : {}),
+        ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.restart ? { restart: opts.restart } : {}),
+        ...(opts.wheelPixelsPerNotch !== undefined ? { wheelPixelsPerNotch: opts.wheelPixelsPerNotch } : {}),
+        platform: "linux-x11",
+        tested: true,
+        ...(keymap ? { cleanup: { keyboard: () => keymap.close() } } : {}),
+      });
+      out.push(...inputs);
+    }
   }
   if (allowed.has("window"))
     out.push(

@@ -1,0 +1,711 @@
+import {
+  DEFAULT_RESTART_POLICY,
+  type InputBackend,
+  type InputChannel,
+  type KeymapProvider,
+  type RestartPolicy,
+} from "../../capture/input-source.js";
+import { InputMapper, type InputMapperOptions } from "../../capture/input-mapper.js";
+import { CaptureError, defaultClock, type CaptureSink, type Clock } from "../../capture/types.js";
+import { XConnection, resolveDisplay } from "./connection.js";
+import { noRecordError } from "./display-check.js";
+
+/**
+ * Keyboard and mouse capture on X11 inside the recorder process, with the RECORD extension spoken by the
+ * pure-JS `x11` client: the same data libuiohook reads (device events KeyPress…MotionNotify of all clients),
+ * without a helper process.
+ *
+ * Why not the uiohook child here: libuiohook can abort() its process, so it has to run in a supervised child
+ * (a second Node process, ~45–50 MB resident) that writes every event to a pipe the recorder then reads.
+ * Nothing in this client can abort the recorder (a lost display is an `end` event), the X server batches
+ * several events per reply when they come fast, and only what the manifest allows is ever sent to us: the
+ * RECORD context lists key events only with `keyboard`, pointer events only with `mouse`.
+ *
+ * Records are produced in the uiohook format ({@link InputMapper} turns them into core events), so key codes,
+ * names, characters, modifiers and buttons are the same whichever backend captured them:
+ * - key codes: X (evdev) keycode → libuiohook virtual code (keypad keys with NumLock off get 0xEE00);
+ * - modifiers: the event's core state (what was held before it), plus the key's own bit on a modifier press
+ *   (and minus it on its release), as libuiohook reports them;
+ * - buttons: the pointer mapping applied, then 2 ↔ 3 (uiohook: 1 left, 2 right, 3 middle, 4/5 back/forward);
+ *   X buttons 4–7 are wheel notches (rotation −1 up/left, +1 down/right), on press only.
+ * - times: the server's event time. On a local server it is CLOCK_MONOTONIC in ms (measured: equal to
+ *   `process.hrtime` to within a few ms), so events keep their real time even when the recorder was busy
+ *   when they arrived (up to 60 s late); for a server with another clock (a remote display), the smallest
+ *   arrival − server time seen is used as the offset.
+ */
+
+export interface X11RecordInputOptions {
+  display?: string;
+  /** Channels to capture; the RECORD context asks for nothing else. */
+  channels: readonly InputChannel[];
+  clock?: Clock;
+  /** The active layout (and CapsLock state at start); default US. */
+  keymap?: KeymapProvider;
+  wheelPixelsPerNotch?: number;
+  restart?: Partial<RestartPolicy>;
+  /** Runs before every (re)connection (e.g. open the keyboard layout). */
+  prepare?: () => Promise<void>;
+  /** How long RECORD may take to start sending (default 10 000 ms). */
+  startTimeoutMs?: number;
+}
+
+interface Listener {
+  channel: InputChannel;
+  sink: CaptureSink;
+}
+
+/** What the `x11` package's RECORD extension object offers (lib/ext/record.js). */
+interface RecordExt {
+  majorOpcode: number;
+  CS: { AllClients: number };
+  CreateContext(
+    context: number,
+    elementHeader: number,
+    clientSpecs: number[],
+    ranges: { deviceEvents: { first: number; last: number } }[],
+  ): void;
+  DisableContext(context: number): void;
+  FreeContext(context: number): void;
+}
+
+/** The `x11` client internals needed to send EnableContext with a handler that keeps no replies. */
+interface XInternals {
+  stream: NodeJS.ReadableStream & { on(ev: "data", fn: (d: Buffer) => void): unknown };
+  seq_num: number;
+  pack_stream: { put(b: Buffer): void; submit(flush?: boolean): void };
+  replies: Record<number, unknown>;
+  AllocID(): number;
+  GetPointerMapping(cb: (err: Error | null, map: number[]) => void): void;
+  GetModifierMapping(cb: (err: Error | null, rows: number[][]) => void): void;
+}
+
+/**
+ * The X server writes each recorded event as soon as it is processed: at 1,000 events/s that is up to
+ * 1,000 socket reads (and wake-ups) a second in the recorder, which cost more than the events themselves.
+ * A read that comes less than READ_GAP_MS after the previous one is deferred to READ_GAP_MS after it, so
+ * events that arrive close together are read in one go (measured at 1,000 events/s: ~900 → ~60 wake-ups/s).
+ * The first event after a quiet spell (a click, the first key of a burst) is still read at once; times
+ * come from the server, so deferral never changes them.
+ */
+const READ_GAP_MS = 16;
+const KEY_PRESS = 2;
+const KEY_RELEASE = 3;
+const BUTTON_PRESS = 4;
+const BUTTON_RELEASE = 5;
+const MOTION = 6;
+/** RECORD reply categories. */
+const FROM_SERVER = 0;
+const START_OF_DATA = 4;
+const END_OF_DATA = 5;
+
+/** libuiohook virtual codes of the X (evdev) keycodes above the main block (X keycodes 9–91 are VC + 8). */
+const EXTENDED_KEYCODES: Readonly<Record<number, number>> = {
+  94: 0x0e46, // <LSGT>, the ISO key left of Z (libuiohook leaves it unnamed; the layout table names it)
+  95: 0x0057, // F11
+  96: 0x0058, // F12
+  97: 0x0073, // <AB11> (JIS ro)
+  98: 0x0070, // Katakana
+  99: 0x007b, // Hiragana
+  100: 0x0079, // Kanji (Henkan)
+  103: 0x007e, // KP comma
+  104: 0x0e1c, // KP Enter
+  105: 0x0e1d, // right Control
+  106: 0x0e35, // KP divide
+  107: 0x0e37, // Print
+  108: 0x0e38, // right Alt / AltGr
+  110: 0x0e47, // Home
+  111: 0xe048, // Up
+  112: 0x0e49, // Page Up
+  113: 0xe04b, // Left
+  114: 0xe04d, // Right
+  115: 0x0e4f, // End
+  116: 0xe050, // Down
+  117: 0x0e51, // Page Down
+  118: 0x0e52, // Insert
+  119: 0x0e53, // Delete
+  121: 0xe020, // Mute
+  122: 0xe02e, // Volume down
+  123: 0xe030, // Volume up
+  124: 0xe05e, // Power
+  125: 0x0e0d, // KP equals
+  127: 0x0e45, // Pause
+  132: 0x007d, // <AE13> (JIS yen)
+  133: 0x0e5b, // left Super (meta)
+  134: 0x0e5c, // right Super
+  135: 0x0e5d, // Menu
+  148: 0xe021, // Calculator
+  150: 0xe05f, // Sleep
+  166: 0xe06c, // Mail
+  167: 0xe022, // Play
+  180: 0xe032, // Browser home
+  225: 0xe065, // Browser search
+};
+for (let i = 0; i < 12; i++)
+  (EXTENDED_KEYCODES as Record<number, number>)[191 + i] = i < 3 ? 0x5b + i : 0x63 + i - 3; // F13–F24
+
+/**
+ * The libuiohook virtual code of an X keycode (evdev rules: Xorg, Xvfb), 0 when it has none.
+ * @example xKeycodeToVc(38) // 0x1e (A)
+ * @example xKeycodeToVc(111) // 0xe048 (Up)
+ */
+export function xKeycodeToVc(keycode: number): number {
+  if (keycode >= 9 && keycode <= 91) return keycode - 8;
+  return EXTENDED_KEYCODES[keycode] ?? 0;
+}
+
+const VC_SHIFT_L = 0x2a;
+const VC_SHIFT_R = 0x36;
+const VC_CTRL_L = 0x1d;
+const VC_CTRL_R = 0x0e1d;
+const VC_ALT_L = 0x38;
+const VC_ALT_R = 0x0e38;
+const VC_META_L = 0x0e5b;
+const VC_META_R = 0x0e5c;
+/** Keypad keys that act as navigation keys with NumLock off (libuiohook adds 0xEE00 to them). */
+const KEYPAD_NAV = new Set([0x47, 0x48, 0x49, 0x4b, 0x4c, 0x4d, 0x4f, 0x50, 0x51, 0x52, 0x53]);
+
+/** uiohook modifier flags (hook-child.ts protocol): 1 shift, 2 ctrl, 4 alt, 8 meta. */
+const OWN_FLAG: Readonly<Record<number, number>> = {
+  [VC_SHIFT_L]: 1,
+  [VC_SHIFT_R]: 1,
+  [VC_CTRL_L]: 2,
+  [VC_CTRL_R]: 2,
+  [VC_ALT_L]: 4,
+  [VC_ALT_R]: 4,
+  [VC_META_L]: 8,
+  [VC_META_R]: 8,
+};
+const OTHER_SIDE: Readonly<Record<number, number>> = {
+  [VC_SHIFT_L]: VC_SHIFT_R,
+  [VC_SHIFT_R]: VC_SHIFT_L,
+  [VC_CTRL_L]: VC_CTRL_R,
+  [VC_CTRL_R]: VC_CTRL_L,
+  [VC_ALT_L]: VC_ALT_R,
+  [VC_ALT_R]: VC_ALT_L,
+  [VC_META_L]: VC_META_R,
+  [VC_META_R]: VC_META_L,
+};
+
+/** Which core modifier bit (Mod1…Mod5) holds Alt, Super and NumLock on this server. */
+interface ModBits {
+  alt: number;
+  meta: number;
+  numLock: number;
+}
+/** The usual XKB assignment: Alt on Mod1, NumLock on Mod2, Super on Mod4. */
+const DEFAULT_MOD_BITS: ModBits = { alt: 0x08, meta: 0x40, numLock: 0x10 };
+
+/** Modifier bits from GetModifierMapping rows (Shift, Lock, Control, Mod1–Mod5) by the keycodes in them. */
+export function modBitsFromMapping(rows: readonly (readonly number[])[]): ModBits {
+  const bitOf = (keycodes: number[], fallback: number): number => {
+    for (let m = 3; m < 8; m++) if (rows[m]?.some((k) => keycodes.includes(k))) return 1 << m;
+    return fallback;
+  };
+  return {
+    alt: bitOf([64], DEFAULT_MOD_BITS.alt), // Alt_L
+    meta: bitOf([133, 134], DEFAULT_MOD_BITS.meta), // Super_L, Super_R
+    numLock: bitOf([77], DEFAULT_MOD_BITS.numLock), // Num_Lock
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Milliseconds of CLOCK_MONOTONIC (what a local X server stamps events with). */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** One RECORD session: a control connection and a data connection on which the context is enabled. */
+class RecordSession {
+  ended = false;
+  ctx = 0;
+  private stopping = false;
+  private constructor(
+    readonly ctl: XConnection,
+    readonly data: XConnection,
+    private readonly ext: RecordExt,
+  ) {}
+
+  static async open(display: string): Promise<RecordSession> {
+    const ctl = await XConnection.open(display);
+    let data: XConnection | undefined;
+    try {
+      if (!(await ctl.extensions()).includes("RECORD")) throw noRecordError(display);
+      data = await XConnection.open(display);
+      const ext = await ctl.requireExtension<RecordExt>("record");
+      await data.requireExtension<RecordExt>("record");
+      return new RecordSession(ctl, data, ext);
+    } catch (err) {
+      await ctl.close();
+      await data?.close();
+      throw err;
+    }
+  }
+
+  /**
+   * Create and enable the context. `onEvents(buf, from, to)` gets the recorded 32-byte events of each reply;
+   * resolves once the server said StartOfData.
+   */
+  enable(
+    channels: readonly InputChannel[],
+    onEvents: (buf: Buffer, from: number, to: number) => void,
+    timeoutMs: number,
+  ): Promise<void> {
+    const c = this.ctl.X as unknown as XInternals;
+    this.ctx = c.AllocID();
+    const first = channels.includes("keyboard") ? KEY_PRESS : BUTTON_PRESS;
+    const last = channels.includes("mouse") ? MOTION : KEY_RELEASE;
+    this.ext.CreateContext(this.ctx, 0, [this.ext.CS.AllClients], [{ deviceEvents: { first, last } }]);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new CaptureError("HOOK_FAILED", `RECORD did not start within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      // The round trip makes a refused CreateContext show up as an error before EnableContext is sent.
+      this.ctl.X.sync().then(
+        () => {
+          const d = this.data.X as unknown as XInternals;
+          const dataExt = this.ext.majorOpcode;
+          d.seq_num++;
+          const seq = d.seq_num;
+          const req = Buffer.alloc(8);
+          req.writeUInt8(dataExt, 0);
+          req.writeUInt8(5, 1); // EnableContext
+          req.writeUInt16LE(2, 2);
+          req.writeUInt32LE(this.ctx >>> 0, 4);
+          d.pack_stream.put(req);
+          // A multi-reply handler whose reply list keeps nothing: the `x11` client would otherwise store every
+          // reply of the session until EndOfData.
+          d.replies[seq] = [
+            (buf: Buffer, category: number) => {
+              if (category === END_OF_DATA) return undefined;
+              if (category === START_OF_DATA) {
+                clearTimeout(timer);
+                resolve();
+              } else if (category === FROM_SERVER && buf.length >= 56) onEvents(buf, 24, buf.length);
+              return 0;
+            },
+            () => undefined,
+            true,
+            { push: () => 0 },
+          ];
+          d.pack_stream.submit(true);
+          this.paceReads(d.stream);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          reject(
+            new CaptureError("HOOK_FAILED", `RECORD refused the capture context: ${(err as Error).message}`, {
+              cause: err,
+            }),
+          );
+        },
+      );
+    });
+  }
+
+  /**
+   * See READ_GAP_MS. A paused Node socket keeps reading from the descriptor (up to its high-water mark), so
+   * deferring a read means stopping the handle itself, and keeping the stream from restarting it meanwhile
+   * (its `_read` is what restarts a stopped handle). Without those internals, reads are not deferred.
+   */
+  private paceReads(stream: XInternals["stream"]): void {
+    const sock = stream as unknown as {
+      _handle?: { reading?: boolean; readStop?(): number; readStart?(): number } | null;
+      _read: (n: number) => void;
+      destroyed: boolean;
+      on(ev: "data", fn: () => void): unknown;
+    };
+    const h = sock._handle;
+    if (!h || typeof h.readStop !== "function" || typeof h.readStart !== "function") return;
+    const ownRead = sock._read;
+    let held = false;
+    let last = -Infinity;
+    sock._read = function (n: number) {
+      if (!held) ownRead.call(this, n);
+    };
+    const release = () => {
+      this.releaseReads = undefined;
+      if (!held) return;
+      held = false;
+      last = performance.now();
+      if (!sock.destroyed && sock._handle === h) ownRead.call(sock, 65536);
+    };
+    sock.on("data", () => {
+      // runs after the client parsed the chunk (its own listener was added first)
+      const now = performance.now();
+      if (!held && now - last < READ_GAP_MS && !this.stopping && sock._handle === h && h.reading) {
+        held = true;
+        h.reading = false;
+        h.readStop!();
+        const timer = setTimeout(release, READ_GAP_MS - (now - last));
+        this.releaseReads = () => {
+          clearTimeout(timer);
+          release();
+        };
+      }
+      last = now;
+    });
+  }
+
+  /** Read what is waiting now (a deferred read is done at once). */
+  releaseReads: (() => void) | undefined;
+
+  async pointerMapping(): Promise<number[]> {
+    const c = this.ctl.X as unknown as XInternals;
+    return new Promise((resolve) => c.GetPointerMapping((err, map) => resolve(err ? [] : map)));
+  }
+
+  async modBits(): Promise<ModBits> {
+    const c = this.ctl.X as unknown as XInternals;
+    return new Promise((resolve) =>
+      c.GetModifierMapping((err, rows) => resolve(err ? DEFAULT_MOD_BITS : modBitsFromMapping(rows))),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.releaseReads?.();
+    if (this.ctx && !this.ended && !this.ctl.isClosed) {
+      // Disabling is done from the other connection (the data connection is busy with the context). A
+      // server that died without closing the socket never answers: wait a second at most.
+      this.ext.DisableContext(this.ctx);
+      this.ext.FreeContext(this.ctx);
+      await Promise.race([this.ctl.X.sync().catch(() => undefined), sleep(1000)]);
+    }
+    await this.data.close();
+    await this.ctl.close();
+  }
+}
+
+/**
+ * Keyboard and mouse capture through RECORD in this process (see the module comment). Shared by the
+ * keyboard and mouse sources like {@link InputHook}: connects on the first attach, reconnects with backoff
+ * when the display connection drops, and after `maxQuickFailures` failed attempts gives every listener one
+ * clear CaptureError ("display :N went away: …"). No crash loop, no helper process.
+ */
+export class X11RecordInput implements InputBackend {
+  readonly target: string;
+  private readonly opts: X11RecordInputOptions;
+  private readonly display: string;
+  private readonly policy: RestartPolicy;
+  private readonly clock: Clock;
+  private readonly listeners = new Set<Listener>();
+  private session: RecordSession | undefined;
+  private state: "idle" | "starting" | "running" | "recovering" | "stopping" | "failed" = "idle";
+  private startPromise: Promise<void> | undefined;
+  private mapper: InputMapper;
+  private buttons: number[] = [];
+  private mods: ModBits = DEFAULT_MOD_BITS;
+  private readonly heldMods = new Set<number>();
+  /** recorder clock − CLOCK_MONOTONIC (ms), fixed per session. */
+  private clockOffset = 0;
+  /** For a server whose time is not CLOCK_MONOTONIC: smallest arrival − server time seen. */
+  private foreignOffset: number | undefined;
+  private lastServerMs = -1;
+  private serverEpochs = 0;
+  private lastT = -Infinity;
+  private startedAt = 0;
+  private failures = 0;
+  received = 0;
+  restarts = 0;
+  readonly pid: undefined = undefined;
+
+  constructor(opts: X11RecordInputOptions) {
+    this.opts = opts;
+    this.display = resolveDisplay(opts.display);
+    this.target = `display ${this.display}`;
+    this.policy = { ...DEFAULT_RESTART_POLICY, ...opts.restart };
+    this.clock = opts.clock ?? defaultClock;
+    this.mapper = this.newMapper(false);
+  }
+
+  private newMapper(caps: boolean): InputMapper {
+    const mo: InputMapperOptions = { capsLock: caps };
+    const km = this.opts.keymap;
+    if (km) mo.keymap = () => km.current();
+    if (this.opts.wheelPixelsPerNotch !== undefined) mo.wheelPixelsPerNotch = this.opts.wheelPixelsPerNotch;
+    return new InputMapper(mo);
+  }
+
+  get running(): boolean {
+    return this.state === "running";
+  }
+
+  /** The RECORD context of the current connection (diagnostics; tests kill its client to simulate a loss). */
+  get recordContext(): number | undefined {
+    return this.session?.ctx;
+  }
+
+  async attach(channel: InputChannel, sink: CaptureSink): Promise<() => Promise<void>> {
+    if (!this.opts.channels.includes(channel))
+      throw new CaptureError("UNSUPPORTED", `this input capture was not created for the ${channel} channel`, {
+        channel,
+      });
+    const l: Listener = { channel, sink };
+    this.listeners.add(l);
+    try {
+      await this.ensureStarted();
+    } catch (err) {
+      this.listeners.delete(l);
+      throw err;
+    }
+    return async () => {
+      this.listeners.delete(l);
+      if (this.listeners.size === 0) await this.stop();
+    };
+  }
+
+  private ensureStarted(): Promise<void> {
+    if (this.state === "running" || this.state === "recovering") return Promise.resolve();
+    if (this.state === "starting" && this.startPromise) return this.startPromise;
+    this.state = "starting";
+    this.failures = 0;
+    this.startPromise = (async () => {
+      try {
+        await this.connect();
+        if ((this.state as string) !== "starting") {
+          await this.closeSession();
+          return;
+        }
+        this.state = "running";
+      } catch (err) {
+        if (this.state === "starting") this.state = "idle";
+        throw err;
+      }
+    })();
+    return this.startPromise;
+  }
+
+  private async connect(): Promise<void> {
+    // RECORD is checked (and refused with NO_RECORD) before anything else is opened
+    const s = await RecordSession.open(this.display);
+    try {
+      await this.opts.prepare?.();
+      const caps = await this.opts.keymap?.capsLock?.().catch(() => undefined);
+      this.mapper = this.newMapper(caps ?? false);
+      this.heldMods.clear();
+      [this.buttons, this.mods] = await Promise.all([s.pointerMapping(), s.modBits()]);
+      s.ctl.onEvent((ev) => {
+        // MappingNotify: request 0 = modifiers, 2 = pointer buttons.
+        if (ev.name !== "MappingNotify") return;
+        if (ev.request === 0) void s.modBits().then((m) => (this.mods = m));
+        else if (ev.request === 2) void s.pointerMapping().then((b) => (this.buttons = b));
+      });
+      this.clockOffset = this.clock() - monotonicMs();
+      this.foreignOffset = undefined;
+      this.lastServerMs = -1;
+      this.serverEpochs = 0;
+      const lost = () => {
+        if (s.ended) return;
+        s.ended = true;
+        if (this.session === s) void this.onLost();
+      };
+      s.ctl.onEnd(lost);
+      s.data.onEnd(lost);
+      await s.enable(
+        this.opts.channels,
+        (buf, from, to) => this.onEvents(buf, from, to),
+        this.opts.startTimeoutMs ?? 10_000,
+      );
+      this.session = s;
+      this.startedAt = Date.now();
+    } catch (err) {
+      s.ended = true;
+      await s.close().catch(() => undefined);
+      if (err instanceof CaptureError) throw err;
+      throw new CaptureError(
+        s.ctl.isClosed || s.data.isClosed ? "DISPLAY_GONE" : "HOOK_FAILED",
+        `keyboard/mouse capture on ${this.target} could not start: ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
+  }
+
+  /** Event time on the recorder's clock from the server's 32-bit millisecond time. */
+  private stamp(serverMs: number, mono: number): number {
+    // local server: its time is CLOCK_MONOTONIC in ms, modulo 2^32
+    let d = (Math.floor(mono) % 0x100000000) - serverMs;
+    if (d < -0x80000000) d += 0x100000000;
+    else if (d > 0x80000000) d -= 0x100000000;
+    let t: number;
+    if (d > -1000 && d < 60_000) t = this.clockOffset + Math.floor(mono) - Math.max(0, d);
+    else {
+      // another clock: unwrap it and keep the smallest offset seen (the fastest delivery)
+      if (this.lastServerMs >= 0 && serverMs < this.lastServerMs && this.lastServerMs - serverMs > 0x80000000)
+        this.serverEpochs++;
+      this.lastServerMs = serverMs;
+      const full = serverMs + this.serverEpochs * 0x100000000;
+      const now = this.clock();
+      if (this.foreignOffset === undefined || now - full < this.foreignOffset)
+        this.foreignOffset = now - full;
+      t = full + this.foreignOffset;
+    }
+    if (t < this.lastT) t = this.lastT;
+    this.lastT = t;
+    return t;
+  }
+
+  private onEvents(buf: Buffer, from: number, to: number): void {
+    if (this.state === "stopping" || this.state === "idle" || this.state === "failed") return;
+    const mono = monotonicMs();
+    for (let o = from; o + 32 <= to; o += 32) {
+      const type = buf[o]! & 0x7f;
+      const detail = buf[o + 1]!;
+      const t = this.stamp(buf.readUInt32LE(o + 4), mono);
+      const x = buf.readInt16LE(o + 20);
+      const y = buf.readInt16LE(o + 22);
+      const state = buf.readUInt16LE(o + 28);
+      switch (type) {
+        case KEY_PRESS:
+        case KEY_RELEASE:
+          this.key(type === KEY_PRESS, detail, state, t);
+          break;
+        case BUTTON_PRESS:
+        case BUTTON_RELEASE:
+          this.button(type === BUTTON_PRESS, detail, x, y, t);
+          break;
+        case MOTION:
+          this.deliver("mouse", [9, t, x, y], t);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private key(down: boolean, keycode: number, state: number, t: number): void {
+    let vc = xKeycodeToVc(keycode);
+    if (KEYPAD_NAV.has(vc) && (state & this.mods.numLock) === 0) vc |= 0xee00;
+    let flags =
+      (state & 1 ? 1 : 0) |
+      (state & 4 ? 2 : 0) |
+      (state & this.mods.alt ? 4 : 0) |
+      (state & this.mods.meta ? 8 : 0);
+    const own = OWN_FLAG[vc];
+    if (own !== undefined) {
+      // libuiohook reports a modifier's own press with its flag set and its release with it cleared
+      // (unless the same modifier on the other side is still held)
+      if (down) {
+        this.heldMods.add(vc);
+        flags |= own;
+      } else {
+        this.heldMods.delete(vc);
+        if (!this.heldMods.has(OTHER_SIDE[vc]!)) flags &= ~own;
+      }
+    }
+    this.deliver("keyboard", [down ? 4 : 5, t, vc, flags], t);
+  }
+
+  private button(down: boolean, detail: number, x: number, y: number, t: number): void {
+    const logical = this.buttons[detail - 1] ?? detail;
+    if (logical >= 4 && logical <= 7) {
+      if (down)
+        this.deliver(
+          "mouse",
+          [11, t, x, y, logical === 4 || logical === 6 ? -1 : 1, logical <= 5 ? 3 : 4, 3],
+          t,
+        );
+      return;
+    }
+    const b = logical === 2 ? 3 : logical === 3 ? 2 : logical === 8 ? 4 : logical === 9 ? 5 : logical;
+    this.deliver("mouse", [down ? 7 : 8, t, x, y, b, 1], t);
+  }
+
+  private deliver(channel: InputChannel, rec: number[], t: number): void {
+    this.received++;
+    const ev = this.mapper.map(rec, t);
+    if (!ev) return;
+    for (const l of this.listeners) if (l.channel === channel) l.sink.event(ev);
+  }
+
+  private log(msg: string): void {
+    for (const l of this.listeners) l.sink.log?.(msg);
+  }
+
+  private async onLost(): Promise<void> {
+    if (this.state !== "running") return;
+    this.state = "recovering";
+    this.log(`keyboard/mouse capture lost its display connection; reconnecting`);
+    const s = this.session;
+    this.session = undefined;
+    await s?.close().catch(() => undefined);
+    if (Date.now() - this.startedAt >= this.policy.quickFailureMs) this.failures = 0;
+    let last = new CaptureError("DISPLAY_GONE", `the connection to ${this.target} was lost`);
+    while ((this.state as string) === "recovering") {
+      if (this.failures >= this.policy.maxQuickFailures) {
+        this.fail(last);
+        return;
+      }
+      const b = this.policy.backoffMs;
+      await sleep(b[Math.min(this.failures, b.length - 1)] ?? 1000);
+      if ((this.state as string) !== "recovering") return;
+      try {
+        await this.connect();
+        if ((this.state as string) !== "recovering") {
+          await this.closeSession();
+          return;
+        }
+        this.restarts++;
+        this.state = "running";
+        this.log(`keyboard/mouse capture reconnected (restart ${this.restarts})`);
+        return;
+      } catch (err) {
+        this.failures++;
+        last =
+          err instanceof CaptureError ? err : new CaptureError("HOOK_FAILED", String(err), { cause: err });
+        this.log(
+          `keyboard/mouse capture: reconnect failed: ${last.message} (failure ${this.failures}/${this.policy.maxQuickFailures})`,
+        );
+      }
+    }
+  }
+
+  private fail(last: CaptureError): void {
+    this.state = "failed";
+    const n = this.failures;
+    const err =
+      last.code === "NO_RECORD"
+        ? last
+        : last.code === "DISPLAY_GONE" || last.code === "DISPLAY_UNREACHABLE" || last.code === "NO_DISPLAY"
+          ? new CaptureError(
+              "DISPLAY_GONE",
+              `${this.target} went away: keyboard/mouse capture stopped after ${n} failed attempts (${last.message})`,
+              { cause: last },
+            )
+          : new CaptureError(
+              "HOOK_FAILED",
+              `keyboard/mouse capture kept failing (${n} times in a row) and stopped: ${last.message}`,
+              { cause: last },
+            );
+    const ls = [...this.listeners];
+    this.listeners.clear();
+    for (const l of ls)
+      l.sink.error(new CaptureError(err.code, err.message, { channel: l.channel, cause: err.cause }));
+  }
+
+  private async closeSession(): Promise<void> {
+    const s = this.session;
+    this.session = undefined;
+    if (s) {
+      s.ended = true;
+      await s.close().catch(() => undefined);
+    }
+  }
+
+  /** Stop capturing (idempotent); resolves once the RECORD context is disabled and the connections closed. */
+  async stop(): Promise<void> {
+    if (this.state === "idle" || this.state === "failed") {
+      await this.closeSession();
+      this.state = "idle";
+      return;
+    }
+    this.state = "stopping";
+    await this.startPromise?.catch(() => undefined);
+    await this.closeSession();
+    this.state = "idle";
+  }
+}
