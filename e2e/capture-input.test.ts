@@ -50,7 +50,13 @@ describe.skipIf(!!skip).each(["xrecord", "uiohook"] as const)(
       sink.clear();
       const text = "Hello, World! 123 ~`@#$%^&*()_+-={}[]|\\:;\"'<>?/.";
       await xdotool(x, "type", "--delay", "5", text);
-      await sink.until((ev) => typedText(ev).length >= text.length, 10_000, "typed text");
+      // the last key's release may arrive after the text is complete (the hook child sends in small batches)
+      await sink.until(
+        (ev) =>
+          typedText(ev).length >= text.length && ofKind(ev, "key_up").length >= ofKind(ev, "key_down").length,
+        10_000,
+        "typed text and every key's release",
+      );
       expect(typedText(sink.events)).toBe(text);
       const downs = ofKind(sink.events, "key_down");
       const ups = ofKind(sink.events, "key_up");
