@@ -7,11 +7,15 @@
 // connected recorder (RSS after everyone connected minus RSS before, after a full GC, divided by N); then,
 // after a resume, SIGKILLs the vault and measures how long each recorder keeps recording (must be ≤ the
 // lease lifetime). With --nodes K, K vault processes share the store and fan pauses out through NATS (the
-// pause is issued on the first; agent processes are spread over the nodes). Prints one JSON line.
+// pause is issued on the first; agent processes are spread over the nodes). Also the CPU time the vault and
+// the agents spent from the pause call until every agent had it (pause_cpu_*_ms, from /proc/PID/schedstat; of
+// which in the kernel: *_kernel_ms): on a shared machine these vary far less than the latencies. Prints one
+// JSON line. Diagnostics: BENCH_PROF=DIR (CPU profiles of every process), BENCH_VAULT_ARGS="--trace-gc …"
+// (extra node flags for the vault), BENCH_VAULT_LOG=FILE (the vault's non-JSON output).
 //
 // Needs the built vault and recorder (npx tsc -b packages/vault/tsconfig.json packages/recorder/tsconfig.json).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -36,7 +40,7 @@ function pct(sorted, p) {
 
 /** A child process speaking JSON lines on stdout; `next(pred)` waits for a matching line. */
 function jsonChild(cmd, argv, opts = {}) {
-  const p = spawn(cmd, argv, { stdio: ["pipe", "pipe", "pipe"], ...opts });
+  const p = spawn(cmd, argv, { stdio: ["pipe", "pipe", "pipe"] });
   const lines = [];
   const waiters = [];
   p.once("exit", (code) => {
@@ -52,6 +56,7 @@ function jsonChild(cmd, argv, opts = {}) {
     try {
       j = JSON.parse(l);
     } catch {
+      if (opts.logFile) appendFileSync(opts.logFile, l + "\n");
       return;
     }
     const w = waiters.findIndex((x) => x.pred(j));
@@ -80,13 +85,44 @@ function jsonChild(cmd, argv, opts = {}) {
   };
 }
 
+/** CPU time (ms) the processes have run so far, from the kernel's scheduler statistics (Linux). */
+function cpuMs(children) {
+  let ns = 0;
+  for (const c of children) {
+    try {
+      ns += Number(readFileSync(`/proc/${c.proc.pid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      return null;
+    }
+  }
+  return Math.round(ns / 1e6);
+}
+
+/** Of which in the kernel (ms; 10 ms resolution): /proc/PID/stat stime. */
+function sysMs(children) {
+  let ticks = 0;
+  for (const c of children) {
+    try {
+      const st = readFileSync(`/proc/${c.proc.pid}/stat`, "utf8");
+      ticks += Number(st.slice(st.lastIndexOf(")") + 2).split(" ")[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks * 10;
+}
+
 /** Spawn node under the highest file-descriptor limit the shell allows. */
-function nodeWithFds(argv, nice = 0) {
+function nodeWithFds(argv, nice = 0, opts = {}) {
   const quoted = argv.map((a) => `'${String(a).replace(/'/g, "'\\''")}'`).join(" ");
-  return jsonChild("bash", [
-    "-c",
-    `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${nice ? `nice -n ${nice} ` : ""}'${process.execPath}' ${quoted}`,
-  ]);
+  return jsonChild(
+    "bash",
+    [
+      "-c",
+      `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${nice ? `nice -n ${nice} ` : ""}'${process.execPath}' ${quoted}`,
+    ],
+    opts,
+  );
 }
 
 // ------------------------------------------------------------------ setup
@@ -151,7 +187,7 @@ async function setup(dir, n) {
 
 async function agents(args) {
   const { LeaseClient } = await import(
-    pathToFileURL(join(ROOT, "packages/recorder/dist/lease/index.js")).href
+    pathToFileURL(join(ROOT, "packages/recorder/dist/lease/client.js")).href
   );
   const all = JSON.parse(readFileSync(arg(args, "keys"), "utf8"));
   const from = Number(arg(args, "from"));
@@ -164,6 +200,11 @@ async function agents(args) {
   const clients = [];
   const stoppedAt = new Map();
   const pausedAt = [];
+  // Kept up to date from the clients' own change events: counting must not take CPU from what is measured
+  // (evaluating every client's state on each poll did, while the pause was being acknowledged).
+  const tally = { recording: 0, paused: 0, expired: 0 };
+  const kindOf = (st) =>
+    st.canRecord ? "recording" : st.status === "paused" ? "paused" : st.status === "expired" ? "expired" : "";
   for (let i = from; i < to; i++) {
     const k = all[i];
     const c = new LeaseClient({
@@ -180,8 +221,14 @@ async function agents(args) {
         if (why === "expired") stoppedAt.set(k.id, Date.now());
       },
     });
+    let kind = "";
     c.onChange((st) => {
       if (st.status === "paused") pausedAt.push(Date.now());
+      const k = kindOf(st);
+      if (k === kind) return;
+      if (kind) tally[kind]--;
+      if (k) tally[k]++;
+      kind = k;
     });
     clients.push(c);
   }
@@ -190,18 +237,7 @@ async function agents(args) {
     clients[i].start();
     if (i % 25 === 24) await sleep((25 / rate) * 1000);
   }
-  const count = () => {
-    let recording = 0;
-    let paused = 0;
-    let expired = 0;
-    for (const c of clients) {
-      const s = c.state();
-      if (s.canRecord) recording++;
-      else if (s.status === "paused") paused++;
-      else if (s.status === "expired") expired++;
-    }
-    return { recording, paused, expired, total: clients.length };
-  };
+  const count = () => ({ ...tally, total: clients.length });
   createInterface({ input: process.stdin }).on("line", (l) => {
     const m = JSON.parse(l);
     if (m.cmd === "count") out({ type: "count", ...count() });
@@ -247,17 +283,24 @@ export async function run(args) {
   }
   const vaults = [];
   for (let i = 0; i < nodes; i++) {
-    const v = nodeWithFds([
-      "--expose-gc",
-      ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROF] : []),
-      NODE_SCRIPT,
-      JSON.stringify({
-        dataDir: dir,
-        nodeId: `bench-node-${i}`,
-        ttlMs: ttl,
-        ...(nats ? { natsUrl: nats.url } : {}),
-      }),
-    ]);
+    // Diagnostics: BENCH_VAULT_ARGS (extra node flags, e.g. --trace-gc) and BENCH_VAULT_LOG (a file for the
+    // vault's non-JSON output).
+    const v = nodeWithFds(
+      [
+        "--expose-gc",
+        ...(process.env.BENCH_VAULT_ARGS ? process.env.BENCH_VAULT_ARGS.split(" ").filter(Boolean) : []),
+        ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROF] : []),
+        NODE_SCRIPT,
+        JSON.stringify({
+          dataDir: dir,
+          nodeId: `bench-node-${i}`,
+          ttlMs: ttl,
+          ...(nats ? { natsUrl: nats.url } : {}),
+        }),
+      ],
+      0,
+      process.env.BENCH_VAULT_LOG ? { logFile: process.env.BENCH_VAULT_LOG } : {},
+    );
     v.url = (await v.next((j) => j.url)).url;
     vaults.push(v);
   }
@@ -360,6 +403,10 @@ export async function run(args) {
   }
   await sleep(1000);
   const load = loadavg()[0];
+  const cpuVault0 = cpuMs(vaults);
+  const cpuAgents0 = cpuMs(kids);
+  const sysVault0 = sysMs(vaults);
+  const sysAgents0 = sysMs(kids);
   const t0 = Date.now();
   const pause = await api("POST", "/api/v1/fleet/pause", { scope: { kind: "all" }, reason: "bench" });
   const apiMs = Date.now() - t0;
@@ -369,6 +416,14 @@ export async function run(args) {
     if (c.paused >= n || Date.now() - t0 > 15_000) break;
     await sleep(200);
   }
+  // CPU time the pause took (until every agent had it, and a moment for the last acknowledgements): with
+  // other work on the machine, wall-clock latencies vary run to run; these do far less.
+  await sleep(300);
+  const minus = (a, b) => (a === null || b === null ? null : a - b);
+  const cpuVault = minus(cpuMs(vaults), cpuVault0);
+  const cpuAgents = minus(cpuMs(kids), cpuAgents0);
+  const sysVault = minus(sysMs(vaults), sysVault0);
+  const sysAgents = minus(sysMs(kids), sysAgents0);
   let summary;
   for (;;) {
     await sleep(300);
@@ -422,7 +477,18 @@ export async function run(args) {
   } else for (const v of vaults) v.proc.kill("SIGTERM");
   nats?.proc.kill("SIGTERM");
   for (const k of kids) k.send({ cmd: "exit" });
-  await sleep(300);
+  // a profiling agent writes its profile on exit: give it the time
+  const exitWait = process.env.BENCH_PROF ? 15_000 : 300;
+  await Promise.all(
+    kids.map(
+      (k) =>
+        k.proc.exitCode !== null ||
+        new Promise((r) => {
+          const t = setTimeout(r, exitWait);
+          k.proc.once("exit", () => (clearTimeout(t), r()));
+        }),
+    ),
+  );
   for (const k of kids) k.proc.kill("SIGKILL");
   rmSync(dir, { recursive: true, force: true });
 
@@ -440,6 +506,10 @@ export async function run(args) {
       disconnected_recording_max_ms: disc?.max ?? null,
       disconnected_still_recording: disc?.stillRecording ?? null,
       pause_api_ms: apiMs,
+      pause_cpu_vault_ms: cpuVault,
+      pause_cpu_agents_ms: cpuAgents,
+      pause_cpu_vault_kernel_ms: sysVault,
+      pause_cpu_agents_kernel_ms: sysAgents,
       connect_s: Math.round(connectS * 10) / 10,
       agent_procs: procs,
       vault_nodes: nodes,

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestVault, testManifest, type TestVault } from "../packages/vault/test/helpers.js";
 import { cliAsync, runCli } from "../packages/recorder/test/e2e-helpers.js";
+import { attachFleetChannel } from "../packages/vault/src/fleet/index.js";
 import { startXterm, xdotool } from "./support/apps.js";
 import { hasBinary, startXvfb, xvfbSkipReason, type XSession } from "./support/xvfb.js";
 
@@ -35,6 +36,8 @@ describe.skipIf(!!skip)("recorder → vault: enroll, acknowledge, record, upload
 
   beforeAll(async () => {
     t = await startTestVault();
+    // the recorder records only under a lease, granted over the fleet channel
+    await attachFleetChannel(t.app, t.vault, { detectors: false });
     url = await t.app.listen({ port: 0, host: "127.0.0.1" });
     x = await startXvfb();
   }, 60_000);

@@ -5,24 +5,35 @@ import { join } from "node:path";
 /**
  * Local control of a running recorder over a unix socket in the state directory (`control.sock`, 0600 in a
  * 0700 directory: only the person's own account can talk to it). One JSON line in, one JSON line out:
- * `{"cmd":"status"}`, `{"cmd":"pause"}`, `{"cmd":"resume"}`, `{"cmd":"stop"}`. Answers never carry content.
+ * `{"cmd":"status"}`, `{"cmd":"pause"}`, `{"cmd":"resume"}`, `{"cmd":"stop"}`, and
+ * `{"cmd":"acknowledge","hash":"<64 hex>"}` (the person just acknowledged that manifest with
+ * `tracevault record --acknowledge`: a recorder under fleet control passes it on). Answers never carry content.
  */
 
-export type ControlCommand = "status" | "pause" | "resume" | "stop";
+export type ControlCommand = "status" | "pause" | "resume" | "stop" | "acknowledge";
 
 export interface ControlHandlers {
   status(): unknown;
   pause(): unknown;
   resume(): unknown;
   stop(): unknown;
+  /** Absent: the recorder answers that it has nothing to acknowledge (offline recording). */
+  acknowledge?(hash: string): unknown;
 }
+
+const HASH = /^[0-9a-f]{64}$/;
 
 export function controlSocketPath(stateDir: string): string {
   return join(stateDir, "control.sock");
 }
 
 /** Send one command to the recorder running with this state directory. Rejects when none is running. */
-export function sendControl(stateDir: string, cmd: ControlCommand, timeoutMs = 5000): Promise<unknown> {
+export function sendControl(
+  stateDir: string,
+  cmd: ControlCommand,
+  timeoutMs = 5000,
+  args: { hash?: string } = {},
+): Promise<unknown> {
   const path = controlSocketPath(stateDir);
   return new Promise((resolve, reject) => {
     if (!existsSync(path)) {
@@ -35,7 +46,7 @@ export function sendControl(stateDir: string, cmd: ControlCommand, timeoutMs = 5
       sock.destroy();
       reject(new Error(`the recorder did not answer within ${timeoutMs} ms`));
     }, timeoutMs);
-    sock.on("connect", () => sock.write(JSON.stringify({ cmd }) + "\n"));
+    sock.on("connect", () => sock.write(JSON.stringify({ cmd, ...args }) + "\n"));
     sock.on("data", (c) => {
       buf += c.toString();
       const nl = buf.indexOf("\n");
@@ -87,7 +98,9 @@ export class ControlServer {
       sock.on("close", () => this.sockets.delete(sock));
       sock.on("error", () => undefined);
       let buf = "";
+      let handled = false;
       sock.on("data", (c) => {
+        if (handled) return;
         buf += c.toString();
         if (buf.length > 4096) {
           sock.destroy();
@@ -95,16 +108,28 @@ export class ControlServer {
         }
         const nl = buf.indexOf("\n");
         if (nl < 0) return;
-        let answer: unknown;
+        handled = true;
+        const reply = (answer: unknown) => {
+          if (!sock.destroyed) sock.end(JSON.stringify(answer) + "\n");
+        };
         try {
-          const { cmd } = JSON.parse(buf.slice(0, nl)) as { cmd?: string };
+          const { cmd, hash } = JSON.parse(buf.slice(0, nl)) as { cmd?: string; hash?: unknown };
           if (cmd === "status" || cmd === "pause" || cmd === "resume" || cmd === "stop")
-            answer = { ok: true, ...(this.h[cmd]() as object) };
-          else answer = { ok: false, error: `unknown command '${String(cmd)}'` };
+            reply({ ok: true, ...(this.h[cmd]() as object) });
+          else if (cmd === "acknowledge") {
+            if (typeof hash !== "string" || !HASH.test(hash))
+              reply({ ok: false, error: "acknowledge needs the manifest hash (64 hex digits)" });
+            else if (!this.h.acknowledge)
+              reply({ ok: false, error: "this recorder is not under fleet control: nothing to pass on" });
+            else
+              void Promise.resolve(this.h.acknowledge(hash)).then(
+                (r) => reply({ ok: true, ...(r as object) }),
+                (e: Error) => reply({ ok: false, error: e.message }),
+              );
+          } else reply({ ok: false, error: `unknown command '${String(cmd)}'` });
         } catch (e) {
-          answer = { ok: false, error: (e as Error).message };
+          reply({ ok: false, error: (e as Error).message });
         }
-        sock.end(JSON.stringify(answer) + "\n");
       });
     });
     await new Promise<void>((resolve, reject) => {

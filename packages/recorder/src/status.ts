@@ -1,3 +1,4 @@
+import type { LeaseView } from "./lease/recording.js";
 import type { RecorderStatus } from "./pipeline/recorder.js";
 import type { UploaderStatus } from "./uploader.js";
 
@@ -14,22 +15,29 @@ function kb(n: number): string {
 
 /**
  * One status line for the terminal (and `tracevault record --status`): state, time, counts, spool and
- * upload state. Never contains recorded content.
+ * upload state, and — under fleet control — the lease: why nothing is recorded, or how long the lease runs.
+ * Never contains recorded content.
  * @example formatStatus(rec.status(), Date.now()) // "● REC 00:01:02 | 812 events | 3 batches (spool 2, 41 KB) | …"
  */
-export function formatStatus(s: RecorderStatus, now: number, up?: UploaderStatus): string {
+export function formatStatus(s: RecorderStatus, now: number, up?: UploaderStatus, lease?: LeaseView): string {
+  // Under fleet control the lease says why nothing is recorded (paused by the vault, expired, consent…).
+  const blocked = lease && !lease.canRecord ? lease.reason : undefined;
   const badge =
-    s.state === "recording"
-      ? s.excludedNow
-        ? "● REC (excluded window: nothing recorded)"
-        : "● REC"
-      : s.state === "paused"
-        ? "‖ PAUSED"
-        : s.state === "failed"
-          ? "✖ STOPPED"
-          : s.state.toUpperCase();
+    blocked && s.state === "paused"
+      ? `‖ PAUSED (and not recording: ${blocked})`
+      : blocked
+        ? `■ NOT RECORDING (${blocked})`
+        : s.state === "recording"
+          ? s.excludedNow
+            ? "● REC (excluded window: nothing recorded)"
+            : "● REC"
+          : s.state === "paused"
+            ? "‖ PAUSED"
+            : s.state === "failed"
+              ? "✖ STOPPED"
+              : s.state.toUpperCase();
   const parts = [
-    `${badge} ${dur(now - s.startedAt)}`,
+    s.startedAt ? `${badge} ${dur(now - s.startedAt)}` : badge,
     `${s.events} events`,
     `${s.batches} batches (spool ${s.spool.batches}, ${kb(s.spool.bytes)}${s.spool.droppedBatches ? `, ${s.spool.droppedBatches} dropped when full` : ""})`,
   ];
@@ -45,6 +53,8 @@ export function formatStatus(s: RecorderStatus, now: number, up?: UploaderStatus
         ? `upload: retrying (${up.pending} waiting)`
         : `uploaded ${up.uploaded}${up.pending ? `, ${up.pending} waiting` : ""}${up.rejected ? `, ${up.rejected} refused` : ""}`,
     );
+  if (lease?.canRecord) parts.push(`lease ${Math.round(lease.expiresInMs / 1000)} s`);
+  if (s.leaseDropped) parts.push(`${s.leaseDropped} events refused without a lease`);
   if (s.error) parts.push(`error: ${s.error}`);
   return parts.join(" | ");
 }

@@ -1,21 +1,12 @@
-import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import type { Lease } from "@tracevault/core";
-import { generateRawKeyPair, signJson, verifyJson } from "@tracevault/crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { WebSocketServer, type WebSocket } from "ws";
 import { LeaseClient, type LeaseClientOptions, type LeaseState } from "../src/lease/client.js";
-import { CHANNEL_AUTH_CONTEXT, LEASE_CONTEXT } from "../src/lease/protocol.js";
+import { DEVICE, HASH, devKey, fakeVault as startFake, lease, vaultKey, type Script } from "./fake-vault.js";
 
 /**
  * The lease client against a scripted vault (a real WebSocket server on loopback) and a controllable clock:
  * expiry on the monotonic clock counted from the request, never extended by the client, wall-clock jumps
  * only ever shorten a lease, pauses acknowledged only after the recorder stopped, pauses learnt first.
  */
-const vaultKey = generateRawKeyPair("ed25519");
-const devKey = generateRawKeyPair("ed25519");
-const DEVICE = "dev-test-0001";
-const HASH = "a".repeat(64);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class FakeClock {
@@ -29,77 +20,13 @@ class FakeClock {
   }
 }
 
-function lease(over: Partial<Lease> = {}): { lease: Lease; sig: ReturnType<typeof signJson> } {
-  const l: Lease = {
-    v: 1,
-    leaseId: `l-${randomBytes(6).toString("hex")}`,
-    deviceId: DEVICE,
-    personId: "alice",
-    manifestVersion: 1,
-    manifestHash: HASH,
-    issuedAt: new Date().toISOString(),
-    ttlMs: 5000,
-    ...over,
-  };
-  return { lease: l, sig: signJson(LEASE_CONTEXT, l, vaultKey.privateKey, vaultKey.publicKey) };
-}
-
-interface Script {
-  /** Called with the verified hello; return the welcome's extra fields (pauses, lease…). */
-  welcome?: (ws: WebSocket) => Record<string, unknown> | Promise<Record<string, unknown>>;
-  onRenew?: (ws: WebSocket, id: number) => void;
-  onAck?: (ids: string[]) => void;
-  onConsent?: (m: unknown) => void;
-}
-
-const servers: WebSocketServer[] = [];
+const servers: { close(): void }[] = [];
 const clients: LeaseClient[] = [];
 
-async function fakeVault(
-  script: Script,
-): Promise<{ url: string; sockets: WebSocket[]; wss: WebSocketServer }> {
-  const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
-  servers.push(wss);
-  await new Promise<void>((r) => wss.once("listening", () => r()));
-  const sockets: WebSocket[] = [];
-  wss.on("connection", (ws) => {
-    sockets.push(ws);
-    const nonce = randomBytes(18).toString("base64url");
-    ws.send(
-      JSON.stringify({
-        t: "challenge",
-        nonce,
-        vaultKid: signJson("x", 1, vaultKey.privateKey, vaultKey.publicKey).kid,
-        node: "fake",
-      }),
-    );
-    ws.on("message", async (d) => {
-      const m = JSON.parse(d.toString());
-      if (m.t === "hello") {
-        if (
-          !verifyJson(
-            CHANNEL_AUTH_CONTEXT,
-            {
-              nonce,
-              deviceId: m.deviceId,
-              vaultKid: signJson("x", 1, vaultKey.privateKey, vaultKey.publicKey).kid,
-            },
-            m.sig,
-            devKey.publicKey,
-          )
-        )
-          return ws.close(4001);
-        const extra = (await script.welcome?.(ws)) ?? { lease: lease() };
-        ws.send(
-          JSON.stringify({ t: "welcome", node: "fake", deviceId: DEVICE, ttlMs: 5000, pauses: [], ...extra }),
-        );
-      } else if (m.t === "renew") script.onRenew?.(ws, m.id);
-      else if (m.t === "ack") script.onAck?.(m.ids);
-      else if (m.t === "consent") script.onConsent?.(m);
-    });
-  });
-  const port = (wss.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, sockets, wss };
+async function fakeVault(script: Script) {
+  const v = await startFake(script);
+  servers.push(v);
+  return v;
 }
 
 function client(url: string, over: Partial<LeaseClientOptions> = {}) {
@@ -134,10 +61,7 @@ async function until(c: LeaseClient, pred: (s: LeaseState) => boolean, ms = 3000
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.stop()));
-  for (const s of servers.splice(0)) {
-    for (const ws of s.clients) ws.terminate();
-    s.close();
-  }
+  for (const s of servers.splice(0)) s.close();
 });
 
 describe("lease client", () => {

@@ -197,6 +197,15 @@ describe("detectors open incidents on their own", () => {
       source: "detector:unleased",
       scope: { kind: "device", value: rogue.id },
     });
+    // a batch naming the lease it was recorded under is covered; one naming another device's lease is not
+    const leaseId = c.lease.state().lease!.leaseId;
+    const now = new Date().toISOString();
+    expect((await t.fleet.detectors.noteBatch(leased.id, "b-5", now, leaseId)).leased).toBe(true);
+    expect((await t.fleet.detectors.noteBatch(rogue.id, "b-6", now, leaseId)).leased).toBe(false);
+    // an id this vault does not know (yet: granted by another node) does not decide; the time does
+    expect((await t.fleet.detectors.noteBatch(leased.id, "b-7", now, "l-no-such-lease-000")).leased).toBe(
+      true,
+    );
     // a batch created long after the lease ended (the recorder ignored the expiry) counts too
     await c.lease.stop();
     await sleep(50);

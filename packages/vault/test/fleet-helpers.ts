@@ -1,6 +1,7 @@
 /** Test helpers for fleet control: a listening vault with the fleet channel, and real lease clients. */
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { LeaseClient, type LeaseClientOptions, type LeaseState } from "../../recorder/src/lease/index.js";
+import { LeaseClient, type LeaseClientOptions, type LeaseState } from "../../recorder/src/lease/client.js";
 import { attachFleetChannel, fleetOf, type Fleet, type FleetOptions } from "../src/fleet/index.js";
 import type { BlobStore } from "../src/blobs/store.js";
 import type { Sql } from "../src/db/sql.js";
@@ -109,4 +110,33 @@ export async function startFleetVault(
       };
     },
   };
+}
+
+/**
+ * Record a lease for `deviceId` as the fleet grants one (valid from now for `ttlMs`), for tests that upload
+ * batches without running a recorder: ingest refuses batches created while their device held no lease.
+ * Returns the lease id (for a batch header's `leaseId`).
+ */
+export function grantTestLease(
+  t: Pick<TestVault, "vault" | "manifestHash">,
+  deviceId: string,
+  person: string,
+  ttlMs = 3600_000,
+): string {
+  const fleet = fleetOf(t.vault);
+  const now = Date.now();
+  const leaseId = `l-test-${randomBytes(9).toString("base64url")}`;
+  fleet.leases.issued({
+    leaseId,
+    deviceId,
+    person,
+    manifestHash: t.manifestHash,
+    manifestVersion: 1,
+    ttlMs,
+    node: fleet.node,
+    issuedAt: now,
+    renewedAt: now,
+    validUntil: now + ttlMs,
+  });
+  return leaseId;
 }

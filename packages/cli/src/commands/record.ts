@@ -6,6 +6,7 @@ import { parseVaultPublicFile, verifySignedManifest, type SignedManifest } from 
 import {
   CdpBrowserSource,
   ControlServer,
+  LeasedRecorder,
   Recorder,
   Spool,
   Uploader,
@@ -15,11 +16,14 @@ import {
   enrollDevice,
   ensureStateDir,
   fetchManifest,
+  findAcknowledgement,
   formatStatus,
   loadDevice,
   offlineDeviceId,
   sendControl,
-  type BrowserSource,
+  type BaseRecorderOptions,
+  type LeaseView,
+  type ManifestAndHash,
   type RecorderStatus,
 } from "@tracevault/recorder";
 import { readUserFile } from "../files.js";
@@ -27,7 +31,8 @@ import { UsageError } from "../usage.js";
 import { describeManifest } from "./manifest.js";
 
 const USAGE = `usage:
-  tracevault record --vault URL [--enroll TOKEN]            record and upload (enroll once with a token)
+  tracevault record --vault URL [--enroll TOKEN]            record and upload while the vault grants a lease
+                                                            (enroll once with a token)
   tracevault record --offline --vault-pub FILE --spool DIR --manifest SIGNED.json [--duration SEC]
   tracevault record --acknowledge (--vault URL | --offline --vault-pub FILE --manifest SIGNED.json) [--yes]
   tracevault record --status | --pause | --resume | --stop   control the running recorder
@@ -99,7 +104,7 @@ interface Resolved {
   seal: { publicKey: Uint8Array; kid: string };
   deviceId: string;
   spoolDir: string;
-  online?: { url: string; privateKey: Uint8Array; publicKey: Uint8Array };
+  online?: { url: string; privateKey: Uint8Array; publicKey: Uint8Array; signKey: Uint8Array };
 }
 
 async function resolveSetup(
@@ -149,7 +154,12 @@ async function resolveSetup(
     seal: device.vault.seal,
     deviceId: device.file.deviceId,
     spoolDir: resolve(values.spool ?? join(stateDir, "spool")),
-    online: { url, privateKey: device.privateKey, publicKey: device.publicKey },
+    online: {
+      url,
+      privateKey: device.privateKey,
+      publicKey: device.publicKey,
+      signKey: device.vault.sign.publicKey,
+    },
   };
 }
 
@@ -174,6 +184,7 @@ export async function runRecord(argv: string[]): Promise<number> {
         ok: boolean;
         status?: RecorderStatus;
         upload?: unknown;
+        lease?: LeaseView;
         error?: string;
       };
       if (!answer.ok) {
@@ -183,7 +194,12 @@ export async function runRecord(argv: string[]): Promise<number> {
       if (values.json) process.stdout.write(JSON.stringify(answer) + "\n");
       else if (answer.status)
         process.stdout.write(
-          formatStatus(answer.status, Date.now(), answer.upload as Parameters<typeof formatStatus>[2]) + "\n",
+          formatStatus(
+            answer.status,
+            Date.now(),
+            answer.upload as Parameters<typeof formatStatus>[2],
+            answer.lease,
+          ) + "\n",
         );
       else process.stdout.write(`${cmd}: done\n`);
       return 0;
@@ -208,6 +224,13 @@ export async function runRecord(argv: string[]): Promise<number> {
     process.stdout.write(
       `acknowledged manifest '${ack.manifestId}' v${ack.version} at ${ack.acknowledgedAt}\n`,
     );
+    if (setup.online) {
+      // A recorder already running here waits for this acknowledgement: it passes it on to the vault.
+      const told = (await sendControl(stateDir, "acknowledge", 10_000, { hash: setup.signed.hash }).catch(
+        () => undefined,
+      )) as { ok: boolean; result?: string; error?: string } | undefined;
+      if (told) process.stdout.write(`running recorder: ${told.ok ? (told.result ?? "told") : told.error}\n`);
+    }
     return 0;
   }
 
@@ -224,20 +247,17 @@ export async function runRecord(argv: string[]): Promise<number> {
   const statusEvery = (num(values["status-every"], "status-every", 0.5) ?? 10) * 1000;
 
   const spool = Spool.open(setup.spoolDir, Math.round(spoolMb * 1024 * 1024));
+  const online = setup.online;
   let uploader: Uploader | undefined;
-  if (setup.online)
+  if (online)
     uploader = new Uploader({
-      vaultUrl: setup.online.url,
+      vaultUrl: online.url,
       deviceId: setup.deviceId,
-      privateKey: setup.online.privateKey,
-      publicKey: setup.online.publicKey,
+      privateKey: online.privateKey,
+      publicKey: online.publicKey,
       spool,
       log: (msg) => err(msg),
     });
-
-  let browser: BrowserSource | undefined;
-  if (values["browser-cdp"])
-    browser = new CdpBrowserSource({ endpoint: values["browser-cdp"], log: (msg) => err(msg) });
 
   const tty = process.stderr.isTTY && !values.quiet;
   let lineShown = false;
@@ -249,40 +269,102 @@ export async function runRecord(argv: string[]): Promise<number> {
     clearLine();
     err(msg);
   };
-  const rec = new Recorder({
-    manifest: m,
-    manifestHash: setup.signed.hash,
+  const hotkey = values["no-hotkey"] ? false : (values.hotkey ?? "ctrl+alt+shift+p");
+  const recorderOptions = (): BaseRecorderOptions => ({
     vault: setup.seal,
     deviceId: setup.deviceId,
     spool,
     ...(values.display ? { display: values.display } : {}),
-    ...(browser ? { browser } : {}),
-    hotkey: values["no-hotkey"] ? false : (values.hotkey ?? "ctrl+alt+shift+p"),
+    // a DevTools connection per recorder: each one stops its sources, the browser's included
+    ...(values["browser-cdp"]
+      ? { browser: new CdpBrowserSource({ endpoint: values["browser-cdp"], log: (msg) => err(msg) }) }
+      : {}),
+    hotkey,
     batch: {
       ...(batchEvents ? { maxEvents: batchEvents } : {}),
       ...(batchSeconds ? { maxAgeMs: batchSeconds * 1000 } : {}),
     },
     log,
     onSealed: () => uploader?.kick(),
-    onState: (s) => {
-      if (s === "paused" || s === "recording") showStatus(true);
-    },
   });
 
+  // One shape for both modes: offline records at once; online records only while the vault's lease allows.
+  let run: Run;
+  if (online) {
+    const loaded = new Map<string, ManifestAndHash>([[setup.signed.hash, setup.signed]]);
+    const session = new LeasedRecorder({
+      lease: {
+        vaultUrl: online.url,
+        deviceId: setup.deviceId,
+        privateKey: online.privateKey,
+        publicKey: online.publicKey,
+        vaultSignKey: online.signKey,
+      },
+      manifest: setup.signed,
+      recorder: recorderOptions,
+      loadManifest: async (hash) => {
+        const have = loaded.get(hash);
+        if (have) return have;
+        const signed = await fetchManifest(online.url, online.signKey);
+        if (signed.hash !== hash)
+          throw new Error(
+            `the vault's manifest in force is '${signed.manifest.id}' v${signed.manifest.version}, not ${hash.slice(0, 12)}…`,
+          );
+        loaded.set(hash, signed);
+        return signed;
+      },
+      acknowledged: (x) => !!findAcknowledgement(stateDir, x.manifest, x.hash),
+      log,
+      onChange: () => showStatus(true),
+    });
+    run = {
+      start: async () => session.start(),
+      status: () => session.status(),
+      lease: () => session.leaseView(),
+      pause: () => session.pause(),
+      resume: () => session.resume(),
+      stop: () => void session.stop(),
+      acknowledge: async (hash) => ({ result: await session.personAcknowledged(hash) }),
+      done: session.done,
+    };
+  } else {
+    const rec = new Recorder({
+      ...recorderOptions(),
+      manifest: m,
+      manifestHash: setup.signed.hash,
+      onState: (st) => {
+        if (st === "paused" || st === "recording") showStatus(true);
+      },
+    });
+    run = {
+      start: () => rec.start(),
+      status: () => rec.status(),
+      pause: () => rec.pause(),
+      resume: () => rec.resume(),
+      stop: () => void rec.stop(),
+      done: rec.done,
+    };
+  }
+
   const server = new ControlServer(stateDir, {
-    status: () => ({ status: rec.status(), ...(uploader ? { upload: uploader.status() } : {}) }),
+    status: () => ({
+      status: run.status(),
+      ...(run.lease ? { lease: run.lease() } : {}),
+      ...(uploader ? { upload: uploader.status() } : {}),
+    }),
     pause: () => {
-      rec.pause();
-      return { status: rec.status() };
+      run.pause();
+      return { status: run.status() };
     },
     resume: () => {
-      rec.resume();
-      return { status: rec.status() };
+      run.resume();
+      return { status: run.status(), ...(run.lease ? { lease: run.lease() } : {}) };
     },
     stop: () => {
-      void rec.stop();
+      run.stop();
       return { stopping: true };
     },
+    ...(run.acknowledge ? { acknowledge: run.acknowledge } : {}),
   });
   try {
     await server.listen();
@@ -293,8 +375,8 @@ export async function runRecord(argv: string[]): Promise<number> {
 
   let lastPrinted = 0;
   function showStatus(force = false): void {
-    if (values.quiet) return;
-    const line = formatStatus(rec.status(), Date.now(), uploader?.status());
+    if (values.quiet || !run) return;
+    const line = formatStatus(run.status(), Date.now(), uploader?.status(), run.lease?.());
     if (tty) {
       process.stderr.write(`\r\x1b[2K${line}`);
       lineShown = true;
@@ -305,7 +387,7 @@ export async function runRecord(argv: string[]): Promise<number> {
   }
 
   try {
-    await rec.start();
+    await run.start();
   } catch (e) {
     await server.close();
     err(`cannot record: ${(e as Error).message}`);
@@ -313,17 +395,19 @@ export async function runRecord(argv: string[]): Promise<number> {
   }
   uploader?.start();
   process.stderr.write(
-    `tracevault: recording — ${brief(m)}\n` +
-      `tracevault: pause/resume: ${values["no-hotkey"] ? "tracevault record --pause/--resume" : `${values.hotkey ?? "ctrl+alt+shift+p"} or tracevault record --pause/--resume`}; stop: Ctrl-C or tracevault record --stop\n`,
+    (online
+      ? `tracevault: recording while ${online.url} grants a lease — ${brief(m)}\n`
+      : `tracevault: recording — ${brief(m)}\n`) +
+      `tracevault: pause/resume: ${hotkey === false ? "tracevault record --pause/--resume" : `${hotkey} or tracevault record --pause/--resume`}; stop: Ctrl-C or tracevault record --stop\n`,
   );
   showStatus(true);
   const statusTimer = setInterval(() => showStatus(), tty ? 1000 : 500);
-  const onSignal = () => void rec.stop();
+  const onSignal = () => run.stop();
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  const durTimer = duration !== undefined ? setTimeout(() => void rec.stop(), duration * 1000) : undefined;
+  const durTimer = duration !== undefined ? setTimeout(() => run.stop(), duration * 1000) : undefined;
 
-  const summary = await rec.done;
+  const summary = await run.done;
   clearInterval(statusTimer);
   if (durTimer) clearTimeout(durTimer);
   process.off("SIGINT", onSignal);
@@ -336,7 +420,7 @@ export async function runRecord(argv: string[]): Promise<number> {
   const st = summary.status;
   process.stderr.write(`${formatStatus(st, Date.now(), uploader?.status())}\n`);
   if (summary.error) {
-    err(`recording stopped: ${summary.error.message}`);
+    err(`${online ? "exiting" : "recording stopped"}: ${summary.error.message}`);
     return 1;
   }
   process.stderr.write(
@@ -345,4 +429,16 @@ export async function runRecord(argv: string[]): Promise<number> {
       "\n",
   );
   return 0;
+}
+
+/** A recording run: the Recorder itself (offline) or a LeasedRecorder (under the vault's lease). */
+interface Run {
+  start(): Promise<void>;
+  status(): RecorderStatus;
+  lease?: () => LeaseView;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  acknowledge?: (hash: string) => Promise<unknown>;
+  done: Promise<{ error?: Error; status: RecorderStatus }>;
 }

@@ -232,9 +232,30 @@ export class LeaseClient {
     this.changed();
   }
 
-  /** May the recorder record right now? Cheap: call it for every captured event. */
+  /**
+   * May the recorder record right now? Cheap (no allocation): call it for every captured event. Exactly
+   * `state().canRecord`, read from the clocks at the moment of the call, so a lease stops allowing recording
+   * the instant it expires even before any timer fired.
+   */
   canRecord(): boolean {
-    return this.evaluate().canRecord;
+    const h = this.held;
+    return (
+      this.running &&
+      !this.revoked &&
+      this.pauses.size === 0 &&
+      !this.consent &&
+      !this.requiredManifest &&
+      !!h &&
+      !this.expired(h) &&
+      (!this.manifestHash || h.lease.manifestHash === this.manifestHash)
+    );
+  }
+
+  /** Resolves once every pending acknowledgement was sent (or after `timeoutMs`): before closing for good. */
+  async whenAcked(timeoutMs = 2000): Promise<void> {
+    const end = this.clock.mono() + timeoutMs;
+    while (this.pendingAcks.size && this.connected && this.clock.mono() < end)
+      await new Promise((r) => setTimeout(r, 20));
   }
 
   state(): LeaseState {
@@ -396,11 +417,14 @@ export class LeaseClient {
         if (this.stopDone === done && !this.pendingAcks.size) this.reportRecording(false, s.reason);
       });
     } else if (!this.wasRecording && s.canRecord) {
-      this.log(`recording allowed: lease ${s.lease?.leaseId} for ${Math.round(s.expiresInMs / 1000)} s`);
+      if (this.o.log)
+        this.log(`recording allowed: lease ${s.lease?.leaseId} for ${Math.round(s.expiresInMs / 1000)} s`);
       this.reportRecording(true);
     }
     this.wasRecording = s.canRecord;
     if (s.canRecord) this.armExpiry();
+    // (also for a notice repeated without changing anything: it is acknowledged again)
+    if (this.pendingAcks.size) this.scheduleAcks();
     if (key === this.lastKey) return;
     this.lastKey = key;
     for (const l of this.listeners) {
@@ -410,7 +434,6 @@ export class LeaseClient {
         this.log(`lease listener failed: ${(e as Error).message}`);
       }
     }
-    if (this.pendingAcks.size) this.scheduleAcks();
   }
 
   private armExpiry(): void {
@@ -468,7 +491,13 @@ export class LeaseClient {
         if (fast) msg = fast;
         else {
           const r = ServerMessage.safeParse(raw);
-          if (!r.success) return;
+          if (!r.success) {
+            const i = r.error.issues[0];
+            this.log(
+              `ignored a '${String(raw?.t).slice(0, 20)}' message from the vault that breaks the protocol (${i?.path.join(".")}: ${i?.message})`,
+            );
+            return;
+          }
           msg = r.data;
         }
       } catch {
@@ -500,8 +529,16 @@ export class LeaseClient {
       }
       this.scheduleReconnect();
     });
-    ws.on("error", () => undefined);
+    ws.on("error", (e) => {
+      // Said once per cause, not on every retry: "cannot reach" is what the person needs to know.
+      if (this.ws !== ws || this.connected) return;
+      const why = e.message.slice(0, 200);
+      if (why !== this.lastConnectError)
+        this.log(`cannot reach the vault's fleet channel (${why}); retrying`);
+      this.lastConnectError = why;
+    });
   }
+  private lastConnectError = "";
 
   private scheduleReconnect(): void {
     if (!this.running) return;
@@ -552,6 +589,7 @@ export class LeaseClient {
         if (this.connectTimer) clearTimeout(this.connectTimer);
         this.connected = true;
         this.backoff = 0;
+        this.lastConnectError = "";
         this.ttlMs = m.ttlMs;
         this.refused = m.refused ? (m.refused.message ?? m.refused.code) : undefined;
         // The welcome is the truth for this connection: pauses lifted while away are gone.
@@ -583,13 +621,14 @@ export class LeaseClient {
         this.changed();
         return;
       case "pause":
-        if (!this.pauses.has(m.pause.id)) this.log(`pause from the vault (${m.pause.by}): ${m.pause.reason}`);
-        // A pause ends the lease: recording resumes only under a new one.
+        if (this.o.log && !this.pauses.has(m.pause.id))
+          this.log(`pause from the vault (${m.pause.by}): ${m.pause.reason}`);
+        // A pause ends the lease: recording resumes only under a new one. Stopping is the safe direction:
+        // taken at once from the authenticated connection, without a signature to check first.
         this.held = undefined;
         this.pauses.set(m.pause.id, m.pause);
         this.pendingAcks.add(m.pause.id);
-        this.changed();
-        this.scheduleAcks();
+        this.changed(); // schedules the acknowledgement for after the recorder stopped
         return;
       case "resume": {
         for (const id of m.pauseIds) {

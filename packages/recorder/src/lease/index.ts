@@ -1,2 +1,3 @@
 export * from "./client.js";
 export * from "./protocol.js";
+export * from "./recording.js";

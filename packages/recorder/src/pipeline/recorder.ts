@@ -49,6 +49,13 @@ export interface RecorderOptions {
   deviceId: string;
   spool: Spool;
   leaseId?: string;
+  /**
+   * The recording lease (online recording): no source is started and no captured event is accepted while it
+   * does not allow recording, whatever the caller does. Without it (offline collection, tests) nothing gates.
+   */
+  lease?: LeaseGate;
+  /** Start paused (the person paused before this recorder was created): nothing is recorded until resume. */
+  startPaused?: boolean;
   /** X display (default $DISPLAY). */
   display?: string;
   /** Replace the platform's sources (tests). Each must carry a channel the manifest allows. */
@@ -71,6 +78,19 @@ export interface RecorderOptions {
   onSealed?: (entry: SpoolEntry, info: { events: number; frames: number; bytes: number }) => void;
   /** Called on pause/resume/stop so a status line can be redrawn at once. */
   onState?: (s: RecorderState) => void;
+}
+
+/** Whether recording is allowed right now (the lease client). Called for every captured event: must be cheap. */
+export interface LeaseGate {
+  canRecord(): boolean;
+}
+
+/** Recording was refused or cut short because the lease does not allow it (not a failure of the recorder). */
+export class NoLeaseError extends Error {
+  override name = "NoLeaseError";
+  constructor(message = "no valid recording lease: nothing is recorded") {
+    super(message);
+  }
 }
 
 export type RecorderState = "starting" | "recording" | "paused" | "stopping" | "stopped" | "failed";
@@ -100,6 +120,8 @@ export interface RecorderStatus {
   keysDropped: number;
   redactedSpans: number;
   excludedWindows: number;
+  /** Captured events refused because the lease did not allow recording at that moment. */
+  leaseDropped: number;
   /** Why recording stopped, when it failed. */
   error?: string;
   /** Channels being recorded. */
@@ -180,6 +202,7 @@ export class Recorder {
   private lastWheelT = -Infinity;
   private startedAt = 0;
   private stopping: Promise<RecorderSummary> | undefined;
+  private leaseDropped = 0;
 
   constructor(o: RecorderOptions) {
     this.o = o;
@@ -292,7 +315,9 @@ export class Recorder {
       this.shotSource = shot;
     }
     this.startedAt = this.clock();
+    if (this.o.startPaused) this.filter.pause(this.clock());
     try {
+      this.requireLease();
       // Window first: exclusions must be known before the first key.
       const win = this.sources.find((s) => s.channel === "window");
       if (win) {
@@ -319,8 +344,18 @@ export class Recorder {
     }
     this.timer = setInterval(() => this.tick(), 100);
     this.timer.unref?.();
-    this.setState("recording");
-    this.frames?.request("start");
+    if (this.o.startPaused) {
+      this.setState("paused");
+      this.log("recording paused (paused before it started)");
+    } else {
+      this.setState("recording");
+      this.frames?.request("start");
+    }
+  }
+
+  /** Refuse to go on when the lease does not allow recording (checked before each source starts). */
+  private requireLease(): void {
+    if (this.o.lease && !this.o.lease.canRecord()) throw new NoLeaseError();
   }
 
   private async waitFirstWindow(ms: number): Promise<void> {
@@ -357,6 +392,7 @@ export class Recorder {
   }
 
   private async startSource(s: CaptureSource): Promise<void> {
+    this.requireLease();
     if (!s.tested) this.log(`${s.channel} source for ${s.platform} is UNTESTED`);
     await s.start(this.sinkFor(s));
     this.started.push(s);
@@ -377,7 +413,10 @@ export class Recorder {
       policy,
       grab: () => shot.grab(),
       blackoutRects: () => this.blackoutRects(),
-      blocked: () => this.state !== "recording" || this.excludedAt(this.clock()),
+      blocked: () =>
+        this.state !== "recording" ||
+        (!!this.o.lease && !this.o.lease.canRecord()) ||
+        this.excludedAt(this.clock()),
       excludedBetween: (a, b) => this.excludedBetween(a, b),
       text: this.text,
       filter: this.filter,
@@ -433,6 +472,12 @@ export class Recorder {
 
   private onEvent(s: CaptureSource, e: RawEvent): void {
     if (this.state === "stopped" || this.state === "failed" || this.state === "stopping") return;
+    // Fail closed: whatever the caller does, nothing captured while the lease does not allow it is kept
+    // (the lease client stops the sources right after; this covers the moments in between).
+    if (this.o.lease && !this.o.lease.canRecord()) {
+      this.leaseDropped++;
+      return;
+    }
     const ch = CHANNEL_OF_KIND[e.kind];
     // Defence in depth: a source never gets to deliver another channel's events.
     if (ch && ch !== s.channel) return;
@@ -590,6 +635,7 @@ export class Recorder {
       keysDropped: c.keysDropped + c.passwordKeysDropped,
       redactedSpans: c.keysRedactedSpans + c.titleSpans,
       excludedWindows: c.excludedFocus,
+      leaseDropped: this.leaseDropped,
       channels: [...this.o.manifest.channels],
       excludedNow: this.excludedAt(this.clock()),
     };

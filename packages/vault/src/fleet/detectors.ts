@@ -304,16 +304,21 @@ export class Detectors {
   // ------------------------------------------------------------------ unleased uploads
 
   /**
-   * Ingest reports every batch here: when the device held no lease at the batch's creation time it is
-   * remembered, and once one device has uploaded `unleasedBatches` such batches within a day, an incident is
-   * opened for that device. Returns whether the batch was covered by a lease.
+   * Ingest reports every new batch here (after its signature verified and it is not a duplicate) and refuses
+   * it when `leased` is false: the device held no lease when the batch was created (its header's `createdAt`),
+   * or the header names a lease granted to another device. Refused batches are remembered, and once one device
+   * has uploaded `unleasedBatches` of them within a day an incident is opened for that device.
+   * @example
+   * const { leased } = await fleetOf(vault).detectors.noteBatch(deviceId, h.batchId, h.createdAt, h.leaseId);
+   * if (!leased) throw new IngestError(403, "…", "no_lease");
    */
   async noteBatch(
     deviceId: string,
     batchId: string,
     createdAt: string,
+    leaseId?: string,
   ): Promise<{ leased: boolean; incident?: Incident }> {
-    if (await this.fleet.leaseValidAt(deviceId, createdAt)) return { leased: true };
+    if (await this.fleet.leaseValidAt(deviceId, createdAt, leaseId)) return { leased: true };
     const db = this.vault.db;
     const now = new Date();
     await db.exec(

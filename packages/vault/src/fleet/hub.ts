@@ -28,6 +28,7 @@ import { Ed25519Signer, verifySignature } from "@tracevault/crypto";
 import {
   FleetError,
   activePauses,
+  countInScope,
   covers,
   devicesInScope,
   getPause,
@@ -63,6 +64,8 @@ export interface FleetOptions {
   resyncMs?: number;
   /** Write presence, acknowledgements and leases this often (default 250 ms). */
   flushMs?: number;
+  /** Recorders told of a pause per turn of the event loop (default 1000; see `tellInSlices`). */
+  pauseSlice?: number;
   /** Close a socket that has not authenticated within this time (default 10 000 ms). */
   authTimeoutMs?: number;
   /** Tolerance of `leaseValidAt` for recorder clock skew and batches sealed while stopping (default 120 000). */
@@ -148,6 +151,8 @@ export interface PauseStatus {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const nowMs = () => Date.now();
+/** Recorders told of a pause per turn of the event loop (see `tellInSlices`). */
+const PAUSE_SLICE = 1000;
 
 function closeQuietly(ws: WebSocket, code: number, reason: string): void {
   try {
@@ -187,6 +192,9 @@ export class Fleet {
   private ackQueue: { pause: string; device: string; at: number }[] = [];
   private lastAckAt = 0;
   private oldestDirty = 0;
+  /** Recorders here sent a pause and not acknowledged it yet (since `awaitingSince`). */
+  private awaitingAcks = 0;
+  private awaitingSince = 0;
   private timers: ReturnType<typeof setInterval>[] = [];
   private started = false;
   private closed = false;
@@ -261,6 +269,8 @@ export class Fleet {
     every(this.o.flushMs ?? 250, async () => {
       const now = nowMs();
       if (now - this.lastAckAt < 100 && this.oldestDirty && now - this.oldestDirty < 5000) return;
+      // …nor while recorders told of a pause have yet to acknowledge it (a lull in their answers is not the end)
+      if (this.awaitingAcks > 0 && now - this.awaitingSince < 5000) return;
       // in slices, so that no single synchronous write holds the event loop for long
       await this.flush(2000);
     });
@@ -529,8 +539,15 @@ export class Fleet {
   private async onRenew(conn: Conn, id: number): Promise<void> {
     // Revocations reach `conn.revoked` through the bus, the revoke route, or the resync (every couple of
     // seconds); renewals themselves stay free of database reads.
+    // Hundreds a second with a large fleet: answered without a trip through the microtask queue when the
+    // manifest in force is known and the person's acknowledgement of it is cached.
+    if (this.manifestLoaded && this.consentKnownOk(conn.person)) return this.answerRenew(conn, id, undefined);
     await this.ensureManifest();
     const consent = await this.consentNeeded(conn.person);
+    this.answerRenew(conn, id, consent);
+  }
+
+  private answerRenew(conn: Conn, id: number, consent: Awaited<ReturnType<Fleet["consentNeeded"]>>): void {
     if (conn.ws.readyState !== 1) return;
     const blocked = this.blockers(conn);
     if (blocked.length) {
@@ -608,14 +625,14 @@ export class Fleet {
       if (s && !s.acks.has(conn.deviceId)) {
         s.acks.set(conn.deviceId, at);
         this.ackQueue.push({ pause: id, device: conn.deviceId, at });
+        if (this.awaitingAcks > 0) this.awaitingAcks--;
       }
-      conn.lastAck = { id, at };
-      this.emit({ type: "ack", deviceId: conn.deviceId, id, at });
+      // (10 000 of these arrive at once after a fleet-wide pause: nothing allocated that nobody reads)
+      if (this.listeners.size) this.emit({ type: "ack", deviceId: conn.deviceId, id, at });
     }
-    if (conn.lease && conn.lease.endedAt === undefined) {
-      this.leases.ended(conn.lease, at, ids.join(","));
-      conn.lease = { ...conn.lease, endedAt: at };
-    }
+    if (ids.length) conn.lastAck = { id: ids[ids.length - 1]!, at };
+    if (conn.lease && conn.lease.endedAt === undefined)
+      conn.lease = this.leases.ended(conn.lease, at, ids.length === 1 ? ids[0]! : ids.join(","));
     conn.recording = false;
     this.dirtyPresence.add(conn.deviceId);
   }
@@ -641,8 +658,9 @@ export class Fleet {
   }
 
   /** Push a pause to every recorder here that it covers. Idempotent. */
-  private applyPause(rec: PauseRecord): void {
-    if (this.pauses.has(rec.id) || rec.resumedAt) return;
+  /** Returns how many recorders connected here it covers. */
+  private applyPause(rec: PauseRecord): number {
+    if (this.pauses.has(rec.id) || rec.resumedAt) return 0;
     const s: PauseState = {
       rec,
       buf: Buffer.from(JSON.stringify({ t: "pause", pause: notice(rec) })),
@@ -657,10 +675,33 @@ export class Fleet {
       (c.pending ??= []).push(rec.id);
       targets.push(c);
     }
-    // One socket write per recorder, all in one go: measured at 10 000 recorders on loopback, telling everyone
-    // first and taking the acknowledgements afterwards beats interleaving them (slices of 500 or 2 000).
-    for (const c of targets) if (c.ws.readyState === 1) c.ws.send(s.buf, { binary: false });
+    this.tellInSlices(s, targets);
+    this.awaitingAcks += targets.length;
+    this.awaitingSince = s.appliedAt;
     this.emit({ type: "pause", pause: rec });
+    return targets.length;
+  }
+
+  /**
+   * One socket write per recorder (the same bytes for all), PAUSE_SLICE per turn of the event loop: the
+   * acknowledgements already in are taken between turns, and the API answers without waiting for the last
+   * write. Measured with 10 000 recorders on loopback (bench/pause.mjs, a loaded 2-core machine): slices of
+   * 1 000 gave p99 0.8–1.6 s against 0.8–4.0 s for all in one go, and less vault CPU; 500 and 2 000 were in
+   * between. Safe meanwhile: the pause is already in force here, so a renewal from a recorder not told yet is
+   * refused with the pause, a new connection's welcome lists it, and a lift stops the remaining writes.
+   */
+  private tellInSlices(s: PauseState, targets: Conn[]): void {
+    let i = 0;
+    const step = () => {
+      if (this.closed || this.pauses.get(s.rec.id) !== s) return;
+      const end = Math.min(targets.length, i + (this.o.pauseSlice ?? PAUSE_SLICE));
+      for (; i < end; i++) {
+        const c = targets[i]!;
+        if (c.ws.readyState === 1) c.ws.send(s.buf, { binary: false });
+      }
+      if (i < targets.length) setImmediate(step);
+    };
+    step();
   }
 
   private applyResume(ids: string[]): void {
@@ -699,7 +740,8 @@ export class Fleet {
   }): Promise<PauseRecord & { connectedHere: number }> {
     if (req.scope.kind === "device" && !(await this.devices.get(req.scope.value)))
       throw new FleetError(404, `no device ${req.scope.value}`, "not_found");
-    const targets = await devicesInScope(this.vault.db, req.scope);
+    // A count, not the rows: with a fleet-wide pause every recorder waits for this before it is told.
+    const inScope = await countInScope(this.vault.db, req.scope);
     const rec: PauseRecord = {
       id: newPauseId(),
       scope: req.scope,
@@ -708,7 +750,7 @@ export class Fleet {
       actor: req.actor,
       incidentId: req.incidentId ?? null,
       createdAt: iso(nowMs()),
-      inScope: targets.length,
+      inScope,
       resumedAt: null,
       resumedBy: null,
     };
@@ -724,17 +766,15 @@ export class Fleet {
             scope: req.scope.kind,
             ...(req.scope.kind === "team" || req.scope.kind === "device" ? { value: req.scope.value } : {}),
             by: req.by,
-            inScope: targets.length,
+            inScope,
             ...(req.incidentId ? { incident: req.incidentId } : {}),
           },
         },
         q,
       );
     });
-    this.applyPause(rec);
+    const here = this.applyPause(rec);
     this.bus.publish({ type: "pause", pause: rec });
-    let here = 0;
-    for (const c of this.conns.values()) if (covers(rec.scope, c)) here++;
     this.scheduleAckSummary(rec);
     return { ...rec, connectedHere: here };
   }
@@ -867,6 +907,16 @@ export class Fleet {
     }
   }
 
+  /** Known without the database: nothing to acknowledge (consent not required, or acknowledged and cached). */
+  private consentKnownOk(person: string): boolean {
+    if (this.o.requireConsent === false) return true;
+    const m = this.manifest;
+    if (!m) return false;
+    const c = this.consentCache.get(person);
+    // Changes arrive through the bus or the resync; the cache only bounds how stale a lost one can be.
+    return !!c && c.hash === m.hash && c.ok && nowMs() - c.at < 600_000;
+  }
+
   /** What the person must acknowledge before recording, or undefined when nothing. */
   private async consentNeeded(person: string): Promise<
     | {
@@ -881,9 +931,7 @@ export class Fleet {
     await this.ensureManifest();
     const m = this.manifest;
     if (!m) return undefined;
-    const c = this.consentCache.get(person);
-    // Changes arrive through the bus or the resync; the cache only bounds how stale a lost one can be.
-    if (c && c.hash === m.hash && c.ok && nowMs() - c.at < 600_000) return undefined;
+    if (this.consentKnownOk(person)) return undefined;
     const d = await latestDecision(this.vault.db, person, m.hash);
     const ok = d === "acknowledge";
     this.consentCache.set(person, { hash: m.hash, ok, at: nowMs() });
@@ -1343,9 +1391,9 @@ export class Fleet {
     return this.conns.size;
   }
 
-  /** Did this device hold a lease at this time (± the grace)? See LeaseBook.validAt. */
-  leaseValidAt(deviceId: string, time: Date | string | number): Promise<boolean> {
-    return this.leases.validAt(deviceId, time, this.graceMs);
+  /** Did this device hold a lease at this time (± the grace), under `leaseId` if given? See LeaseBook.validAt. */
+  leaseValidAt(deviceId: string, time: Date | string | number, leaseId?: string): Promise<boolean> {
+    return this.leases.validAt(deviceId, time, this.graceMs, leaseId);
   }
 
   /** Scope targets (for incidents). */

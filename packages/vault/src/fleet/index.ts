@@ -81,10 +81,15 @@ export async function attachFleetChannel(
 }
 
 /**
- * Did `deviceId` hold a recording lease at `time` (± the fleet's grace for clock skew)? For ingest: call it
- * with the batch header's `createdAt` after the upload signature verified, and report unleased batches with
- * `noteUnleasedBatch` (the detector opens an incident when a recorder keeps uploading them).
+ * Did `deviceId` hold a recording lease at `time` (± the fleet's grace for clock skew)? Ingest uses
+ * `fleetOf(vault).detectors.noteBatch`, which asks this and also remembers unleased batches (the detector opens
+ * an incident when a recorder keeps uploading them).
  */
-export function leaseValidAt(vault: Vault, deviceId: string, time: Date | string | number): Promise<boolean> {
-  return fleetOf(vault).leaseValidAt(deviceId, time);
+export function leaseValidAt(
+  vault: Vault,
+  deviceId: string,
+  time: Date | string | number,
+  leaseId?: string,
+): Promise<boolean> {
+  return fleetOf(vault).leaseValidAt(deviceId, time, leaseId);
 }

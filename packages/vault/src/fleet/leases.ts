@@ -24,6 +24,28 @@ export interface LeaseRow {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * A row with these fields changed, spelt out: `{ ...row, endedAt }` costs ~4 µs here against ~0.5 µs (V8 takes
+ * a slow path for a spread plus new properties), and 10 000 recorders acknowledge a pause at once.
+ */
+function copyRow(r: LeaseRow, issuedAt: number, endedAt?: number, endReason?: string): LeaseRow {
+  return {
+    leaseId: r.leaseId,
+    deviceId: r.deviceId,
+    person: r.person,
+    manifestHash: r.manifestHash,
+    manifestVersion: r.manifestVersion,
+    ttlMs: r.ttlMs,
+    node: r.node,
+    issuedAt,
+    renewedAt: r.renewedAt,
+    validUntil: r.validUntil,
+    // always present (possibly undefined): one object shape
+    endedAt,
+    endReason,
+  };
+}
+
 export class LeaseBook {
   private readonly dirty = new Map<string, LeaseRow>();
   /** The latest lease this node granted each device (answers most `validAt` calls without the database). */
@@ -35,17 +57,19 @@ export class LeaseBook {
   /** A lease was granted or renewed (same id: the grant goes on). */
   issued(row: LeaseRow): void {
     const prev = this.dirty.get(row.leaseId);
-    const r = prev ? { ...row, issuedAt: Math.min(prev.issuedAt, row.issuedAt) } : row;
+    const r = prev ? copyRow(row, Math.min(prev.issuedAt, row.issuedAt), row.endedAt, row.endReason) : row;
     this.dirty.set(row.leaseId, r);
     this.recent.set(row.deviceId, r);
   }
 
-  /** The recorder stopped under this lease (acknowledged a pause or a manifest change) at `at`. */
-  ended(row: LeaseRow, at: number, reason: string): void {
+  /** The recorder stopped under this lease (acknowledged a pause or a manifest change) at `at`. Returns the
+   *  ended row (the one kept for writing and for `validAt`). */
+  ended(row: LeaseRow, at: number, reason: string): LeaseRow {
     const r = this.dirty.get(row.leaseId) ?? row;
-    const e = { ...r, endedAt: Math.min(at, r.validUntil), endReason: reason };
+    const e = copyRow(r, r.issuedAt, Math.min(at, r.validUntil), reason);
     this.dirty.set(row.leaseId, e);
     if (this.recent.get(row.deviceId)?.leaseId === row.leaseId) this.recent.set(row.deviceId, e);
+    return e;
   }
 
   get pending(): number {
@@ -99,9 +123,21 @@ export class LeaseBook {
    * Did `deviceId` hold a lease at `time`? A lease covers [issued, min(valid until, ended)]; `graceMs` widens
    * that on both sides for the recorder's clock skew and for batches sealed while it was stopping.
    */
-  async validAt(deviceId: string, time: Date | string | number, graceMs: number): Promise<boolean> {
+  async validAt(
+    deviceId: string,
+    time: Date | string | number,
+    graceMs: number,
+    leaseId?: string,
+  ): Promise<boolean> {
     const t = new Date(time).getTime();
     if (!Number.isFinite(t)) return false;
+    // A batch naming a lease granted to another device was not recorded under this device's lease. Otherwise
+    // the time decides: the id need not be the covering grant (a recorder that reconnected goes on under a new
+    // one), and a grant another node has not written yet is unknown here for a few seconds.
+    if (leaseId !== undefined) {
+      const owner = await this.ownerOf(leaseId, deviceId);
+      if (owner !== undefined && owner !== deviceId) return false;
+    }
     const r = this.recent.get(deviceId);
     if (r && r.issuedAt - graceMs <= t && Math.min(r.validUntil, r.endedAt ?? Infinity) + graceMs >= t)
       return true;
@@ -113,6 +149,18 @@ export class LeaseBook {
       [deviceId, iso(t + graceMs), iso(t - graceMs)],
     );
     return Number(rows[0]?.n ?? 0) > 0;
+  }
+
+  /** The device a lease was granted to (undefined: unknown here). `likely`: the device it probably is. */
+  async ownerOf(leaseId: string, likely?: string): Promise<string | undefined> {
+    if (likely !== undefined && this.recent.get(likely)?.leaseId === leaseId) return likely;
+    const pending = this.dirty.get(leaseId);
+    if (pending) return pending.deviceId;
+    const [row] = await this.db.query<{ device_id: string }>(
+      "SELECT device_id FROM fleet_leases WHERE lease_id = $1",
+      [leaseId],
+    );
+    return row?.device_id;
   }
 
   /** The latest lease of each device (for status tables): id, validity end, and why it ended early. */

@@ -132,6 +132,16 @@ export function scopeWhere(scope: Scope, n = 1): { sql: string; params: string[]
   }
 }
 
+/** How many enrolled, unrevoked devices a scope covers. */
+export async function countInScope(db: Sql, scope: Scope): Promise<number> {
+  const w = scopeWhere(scope);
+  const [r] = await db.query<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM devices d LEFT JOIN people p ON p.id = d.person WHERE ${w.sql}`,
+    w.params,
+  );
+  return Number(r?.n ?? 0);
+}
+
 /** Enrolled, unrevoked devices a scope covers (with their person and team). */
 export async function devicesInScope(db: Sql, scope: Scope): Promise<Target[]> {
   const w = scopeWhere(scope);
