@@ -7,6 +7,8 @@ import {
   CdpBrowserSource,
   ControlServer,
   LeasedRecorder,
+  startTrayIndicator,
+  type TrayIndicator,
   Recorder,
   Spool,
   Uploader,
@@ -373,8 +375,25 @@ export async function runRecord(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // The tray icon (X11, where a tray runs) mirrors the status line: red while recording, grey while paused.
+  let tray: TrayIndicator | undefined;
+  let trayShown = "";
+  function showTray(): void {
+    if (!tray || !run) return;
+    const st = run.status();
+    const blocked = run.lease?.();
+    const state = st.state === "recording" ? "recording" : st.state === "paused" ? "paused" : "stopped";
+    const detail =
+      state === "recording" ? undefined : blocked && !blocked.canRecord ? blocked.reason : undefined;
+    const key = `${state}|${detail ?? ""}`;
+    if (key === trayShown) return;
+    trayShown = key;
+    tray.setState(state, detail);
+  }
+
   let lastPrinted = 0;
   function showStatus(force = false): void {
+    showTray();
     if (values.quiet || !run) return;
     const line = formatStatus(run.status(), Date.now(), uploader?.status(), run.lease?.());
     if (tty) {
@@ -394,6 +413,14 @@ export async function runRecord(argv: string[]): Promise<number> {
     return 1;
   }
   uploader?.start();
+  if (process.platform === "linux" && (values.display ?? process.env.DISPLAY)) {
+    const t = await startTrayIndicator({
+      display: values.display ?? process.env.DISPLAY,
+      state: "recording",
+    });
+    if ("unavailable" in t) err(`no tray icon: ${t.unavailable}; the status line is the indicator`);
+    else tray = t;
+  }
   process.stderr.write(
     (online
       ? `tracevault: recording while ${online.url} grants a lease — ${brief(m)}\n`
@@ -413,6 +440,7 @@ export async function runRecord(argv: string[]): Promise<number> {
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
   clearLine();
+  await tray?.close();
   if (uploader) {
     await uploader.stop(15_000);
   }
