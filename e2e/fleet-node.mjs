@@ -6,7 +6,8 @@ import { buildServer, Vault } from "../packages/vault/dist/index.js";
 import { attachFleetChannel } from "../packages/vault/dist/fleet/index.js";
 
 const cfg = JSON.parse(process.argv[2] ?? "{}");
-const vault = await Vault.open({ dataDir: cfg.dataDir });
+// Recorders here hold real leases: the vault refuses any batch recorded without one.
+const vault = await Vault.open({ dataDir: cfg.dataDir, requireLease: cfg.requireLease ?? true });
 const app = await buildServer(vault, { logger: false });
 const fleet = await attachFleetChannel(app, vault, {
   nodeId: cfg.nodeId,

@@ -35,8 +35,8 @@ describe.skipIf(!!skip)("recorder → vault: enroll, acknowledge, record, upload
   const state = join(tmpdir(), `tv-e2e-online-${process.pid}-${Date.now()}`);
 
   beforeAll(async () => {
-    t = await startTestVault();
-    // the recorder records only under a lease, granted over the fleet channel
+    // the recorder records only under a lease, granted over the fleet channel; the vault refuses anything else
+    t = await startTestVault({ requireLease: true });
     await attachFleetChannel(t.app, t.vault, { detectors: false });
     url = await t.app.listen({ port: 0, host: "127.0.0.1" });
     x = await startXvfb();

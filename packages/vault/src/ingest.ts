@@ -12,6 +12,7 @@ import {
 } from "@tracevault/crypto";
 import { filterRawKeys } from "@tracevault/privacy";
 import type { Devices } from "./devices.js";
+import { fleetOf } from "./fleet/index.js";
 import { fastParsePayload } from "./ingest/fast-json.js";
 import { openerFor } from "./ingest/open.js";
 import { TitleRedactor } from "./ingest/titles.js";
@@ -221,6 +222,13 @@ export async function ingestBatch(
       level: Number(seen.level),
       redactions: Number(seen.redactions),
     };
+  }
+  // Recorded only under a lease: refused otherwise, and remembered (a device that keeps sending such batches
+  // gets an incident). After the duplicate check, so a batch stored earlier is still a duplicate when re-sent.
+  if (vault.requireLease) {
+    const { leased } = await fleetOf(vault).detectors.noteBatch(deviceId, h.batchId, h.createdAt, h.leaseId);
+    if (!leased)
+      throw new IngestError(403, "batch was recorded while this device held no recording lease", "no_lease");
   }
   // Asked now, answered after the CPU work below (on PostgreSQL the round trip overlaps it).
   const objecting = settle(isObjecting(vault, device.person));

@@ -55,6 +55,13 @@ export interface VaultOptions {
   kms?: Kms;
   /** Origin name of the audit log's checkpoints. */
   origin?: string;
+  /**
+   * Refuse batches recorded while their device held no recording lease (403 no_lease, and the unleased-uploads
+   * detector counts them). Default false for now: the recorder already refuses to record without a lease (the
+   * primary control), and a batch recorded under a lease granted just before a vault crash must not be refused
+   * after the restart — turning this on by default waits for a test proving leases survive a kill -9 of the vault.
+   */
+  requireLease?: boolean;
 }
 
 /** Everything a request handler needs, opened once per process. */
@@ -71,6 +78,7 @@ export class Vault {
     readonly accounts: Accounts,
     readonly authorizer: Authorizer,
     readonly origin: string,
+    readonly requireLease: boolean,
   ) {}
 
   static async open(opts: VaultOptions): Promise<Vault> {
@@ -115,6 +123,7 @@ export class Vault {
       new Accounts(db),
       authorizer,
       origin,
+      opts.requireLease ?? false,
     );
   }
 

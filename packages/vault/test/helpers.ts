@@ -53,9 +53,11 @@ export interface TestDevice {
 
 /** A vault with one account per role (person = "alice"), a published manifest, on a fresh data dir. */
 export async function startTestVault(
-  storage: { sql?: Sql; blobs?: BlobStore } = {},
+  storage: { sql?: Sql; blobs?: BlobStore; requireLease?: boolean } = {},
   dir = mkdtempSync(join(tmpdir(), "tv-vault-")),
 ): Promise<TestVault> {
+  // Storage tests upload batches with no fleet channel in play; lease-requirement.test.ts and the e2e recorders
+  // ask for the lease requirement.
   const vault = await Vault.open({ dataDir: dir, ...storage });
   const app = await buildServer(vault, { logger: false });
   const setup = await vault.accounts.createSetupToken();
