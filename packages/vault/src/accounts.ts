@@ -9,7 +9,11 @@ const SESSION_MS = 12 * 60 * 60 * 1000;
 const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export const sha256hex = (s: string) => createHash("sha256").update(s).digest("hex");
-export const newToken = () => randomBytes(32).toString("base64url");
+/**
+ * A bearer secret (session, setup link, enrollment). The `tv_` prefix keeps it from ever starting with "-" (which
+ * command-line parsers read as an option: `--enroll -Xy…` failed) and lets secret scanners recognise it.
+ */
+export const newToken = () => "tv_" + randomBytes(32).toString("base64url");
 
 export class AuthError extends Error {
   override name = "AuthError";
