@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { AuditEntry } from "../audit/log.js";
@@ -280,10 +280,19 @@ export class Detectors {
     if (this.vault.db.dialect === "sqlite")
       for (const f of ["vault.db", "vault.db-wal"]) {
         const p = join(this.vault.dataDir, f);
-        if (existsSync(p)) check(readFileSync(p), `database file ${f}`);
+        if (!existsSync(p)) continue;
+        // Small batch blobs live in the database: read it in windows rather than whole, each window overlapping
+        // the last by the longest canary so a token across a window edge is still found.
+        const overlap = Math.max(...tokens.map((t) => t.token.length)) - 1;
+        for (const window of fileWindows(p, 8 << 20, overlap)) check(window, `database file ${f}`);
       }
     const out: Incident[] = [];
-    for (const h of hits) {
+    // one incident per canary and place, however many windows of a file held it
+    const seen = new Set<string>();
+    for (const h of hits.filter((x) => {
+      const k = `${x.canary.id}|${x.where}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })) {
       const inc = await openIncident(this.fleet, {
         sev: this.sev("canary"),
         title: `plaintext canary '${h.canary.label}' found at rest (${h.where})`,
@@ -407,4 +416,23 @@ export function policyWidening(before: string, after: string): string[] {
           }
       }
   return [...new Set(out)];
+}
+
+/** A file read in windows of `size` bytes, each starting `overlap` bytes before the previous one ended. */
+export function* fileWindows(path: string, size: number, overlap: number): Generator<Buffer> {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(size + overlap);
+    let carry = 0;
+    for (;;) {
+      const n = readSync(fd, buf, carry, size, null);
+      if (n === 0) return; // the carried bytes were the end of the window already checked
+      const end = carry + n;
+      yield buf.subarray(0, end);
+      carry = Math.min(overlap, end);
+      buf.copy(buf, 0, end - carry, end);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
