@@ -16,10 +16,11 @@ import {
   K_DIGITS,
   K_LOWER,
   K_MARKS,
+  type Tokens,
+  isSpace,
   peekTokens,
   tokensOf,
   wordBits,
-  type Tokens,
 } from "./tokens.js";
 import { entries, WordTable } from "./words.js";
 
@@ -1378,23 +1379,6 @@ function poBoxEndPossible(str: string, from: number, end: number): boolean {
     if (p >= from && poBoxLabelEnd(str.charCodeAt(p))) return true;
   }
   return false;
-}
-
-/** A white-space character as the regular expression class \s matches it. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { L_CALENDAR, lexicon, type Lexicon } from "./lexicon.js";
+import { isSpace } from "./tokens.js";
 
 /*
  * Dates of birth and ages, by context only: a date is a date of birth when a birth word precedes it
@@ -91,23 +92,6 @@ const BIRTH_RE = new RegExp(
 const MONTH_BEFORE_RE = /(\p{L}{3,10})\.?\s+$/u;
 /** Any birth word anywhere in the lower-cased text: without one, no date is a date of birth. */
 const ANY_BIRTH_WORD_RE = new RegExp(BIRTH_WORDS.map((w) => w.replace(/[.]/g, "\\.")).join("|"));
-
-/** A white-space character as `\s` matches it. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /**
  * Whether an age word (AGE_BEFORE_RE) can end right before `i`: the last character before `i` that is

@@ -25,9 +25,10 @@ import {
   K_JOINED,
   K_LOWER,
   K_MARKS,
+  type Tokens,
+  isSpace,
   tokensOf,
   wordBits,
-  type Tokens,
 } from "./tokens.js";
 import { entries, WordTable } from "./words.js";
 
@@ -1109,23 +1110,6 @@ function sameClause(from: number, to: number): boolean {
   return true;
 }
 
-/** White space as String.prototype.trim removes it. */
-function isTrimSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /**
  * The code unit of text[from..to) once trimmed when that is a single one and the stretch holds no line
  * feed, else 0 (what `gap.trim()` compared with ":" or "?" decided, without a slice).
@@ -1135,7 +1119,7 @@ function loneMark(from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c === 10) return 0;
-    if (isTrimSpace(c)) continue;
+    if (isSpace(c)) continue;
     if (mark !== 0) return 0;
     mark = c;
   }

@@ -358,3 +358,23 @@ export function wordBits(toks: Tokens, i: number, text: string, lower: string): 
   toks.bits[i] = b;
   return b;
 }
+
+/**
+ * A white-space character: what `\s` matches, and what String.prototype.trim removes (the same set).
+ * @example isSpace(0xa0) // true (no-break space)
+ */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
