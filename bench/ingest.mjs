@@ -9,7 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
-import { generateRawKeyPair, keyId, sealBatch, signUpload } from "../packages/crypto/dist/index.js";
+import {
+  Ed25519Signer,
+  generateRawKeyPair,
+  keyId,
+  sealBatch,
+  signUpload,
+} from "../packages/crypto/dist/index.js";
 import * as vaultLib from "../packages/vault/dist/index.js";
 import { startPostgres } from "../test-support/postgres.mjs";
 
@@ -93,6 +99,39 @@ async function measureVault(vault, label, nBatches) {
   const tok = await devices.issueToken("bench-person", "bench");
   const k = generateRawKeyPair("ed25519");
   const dev = await vault.db.tx((q) => devices.enroll(tok.token, k.publicKey, q));
+  // The device records under a lease, as the vault requires: granted the way its fleet channel does (this node
+  // remembers it), and carried signed in each batch header as the recorder does.
+  const now = Date.now();
+  const lease = {
+    v: 1,
+    leaseId: "l-bench-lease-0001",
+    deviceId: dev.id,
+    personId: "bench-person",
+    manifestVersion: 1,
+    manifestHash: "f".repeat(64),
+    issuedAt: new Date(now).toISOString(),
+    ttlMs: 3_600_000,
+  };
+  const fleet = vaultLib.fleetOf(vault);
+  fleet.leases.issued({
+    leaseId: lease.leaseId,
+    deviceId: dev.id,
+    person: "bench-person",
+    manifestHash: lease.manifestHash,
+    manifestVersion: 1,
+    ttlMs: lease.ttlMs,
+    node: fleet.node,
+    issuedAt: now,
+    renewedAt: now,
+    validUntil: now + lease.ttlMs,
+  });
+  const leaseProof = {
+    lease,
+    sig: new Ed25519Signer(vault.keys.sign.privateKey, vault.keys.sign.publicKey).sign(
+      "tracevault/lease/v1",
+      lease,
+    ),
+  };
   const batches = [];
   for (let i = 0; i < nBatches + 2; i++) {
     const header = {
@@ -104,6 +143,8 @@ async function measureVault(vault, label, nBatches) {
       createdAt: new Date().toISOString(),
       channels: ["keyboard", "mouse", "window"],
       vaultKid: keyId("x25519", vault.keys.seal.publicKey),
+      leaseId: lease.leaseId,
+      leaseProof,
     };
     const plain = Buffer.from(JSON.stringify({ v: 1, events: realisticEvents(i), frames: [] }));
     const bytes = sealBatch(header, gzipSync(plain), vault.keys.seal.publicKey);

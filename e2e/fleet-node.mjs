@@ -14,6 +14,7 @@ const fleet = await attachFleetChannel(app, vault, {
   leaseTtlMs: cfg.ttlMs ?? 60_000,
   ...(cfg.natsUrl ? { natsUrl: cfg.natsUrl } : {}),
   ...(cfg.resyncMs ? { resyncMs: cfg.resyncMs } : {}),
+  ...(cfg.flushMs ? { flushMs: cfg.flushMs } : {}),
   ...(cfg.requireConsent === false ? { requireConsent: false } : {}),
   detectors: false,
   log: (m) => process.stderr.write(`[${cfg.nodeId}] ${m}\n`),

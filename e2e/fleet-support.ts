@@ -95,6 +95,8 @@ export interface NodeConfig {
   ttlMs?: number;
   natsUrl?: string;
   resyncMs?: number;
+  /** How often the node writes its lease grants down (write-behind; default 250 ms). */
+  flushMs?: number;
   port?: number;
   requireConsent?: boolean;
 }

@@ -23,6 +23,8 @@ export interface BatcherOptions {
   /** The vault's X25519 sealing key. */
   vault: { publicKey: Uint8Array; kid: string };
   leaseId?: string;
+  /** The signed lease in force when a batch is sealed (its proof of authorisation; see core `BatchHeader`). */
+  leaseProof?: () => BatchHeader["leaseProof"];
   /** Seal after this many events (default 5000; with the 5 s bound, a batch a second or less at 1,000 events/s). */
   maxEvents?: number;
   /** Seal when the oldest buffered event is this old (default 5000 ms). */
@@ -48,8 +50,8 @@ export class Batcher {
   private bytes = 0;
   private firstAt = 0;
   private lastStats: BatchStatsDelta;
-  private readonly o: Required<Omit<BatcherOptions, "leaseId" | "onSealed">> &
-    Pick<BatcherOptions, "leaseId" | "onSealed">;
+  private readonly o: Required<Omit<BatcherOptions, "leaseId" | "leaseProof" | "onSealed">> &
+    Pick<BatcherOptions, "leaseId" | "leaseProof" | "onSealed">;
   /** Events dropped because they failed schema validation. */
   invalid = 0;
   sealed = 0;
@@ -102,6 +104,8 @@ export class Batcher {
     };
     for (const k of Object.keys(stats) as (keyof BatchStatsDelta)[]) stats[k] = Math.max(0, stats[k]);
     const payload: BatchPayload = { v: 1, events: this.events, frames: this.frames, stats };
+    const proof = this.o.leaseProof?.();
+    const leaseId = proof?.lease.leaseId ?? this.o.leaseId;
     const header: BatchHeader = {
       v: 1,
       deviceId: this.o.deviceId,
@@ -111,7 +115,8 @@ export class Batcher {
       createdAt: new Date().toISOString(),
       channels: [...this.o.channels],
       vaultKid: this.o.vault.kid,
-      ...(this.o.leaseId ? { leaseId: this.o.leaseId } : {}),
+      ...(leaseId ? { leaseId } : {}),
+      ...(proof ? { leaseProof: proof } : {}),
     };
     const gz = gzipSync(Buffer.from(JSON.stringify(payload)), { level: 6 });
     const sealed = sealBatch(header, gz, this.o.vault.publicKey);

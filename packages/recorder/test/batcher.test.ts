@@ -63,3 +63,66 @@ describe("cleanEvent", () => {
     );
   });
 });
+
+describe("Batcher header", () => {
+  it("carries the signed lease held when each batch is sealed (and its id), or none without a lease", async () => {
+    const { generateRawKeyPair, keyId, parseBatch, Ed25519Signer } = await import("@tracevault/crypto");
+    const { Batcher } = await import("../src/batcher.js");
+    const { Spool } = await import("../src/spool.js");
+    const { tempDir } = await import("./helpers.js");
+    const vaultKey = generateRawKeyPair("x25519");
+    const signKey = generateRawKeyPair("ed25519");
+    const lease = (n: number) => {
+      const l = {
+        v: 1 as const,
+        leaseId: `l-fake-lease-${n}`,
+        deviceId: "dev-fake-0001",
+        personId: "p-fake",
+        manifestVersion: 1,
+        manifestHash: "a".repeat(64),
+        issuedAt: new Date(1_800_000_000_000 + n * 20_000).toISOString(),
+        ttlMs: 60_000,
+      };
+      return {
+        lease: l,
+        sig: new Ed25519Signer(signKey.privateKey, signKey.publicKey).sign("tracevault/lease/v1", l),
+      };
+    };
+    let held: ReturnType<typeof lease> | undefined = lease(1);
+    const spool = Spool.open(tempDir("tv-batcher-"));
+    const zero = {
+      droppedKeys: 0,
+      droppedFrames: 0,
+      blackedOutRegions: 0,
+      excludedWindows: 0,
+      redactedSpans: 0,
+      spoolDroppedBatches: 0,
+    };
+    const b = new Batcher({
+      spool,
+      deviceId: "dev-fake-0001",
+      manifestHash: "a".repeat(64),
+      channels: ["keyboard"],
+      vault: { publicKey: vaultKey.publicKey, kid: keyId("x25519", vaultKey.publicKey) },
+      leaseId: "l-fake-lease-1",
+      leaseProof: () => held,
+      stats: () => zero,
+    });
+    const ev = { kind: "marker" as const, t: 1, name: "x" };
+    const sealedHeader = () => {
+      const e = b.seal()!;
+      return parseBatch(spool.read(e)).header;
+    };
+    b.add({ event: ev });
+    expect(sealedHeader()).toMatchObject({ leaseId: "l-fake-lease-1", leaseProof: lease(1) });
+    // A renewal under a new grant: the next batch names the lease held then.
+    held = lease(2);
+    b.add({ event: ev });
+    expect(sealedHeader()).toMatchObject({ leaseId: "l-fake-lease-2", leaseProof: lease(2) });
+    held = undefined;
+    b.add({ event: ev });
+    const h = sealedHeader();
+    expect(h.leaseProof).toBeUndefined();
+    expect(h.leaseId).toBe("l-fake-lease-1");
+  });
+});

@@ -5,7 +5,7 @@
 import { copyFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestVault, type TestVault } from "../../vault/test/helpers.js";
+import { leaseProofFor, startTestVault, type TestVault } from "../../vault/test/helpers.js";
 import { Recorder } from "../src/pipeline/recorder.js";
 import { Spool } from "../src/spool.js";
 import { acknowledge, acknowledgementProblem, findAcknowledgement, loadDevice } from "../src/state.js";
@@ -25,6 +25,11 @@ afterAll(async () => {
   await t?.vault.close();
   if (t) rmSync(t.dir, { recursive: true, force: true });
 });
+
+/** A lease as the vault's fleet channel grants it (the vault refuses batches recorded without one). */
+function granted(deviceId: string, manifestHash: string) {
+  return { canRecord: () => true, proof: () => leaseProofFor(t.vault, deviceId, "alice", manifestHash) };
+}
 
 async function enrollmentToken(): Promise<string> {
   const r = await t.app.inject({
@@ -95,6 +100,7 @@ describe("upload", () => {
       manifestHash: signed.hash,
       vault: dev.vault.seal,
       deviceId: dev.file.deviceId,
+      lease: granted(dev.file.deviceId, signed.hash),
       spool,
       sources: [win, kb, new FakeSource("mouse")],
       settleMs: 20,
@@ -130,6 +136,7 @@ describe("upload", () => {
       manifestHash: signed.hash,
       vault: dev.vault.seal,
       deviceId: dev.file.deviceId,
+      lease: granted(dev.file.deviceId, signed.hash),
       spool,
       sources: [win, kb, new FakeSource("mouse")],
       settleMs: 20,

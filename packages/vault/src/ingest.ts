@@ -226,7 +226,14 @@ export async function ingestBatch(
   // Recorded only under a lease: refused otherwise, and remembered (a device that keeps sending such batches
   // gets an incident). After the duplicate check, so a batch stored earlier is still a duplicate when re-sent.
   if (vault.requireLease) {
-    const { leased } = await fleetOf(vault).detectors.noteBatch(deviceId, h.batchId, h.createdAt, h.leaseId);
+    const { leased } = await fleetOf(vault).detectors.noteBatch(
+      deviceId,
+      h.batchId,
+      h.createdAt,
+      h.leaseId,
+      // A lease for another manifest did not authorise recording under this one.
+      h.leaseProof?.lease.manifestHash === h.manifestHash ? h.leaseProof : undefined,
+    );
     if (!leased)
       throw new IngestError(403, "batch was recorded while this device held no recording lease", "no_lease");
   }

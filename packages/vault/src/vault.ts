@@ -57,9 +57,10 @@ export interface VaultOptions {
   origin?: string;
   /**
    * Refuse batches recorded while their device held no recording lease (403 no_lease, and the unleased-uploads
-   * detector counts them). Default false for now: the recorder already refuses to record without a lease (the
-   * primary control), and a batch recorded under a lease granted just before a vault crash must not be refused
-   * after the restart — turning this on by default waits for a test proving leases survive a kill -9 of the vault.
+   * detector counts them and opens an incident for a device that keeps sending them). Default true. A batch
+   * recorded under a grant the vault lost in a crash (grants are written behind) still gets in: its header
+   * carries the signed lease (`leaseProof`). False only for tests of other features that upload hand-made
+   * batches.
    */
   requireLease?: boolean;
 }
@@ -123,7 +124,7 @@ export class Vault {
       new Accounts(db),
       authorizer,
       origin,
-      opts.requireLease ?? false,
+      opts.requireLease ?? true,
     );
   }
 

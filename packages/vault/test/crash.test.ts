@@ -10,7 +10,7 @@ import { generateRawKeyPair, keyId, sealBatch, signUpload } from "@tracevault/cr
 import { readStoredBatch } from "../src/ingest.js";
 import { verifyAuditLog } from "../src/audit/log.js";
 import { Vault } from "../src/vault.js";
-import { PASSWORD, testManifest, typedEvents } from "./helpers.js";
+import { leaseProofFor, PASSWORD, testManifest, typedEvents } from "./helpers.js";
 
 const BIN = fileURLToPath(new URL("../../cli/bin/tracevault.js", import.meta.url));
 
@@ -83,6 +83,10 @@ describe("kill -9 during ingest", () => {
         `enrollment failed: ${JSON.stringify(dev.body)} ${JSON.stringify(enr.body)} ${JSON.stringify(man.body).slice(0, 300)}`,
       );
     const sealPub = new Uint8Array(Buffer.from(dev.body.vault.seal.pub, "base64url"));
+    // The batches were recorded under a lease the vault granted (it refuses others); signed with its key here.
+    const keyed = await Vault.open({ dataDir: dir });
+    const leaseProof = leaseProofFor(keyed, dev.body.deviceId, "alice", man.body.hash, new Date(), 600_000);
+    await keyed.close();
     const batches = Array.from({ length: 40 }, (_, i) => {
       const header = {
         v: 1 as const,
@@ -93,6 +97,8 @@ describe("kill -9 during ingest", () => {
         createdAt: new Date().toISOString(),
         channels: ["keyboard" as const],
         vaultKid: keyId("x25519", sealPub),
+        leaseId: leaseProof.lease.leaseId,
+        leaseProof,
       };
       const bytes = sealBatch(
         header,

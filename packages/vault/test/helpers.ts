@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
-import type { BatchPayload, Manifest, RawEvent } from "@tracevault/core";
-import { generateRawKeyPair, keyId, sealBatch, signUpload } from "@tracevault/crypto";
+import type { BatchHeader, BatchPayload, Manifest, RawEvent } from "@tracevault/core";
+import { Ed25519Signer, generateRawKeyPair, keyId, sealBatch, signUpload } from "@tracevault/crypto";
 import type { BlobStore } from "../src/blobs/store.js";
 import type { Sql } from "../src/db/sql.js";
 import { buildServer } from "../src/server.js";
@@ -47,8 +47,48 @@ export interface TestDevice {
   seq: number;
   batch(
     events: RawEvent[],
-    over?: Partial<{ batchId: string; channels: string[]; manifestHash: string; deviceId: string }>,
+    over?: Partial<{
+      batchId: string;
+      channels: string[];
+      manifestHash: string;
+      deviceId: string;
+      /** Without a lease proof (the vault refuses it unless it opened with requireLease: false). */
+      unleased: boolean;
+      /** This lease proof instead of one made with the vault's key (e.g. what a real lease client holds). */
+      leaseProof: NonNullable<BatchHeader["leaseProof"]>;
+      createdAt: string;
+    }>,
   ): { bytes: Buffer; headers: Record<string, string>; batchId: string };
+}
+
+/**
+ * The signed lease a recorder would carry in its batch headers, made here with the vault's own signing key (as
+ * its fleet channel would grant it): tests of storage and access upload hand-made batches under the vault's
+ * default lease requirement without running a lease client.
+ */
+export function leaseProofFor(
+  vault: Vault,
+  deviceId: string,
+  person: string,
+  manifestHash: string,
+  issuedAt = new Date(),
+  ttlMs = 60_000,
+): NonNullable<BatchHeader["leaseProof"]> {
+  const lease = {
+    v: 1 as const,
+    leaseId: `l-test-${deviceId.slice(0, 12)}`,
+    deviceId,
+    personId: person,
+    manifestVersion: 1,
+    manifestHash,
+    issuedAt: issuedAt.toISOString(),
+    ttlMs,
+  };
+  const sig = new Ed25519Signer(vault.keys.sign.privateKey, vault.keys.sign.publicKey).sign(
+    "tracevault/lease/v1",
+    lease,
+  );
+  return { lease, sig };
 }
 
 /** A vault with one account per role (person = "alice"), a published manifest, on a fresh data dir. */
@@ -56,8 +96,6 @@ export async function startTestVault(
   storage: { sql?: Sql; blobs?: BlobStore; requireLease?: boolean } = {},
   dir = mkdtempSync(join(tmpdir(), "tv-vault-")),
 ): Promise<TestVault> {
-  // Storage tests upload batches with no fleet channel in play; lease-requirement.test.ts and the e2e recorders
-  // ask for the lease requirement.
   const vault = await Vault.open({ dataDir: dir, ...storage });
   const app = await buildServer(vault, { logger: false });
   const setup = await vault.accounts.createSetupToken();
@@ -127,15 +165,20 @@ export async function startTestVault(
         seq: 0,
         batch: (events, over = {}) => {
           const batchId = over.batchId ?? randomUUID();
+          const proof = over.unleased
+            ? undefined
+            : (over.leaseProof ??
+              leaseProofFor(vault, over.deviceId ?? deviceId, person, over.manifestHash ?? manifestHash));
           const header = {
             v: 1 as const,
             deviceId: over.deviceId ?? deviceId,
             batchId,
             seq: dev.seq++,
             manifestHash: over.manifestHash ?? manifestHash,
-            createdAt: new Date().toISOString(),
+            createdAt: over.createdAt ?? new Date().toISOString(),
             channels: (over.channels ?? ["keyboard", "mouse", "window"]) as never,
             vaultKid: keyId("x25519", vault.keys.seal.publicKey),
+            ...(proof ? { leaseId: proof.lease.leaseId, leaseProof: proof } : {}),
           };
           const payload: BatchPayload = { v: 1, events, frames: [] };
           const bytes = Buffer.from(

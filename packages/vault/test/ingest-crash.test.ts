@@ -13,7 +13,7 @@ import { SqliteSql } from "../src/db/sqlite.js";
 import { Devices } from "../src/devices.js";
 import { ingestBatch, readStoredBatch } from "../src/ingest.js";
 import { Vault } from "../src/vault.js";
-import { testManifest, typedEvents } from "./helpers.js";
+import { leaseProofFor, testManifest, typedEvents } from "./helpers.js";
 
 const CHILD = fileURLToPath(new URL("./ingest-crash-child.mjs", import.meta.url));
 
@@ -38,6 +38,8 @@ describe("kill -9 during ingest with blobs inline in SQLite", () => {
     const tok = await devices.issueToken("alice", "test");
     const k = generateRawKeyPair("ed25519");
     const dev = await vault.db.tx((q) => devices.enroll(tok.token, k.publicKey, q));
+    // Recorded under a lease (the vault's default requirement), carried in each header as the recorder does.
+    const leaseProof = leaseProofFor(vault, dev.id, "alice", hash, new Date(), 600_000);
     const batches = Array.from({ length: 400 }, (_, i) => {
       const header = {
         v: 1 as const,
@@ -48,6 +50,8 @@ describe("kill -9 during ingest with blobs inline in SQLite", () => {
         createdAt: new Date().toISOString(),
         channels: ["keyboard" as const],
         vaultKid: keyId("x25519", vault.keys.seal.publicKey),
+        leaseId: leaseProof.lease.leaseId,
+        leaseProof,
       };
       const bytes = sealBatch(
         header,

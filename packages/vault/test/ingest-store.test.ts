@@ -15,7 +15,7 @@ import { ingestBatch, readStoredBatch } from "../src/ingest.js";
 import { Devices } from "../src/devices.js";
 import { eraseUser } from "../src/erasure.js";
 import { startPostgres } from "../../../test-support/index.mjs";
-import { startTestVault, typedEvents, type TestDevice, type TestVault } from "./helpers.js";
+import { leaseProofFor, startTestVault, typedEvents, type TestDevice, type TestVault } from "./helpers.js";
 
 const CANARY = "inlinecanaryokapi";
 
@@ -42,6 +42,12 @@ async function post(t: TestVault, b: { bytes: Buffer; headers: Record<string, st
   return t.app.inject({ method: "POST", url: "/api/v1/batches", headers: b.headers, payload: b.bytes });
 }
 
+/** The lease the batch was recorded under, as a recorder carries it in the header. */
+function leased(t: TestVault, deviceId: string) {
+  const leaseProof = leaseProofFor(t.vault, deviceId, "alice", t.manifestHash);
+  return { leaseId: leaseProof.lease.leaseId, leaseProof };
+}
+
 /** A batch whose payload is exactly `text` (the test helpers serialise objects; this sends raw JSON). */
 function rawBatch(t: TestVault, dev: TestDevice, text: string) {
   const header = {
@@ -53,6 +59,7 @@ function rawBatch(t: TestVault, dev: TestDevice, text: string) {
     createdAt: new Date().toISOString(),
     channels: ["keyboard" as const, "mouse" as const, "window" as const],
     vaultKid: keyId("x25519", t.vault.keys.seal.publicKey),
+    ...leased(t, dev.id),
   };
   const bytes = Buffer.from(sealBatch(header, gzipSync(text), t.vault.keys.seal.publicKey));
   const sig = signUpload(bytes, dev.privateKey, dev.publicKey);

@@ -251,6 +251,16 @@ export class LeaseClient {
     );
   }
 
+  /**
+   * The signed lease held (possibly just expired: a batch sealed while stopping was still recorded under it),
+   * as the vault sent it. Batches carry it so the vault can tell they were recorded under a grant even if it
+   * lost its own record of the grant in a crash.
+   */
+  proof(): { lease: Lease; sig: Signature } | undefined {
+    const h = this.held;
+    return h ? { lease: h.lease, sig: h.sig } : undefined;
+  }
+
   /** Resolves once every pending acknowledgement was sent (or after `timeoutMs`): before closing for good. */
   async whenAcked(timeoutMs = 2000): Promise<void> {
     const end = this.clock.mono() + timeoutMs;

@@ -1,4 +1,4 @@
-import type { CaptureChannel, FocusEvent, Manifest, RawEvent } from "@tracevault/core";
+import type { BatchHeader, CaptureChannel, FocusEvent, Manifest, RawEvent } from "@tracevault/core";
 import { Batcher, type BatchStatsDelta } from "../batcher.js";
 import type { RawFrame } from "../capture/image.js";
 import { tesseractAvailable, type OcrOptions } from "../capture/ocr.js";
@@ -83,6 +83,8 @@ export interface RecorderOptions {
 /** Whether recording is allowed right now (the lease client). Called for every captured event: must be cheap. */
 export interface LeaseGate {
   canRecord(): boolean;
+  /** The vault-signed lease held now, carried in each batch header as proof of the grant (core `BatchHeader`). */
+  proof?(): BatchHeader["leaseProof"];
 }
 
 /** Recording was refused or cut short because the lease does not allow it (not a failure of the recorder). */
@@ -239,6 +241,7 @@ export class Recorder {
       channels: o.manifest.channels,
       vault: o.vault,
       ...(o.leaseId ? { leaseId: o.leaseId } : {}),
+      ...(o.lease?.proof ? { leaseProof: () => o.lease?.proof?.() } : {}),
       ...o.batch,
       stats: () => this.statsTotals(),
       onSealed: (e, info) => o.onSealed?.(e, info),

@@ -2,6 +2,8 @@ import { createHmac } from "node:crypto";
 import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import type { Lease } from "@tracevault/core";
+import type { Signature } from "@tracevault/crypto";
 import type { AuditEntry } from "../audit/log.js";
 import {
   ACTIONS,
@@ -315,7 +317,8 @@ export class Detectors {
   /**
    * Ingest reports every new batch here (after its signature verified and it is not a duplicate) and refuses
    * it when `leased` is false: the device held no lease when the batch was created (its header's `createdAt`),
-   * or the header names a lease granted to another device. Refused batches are remembered, and once one device
+   * or the header names a lease granted to another device — unless the header carries the signed lease it was
+   * recorded under (`leaseProof`) and that lease covers it (see `Fleet.leaseProven`). Refused batches are remembered, and once one device
    * has uploaded `unleasedBatches` of them within a day an incident is opened for that device.
    * @example
    * const { leased } = await fleetOf(vault).detectors.noteBatch(deviceId, h.batchId, h.createdAt, h.leaseId);
@@ -326,8 +329,15 @@ export class Detectors {
     batchId: string,
     createdAt: string,
     leaseId?: string,
+    proof?: { lease: Lease; sig: Signature },
   ): Promise<{ leased: boolean; incident?: Incident }> {
     if (await this.fleet.leaseValidAt(deviceId, createdAt, leaseId)) return { leased: true };
+    if (
+      proof &&
+      (leaseId === undefined || leaseId === proof.lease.leaseId) &&
+      (await this.fleet.leaseProven(deviceId, createdAt, proof))
+    )
+      return { leased: true };
     const db = this.vault.db;
     const now = new Date();
     await db.exec(

@@ -1396,6 +1396,28 @@ export class Fleet {
     return this.leases.validAt(deviceId, time, this.graceMs, leaseId);
   }
 
+  /**
+   * Was a batch created at `time` recorded under `proof`, a lease this vault signed? For when `leaseValidAt`
+   * says no only because the grant was never written down (leases are written behind; a vault killed right
+   * after granting or renewing restarts without the row). The signature, the device, and the time within the
+   * lease's lifetime (± the grace) decide; a lease the vault knows ended early (a pause was acknowledged under
+   * it) proves nothing after its end.
+   */
+  async leaseProven(
+    deviceId: string,
+    time: Date | string | number,
+    proof: { lease: Lease; sig: Signature },
+  ): Promise<boolean> {
+    const t = new Date(time).getTime();
+    const l = proof.lease;
+    if (!Number.isFinite(t) || l.deviceId !== deviceId) return false;
+    if (!verifySignature(LEASE_CONTEXT, l, proof.sig, this.vault.keys.sign.publicKey)) return false;
+    const issued = new Date(l.issuedAt).getTime();
+    if (!(issued - this.graceMs <= t && t <= issued + l.ttlMs + this.graceMs)) return false;
+    const ended = await this.leases.endedAt(l.leaseId);
+    return ended === undefined || t <= ended + this.graceMs;
+  }
+
   /** Scope targets (for incidents). */
   targets(scope: Scope): Promise<Target[]> {
     return devicesInScope(this.vault.db, scope);

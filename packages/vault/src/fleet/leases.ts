@@ -151,6 +151,18 @@ export class LeaseBook {
     return Number(rows[0]?.n ?? 0) > 0;
   }
 
+  /** When a lease ended early (a pause or manifest change acknowledged under it), epoch ms; undefined: it did not
+   *  (or is unknown here). */
+  async endedAt(leaseId: string): Promise<number | undefined> {
+    const pending = this.dirty.get(leaseId);
+    if (pending?.endedAt !== undefined) return pending.endedAt;
+    const [row] = await this.db.query<{ ended_at: string | null }>(
+      "SELECT ended_at FROM fleet_leases WHERE lease_id = $1",
+      [leaseId],
+    );
+    return row?.ended_at ? new Date(row.ended_at).getTime() : undefined;
+  }
+
   /** The device a lease was granted to (undefined: unknown here). `likely`: the device it probably is. */
   async ownerOf(leaseId: string, likely?: string): Promise<string | undefined> {
     if (likely !== undefined && this.recent.get(likely)?.leaseId === leaseId) return likely;
