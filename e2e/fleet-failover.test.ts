@@ -9,9 +9,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LeaseClient, type LeaseState } from "../packages/recorder/src/lease/index.js";
+import { LeaseClient } from "../packages/recorder/src/lease/index.js";
 import { startTestVault, type TestDevice, type TestVault } from "../packages/vault/test/helpers.js";
-import { VAULT_BUILT, sleep, startNode, startProxy, type VaultNode } from "./fleet-support.js";
+import {
+  VAULT_BUILT,
+  acknowledgeManifest,
+  sleep,
+  startNode,
+  untilLease,
+  startProxy,
+  type VaultNode,
+} from "./fleet-support.js";
 
 const skip = VAULT_BUILT ? undefined : "vault not built (npx tsc -b packages/vault/tsconfig.json)";
 if (skip) console.warn(`[fleet-failover] skipped: ${skip}`);
@@ -50,26 +58,10 @@ async function waitFor(cond: () => boolean, what: string, ms = 5000): Promise<vo
   }
 }
 
-async function until(c: LeaseClient, pred: (s: LeaseState) => boolean, ms = 10_000): Promise<LeaseState> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = c.state();
-    if (pred(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out; state ${JSON.stringify(s)}`);
-    await sleep(5);
-  }
-}
-
 describe.skipIf(!!skip)("a recorder that cannot hear the vault stops by itself", () => {
   beforeAll(async () => {
     t = await startTestVault({}, mkdtempSync(join(tmpdir(), "tv-fleet-failover-")));
-    const ack = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/me/consent",
-      headers: t.as("person", "self-service"),
-      payload: { manifestHash: t.manifestHash, decision: "acknowledge" },
-    });
-    expect(ack.statusCode).toBe(200);
+    await acknowledgeManifest(t);
   }, 30_000);
 
   afterAll(async () => {
@@ -84,7 +76,7 @@ describe.skipIf(!!skip)("a recorder that cannot hear the vault stops by itself",
     const stops: { why: string; at: number }[] = [];
     const c = client(node.url, await t.enrollDevice("alice"), logs, stops);
     c.start();
-    await until(c, (s) => s.canRecord);
+    await untilLease(c, (s) => s.canRecord);
     await sleep(1200); // somewhere in the middle of a renewal period
     const killedAt = Date.now();
     // The lease the recorder holds at that moment ends within one lease period, whatever happens next: the
@@ -92,7 +84,7 @@ describe.skipIf(!!skip)("a recorder that cannot hear the vault stops by itself",
     const leftAtKill = c.state().expiresInMs;
     expect(leftAtKill).toBeLessThanOrEqual(TTL);
     await node.kill();
-    const s = await until(c, (x) => !x.canRecord, TTL + 2000);
+    const s = await untilLease(c, (x) => !x.canRecord, TTL + 2000);
     const recordedFor = Date.now() - killedAt;
     console.log(
       `[fleet-failover] vault killed: the recorder kept recording ${recordedFor} ms (lease ${TTL} ms)`,
@@ -115,13 +107,13 @@ describe.skipIf(!!skip)("a recorder that cannot hear the vault stops by itself",
       const stops: { why: string; at: number }[] = [];
       const c = client(proxy.url, await t.enrollDevice("alice"), logs, stops);
       c.start();
-      await until(c, (s) => s.canRecord);
+      await untilLease(c, (s) => s.canRecord);
       await sleep(1200);
       const cutAt = Date.now();
       const leftAtCut = c.state().expiresInMs;
       expect(leftAtCut).toBeLessThanOrEqual(TTL);
       proxy.partition();
-      const s = await until(c, (x) => !x.canRecord, TTL + 2000);
+      const s = await untilLease(c, (x) => !x.canRecord, TTL + 2000);
       const recordedFor = Date.now() - cutAt;
       console.log(
         `[fleet-failover] partition: the recorder kept recording ${recordedFor} ms (lease ${TTL} ms)`,
@@ -133,7 +125,7 @@ describe.skipIf(!!skip)("a recorder that cannot hear the vault stops by itself",
       // nothing closed the connection from outside: the client gave up on it because renewals went unanswered
       expect(logs.join("\n")).toMatch(/no answer from the vault/);
       proxy.heal();
-      await until(c, (x) => x.canRecord, 10_000);
+      await untilLease(c, (x) => x.canRecord, 10_000);
     } finally {
       await proxy.close();
       await node.stop();

@@ -11,7 +11,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LeaseClient, type LeaseState } from "../packages/recorder/src/lease/index.js";
+import { LeaseClient } from "../packages/recorder/src/lease/index.js";
 import { startTestVault, type TestDevice, type TestVault } from "../packages/vault/test/helpers.js";
 import {
   VAULT_BUILT,
@@ -19,6 +19,8 @@ import {
   sleep,
   startNats,
   startNode,
+  untilLease,
+  acknowledgeManifest,
   type NatsProc,
   type VaultNode,
 } from "./fleet-support.js";
@@ -69,28 +71,12 @@ function client(url: string, d: TestDevice): LeaseClient {
   return c;
 }
 
-async function until(c: LeaseClient, pred: (s: LeaseState) => boolean, ms = 5000): Promise<LeaseState> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = c.state();
-    if (pred(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out; state ${JSON.stringify(s)}`);
-    await sleep(5);
-  }
-}
-
 describe.skipIf(!!skip)("two vault nodes and NATS", () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "tv-fleet-nodes-"));
     t = await startTestVault({}, dir);
     dev = await t.enrollDevice("alice");
-    const ack = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/me/consent",
-      headers: t.as("person", "self-service"),
-      payload: { manifestHash: t.manifestHash, decision: "acknowledge" },
-    });
-    expect(ack.statusCode, ack.body).toBe(200);
+    await acknowledgeManifest(t);
     nats = await startNats();
     a = await startNode({
       dataDir: dir,
@@ -125,7 +111,7 @@ describe.skipIf(!!skip)("two vault nodes and NATS", () => {
   it("a pause issued on node A reaches a recorder connected to node B within a second; the ack shows on A", async () => {
     const c = client(b.url, dev);
     c.start();
-    await until(c, (s) => s.canRecord);
+    await untilLease(c, (s) => s.canRecord);
     const t0 = Date.now();
     const p = await api(a, "POST", "/api/v1/fleet/pause", {
       scope: { kind: "all" },
@@ -133,7 +119,7 @@ describe.skipIf(!!skip)("two vault nodes and NATS", () => {
     });
     expect(p.status, JSON.stringify(p.json)).toBe(200);
     expect(p.json.connectedHere).toBe(0); // nobody is connected to A: it can only have travelled through NATS
-    await until(c, (s) => s.status === "paused", 2000);
+    await untilLease(c, (s) => s.status === "paused", 2000);
     const reached = Date.now() - t0;
     expect(reached).toBeLessThan(1000);
     let st: Json = {};
@@ -166,7 +152,7 @@ describe.skipIf(!!skip)("two vault nodes and NATS", () => {
 
     const r = await api(a, "POST", "/api/v1/fleet/resume", { scope: { kind: "all" } });
     expect(r.status).toBe(200);
-    await until(c, (s) => s.canRecord, 2000);
+    await untilLease(c, (s) => s.canRecord, 2000);
     await c.stop();
   });
 
@@ -174,11 +160,11 @@ describe.skipIf(!!skip)("two vault nodes and NATS", () => {
     const d2 = await t.enrollDevice("alice");
     const c = client(b.url, d2);
     c.start();
-    await until(c, (s) => s.canRecord);
+    await untilLease(c, (s) => s.canRecord);
     const t0 = Date.now();
     const r = await api(a, "POST", `/api/v1/fleet/devices/${d2.id}/revoke`, { reason: "laptop stolen" });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
-    const s = await until(c, (x) => x.status === "revoked", 2000);
+    const s = await untilLease(c, (x) => x.status === "revoked", 2000);
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(s.reason).toMatch(/laptop stolen/);
     expect(s.canRecord).toBe(false);
@@ -191,14 +177,14 @@ describe.skipIf(!!skip)("two vault nodes and NATS", () => {
       const d3 = await t.enrollDevice("alice");
       const c = client(c3.url, d3);
       c.start();
-      await until(c, (s) => s.canRecord);
+      await untilLease(c, (s) => s.canRecord);
       const t0 = Date.now();
       const p = await api(a, "POST", "/api/v1/fleet/pause", {
         scope: { kind: "device", value: d3.id },
         reason: "no bus drill",
       });
       expect(p.status).toBe(200);
-      await until(c, (s) => s.status === "paused", 3000);
+      await untilLease(c, (s) => s.status === "paused", 3000);
       expect(Date.now() - t0).toBeLessThan(2000);
       await c.stop();
     } finally {

@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, connect, type AddressInfo, type Server, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
+import type { LeaseClient, LeaseState } from "../packages/recorder/src/lease/index.js";
+import type { TestVault } from "../packages/vault/test/helpers.js";
 import { hasBinary } from "./support/xvfb.js";
 
 const NODE_SCRIPT = fileURLToPath(new URL("./fleet-node.mjs", import.meta.url));
@@ -15,6 +17,32 @@ export const VAULT_BUILT = existsSync(
 );
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolve with the lease client's state once `pred` holds (polled every 5 ms); throw with the state after `ms`. */
+export async function untilLease(
+  c: LeaseClient,
+  pred: (s: LeaseState) => boolean,
+  ms = 10_000,
+): Promise<LeaseState> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = c.state();
+    if (pred(s)) return s;
+    if (Date.now() > end) throw new Error(`timed out; state ${JSON.stringify(s)}`);
+    await sleep(5);
+  }
+}
+
+/** The test person ("alice") acknowledges the manifest in force, as their recorder would after showing it. */
+export async function acknowledgeManifest(t: TestVault): Promise<void> {
+  const ack = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/me/consent",
+    headers: t.as("person", "self-service"),
+    payload: { manifestHash: t.manifestHash, decision: "acknowledge" },
+  });
+  if (ack.statusCode !== 200) throw new Error(`acknowledging the manifest failed: ${ack.body}`);
+}
 
 export async function freePort(): Promise<number> {
   const s = createServer();

@@ -10,14 +10,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LeaseClient, type LeaseState } from "../packages/recorder/src/lease/index.js";
+import { LeaseClient } from "../packages/recorder/src/lease/index.js";
 import {
   startTestVault,
   typedEvents,
   type TestDevice,
   type TestVault,
 } from "../packages/vault/test/helpers.js";
-import { VAULT_BUILT, sleep, startNode, type VaultNode } from "./fleet-support.js";
+import { VAULT_BUILT, acknowledgeManifest, startNode, untilLease, type VaultNode } from "./fleet-support.js";
 
 const skip = VAULT_BUILT ? undefined : "vault not built (npx tsc -b packages/vault/tsconfig.json)";
 if (skip) console.warn(`[fleet-vault-crash] skipped: ${skip}`);
@@ -26,16 +26,6 @@ const TTL = 60_000;
 let t: TestVault;
 const nodes: VaultNode[] = [];
 const clients: LeaseClient[] = [];
-
-async function until(c: LeaseClient, pred: (s: LeaseState) => boolean, ms = 10_000): Promise<LeaseState> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = c.state();
-    if (pred(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out; state ${JSON.stringify(s)}`);
-    await sleep(10);
-  }
-}
 
 async function upload(url: string, b: { bytes: Uint8Array; headers: Record<string, string> }) {
   const r = await fetch(`${url}/api/v1/batches`, { method: "POST", headers: b.headers, body: b.bytes });
@@ -48,13 +38,7 @@ const stored = async (batchId: string) =>
 describe.skipIf(!!skip)("a lease granted just before the vault is killed still covers its batches", () => {
   beforeAll(async () => {
     t = await startTestVault({}, mkdtempSync(join(tmpdir(), "tv-fleet-crash-")));
-    const ack = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/me/consent",
-      headers: t.as("person", "self-service"),
-      payload: { manifestHash: t.manifestHash, decision: "acknowledge" },
-    });
-    expect(ack.statusCode).toBe(200);
+    await acknowledgeManifest(t);
   }, 30_000);
 
   afterAll(async () => {
@@ -83,7 +67,7 @@ describe.skipIf(!!skip)("a lease granted just before the vault is killed still c
     });
     clients.push(c);
     c.start();
-    await until(c, (s) => s.canRecord);
+    await untilLease(c, (s) => s.canRecord);
     const proof = c.proof();
     expect(proof?.lease.deviceId).toBe(dev.id);
 
