@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import type { Readable } from "node:stream";
-import type { CaptureChannel } from "@tracevault/core";
 import { HOOK_CHILD_SOURCE } from "./hook-child.js";
-import { InputMapper, type HookRecord, type InputMapperOptions } from "./input-mapper.js";
-import type { Keymap } from "./keymap.js";
+import type { HookRecord } from "./input-mapper.js";
+import {
+  SupervisedInput,
+  type InputBackend,
+  type InputChannel,
+  type KeymapProvider,
+  type RecoveryWords,
+  type RestartPolicy,
+} from "./supervised-input.js";
 import {
   CaptureError,
   defaultClock,
@@ -14,30 +20,13 @@ import {
   type Clock,
 } from "./types.js";
 
-export type InputChannel = Extract<CaptureChannel, "keyboard" | "mouse">;
-
-/** Restart policy of the hook child. */
-export interface RestartPolicy {
-  /** Give up after this many failures in a row, each within `quickFailureMs` of its start (default 3). */
-  maxQuickFailures: number;
-  /** A child that ran at least this long resets the failure count (default 10 000 ms). */
-  quickFailureMs: number;
-  /** Wait before restart attempt n (the last value repeats); default [250, 1000, 3000]. */
-  backoffMs: readonly number[];
-}
-
-export const DEFAULT_RESTART_POLICY: RestartPolicy = {
-  maxQuickFailures: 3,
-  quickFailureMs: 10_000,
-  backoffMs: [250, 1000, 3000],
-};
-
-/** Provides the active layout and lock state (X11: {@link X11KeyboardLayout}). */
-export interface KeymapProvider {
-  current(): Keymap;
-  /** CapsLock state now, when it can be read. */
-  capsLock?(): Promise<boolean>;
-}
+export {
+  DEFAULT_RESTART_POLICY,
+  type InputBackend,
+  type InputChannel,
+  type KeymapProvider,
+  type RestartPolicy,
+} from "./supervised-input.js";
 
 export interface InputHookOptions {
   /** Channels the child forwards; events of other channels never leave it. */
@@ -59,29 +48,6 @@ export interface InputHookOptions {
   clock?: Clock;
   keymap?: KeymapProvider;
   wheelPixelsPerNotch?: number;
-}
-
-interface Listener {
-  channel: InputChannel;
-  sink: CaptureSink;
-}
-
-/**
- * What keyboard and mouse sources read from: the supervised uiohook child ({@link InputHook}) or, on X11,
- * the in-process RECORD client (`X11RecordInput`). One backend serves both channels.
- */
-export interface InputBackend {
-  /** Add a listener and make sure capture runs. Resolves with a function that removes the listener. */
-  attach(channel: InputChannel, sink: CaptureSink): Promise<() => Promise<void>>;
-  /** Capture is running (not starting, recovering, stopped or failed). */
-  readonly running: boolean;
-  /** Input records received (diagnostics and benches). */
-  readonly received: number;
-  /** Times capture was restarted after a failure. */
-  readonly restarts: number;
-  /** The PID of a helper process, when the backend runs one. */
-  readonly pid: number | undefined;
-  stop(): Promise<void>;
 }
 
 const KEY_TYPES = new Set([4, 5]);
@@ -116,10 +82,6 @@ export function parseHookLine(text: string, start = 0, end = text.length): HookR
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 /** Classify a dead child from its exit and the end of its stderr. */
 export function classifyHookExit(
   code: number | null,
@@ -146,6 +108,14 @@ export function classifyHookExit(
   return new CaptureError("HOOK_FAILED", `input hook died (${how})${tail ? `: ${tail}` : ""}`);
 }
 
+const HOOK_WORDS: RecoveryWords = {
+  lost: (reason, f) => `input hook stopped: ${reason.message}${f ? ` (failure ${f.n}/${f.max})` : ""}`,
+  restarted: (n) => `input hook restarted (restart ${n})`,
+  restartFailed: (m, n, max) => `input hook restart failed: ${m} (failure ${n}/${max})`,
+  keptFailing: (n, m) =>
+    `the input hook kept failing (${n} times in a row); keyboard/mouse capture stopped: ${m}`,
+};
+
 /**
  * The supervised input-hook child, shared by the keyboard and mouse sources.
  *
@@ -155,42 +125,20 @@ export function classifyHookExit(
  *   child that ran less than `quickFailureMs`, or each failed preflight) the hook gives up and every listener
  *   gets one clear CaptureError (e.g. "display :99 went away: …"). No crash loop.
  */
-export class InputHook implements InputBackend {
+export class InputHook extends SupervisedInput {
   readonly target: string;
   private readonly opts: InputHookOptions;
-  private readonly policy: RestartPolicy;
-  private readonly clock: Clock;
-  private readonly listeners = new Set<Listener>();
-  private mapper: InputMapper;
   private child: ChildProcess | undefined;
-  private childStartedAt = 0;
-  private failures = 0;
-  private state: "idle" | "starting" | "running" | "recovering" | "stopping" | "failed" = "idle";
-  private startPromise: Promise<void> | undefined;
   private exitWaiters: (() => void)[] = [];
-  /** Restarts performed (diagnostics and tests). */
-  restarts = 0;
-  /** Records received from the child (diagnostics and benches). */
-  received = 0;
 
   constructor(opts: InputHookOptions) {
+    super(opts, HOOK_WORDS);
     this.opts = opts;
     this.target =
       opts.target ??
       ((opts.env?.DISPLAY ?? process.env.DISPLAY)
         ? `display ${opts.env?.DISPLAY ?? process.env.DISPLAY}`
         : "the desktop");
-    this.policy = { ...DEFAULT_RESTART_POLICY, ...opts.restart };
-    this.clock = opts.clock ?? defaultClock;
-    this.mapper = this.newMapper(false);
-  }
-
-  private newMapper(caps: boolean): InputMapper {
-    const mo: InputMapperOptions = { capsLock: caps };
-    const km = this.opts.keymap;
-    if (km) mo.keymap = () => km.current();
-    if (this.opts.wheelPixelsPerNotch !== undefined) mo.wheelPixelsPerNotch = this.opts.wheelPixelsPerNotch;
-    return new InputMapper(mo);
   }
 
   /** The child's PID while it runs (tests). */
@@ -198,57 +146,15 @@ export class InputHook implements InputBackend {
     return this.child?.pid;
   }
 
-  get running(): boolean {
-    return this.state === "running";
+  protected async connect(): Promise<void> {
+    await this.opts.preflight?.();
+    if (this.state !== "starting" && this.state !== "recovering") return;
+    await this.refreshCaps();
+    await this.spawnChild();
   }
 
-  /** Add a listener and make sure the hook runs. Rejects (without retrying) when the first start fails. */
-  async attach(channel: InputChannel, sink: CaptureSink): Promise<() => Promise<void>> {
-    if (!this.opts.channels.includes(channel))
-      throw new CaptureError("UNSUPPORTED", `this input hook was not created for the ${channel} channel`, {
-        channel,
-      });
-    const l: Listener = { channel, sink };
-    this.listeners.add(l);
-    try {
-      await this.ensureStarted();
-    } catch (err) {
-      this.listeners.delete(l);
-      throw err;
-    }
-    return async () => {
-      this.listeners.delete(l);
-      if (this.listeners.size === 0) await this.stop();
-    };
-  }
-
-  private ensureStarted(): Promise<void> {
-    if (this.state === "running" || this.state === "recovering") return Promise.resolve();
-    if (this.state === "starting" && this.startPromise) return this.startPromise;
-    this.state = "starting";
-    this.failures = 0;
-    this.startPromise = (async () => {
-      try {
-        await this.opts.preflight?.();
-        if (this.state !== "starting") return;
-        await this.refreshCaps();
-        await this.spawnChild();
-        this.state = "running";
-      } catch (err) {
-        if (this.state === "starting") this.state = "idle";
-        throw err;
-      }
-    })();
-    return this.startPromise;
-  }
-
-  private async refreshCaps(): Promise<void> {
-    const caps = await this.opts.keymap?.capsLock?.().catch(() => undefined);
-    this.mapper = this.newMapper(caps ?? false);
-  }
-
-  private log(msg: string): void {
-    for (const l of this.listeners) l.sink.log?.(msg);
+  protected disconnect(): Promise<void> {
+    return this.killChild();
   }
 
   private spawnChild(): Promise<void> {
@@ -268,7 +174,6 @@ export class InputHook implements InputBackend {
         stdio: ["pipe", "ignore", "pipe", "pipe"],
       });
       this.child = child;
-      this.childStartedAt = Date.now();
       let stderr = "";
       let ready = false;
       let settled = false;
@@ -326,7 +231,7 @@ export class InputHook implements InputBackend {
           reject(err);
           return;
         }
-        if (ready) void this.onUnexpectedExit(err);
+        if (ready) void this.recover(err, true);
       });
       child.once("error", (e) => {
         if (settled) return;
@@ -338,80 +243,10 @@ export class InputHook implements InputBackend {
   }
 
   private dispatch(rec: HookRecord): void {
-    this.received++;
-    const now = this.clock();
     // The child stamps with its own epoch-ms clock; convert to the recorder's clock.
+    const now = this.clock();
     const t = typeof rec[1] === "number" ? rec[1] - defaultClock() + now : now;
-    const ev = this.mapper.map(rec, t);
-    if (!ev) return;
-    const channel: InputChannel = KEY_TYPES.has(rec[0] as number) ? "keyboard" : "mouse";
-    for (const l of this.listeners) if (l.channel === channel) l.sink.event(ev);
-  }
-
-  private async onUnexpectedExit(reason: CaptureError): Promise<void> {
-    if (this.state !== "running") return;
-    this.state = "recovering";
-    if (Date.now() - this.childStartedAt >= this.policy.quickFailureMs) this.failures = 0;
-    this.failures++;
-    this.log(
-      `input hook stopped: ${reason.message} (failure ${this.failures}/${this.policy.maxQuickFailures})`,
-    );
-    let last = reason;
-    while ((this.state as string) === "recovering") {
-      if (this.failures >= this.policy.maxQuickFailures) {
-        this.fail(last);
-        return;
-      }
-      const b = this.policy.backoffMs;
-      await sleep(b[Math.min(this.failures - 1, b.length - 1)] ?? 1000);
-      if ((this.state as string) !== "recovering") return;
-      try {
-        await this.opts.preflight?.();
-        if ((this.state as string) !== "recovering") return;
-        await this.refreshCaps();
-        await this.spawnChild();
-        if ((this.state as string) !== "recovering") {
-          await this.killChild();
-          return;
-        }
-        this.restarts++;
-        this.state = "running";
-        this.log(`input hook restarted (restart ${this.restarts})`);
-        return;
-      } catch (err) {
-        this.failures++;
-        last =
-          err instanceof CaptureError ? err : new CaptureError("HOOK_FAILED", String(err), { cause: err });
-        this.log(
-          `input hook restart failed: ${last.message} (failure ${this.failures}/${this.policy.maxQuickFailures})`,
-        );
-      }
-    }
-  }
-
-  private fail(last: CaptureError): void {
-    this.state = "failed";
-    const n = this.failures;
-    let err: CaptureError;
-    if (last.code === "DISPLAY_GONE" || last.code === "DISPLAY_UNREACHABLE" || last.code === "NO_DISPLAY")
-      err = new CaptureError(
-        "DISPLAY_GONE",
-        `${this.target} went away: keyboard/mouse capture stopped after ${n} failed attempts (${last.message})`,
-        { cause: last },
-      );
-    else if (last.code === "NO_RECORD") err = last;
-    else
-      err = new CaptureError(
-        "HOOK_FAILED",
-        `the input hook kept failing (${n} times in a row); keyboard/mouse capture stopped: ${last.message}`,
-        {
-          cause: last,
-        },
-      );
-    const ls = [...this.listeners];
-    this.listeners.clear();
-    for (const l of ls)
-      l.sink.error(new CaptureError(err.code, err.message, { channel: l.channel, cause: err.cause }));
+    this.emit(KEY_TYPES.has(rec[0] as number) ? "keyboard" : "mouse", rec, t);
   }
 
   private killChild(): Promise<void> {
@@ -428,19 +263,6 @@ export class InputHook implements InputBackend {
       child.stdin?.end();
       child.kill("SIGTERM");
     });
-  }
-
-  /** Stop the hook (idempotent); resolves once the child has exited. */
-  async stop(): Promise<void> {
-    if (this.state === "idle" || this.state === "failed") {
-      await this.killChild();
-      this.state = "idle";
-      return;
-    }
-    this.state = "stopping";
-    await this.startPromise?.catch(() => undefined);
-    await this.killChild();
-    this.state = "idle";
   }
 }
 

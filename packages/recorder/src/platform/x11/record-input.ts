@@ -1,12 +1,11 @@
 import {
-  DEFAULT_RESTART_POLICY,
-  type InputBackend,
+  SupervisedInput,
   type InputChannel,
   type KeymapProvider,
+  type RecoveryWords,
   type RestartPolicy,
-} from "../../capture/input-source.js";
-import { InputMapper, type InputMapperOptions } from "../../capture/input-mapper.js";
-import { CaptureError, defaultClock, type CaptureSink, type Clock } from "../../capture/types.js";
+} from "../../capture/supervised-input.js";
+import { CaptureError, type Clock } from "../../capture/types.js";
 import { XConnection, resolveDisplay } from "./connection.js";
 import { noRecordError } from "./display-check.js";
 
@@ -47,11 +46,6 @@ export interface X11RecordInputOptions {
   prepare?: () => Promise<void>;
   /** How long RECORD may take to start sending (default 10 000 ms). */
   startTimeoutMs?: number;
-}
-
-interface Listener {
-  channel: InputChannel;
-  sink: CaptureSink;
 }
 
 /** What the `x11` package's RECORD extension object offers (lib/ext/record.js). */
@@ -381,23 +375,25 @@ class RecordSession {
   }
 }
 
+const RECORD_WORDS: RecoveryWords = {
+  lost: () => `keyboard/mouse capture lost its display connection; reconnecting`,
+  restarted: (n) => `keyboard/mouse capture reconnected (restart ${n})`,
+  restartFailed: (m, n, max) => `keyboard/mouse capture: reconnect failed: ${m} (failure ${n}/${max})`,
+  keptFailing: (n, m) => `keyboard/mouse capture kept failing (${n} times in a row) and stopped: ${m}`,
+};
+
 /**
  * Keyboard and mouse capture through RECORD in this process (see the module comment). Shared by the
  * keyboard and mouse sources like {@link InputHook}: connects on the first attach, reconnects with backoff
  * when the display connection drops, and after `maxQuickFailures` failed attempts gives every listener one
  * clear CaptureError ("display :N went away: …"). No crash loop, no helper process.
  */
-export class X11RecordInput implements InputBackend {
+export class X11RecordInput extends SupervisedInput {
   readonly target: string;
+  readonly pid: undefined = undefined;
   private readonly opts: X11RecordInputOptions;
   private readonly display: string;
-  private readonly policy: RestartPolicy;
-  private readonly clock: Clock;
-  private readonly listeners = new Set<Listener>();
   private session: RecordSession | undefined;
-  private state: "idle" | "starting" | "running" | "recovering" | "stopping" | "failed" = "idle";
-  private startPromise: Promise<void> | undefined;
-  private mapper: InputMapper;
   private buttons: number[] = [];
   private mods: ModBits = DEFAULT_MOD_BITS;
   private readonly heldMods = new Set<number>();
@@ -408,31 +404,12 @@ export class X11RecordInput implements InputBackend {
   private lastServerMs = -1;
   private serverEpochs = 0;
   private lastT = -Infinity;
-  private startedAt = 0;
-  private failures = 0;
-  received = 0;
-  restarts = 0;
-  readonly pid: undefined = undefined;
 
   constructor(opts: X11RecordInputOptions) {
+    super(opts, RECORD_WORDS);
     this.opts = opts;
     this.display = resolveDisplay(opts.display);
     this.target = `display ${this.display}`;
-    this.policy = { ...DEFAULT_RESTART_POLICY, ...opts.restart };
-    this.clock = opts.clock ?? defaultClock;
-    this.mapper = this.newMapper(false);
-  }
-
-  private newMapper(caps: boolean): InputMapper {
-    const mo: InputMapperOptions = { capsLock: caps };
-    const km = this.opts.keymap;
-    if (km) mo.keymap = () => km.current();
-    if (this.opts.wheelPixelsPerNotch !== undefined) mo.wheelPixelsPerNotch = this.opts.wheelPixelsPerNotch;
-    return new InputMapper(mo);
-  }
-
-  get running(): boolean {
-    return this.state === "running";
   }
 
   /** The RECORD context of the current connection (diagnostics; tests kill its client to simulate a loss). */
@@ -440,53 +417,16 @@ export class X11RecordInput implements InputBackend {
     return this.session?.ctx;
   }
 
-  async attach(channel: InputChannel, sink: CaptureSink): Promise<() => Promise<void>> {
-    if (!this.opts.channels.includes(channel))
-      throw new CaptureError("UNSUPPORTED", `this input capture was not created for the ${channel} channel`, {
-        channel,
-      });
-    const l: Listener = { channel, sink };
-    this.listeners.add(l);
-    try {
-      await this.ensureStarted();
-    } catch (err) {
-      this.listeners.delete(l);
-      throw err;
-    }
-    return async () => {
-      this.listeners.delete(l);
-      if (this.listeners.size === 0) await this.stop();
-    };
+  protected disconnect(): Promise<void> {
+    return this.closeSession();
   }
 
-  private ensureStarted(): Promise<void> {
-    if (this.state === "running" || this.state === "recovering") return Promise.resolve();
-    if (this.state === "starting" && this.startPromise) return this.startPromise;
-    this.state = "starting";
-    this.failures = 0;
-    this.startPromise = (async () => {
-      try {
-        await this.connect();
-        if ((this.state as string) !== "starting") {
-          await this.closeSession();
-          return;
-        }
-        this.state = "running";
-      } catch (err) {
-        if (this.state === "starting") this.state = "idle";
-        throw err;
-      }
-    })();
-    return this.startPromise;
-  }
-
-  private async connect(): Promise<void> {
+  protected async connect(): Promise<void> {
     // RECORD is checked (and refused with NO_RECORD) before anything else is opened
     const s = await RecordSession.open(this.display);
     try {
       await this.opts.prepare?.();
-      const caps = await this.opts.keymap?.capsLock?.().catch(() => undefined);
-      this.mapper = this.newMapper(caps ?? false);
+      await this.refreshCaps();
       this.heldMods.clear();
       [this.buttons, this.mods] = await Promise.all([s.pointerMapping(), s.modBits()]);
       s.ctl.onEvent((ev) => {
@@ -502,7 +442,11 @@ export class X11RecordInput implements InputBackend {
       const lost = () => {
         if (s.ended) return;
         s.ended = true;
-        if (this.session === s) void this.onLost();
+        if (this.session === s)
+          void this.recover(
+            new CaptureError("DISPLAY_GONE", `the connection to ${this.target} was lost`),
+            false,
+          );
       };
       s.ctl.onEnd(lost);
       s.data.onEnd(lost);
@@ -512,7 +456,6 @@ export class X11RecordInput implements InputBackend {
         this.opts.startTimeoutMs ?? 10_000,
       );
       this.session = s;
-      this.startedAt = Date.now();
     } catch (err) {
       s.ended = true;
       await s.close().catch(() => undefined);
@@ -569,7 +512,7 @@ export class X11RecordInput implements InputBackend {
           this.button(type === BUTTON_PRESS, detail, x, y, t);
           break;
         case MOTION:
-          this.deliver("mouse", [9, t, x, y], t);
+          this.emit("mouse", [9, t, x, y], t);
           break;
         default:
           break;
@@ -597,14 +540,14 @@ export class X11RecordInput implements InputBackend {
         if (!this.heldMods.has(OTHER_SIDE[vc]!)) flags &= ~own;
       }
     }
-    this.deliver("keyboard", [down ? 4 : 5, t, vc, flags], t);
+    this.emit("keyboard", [down ? 4 : 5, t, vc, flags], t);
   }
 
   private button(down: boolean, detail: number, x: number, y: number, t: number): void {
     const logical = this.buttons[detail - 1] ?? detail;
     if (logical >= 4 && logical <= 7) {
       if (down)
-        this.deliver(
+        this.emit(
           "mouse",
           [11, t, x, y, logical === 4 || logical === 6 ? -1 : 1, logical <= 5 ? 3 : 4, 3],
           t,
@@ -612,79 +555,7 @@ export class X11RecordInput implements InputBackend {
       return;
     }
     const b = logical === 2 ? 3 : logical === 3 ? 2 : logical === 8 ? 4 : logical === 9 ? 5 : logical;
-    this.deliver("mouse", [down ? 7 : 8, t, x, y, b, 1], t);
-  }
-
-  private deliver(channel: InputChannel, rec: number[], t: number): void {
-    this.received++;
-    const ev = this.mapper.map(rec, t);
-    if (!ev) return;
-    for (const l of this.listeners) if (l.channel === channel) l.sink.event(ev);
-  }
-
-  private log(msg: string): void {
-    for (const l of this.listeners) l.sink.log?.(msg);
-  }
-
-  private async onLost(): Promise<void> {
-    if (this.state !== "running") return;
-    this.state = "recovering";
-    this.log(`keyboard/mouse capture lost its display connection; reconnecting`);
-    const s = this.session;
-    this.session = undefined;
-    await s?.close().catch(() => undefined);
-    if (Date.now() - this.startedAt >= this.policy.quickFailureMs) this.failures = 0;
-    let last = new CaptureError("DISPLAY_GONE", `the connection to ${this.target} was lost`);
-    while ((this.state as string) === "recovering") {
-      if (this.failures >= this.policy.maxQuickFailures) {
-        this.fail(last);
-        return;
-      }
-      const b = this.policy.backoffMs;
-      await sleep(b[Math.min(this.failures, b.length - 1)] ?? 1000);
-      if ((this.state as string) !== "recovering") return;
-      try {
-        await this.connect();
-        if ((this.state as string) !== "recovering") {
-          await this.closeSession();
-          return;
-        }
-        this.restarts++;
-        this.state = "running";
-        this.log(`keyboard/mouse capture reconnected (restart ${this.restarts})`);
-        return;
-      } catch (err) {
-        this.failures++;
-        last =
-          err instanceof CaptureError ? err : new CaptureError("HOOK_FAILED", String(err), { cause: err });
-        this.log(
-          `keyboard/mouse capture: reconnect failed: ${last.message} (failure ${this.failures}/${this.policy.maxQuickFailures})`,
-        );
-      }
-    }
-  }
-
-  private fail(last: CaptureError): void {
-    this.state = "failed";
-    const n = this.failures;
-    const err =
-      last.code === "NO_RECORD"
-        ? last
-        : last.code === "DISPLAY_GONE" || last.code === "DISPLAY_UNREACHABLE" || last.code === "NO_DISPLAY"
-          ? new CaptureError(
-              "DISPLAY_GONE",
-              `${this.target} went away: keyboard/mouse capture stopped after ${n} failed attempts (${last.message})`,
-              { cause: last },
-            )
-          : new CaptureError(
-              "HOOK_FAILED",
-              `keyboard/mouse capture kept failing (${n} times in a row) and stopped: ${last.message}`,
-              { cause: last },
-            );
-    const ls = [...this.listeners];
-    this.listeners.clear();
-    for (const l of ls)
-      l.sink.error(new CaptureError(err.code, err.message, { channel: l.channel, cause: err.cause }));
+    this.emit("mouse", [down ? 7 : 8, t, x, y, b, 1], t);
   }
 
   private async closeSession(): Promise<void> {
@@ -694,18 +565,5 @@ export class X11RecordInput implements InputBackend {
       s.ended = true;
       await s.close().catch(() => undefined);
     }
-  }
-
-  /** Stop capturing (idempotent); resolves once the RECORD context is disabled and the connections closed. */
-  async stop(): Promise<void> {
-    if (this.state === "idle" || this.state === "failed") {
-      await this.closeSession();
-      this.state = "idle";
-      return;
-    }
-    this.state = "stopping";
-    await this.startPromise?.catch(() => undefined);
-    await this.closeSession();
-    this.state = "idle";
   }
 }
