@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic as writeAtomically } from "@tracevault/crypto";
 
 /** Read a file the user named, with an error that names it and says why. */
 export function readUserFile(path: string, what: string): string {
@@ -15,16 +15,5 @@ export function readUserFile(path: string, what: string): string {
 
 /** Write atomically (temp file + fsync + rename), with the given mode; refuse to overwrite unless `force`. */
 export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644, force = false): void {
-  if (!force && existsSync(path)) throw new Error(`${path} already exists (refusing to overwrite)`);
-  const tmp = join(dirname(path), `.${Date.now()}-${process.pid}.tmp`);
-  const fd = openSync(tmp, "w", mode);
-  try {
-    const buf = typeof data === "string" ? Buffer.from(data) : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+  writeAtomically(path, data, { mode, exclusive: !force });
 }

@@ -8,3 +8,4 @@ export * from "./batch.js";
 export * from "./keyfile.js";
 export * from "./manifest-sig.js";
 export * from "./signer.js";
+export * from "./files.js";

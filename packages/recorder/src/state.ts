@@ -1,21 +1,10 @@
 import { randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
 import type { Manifest } from "@tracevault/core";
-import { generateRawKeyPair, keyId, publicFromPrivate } from "@tracevault/crypto";
+import { generateRawKeyPair, keyId, publicFromPrivate, writeFileAtomic } from "@tracevault/crypto";
 
 /**
  * The recorder's local state directory (mode 0700): the device identity (Ed25519 key, 0600), the vault it is
@@ -40,17 +29,7 @@ export function ensureStateDir(dir: string): string {
 
 /** Write a file atomically (temp + fsync + rename) with a mode. */
 export function writePrivate(path: string, data: string | Uint8Array, mode = 0o600): void {
-  const tmp = join(dirname(path), `.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(tmp, "w", mode);
-  try {
-    const buf = typeof data === "string" ? Buffer.from(data) : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+  writeFileAtomic(path, data, { mode });
 }
 
 const B64 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

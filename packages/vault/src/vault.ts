@@ -1,18 +1,13 @@
 import { createHmac, randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { generateVaultKeys, parseVaultKeyFile, serializeVaultKeys, type VaultKeys } from "@tracevault/crypto";
+import {
+  generateVaultKeys,
+  parseVaultKeyFile,
+  serializeVaultKeys,
+  writeFileAtomic,
+  type VaultKeys,
+} from "@tracevault/crypto";
 import { Accounts } from "./accounts.js";
 import { AuditLog } from "./audit/log.js";
 import { openDefaultBlobStore } from "./blobs/files.js";
@@ -26,18 +21,7 @@ import { MIGRATIONS } from "./store/migrations.js";
 
 /** Write a secret file atomically with mode 0600 (created so from the first byte). */
 export function writeSecretFile(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-  const fd = openSync(tmp, "w", 0o600);
-  try {
-    const buf = typeof data === "string" ? Buffer.from(data) : Buffer.from(data);
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-  chmodSync(path, 0o600);
+  writeFileAtomic(path, data, { mode: 0o600 });
 }
 
 function readSecretFile(path: string): string {
