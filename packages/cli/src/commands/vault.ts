@@ -6,6 +6,7 @@ import {
   attachFleetChannel,
   buildServer,
   datasetJobs,
+  Devices,
   openKms,
   PostgresSql,
   S3BlobStore,
@@ -31,6 +32,40 @@ function sqlFor(db: string | undefined): Sql | undefined {
   if (!/^postgres(ql)?:\/\//.test(db))
     throw new UsageError(`--db must be a postgres:// URL (SQLite is the default), got '${db}'`);
   return new PostgresSql(db);
+}
+
+/** The person id this machine's user records as: the login name, reduced to what person ids allow. */
+export function localPerson(env: NodeJS.ProcessEnv = process.env): string {
+  const name = (env.USER ?? env.LOGNAME ?? "").replace(/[^A-Za-z0-9._@-]/g, "").slice(0, 128);
+  return name || "local-user";
+}
+
+/**
+ * On a machine with a display, `tracevault start` offers to record it: a one-time enrollment token for the local
+ * user (audited like one an administrator issues) and the command that uses it — once, while that person has no
+ * enrolled device. Recording itself still waits for a published manifest and the person's acknowledgement.
+ */
+export async function offerLocalRecorder(vault: Vault, url: string, display: string): Promise<string> {
+  const person = localPerson();
+  const enrolled = await vault.db.query(
+    "SELECT id FROM devices WHERE person = $1 AND revoked_at IS NULL LIMIT 1",
+    [person],
+  );
+  if (enrolled.length)
+    return `A recorder for '${person}' is enrolled with this vault: npx tracevault record --status\n`;
+  const t = await new Devices(vault.db).issueToken(person, "system:start");
+  await vault.audit.append({
+    action: "enroll",
+    actor: "system:start",
+    subject: vault.pseudonym(person),
+    detail: { issued: true },
+  });
+  return (
+    `A display is available (${display}). To record this desktop as '${person}':\n` +
+    `  npx tracevault record --vault ${url} --enroll ${t.token}\n` +
+    `  (one-time token, valid until ${t.expiresAt}; recording starts once an administrator has published a\n` +
+    `  collection manifest and '${person}' has acknowledged it)\n`
+  );
 }
 
 /** `tracevault vault` and `tracevault start`: run the vault until interrupted. */
@@ -85,9 +120,7 @@ export async function runVault(argv: string[], start = false): Promise<number> {
     );
   }
   if (start && process.env.DISPLAY)
-    process.stdout.write(
-      `A display is available: enroll a local recorder with\n  npx tracevault record --vault ${url} --enroll TOKEN\n`,
-    );
+    process.stdout.write(await offerLocalRecorder(vault, url, process.env.DISPLAY));
   await new Promise<void>((res) => {
     const stop = () => res();
     process.once("SIGINT", stop);
