@@ -79,7 +79,8 @@ export function batchDigest(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-const UPLOAD_CONTEXT = "tracevault/upload/v1";
+/** The context uploads are signed under (`signUpload`); the vault verifies with its cached key objects. */
+export const UPLOAD_CONTEXT = "tracevault/upload/v1";
 
 /** The device's signature over an upload: Ed25519 over the batch digest, in the upload context. */
 export function signUpload(

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RawEvent } from "@tracevault/core";
 import { cleanEvent } from "../src/batcher.js";
+import { LEASE_CONTEXT } from "../src/lease/protocol.js";
 
 const num = fc.oneof(fc.double(), fc.integer(), fc.constant(Number.NaN), fc.constant(Infinity), fc.string());
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -85,7 +86,7 @@ describe("Batcher header", () => {
       };
       return {
         lease: l,
-        sig: new Ed25519Signer(signKey.privateKey, signKey.publicKey).sign("tracevault/lease/v1", l),
+        sig: new Ed25519Signer(signKey.privateKey, signKey.publicKey).sign(LEASE_CONTEXT, l),
       };
     };
     let held: ReturnType<typeof lease> | undefined = lease(1);

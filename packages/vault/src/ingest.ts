@@ -4,6 +4,7 @@ import { Manifest, type BatchPayload, type FocusEvent, type RawEvent } from "@tr
 import {
   BatchFormatError,
   MAX_BATCH_BYTES,
+  UPLOAD_CONTEXT,
   batchDigest,
   parseBatch,
   verifySignature,
@@ -55,8 +56,6 @@ const CHANNEL_OF: Partial<Record<RawEvent["kind"], string>> = {
   focus: "window",
   screenshot: "screenshots",
 };
-
-const UPLOAD_CONTEXT = "tracevault/upload/v1"; // what `signUpload` signs under (crypto/batch.ts)
 
 /** Per-vault state that only saves work: none of it decides what is accepted. */
 interface IngestCaches {

@@ -8,6 +8,7 @@ import type { BatchHeader, BatchPayload, Manifest, RawEvent } from "@tracevault/
 import { Ed25519Signer, generateRawKeyPair, keyId, sealBatch, signUpload } from "@tracevault/crypto";
 import type { BlobStore } from "../src/blobs/store.js";
 import type { Sql } from "../src/db/sql.js";
+import { LEASE_CONTEXT } from "../src/fleet/protocol.js";
 import { buildServer } from "../src/server.js";
 import { Vault } from "../src/vault.js";
 
@@ -85,7 +86,7 @@ export function leaseProofFor(
     ttlMs,
   };
   const sig = new Ed25519Signer(vault.keys.sign.privateKey, vault.keys.sign.publicKey).sign(
-    "tracevault/lease/v1",
+    LEASE_CONTEXT,
     lease,
   );
   return { lease, sig };

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantTestLease } from "./fleet-helpers.js";
 import { fleetOf } from "../src/fleet/index.js";
+import { LEASE_CONTEXT } from "../src/fleet/protocol.js";
 import { generateRawKeyPair, Ed25519Signer } from "@tracevault/crypto";
 import { leaseProofFor, startTestVault, typedEvents, type TestDevice, type TestVault } from "./helpers.js";
 
@@ -60,7 +61,7 @@ describe("ingest requires a recording lease", () => {
     const genuine = leaseProofFor(t.vault, other.id, "bob", t.manifestHash, now);
     const foreign = {
       lease: genuine.lease,
-      sig: new Ed25519Signer(k.privateKey, k.publicKey).sign("tracevault/lease/v1", genuine.lease),
+      sig: new Ed25519Signer(k.privateKey, k.publicKey).sign(LEASE_CONTEXT, genuine.lease),
     };
     const forDev = leaseProofFor(t.vault, dev.id, "alice", t.manifestHash, now);
     const otherManifest = leaseProofFor(t.vault, other.id, "bob", "e".repeat(64), now);
