@@ -273,12 +273,11 @@ async function measure(pid, env, chunks, rate) {
   };
 }
 
-async function baseline(x, chunks, rate) {
-  const hook = createRequire(join(ROOT, "packages/recorder/package.json")).resolve("uiohook-napi");
-  const p = spawn(process.execPath, ["-e", BASELINE, hook], {
-    env: x.env,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+/**
+ * Measure a child that prints "ready" once listening, counts what it receives, answers a stdin line with
+ * {"received": n}, and exits when stdin ends.
+ */
+async function measureCounter(p, x, chunks, rate) {
   let out = "";
   p.stdout.on("data", (d) => (out += d));
   while (!out.includes("ready")) await sleep(20);
@@ -290,6 +289,15 @@ async function baseline(x, chunks, rate) {
   const received = JSON.parse(out.trim().split("\n").pop()).received;
   p.stdin.end();
   return { ...m, received };
+}
+
+async function baseline(x, chunks, rate) {
+  const hook = createRequire(join(ROOT, "packages/recorder/package.json")).resolve("uiohook-napi");
+  const p = spawn(process.execPath, ["-e", BASELINE, hook], {
+    env: x.env,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  return measureCounter(p, x, chunks, rate);
 }
 
 /** The capture layer alone (hook child + InputHook + key mapping, events counted and dropped). */
@@ -313,17 +321,7 @@ async function captureOnly(x, chunks, rate) {
       stdio: ["pipe", "pipe", "inherit"],
     },
   );
-  let out = "";
-  p.stdout.on("data", (d) => (out += d));
-  while (!out.includes("ready")) await sleep(20);
-  await sleep(1000);
-  const m = await measure(p.pid, x.env, chunks, rate);
-  await sleep(1000);
-  p.stdin.write("count\n");
-  while (!out.includes("received")) await sleep(20);
-  const received = JSON.parse(out.trim().split("\n").pop()).received;
-  p.stdin.end();
-  return { ...m, received };
+  return measureCounter(p, x, chunks, rate);
 }
 
 async function setupDir(withShots) {
