@@ -1,5 +1,4 @@
 import { isUtf8 } from "node:buffer";
-import { gunzipSync } from "node:zlib";
 import { Manifest, type BatchPayload, type FocusEvent, type RawEvent } from "@tracevault/core";
 import {
   BatchFormatError,
@@ -15,6 +14,7 @@ import { filterRawKeys } from "@tracevault/privacy";
 import type { Devices } from "./devices.js";
 import { fleetOf } from "./fleet/index.js";
 import { fastParsePayload } from "./ingest/fast-json.js";
+import { gunzipPayload, storedPayloadText } from "./ingest/gzip.js";
 import { openerFor } from "./ingest/open.js";
 import { TitleRedactor } from "./ingest/titles.js";
 import { PayloadError, validatePayload } from "./ingest/validate.js";
@@ -252,15 +252,16 @@ export async function ingestBatch(
   let payload: BatchPayload;
   let keyDowns: number;
   let focusTexts: number;
-  /** The payload as received, when it is exactly a serialization of `payload` (then it is stored as is). */
+  /** The payload as received (gzip or its text), when it is exactly a serialization of `payload`: stored as is. */
   let exactText: Buffer | undefined;
   try {
-    const raw = gunzipSync(payloadBytes, { maxOutputLength: MAX_PAYLOAD_BYTES });
+    const { raw, member } = gunzipPayload(payloadBytes, MAX_PAYLOAD_BYTES);
     const text = raw.toString("utf8");
     const fast = fastParsePayload(text);
     ({ payload, keyDowns, focusTexts } = fast ?? validatePayload(JSON.parse(text)));
     // Invalid UTF-8 would decode to U+FFFD: then the bytes are not the text, and the text is what was checked.
-    if (fast?.exact && isUtf8(raw)) exactText = raw;
+    // When the batch arrived as one plain gzip member of exactly that text, it is stored compressed as it came.
+    if (fast?.exact && isUtf8(raw)) exactText = member ?? raw;
   } catch (e) {
     const msg = e instanceof PayloadError ? `payload ${e.message}` : (e as Error).message;
     throw new IngestError(400, `batch payload is invalid: ${msg.slice(0, 200)}`, "bad_payload");
@@ -467,5 +468,5 @@ export async function readStoredBatch(
     },
     blob,
   );
-  return { person: b.person, payload: JSON.parse(Buffer.from(plain).toString("utf8")) as BatchPayload };
+  return { person: b.person, payload: JSON.parse(storedPayloadText(plain)) as BatchPayload };
 }

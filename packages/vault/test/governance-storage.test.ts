@@ -9,6 +9,7 @@ import { datasetJobs } from "../src/datasets/jobs.js";
 import { embedded, fleet, type Backend } from "./backends.js";
 import { account, filesUnder, upload, waitForDataset, workSession } from "./governance-helpers.js";
 import { startTestVault, testManifest, type TestVault } from "./helpers.js";
+import { storedPayloadText } from "../src/ingest/gzip.js";
 
 // Datasets, requests from recorded people, erasure and retention on the embedded default (SQLite + files)
 // and on PostgreSQL + an S3-compatible store (s3rver).
@@ -504,7 +505,7 @@ describe.each(["sqlite+files", "postgres+s3"])("governance on %s", (name) => {
     });
     // Before: the copy opens (the test's decryption path is right).
     expect(
-      Buffer.from(await t.vault.dataKeys.decrypt(binding(copies[0]!), copies[0]!.bytes)).toString(),
+      storedPayloadText(await t.vault.dataKeys.decrypt(binding(copies[0]!), copies[0]!.bytes)),
     ).toContain("events");
 
     const me = t.as("person", "self-access");

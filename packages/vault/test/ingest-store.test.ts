@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RawEvent } from "@tracevault/core";
 import { keyId, sealBatch, signUpload } from "@tracevault/crypto";
@@ -12,6 +12,7 @@ import type { Sql } from "../src/db/sql.js";
 import { SqliteSql } from "../src/db/sqlite.js";
 import { PostgresSql } from "../src/db/postgres.js";
 import { ingestBatch, readStoredBatch } from "../src/ingest.js";
+import { storedPayloadText } from "../src/ingest/gzip.js";
 import { Devices } from "../src/devices.js";
 import { eraseUser } from "../src/erasure.js";
 import { startPostgres } from "../../../test-support/index.mjs";
@@ -49,7 +50,7 @@ function leased(t: TestVault, deviceId: string) {
 }
 
 /** A batch whose payload is exactly `text` (the test helpers serialise objects; this sends raw JSON). */
-function rawBatch(t: TestVault, dev: TestDevice, text: string) {
+function rawBatch(t: TestVault, dev: TestDevice, text: string, gz: Buffer = gzipSync(text)) {
   const header = {
     v: 1 as const,
     deviceId: dev.id,
@@ -61,7 +62,7 @@ function rawBatch(t: TestVault, dev: TestDevice, text: string) {
     vaultKid: keyId("x25519", t.vault.keys.seal.publicKey),
     ...leased(t, dev.id),
   };
-  const bytes = Buffer.from(sealBatch(header, gzipSync(text), t.vault.keys.seal.publicKey));
+  const bytes = Buffer.from(sealBatch(header, gz, t.vault.keys.seal.publicKey));
   const sig = signUpload(bytes, dev.privateKey, dev.publicKey);
   return {
     bytes,
@@ -74,8 +75,8 @@ function rawBatch(t: TestVault, dev: TestDevice, text: string) {
   };
 }
 
-/** The decrypted bytes stored for a batch, as they are at rest (before any parsing). */
-async function storedPlaintext(t: TestVault, batchId: string): Promise<string> {
+/** The decrypted bytes stored for a batch, as they are at rest (before any parsing), and the text they hold. */
+async function storedAtRest(t: TestVault, batchId: string): Promise<{ bytes: Buffer; text: string }> {
   const [b] = await t.vault.db.query<{ person: string; month: string; level: number; blob_key: string }>(
     "SELECT person, month, level, blob_key FROM batches WHERE batch_id = $1",
     [batchId],
@@ -91,7 +92,11 @@ async function storedPlaintext(t: TestVault, batchId: string): Promise<string> {
     },
     sealed!,
   );
-  return Buffer.from(plain).toString("utf8");
+  return { bytes: Buffer.from(plain), text: storedPayloadText(plain) };
+}
+
+async function storedPlaintext(t: TestVault, batchId: string): Promise<string> {
+  return (await storedAtRest(t, batchId)).text;
 }
 
 const inlineRows = async (t: TestVault) =>
@@ -203,6 +208,47 @@ describe("ingest into SQLite with small blobs inline", () => {
     expect(JSON.parse((await send(short)).stored).events).toEqual([
       { kind: "key_up", t: 1, code: 0, key: "b" },
     ]);
+  });
+
+  it("keeps a recorder's gzip as received (compressed at rest); a gzip carrying anything else is stored as checked text", async () => {
+    const dev = await t.enrollDevice("hilda");
+    const text =
+      '{"v":1,"events":[' +
+      Array.from({ length: 200 }, (_, i) => `{"kind":"mouse_move","t":${i},"x":${i},"y":${2 * i}}`).join(
+        ",",
+      ) +
+      '],"frames":[]}';
+    const send = async (gz: Buffer) => {
+      const b = rawBatch(t, dev, text, gz);
+      const r = await post(t, b);
+      expect(r.statusCode, r.body).toBe(201);
+      return { at: await storedAtRest(t, b.batchId), read: (await readStoredBatch(t.vault, b.batchId))! };
+    };
+    // One plain member, as the recorder writes it: stored compressed, its header's time stamp cleared.
+    const plain = await send(gzipSync(text));
+    expect([...plain.at.bytes.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
+    expect(plain.at.bytes.length).toBeLessThan(text.length / 4);
+    expect(plain.at.text).toBe(text);
+    expect(plain.read.payload.events).toHaveLength(200);
+    // A file name in the gzip header is content nobody checked: the header does not reach storage.
+    const body = deflateRawSync(text);
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc32(text), 0);
+    trailer.writeUInt32LE(text.length, 4);
+    const named = Buffer.concat([
+      Buffer.from([0x1f, 0x8b, 8, 0x08, 0, 0, 0, 0, 0, 3]),
+      Buffer.from(`${CANARY}\0`),
+      body,
+      trailer,
+    ]);
+    const n = await send(named);
+    expect(n.at.bytes.toString("latin1")).not.toContain(CANARY);
+    expect(n.at.text).toBe(text);
+    // Two members (gzip allows it): both are read and checked; stored as the text, not as received.
+    const half = text.length >> 1;
+    const two = await send(Buffer.concat([gzipSync(text.slice(0, half)), gzipSync(text.slice(half))]));
+    expect(two.at.bytes[0]).toBe(0x7b); // "{"
+    expect(two.read.payload.events).toHaveLength(200);
   });
 
   it("batches of a new month arriving together all get stored (one data key is created, not several)", async () => {
