@@ -4,7 +4,7 @@ import { signManifest, type Signature } from "@tracevault/crypto";
 import { z } from "zod";
 import { AuthError } from "./accounts.js";
 import { verifyAuditLog } from "./audit/log.js";
-import { Devices, EnrollmentError } from "./devices.js";
+import { Devices, EnrollmentError, issueEnrollment } from "./devices.js";
 import { IngestError, ingestBatch, readStoredBatch } from "./ingest.js";
 import { submitRequest } from "./requests/requests.js";
 import { fleetOf } from "./fleet/index.js";
@@ -173,14 +173,7 @@ export function apiRoutes(vault: Vault): RouteDef[] {
       body: z.object({ person: z.string() }),
       handler: async ({ body, principal }) => {
         try {
-          const t = await devices.issueToken((body as { person: string }).person, principal!.userId);
-          await vault.audit.append({
-            action: "enroll",
-            actor: principal!.userId,
-            subject: vault.pseudonym((body as { person: string }).person),
-            detail: { issued: true },
-          });
-          return t;
+          return await issueEnrollment(vault, (body as { person: string }).person, principal!.userId);
         } catch (e) {
           if (e instanceof EnrollmentError) throw new HttpError(400, e.message, "bad_enrollment");
           throw e;

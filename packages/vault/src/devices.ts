@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { keyId } from "@tracevault/crypto";
 import type { Sql } from "./db/sql.js";
 import { newToken, sha256hex } from "./accounts.js";
+import type { Vault } from "./vault.js";
 
 /** Device enrollment: one-time tokens issued by an admin; each device then has its own Ed25519 identity. */
 export class EnrollmentError extends Error {
@@ -117,4 +118,26 @@ export class Devices {
       lastSeen: r.last_seen,
     }));
   }
+}
+
+/**
+ * Issue a one-time enrollment token for `person`'s device and audit it, in one transaction (no token without
+ * its audit entry). `actor`: the account that asked, or `system:…` for the vault itself.
+ * @example
+ * const { token } = await issueEnrollment(vault, "alice", principal.userId);
+ */
+export async function issueEnrollment(
+  vault: Vault,
+  person: string,
+  actor: string,
+): Promise<{ token: string; expiresAt: string }> {
+  const devices = new Devices(vault.db);
+  return vault.db.tx(async (q) => {
+    const t = await devices.issueToken(person, actor, q);
+    await vault.audit.append(
+      { action: "enroll", actor, subject: vault.pseudonym(person), detail: { issued: true } },
+      q,
+    );
+    return t;
+  });
 }

@@ -6,7 +6,7 @@ import {
   attachFleetChannel,
   buildServer,
   datasetJobs,
-  Devices,
+  issueEnrollment,
   openKms,
   PostgresSql,
   S3BlobStore,
@@ -53,13 +53,7 @@ export async function offerLocalRecorder(vault: Vault, url: string, display: str
   );
   if (enrolled.length)
     return `A recorder for '${person}' is enrolled with this vault: npx tracevault record --status\n`;
-  const t = await new Devices(vault.db).issueToken(person, "system:start");
-  await vault.audit.append({
-    action: "enroll",
-    actor: "system:start",
-    subject: vault.pseudonym(person),
-    detail: { issued: true },
-  });
+  const t = await issueEnrollment(vault, person, "system:start");
   return (
     `A display is available (${display}). To record this desktop as '${person}':\n` +
     `  npx tracevault record --vault ${url} --enroll ${t.token}\n` +
