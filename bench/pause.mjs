@@ -1,4 +1,4 @@
-// npm run bench -- pause --agents N [--ttl MS] [--nodes K] [--per-proc N] [--rate R] [--no-disconnect]
+// npm run bench -- pause --agents N [--ttl MS] [--nodes K] [--per-proc N] [--rate R] [--no-disconnect] [--no-floor]
 //
 // N simulated recorders (the real lease client, without capture sources) connected to a real vault process
 // over loopback, spread over several agent processes (each under its own file-descriptor limit, each on its
@@ -10,7 +10,8 @@
 // pause is issued on the first; agent processes are spread over the nodes). Also the CPU time the vault and
 // the agents spent from the pause call until every agent had it (pause_cpu_*_ms, from /proc/PID/schedstat; of
 // which in the kernel: *_kernel_ms): on a shared machine these vary far less than the latencies. Prints one
-// JSON line. Diagnostics: BENCH_PROF=DIR (CPU profiles of every process), BENCH_VAULT_ARGS="--trace-gc …"
+// JSON line, with the floor measured in the same run (bench/pause-floor.mjs: the same exchange over the `ws`
+// library with no tracevault code; floor_*_ms, p99_ratio_to_floor). Diagnostics: BENCH_PROF=DIR (CPU profiles of every process), BENCH_VAULT_ARGS="--trace-gc …"
 // (extra node flags for the vault), BENCH_VAULT_LOG=FILE (the vault's non-JSON output).
 //
 // Needs the built vault and recorder (npx tsc -b packages/vault/tsconfig.json packages/recorder/tsconfig.json).
@@ -492,6 +493,20 @@ export async function run(args) {
   for (const k of kids) k.proc.kill("SIGKILL");
   rmSync(dir, { recursive: true, force: true });
 
+  // The baseline in the same run: the same exchange with no tracevault code (bench/pause-floor.mjs, the `ws`
+  // library as the vault uses it, the same number of connections and processes, the hub's slices, a cold first
+  // pause like the one above): the best this machine can do, so that a noisy run still compares.
+  let floor = null;
+  if (!arg(args, "no-floor", false)) {
+    const { measure } = await import(pathToFileURL(join(ROOT, "bench", "pause-floor.mjs")).href);
+    const [f] = await measure(
+      "ws",
+      { n, procs, rounds: 1, warmup: 0, slice: 1000, nice: agentNice, quiet: true, wait: false },
+      (m) => log(`floor: ${m}`),
+    );
+    floor = f;
+  }
+
   console.log(
     JSON.stringify({
       name: "pause",
@@ -500,6 +515,9 @@ export async function run(args) {
       p50_ms: pct(lat, 50),
       p99_ms: pct(lat, 99),
       max_ms: lat.at(-1) ?? null,
+      floor_p99_ms: floor?.p99_ms ?? null,
+      floor_max_ms: floor?.max_ms ?? null,
+      p99_ratio_to_floor: floor?.p99_ms ? Math.round((pct(lat, 99) / floor.p99_ms) * 100) / 100 : null,
       vault_rss_per_agent_kb: Math.round(perAgentKb * 10) / 10,
       lease_ttl_ms: ttl,
       disconnected_recording_p50_ms: disc?.p50 ?? null,

@@ -115,7 +115,7 @@ interface Held {
 const str = (v: unknown, max = 2000): v is string => typeof v === "string" && v.length <= max;
 
 /** A `pause` message checked without the schema (same rules as PauseNotice). */
-function quickPause(raw: unknown): ServerMessage | undefined {
+export function quickPause(raw: unknown): ServerMessage | undefined {
   const p = (raw as { pause?: Record<string, unknown> }).pause;
   const scope = p?.scope as Record<string, unknown> | undefined;
   if (!p || !str(p.id, 128) || !str(p.reason) || !str(p.by, 64) || !str(p.at, 64)) return undefined;
@@ -130,6 +130,14 @@ function quickPause(raw: unknown): ServerMessage | undefined {
       scope: { kind: scope.kind, value: scope.value },
     },
   };
+}
+
+/** A `refuse` message checked without the schema (every recorder renewing during a fleet-wide pause gets one). */
+export function quickRefuse(raw: unknown): ServerMessage | undefined {
+  const r = raw as { id?: unknown; code?: unknown; message?: unknown };
+  if (typeof r.id !== "number" || !Number.isFinite(r.id) || !str(r.code, 64)) return undefined;
+  if (r.message !== undefined && !str(r.message)) return undefined;
+  return { t: "refuse", id: r.id, code: r.code, ...(r.message !== undefined ? { message: r.message } : {}) };
 }
 
 /** One timer for every client in the process: checks wall-clock jumps and expiry 4 times a second. */
@@ -496,8 +504,10 @@ export class LeaseClient {
       let msg: ServerMessage;
       try {
         const raw = JSON.parse(data.toString()) as { t?: unknown };
-        // The pause is the message every recorder gets at once: checked by hand, the rest by the schema.
-        const fast = raw?.t === "pause" ? quickPause(raw) : undefined;
+        // The pause (and the refusal of a renewal during one) is what every recorder gets at once: checked by
+        // hand, the rest by the schema.
+        const fast =
+          raw?.t === "pause" ? quickPause(raw) : raw?.t === "refuse" ? quickRefuse(raw) : undefined;
         if (fast) msg = fast;
         else {
           const r = ServerMessage.safeParse(raw);

@@ -108,6 +108,8 @@ interface PauseState {
   buf: Buffer;
   /** Acknowledgements received by this node: device → epoch ms. */
   acks: Map<string, number>;
+  /** Recorders here not yet written to by `tellInSlices` (undefined once all were). */
+  queued?: Set<Conn>;
   /** When this node applied it. */
   appliedAt: number;
 }
@@ -274,15 +276,28 @@ export class Fleet {
       // in slices, so that no single synchronous write holds the event loop for long
       await this.flush(2000);
     });
-    every(this.o.resyncMs ?? 2000, () => this.resync());
+    // Not while a pause's acknowledgements stream in (its queries are synchronous on SQLite and would hold them up),
+    // for at most five seconds: pauses from other nodes reach this one through the bus meanwhile.
+    every(this.o.resyncMs ?? 2000, async () => {
+      if (this.awaitingAcks > 0 && nowMs() - this.awaitingSince < 5000) return;
+      await this.resync();
+    });
     if (this.o.detectors !== false) {
       every(this.o.detectorMs ?? 10_000, async () => void (await this.detectors.runOnce()));
       every(this.o.canaryScanMs ?? 600_000, async () => void (await this.detectors.scanCanaries()));
     }
-    // Liveness: ping every recorder; one silent for two periods is gone.
-    every(20_000, async () => {
+    // Liveness: every recorder is pinged once per 20 s, a twentieth of them each second (10 000 pings in one
+    // loop held the event loop for ~0.2 s, and a pause landing then waited); one silent for 45 s is gone.
+    let sweep: Conn[] = [];
+    let tick = 0;
+    every(1000, async () => {
+      if (tick % 20 === 0) sweep = [...this.conns.values()];
+      const part = Math.ceil(sweep.length / 20);
+      const from = (tick % 20) * part;
+      tick++;
       const cutoff = nowMs() - 45_000;
-      for (const c of this.conns.values()) {
+      for (const c of sweep.slice(from, from + part)) {
+        if (c.ws.readyState !== 1) continue;
         if (c.lastSeen < cutoff) c.ws.terminate();
         else c.ws.ping();
       }
@@ -555,7 +570,8 @@ export class Fleet {
       this.send(conn, { t: "refuse", id, code: conn.revoked ? "revoked" : "paused", pauses: blocked });
       for (const pid of blocked) {
         const s = this.pauses.get(pid);
-        if (s && conn.ws.readyState === 1) conn.ws.send(s.buf, { binary: false });
+        // A recorder still waiting in the pause's slices is told there; the others hear it again now.
+        if (s && conn.ws.readyState === 1 && !s.queued?.has(conn)) conn.ws.send(s.buf, { binary: false });
       }
       return;
     }
@@ -692,14 +708,18 @@ export class Fleet {
    */
   private tellInSlices(s: PauseState, targets: Conn[]): void {
     let i = 0;
+    const slice = this.o.pauseSlice ?? PAUSE_SLICE;
+    if (targets.length > slice) s.queued = new Set(targets.slice(slice));
     const step = () => {
       if (this.closed || this.pauses.get(s.rec.id) !== s) return;
-      const end = Math.min(targets.length, i + (this.o.pauseSlice ?? PAUSE_SLICE));
+      const end = Math.min(targets.length, i + slice);
       for (; i < end; i++) {
         const c = targets[i]!;
+        s.queued?.delete(c);
         if (c.ws.readyState === 1) c.ws.send(s.buf, { binary: false });
       }
       if (i < targets.length) setImmediate(step);
+      else s.queued = undefined;
     };
     step();
   }
