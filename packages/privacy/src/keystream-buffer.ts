@@ -183,6 +183,44 @@ export class KeystreamBuffer {
   }
 
   /**
+   * Load the state that typing `text` into an empty buffer one code unit per `char` event would leave:
+   * cell k typed by event `evs[k]` with sequence number `seq0 + k`. Lets a caller follow plain typing
+   * without cells and build them only when an edit needs the full model.
+   */
+  loadTyped(text: string, evs: readonly number[], seq0: number): void {
+    const n = text.length;
+    const cells = new Array<KeystreamCell>(n);
+    for (let k = 0; k < n; k++) cells[k] = newCell(text[k]!, evs[k]!, seq0 + k, false);
+    this.reset(cells, n);
+    this.dirty = n > 0;
+  }
+
+  /**
+   * True when {@link apply} would end the segment without changing the buffer (break, single-line Enter,
+   * focus-moving Tab, unknown key or kind). Kept next to `apply` so that the two cannot drift apart.
+   */
+  endsUnchanged(ev: KeystreamEvent): boolean {
+    switch (ev.kind) {
+      case "char":
+        return typeof ev.text !== "string";
+      case "paste":
+        return ev.text !== undefined && typeof ev.text !== "string";
+      case "selectAll":
+        return false;
+      case "key": {
+        const k = ev.key;
+        if (!KNOWN_KEYS.has(k)) return true;
+        const mods = !!(ev.ctrl || ev.alt || ev.meta);
+        if (k === "Enter") return !this.multiline || mods;
+        if (k === "Tab") return !this.tabInserts || mods || !!ev.shift;
+        return false;
+      }
+      default:
+        return true;
+    }
+  }
+
+  /**
    * Apply one event. `seq` is the caller's running sequence number (strictly increasing).
    * Returns true when the event ends the segment (break, single-line Enter, focus-moving Tab, or an
    * event of unknown kind or key name: what the model cannot follow ends the buffer).

@@ -1,7 +1,16 @@
-import type { RawEvent } from "@tracevault/core";
+import type { KeyDownEvent, RawEvent } from "@tracevault/core";
 import { analyze } from "./engine.js";
 import type { KeystreamEvent, KeystreamKey } from "./keystream-buffer.js";
-import { detectInKeystream, type KeystreamSpan } from "./keystream.js";
+import {
+  batchOutcome,
+  batchRedactor,
+  batchReleases,
+  detectInKeystream,
+  type KeystreamAnalyzer,
+  type KeystreamDetection,
+  type KeystreamDetectOptions,
+  type KeystreamSpan,
+} from "./keystream.js";
 
 const EDIT_KEYS: Record<string, KeystreamKey> = {
   backspace: "Backspace",
@@ -17,6 +26,58 @@ const EDIT_KEYS: Record<string, KeystreamKey> = {
   escape: "Escape",
 };
 
+/** Shared stand-in for absent modifiers (no object allocated per key press). */
+const NO_MODS: NonNullable<KeyDownEvent["mods"]> = Object.freeze({});
+
+// What a raw event becomes in the key-stream model.
+const NONE = 0;
+const CHAR = 1;
+const KEY = 2;
+const SELECT_ALL = 3;
+const PASTE = 4;
+const BREAK = 5;
+
+function classify(e: RawEvent): number {
+  switch (e.kind) {
+    case "key_down": {
+      const m = e.mods ?? NO_MODS;
+      const chord = m.ctrl || m.meta || (m.alt && !m.altgr);
+      const edit = EDIT_KEYS[e.key];
+      if (!chord && e.char !== undefined && e.char !== "" && !edit) return CHAR;
+      if (edit) return KEY;
+      if (chord && e.key === "a") return SELECT_ALL;
+      if (chord && e.key === "v") return PASTE;
+      return chord ? BREAK : NONE;
+    }
+    case "mouse_down":
+    case "focus":
+      return BREAK;
+    default:
+      return NONE;
+  }
+}
+
+/** The key-stream event of raw event `e` (index `i`) of class `cls` (not NONE). */
+function toKeystream(e: RawEvent, i: number, cls: number): KeystreamEvent {
+  const t = e.t;
+  if (cls === BREAK) return { i, t, kind: "break" };
+  const d = e as KeyDownEvent;
+  if (cls === CHAR) return { i, t, kind: "char", text: d.char! };
+  if (cls === SELECT_ALL) return { i, t, kind: "selectAll" };
+  if (cls === PASTE) return { i, t, kind: "paste" };
+  const m = d.mods ?? NO_MODS;
+  return {
+    i,
+    t,
+    kind: "key",
+    key: EDIT_KEYS[d.key]!,
+    ctrl: m.ctrl,
+    shift: m.shift,
+    alt: m.alt,
+    meta: m.meta,
+  };
+}
+
 /**
  * Map canonical raw events to the key-stream model. Clicks and focus changes end the edit buffer; hotkeys
  * other than select-all and paste end it too (undo, cut and the like make the buffer unknowable, so the
@@ -25,41 +86,13 @@ const EDIT_KEYS: Record<string, KeystreamKey> = {
  */
 export function keystreamFromRaw(events: readonly RawEvent[]): KeystreamEvent[] {
   const out: KeystreamEvent[] = [];
-  events.forEach((e, i) => {
-    switch (e.kind) {
-      case "key_down": {
-        const m = e.mods ?? {};
-        const chord = m.ctrl || m.meta || (m.alt && !m.altgr);
-        if (!chord && e.char !== undefined && e.char !== "" && !EDIT_KEYS[e.key]) {
-          out.push({ i, t: e.t, kind: "char", text: e.char });
-        } else if (EDIT_KEYS[e.key]) {
-          out.push({
-            i,
-            t: e.t,
-            kind: "key",
-            key: EDIT_KEYS[e.key]!,
-            ctrl: m.ctrl,
-            shift: m.shift,
-            alt: m.alt,
-            meta: m.meta,
-          });
-        } else if (chord && e.key === "a") {
-          out.push({ i, t: e.t, kind: "selectAll" });
-        } else if (chord && e.key === "v") {
-          out.push({ i, t: e.t, kind: "paste" });
-        } else if (chord) {
-          out.push({ i, t: e.t, kind: "break" });
-        }
-        break;
-      }
-      case "mouse_down":
-      case "focus":
-        out.push({ i, t: e.t, kind: "break" });
-        break;
-      default:
-        break;
-    }
-  });
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    // Holes of a sparse array are skipped (as forEach does).
+    if (e === undefined && !(i in events)) continue;
+    const cls = classify(e);
+    if (cls !== NONE) out.push(toKeystream(e, i, cls));
+  }
   return out;
 }
 
@@ -74,17 +107,36 @@ export interface RawKeyFilterResult {
 /**
  * Drop exactly the key events (down and matching up) that typed, edited or deleted a detected value, and leave a
  * marker saying what was removed. Used on the device before anything is written and again in the vault.
+ * `opts` are {@link detectInKeystream}'s; the result is the same as `detectInKeystream(keystreamFromRaw(events))`
+ * gives, computed without an event object per typed character.
  * @example filterRawKeys(events).events // same stream without the keys of "jane@example.com"
  */
 export function filterRawKeys(
   events: readonly RawEvent[],
-  analyzeFn: (text: string) => { spans: { start: number; end: number; type: string; level: number }[] } = (
-    t,
-  ) => analyze(t),
+  analyzeFn: KeystreamAnalyzer = (t) => analyze(t),
+  opts: KeystreamDetectOptions = {},
 ): RawKeyFilterResult {
-  const ks = keystreamFromRaw(events);
-  if (ks.length === 0) return { events: [...events], dropped: [], spans: [] };
-  const det = detectInKeystream(ks, analyzeFn);
+  let det: Pick<KeystreamDetection, "spans" | "dropEvents">;
+  if (opts.plainFastPath === false) {
+    const ks = keystreamFromRaw(events);
+    if (ks.length === 0) return { events: [...events], dropped: [], spans: [] };
+    det = detectInKeystream(ks, analyzeFn, opts);
+  } else {
+    // keystreamFromRaw + detectInKeystream, without an object per typed character or the text views.
+    const r = batchRedactor(analyzeFn, opts);
+    let fed = false;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e === undefined && !(i in events)) continue;
+      const cls = classify(e);
+      if (cls === NONE) continue;
+      fed = true;
+      if (cls === CHAR) r.feedChar(i, e.t, (e as KeyDownEvent).char!);
+      else r.feed(toKeystream(e, i, cls));
+    }
+    if (!fed) return { events: [...events], dropped: [], spans: [] };
+    det = batchOutcome(batchReleases(r));
+  }
   if (det.dropEvents.length === 0) return { events: [...events], dropped: [], spans: det.spans };
   const drop = new Set(det.dropEvents);
   // The key_up of a dropped key_down goes too (its key name would reveal the character).

@@ -96,3 +96,64 @@ export function normalizedView(cells: readonly KeystreamCell[], lo: number, hi: 
   }
   return removed ? build(cells, keep, lo, hi) : null;
 }
+
+function isSeparatorCode(x: number): boolean {
+  return x === 32 || x === 160 || x === 45 || x === 46 || x === 47;
+}
+
+function isDigitCode(x: number): boolean {
+  return x >= 48 && x <= 57;
+}
+
+/**
+ * {@link normalizedView} for a text whose every UTF-16 code unit is its own plain (typed, not opaque)
+ * cell, cell k = code unit k: the same text and map, without cell objects. Null when nothing is removed.
+ * @example normalizedTextView("4 5 3 9")?.text // "4539"
+ */
+export function normalizedTextView(text: string): CellView | null {
+  const n = text.length;
+  // Pass 1 only answers whether anything is removed: typed prose (no digit-separator-digit) stops here.
+  let removed = false;
+  for (let k = 0; k < n && !removed;) {
+    if (!isSeparatorCode(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    let r = k;
+    while (r < n && isSeparatorCode(text.charCodeAt(r))) r++;
+    removed =
+      r - k <= MAX_SEPARATOR_RUN &&
+      k > 0 &&
+      r < n &&
+      isDigitCode(text.charCodeAt(k - 1)) &&
+      isDigitCode(text.charCodeAt(r));
+    k = r;
+  }
+  if (!removed) return null;
+  const keep: number[] = [];
+  let out = "";
+  for (let k = 0; k < n;) {
+    if (!isSeparatorCode(text.charCodeAt(k))) {
+      keep.push(k);
+      out += text[k]!;
+      k++;
+      continue;
+    }
+    let r = k;
+    while (r < n && isSeparatorCode(text.charCodeAt(r))) r++;
+    const drop =
+      r - k <= MAX_SEPARATOR_RUN &&
+      k > 0 &&
+      r < n &&
+      isDigitCode(text.charCodeAt(k - 1)) &&
+      isDigitCode(text.charCodeAt(r));
+    if (!drop) {
+      for (let j = k; j < r; j++) {
+        keep.push(j);
+        out += text[j]!;
+      }
+    }
+    k = r;
+  }
+  return { text: out, at: Int32Array.from(keep) };
+}

@@ -44,7 +44,14 @@ import {
   type KeystreamEvent,
   type KeystreamReduceOptions,
 } from "./keystream-buffer.js";
-import { isDigitCell, isSeparatorCell, normalizedView, rawView, type CellView } from "./keystream-views.js";
+import {
+  isDigitCell,
+  isSeparatorCell,
+  normalizedTextView,
+  normalizedView,
+  rawView,
+  type CellView,
+} from "./keystream-views.js";
 
 export {
   KeystreamBuffer,
@@ -110,6 +117,12 @@ export interface KeystreamDetectOptions extends KeystreamReduceOptions {
   joinMaxFields?: number;
   /** Longest pause between two joined fields in ms, when events carry `t` (default 30000). */
   joinGapMs?: number;
+  /**
+   * Follow plain typing (one code unit per `char` event, no edit) without cell objects, building the full
+   * edit-buffer model only when an edit or a detection needs it (default true). Results are identical
+   * either way; false exists so that tests can check exactly that.
+   */
+  plainFastPath?: boolean;
 }
 
 export interface KeystreamRedactorOptions extends KeystreamDetectOptions {
@@ -179,6 +192,19 @@ interface Det {
 interface Segment {
   id: number;
   buf: KeystreamBuffer;
+  /**
+   * Plain mode: every event so far typed one code unit, except perhaps a last one that ended the segment
+   * without an edit. Then `evs` and the pending map are not filled and `buf` / `detKeys` are shared
+   * placeholders: the text is the redactor's `codes[0, plainLen)` (cell k = code unit k = k-th event),
+   * `plainEvs` holds the events' `i` and event j has sequence number `plainSeq0 + j`. `materialise`
+   * converts to the full model.
+   */
+  plain: boolean;
+  plainLen: number;
+  plainEvs: number[];
+  plainSeq0: number;
+  /** The event that ended a plain segment is an editing event (subject to R3). */
+  plainEndEdit: boolean;
   evs: Pending[];
   dets: Det[];
   detKeys: Set<string>;
@@ -188,7 +214,16 @@ interface Segment {
   lastT: number | undefined;
 }
 
+/** The analyser's spans for a segment's views, computed in plain mode before the cells exist. */
+interface PlainSpans {
+  text: readonly KeystreamAnalyzedSpan[];
+  normalized?: readonly KeystreamAnalyzedSpan[];
+}
+
 const ECHO_CONTEXT = 3;
+
+/** Placeholder detection keys of plain segments (they have no detections until materialised). */
+const NO_KEYS: Set<string> = new Set();
 
 function isSpaceCell(c: KeystreamCell): boolean {
   return !c.opaque && /\s/.test(c.ch);
@@ -201,6 +236,9 @@ function isSpaceCell(c: KeystreamCell): boolean {
  * release names its index, then writes it unless it is in `dropEvents`. Releases may name events out
  * of stream order. Held events are bounded by `maxSegmentEvents` for the current segment plus
  * `joinMaxFields - 1` short fields awaiting a join. Event indices `i` must be unique in the stream.
+ * Cost: while a segment is plain typing (one code unit per `char` event), it is kept as code units and
+ * event indices only; the cells of the edit-buffer model are built when an edit, a detection or a short
+ * digit field needs them (`plainFastPath`), so that ordinary typing costs little per key.
  * @example
  * const r = new KeystreamRedactor((t) => analyze(t));
  * for (const ev of keyEvents) for (const rel of r.push(ev)) emit(rel.events, new Set(rel.dropEvents));
@@ -226,6 +264,11 @@ export class KeystreamRedactor {
   private readonly maxChars: number;
   private readonly maxEvents: number;
   private readonly carry: number;
+  private readonly plainFastPath: boolean;
+  /** Code units typed in the current plain segment (only the current segment can be plain). */
+  private codes = new Uint16Array(256);
+  /** Placeholder buffer of plain segments: only asked `endsUnchanged`, never changed. */
+  private readonly probe: KeystreamBuffer;
 
   constructor(
     private readonly analyzeFn: KeystreamAnalyzer,
@@ -247,12 +290,14 @@ export class KeystreamRedactor {
       0,
       Math.min(opts.carryChars ?? 64, Math.floor(this.maxChars / 4), Math.floor(this.maxEvents / 4)),
     );
+    this.plainFastPath = opts.plainFastPath ?? true;
+    this.probe = new KeystreamBuffer(this.reduce);
     this.cur = this.newSegment();
   }
 
   /** Events received and not yet decided (bounded by the segment limits). */
   get heldEvents(): number {
-    return this.pending.size;
+    return this.pending.size + (this.cur.plain ? this.cur.plainEvs.length : 0);
   }
 
   /**
@@ -260,6 +305,72 @@ export class KeystreamRedactor {
    * @example new KeystreamRedactor(analyzer).push({ i: 0, kind: "char", text: "a" }) // []
    */
   push(ev: KeystreamEvent): KeystreamRelease[] {
+    this.feed(ev);
+    return this.take();
+  }
+
+  /**
+   * {@link push} without returning the releases: they are kept and returned by the next `push` or `flush`
+   * (saves an array per event for a caller that only needs them at the end).
+   * @example for (const ev of keyEvents) redactor.feed(ev); const releases = redactor.flush();
+   */
+  feed(ev: KeystreamEvent): void {
+    const seg = this.cur;
+    if (seg.plain) {
+      if (ev.kind === "char" && typeof ev.text === "string" && ev.text.length === 1) {
+        this.plainChar(seg, ev.i, ev.t, ev.text);
+        return;
+      }
+      if (seg.buf.endsUnchanged(ev)) {
+        this.plainEvent(seg, ev.i, ev.t);
+        seg.plainEndEdit = ev.kind === "key";
+        this.endSegment();
+        return;
+      }
+      this.materialise(seg);
+    }
+    this.feedGeneral(ev);
+  }
+
+  /**
+   * `feed({ i, t, kind: "char", text })` without building the event object when plain mode can take it.
+   * @example redactor.feedChar(0, 17, "a")
+   */
+  feedChar(i: number, t: number | undefined, text: string): void {
+    const seg = this.cur;
+    if (seg.plain && typeof text === "string" && text.length === 1) this.plainChar(seg, i, t, text);
+    else this.feed({ i, t, kind: "char", text });
+  }
+
+  /** The bookkeeping {@link feedGeneral} does for every event, in plain mode. */
+  private plainEvent(seg: Segment, i: number, t: number | undefined): void {
+    if (seg.plainEvs.length === 0) seg.plainSeq0 = this.seq;
+    this.seq++;
+    seg.plainEvs.push(i);
+    if (typeof t === "number") {
+      seg.firstT ??= t;
+      seg.lastT = t;
+    }
+  }
+
+  /** One code unit typed in plain mode; cuts the segment where {@link feedGeneral} would. */
+  private plainChar(seg: Segment, i: number, t: number | undefined, ch: string): void {
+    this.plainEvent(seg, i, t);
+    const n = seg.plainLen + 1;
+    if (n > this.codes.length) {
+      const grown = new Uint16Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[n - 1] = ch.charCodeAt(0);
+    seg.plainLen = n;
+    if (n > this.maxChars || n > this.maxEvents) {
+      this.materialise(seg);
+      this.cut();
+    }
+  }
+
+  private feedGeneral(ev: KeystreamEvent): void {
     const seq = this.seq++;
     const p: Pending = { seq, i: ev.i, edit: ev.kind === "key" || ev.kind === "selectAll", drop: false };
     this.pending.set(seq, p);
@@ -271,7 +382,6 @@ export class KeystreamRedactor {
     }
     if (seg.buf.apply(ev, seq)) this.endSegment();
     else if (seg.buf.cells.length > this.maxChars || seg.evs.length > this.maxEvents) this.cut();
-    return this.take();
   }
 
   /**
@@ -279,7 +389,8 @@ export class KeystreamRedactor {
    * @example redactor.flush().flatMap((r) => r.dropEvents)
    */
   flush(): KeystreamRelease[] {
-    if (this.cur.evs.length > 0) this.endSegment();
+    const cur = this.cur;
+    if ((cur.plain ? cur.plainEvs.length : cur.evs.length) > 0) this.endSegment();
     this.releaseHeld();
     return this.take();
   }
@@ -290,19 +401,138 @@ export class KeystreamRedactor {
     return out;
   }
 
-  private newSegment(): Segment {
+  private newSegment(plain = this.plainFastPath): Segment {
     const seg: Segment = {
       id: this.segCount++,
-      buf: new KeystreamBuffer(this.reduce),
+      buf: this.probe,
+      plain,
+      plainLen: 0,
+      plainEvs: [],
+      plainSeq0: 0,
+      plainEndEdit: false,
       evs: [],
       dets: [],
-      detKeys: new Set(),
+      detKeys: NO_KEYS,
       runs: [],
       firstT: undefined,
       lastT: undefined,
     };
-    seg.buf.beforeRemove = (lo, hi) => this.onRemove(seg, lo, hi);
+    if (!plain) this.equip(seg);
     return seg;
+  }
+
+  /** Give a segment its own edit buffer and detection keys (the full model). */
+  private equip(seg: Segment): void {
+    seg.buf = new KeystreamBuffer(this.reduce);
+    seg.buf.beforeRemove = (lo, hi) => this.onRemove(seg, lo, hi);
+    seg.detKeys = new Set();
+  }
+
+  /** The text typed in the current plain segment. */
+  private plainText(seg: Segment): string {
+    const n = seg.plainLen;
+    if (n <= 4096) return String.fromCharCode.apply(null, this.codes.subarray(0, n) as unknown as number[]);
+    let text = "";
+    for (let k = 0; k < n; k += 4096) {
+      const part = this.codes.subarray(k, Math.min(n, k + 4096));
+      text += String.fromCharCode.apply(null, part as unknown as number[]);
+    }
+    return text;
+  }
+
+  /** Leave plain mode: build the cells and pending events the full model would hold by now. */
+  private materialise(seg: Segment): void {
+    if (!seg.plain) return;
+    const text = this.plainText(seg);
+    seg.plain = false;
+    this.equip(seg);
+    const { plainEvs: is, plainSeq0: seq0 } = seg;
+    const n = text.length;
+    seg.buf.loadTyped(text, is, seq0);
+    for (let j = 0; j < is.length; j++) {
+      const p: Pending = { seq: seq0 + j, i: is[j]!, edit: j >= n && seg.plainEndEdit, drop: false };
+      this.pending.set(p.seq, p);
+      seg.evs.push(p);
+    }
+    seg.plainLen = 0;
+    seg.plainEvs = [];
+  }
+
+  /**
+   * Finalise a segment that ended in plain mode. Returns true when it is released (no detection, not a
+   * short field); otherwise the segment has been materialised and finalised and endSegment goes on.
+   */
+  private finalisePlain(seg: Segment): boolean {
+    const text = seg.plainLen === 0 ? "" : this.plainText(seg);
+    const n = text.length;
+    if (n === 0) {
+      this.releasePlain(seg, text);
+      return true;
+    }
+    if (this.joinFields && this.isPlainField(text)) {
+      this.materialise(seg);
+      this.finalise(seg);
+      return false;
+    }
+    // The same calls, in the same order, as analyseRange: the text, then the normalised view if any.
+    const pre: PlainSpans = { text: this.analyzeFn(text).spans };
+    let hit = this.wouldDetect(pre.text, n);
+    if (!hit) {
+      const norm = normalizedTextView(text);
+      if (norm) {
+        pre.normalized = this.analyzeFn(norm.text).spans;
+        hit = this.wouldDetect(pre.normalized, norm.text.length);
+      }
+    }
+    if (hit) {
+      this.materialise(seg);
+      this.finalise(seg, pre);
+      return false;
+    }
+    // Not a field: endSegment would release any held fields first.
+    if (this.joinFields && this.held.length > 0) this.releaseHeld();
+    this.releasePlain(seg, text);
+    return true;
+  }
+
+  /** Whether {@link addDets} would add a detection for these spans over a view of `len` code units. */
+  private wouldDetect(spans: readonly KeystreamAnalyzedSpan[], len: number): boolean {
+    for (const sp of spans) {
+      if (!(sp.level >= this.minLevel)) continue;
+      const s = Math.max(0, sp.start);
+      const e = Math.min(len, sp.end);
+      if (e <= s) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** {@link isField} for plain text (every code unit a typed cell). */
+  private isPlainField(text: string): boolean {
+    let digits = 0;
+    for (let k = 0; k < text.length; k++) {
+      const x = text.charCodeAt(k);
+      if (x >= 48 && x <= 57) digits++;
+      else if (!(x === 32 || x === 160 || x === 45 || x === 46 || x === 47)) return false;
+    }
+    return digits > 0 && digits <= this.joinMaxDigits;
+  }
+
+  /** {@link release} of a plain segment without detections: nothing dropped. */
+  private releasePlain(seg: Segment, text: string): void {
+    const events = seg.plainEvs;
+    seg.plainEvs = [];
+    seg.plainLen = 0;
+    this.out.push({
+      segment: seg.id,
+      events,
+      dropEvents: [],
+      text,
+      provenance: events.slice(0, text.length),
+      spans: [],
+      historySpans: [],
+      cut: false,
+    });
   }
 
   private drop(seq: number, det?: Det): void {
@@ -327,21 +557,36 @@ export class KeystreamRedactor {
     this.analyseRange(seg, Math.max(0, lo - this.window), Math.min(cells.length, hi + this.window), false);
   }
 
-  private analyseRange(seg: Segment, lo: number, hi: number, final: boolean): void {
+  /**
+   * `pre`: the analyser's spans for the views of [lo, hi) already analysed in plain mode (`normalized`
+   * only when that view was analysed), so that no text is analysed twice.
+   */
+  private analyseRange(seg: Segment, lo: number, hi: number, final: boolean, pre?: PlainSpans): void {
     const { cells } = seg.buf;
-    const views: [KeystreamView, CellView][] = [["text", rawView(cells, lo, hi)]];
+    const raw = rawView(cells, lo, hi);
     const norm = normalizedView(cells, lo, hi);
-    if (norm) views.push(["normalized", norm]);
-    for (const [view, v] of views) {
-      for (const sp of this.analyzeFn(v.text).spans) {
-        if (!(sp.level >= this.minLevel)) continue;
-        const s = Math.max(0, sp.start);
-        const e = Math.min(v.text.length, sp.end);
-        if (e <= s) continue;
-        this.addDet(seg, v.at[s]!, v.at[e - 1]!, sp.type, sp.level, final ? view : "history");
-      }
+    this.addDets(seg, "text", raw, pre ? pre.text : this.analyzeFn(raw.text).spans, final);
+    if (norm) {
+      const spans = pre?.normalized ?? this.analyzeFn(norm.text).spans;
+      this.addDets(seg, "normalized", norm, spans, final);
     }
     for (let k = lo; k < hi; k++) cells[k]!.seen = true;
+  }
+
+  private addDets(
+    seg: Segment,
+    view: KeystreamView,
+    v: CellView,
+    spans: readonly KeystreamAnalyzedSpan[],
+    final: boolean,
+  ): void {
+    for (const sp of spans) {
+      if (!(sp.level >= this.minLevel)) continue;
+      const s = Math.max(0, sp.start);
+      const e = Math.min(v.text.length, sp.end);
+      if (e <= s) continue;
+      this.addDet(seg, v.at[s]!, v.at[e - 1]!, sp.type, sp.level, final ? view : "history");
+    }
   }
 
   private addDet(seg: Segment, k1: number, k2: number, type: string, level: number, view: Det["view"]): void {
@@ -374,9 +619,9 @@ export class KeystreamRedactor {
   }
 
   /** Analyse the whole segment and settle the drop flags of its pending events. */
-  private finalise(seg: Segment): void {
+  private finalise(seg: Segment, pre?: PlainSpans): void {
     const { cells, gaps } = seg.buf;
-    if (cells.length > 0) this.analyseRange(seg, 0, cells.length, true);
+    if (cells.length > 0) this.analyseRange(seg, 0, cells.length, true, pre);
     this.markEchoes(seg);
     // R1 + R2 for every hot cell, visible or deleted, including cells made hot before a cut.
     for (const c of cells) if (c.hot) this.drop(c.seq);
@@ -452,7 +697,8 @@ export class KeystreamRedactor {
   private endSegment(): void {
     const seg = this.cur;
     this.cur = this.newSegment();
-    this.finalise(seg);
+    if (!seg.plain) this.finalise(seg);
+    else if (this.finalisePlain(seg)) return;
     if (!this.joinFields || seg.buf.cells.length === 0) {
       // Empty segments (a lone break, text typed and deleted) do not interrupt a run of fields.
       this.release(seg, false);
@@ -566,7 +812,7 @@ export class KeystreamRedactor {
     const hi = Math.min(cells.length, caret + this.carry);
     const kept = cells.slice(lo, hi);
     const carried = new Set(kept.map((c) => c.seq));
-    const next = this.newSegment();
+    const next = this.newSegment(false);
     next.buf.reset(kept, caret - lo);
     next.evs = seg.evs.filter((p) => carried.has(p.seq));
     next.firstT = seg.lastT;
@@ -633,15 +879,9 @@ export function detectInKeystream(
   analyzeFn: KeystreamAnalyzer,
   opts: KeystreamRedactorOptions = {},
 ): KeystreamDetection {
-  const r = new KeystreamRedactor(analyzeFn, {
-    maxSegmentChars: Infinity,
-    maxSegmentEvents: Infinity,
-    ...opts,
-  });
-  const rels: KeystreamRelease[] = [];
-  for (const ev of events) for (const rel of r.push(ev)) rels.push(rel);
-  for (const rel of r.flush()) rels.push(rel);
-  rels.sort((a, b) => a.segment - b.segment);
+  const r = batchRedactor(analyzeFn, opts);
+  for (const ev of events) r.feed(ev);
+  const rels = batchReleases(r);
   let text = "";
   const provenance: number[] = [];
   const spans: KeystreamSpan[] = [];
@@ -661,9 +901,60 @@ export function detectInKeystream(
     for (const sp of rel.spans) spans.push({ ...sp, start: sp.start + base, end: sp.end + base });
   }
   const dropEvents = [...drop].sort((a, b) => a - b);
-  const keptEvents = events
-    .map((e) => e.i)
-    .filter((i) => !drop.has(i))
-    .sort((a, b) => a - b);
+  const keptEvents: number[] = [];
+  let ascending = true;
+  for (const e of events) {
+    if (drop.has(e.i)) continue;
+    if (keptEvents.length > 0 && !(e.i >= keptEvents[keptEvents.length - 1]!)) ascending = false;
+    keptEvents.push(e.i);
+  }
+  // Callers number events in stream order: sorting is then a no-op worth skipping.
+  if (!ascending) keptEvents.sort((a, b) => a - b);
   return { text, provenance, spans, historySpans, dropEvents, keptEvents, segments: rels };
+}
+
+/**
+ * The redactor {@link detectInKeystream} uses (no cuts). For callers that feed it without building
+ * every event object (see `feedChar`); read the result with {@link batchReleases} and
+ * {@link batchOutcome}.
+ * @example const r = batchRedactor(analyzer); r.feedChar(0, 0, "a"); batchOutcome(batchReleases(r)).dropEvents // []
+ */
+export function batchRedactor(
+  analyzeFn: KeystreamAnalyzer,
+  opts: KeystreamRedactorOptions = {},
+): KeystreamRedactor {
+  return new KeystreamRedactor(analyzeFn, { maxSegmentChars: Infinity, maxSegmentEvents: Infinity, ...opts });
+}
+
+/**
+ * Flush a batch redactor: every release, in segment order ({@link KeystreamDetection.segments}).
+ * @example batchReleases(r).map((rel) => rel.text)
+ */
+export function batchReleases(r: KeystreamRedactor): KeystreamRelease[] {
+  // flush() returns every release fed so far, in the order push() would have returned them.
+  const rels = r.flush();
+  rels.sort((a, b) => a.segment - b.segment);
+  return rels;
+}
+
+/**
+ * {@link detectInKeystream}'s `spans` and `dropEvents` from {@link batchReleases}, without building the
+ * text, provenance and kept events.
+ * @example batchOutcome(batchReleases(r)).spans
+ */
+export function batchOutcome(
+  rels: readonly KeystreamRelease[],
+): Pick<KeystreamDetection, "spans" | "dropEvents"> {
+  const spans: KeystreamSpan[] = [];
+  const drop = new Set<number>();
+  let len = 0;
+  for (const rel of rels) {
+    for (const d of rel.dropEvents) drop.add(d);
+    if (rel.text.length === 0) continue;
+    if (len > 0) len++;
+    const base = len;
+    len += rel.text.length;
+    for (const sp of rel.spans) spans.push({ ...sp, start: sp.start + base, end: sp.end + base });
+  }
+  return { spans, dropEvents: [...drop].sort((a, b) => a - b) };
 }
