@@ -232,6 +232,12 @@ const manifest = {
   privacyPolicyVersion: "1",
 };
 
+/** The ratio left when a batch costs the baseline's time plus `stageMs` (ms per batch). */
+function ceiling(s, stageMs) {
+  const base = 1000 / s.baseline; // seconds per 1,000-event batch
+  return +(base / (base + stageMs.reduce((a, b) => a + b, 0) / 1000)).toFixed(3);
+}
+
 function line(store, s, blobs) {
   console.log(
     JSON.stringify({
@@ -244,11 +250,9 @@ function line(store, s, blobs) {
       p99_batch_ms: +s.p99.toFixed(1),
       // per 1,000-event batch: the unavoidable steps alone, and the best ratio they leave (commit as the baseline's)
       stage_ms: s.stages,
-      ratio_ceiling: +(
-        1000 /
-        s.baseline /
-        (1000 / s.baseline + Object.values(s.stages).reduce((a, b) => a + b, 0) / 1000)
-      ).toFixed(3),
+      ratio_ceiling: ceiling(s, Object.values(s.stages)),
+      // …and with only the steps native code does (OpenSSL, zlib): parsing and filtering for free
+      ratio_ceiling_native: ceiling(s, [s.stages.verify, s.stages.open, s.stages.gunzip, s.stages.seal]),
     }),
   );
 }
