@@ -102,8 +102,7 @@ function measureBaseline(payloads) {
 /**
  * What the steps ingest cannot skip cost on their own, per batch, on the same batches (each step in a loop of its
  * own, after the vault's run): the device signature, the clear header's checks, opening the HPKE seal, gunzip,
- * parsing + validating the
- * events, the privacy filter over the keystrokes, sealing under the person's month key. With the baseline's own
+ * parsing + validating the events, the privacy filter over the keystrokes, sealing under the person's month key. With the baseline's own
  * time per batch for the commit, they bound the ratio any implementation of these steps could reach here.
  */
 async function stageCosts(vault, batches, devicePublicKey) {
