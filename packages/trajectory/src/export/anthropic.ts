@@ -85,9 +85,47 @@ function round2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
+/** An image block naming the exported file (relative path); a loader puts the bytes in before an API call. */
+function imageBlock(path: string): { type: "image"; path: string } {
+  return { type: "image", path };
+}
+
 /**
- * Anthropic computer-use tool calls: one line per episode with the tool definition and, per step,
- * the screenshot and the `computer_20250124` inputs a model should emit.
+ * The episode as a Messages-API conversation with the computer tool: the task (and first screenshot) from the
+ * user, each step's inputs as `tool_use` blocks of one assistant turn, and the screenshot that followed as the
+ * last `tool_result` of the next user turn. Steps without an equivalent input are left out.
+ */
+export function anthropicTranscript(steps: readonly Step[], ctx: ExportContext): unknown[] {
+  const { instruction } = taskOf(ctx.episode);
+  const first = steps[0] ? imageOf(steps[0], ctx) : null;
+  const out: unknown[] = [
+    { role: "user", content: [{ type: "text", text: instruction }, ...(first ? [imageBlock(first)] : [])] },
+  ];
+  steps.forEach((step, i) => {
+    const inputs = anthropicInputs(step, ctx);
+    if (inputs.length === 0) return;
+    const next = imageOf(step, ctx, "after") ?? (steps[i + 1] ? imageOf(steps[i + 1]!, ctx) : null);
+    const ids = inputs.map((_, k) => `toolu_${String(step.index).padStart(4, "0")}_${k}`);
+    out.push({
+      role: "assistant",
+      content: inputs.map((input, k) => ({ type: "tool_use", id: ids[k], name: "computer", input })),
+    });
+    out.push({
+      role: "user",
+      content: ids.map((id, k) => ({
+        type: "tool_result",
+        tool_use_id: id,
+        content: k === ids.length - 1 && next ? [imageBlock(next)] : [],
+      })),
+    });
+  });
+  return out;
+}
+
+/**
+ * Anthropic computer-use: one line per episode with the tool definition, per step the screenshot and the
+ * `computer_20250124` inputs a model should emit, and the same episode as a Messages-API transcript
+ * (`messages`, see {@link anthropicTranscript}).
  */
 export const anthropic: JsonlExporter = {
   id: "anthropic",
@@ -97,6 +135,7 @@ export const anthropic: JsonlExporter = {
     "drags with the right or middle button have no equivalent and are left out",
     "back/forward mouse-button clicks have no equivalent and are left out",
     "terminate has no tool action: the episode simply ends",
+    'images in `messages` are {"type":"image","path":…} (the exported file): replace with a base64 source before an API call',
   ],
   records(steps, ctx) {
     const first = steps.find((s) => s.observation.screenshot !== null)?.observation.screenshot;
@@ -107,6 +146,7 @@ export const anthropic: JsonlExporter = {
       {
         ...taskOf(ctx.episode),
         tool: { type: "computer_20250124", name: "computer", display_width_px: w, display_height_px: h },
+        messages: anthropicTranscript(steps, ctx),
         steps: steps.map((step) => {
           const inputs = anthropicInputs(step, ctx);
           return {

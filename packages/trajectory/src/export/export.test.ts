@@ -145,6 +145,33 @@ describe("exporters", () => {
     expect(a!.steps[6]!.inputs).toEqual([]);
   });
 
+  it("anthropic: the episode as a Messages transcript — tool_use answered by tool_result with the next screenshot", () => {
+    const [a] = EXPORTERS.anthropic!.records(steps, ctx) as {
+      instruction: string;
+      steps: { inputs: unknown[]; image: string | null }[];
+      messages: { role: string; content: Record<string, unknown>[] }[];
+    }[];
+    const m = a!.messages;
+    expect(m[0]!.role).toBe("user");
+    expect(m[0]!.content[0]).toEqual({ type: "text", text: a!.instruction });
+    expect(m[0]!.content[1]).toEqual({ type: "image", path: a!.steps[0]!.image });
+    // user, then assistant/user pairs: one per step with an equivalent input
+    const acting = a!.steps.filter((x) => x.inputs.length > 0);
+    expect(m.length).toBe(1 + 2 * acting.length);
+    m.forEach((x, i) => expect(x.role).toBe(i % 2 === 0 ? "user" : "assistant"));
+    acting.forEach((st, j) => {
+      const uses = m[1 + 2 * j]!.content;
+      const results = m[2 + 2 * j]!.content;
+      expect(uses.map((u) => u.input)).toEqual(st.inputs);
+      expect(uses.every((u) => u.type === "tool_use" && u.name === "computer")).toBe(true);
+      expect(results.map((r) => r.tool_use_id)).toEqual(uses.map((u) => u.id));
+      // the screenshot that followed closes the turn
+      expect((results.at(-1)!.content as { type: string; path: string }[])[0]?.type).toBe("image");
+    });
+    const ids = m.flatMap((x) => x.content.filter((c) => c.type === "tool_use").map((c) => c.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("openai: computer-use actions", () => {
     const [o] = EXPORTERS.openai!.records(steps, ctx) as {
       steps: { actions: Record<string, unknown>[] }[];
