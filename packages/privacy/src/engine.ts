@@ -2,6 +2,7 @@ import { classifyRecord, type PrivacyPolicy, type RecordContext } from "./classi
 import { mergeDetections, type Span } from "./merge.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
+import { asciiCharBit, CH_DIGIT, isSoleChar, peekTokens, tokensOf } from "./recognizers/people/tokens.js";
 import type { Channel, Detection, OrgDirectory, Recognizer, SensitivityLevel } from "./types.js";
 
 export interface AnalyzeOptions {
@@ -52,6 +53,15 @@ interface Plan {
   /** Condition k: ASCII digit (DIGIT), or a string searched in the text or the lower-cased text. */
   kinds: readonly number[];
   strings: readonly string[];
+  /**
+   * Per condition, the character-summary bits (`Tokens.chars`) of its string's characters that have one: without
+   * all of them in the record, the string cannot occur. `exact`: the string is one character that a bit stands
+   * for alone, so the bit answers the condition.
+   */
+  gates: readonly number[];
+  exact: readonly boolean[];
+  /** A recognizer of the list reads the shared word tokens (`Recognizer.readsWords`): make them first. */
+  words: boolean;
 }
 
 const DIGIT = 0;
@@ -60,6 +70,12 @@ const IN_LOWER = 2;
 /** At most this many distinct conditions per list (bits of a small integer); recognizers beyond it always run. */
 const MAX_CONDITIONS = 30;
 const HAS_DIGIT = /[0-9]/;
+
+/** The text holds an ASCII digit: read from the record's word tokens when a recognizer has made them. */
+function hasDigit(text: string): boolean {
+  const toks = peekTokens(text);
+  return toks !== undefined ? (toks.chars & CH_DIGIT) !== 0 : HAS_DIGIT.test(text);
+}
 
 function compilePlan(recognizers: readonly Recognizer[]): Plan {
   const kinds: number[] = [];
@@ -90,12 +106,29 @@ function compilePlan(recognizers: readonly Recognizer[]): Plan {
     for (const k of ks) m |= 1 << k;
     return m;
   });
-  return { recognizers, masks, kinds, strings };
+  const gates = strings.map((str, k) => (kinds[k] === DIGIT ? 0 : charsGate(str)));
+  const exact = strings.map(
+    (str, k) => kinds[k] !== DIGIT && str.length === 1 && isSoleChar(str.charCodeAt(0)),
+  );
+  return { recognizers, masks, kinds, strings, gates, exact, words: recognizers.some((r) => r.readsWords) };
+}
+
+/** The summary bits of the characters of `s` that have one (letters of the lower-cased text have none). */
+function charsGate(s: string): number {
+  let g = 0;
+  for (let i = 0; i < s.length; i++) g |= asciiCharBit(s.charCodeAt(i));
+  return g;
 }
 
 const PLANS = new WeakMap<readonly Recognizer[], Map<Channel, Plan>>();
 
+/** The last plan handed out from the cache (records come in runs of one list and channel). */
+let lastList: readonly Recognizer[] | undefined;
+let lastChannel: Channel | undefined;
+let lastPlan: Plan | undefined;
+
 function planFor(recognizers: readonly Recognizer[], channel: Channel): Plan {
+  if (recognizers === lastList && channel === lastChannel) return lastPlan!;
   let byChannel = PLANS.get(recognizers);
   if (byChannel === undefined) PLANS.set(recognizers, (byChannel = new Map()));
   let plan = byChannel.get(channel);
@@ -103,7 +136,11 @@ function planFor(recognizers: readonly Recognizer[], channel: Channel): Plan {
     plan = compilePlan(recognizers.filter((r) => !r.channels || r.channels.includes(channel)));
     // a caller may pass a new array every time; keep the cache for the shared lists only
     if (recognizers === RECOGNIZERS || byChannel.size < 8) byChannel.set(channel, plan);
+    else return plan;
   }
+  lastList = recognizers;
+  lastChannel = channel;
+  lastPlan = plan;
   return plan;
 }
 
@@ -119,7 +156,11 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const threshold = opts.threshold ?? 0.5;
   const input = { text, lower: text.toLowerCase(), channel, directory: opts.directory };
   const kept: Detection[] = [];
-  const { recognizers, masks, kinds, strings } = planFor(opts.recognizers ?? RECOGNIZERS, channel);
+  const { recognizers, masks, kinds, strings, gates, exact, words } = planFor(
+    opts.recognizers ?? RECOGNIZERS,
+    channel,
+  );
+  const chars = words ? tokensOf(text).chars : -1;
   // conditions tested so far, and those that held
   let tested = 0;
   let held = 0;
@@ -133,10 +174,11 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
         tested |= bit;
         const c = 31 - Math.clz32(bit);
         const kind = kinds[c]!;
-        const hit =
-          kind === DIGIT
-            ? HAS_DIGIT.test(text)
-            : (kind === IN_TEXT ? text : input.lower).indexOf(strings[c]!) >= 0;
+        let hit: boolean;
+        if (kind === DIGIT) hit = hasDigit(text);
+        else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
+        else if (chars !== -1 && exact[c]!) hit = true;
+        else hit = (kind === IN_TEXT ? text : input.lower).indexOf(strings[c]!) >= 0;
         if (hit) {
           held |= bit;
           break;
@@ -172,24 +214,8 @@ export function redact(
   text: string,
   opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
 ): Redaction {
-  const a = analyze(text, opts);
-  const redacted = applyRedaction(text, a.spans, opts.operator);
-  return a.category !== undefined
-    ? {
-        level: a.level,
-        spans: a.spans,
-        reasons: a.reasons,
-        policyVersion: a.policyVersion,
-        category: a.category,
-        exclude: a.exclude,
-        redacted,
-      }
-    : {
-        level: a.level,
-        spans: a.spans,
-        reasons: a.reasons,
-        policyVersion: a.policyVersion,
-        exclude: a.exclude,
-        redacted,
-      };
+  // the analysis is a fresh object of this call: completed in place, its fields keep their order
+  const r = analyze(text, opts) as Redaction;
+  r.redacted = applyRedaction(text, r.spans, opts.operator);
+  return r;
 }

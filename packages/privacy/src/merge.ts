@@ -18,7 +18,8 @@ export interface Span {
  */
 export function mergeDetections(dets: readonly Detection[]): Span[] {
   if (dets.length === 0) return [];
-  const sorted = [...dets].sort((a, b) => a.start - b.start || b.end - a.end);
+  // (one detection, the common case, needs no copy nor sort)
+  const sorted = dets.length === 1 ? dets : [...dets].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   let cur: Span | undefined;
   let best: Detection | undefined;

@@ -25,22 +25,22 @@ export function applyRedaction(
   op: RedactionOperator = { kind: "placeholder" },
 ): string {
   if (spans.length === 0) return text;
-  const parts: string[] = [];
+  // plain concatenation: records are short and hold few spans, so no parts array is worth building
+  let out = "";
   let pos = 0;
-  for (const s of spans) {
-    parts.push(text.slice(pos, s.start));
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
     const label = placeholderLabel(s.type);
     if (op.kind === "hash") {
       const digest = createHmac("sha256", op.key)
         .update(s.type + "\u0000" + text.slice(s.start, s.end))
         .digest("hex")
         .slice(0, op.length ?? 12);
-      parts.push(`[${label}:${digest}]`);
+      out += `${text.slice(pos, s.start)}[${label}:${digest}]`;
     } else {
-      parts.push(`[${label}]`);
+      out += `${text.slice(pos, s.start)}[${label}]`;
     }
     pos = s.end;
   }
-  parts.push(text.slice(pos));
-  return parts.join("");
+  return out + text.slice(pos);
 }

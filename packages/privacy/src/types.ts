@@ -58,6 +58,13 @@ export interface Recognizer {
    * Omitted: always called. It must be a true necessary condition — an optimisation, never a filter.
    */
   triggers?: RecognizerTriggers;
+  /**
+   * It reads the record's shared word tokens (`tokensOf` of recognizers/people/tokens.ts). When a recognizer of
+   * the list does, the engine makes them before anything else, and answers the character triggers of every
+   * recognizer from their character summary instead of searching the text. An optimisation only: omitting it
+   * changes no result.
+   */
+  readsWords?: boolean;
   detect(input: RecognizerInput): Detection[];
 }
 

@@ -1,4 +1,5 @@
 import type { Detection, Recognizer } from "../../types.js";
+import { CH_ANGLE, CH_PAREN, peekTokens } from "../people/tokens.js";
 import { alignedLower, codeAt, isAsciiLetter, isDigit, isSpace, results } from "./chars.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -137,6 +138,15 @@ function findObfuscated(text: string, lower: string, out: Detection[]): void {
 const OBFUSCATION_GATE = /(?:[[({<]at|dot)[\])}> ]/;
 
 /**
+ * False when OBFUSCATION_GATE cannot match: no "dot" and no opening bracket, read from the record's shared
+ * tokens when another recognizer has made them (their character summary), so that most records skip the regex.
+ */
+function obfuscationPossible(text: string, lower: string): boolean {
+  const toks = peekTokens(text);
+  return toks === undefined || (toks.chars & (CH_PAREN | CH_ANGLE)) !== 0 || lower.includes("dot");
+}
+
+/**
  * E-mail addresses: anchored on '@', local part scanned backwards, domain must end in a TLD-shaped
  * label (letters, or an IDN "xn--" label). Not reported: URL userinfo ("postgres://user:pw@db.host"),
  * scp-style remotes ("git@github.com:org/repo"), image names ("icon@2x.png"). Obfuscated forms
@@ -145,6 +155,8 @@ const OBFUSCATION_GATE = /(?:[[({<]at|dot)[\])}> ]/;
 export const email: Recognizer = {
   id: "email",
   types: ["EMAIL_ADDRESS"],
+  // an address holds '@'; an obfuscated one a bracket before "at", or "dot" (see OBFUSCATION_GATE)
+  triggers: { text: ["@", "[", "(", "{", "<"], lower: ["dot"] },
   detect(input) {
     const { text } = input;
     const lower = alignedLower(text, input.lower);
@@ -167,7 +179,7 @@ export const email: Recognizer = {
       }
       at = text.indexOf("@", at + 1);
     }
-    if (OBFUSCATION_GATE.test(lower)) {
+    if (obfuscationPossible(text, lower) && OBFUSCATION_GATE.test(lower)) {
       const before = out.length;
       findObfuscated(text, lower, out);
       if (out.length > before) return dedupe(out);

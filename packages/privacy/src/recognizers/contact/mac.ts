@@ -1,5 +1,6 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { codeAt, isHex, isWordCode, results } from "./chars.js";
+import { CH_COLON, CH_DOT, CH_HYPHEN, peekTokens } from "../people/tokens.js";
 import { knownDigitCount } from "../ids/scan.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -82,9 +83,12 @@ export const macAddress: Recognizer = {
     if (out.length !== 0) out.length = 0;
     // Every address holds a digit (see scanSeparator): free to rule out when the ids recognizers ran.
     if (knownDigitCount(input) === 0) return results(out);
-    scanSeparator(text, ":", out);
-    scanSeparator(text, "-", out);
-    scanSeparator(text, ".", out);
+    // the record's shared tokens, when made, say which separators occur at all
+    const toks = peekTokens(text);
+    const chars = toks === undefined ? CH_COLON | CH_HYPHEN | CH_DOT : toks.chars;
+    if (chars & CH_COLON) scanSeparator(text, ":", out);
+    if (chars & CH_HYPHEN) scanSeparator(text, "-", out);
+    if (chars & CH_DOT) scanSeparator(text, ".", out);
     if (out.length > 1) out.sort((a, b) => a.start - b.start);
     return results(out);
   },

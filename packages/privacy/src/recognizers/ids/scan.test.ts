@@ -1,12 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RecognizerInput } from "../../types.js";
+import { tokenize, tokensOf } from "../people/tokens.js";
 import { ID_RECOGNIZERS } from "./index.js";
 import { K, hasKeyword, keywordBefore, keywordMask } from "./keywords.js";
 import { W, recordWords } from "./keywords.js";
 import {
+  type DigitRuns,
   type Window,
   alnumTokenLength,
+  asciiDigitRuns,
+  knownDigitRuns,
   digitCount,
   forEachWindow,
   groupEnd,
@@ -181,4 +185,53 @@ describe("linear time on adversarial input", () => {
       }
     });
   }
+});
+
+describe("digit runs shared with the other groups", () => {
+  const reference = (text: string): [number, number][] =>
+    [...text.matchAll(/[0-9]+/g)].map((m) => [m.index, m.index + m[0].length]);
+  const pairs = (r: DigitRuns): [number, number][] =>
+    Array.from({ length: r.count }, (_, k) => [r.start[k]!, r.end[k]!]);
+  const arb = fc.oneof(
+    fc
+      .array(fc.constantFrom("1", "23", "456", " ", "-", ".", "/", "\u00a0", "a", "X", "é", "٣", ","), {
+        maxLength: 40,
+      })
+      .map((a) => a.join("")),
+    fc.string({ maxLength: 40 }),
+  );
+
+  it("are the maximal runs of ASCII digits, whether searched or read from the numeric runs", () => {
+    fc.assert(
+      fc.property(arb, (text) => {
+        const expected = reference(text);
+        expect(pairs(asciiDigitRuns(text))).toEqual(expected);
+        const input: RecognizerInput = { text, lower: text.toLowerCase(), channel: "typed" };
+        expect(knownDigitRuns(input)).toBeUndefined();
+        numericRuns(input);
+        expect(pairs(knownDigitRuns(input)!)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("are scanned the same with the record's word tokens as without them", () => {
+    fc.assert(
+      fc.property(arb, (text) => {
+        tokenize("\u0000");
+        const alone = scanNumericRuns(text);
+        tokensOf(text);
+        expect(scanNumericRuns(text)).toEqual(alone);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("grow past their first capacity", () => {
+    const text = "1 ".repeat(500);
+    expect(asciiDigitRuns(text).count).toBe(500);
+    const input: RecognizerInput = { text, lower: text, channel: "typed" };
+    numericRuns(input);
+    expect(knownDigitRuns(input)!.count).toBe(500);
+  });
 });

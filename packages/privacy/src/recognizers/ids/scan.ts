@@ -5,6 +5,7 @@
  * record however many recognizers of the group run (the result is memoised for the current input).
  */
 import type { RecognizerInput } from "../../types.js";
+import { K_DIGITS, peekTokens, type Tokens } from "../people/tokens.js";
 
 /**
  * A run of digit groups, e.g. `4111 1111 1111 1111` or `123-45-6789` or `12.345.678`. Kept small
@@ -119,12 +120,16 @@ const DIGIT_RE = /[0-9]/g;
  */
 export function scanNumericRuns(text: string): NumRun[] {
   const n = text.length;
-  DIGIT_RE.lastIndex = 0;
-  if (!DIGIT_RE.test(text)) return NO_RUNS;
+  scanToks = peekTokens(text);
+  scanTok = 0;
+  let start = nextDigit(text, 0);
+  if (start < 0) {
+    scanToks = undefined;
+    return NO_RUNS;
+  }
   const runs: NumRun[] = [];
   let prevEnd = 0;
   do {
-    const start = DIGIT_RE.lastIndex - 1;
     let p = start + 1;
     let c = 0;
     while (p < n && (c = text.charCodeAt(p)) >= 48 && c <= 57) p++;
@@ -165,9 +170,40 @@ export function scanNumericRuns(text: string): NumRun[] {
       kwMask: undefined,
     });
     prevEnd = p;
-    DIGIT_RE.lastIndex = p;
-  } while (DIGIT_RE.test(text));
+    start = nextDigit(text, p);
+  } while (start >= 0);
+  scanToks = undefined;
   return runs;
+}
+
+/** The record's word tokens while its runs are scanned (when another recognizer made them), and a cursor. */
+let scanToks: Tokens | undefined;
+let scanTok = 0;
+
+/**
+ * Offset of the first ASCII digit at or after `from`, or -1. With the record's tokens, only the tokens that
+ * hold a digit are read (every digit is inside one); else the regex engine searches.
+ */
+function nextDigit(text: string, from: number): number {
+  const toks = scanToks;
+  if (toks === undefined) {
+    DIGIT_RE.lastIndex = from;
+    return DIGIT_RE.test(text) ? DIGIT_RE.lastIndex - 1 : -1;
+  }
+  const { start, end, kind, count } = toks;
+  for (let t = scanTok; t < count; t++) {
+    const e = end[t]!;
+    if (e <= from || !(kind[t]! & K_DIGITS)) continue;
+    for (let q = start[t]! > from ? start[t]! : from; q < e; q++) {
+      const c = text.charCodeAt(q);
+      if (c >= 48 && c <= 57) {
+        scanTok = t;
+        return q;
+      }
+    }
+  }
+  scanTok = count;
+  return -1;
 }
 
 // Scratch arrays of the multi-group path (the scanner is not re-entrant).
@@ -212,6 +248,87 @@ export function knownRuns(input: RecognizerInput): readonly NumRun[] | undefined
 export function knownFirstDigit(input: RecognizerInput): number {
   if (memoInput !== input || memoText !== input.text) return 0;
   return memoRuns.length > 0 ? memoRuns[0]!.start : input.text.length;
+}
+
+/** The maximal runs of ASCII digits of a text: `count` runs, run k is [start[k], end[k]). Valid until the next call. */
+export interface DigitRuns {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+const DIGIT_RUNS: DigitRuns = { count: 0, start: new Int32Array(64), end: new Int32Array(64) };
+/** The numeric runs `DIGIT_RUNS` was flattened from. */
+let digitRunsOf: readonly NumRun[] | undefined;
+
+/**
+ * The maximal runs of ASCII digits of `input.text` (what `/[0-9]+/g` matches, in order) when this input's
+ * numeric runs have been scanned, else undefined. Every digit group of a numeric run is such a run, so the
+ * recognizers outside the group (dates of birth, ages, postcodes) read the digits of a record from the one
+ * scan instead of searching the text again.
+ * @example knownDigitRuns({ text: "a1", lower: "a1", channel: "typed" }) // undefined (not scanned yet)
+ */
+export function knownDigitRuns(input: RecognizerInput): DigitRuns | undefined {
+  if (memoInput !== input || memoText !== input.text) return undefined;
+  if (digitRunsOf !== memoRuns) {
+    const runs = memoRuns;
+    let count = 0;
+    for (let r = 0; r < runs.length; r++) count += runs[r]!.ng;
+    if (DIGIT_RUNS.start.length < count) {
+      const cap = Math.max(count, DIGIT_RUNS.start.length * 2);
+      DIGIT_RUNS.start = new Int32Array(cap);
+      DIGIT_RUNS.end = new Int32Array(cap);
+    }
+    const { start, end } = DIGIT_RUNS;
+    let q = 0;
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
+      const g = run.g;
+      if (g === undefined) {
+        start[q] = run.start;
+        end[q++] = run.end;
+      } else
+        for (let k = 0; k < 2 * run.ng; k += 2) {
+          start[q] = g[k]!;
+          end[q++] = g[k + 1]!;
+        }
+    }
+    DIGIT_RUNS.count = count;
+    digitRunsOf = runs;
+  }
+  return DIGIT_RUNS;
+}
+
+const OWN_RUNS: DigitRuns = { count: 0, start: new Int32Array(64), end: new Int32Array(64) };
+const DIGIT_RUN_RE = /[0-9]+/g;
+
+/**
+ * The maximal runs of ASCII digits of `text`, searched here (for a record whose shared scan is not made; see
+ * `knownDigitRuns`). The result is valid until the next call.
+ * @example asciiDigitRuns("zip 12345-6789").count // 2
+ */
+export function asciiDigitRuns(text: string): DigitRuns {
+  const re = DIGIT_RUN_RE;
+  re.lastIndex = 0;
+  let count = 0;
+  while (re.test(text)) {
+    const j = re.lastIndex;
+    let i = j - 1;
+    for (let c = 0; i > 0 && (c = text.charCodeAt(i - 1)) >= 48 && c <= 57;) i--;
+    if (count === OWN_RUNS.start.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      OWN_RUNS.start = grow(OWN_RUNS.start);
+      OWN_RUNS.end = grow(OWN_RUNS.end);
+    }
+    OWN_RUNS.start[count] = i;
+    OWN_RUNS.end[count++] = j;
+  }
+  OWN_RUNS.count = count;
+  return OWN_RUNS;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   multiWordPlaces,
   type Lexicon,
 } from "./lexicon.js";
+import { knownDigitRuns } from "../ids/scan.js";
 import { detectPostcodes, isPostcodeText } from "./postcode.js";
 import {
   CH_DIGIT,
@@ -728,9 +729,10 @@ const CONTEXT_RE =
 export const streetAddress: Recognizer = {
   id: ID,
   types: ["STREET_ADDRESS", "POSTCODE"],
-  detect({ text, lower }) {
+  detect(input) {
+    const { text, lower } = input;
     const out = detectAddresses(text, lower);
-    for (const p of detectPostcodes(text, lower)) out.push(p);
+    for (const p of detectPostcodes(text, lower, knownDigitRuns(input))) out.push(p);
     return out;
   },
 };

@@ -1,5 +1,6 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { L_CALENDAR, lexicon, type Lexicon } from "./lexicon.js";
+import { type DigitRuns, knownDigitRuns } from "../ids/scan.js";
 import { isSpace } from "./tokens.js";
 
 /*
@@ -76,10 +77,13 @@ const STRONG_LEADS =
 export const dobAge: Recognizer = {
   id: ID,
   types: ["DATE_OF_BIRTH", "AGE"],
-  detect({ text, lower }) {
+  // both start from a run of digits (see scan)
+  triggers: { digit: true },
+  detect(input) {
+    const { text, lower } = input;
     const out: Detection[] = [];
     if (lower.length !== text.length) return out;
-    scan(text, lower, out);
+    scan(text, lower, out, knownDigitRuns(input));
     return out;
   },
 };
@@ -129,13 +133,21 @@ let lex: Lexicon | undefined;
 let birth = -1; // whether the text holds a birth word at all (-1: not looked yet)
 let dobEnd = -1;
 
-/** One pass over the digit runs: each may be an age (by the words around it) or start a date of birth. */
-function scan(text: string, lower: string, out: Detection[]): void {
+/**
+ * One pass over the digit runs: each may be an age (by the words around it) or start a date of birth.
+ * `digits`: the text's digit runs when the record's shared scan has them, else they are searched here.
+ */
+function scan(text: string, lower: string, out: Detection[], digits: DigitRuns | undefined): void {
   n = text.length;
   lex = undefined;
   birth = -1;
   dobEnd = -1;
   let pos = 0; // runs before this offset were consumed by a date of birth
+  if (digits !== undefined) {
+    const { count, start, end } = digits;
+    for (let k = 0; k < count; k++) if (start[k]! >= pos) pos = scanRun(text, lower, out, start[k]!, end[k]!);
+    return;
+  }
   // every maximal run of ASCII digits [i, j), found by a native search (no tokens needed)
   const runs = DIGIT_RUN_RE;
   runs.lastIndex = 0;

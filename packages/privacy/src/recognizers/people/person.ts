@@ -565,6 +565,7 @@ interface Seg {
 export const person: Recognizer = {
   id: ID,
   types: ["PERSON"],
+  readsWords: true,
   detect({ text, lower, directory }) {
     return detectPersons(text, lower, directory);
   },
@@ -926,7 +927,12 @@ function categorise(i: number): number {
       if (ap > 0 && ap <= 4 && /^(?:m|s|t|d|ve|ll|re)$/.test(key.slice(ap + 1))) return (cat[i] = CAT_NONE);
     }
   }
-  let bits = plain ? lex.getRange(lower, s0, e0) : lex.get((key ??= keyOf(i, s0, e0)));
+  // the whole token: its memoised bits, shared with the other recognizers of the record
+  let bits = plain
+    ? e0 === te[i]!
+      ? fullBits(i)
+      : lex.getRange(lower, s0, e0)
+    : lex.get((key ??= keyOf(i, s0, e0)));
   if (bits === 0 && k & K_JOINED) {
     // hyphenated: "Hauta-aho", "al-Rashid", "Jean-Pierre": judge by the parts
     const str = plain ? lower : key!;

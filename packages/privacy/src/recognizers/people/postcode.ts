@@ -1,4 +1,5 @@
 import type { Detection } from "../../types.js";
+import { asciiDigitRuns, type DigitRuns } from "../ids/scan.js";
 import { L_CALENDAR, L_COMMON, lexicon, type Lexicon } from "./lexicon.js";
 
 /*
@@ -50,7 +51,7 @@ export function isPostcodeText(s: string): boolean {
  * Postcodes by label, state code, "in <Place>" and UK/Canadian form.
  * @example detectPostcodes("my zip code is 35350", "my zip code is 35350")[0].start // 15
  */
-export function detectPostcodes(text: string, lower: string): Detection[] {
+export function detectPostcodes(text: string, lower: string, digits?: DigitRuns): Detection[] {
   const out: Detection[] = [];
   if (lower.length !== text.length) return out;
   let lex: Lexicon | undefined;
@@ -60,14 +61,15 @@ export function detectPostcodes(text: string, lower: string): Detection[] {
     if (labels < 0) labels = hasLabelStem(lower) ? 1 : 0;
     return labels === 1 && LABEL_RE.test(lower.slice(Math.max(0, st - 32), st));
   };
-  // every maximal run of ASCII digits [i, j), found by a native search (no tokens needed)
-  const runs = DIGIT_RUN_RE;
-  runs.lastIndex = 0;
+  // every maximal run of ASCII digits [i, j): from the record's shared scan, else searched here
+  const runs = digits ?? asciiDigitRuns(text);
+  const runCount = runs.count;
+  const runStart = runs.start;
+  const runEnd = runs.end;
   let pos = 0; // digit runs before this offset are inside a postcode found
-  while (runs.test(text)) {
-    const j = runs.lastIndex;
-    let i = j - 1;
-    for (let c = 0; i > 0 && (c = text.charCodeAt(i - 1)) >= 48 && c <= 57;) i--;
+  for (let q = 0; q < runCount; q++) {
+    const i = runStart[q]!;
+    const j = runEnd[q]!;
     if (i < pos) continue;
     pos = j;
     const len = j - i;
@@ -95,7 +97,6 @@ export function detectPostcodes(text: string, lower: string): Detection[] {
           out.push(det(st, st + m[0].length, score));
           done = st + m[0].length;
           pos = done;
-          if (runs.lastIndex < pos) runs.lastIndex = pos;
           continue;
         }
       }
@@ -124,13 +125,9 @@ export function detectPostcodes(text: string, lower: string): Detection[] {
       }
     }
     pos = Math.max(j, done);
-    if (runs.lastIndex < pos) runs.lastIndex = pos;
   }
   return out;
 }
-
-/** Runs of ASCII digits (global: `test` walks them through `lastIndex`). */
-const DIGIT_RUN_RE = /[0-9]+/g;
 
 function det(start: number, end: number, score: number): Detection {
   return { start, end, type: "POSTCODE", score, level: 3, recognizer: ID };

@@ -5,8 +5,13 @@ import { dobAge } from "./dob-age.js";
 import { detectAddresses } from "./address.js";
 import { detectPostcodes } from "./postcode.js";
 import {
+  CH_ANGLE,
   CH_AT,
+  CH_COLON,
   CH_DIGIT,
+  CH_DOT,
+  CH_HYPHEN,
+  CH_PAREN,
   K_ALLCAP,
   K_CAP,
   K_DIGITS,
@@ -161,6 +166,50 @@ describe("tokenize", () => {
     expect(t.chars & CH_AT).toBeTruthy();
     expect(t.uppers).toBe(0);
     expect(tokenize("X").uppers).not.toBe(0);
+  });
+
+  it("notes exactly the ASCII punctuation the text holds (the gates of other recognizers rely on it)", () => {
+    const classes: [number, string][] = [
+      [CH_COLON, ":"],
+      [CH_HYPHEN, "-"],
+      [CH_DOT, "."],
+      [CH_AT, "@"],
+      [CH_DIGIT, "0123456789"],
+      [CH_PAREN, "()[]{}"],
+      [CH_ANGLE, "<>"],
+    ];
+    const alphabet = [
+      "a",
+      "B",
+      "7",
+      ":",
+      "-",
+      ".",
+      "@",
+      "(",
+      "]",
+      "{",
+      "<",
+      ">",
+      "'",
+      "’",
+      " ",
+      "é",
+      "\u0301",
+      "_",
+    ];
+    const arb = fc.oneof(
+      fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((a) => a.join("")),
+      fc.string({ unit: "grapheme", maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(arb, (text) => {
+        const chars = tokenize(text).chars;
+        for (const [bit, members] of classes)
+          expect((chars & bit) !== 0).toBe([...members].some((c) => text.includes(c)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("gives the special-category key of plain ASCII tokens", () => {

@@ -94,6 +94,27 @@ const ASCII_CH = new Int32Array(128);
   set(" \t", CH_SPACE);
 }
 
+/**
+ * The `Tokens.chars` bit that ASCII character `c` sets, 0 for a lower-case letter and any other code unit (the
+ * lower-cased text holds a lower-case letter wherever the text holds either case, so no bit stands for it).
+ * @example asciiCharBit(58) === CH_COLON // true
+ */
+export function asciiCharBit(c: number): number {
+  return c < 128 ? ASCII_CH[c]! : 0;
+}
+
+/**
+ * Character `c` is the only one whose presence sets its `Tokens.chars` bit (":" yes; "<" no, it shares CH_ANGLE
+ * with ">").
+ * @example isSoleChar(58) // true
+ */
+export function isSoleChar(c: number): boolean {
+  const bit = asciiCharBit(c);
+  if (bit === 0) return false;
+  for (let d = 0; d < 128; d++) if (d !== c && ASCII_CH[d] === bit) return false;
+  return true;
+}
+
 let table: Uint8Array | undefined;
 
 /**

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RecognizerInput } from "../../types.js";
-import { announcedSecrets, trieAlternation, validValue } from "./typed-password.js";
+import {
+  ANNOUNCER_PATTERN,
+  announcedSecrets,
+  announcerStarts,
+  trieAlternation,
+  validValue,
+} from "./typed-password.js";
+import { alignedLower } from "./util.js";
 
 const input = (text: string): RecognizerInput => ({ text, lower: text.toLowerCase(), channel: "typed" });
 const values = (text: string) => announcedSecrets.detect(input(text)).map((d) => text.slice(d.start, d.end));
@@ -207,5 +214,99 @@ describe("trieAlternation", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("announcer scan", () => {
+  // the reference: the global scan of the announcer pattern over the lower-cased text
+  const reference = (lower: string): number[] => {
+    const re = new RegExp(ANNOUNCER_PATTERN, "g");
+    const out: number[] = [];
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) out.push(m.index);
+    return out;
+  };
+  const pieces = [
+    "password",
+    "Password",
+    "PASS",
+    "pass",
+    " phrase",
+    "pin",
+    "PIN",
+    "-code",
+    " code",
+    "code",
+    "2fa",
+    "otp",
+    "tan",
+    "mot de passe",
+    "clave",
+    "código",
+    "şifre",
+    "Şifre",
+    "κωδικός",
+    "ΚΩΔΙΚΌΣ",
+    "пароль",
+    "ПАРОЛЬ",
+    "пин-код",
+    "密码",
+    "パスワード",
+    "비밀번호",
+    "bearer",
+    "basic",
+    "mnemonic",
+    " ",
+    "  ",
+    "_",
+    "'",
+    "’",
+    "-",
+    ".",
+    ":",
+    "=",
+    "x",
+    "é",
+    "É",
+    "K",
+    "İ",
+    "ß",
+    "\u0301",
+    "7",
+    "42",
+    "a",
+    "Z",
+    "\n",
+    "ǅ",
+    "ﬁ",
+  ];
+  const textArb = fc.oneof(
+    fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((a) => a.join("")),
+    fc.string({ unit: "grapheme", maxLength: 40 }),
+  );
+
+  it("finds exactly the announcers the global regex scan finds", () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const lower = alignedLower(input(text));
+        expect(announcerStarts(text, lower)).toEqual(reference(lower));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("sees announcers after joiners, underscores and non-ASCII letters as the regex does", () => {
+    for (const text of [
+      "x-password",
+      "O'pin",
+      "_password",
+      "épassword",
+      "\u212Apassword",
+      "2fa",
+      "a2fa",
+      "xпароль",
+    ]) {
+      const lower = alignedLower(input(text));
+      expect(announcerStarts(text, lower)).toEqual(reference(lower));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { authorizationAfter, basicAfter, bearerAfter } from "./auth-header.js";
 import { seedPhraseAfter } from "./crypto-keys.js";
+import { K_JOINED, K_NONASCII, tokensOf } from "../people/tokens.js";
 import { alignedLower, isPlaceholder, isWordChar, results, secretDetection } from "./util.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -106,15 +107,103 @@ function trieBranches(words: readonly string[]): string[] {
 const ASCII_START = ANNOUNCERS.map(([w]) => w).filter((w) => w.charCodeAt(0) < 128);
 const OTHER_START = ANNOUNCERS.map(([w]) => w).filter((w) => w.charCodeAt(0) >= 128);
 /**
- * One scan for all announcers: those starting with an ASCII character only at word starts (`\b`), the others
- * (Cyrillic, Greek, Turkish, CJK) anywhere (they start with rare characters, so that branch fails fast).
- * On this workload irregexp's scan is cheaper than a JavaScript character loop, and cheaper still with the
- * alternation factored into a trie.
+ * All announcers in one pattern: those starting with an ASCII character only at word starts (`\b`), the others
+ * (Cyrillic, Greek, Turkish, CJK) anywhere, the alternation factored into a trie. It is tried only at the
+ * positions `scanAnnouncers` picks from the record's word tokens (a search of the whole text cost more).
  */
 const ANNOUNCER_RE = new RegExp(
   `\\b(?:${trieAlternation(ASCII_START)})|${trieAlternation(OTHER_START)}`,
   "g",
 );
+/**
+ * The pattern of every announcing word (ASCII ones at a word start, the others anywhere): the reference
+ * `scanAnnouncers` is checked against.
+ * @example new RegExp(ANNOUNCER_PATTERN).test("pin") // true
+ */
+export const ANNOUNCER_PATTERN: string = ANNOUNCER_RE.source;
+
+/** ANNOUNCER_RE anchored at `lastIndex`, for the candidate positions of `scanAnnouncers`. */
+const ANNOUNCER_AT = new RegExp(ANNOUNCER_RE.source, "y");
+/**
+ * The first three characters of every announcer that starts with an ASCII character, hashed (see `prefixKey`)
+ * into a bit table, so that a position is tried only when an announcer can start there (a collision only
+ * costs a try). Announcers shorter than three characters are in SHORT_PAIRS, by their two characters.
+ */
+const ASCII_PREFIXES = new Uint8Array(1 << 16);
+const SHORT_PAIRS = new Uint8Array(128 * 128);
+/** Hash of three characters; a non-ASCII one (or one past the end) counts as 0. */
+function prefixKey(c0: number, c1: number, c2: number): number {
+  return (c0 * 16411 + (c1 < 128 ? c1 : 0) * 131 + (c2 < 128 ? c2 : 0)) & 0xffff;
+}
+for (const w of ASCII_START) {
+  const c0 = w.charCodeAt(0);
+  if (w.length >= 3) ASCII_PREFIXES[prefixKey(c0, w.charCodeAt(1), w.charCodeAt(2))] = 1;
+  else if (w.length === 2) SHORT_PAIRS[c0 * 128 + (w.charCodeAt(1) < 128 ? w.charCodeAt(1) : 0)] = 1;
+  else for (let c1 = 0; c1 < 128; c1++) SHORT_PAIRS[c0 * 128 + c1] = 1;
+}
+const OTHER_FIRST = new Set(OTHER_START.map((w) => w.charCodeAt(0)));
+
+/**
+ * Find the announcers of `lower` (the same-length lower-cased `text`) in order, exactly where the global scan of
+ * ANNOUNCER_RE finds them, but trying the regex only where a match can start. An ASCII announcer needs `\b` before
+ * it, hence a letter or digit that starts a word token of `text`, follows a joining apostrophe or hyphen, or
+ * follows a non-ASCII character inside a token; the others start with a non-ASCII letter, inside a token that
+ * holds one. The record's word tokens are shared with the people recognizers (tokensOf). With `out`, each
+ * announcement is parsed (the scan resumes after what it consumed); without, the starts found are returned.
+ */
+function scanAnnouncers(text: string, lower: string, out: Detection[] | undefined): number[] | undefined {
+  const found: number[] | undefined = out === undefined ? [] : undefined;
+  const toks = tokensOf(text);
+  const { start, end, kind, count } = toks;
+  const n = lower.length;
+  let from = 0;
+  for (let t = 0; t < count; t++) {
+    const s = start[t]!;
+    const e = end[t]!;
+    if (e <= from) continue;
+    const k = kind[t]!;
+    const inner = (k & (K_NONASCII | K_JOINED)) !== 0;
+    for (let p = s < from ? from : s; p < e; p++) {
+      if (p !== s) {
+        if (!inner) break;
+        if (!(k & K_NONASCII)) {
+          const b = text.charCodeAt(p - 1);
+          if (b !== 39 && b !== 45 && b !== 0x2019) continue;
+        }
+      }
+      const c0 = lower.charCodeAt(p);
+      if (c0 < 128) {
+        const c1 = p + 1 < n ? lower.charCodeAt(p + 1) : 0;
+        const c2 = p + 2 < n ? lower.charCodeAt(p + 2) : 0;
+        if (ASCII_PREFIXES[prefixKey(c0, c1, c2)] === 0 && SHORT_PAIRS[c0 * 128 + (c1 < 128 ? c1 : 0)] === 0)
+          continue;
+      } else if (!OTHER_FIRST.has(c0)) continue;
+      ANNOUNCER_AT.lastIndex = p;
+      const m = ANNOUNCER_AT.exec(lower);
+      if (m === null) continue;
+      const word = m[0];
+      let next = p + word.length;
+      if (found !== undefined) found.push(p);
+      else {
+        const resume = announcement(text, lower, word, p, out!);
+        if (resume > next) next = resume;
+      }
+      from = next;
+      if (from >= e) break;
+      p = from - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Start offsets of the announcing words of `text` (as the announced-secrets recognizer scans them: after a word,
+ * the scan resumes at its end); `lower` is its same-length lower-cased form.
+ * @example announcerStarts("my password is hunter2", "my password is hunter2") // [3]
+ */
+export function announcerStarts(text: string, lower: string): number[] {
+  return scanAnnouncers(text, lower, undefined)!;
+}
 
 const isCjk = (s: string): boolean => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(s);
 
@@ -399,17 +488,13 @@ export const announcedSecrets: Recognizer = {
     "SECRET:basic-auth",
     "SECRET:authorization-header",
   ],
+  readsWords: true,
   detect(input) {
     const { text } = input;
     const lower = alignedLower(input);
     const out = OUT;
     if (out.length !== 0) out.length = 0;
-    ANNOUNCER_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ANNOUNCER_RE.exec(lower)) !== null) {
-      const resume = announcement(text, lower, m[0], m.index, out);
-      if (resume > ANNOUNCER_RE.lastIndex) ANNOUNCER_RE.lastIndex = resume;
-    }
+    scanAnnouncers(text, lower, out);
     return results(out);
   },
 };

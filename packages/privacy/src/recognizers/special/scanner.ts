@@ -106,6 +106,53 @@ export interface CompiledLexicons {
    */
   readonly triggers: ReadonlyMap<number, readonly { word: string; stem: boolean }[]>;
   readonly triggerBloom: Int32Array;
+  /** The trigger keys again, in an open-addressing table with the word lengths they accept (see `triggerTable`). */
+  readonly triggerTable: TriggerTable;
+}
+
+/**
+ * The trigger lists by key, with per key the lengths (code units, 31 standing for 31 or more) a word of plain
+ * ASCII characters must have to equal one of them: a common word that only shares its first characters with a
+ * trigger ("card" and "cardiac", "here" and "hereditary") is rejected without comparing it.
+ */
+interface TriggerTable {
+  mask: number;
+  /** The key, 0 for an empty slot (a trigger's key is never 0: it counts its characters). */
+  keys: Int32Array;
+  /** Bit L: a word of length L can match. */
+  lengths: Int32Array;
+  lists: (readonly { word: string; stem: boolean }[])[];
+}
+
+function triggerTableOf(
+  triggers: ReadonlyMap<number, readonly { word: string; stem: boolean }[]>,
+): TriggerTable {
+  let size = 16;
+  while (size < triggers.size * 2) size <<= 1;
+  const t: TriggerTable = {
+    mask: size - 1,
+    keys: new Int32Array(size),
+    lengths: new Int32Array(size),
+    lists: new Array<readonly { word: string; stem: boolean }[]>(size).fill([]),
+  };
+  for (const [key, list] of triggers) {
+    if (key === 0) throw new Error("a trigger key is 0");
+    let i = triggerSlot(t, key);
+    while (t.keys[i] !== 0) i = (i + 1) & t.mask;
+    let lengths = 0;
+    for (const { word, stem } of list) {
+      const l = Math.min(word.length, 31);
+      lengths |= stem ? ~((1 << l) - 1) : 1 << l;
+    }
+    t.keys[i] = key;
+    t.lengths[i] = lengths;
+    t.lists[i] = list;
+  }
+  return t;
+}
+
+function triggerSlot(t: TriggerTable, key: number): number {
+  return (key ^ (key >>> 15)) & t.mask;
 }
 
 const BLOOM_BITS = 16;
@@ -256,7 +303,14 @@ export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLe
   }
   const triggerBloom = new Int32Array(1 << (BLOOM_BITS - 5));
   for (const key of triggers.keys()) bloomAdd(triggerBloom, key);
-  return { types: lexicons.map((l) => l.type), table, bloom, triggers, triggerBloom };
+  return {
+    types: lexicons.map((l) => l.type),
+    table,
+    bloom,
+    triggers,
+    triggerBloom,
+    triggerTable: triggerTableOf(triggers),
+  };
 }
 
 // ---- scan -------------------------------------------------------------------------------------------
@@ -620,6 +674,11 @@ export interface SharedWords {
   readonly computeBits: number;
   /** `wordKey` of the token's word, for tokens without `computeBits`. */
   readonly key: Int32Array;
+  /**
+   * The words whose key is given hold no combining mark: each code unit is one compared character, so a word's
+   * length can rule out a trigger before it is compared.
+   */
+  readonly markFree: boolean;
 }
 
 /**
@@ -653,6 +712,7 @@ export function ownWords(lower: string): SharedWords {
   const end = ownEnd;
   const key = ownKey;
   let count = 0;
+  let marks = false;
   let i = 0;
   while (i < len) {
     let w = WORD_CODE[lower.charCodeAt(i)]!;
@@ -664,7 +724,8 @@ export function ownWords(lower: string): SharedWords {
     let h = 0;
     let k = 0;
     for (;;) {
-      if (w !== 1 && k < KEY_CHARS) {
+      if (w === 1) marks = true;
+      else if (k < KEY_CHARS) {
         h = (Math.imul(h, 31) + w) | 0;
         k++;
       }
@@ -679,24 +740,29 @@ export function ownWords(lower: string): SharedWords {
     count++;
   }
   // kind 0 everywhere: no word is joined and every key is given
-  return { start, end, kind: ownKind, count, joinedBit: 1, computeBits: 0xff, key };
+  return { start, end, kind: ownKind, count, joinedBit: 1, computeBits: 0xff, key, markFree: !marks };
 }
 
 /** Start offsets of the trigger words among `w` (a hash test per word, from its given key when it has one). */
 function triggersInWords(lower: string, compiled: CompiledLexicons, w: SharedWords): number[] {
   const out: number[] = [];
-  const { triggerBloom, triggers } = compiled;
-  const { start, end, kind, key, computeBits } = w;
+  const { triggerBloom, triggerTable } = compiled;
+  const { keys: tKeys, lengths: tLengths, mask: tMask } = triggerTable;
+  const { start, end, kind, key, computeBits, markFree } = w;
   for (let t = 0; t < w.count; t++) {
     const k = kind[t]!;
     if (!(k & computeBits)) {
       const x = key[t]!;
       if (!bloomHas(triggerBloom, x)) continue;
-      const list = triggers.get(x);
-      if (list === undefined) continue;
+      let i = triggerSlot(triggerTable, x);
+      for (let y = tKeys[i]!; y !== x && y !== 0; y = tKeys[i]!) i = (i + 1) & tMask;
+      if (tKeys[i] === 0) continue;
       const s = start[t]!;
       const e = end[t]!;
-      for (const y of list) {
+      // without marks a word has one code unit per compared character: its length must fit
+      const len = e - s;
+      if (markFree && ((tLengths[i]! >>> (len < 31 ? len : 31)) & 1) === 0) continue;
+      for (const y of triggerTable.lists[i]!) {
         if (wordEquals(lower, s, e, y.word, y.stem)) {
           out.push(s);
           break;

@@ -60,6 +60,8 @@ export const specialCategories: Recognizer = {
           joinedBit: K_JOINED,
           computeBits: K_JOINED | K_NONASCII,
           key: toks.specialKey,
+          // the tokens whose key is given are plain ASCII
+          markFree: true,
         });
     }
     const l = lower.length === text.length ? lower : sameLengthLower(text);

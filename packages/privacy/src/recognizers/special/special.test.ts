@@ -411,6 +411,16 @@ describe("special-category recognizer: shared tokens and its own pass agree", ()
     );
   });
 
+  it("finds a trigger word that holds a combining mark (its length is no count of its letters)", () => {
+    for (const [plain, marked] of [
+      ["I was diagnosed with hiv last year", "I was diagnosed with hiv\u0307 last year"],
+      ["she has hiv", "she has hi\u0301v"],
+    ]) {
+      expect(detect(plain).map((d) => d.type)).toEqual(["HEALTH"]);
+      expect(detect(marked).map((d) => d.type)).toEqual(["HEALTH"]);
+    }
+  });
+
   it("ownWords cuts words as the scanner does and keys them", () => {
     const w = ownWords("my dia\u0301bete, w-2!");
     const cut = [...Array(w.count).keys()].map((k) => [w.start[k], w.end[k]]);
