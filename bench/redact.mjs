@@ -7,10 +7,16 @@ import { evalDir, readJsonl, scoreSet, SETS } from "./eval-sets.mjs";
 
 const require = createRequire(import.meta.url);
 
-/** MB/s of `fn` over `texts`, repeated for at least `ms` milliseconds after a warm-up pass. */
+/**
+ * MB/s of `fn` over `texts` in steady state: repeated for at least `ms` milliseconds after 2 s of warm-up (one pass
+ * was not enough to finish the JIT's work: on a loaded machine the figure then mostly measured the warm-up, for
+ * both engines).
+ */
 function throughput(texts, fn, ms) {
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t, "utf8"), 0);
-  for (const t of texts) fn(t);
+  const w0 = performance.now();
+  do for (const t of texts) fn(t);
+  while (performance.now() - w0 < 2000);
   let reps = 0;
   const t0 = performance.now();
   do {
