@@ -99,6 +99,49 @@ describe.skipIf(!!skip)("a recorder that cannot hear the vault stops by itself",
     await waitFor(() => /recording stopped: the lease expired/.test(logs.join("\n")), "the stop log line");
   }, 30_000);
 
+  it("a recorder gone silent (partition): the vault closes its connection and shows it disconnected, last seen before the cut", async () => {
+    const PERIOD = 1000;
+    const node = await startNode({ dataDir: t.dir, nodeId: "liveness", ttlMs: TTL, livenessMs: PERIOD });
+    const proxy = await startProxy(node.url);
+    try {
+      const dev = await t.enrollDevice("alice");
+      const c = client(proxy.url, dev, [], []);
+      c.start();
+      await untilLease(c, (s) => s.canRecord);
+      const row = async () => {
+        const r = await fetch(`${node.url}/api/v1/fleet/status`, {
+          headers: t.as("fleet_admin", "operations"),
+        });
+        const body = (await r.json()) as {
+          recorders: { deviceId: string; state: string; lastSeen: string | null }[];
+        };
+        return body.recorders.find((x) => x.deviceId === dev.id)!;
+      };
+      expect((await row()).state).toBe("recording");
+      proxy.partition();
+      const cutAt = Date.now();
+      await c.stop(); // its goodbye never gets through: the vault only sees silence
+      let r = await row();
+      while (r.state !== "disconnected" && Date.now() - cutAt < 10_000) {
+        await sleep(100);
+        r = await row();
+      }
+      const noticedAfter = Date.now() - cutAt;
+      console.log(
+        `[fleet-failover] silent recorder dropped by the vault after ${noticedAfter} ms (period ${PERIOD} ms)`,
+      );
+      expect(r.state).toBe("disconnected");
+      // 2.25 periods of silence, noticed at the next sweep of its share (a twentieth of a period), + polling
+      // (+ slack for a loaded machine); not at once: the vault did not hear the recorder leave
+      expect(noticedAfter).toBeLessThanOrEqual(PERIOD * 2.25 + PERIOD + 3000);
+      expect(noticedAfter).toBeGreaterThanOrEqual(PERIOD);
+      expect(Date.parse(r.lastSeen!)).toBeLessThanOrEqual(cutAt + 50);
+    } finally {
+      await proxy.close();
+      await node.stop();
+    }
+  }, 30_000);
+
   it("partition (the connection stays open but nothing gets through): same, then it recovers when healed", async () => {
     const node = await startNode({ dataDir: t.dir, nodeId: "behind-proxy", ttlMs: TTL });
     const proxy = await startProxy(node.url);

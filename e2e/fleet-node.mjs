@@ -15,6 +15,7 @@ const fleet = await attachFleetChannel(app, vault, {
   ...(cfg.natsUrl ? { natsUrl: cfg.natsUrl } : {}),
   ...(cfg.resyncMs ? { resyncMs: cfg.resyncMs } : {}),
   ...(cfg.flushMs ? { flushMs: cfg.flushMs } : {}),
+  ...(cfg.livenessMs ? { livenessMs: cfg.livenessMs } : {}),
   ...(cfg.requireConsent === false ? { requireConsent: false } : {}),
   detectors: false,
   log: (m) => process.stderr.write(`[${cfg.nodeId}] ${m}\n`),

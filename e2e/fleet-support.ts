@@ -125,6 +125,8 @@ export interface NodeConfig {
   resyncMs?: number;
   /** How often the node writes its lease grants down (write-behind; default 250 ms). */
   flushMs?: number;
+  /** How often the node pings each recorder; silent for 2.25 periods → disconnected (default 20 000 ms). */
+  livenessMs?: number;
   port?: number;
   requireConsent?: boolean;
 }

@@ -64,6 +64,8 @@ export interface FleetOptions {
   resyncMs?: number;
   /** Write presence, acknowledgements and leases this often (default 250 ms). */
   flushMs?: number;
+  /** Ping every recorder this often; one silent for 2.25 periods is disconnected (default 20 000 ms). */
+  livenessMs?: number;
   /** Recorders told of a pause per turn of the event loop (default 1000; see `tellInSlices`). */
   pauseSlice?: number;
   /** Close a socket that has not authenticated within this time (default 10 000 ms). */
@@ -286,16 +288,18 @@ export class Fleet {
       every(this.o.detectorMs ?? 10_000, async () => void (await this.detectors.runOnce()));
       every(this.o.canaryScanMs ?? 600_000, async () => void (await this.detectors.scanCanaries()));
     }
-    // Liveness: every recorder is pinged once per 20 s, a twentieth of them each second (10 000 pings in one
-    // loop held the event loop for ~0.2 s, and a pause landing then waited); one silent for 45 s is gone.
+    // Liveness: every recorder is pinged once per period (20 s), a twentieth of them at a time (10 000 pings in
+    // one loop held the event loop for ~0.2 s, and a pause landing then waited); one silent for 2.25 periods is
+    // gone: its connection is closed and it shows as disconnected, with when it was last seen.
+    const period = this.o.livenessMs ?? 20_000;
     let sweep: Conn[] = [];
     let tick = 0;
-    every(1000, async () => {
+    every(period / 20, async () => {
       if (tick % 20 === 0) sweep = [...this.conns.values()];
       const part = Math.ceil(sweep.length / 20);
       const from = (tick % 20) * part;
       tick++;
-      const cutoff = nowMs() - 45_000;
+      const cutoff = nowMs() - period * 2.25;
       for (const c of sweep.slice(from, from + part)) {
         if (c.ws.readyState !== 1) continue;
         if (c.lastSeen < cutoff) c.ws.terminate();
