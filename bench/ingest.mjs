@@ -107,12 +107,11 @@ function measureBaseline(payloads) {
  */
 async function stageCosts(vault, batches, devicePublicKey) {
   const n = batches.length;
-  // each step once over the batches first (JIT), then timed
-  const time = async (fn, reset = () => undefined) => {
-    for (const b of batches) await fn(b);
-    reset();
+  // each step once over the batches first (JIT), then timed; `fn(batch, index)`
+  const time = async (fn) => {
+    for (let k = 0; k < n; k++) await fn(batches[k], k);
     const t0 = performance.now();
-    for (const b of batches) await fn(b);
+    for (let k = 0; k < n; k++) await fn(batches[k], k);
     return (performance.now() - t0) / n;
   };
   const opener = openerFor(vault.keys.seal.privateKey);
@@ -120,37 +119,16 @@ async function stageCosts(vault, batches, devicePublicKey) {
   const opened = parsed.map((p) => opener.open(p));
   const texts = opened.map((o) => gunzipPayload(o, 1 << 28).raw.toString("utf8"));
   const events = texts.map((t) => fastParsePayload(t).payload.events);
-  let i = 0;
   const binding = { person: "p", month: "2026-11", level: 1, purpose: "agent-training", recordId: "r" };
   const stages = {
     verify: await time((b) =>
       verifySignature(UPLOAD_CONTEXT, { digest: batchDigest(b.bytes) }, b.sig, devicePublicKey),
     ),
     header: await time((b) => parseBatch(b.bytes)),
-    open:
-      ((i = 0),
-      await time(
-        () => opener.open(parsed[i++]),
-        () => (i = 0),
-      )),
-    gunzip:
-      ((i = 0),
-      await time(
-        () => gunzipPayload(opened[i++], 1 << 28),
-        () => (i = 0),
-      )),
-    parse:
-      ((i = 0),
-      await time(
-        () => fastParsePayload(texts[i++]),
-        () => (i = 0),
-      )),
-    filter:
-      ((i = 0),
-      await time(
-        () => filterRawKeys(events[i++]),
-        () => (i = 0),
-      )),
+    open: await time((_, k) => opener.open(parsed[k])),
+    gunzip: await time((_, k) => gunzipPayload(opened[k], 1 << 28)),
+    parse: await time((_, k) => fastParsePayload(texts[k])),
+    filter: await time((_, k) => filterRawKeys(events[k])),
     seal: await time((b) => vault.dataKeys.encrypt(binding, b.stored)),
   };
   for (const k of Object.keys(stages)) stages[k] = +stages[k].toFixed(3);

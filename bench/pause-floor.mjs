@@ -20,14 +20,13 @@
 //
 // Differences from bench/pause.mjs worth knowing when comparing: its clock starts before the pause API call
 // (HTTP request, database transaction, audit entry), this one at the first write.
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { setImmediate } from "node:timers";
 import { fileURLToPath } from "node:url";
 import { WebSocket, WebSocketServer } from "ws";
+import { arg, cpuMs, nodeWithFds, pct, sysMs } from "./children.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -36,23 +35,11 @@ const MAX_LOAD = 2.5;
 // Diagnostics: BENCH_PROF=DIR writes a CPU profile of every process there (as bench/pause.mjs does).
 const PROF = process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROF] : [];
 
-function arg(args, name, dflt) {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return dflt;
-  const v = args[i + 1];
-  return v === undefined || v.startsWith("--") ? true : v;
-}
-
 function intArg(args, name, dflt, min, max) {
   const v = Number(arg(args, name, dflt));
   if (!Number.isInteger(v) || v < min || v > max)
     throw new Error(`--${name} must be an integer ${min}-${max}`);
   return v;
-}
-
-function pct(sorted, p) {
-  if (!sorted.length) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const r1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
@@ -77,74 +64,6 @@ function ackFor(msg) {
 }
 
 // ------------------------------------------------------------------ child processes
-
-/** A child process speaking JSON lines on stdout; `next(pred)` waits for a matching line. */
-function jsonChild(cmd, argv) {
-  const p = spawn(cmd, argv, { stdio: ["pipe", "pipe", "pipe"] });
-  const lines = [];
-  const waiters = [];
-  let err = "";
-  p.stderr.on("data", (c) => {
-    err += c.toString();
-    if (err.length > 100_000) err = err.slice(-50_000);
-  });
-  p.once("exit", (code) => {
-    for (const w of waiters.splice(0)) w.reject(new Error(`child exited (${code}): ${err.slice(-2000)}`));
-  });
-  createInterface({ input: p.stdout }).on("line", (l) => {
-    let j;
-    try {
-      j = JSON.parse(l);
-    } catch {
-      return;
-    }
-    const w = waiters.findIndex((x) => x.pred(j));
-    if (w >= 0) waiters.splice(w, 1)[0].resolve(j);
-    else lines.push(j);
-  });
-  return {
-    proc: p,
-    send: (obj) => p.stdin.write(JSON.stringify(obj) + "\n"),
-    next(pred, ms = 120_000) {
-      const i = lines.findIndex(pred);
-      if (i >= 0) return Promise.resolve(lines.splice(i, 1)[0]);
-      return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no answer in ${ms} ms\n${err.slice(-2000)}`)), ms);
-        waiters.push({
-          pred,
-          resolve: (j) => (clearTimeout(t), resolve(j)),
-          reject: (e) => (clearTimeout(t), reject(e)),
-        });
-      });
-    },
-  };
-}
-
-/** Spawn node under the highest file-descriptor limit the shell allows (as bench/pause.mjs does). */
-function nodeWithFds(argv, nice = 0) {
-  const quoted = argv.map((a) => `'${String(a).replace(/'/g, "'\\''")}'`).join(" ");
-  return jsonChild("bash", [
-    "-c",
-    `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${nice ? `nice -n ${nice} ` : ""}'${process.execPath}' ${quoted}`,
-  ]);
-}
-
-/** CPU time (ms) the processes have run so far (Linux scheduler statistics). */
-function cpuMs(children) {
-  let ns = 0;
-  for (const c of children) ns += Number(readFileSync(`/proc/${c.proc.pid}/schedstat`, "utf8").split(" ")[0]);
-  return ns / 1e6;
-}
-
-/** Of which in the kernel (ms; 10 ms resolution): /proc/PID/stat stime. */
-function sysMs(children) {
-  let ticks = 0;
-  for (const c of children) {
-    const st = readFileSync(`/proc/${c.proc.pid}/stat`, "utf8");
-    ticks += Number(st.slice(st.lastIndexOf(")") + 2).split(" ")[12]);
-  }
-  return ticks * 10;
-}
 
 // ------------------------------------------------------------------ server (child role)
 

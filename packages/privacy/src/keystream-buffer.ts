@@ -10,18 +10,20 @@
  */
 
 /** Editing keys the reducer understands. */
-export type KeystreamKey =
-  | "Backspace"
-  | "Delete"
-  | "ArrowLeft"
-  | "ArrowRight"
-  | "ArrowUp"
-  | "ArrowDown"
-  | "Home"
-  | "End"
-  | "Enter"
-  | "Tab"
-  | "Escape";
+export const KEYSTREAM_KEYS = [
+  "Backspace",
+  "Delete",
+  "ArrowLeft",
+  "ArrowRight",
+  "ArrowUp",
+  "ArrowDown",
+  "Home",
+  "End",
+  "Enter",
+  "Tab",
+  "Escape",
+] as const;
+export type KeystreamKey = (typeof KEYSTREAM_KEYS)[number];
 
 /** Modifier state held while a key was pressed. */
 export interface KeystreamModifiers {
@@ -103,19 +105,7 @@ function newCell(ch: string, ev: number, seq: number, opaque: boolean): Keystrea
 }
 
 const WORD_RE = /[\p{L}\p{N}_]/u;
-const KNOWN_KEYS: ReadonlySet<string> = new Set<KeystreamKey>([
-  "Backspace",
-  "Delete",
-  "ArrowLeft",
-  "ArrowRight",
-  "ArrowUp",
-  "ArrowDown",
-  "Home",
-  "End",
-  "Enter",
-  "Tab",
-  "Escape",
-]);
+const KNOWN_KEYS: ReadonlySet<string> = new Set(KEYSTREAM_KEYS);
 
 function insertAt<T>(arr: T[], at: number, items: readonly T[]): void {
   if (at === arr.length) {

@@ -18,6 +18,7 @@ import {
   type KeystreamKey,
   type KeystreamRedactorOptions,
 } from "./keystream.js";
+import { KEYSTREAM_KEYS } from "./keystream-buffer.js";
 import { normalizedTextView, normalizedView } from "./keystream-views.js";
 
 // ---- analysers ----------------------------------------------------------------------------------------
@@ -200,19 +201,7 @@ const rawStream = fc
 
 type EvNoI = KeystreamEvent extends infer E ? (E extends KeystreamEvent ? Omit<E, "i"> : never) : never;
 
-const KEYS: KeystreamKey[] = [
-  "Backspace",
-  "Delete",
-  "ArrowLeft",
-  "ArrowRight",
-  "ArrowUp",
-  "ArrowDown",
-  "Home",
-  "End",
-  "Enter",
-  "Tab",
-  "Escape",
-];
+const KEYS = KEYSTREAM_KEYS;
 
 const ksStep: fc.Arbitrary<EvNoI[]> = fc.oneof(
   { weight: 10, arbitrary: fc.constantFrom(...CHARS, "\n").map((text): EvNoI[] => [{ kind: "char", text }]) },

@@ -15,6 +15,7 @@ import {
   type KeystreamReduceOptions,
   type KeystreamRelease,
 } from "./keystream.js";
+import { KEYSTREAM_KEYS } from "./keystream-buffer.js";
 
 // ---- helpers ------------------------------------------------------------------------------------------
 
@@ -425,19 +426,7 @@ function referenceTexts(events: readonly KeystreamEvent[], opts: KeystreamReduce
   return out;
 }
 
-const KEYS: KeystreamKey[] = [
-  "Backspace",
-  "Delete",
-  "ArrowLeft",
-  "ArrowRight",
-  "ArrowUp",
-  "ArrowDown",
-  "Home",
-  "End",
-  "Enter",
-  "Tab",
-  "Escape",
-];
+const KEYS = KEYSTREAM_KEYS;
 const arbMods = fc.record(
   {
     ctrl: fc.boolean(),

@@ -83,6 +83,14 @@ export class Devices {
     };
   }
 
+  /** Whether `person` has a device that is enrolled and not revoked. */
+  async hasActive(person: string, q: Sql = this.db): Promise<boolean> {
+    const rows = await q.query("SELECT id FROM devices WHERE person = $1 AND revoked_at IS NULL LIMIT 1", [
+      person,
+    ]);
+    return rows.length > 0;
+  }
+
   async revoke(id: string, q: Sql = this.db): Promise<boolean> {
     const r = await q.exec("UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", [
       new Date().toISOString(),

@@ -230,8 +230,12 @@ export async function ingestBatch(
       h.batchId,
       h.createdAt,
       h.leaseId,
-      // A lease for another manifest did not authorise recording under this one.
-      h.leaseProof?.lease.manifestHash === h.manifestHash ? h.leaseProof : undefined,
+      // A signed lease speaks only for the batch that names it and for the manifest it was granted under.
+      h.leaseProof &&
+        h.leaseProof.lease.manifestHash === h.manifestHash &&
+        (h.leaseId === undefined || h.leaseId === h.leaseProof.lease.leaseId)
+        ? h.leaseProof
+        : undefined,
     );
     if (!leased)
       throw new IngestError(403, "batch was recorded while this device held no recording lease", "no_lease");

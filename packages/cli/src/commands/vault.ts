@@ -6,6 +6,7 @@ import {
   attachFleetChannel,
   buildServer,
   datasetJobs,
+  Devices,
   issueEnrollment,
   openKms,
   PostgresSql,
@@ -47,11 +48,7 @@ export function localPerson(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function offerLocalRecorder(vault: Vault, url: string, display: string): Promise<string> {
   const person = localPerson();
-  const enrolled = await vault.db.query(
-    "SELECT id FROM devices WHERE person = $1 AND revoked_at IS NULL LIMIT 1",
-    [person],
-  );
-  if (enrolled.length)
+  if (await new Devices(vault.db).hasActive(person))
     return `A recorder for '${person}' is enrolled with this vault: npx tracevault record --status\n`;
   const t = await issueEnrollment(vault, person, "system:start");
   return (

@@ -85,7 +85,7 @@ export abstract class SupervisedInput implements InputBackend {
   private startPromise: Promise<void> | undefined;
   private failures = 0;
   /** When the current connection was established (epoch ms): a long-lived one resets the failure count. */
-  protected connectedAt = 0;
+  private connectedAt = 0;
   received = 0;
   restarts = 0;
 

@@ -317,9 +317,10 @@ export class Detectors {
   /**
    * Ingest reports every new batch here (after its signature verified and it is not a duplicate) and refuses
    * it when `leased` is false: the device held no lease when the batch was created (its header's `createdAt`),
-   * or the header names a lease granted to another device — unless the header carries the signed lease it was
-   * recorded under (`leaseProof`) and that lease covers it (see `Fleet.leaseProven`). Refused batches are remembered, and once one device
-   * has uploaded `unleasedBatches` of them within a day an incident is opened for that device.
+   * or the header names a lease granted to another device — unless `proof`, the signed lease the batch says it
+   * was recorded under (ingest passes it only when it matches the header's lease id and manifest), covers it
+   * (see `Fleet.leaseProven`). Refused batches are remembered, and once one device has uploaded
+   * `unleasedBatches` of them within a day an incident is opened for that device.
    * @example
    * const { leased } = await fleetOf(vault).detectors.noteBatch(deviceId, h.batchId, h.createdAt, h.leaseId);
    * if (!leased) throw new IngestError(403, "…", "no_lease");
@@ -332,12 +333,7 @@ export class Detectors {
     proof?: { lease: Lease; sig: Signature },
   ): Promise<{ leased: boolean; incident?: Incident }> {
     if (await this.fleet.leaseValidAt(deviceId, createdAt, leaseId)) return { leased: true };
-    if (
-      proof &&
-      (leaseId === undefined || leaseId === proof.lease.leaseId) &&
-      (await this.fleet.leaseProven(deviceId, createdAt, proof))
-    )
-      return { leased: true };
+    if (proof && (await this.fleet.leaseProven(deviceId, createdAt, proof))) return { leased: true };
     const db = this.vault.db;
     const now = new Date();
     await db.exec(

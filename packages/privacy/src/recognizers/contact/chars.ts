@@ -4,8 +4,6 @@
  * Unicode regex test, which is rare in practice.
  */
 
-import type { Detection } from "../../types.js";
-
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
 /** `0`-`9`. @example isDigit("7".charCodeAt(0)) // true */
@@ -62,17 +60,4 @@ export function alignedLower(text: string, lower: string): string {
   return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** The shared empty result of a recognizer (frozen, so that no caller can fill it for the next one). */
-export const NO_DETECTIONS = Object.freeze([]) as unknown as Detection[];
-
-/**
- * A recognizer's result from the scratch list it filled: a copy, or the shared empty array (most records hold
- * nothing, and then nothing is allocated).
- * @example results([]) === NO_DETECTIONS // true
- */
-export function results(scratch: Detection[]): Detection[] {
-  if (scratch.length === 0) return NO_DETECTIONS;
-  const r = scratch.slice();
-  scratch.length = 0;
-  return r;
-}
+export { NO_DETECTIONS, results } from "../results.js";
