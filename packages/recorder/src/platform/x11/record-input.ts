@@ -8,6 +8,7 @@ import {
 import { CaptureError, type Clock } from "../../capture/types.js";
 import { XConnection, resolveDisplay } from "./connection.js";
 import { noRecordError } from "./display-check.js";
+import { RecordReader } from "./record-reader.js";
 
 /**
  * Keyboard and mouse capture on X11 inside the recorder process, with the RECORD extension spoken by the
@@ -18,7 +19,9 @@ import { noRecordError } from "./display-check.js";
  * (a second Node process, ~45–50 MB resident) that writes every event to a pipe the recorder then reads.
  * Nothing in this client can abort the recorder (a lost display is an `end` event), the X server batches
  * several events per reply when they come fast, and only what the manifest allows is ever sent to us: the
- * RECORD context lists key events only with `keyboard`, pointer events only with `mouse`.
+ * RECORD context lists key events only with `keyboard`, pointer events only with `mouse`. The data connection
+ * is read on its own thread (record-reader.ts): the server drops events for a recording client that falls
+ * behind, and this process's main thread has other work.
  *
  * Records are produced in the uiohook format ({@link InputMapper} turns them into core events), so key codes,
  * names, characters, modifiers and buttons are the same whichever backend captured them:
@@ -62,35 +65,18 @@ interface RecordExt {
   FreeContext(context: number): void;
 }
 
-/** The `x11` client internals needed to send EnableContext with a handler that keeps no replies. */
+/** The `x11` client calls used on the control connection that its typings do not declare. */
 interface XInternals {
-  stream: NodeJS.ReadableStream & { on(ev: "data", fn: (d: Buffer) => void): unknown };
-  seq_num: number;
-  pack_stream: { put(b: Buffer): void; submit(flush?: boolean): void };
-  replies: Record<number, unknown>;
   AllocID(): number;
   GetPointerMapping(cb: (err: Error | null, map: number[]) => void): void;
   GetModifierMapping(cb: (err: Error | null, rows: number[][]) => void): void;
 }
 
-/**
- * The X server writes each recorded event as soon as it is processed: at 1,000 events/s that is up to
- * 1,000 socket reads (and wake-ups) a second in the recorder, which cost more than the events themselves.
- * A read that comes less than READ_GAP_MS after the previous one is deferred to READ_GAP_MS after it, so
- * events that arrive close together are read in one go (measured at 1,000 events/s: ~900 → ~60 wake-ups/s).
- * The first event after a quiet spell (a click, the first key of a burst) is still read at once; times
- * come from the server, so deferral never changes them.
- */
-const READ_GAP_MS = 16;
 const KEY_PRESS = 2;
 const KEY_RELEASE = 3;
 const BUTTON_PRESS = 4;
 const BUTTON_RELEASE = 5;
 const MOTION = 6;
-/** RECORD reply categories. */
-const FROM_SERVER = 0;
-const START_OF_DATA = 4;
-const END_OF_DATA = 5;
 
 /** libuiohook virtual codes of the X (evdev) keycodes above the main block (X keycodes 9–91 are VC + 8). */
 const EXTENDED_KEYCODES: Readonly<Record<number, number>> = {
@@ -211,40 +197,41 @@ function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-/** One RECORD session: a control connection and a data connection on which the context is enabled. */
+/**
+ * One RECORD session: a control connection (creates, disables and frees the context; mappings) and the data
+ * connection on which the context is enabled, read on its own thread (see record-reader.ts for why).
+ */
 class RecordSession {
   ended = false;
   ctx = 0;
   private stopping = false;
+  private reader: RecordReader | undefined;
   private constructor(
     readonly ctl: XConnection,
-    readonly data: XConnection,
     private readonly ext: RecordExt,
   ) {}
 
   static async open(display: string): Promise<RecordSession> {
     const ctl = await XConnection.open(display);
-    let data: XConnection | undefined;
     try {
       if (!(await ctl.extensions()).includes("RECORD")) throw noRecordError(display);
-      data = await XConnection.open(display);
       const ext = await ctl.requireExtension<RecordExt>("record");
-      await data.requireExtension<RecordExt>("record");
-      return new RecordSession(ctl, data, ext);
+      return new RecordSession(ctl, ext);
     } catch (err) {
       await ctl.close();
-      await data?.close();
       throw err;
     }
   }
 
   /**
-   * Create and enable the context. `onEvents(buf, from, to)` gets the recorded 32-byte events of each reply;
-   * resolves once the server said StartOfData.
+   * Create the context and enable it on the reader thread's connection. `onEvents(buf, arrivals)` gets the
+   * recorded 32-byte events with their arrival times; `onLost` is called once if the data connection ends
+   * while running. Resolves once the server said StartOfData.
    */
-  enable(
+  async enable(
     channels: readonly InputChannel[],
-    onEvents: (buf: Buffer, from: number, to: number) => void,
+    onEvents: (buf: Buffer, arrivals: Float64Array) => void,
+    onLost: () => void,
     timeoutMs: number,
   ): Promise<void> {
     const c = this.ctl.X as unknown as XInternals;
@@ -252,100 +239,21 @@ class RecordSession {
     const first = channels.includes("keyboard") ? KEY_PRESS : BUTTON_PRESS;
     const last = channels.includes("mouse") ? MOTION : KEY_RELEASE;
     this.ext.CreateContext(this.ctx, 0, [this.ext.CS.AllClients], [{ deviceEvents: { first, last } }]);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new CaptureError("HOOK_FAILED", `RECORD did not start within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      // The round trip makes a refused CreateContext show up as an error before EnableContext is sent.
-      this.ctl.X.sync().then(
-        () => {
-          const d = this.data.X as unknown as XInternals;
-          const dataExt = this.ext.majorOpcode;
-          d.seq_num++;
-          const seq = d.seq_num;
-          const req = Buffer.alloc(8);
-          req.writeUInt8(dataExt, 0);
-          req.writeUInt8(5, 1); // EnableContext
-          req.writeUInt16LE(2, 2);
-          req.writeUInt32LE(this.ctx >>> 0, 4);
-          d.pack_stream.put(req);
-          // A multi-reply handler whose reply list keeps nothing: the `x11` client would otherwise store every
-          // reply of the session until EndOfData.
-          d.replies[seq] = [
-            (buf: Buffer, category: number) => {
-              if (category === END_OF_DATA) return undefined;
-              if (category === START_OF_DATA) {
-                clearTimeout(timer);
-                resolve();
-              } else if (category === FROM_SERVER && buf.length >= 56) onEvents(buf, 24, buf.length);
-              return 0;
-            },
-            () => undefined,
-            true,
-            { push: () => 0 },
-          ];
-          d.pack_stream.submit(true);
-          this.paceReads(d.stream);
-        },
-        (err: unknown) => {
-          clearTimeout(timer);
-          reject(
-            new CaptureError("HOOK_FAILED", `RECORD refused the capture context: ${(err as Error).message}`, {
-              cause: err,
-            }),
-          );
-        },
-      );
-    });
+    // The round trip makes a refused CreateContext show up as an error before the context is enabled.
+    try {
+      await this.ctl.X.sync();
+    } catch (err) {
+      throw new CaptureError("HOOK_FAILED", `RECORD refused the capture context: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    this.reader = await RecordReader.start(this.ctl.display, this.ctx, onEvents, timeoutMs);
+    if (this.stopping) {
+      await this.reader.close();
+      return;
+    }
+    this.reader.onEnd(onLost);
   }
-
-  /**
-   * See READ_GAP_MS. A paused Node socket keeps reading from the descriptor (up to its high-water mark), so
-   * deferring a read means stopping the handle itself, and keeping the stream from restarting it meanwhile
-   * (its `_read` is what restarts a stopped handle). Without those internals, reads are not deferred.
-   */
-  private paceReads(stream: XInternals["stream"]): void {
-    const sock = stream as unknown as {
-      _handle?: { reading?: boolean; readStop?(): number; readStart?(): number } | null;
-      _read: (n: number) => void;
-      destroyed: boolean;
-      on(ev: "data", fn: () => void): unknown;
-    };
-    const h = sock._handle;
-    if (!h || typeof h.readStop !== "function" || typeof h.readStart !== "function") return;
-    const ownRead = sock._read;
-    let held = false;
-    let last = -Infinity;
-    sock._read = function (n: number) {
-      if (!held) ownRead.call(this, n);
-    };
-    const release = () => {
-      this.releaseReads = undefined;
-      if (!held) return;
-      held = false;
-      last = performance.now();
-      if (!sock.destroyed && sock._handle === h) ownRead.call(sock, 65536);
-    };
-    sock.on("data", () => {
-      // runs after the client parsed the chunk (its own listener was added first)
-      const now = performance.now();
-      if (!held && now - last < READ_GAP_MS && !this.stopping && sock._handle === h && h.reading) {
-        held = true;
-        h.reading = false;
-        h.readStop!();
-        const timer = setTimeout(release, READ_GAP_MS - (now - last));
-        this.releaseReads = () => {
-          clearTimeout(timer);
-          release();
-        };
-      }
-      last = now;
-    });
-  }
-
-  /** Read what is waiting now (a deferred read is done at once). */
-  releaseReads: (() => void) | undefined;
 
   async pointerMapping(): Promise<number[]> {
     const c = this.ctl.X as unknown as XInternals;
@@ -362,15 +270,14 @@ class RecordSession {
   async close(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    this.releaseReads?.();
     if (this.ctx && !this.ended && !this.ctl.isClosed) {
-      // Disabling is done from the other connection (the data connection is busy with the context). A
+      // Disabling is done from the control connection (the data connection is busy with the context). A
       // server that died without closing the socket never answers: wait a second at most.
       this.ext.DisableContext(this.ctx);
       this.ext.FreeContext(this.ctx);
       await Promise.race([this.ctl.X.sync().catch(() => undefined), sleep(1000)]);
     }
-    await this.data.close();
+    await this.reader?.close();
     await this.ctl.close();
   }
 }
@@ -449,10 +356,10 @@ export class X11RecordInput extends SupervisedInput {
           );
       };
       s.ctl.onEnd(lost);
-      s.data.onEnd(lost);
       await s.enable(
         this.opts.channels,
-        (buf, from, to) => this.onEvents(buf, from, to),
+        (buf, arrivals) => this.onEvents(buf, arrivals),
+        lost,
         this.opts.startTimeoutMs ?? 10_000,
       );
       this.session = s;
@@ -461,7 +368,7 @@ export class X11RecordInput extends SupervisedInput {
       await s.close().catch(() => undefined);
       if (err instanceof CaptureError) throw err;
       throw new CaptureError(
-        s.ctl.isClosed || s.data.isClosed ? "DISPLAY_GONE" : "HOOK_FAILED",
+        s.ctl.isClosed ? "DISPLAY_GONE" : "HOOK_FAILED",
         `keyboard/mouse capture on ${this.target} could not start: ${(err as Error).message}`,
         { cause: err },
       );
@@ -492,13 +399,12 @@ export class X11RecordInput extends SupervisedInput {
     return t;
   }
 
-  private onEvents(buf: Buffer, from: number, to: number): void {
+  private onEvents(buf: Buffer, arrivals: Float64Array): void {
     if (this.state === "stopping" || this.state === "idle" || this.state === "failed") return;
-    const mono = monotonicMs();
-    for (let o = from; o + 32 <= to; o += 32) {
+    for (let i = 0, o = 0; o + 32 <= buf.length; i++, o += 32) {
       const type = buf[o]! & 0x7f;
       const detail = buf[o + 1]!;
-      const t = this.stamp(buf.readUInt32LE(o + 4), mono);
+      const t = this.stamp(buf.readUInt32LE(o + 4), arrivals[i]!);
       const x = buf.readInt16LE(o + 20);
       const y = buf.readInt16LE(o + 22);
       const state = buf.readUInt16LE(o + 28);
