@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FocusEvent, RawEvent } from "@tracevault/core";
 import { X11ActiveWindowSource } from "../packages/recorder/src/platform/x11/window-source.js";
+import { XConnection } from "../packages/recorder/src/platform/x11/connection.js";
 import {
   CHROMIUM_PATH,
   launchChromium,
@@ -136,4 +137,32 @@ describe.skipIf(!!skip)("active window capture under Xvfb + openbox", () => {
     expect(titles).toContain("tv-beta renamed");
     for (const w of wins) expect(w.bounds!.w).toBeGreaterThan(0);
   });
+  it("gives each display its own atom numbers (the x11 package caches them for the whole process)", async () => {
+    // After an X server restart, or with a second display, another server's atom numbers would read the wrong
+    // properties (window titles through the old _NET_WM_NAME). The second server interns an extra atom first,
+    // so the same name gets a different number on each.
+    const y = await startXvfb();
+    const a = await XConnection.open(x.display);
+    const b = await XConnection.open(y.display);
+    try {
+      const tag = `TV_PROBE_${process.pid}_${Date.now()}`;
+      await b.atom(`${tag}_B_ONLY`);
+      const onA = await a.atom(`${tag}_SHARED`);
+      const onB = await b.atom(`${tag}_SHARED`);
+      expect(onB).not.toBe(onA);
+      expect(await b.atomName(onB)).toBe(`${tag}_SHARED`);
+      expect(await a.atomName(onA)).toBe(`${tag}_SHARED`);
+      // a connection opened later to the first server still gets that server's numbers
+      const a2 = await XConnection.open(x.display);
+      try {
+        expect(await a2.atom(`${tag}_SHARED`)).toBe(onA);
+      } finally {
+        await a2.close();
+      }
+    } finally {
+      await a.close();
+      await b.close();
+      await y.stop();
+    }
+  }, 30_000);
 });

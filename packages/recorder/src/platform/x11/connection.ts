@@ -125,6 +125,26 @@ export function x11(): X11Module {
   return x11mod;
 }
 
+/** Atoms 1..68 are predefined by the core protocol: the same on every server. */
+const LAST_PREDEFINED_ATOM = 68;
+
+/**
+ * `x11@4.2.2` caches interned atoms (and atom names) in one object shared by every client of the process, so
+ * after the X server restarts, or with a second display, a new connection would get the first server's atom
+ * numbers and read the wrong properties (a window title read through another server's `_NET_WM_NAME` comes
+ * back empty or wrong, and title rules then see nothing). Each client gets a private cache holding only the
+ * predefined atoms.
+ */
+export function isolateAtomCache(X: XClient): void {
+  const c = X as unknown as { atoms?: Record<string, number>; atom_names?: Record<string, string> };
+  if (c.atoms && typeof c.atoms === "object")
+    c.atoms = Object.fromEntries(Object.entries(c.atoms).filter(([, v]) => v <= LAST_PREDEFINED_ATOM));
+  if (c.atom_names && typeof c.atom_names === "object")
+    c.atom_names = Object.fromEntries(
+      Object.entries(c.atom_names).filter(([k]) => Number(k) <= LAST_PREDEFINED_ATOM),
+    );
+}
+
 /** Event mask bits we use (X11 core protocol values). */
 export const EventMask = {
   KeyPress: 1 << 0,
@@ -164,6 +184,7 @@ export class XConnection {
     this.display = display;
     this.info = info;
     this.X = info.client;
+    isolateAtomCache(this.X);
     let ended = false;
     const onEnd = (err?: Error) => {
       if (ended) return;

@@ -129,24 +129,6 @@ interface ScreenInfo {
   >;
 }
 
-/** Atoms 1..68 are predefined by the core protocol: the same on every server. */
-const LAST_PREDEFINED_ATOM = 68;
-
-/**
- * `x11@4.2.2` caches interned atoms in one object shared by every client of the process, so after the X
- * server restarts (or with two displays) a new connection gets the old server's atom numbers. Give this
- * client a private cache holding only the predefined atoms.
- */
-function isolateAtomCache(X: XClient): void {
-  const c = X as unknown as { atoms?: Record<string, number>; atom_names?: Record<string, string> };
-  if (c.atoms && typeof c.atoms === "object")
-    c.atoms = Object.fromEntries(Object.entries(c.atoms).filter(([, v]) => v <= LAST_PREDEFINED_ATOM));
-  if (c.atom_names && typeof c.atom_names === "object")
-    c.atom_names = Object.fromEntries(
-      Object.entries(c.atom_names).filter(([k]) => Number(k) <= LAST_PREDEFINED_ATOM),
-    );
-}
-
 /** The screen number in a display name (":1.2" → 2), 0 when absent. */
 function screenNumber(display: string): number {
   const m = /:\d+\.(\d+)$/.exec(display);
@@ -556,7 +538,6 @@ export async function startTrayIndicator(
   }
   let indicator: X11TrayIndicator | undefined;
   try {
-    isolateAtomCache(conn.X);
     const n = screenNumber(conn.display);
     const scr = conn.info.screen[n] as unknown as ScreenInfo | undefined;
     if (!scr) {
