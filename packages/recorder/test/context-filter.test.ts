@@ -38,6 +38,33 @@ describe("ContextFilter", () => {
     expect(f.decide({ app: "Chromium", url: "https://git.corp.example/x" }).excluded).toBe(true);
   });
 
+  it("a browser window whose page address is unknown is excluded while site rules apply (fail closed)", () => {
+    // the default policy excludes sites (banking, webmail, health portals…) by address
+    const f = new ContextFilter(scope({}));
+    const unknown = { app: "Chromium", instance: "chromium", title: "Dashboard - Chromium" };
+    expect(f.decide(unknown)).toMatchObject({ excluded: true, reasons: ["scope:site-unknown"] });
+    expect(f.decide({ ...unknown, url: "https://docs.example.org/a" }).excluded).toBe(false);
+    expect(f.decide({ app: "firefox-esr", instance: "Navigator", title: "Mozilla Firefox" }).excluded).toBe(
+      true,
+    );
+    expect(f.decide({ app: "Google-chrome", title: "New Tab" }).excluded).toBe(true);
+    // not browsers: an editor, a terminal, an Electron app
+    expect(f.decide({ app: "XTerm", title: "bash" }).excluded).toBe(false);
+    expect(f.decide({ app: "Code", instance: "code", title: "main.ts - Visual Studio Code" }).excluded).toBe(
+      false,
+    );
+    // no rule needs the address: the window is judged by app and title alone
+    const noSites = new ContextFilter(scope({ useDefaultExclusions: false }));
+    expect(noSites.decide(unknown).excluded).toBe(false);
+    // a manifest site rule alone is enough to need it
+    const sites = new ContextFilter(scope({ useDefaultExclusions: false, sites: ["mybank.example"] }));
+    expect(sites.decide(unknown)).toMatchObject({ excluded: true, reasons: ["scope:site-unknown"] });
+    expect(sites.decide({ ...unknown, url: "https://mybank.example/login" })).toMatchObject({
+      excluded: true,
+      reasons: ["scope:site"],
+    });
+  });
+
   it("allow mode: only the listed apps/sites; the desktop and unknown windows are out of scope", () => {
     const f = new ContextFilter(
       testManifest({

@@ -78,10 +78,11 @@ export class FakeWindows extends FakeSource {
   constructor() {
     super("window");
   }
-  focus(t: number, windowId: number, app: string, title: string, bounds?: Rect): void {
+  /** Focus a window; `url`: the page address a browser source reported for it. */
+  focus(t: number, windowId: number, app: string, title: string, bounds?: Rect, url?: string): void {
     const info: ActiveWindowInfo = { windowId, app, title, t, ...(bounds ? { bounds } : {}) };
     this.sink?.window?.(info);
-    this.sink?.event({ kind: "focus", t, app, title, window_id: String(windowId) });
+    this.sink?.event({ kind: "focus", t, app, title, window_id: String(windowId), ...(url ? { url } : {}) });
   }
   async visibleWindows(): Promise<WindowInfo[]> {
     return this.visible;

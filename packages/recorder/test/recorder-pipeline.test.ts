@@ -185,7 +185,14 @@ describe("recorder filter pipeline", () => {
   it("password contexts: a sign-in window title, or a browser password field, drops the keys (Enter kept)", async () => {
     const s = setup();
     await s.rec.start();
-    s.win.focus(now(), 41, "Chromium", "Sign in - Example - Chromium");
+    s.win.focus(
+      now(),
+      41,
+      "Chromium",
+      "Sign in - Example - Chromium",
+      undefined,
+      "https://example.com/signin",
+    );
     feed(s.kb, typeText("CorrectHorse9\n", now()));
     await sleep(10);
     s.win.focus(now(), 42, "XTerm", "shell");
@@ -207,7 +214,7 @@ describe("recorder filter pipeline", () => {
       },
     });
     await b.rec.start();
-    b.win.focus(now(), 51, "Chromium", "Example shop - Chromium");
+    b.win.focus(now(), 51, "Chromium", "Example shop - Chromium", undefined, "https://shop.example.com/");
     feed(b.kb, typeText("user ", now()));
     await sleep(120);
     const tp = now();
@@ -220,6 +227,42 @@ describe("recorder filter pipeline", () => {
     const be = openAll(b.spoolDir, b.keys).events;
     expect(typed(be)).toBe("user back");
     expect(be.filter((e) => e.kind === "marker" && e.name === "redacted:PASSWORD")).toHaveLength(1);
+  });
+
+  it("a browser window without a page address records nothing while site rules apply, and says so at start", async () => {
+    const logs: string[] = [];
+    const s = setup({ log: (m) => logs.push(m) });
+    await s.rec.start();
+    expect(logs.some((l) => /browser windows are not recorded/.test(l) && /--browser-cdp/.test(l))).toBe(
+      true,
+    );
+    s.win.focus(now(), 61, "Chromium", "Dashboard - Chromium");
+    feed(s.kb, typeText("meet at the bank", now()));
+    await sleep(10);
+    s.win.focus(now(), 62, "XTerm", "shell");
+    feed(s.kb, typeText("ls", now() + 80));
+    await s.rec.stop();
+    const { events } = openAll(s.spoolDir, s.keys);
+    expect(typed(events)).toBe("ls");
+    expect(JSON.stringify(events)).not.toContain("Dashboard");
+
+    // with a browser source that reports addresses: no notice, and the page is recorded
+    const logs2: string[] = [];
+    const b = setup({
+      log: (m) => logs2.push(m),
+      browser: {
+        start: async () => undefined,
+        stop: async () => undefined,
+        url: () => "https://docs.example.org/",
+      },
+    });
+    await b.rec.start();
+    expect(logs2.some((l) => /browser windows are not recorded/.test(l))).toBe(false);
+    b.win.focus(now(), 63, "Chromium", "Docs - Chromium", undefined, "https://docs.example.org/");
+    feed(b.kb, typeText("hello", now()));
+    await sleep(10);
+    await b.rec.stop();
+    expect(typed(openAll(b.spoolDir, b.keys).events)).toBe("hello");
   });
 
   it("the pause hotkey pauses and resumes; none of its keys, nor anything typed while paused, is kept", async () => {

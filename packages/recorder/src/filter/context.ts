@@ -52,6 +52,36 @@ export const PASSWORD_PROMPT_APPS = [
 ];
 
 /**
+ * Web browsers (WM_CLASS class or instance, normalised). In one of these the page decides what is on screen,
+ * and site rules can only be applied when the page address is known.
+ */
+export const BROWSER_APPS = [
+  "chromium",
+  "chromium browser",
+  "google chrome",
+  "chrome",
+  "firefox",
+  "firefox esr",
+  "navigator",
+  "librewolf",
+  "waterfox",
+  "tor browser",
+  "brave browser",
+  "microsoft edge",
+  "msedge",
+  "opera",
+  "vivaldi",
+  "vivaldi stable",
+  "epiphany",
+  "gnome web",
+  "falkon",
+  "konqueror",
+  "qutebrowser",
+  "midori",
+  "safari",
+];
+
+/**
  * Title words (after normalisation: lower case, every non-alphanumeric run one space) that say a window asks
  * for a secret. X11 cannot tell which widget has focus, so a whole window whose title says "Sign in" or
  * "Unlock" is treated as a password field: every typed key is dropped there (the user name too).
@@ -173,7 +203,9 @@ export interface ContextFilterOptions {
  *
  * Order: manifest scope (`exclude` mode: listed apps/sites/titles are excluded; `allow` mode: everything not
  * listed is excluded, the desktop included) → policy categories with `exclude` (when the manifest's
- * `useDefaultExclusions` is on) → password prompt applications → password title phrases.
+ * `useDefaultExclusions` is on) → a browser window whose page address is unknown while site rules apply
+ * (`scope:site-unknown`, see {@link ContextFilter.unverifiableSite}) → password prompt applications → password
+ * title phrases.
  * @example
  * const f = new ContextFilter(manifest);
  * f.decide({ app: "KeePassXC", title: "db.kdbx" }).excluded // true (policy:password-manager)
@@ -187,6 +219,9 @@ export class ContextFilter {
   private readonly policy: PrivacyPolicy;
   private readonly pwPhrases: string[];
   private readonly promptApps: string[];
+  private readonly browserApps: string[];
+  /** A rule here needs the page address: site entries of an exclude-mode scope, the policy's excluded sites. */
+  readonly needsUrl: boolean;
   private readonly cache = new Map<string, ContextDecision>();
 
   constructor(manifest: Pick<Manifest, "scope">, opts: ContextFilterOptions = {}) {
@@ -197,6 +232,22 @@ export class ContextFilter {
     this.policy = opts.policy ?? DEFAULT_POLICY;
     this.pwPhrases = [...PASSWORD_TITLE_PHRASES, ...(opts.passwordPhrases ?? [])].map(normalizeWords);
     this.promptApps = PASSWORD_PROMPT_APPS.map(normalizeWords);
+    this.browserApps = BROWSER_APPS.map(normalizeWords);
+    this.needsUrl =
+      (this.scope.mode === "exclude" && this.sites.length > 0) ||
+      (this.scope.useDefaultExclusions &&
+        this.policy.categories.some((c) => c.exclude && (c.hosts !== undefined || c.urlPatterns.length > 0)));
+  }
+
+  /**
+   * Site rules apply here, and whether they would match cannot be told: a browser window whose page address
+   * is unknown (no browser source, or it did not say). Such a window is excluded — a site the person was told
+   * is never recorded must not be recorded because its address could not be read.
+   */
+  unverifiableSite(ctx: WindowContext): boolean {
+    if (!this.needsUrl || ctx.url || ctx.desktop) return false;
+    const appNorms = [ctx.app, ctx.instance].filter((a): a is string => !!a).map(normalizeWords);
+    return appNorms.some((n) => this.browserApps.some((b) => hasPhrase(n, b)));
   }
 
   private inList(ctx: WindowContext): string | undefined {
@@ -245,6 +296,10 @@ export class ContextFilter {
     if (m.exclude && this.scope.useDefaultExclusions) {
       excluded = true;
       reasons.push(`policy:${m.category ?? "excluded"}`);
+    }
+    if (!excluded && this.unverifiableSite(ctx)) {
+      excluded = true;
+      reasons.push("scope:site-unknown");
     }
     const appNorms = [ctx.app, ctx.instance].filter((a): a is string => !!a).map(normalizeWords);
     if (appNorms.some((n) => this.promptApps.some((p) => hasPhrase(n, p)))) {

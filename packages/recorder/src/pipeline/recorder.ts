@@ -317,21 +317,27 @@ export class Recorder {
         );
       this.shotSource = shot;
     }
+    if (this.contexts.needsUrl && !browser?.url)
+      this.log(
+        "browser windows are not recorded: site rules apply (the manifest's or the privacy policy's excluded " +
+          "sites) and no browser source reports page addresses (start with --browser-cdp to record them)",
+      );
     this.startedAt = this.clock();
     if (this.o.startPaused) this.filter.pause(this.clock());
     try {
       this.requireLease();
-      // Window first: exclusions must be known before the first key.
+      // The browser source before the window: the first focus needs the page address when site rules apply.
+      if (browser)
+        await browser
+          .start((n) => this.onBrowser(n))
+          .catch((e) => this.log(`browser source: ${(e as Error).message}`));
+      // Window next: exclusions must be known before the first key.
       const win = this.sources.find((s) => s.channel === "window");
       if (win) {
         this.windowSource = win as CaptureSource & WindowCapable;
         await this.startSource(win);
         await this.waitFirstWindow(1000);
       }
-      if (browser)
-        await browser
-          .start((n) => this.onBrowser(n))
-          .catch((e) => this.log(`browser source: ${(e as Error).message}`));
       if (this.o.desktopSettings ?? (!this.o.sources && process.platform === "linux"))
         await this.emitDesktop();
       for (const s of this.sources)
@@ -451,6 +457,10 @@ export class Recorder {
         if (w.app) ctx.app = w.app;
         if (w.instance) ctx.instance = w.instance;
         if (w.title) ctx.title = w.title;
+        // the focused window's page address, when a browser source reported it (other windows have none: a
+        // browser among them is blacked out while site rules apply, see ContextFilter.unverifiableSite)
+        const f = this.lastFocus?.ev;
+        if (f?.url && f.window_id === String(w.windowId)) ctx.url = f.url;
         if (this.contexts.decide(ctx).excluded) rects.push(w.bounds);
       }
     }
