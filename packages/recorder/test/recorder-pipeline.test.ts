@@ -265,6 +265,44 @@ describe("recorder filter pipeline", () => {
     expect(typed(openAll(b.spoolDir, b.keys).events)).toBe("hello");
   });
 
+  it("a page that navigates to an excluded site within the same window (title unchanged) stops being recorded", async () => {
+    let page = "https://docs.example.org/";
+    let changed: (() => void) | undefined;
+    const m = testManifest({
+      scope: { mode: "exclude", apps: [], sites: ["mybank.example"], titles: [], useDefaultExclusions: true },
+    });
+    const s = setup(
+      {
+        browser: {
+          start: async (_notice, onPageChange) => {
+            changed = onPageChange;
+          },
+          stop: async () => undefined,
+          url: () => page,
+        },
+      },
+      m,
+    );
+    await s.rec.start();
+    s.win.focus(now(), 71, "Chromium", "App - Chromium", undefined, page);
+    feed(s.kb, typeText("notes ", now()));
+    await sleep(150); // beyond the 60 ms in which a context change still applies to a key
+    page = "https://mybank.example/accounts"; // a single-page app: the title stays "App - Chromium"
+    changed!();
+    await sleep(150); // beyond the 60 ms in which a context change still applies to a key
+    feed(s.kb, typeText("transfer", now()));
+    await sleep(150); // beyond the 60 ms in which a context change still applies to a key
+    page = "https://docs.example.org/next";
+    changed!();
+    await sleep(150); // beyond the 60 ms in which a context change still applies to a key
+    feed(s.kb, typeText(" back", now()));
+    await sleep(10);
+    await s.rec.stop();
+    const { events } = openAll(s.spoolDir, s.keys);
+    expect(typed(events)).toBe("notes  back");
+    expect(JSON.stringify(events)).not.toContain("mybank");
+  });
+
   it("the pause hotkey pauses and resumes; none of its keys, nor anything typed while paused, is kept", async () => {
     const s = setup();
     await s.rec.start();

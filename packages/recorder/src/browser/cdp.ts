@@ -79,6 +79,7 @@ export class CdpBrowserSource implements BrowserSource {
   private readonly pending = new Map<number, Pending>();
   private readonly targets = new Map<string, Target>();
   private onNotice: ((n: BrowserFieldNotice) => void) | undefined;
+  private onPageChange: (() => void) | undefined;
   private stopped = false;
   lastRect: Rect | undefined;
 
@@ -98,8 +99,9 @@ export class CdpBrowserSource implements BrowserSource {
     });
   }
 
-  async start(onNotice: (n: BrowserFieldNotice) => void): Promise<void> {
+  async start(onNotice: (n: BrowserFieldNotice) => void, onPageChange?: () => void): Promise<void> {
     this.onNotice = onNotice;
+    this.onPageChange = onPageChange;
     const res = await fetch(`${this.o.endpoint.replace(/\/+$/, "")}/json/version`, {
       signal: AbortSignal.timeout(5000),
     });
@@ -127,8 +129,10 @@ export class CdpBrowserSource implements BrowserSource {
       t = { ...info, focusedAt: 0 };
       this.targets.set(info.targetId, t);
     } else {
+      const moved = t.url !== info.url;
       t.url = info.url;
       t.title = info.title;
+      if (moved) this.onPageChange?.();
     }
     if (t.sessionId) return;
     try {
@@ -188,7 +192,10 @@ export class CdpBrowserSource implements BrowserSource {
         }
         const target = [...this.targets.values()].find((t) => t.sessionId === msg.sessionId);
         if (target && n.focused) target.focusedAt = Date.now();
-        if (target && typeof n.url === "string") target.url = n.url;
+        if (target && typeof n.url === "string" && target.url !== n.url) {
+          target.url = n.url;
+          this.onPageChange?.();
+        }
         const notice: BrowserFieldNotice = {
           t:
             typeof n.t === "number" && Number.isFinite(n.t)

@@ -35,7 +35,11 @@ export interface BrowserFieldNotice {
 
 /** A browser-side source of page knowledge X11 cannot give: URLs and password fields. */
 export interface BrowserSource {
-  start(onNotice: (n: BrowserFieldNotice) => void): Promise<void>;
+  /**
+   * `onPageChange`: a page's address changed (navigation, also within a single-page application, where the
+   * window title may stay the same); the recorder asks `url` again for the focused window.
+   */
+  start(onNotice: (n: BrowserFieldNotice) => void, onPageChange?: () => void): Promise<void>;
   stop(): Promise<void>;
   /** The URL of the page in the focused browser window (the window source's `urlProvider`). */
   url?: UrlProvider;
@@ -329,7 +333,10 @@ export class Recorder {
       // The browser source before the window: the first focus needs the page address when site rules apply.
       if (browser)
         await browser
-          .start((n) => this.onBrowser(n))
+          .start(
+            (n) => this.onBrowser(n),
+            () => this.onPageChange(),
+          )
           .catch((e) => this.log(`browser source: ${(e as Error).message}`));
       // Window next: exclusions must be known before the first key.
       const win = this.sources.find((s) => s.channel === "window");
@@ -523,6 +530,35 @@ export class Recorder {
     this.lastFocus = { ev: e, decision };
     this.filter.focus(e, decision, this.collectWindow);
     if (!decision.excluded) this.scheduleAfter(300);
+  }
+
+  /**
+   * The focused browser window may show another address now: decide its context again (a site rule may
+   * exclude it, or stop excluding it) and record the focus change, as if the window had been focused anew.
+   */
+  private onPageChange(): void {
+    const last = this.lastFocus?.ev;
+    const win = this.lastWindow;
+    const url = this.o.browser?.url;
+    if (!last || !win || !url || String(win.windowId) !== last.window_id) return;
+    // an address that cannot be read counts as unknown (fail closed)
+    void Promise.resolve()
+      .then(() => url(win))
+      .catch(() => undefined)
+      .then((now) => {
+        // still the same window, still running, and the address did change
+        if (this.lastFocus?.ev !== last || now === last.url) return;
+        if (this.state === "stopped" || this.state === "failed" || this.state === "stopping") return;
+        if (this.o.lease && !this.o.lease.canRecord()) return;
+        const ev: FocusEvent = { ...last, t: this.clock() };
+        if (now === undefined) delete ev.url;
+        else ev.url = now;
+        try {
+          this.onFocus(ev);
+        } catch (err) {
+          void this.fail(err as Error);
+        }
+      });
   }
 
   private onBrowser(n: BrowserFieldNotice): void {
