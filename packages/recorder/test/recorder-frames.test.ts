@@ -305,10 +305,15 @@ describe("ScreenTextRedactor", () => {
       ws.map((w) => `${w.text}@${w.box.x},${w.box.y}`).sort();
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ id: fc.integer({ min: 0, max: 400 }), col: fc.constantFrom(10, 150) }), {
-          minLength: 3,
-          maxLength: 14,
-        }),
+        // ids from a handful half of the time: the same line two, three or more times on screen (terminals
+        // echo, lists repeat), which is where a cache keyed on content can go wrong
+        fc.array(
+          fc.record({
+            id: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 400 })),
+            col: fc.constantFrom(10, 150),
+          }),
+          { minLength: 3, maxLength: 14 },
+        ),
         fc.integer({ min: -90, max: 90 }),
         fc.array(
           fc.record({
@@ -342,7 +347,7 @@ describe("ScreenTextRedactor", () => {
         },
       ),
       {
-        numRuns: 150,
+        numRuns: Number(process.env.TV_FRAMES_RUNS ?? 150),
         // found by this property: the same line twice on screen (a copy stays while the scroll seems to
         // carry it elsewhere; a line scrolls onto an identical one that stayed)
         examples: [
