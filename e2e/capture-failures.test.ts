@@ -4,6 +4,7 @@
  * child), and a hook child that keeps dying. Each must give one clear error and no crash loop.
  * Skipped only when Xvfb/openbox/xdotool are not installed.
  */
+import { readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { InputHook, type HookInputSource } from "../packages/recorder/src/capture/input-source.js";
 import { CaptureError, type CaptureSource } from "../packages/recorder/src/capture/types.js";
@@ -63,6 +64,23 @@ describe.skipIf(!!skip)("capture failure cases", () => {
     const hook = (sources[0] as HookInputSource).inputHook;
     expect(hook.pid).toBeUndefined();
     expect(hook.restarts).toBe(0);
+  });
+
+  it("trying a display nobody serves again and again leaks no file descriptor", async () => {
+    // (x11@4.2.2 left its failed local-socket attempt open on every try: a recorder retrying a display that
+    // went away ran out of descriptors in the end)
+    const fds = () => readdirSync("/proc/self/fd").length;
+    await XConnection.open(":4712", 1000).catch(() => undefined);
+    const before = fds();
+    for (let i = 0; i < 20; i++) {
+      const err = await XConnection.open(":4712", 1000).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((err as CaptureError).code).toBe("DISPLAY_UNREACHABLE");
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fds()).toBeLessThanOrEqual(before + 1);
   });
 
   it("no RECORD extension: keyboard/mouse refuse to start with a clear error; window and screenshots still work", async () => {

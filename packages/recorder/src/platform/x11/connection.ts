@@ -2,6 +2,7 @@
  * A small promise-based layer over the pure-JS `x11` package (no native code: it can never abort the
  * process, unlike libuiohook). Only what the capture sources need is typed here.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { CaptureError } from "../../capture/types.js";
 
@@ -170,6 +171,19 @@ export function resolveDisplay(display?: string): string {
   return d;
 }
 
+/**
+ * What to hand the `x11` client for `display`. For a local display (":N") whose socket is absent, the client
+ * falls back to TCP on localhost itself but leaves the descriptor of its failed socket attempt open: one
+ * leaked descriptor per attempt, and a recorder retrying a display that went away makes many. Asking for
+ * "localhost:N" directly is the same fallback without the leak.
+ * @example clientDisplay(":0") // ":0" when /tmp/.X11-unix/X0 exists, else "localhost:0"
+ */
+export function clientDisplay(display: string): string {
+  const m = /^(?:unix)?:(\d+)(\.\d+)?$/.exec(display);
+  if (!m || process.platform !== "linux") return display;
+  return existsSync(`/tmp/.X11-unix/X${m[1]}`) ? display : `localhost:${m[1]}${m[2] ?? ""}`;
+}
+
 /** An open connection to an X display. */
 export class XConnection {
   readonly X: XClient;
@@ -228,7 +242,7 @@ export class XConnection {
       }, timeoutMs);
       let client: XClient;
       try {
-        client = x11().createClient({ display: name }, (err, info) => {
+        client = x11().createClient({ display: clientDisplay(name) }, (err, info) => {
           if (done) {
             if (!err) info.client.terminate();
             return;

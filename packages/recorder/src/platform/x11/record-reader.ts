@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { CaptureError } from "../../capture/types.js";
+import { clientDisplay } from "./connection.js";
 
 /**
  * The RECORD data connection, read on its own thread.
@@ -232,7 +233,11 @@ export class RecordReader {
       eval: true,
       // a CommonJS script whatever the recorder was started with (`--input-type=module` would make it ESM)
       execArgv: [],
-      workerData: { display, ctx, x11Path: createRequire(import.meta.url).resolve("x11") },
+      workerData: {
+        display: clientDisplay(display),
+        ctx,
+        x11Path: createRequire(import.meta.url).resolve("x11"),
+      },
       // it holds a few batches of 32-byte events, nothing else
       resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
       stdout: false,
