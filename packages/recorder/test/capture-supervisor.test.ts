@@ -98,6 +98,32 @@ describe("InputHook supervisor", () => {
     await mouse!.stop();
   });
 
+  it("never hands out a time earlier than the one before (the child's clock is converted per event)", async () => {
+    const t0 = Date.now();
+    // a child whose stamps step back by a few µs, as two clocks read one after the other can
+    const [kb] = createInputSources({
+      channels: ["keyboard"],
+      command: fakeChild(
+        "run",
+        tmp(),
+        [
+          [4, t0 + 0.05, 30, 0],
+          [5, t0 + 0.01, 30, 0],
+          [4, t0 + 0.02, 31, 0],
+          [5, t0 + 5, 31, 0],
+        ],
+        100,
+      ),
+    });
+    const ks = sink();
+    await kb!.start(ks);
+    await waitFor(() => ks.events.length === 4);
+    const ts = ks.events.map((e) => e.t);
+    for (let i = 1; i < ts.length; i++) expect(ts[i]).toBeGreaterThanOrEqual(ts[i - 1]!);
+    expect(ts[3]! - ts[0]!).toBeGreaterThan(4);
+    await kb!.stop();
+  });
+
   it("never spawns the child when the preflight fails, and reports the preflight's error", async () => {
     const log = tmp();
     const hook = new InputHook({
