@@ -53,7 +53,8 @@ export async function run(args) {
     });
   }
   // Typed-text records: every eval text, as typed.
-  const texts = SETS.flatMap((s) => readJsonl(join(dir, `${s}.jsonl`)).map((r) => r.text));
+  const records = SETS.flatMap((s) => readJsonl(join(dir, `${s}.jsonl`)));
+  const texts = records.map((r) => r.text);
   const ours = throughput(texts, (t) => redact(t, { channel: "typed" }), ms);
   const { SyncRedactor } = require("redact-pii");
   const baseline = new SyncRedactor();
@@ -61,9 +62,7 @@ export async function run(args) {
   // The same records with every labelled span cut out: ordinary typing with nothing to find, which is most of
   // what a recorder sees (the figure above is for text that is sensitive almost everywhere). Reported beside
   // it, not instead of it.
-  const plain = SETS.flatMap((s) => readJsonl(join(dir, `${s}.jsonl`)).map(withoutSpans)).filter((t) =>
-    t.trim(),
-  );
+  const plain = records.map(withoutSpans).filter((t) => t.trim());
   const oursPlain = throughput(plain, (t) => redact(t, { channel: "typed" }), ms);
   const theirsPlain = throughput(plain, (t) => baseline.redact(t), ms);
   console.log(

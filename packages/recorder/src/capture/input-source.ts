@@ -130,8 +130,6 @@ export class InputHook extends SupervisedInput {
   private readonly opts: InputHookOptions;
   private child: ChildProcess | undefined;
   private exitWaiters: (() => void)[] = [];
-  /** The last event time handed out (see dispatch). */
-  private lastT = -Infinity;
 
   constructor(opts: InputHookOptions) {
     super(opts, HOOK_WORDS);
@@ -245,12 +243,10 @@ export class InputHook extends SupervisedInput {
   }
 
   private dispatch(rec: HookRecord): void {
-    // The child stamps with its own epoch-ms clock; convert to the recorder's clock. The conversion reads
-    // two clocks, so two events a few µs apart could come out in the wrong order: times never go back.
+    // The child stamps with its own epoch-ms clock; convert to the recorder's clock. (The conversion reads two
+    // clocks, so two events µs apart can come out in the wrong order: emit keeps times from going back.)
     const now = this.clock();
-    let t = typeof rec[1] === "number" ? rec[1] - defaultClock() + now : now;
-    if (t < this.lastT) t = this.lastT;
-    this.lastT = t;
+    const t = typeof rec[1] === "number" ? rec[1] - defaultClock() + now : now;
     this.emit(KEY_TYPES.has(rec[0] as number) ? "keyboard" : "mouse", rec, t);
   }
 

@@ -163,9 +163,14 @@ export abstract class SupervisedInput implements InputBackend {
     return this.startPromise;
   }
 
+  /** The last event time handed out: times never go back, whichever backend's clock they were converted from. */
+  private lastT = -Infinity;
+
   /** Deliver one mapped event to the listeners of its channel. */
   protected emit(channel: InputChannel, rec: HookRecord, t: number): void {
     this.received++;
+    if (t < this.lastT) t = this.lastT;
+    this.lastT = t;
     const ev = this.mapper.map(rec, t);
     if (!ev) return;
     for (const l of this.listeners) if (l.channel === channel) l.sink.event(ev);

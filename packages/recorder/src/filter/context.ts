@@ -244,14 +244,12 @@ export class ContextFilter {
    * is unknown (no browser source, or it did not say). Such a window is excluded — a site the person was told
    * is never recorded must not be recorded because its address could not be read.
    */
-  unverifiableSite(ctx: WindowContext): boolean {
+  private unverifiableSite(ctx: WindowContext, appNorms: readonly string[]): boolean {
     if (!this.needsUrl || ctx.url || ctx.desktop) return false;
-    const appNorms = [ctx.app, ctx.instance].filter((a): a is string => !!a).map(normalizeWords);
     return appNorms.some((n) => this.browserApps.some((b) => hasPhrase(n, b)));
   }
 
-  private inList(ctx: WindowContext): string | undefined {
-    const appNorms = [ctx.app, ctx.instance].filter((a): a is string => !!a).map(normalizeWords);
+  private inList(ctx: WindowContext, appNorms: readonly string[]): string | undefined {
     for (const a of this.apps) for (const n of appNorms) if (hasPhrase(n, a)) return "app";
     if (ctx.title) {
       const t = ctx.title.toLowerCase();
@@ -276,7 +274,8 @@ export class ContextFilter {
     const reasons: string[] = [];
     let excluded = false;
     let password = false;
-    const listed = this.inList(ctx);
+    const appNorms = [ctx.app, ctx.instance].filter((a): a is string => !!a).map(normalizeWords);
+    const listed = this.inList(ctx, appNorms);
     if (this.scope.mode === "exclude" && listed) {
       excluded = true;
       reasons.push(`scope:${listed}`);
@@ -297,11 +296,10 @@ export class ContextFilter {
       excluded = true;
       reasons.push(`policy:${m.category ?? "excluded"}`);
     }
-    if (!excluded && this.unverifiableSite(ctx)) {
+    if (!excluded && this.unverifiableSite(ctx, appNorms)) {
       excluded = true;
       reasons.push("scope:site-unknown");
     }
-    const appNorms = [ctx.app, ctx.instance].filter((a): a is string => !!a).map(normalizeWords);
     if (appNorms.some((n) => this.promptApps.some((p) => hasPhrase(n, p)))) {
       excluded = true;
       reasons.push("password:prompt-app");

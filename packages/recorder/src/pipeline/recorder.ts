@@ -465,7 +465,7 @@ export class Recorder {
         if (w.instance) ctx.instance = w.instance;
         if (w.title) ctx.title = w.title;
         // the focused window's page address, when a browser source reported it (other windows have none: a
-        // browser among them is blacked out while site rules apply, see ContextFilter.unverifiableSite)
+        // browser among them is blacked out while site rules apply, `scope:site-unknown` in filter/context.ts)
         const f = this.lastFocus?.ev;
         if (f?.url && f.window_id === String(w.windowId)) ctx.url = f.url;
         if (this.contexts.decide(ctx).excluded) rects.push(w.bounds);

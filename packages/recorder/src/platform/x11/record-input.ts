@@ -310,7 +310,6 @@ export class X11RecordInput extends SupervisedInput {
   private foreignOffset: number | undefined;
   private lastServerMs = -1;
   private serverEpochs = 0;
-  private lastT = -Infinity;
 
   constructor(opts: X11RecordInputOptions) {
     super(opts, RECORD_WORDS);
@@ -394,8 +393,6 @@ export class X11RecordInput extends SupervisedInput {
         this.foreignOffset = now - full;
       t = full + this.foreignOffset;
     }
-    if (t < this.lastT) t = this.lastT;
-    this.lastT = t;
     return t;
   }
 
