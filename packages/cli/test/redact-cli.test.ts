@@ -42,6 +42,43 @@ describe("tracevault redact", { timeout: 120_000 }, () => {
     expect(r.stderr).toMatch(/3 of 5 lines had errors/);
   });
 
+  it("answers 600 mixed lines in input order, each exactly as redact would alone", async () => {
+    const { redact } = await import("@tracevault/privacy");
+    const samples = [
+      "card 4539 1488 0343 6467 exp 12/29",
+      "Hi Anna Lindqvist, the key is AKIAIOSFODNN7EXAMPLE",
+      "meet at 221B Baker Street, London NW1 6XE",
+      "nothing to see here",
+      "https://example.com/reset?token=fake-token-123",
+      "password: hunter2-fake",
+    ];
+    const channels = [undefined, "typed", "title", "url", "ocr", "clipboard"] as const;
+    const recs = Array.from({ length: 600 }, (_, i) => ({
+      id: i,
+      text: `${samples[i % samples.length]} #${i}`,
+      channel: channels[(i * 7) % channels.length],
+    }));
+    const input = recs.map((r, i) => (i % 97 === 5 ? "{broken" : JSON.stringify(r))).join("\n");
+    const r = run(["redact", "--in", "-", "--channel", "title"], input);
+    expect(r.status).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(600);
+    lines.forEach((line, i) => {
+      if (i % 97 === 5) return expect(line).toEqual({ error: "not valid JSON", line: i + 1 });
+      const want = redact(recs[i]!.text, { channel: recs[i]!.channel ?? "title" });
+      expect(line).toEqual({
+        id: i,
+        level: want.level,
+        redacted: want.redacted,
+        spans: want.spans.map(({ start, end, type, level }) => ({ start, end, type, level })),
+      });
+    });
+    expect(r.stderr).toMatch(/7 of 600 lines had errors/);
+  });
+
   it("reads a file, survives binary junk and a 10 MB line", () => {
     const dir = mkdtempSync(join(tmpdir(), "tv-cli-"));
     const file = join(dir, "in.jsonl");

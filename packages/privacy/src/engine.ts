@@ -2,8 +2,24 @@ import { classifyRecord, type PrivacyPolicy, type RecordContext } from "./classi
 import { mergeDetections, type Span } from "./merge.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
-import { asciiCharBit, CH_DIGIT, isSoleChar, peekTokens, tokensOf } from "./recognizers/people/tokens.js";
-import type { Channel, Detection, OrgDirectory, Recognizer, SensitivityLevel } from "./types.js";
+import { beginRunBatch, endRunBatch } from "./recognizers/ids/scan.js";
+import {
+  asciiCharBit,
+  beginTokenBatch,
+  CH_DIGIT,
+  endTokenBatch,
+  isSoleChar,
+  peekTokens,
+  tokensOf,
+} from "./recognizers/people/tokens.js";
+import type {
+  Channel,
+  Detection,
+  OrgDirectory,
+  Recognizer,
+  RecognizerInput,
+  SensitivityLevel,
+} from "./types.js";
 
 export interface AnalyzeOptions {
   channel?: Channel;
@@ -144,55 +160,69 @@ function planFor(recognizers: readonly Recognizer[], channel: Channel): Plan {
   return plan;
 }
 
-/**
- * Run every recognizer over `text` and return merged, disjoint spans plus the record's level.
- * @example analyze("mail me at jane.doe@example.com").spans[0].type // "EMAIL_ADDRESS"
- */
-export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
-  if (typeof text !== "string") throw new PrivacyInputError("text must be a string");
+/** What the engine knows of one record while its recognizers run. */
+interface RecordState {
+  input: RecognizerInput;
+  /** `Tokens.chars` of the record when the plan reads words, else -1. */
+  chars: number;
+  /** Trigger conditions tested so far, and those that held. */
+  tested: number;
+  held: number;
+  kept: Detection[];
+}
+
+function checkText(text: unknown, what = "text"): asserts text is string {
+  if (typeof text !== "string") throw new PrivacyInputError(`${what} must be a string`);
   if (text.length > MAX_TEXT_LENGTH)
-    throw new PrivacyInputError(`text is ${text.length} code units long; the limit is ${MAX_TEXT_LENGTH}`);
-  const channel = opts.channel ?? "typed";
-  const threshold = opts.threshold ?? 0.5;
-  const input = { text, lower: text.toLowerCase(), channel, directory: opts.directory };
-  const kept: Detection[] = [];
-  const { recognizers, masks, kinds, strings, gates, exact, words } = planFor(
-    opts.recognizers ?? RECOGNIZERS,
-    channel,
-  );
-  const chars = words ? tokensOf(text).chars : -1;
-  // conditions tested so far, and those that held
-  let tested = 0;
-  let held = 0;
-  for (let k = 0; k < recognizers.length; k++) {
-    const mask = masks[k]!;
-    if (mask !== 0 && (held & mask) === 0) {
-      let untested = mask & ~tested;
-      while (untested !== 0) {
-        const bit = untested & -untested;
-        untested ^= bit;
-        tested |= bit;
-        const c = 31 - Math.clz32(bit);
-        const kind = kinds[c]!;
-        let hit: boolean;
-        if (kind === DIGIT) hit = hasDigit(text);
-        else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
-        else if (chars !== -1 && exact[c]!) hit = true;
-        else hit = (kind === IN_TEXT ? text : input.lower).indexOf(strings[c]!) >= 0;
-        if (hit) {
-          held |= bit;
-          break;
-        }
+    throw new PrivacyInputError(`${what} is ${text.length} code units long; the limit is ${MAX_TEXT_LENGTH}`);
+}
+
+function stateOf(text: string, channel: Channel, opts: AnalyzeOptions, plan: Plan): RecordState {
+  return {
+    input: { text, lower: text.toLowerCase(), channel, directory: opts.directory },
+    chars: plan.words ? tokensOf(text).chars : -1,
+    tested: 0,
+    held: 0,
+    kept: [],
+  };
+}
+
+/** Run recognizer k of the plan on the record unless none of its triggers holds; keep what scores enough. */
+function runOne(plan: Plan, k: number, st: RecordState, threshold: number): void {
+  const mask = plan.masks[k]!;
+  if (mask !== 0 && (st.held & mask) === 0) {
+    const { kinds, strings, gates, exact } = plan;
+    const { text, lower } = st.input;
+    const chars = st.chars;
+    let untested = mask & ~st.tested;
+    while (untested !== 0) {
+      const bit = untested & -untested;
+      untested ^= bit;
+      st.tested |= bit;
+      const c = 31 - Math.clz32(bit);
+      const kind = kinds[c]!;
+      let hit: boolean;
+      if (kind === DIGIT) hit = hasDigit(text);
+      else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
+      else if (chars !== -1 && exact[c]!) hit = true;
+      else hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
+      if (hit) {
+        st.held |= bit;
+        break;
       }
-      if ((held & mask) === 0) continue;
     }
-    const found = recognizers[k]!.detect(input);
-    for (let j = 0; j < found.length; j++) {
-      const d = found[j]!;
-      if (d.score >= threshold) kept.push(d);
-    }
+    if ((st.held & mask) === 0) return;
   }
-  const spans = mergeDetections(kept);
+  const found = plan.recognizers[k]!.detect(st.input);
+  for (let j = 0; j < found.length; j++) {
+    const d = found[j]!;
+    if (d.score >= threshold) st.kept.push(d);
+  }
+}
+
+function conclude(st: RecordState, opts: AnalyzeOptions): Analysis {
+  const { text, channel } = st.input;
+  const spans = mergeDetections(st.kept);
   const c = classifyRecord({ channel, spans, context: opts.context, text, policy: opts.policy });
   return c.category
     ? {
@@ -207,6 +237,68 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
 }
 
 /**
+ * Run every recognizer over `text` and return merged, disjoint spans plus the record's level.
+ * @example analyze("mail me at jane.doe@example.com").spans[0].type // "EMAIL_ADDRESS"
+ */
+export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+  checkText(text);
+  const channel = opts.channel ?? "typed";
+  const threshold = opts.threshold ?? 0.5;
+  const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
+  const st = stateOf(text, channel, opts, plan);
+  for (let k = 0; k < plan.recognizers.length; k++) runOne(plan, k, st, threshold);
+  return conclude(st, opts);
+}
+
+/** Most records analysed together by `analyzeMany`, and most UTF-16 code units (longer records go alone). */
+const BATCH_RECORDS = 1024;
+const BATCH_UNITS = 256 * 1024;
+
+/**
+ * `texts.map((t) => analyze(t, opts))`, with the same results, computed faster: the records are taken in
+ * batches, and each recognizer runs over every record of a batch before the next one starts, so its code and
+ * tables stay in the processor's caches (recognizer after recognizer on one short record evicts them; measured
+ * ~20 % of the engine's time on the eval texts). Every text is checked before any work starts.
+ * @example analyzeMany(["call +44 20 7946 0958", "hello"]).map((a) => a.spans.length) // [1, 0]
+ */
+export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {}): Analysis[] {
+  if (!Array.isArray(texts)) throw new PrivacyInputError("texts must be an array of strings");
+  for (let i = 0; i < texts.length; i++) checkText(texts[i], `text ${i}`);
+  const channel = opts.channel ?? "typed";
+  const threshold = opts.threshold ?? 0.5;
+  const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
+  const out: Analysis[] = new Array<Analysis>(texts.length);
+  let i = 0;
+  while (i < texts.length) {
+    if (texts[i]!.length > BATCH_UNITS >> 2) {
+      out[i] = analyze(texts[i]!, opts);
+      i++;
+      continue;
+    }
+    const from = i;
+    let units = 0;
+    while (i < texts.length && i - from < BATCH_RECORDS && texts[i]!.length <= BATCH_UNITS >> 2) {
+      units += texts[i]!.length;
+      i++;
+      if (units >= BATCH_UNITS) break;
+    }
+    beginTokenBatch();
+    beginRunBatch();
+    try {
+      const states: RecordState[] = [];
+      for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan));
+      for (let k = 0; k < plan.recognizers.length; k++)
+        for (let j = 0; j < states.length; j++) runOne(plan, k, states[j]!, threshold);
+      for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts);
+    } finally {
+      endTokenBatch();
+      endRunBatch();
+    }
+  }
+  return out;
+}
+
+/**
  * Analyse and redact in one call.
  * @example redact("call +44 20 7946 0958").redacted // "call [PHONE_NUMBER]"
  */
@@ -218,4 +310,18 @@ export function redact(
   const r = analyze(text, opts) as Redaction;
   r.redacted = applyRedaction(text, r.spans, opts.operator);
   return r;
+}
+
+/**
+ * `texts.map((t) => redact(t, opts))`, computed as `analyzeMany` does.
+ * @example redactMany(["call +44 20 7946 0958"])[0].redacted // "call [PHONE_NUMBER]"
+ */
+export function redactMany(
+  texts: readonly string[],
+  opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
+): Redaction[] {
+  const rs = analyzeMany(texts, opts) as Redaction[];
+  for (let i = 0; i < rs.length; i++)
+    rs[i]!.redacted = applyRedaction(texts[i]!, rs[i]!.spans, opts.operator);
+  return rs;
 }

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { Channel, RedactInputLine } from "@tracevault/core";
-import { redact, type Redaction } from "@tracevault/privacy";
+import { redact, redactMany, type Redaction } from "@tracevault/privacy";
 import { UsageError } from "../usage.js";
 
 /** Output line for one record: offsets are UTF-16 code units into the input text. */
@@ -58,20 +58,24 @@ export async function runRedact(argv: string[]): Promise<number> {
   let lineNo = 0;
   let errors = 0;
   const out = process.stdout;
-  let buf: string[] = [];
+  // Records are redacted 256 at a time (redactMany: the engine's batch path), then written in input order.
+  let pending: Pending[] = [];
   const flush = async () => {
-    if (buf.length === 0) return;
-    const chunk = buf.join("\n") + "\n";
-    buf = [];
-    if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+    if (pending.length === 0) return;
+    const { lines, failed } = redactPending(pending);
+    errors += failed;
+    pending = [];
+    if (!out.write(lines.join("\n") + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
   };
   for await (const line of rl) {
     lineNo++;
     if (line.trim() === "") continue;
-    const res = redactLine(line, lineNo, channel?.data);
-    if (typeof res !== "string") errors++;
-    buf.push(typeof res === "string" ? res : JSON.stringify(res));
-    if (buf.length >= 256) await flush();
+    const res = parseLine(line, lineNo, channel?.data);
+    if ("error" in res) {
+      errors++;
+      pending.push(JSON.stringify(res));
+    } else pending.push(res);
+    if (pending.length >= 256) await flush();
   }
   await flush();
   if (errors > 0)
@@ -79,10 +83,21 @@ export async function runRedact(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** A result line (already serialised) or an error naming the input line. */
-type LineResult = string | { error: string; line: number; id?: string | number };
+/** A record to redact, or a line already serialised (an error line). */
+type Pending = string | ParsedLine;
+interface ParsedLine {
+  id: string | number;
+  text: string;
+  channel: Channel | undefined;
+  line: number;
+}
+interface LineError {
+  error: string;
+  line: number;
+  id?: string | number;
+}
 
-function redactLine(line: string, lineNo: number, channel: Channel | undefined): LineResult {
+function parseLine(line: string, lineNo: number, channel: Channel | undefined): ParsedLine | LineError {
   if (line.length > MAX_LINE) return { error: `line is longer than ${MAX_LINE} characters`, line: lineNo };
   let json: unknown;
   try {
@@ -101,10 +116,40 @@ function redactLine(line: string, lineNo: number, channel: Channel | undefined):
       ...(typeof id === "string" || typeof id === "number" ? { id } : {}),
     };
   }
-  try {
-    const r = redact(rec.data.text, { channel: rec.data.channel ?? channel });
-    return outputLine(rec.data.id, r);
-  } catch (e) {
-    return { error: (e as Error).message, line: lineNo, id: rec.data.id };
+  return { id: rec.data.id, text: rec.data.text, channel: rec.data.channel ?? channel, line: lineNo };
+}
+
+/** The output lines of `pending`, in order (records of one channel are redacted together), and how many failed. */
+function redactPending(pending: readonly Pending[]): { lines: string[]; failed: number } {
+  let failed = 0;
+  const lines = pending.map((p) => (typeof p === "string" ? p : ""));
+  const byChannel = new Map<Channel | undefined, number[]>();
+  pending.forEach((p, i) => {
+    if (typeof p === "string") return;
+    const at = byChannel.get(p.channel);
+    if (at) at.push(i);
+    else byChannel.set(p.channel, [i]);
+  });
+  for (const [channel, at] of byChannel) {
+    const recs = at.map((i) => pending[i] as ParsedLine);
+    let rs: Redaction[] | undefined;
+    try {
+      rs = redactMany(
+        recs.map((r) => r.text),
+        { channel },
+      );
+    } catch {
+      // one record the engine refuses (e.g. too long): the others still get their results, each its own error
+    }
+    at.forEach((i, k) => {
+      const rec = recs[k]!;
+      try {
+        lines[i] = outputLine(rec.id, rs ? rs[k]! : redact(rec.text, { channel }));
+      } catch (e) {
+        lines[i] = JSON.stringify({ error: (e as Error).message, line: rec.line, id: rec.id });
+        failed++;
+      }
+    });
   }
+  return { lines, failed };
 }

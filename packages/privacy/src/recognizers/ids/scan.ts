@@ -227,9 +227,46 @@ let memoRuns: NumRun[] = NO_RUNS;
 
 function refresh(input: RecognizerInput): void {
   if (memoInput === input && memoText === input.text) return;
+  if (recall(input)) return;
   memoRuns = scanNumericRuns(input.text);
   memoInput = input;
   memoText = input.text;
+  batch?.set(input, memoRuns);
+}
+
+/**
+ * Runs of every input of the batch being analysed (see `beginRunBatch`), or undefined outside one: the engine
+ * runs a batch recognizer by recognizer, so one memo entry would rescan every record for every recognizer.
+ */
+let batch: Map<RecognizerInput, NumRun[]> | undefined;
+
+/** Make the runs the batch kept for `input` the memo's; false when it kept none. */
+function recall(input: RecognizerInput): boolean {
+  const runs = batch?.get(input);
+  if (runs === undefined || batch === undefined) return false;
+  memoRuns = runs;
+  memoInput = input;
+  memoText = input.text;
+  return true;
+}
+
+/**
+ * From now until `endRunBatch`, the runs of every input scanned are kept (per input object, whose text must not
+ * change meanwhile). For the engine's batch analysis only.
+ * @example beginRunBatch(); numericRuns(a); numericRuns(b); knownRuns(a) !== undefined // true
+ */
+export function beginRunBatch(): void {
+  batch = new Map();
+}
+
+/** Forget the runs kept since `beginRunBatch`. @example endRunBatch() */
+export function endRunBatch(): void {
+  batch = undefined;
+}
+
+/** The memo holds `input`'s runs (recalled from the batch when kept there). */
+function known(input: RecognizerInput): boolean {
+  return (memoInput === input && memoText === input.text) || recall(input);
 }
 
 /**
@@ -237,7 +274,7 @@ function refresh(input: RecognizerInput): void {
  * @example knownRuns({ text: "a1", lower: "a1", channel: "typed" }) // undefined (not scanned yet)
  */
 export function knownRuns(input: RecognizerInput): readonly NumRun[] | undefined {
-  return memoInput === input && memoText === input.text ? memoRuns : undefined;
+  return known(input) ? memoRuns : undefined;
 }
 
 /**
@@ -246,7 +283,7 @@ export function knownRuns(input: RecognizerInput): readonly NumRun[] | undefined
  * @example knownFirstDigit({ text: "ab 12", lower: "ab 12", channel: "typed" }) // 0 (not scanned yet)
  */
 export function knownFirstDigit(input: RecognizerInput): number {
-  if (memoInput !== input || memoText !== input.text) return 0;
+  if (!known(input)) return 0;
   return memoRuns.length > 0 ? memoRuns[0]!.start : input.text.length;
 }
 
@@ -269,7 +306,7 @@ let digitRunsOf: readonly NumRun[] | undefined;
  * @example knownDigitRuns({ text: "a1", lower: "a1", channel: "typed" }) // undefined (not scanned yet)
  */
 export function knownDigitRuns(input: RecognizerInput): DigitRuns | undefined {
-  if (memoInput !== input || memoText !== input.text) return undefined;
+  if (!known(input)) return undefined;
   if (digitRunsOf !== memoRuns) {
     const runs = memoRuns;
     let count = 0;
@@ -337,7 +374,7 @@ export function asciiDigitRuns(text: string): DigitRuns {
  * @example knownDigitCount({ text: "a1", lower: "a1", channel: "typed" }) // -1 (not scanned yet)
  */
 export function knownDigitCount(input: RecognizerInput): number {
-  return memoInput === input && memoText === input.text ? digitCount(input) : -1;
+  return known(input) ? digitCount(input) : -1;
 }
 
 /**

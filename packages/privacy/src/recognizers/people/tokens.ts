@@ -338,11 +338,84 @@ let cacheText: string | undefined;
  * @example tokensOf("Anna Smith").count // 2
  */
 export function tokensOf(text: string): Tokens {
-  if (cacheText !== text) {
-    tokenize(text);
-    cacheText = text;
+  if (cacheText === text) return TOKS;
+  if (batch !== undefined) {
+    let kept = batch.get(text);
+    if (kept === undefined) {
+      tokenize(text);
+      cacheText = text;
+      batch.set(text, (kept = copyTokens(TOKS)));
+    }
+    return kept;
   }
+  tokenize(text);
+  cacheText = text;
   return TOKS;
+}
+
+/**
+ * Tokens of every record of the batch being analysed (see `beginTokenBatch`), or undefined outside one. The
+ * engine runs a batch recognizer by recognizer, so a record's tokens must outlive the next record's.
+ */
+let batch: Map<string, Tokens> | undefined;
+
+/**
+ * From now until `endTokenBatch`, `tokensOf` keeps the tokens of every text it makes (a copy of the reusable
+ * buffers per text), and `peekTokens` finds them. For the engine's batch analysis only: memory grows with the
+ * batch.
+ * @example beginTokenBatch(); tokensOf("Anna"); tokensOf("Bob"); peekTokens("Anna")?.count // 1
+ */
+export function beginTokenBatch(): void {
+  batch = new Map();
+  arenaUsed = 0; // nothing holds the last batch's tokens any more
+}
+
+/** Forget the tokens kept since `beginTokenBatch`. @example endTokenBatch(); peekTokens("Anna") // undefined, unless it was the last text */
+export function endTokenBatch(): void {
+  batch = undefined;
+}
+
+// The batch's copies live in large shared buffers (views, no allocation of memory per record: small typed arrays
+// each with its own memory made the garbage collector the batch's largest cost).
+let arena = new ArrayBuffer(0);
+let arenaUsed = 0;
+
+function copyTokens(t: Tokens): Tokens {
+  const n = t.count;
+  // four Int32 arrays then one Uint8 array, 4-byte aligned
+  const bytes = 16 * n + ((n + 3) & ~3);
+  if (arenaUsed + bytes > arena.byteLength) {
+    arena = new ArrayBuffer(Math.max(256 * 1024, bytes));
+    arenaUsed = 0;
+  }
+  const at = arenaUsed;
+  arenaUsed += bytes;
+  const start = new Int32Array(arena, at, n);
+  const end = new Int32Array(arena, at + 4 * n, n);
+  const specialKey = new Int32Array(arena, at + 8 * n, n);
+  const bits = new Int32Array(arena, at + 12 * n, n);
+  const kind = new Uint8Array(arena, at + 16 * n, n);
+  const ts = t.start;
+  const te = t.end;
+  const tk = t.kind;
+  const tkey = t.specialKey;
+  for (let i = 0; i < n; i++) {
+    start[i] = ts[i]!;
+    end[i] = te[i]!;
+    kind[i] = tk[i]!;
+    specialKey[i] = tkey[i]!;
+  }
+  return {
+    start,
+    end,
+    kind,
+    count: n,
+    uppers: t.uppers,
+    chars: t.chars,
+    bits,
+    bitsLower: undefined,
+    specialKey,
+  };
 }
 
 /**
@@ -351,7 +424,7 @@ export function tokensOf(text: string): Tokens {
  * @example peekTokens("never seen") // undefined
  */
 export function peekTokens(text: string): Tokens | undefined {
-  return cacheText === text ? TOKS : undefined;
+  return cacheText === text ? TOKS : batch?.get(text);
 }
 
 /**
