@@ -10,7 +10,9 @@ import {
   endTokenBatch,
   isSoleChar,
   peekTokens,
+  showBatchTokens,
   tokensOf,
+  type Tokens,
 } from "./recognizers/people/tokens.js";
 import type {
   Channel,
@@ -163,6 +165,8 @@ function planFor(recognizers: readonly Recognizer[], channel: Channel): Plan {
 /** What the engine knows of one record while its recognizers run. */
 interface RecordState {
   input: RecognizerInput;
+  /** The record's word tokens when the plan reads words. */
+  toks: Tokens | undefined;
   /** `Tokens.chars` of the record when the plan reads words, else -1. */
   chars: number;
   /** Trigger conditions tested so far, and those that held. */
@@ -178,9 +182,11 @@ function checkText(text: unknown, what = "text"): asserts text is string {
 }
 
 function stateOf(text: string, channel: Channel, opts: AnalyzeOptions, plan: Plan): RecordState {
+  const toks = plan.words ? tokensOf(text) : undefined;
   return {
     input: { text, lower: text.toLowerCase(), channel, directory: opts.directory },
-    chars: plan.words ? tokensOf(text).chars : -1,
+    toks,
+    chars: toks !== undefined ? toks.chars : -1,
     tested: 0,
     held: 0,
     kept: [],
@@ -288,7 +294,11 @@ export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {})
       const states: RecordState[] = [];
       for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan));
       for (let k = 0; k < plan.recognizers.length; k++)
-        for (let j = 0; j < states.length; j++) runOne(plan, k, states[j]!, threshold);
+        for (let j = 0; j < states.length; j++) {
+          const st = states[j]!;
+          if (st.toks !== undefined) showBatchTokens(st.input.text, st.toks);
+          runOne(plan, k, st, threshold);
+        }
       for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts);
     } finally {
       endTokenBatch();
