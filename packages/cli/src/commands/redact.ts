@@ -17,6 +17,8 @@ function outputLine(id: string | number, r: Redaction): string {
 
 /** Longest input line accepted before parsing (a 10 MB text inside JSON escapes fits). */
 const MAX_LINE = 64 * 1024 * 1024;
+/** Text (UTF-16 code units) read ahead of the output at most, besides the line that crosses it. */
+const PENDING_UNITS = 4 * 1024 * 1024;
 
 export async function runRedact(argv: string[]): Promise<number> {
   let parsed;
@@ -58,13 +60,16 @@ export async function runRedact(argv: string[]): Promise<number> {
   let lineNo = 0;
   let errors = 0;
   const out = process.stdout;
-  // Records are redacted 256 at a time (redactMany: the engine's batch path), then written in input order.
+  // Records are redacted up to 1,024 at a time (redactMany: the engine's batch path), then written in input order;
+  // a few long lines flush sooner, so that memory stays bounded by PENDING_UNITS, not by 1,024 long lines.
   let pending: Pending[] = [];
+  let units = 0;
   const flush = async () => {
     if (pending.length === 0) return;
     const { lines, failed } = redactPending(pending);
     errors += failed;
     pending = [];
+    units = 0;
     if (!out.write(lines.join("\n") + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
   };
   for await (const line of rl) {
@@ -74,8 +79,11 @@ export async function runRedact(argv: string[]): Promise<number> {
     if ("error" in res) {
       errors++;
       pending.push(JSON.stringify(res));
-    } else pending.push(res);
-    if (pending.length >= 256) await flush();
+    } else {
+      pending.push(res);
+      units += res.text.length;
+    }
+    if (pending.length >= 1024 || units >= PENDING_UNITS) await flush();
   }
   await flush();
   if (errors > 0)
