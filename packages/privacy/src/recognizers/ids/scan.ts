@@ -243,7 +243,7 @@ let batch: Map<RecognizerInput, NumRun[]> | undefined;
 /** Make the runs the batch kept for `input` the memo's; false when it kept none. */
 function recall(input: RecognizerInput): boolean {
   const runs = batch?.get(input);
-  if (runs === undefined || batch === undefined) return false;
+  if (runs === undefined) return false;
   memoRuns = runs;
   memoInput = input;
   memoText = input.text;
