@@ -5,6 +5,7 @@ import { RECOGNIZERS } from "./recognizers/index.js";
 import { beginRunBatch, endRunBatch } from "./recognizers/ids/scan.js";
 import {
   asciiCharBit,
+  batchTokensOf,
   beginTokenBatch,
   CH_DIGIT,
   endTokenBatch,
@@ -181,8 +182,15 @@ function checkText(text: unknown, what = "text"): asserts text is string {
     throw new PrivacyInputError(`${what} is ${text.length} code units long; the limit is ${MAX_TEXT_LENGTH}`);
 }
 
-function stateOf(text: string, channel: Channel, opts: AnalyzeOptions, plan: Plan): RecordState {
-  const toks = plan.words ? tokensOf(text) : undefined;
+/** `inBatch`: the record's tokens are copied to outlive the next record's (see `batchTokensOf`). */
+function stateOf(
+  text: string,
+  channel: Channel,
+  opts: AnalyzeOptions,
+  plan: Plan,
+  inBatch: boolean,
+): RecordState {
+  const toks = plan.words ? (inBatch ? batchTokensOf(text) : tokensOf(text)) : undefined;
   return {
     input: { text, lower: text.toLowerCase(), channel, directory: opts.directory },
     toks,
@@ -251,14 +259,15 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const channel = opts.channel ?? "typed";
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
-  const st = stateOf(text, channel, opts, plan);
+  const st = stateOf(text, channel, opts, plan, false);
   for (let k = 0; k < plan.recognizers.length; k++) runOne(plan, k, st, threshold);
   return conclude(st, opts);
 }
 
-/** Most records analysed together by `analyzeMany`, and most UTF-16 code units (longer records go alone). */
+/** Most records analysed together by `analyzeMany`, and most UTF-16 code units; a longer record goes alone. */
 const BATCH_RECORDS = 1024;
 const BATCH_UNITS = 256 * 1024;
+const SOLO_UNITS = BATCH_UNITS / 4;
 
 /**
  * `texts.map((t) => analyze(t, opts))`, with the same results, computed faster: the records are taken in
@@ -276,14 +285,14 @@ export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {})
   const out: Analysis[] = new Array<Analysis>(texts.length);
   let i = 0;
   while (i < texts.length) {
-    if (texts[i]!.length > BATCH_UNITS >> 2) {
+    if (texts[i]!.length > SOLO_UNITS) {
       out[i] = analyze(texts[i]!, opts);
       i++;
       continue;
     }
     const from = i;
     let units = 0;
-    while (i < texts.length && i - from < BATCH_RECORDS && texts[i]!.length <= BATCH_UNITS >> 2) {
+    while (i < texts.length && i - from < BATCH_RECORDS && texts[i]!.length <= SOLO_UNITS) {
       units += texts[i]!.length;
       i++;
       if (units >= BATCH_UNITS) break;
@@ -292,7 +301,7 @@ export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {})
     beginRunBatch();
     try {
       const states: RecordState[] = [];
-      for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan));
+      for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan, true));
       for (let k = 0; k < plan.recognizers.length; k++)
         for (let j = 0; j < states.length; j++) {
           const st = states[j]!;

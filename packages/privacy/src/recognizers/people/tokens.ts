@@ -339,41 +339,33 @@ let cacheText: string | undefined;
  */
 export function tokensOf(text: string): Tokens {
   if (shownText === text) return shownToks!;
-  if (cacheText === text) return TOKS;
-  if (batch !== undefined) {
-    let kept = batch.get(text);
-    if (kept === undefined) {
-      tokenize(text);
-      cacheText = text;
-      batch.set(text, (kept = copyTokens(TOKS)));
-    }
-    return kept;
+  if (cacheText !== text) {
+    tokenize(text);
+    cacheText = text;
   }
-  tokenize(text);
-  cacheText = text;
   return TOKS;
 }
 
 /**
- * Tokens of every record of the batch being analysed (see `beginTokenBatch`), or undefined outside one. The
- * engine runs a batch recognizer by recognizer, so a record's tokens must outlive the next record's.
- */
-let batch: Map<string, Tokens> | undefined;
-
-/**
- * From now until `endTokenBatch`, `tokensOf` keeps the tokens of every text it makes (a copy of the reusable
- * buffers per text), and `peekTokens` finds them. For the engine's batch analysis only: memory grows with the
- * batch.
- * @example beginTokenBatch(); tokensOf("Anna"); tokensOf("Bob"); peekTokens("Anna")?.count // 1
+ * A new batch begins: the copies made by `batchTokensOf` from now on may reuse the memory of the last batch's.
+ * @example beginTokenBatch()
  */
 export function beginTokenBatch(): void {
-  batch = new Map();
-  arenaUsed = 0; // nothing holds the last batch's tokens any more
+  arenaUsed = 0;
 }
 
-/** Forget the tokens kept since `beginTokenBatch`. @example endTokenBatch(); peekTokens("Anna") // undefined, unless it was the last text */
+/**
+ * The tokens of `text` as a copy that stays valid until the next `beginTokenBatch` (the result of `tokensOf` is
+ * overwritten by the next text). The engine runs a batch recognizer by recognizer, so every record's tokens must
+ * outlive the next record's; it hands them over with `showBatchTokens`.
+ * @example beginTokenBatch(); const a = batchTokensOf("Anna"); batchTokensOf("Bob Lee"); a.count // 1
+ */
+export function batchTokensOf(text: string): Tokens {
+  return copyTokens(tokensOf(text));
+}
+
+/** The batch is over: `tokensOf` and `peekTokens` no longer answer from the record last shown. @example endTokenBatch() */
 export function endTokenBatch(): void {
-  batch = undefined;
   shownText = undefined;
   shownToks = undefined;
 }
@@ -428,7 +420,7 @@ function copyTokens(t: Tokens): Tokens {
  */
 export function peekTokens(text: string): Tokens | undefined {
   if (shownText === text) return shownToks;
-  return cacheText === text ? TOKS : batch?.get(text);
+  return cacheText === text ? TOKS : undefined;
 }
 
 /** The record whose turn it is in the batch, and its tokens (see `showBatchTokens`). */
@@ -437,8 +429,8 @@ let shownToks: Tokens | undefined;
 
 /**
  * The engine hands a batch's records to a recognizer one after the other: it names the record's tokens (made by
- * `tokensOf` during the batch) before each, so that finding them costs no lookup.
- * @example beginTokenBatch(); const t = tokensOf("Anna"); tokensOf("Bob"); showBatchTokens("Anna", t); peekTokens("Anna") === t // true
+ * `batchTokensOf`) before each, and `tokensOf` and `peekTokens` answer from them for that text.
+ * @example beginTokenBatch(); const t = batchTokensOf("Anna"); tokensOf("Bob"); showBatchTokens("Anna", t); peekTokens("Anna") === t // true
  */
 export function showBatchTokens(text: string, toks: Tokens): void {
   shownText = text;

@@ -136,7 +136,7 @@ const LAST_PREDEFINED_ATOM = 68;
  * back empty or wrong, and title rules then see nothing). Each client gets a private cache holding only the
  * predefined atoms.
  */
-export function isolateAtomCache(X: XClient): void {
+function isolateAtomCache(X: XClient): void {
   const c = X as unknown as { atoms?: Record<string, number>; atom_names?: Record<string, string> };
   if (c.atoms && typeof c.atoms === "object")
     c.atoms = Object.fromEntries(Object.entries(c.atoms).filter(([, v]) => v <= LAST_PREDEFINED_ATOM));
