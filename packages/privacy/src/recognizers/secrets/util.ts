@@ -302,7 +302,33 @@ const TEMPLATE_ANY = /\$\{[^}]{0,80}\}|\{\{[^}]{0,80}\}\}|\$\([^)]{0,80}\)|<[a-z
 const CODE_REF =
   /^(?:process\.env|os\.environ|os\.getenv|getenv|env\(|env\.|environ|secrets\.|vars\.|config\.|settings\.|self\.|this\.|import\.meta|system\.getenv|configuration\[|context\.|std::env|dotenv)/i;
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|changeme|change_me|change-me|changeit|replace|insert|your[_\- ]?|redacted|fake|not[_\- ]?a[_\- ]?real|notreal|fixme|todo|xxxx|\*\*\*|\.\.\.|••|●●|lorem|foobar|_here\b|goes[_\- ]?here/i;
+  /example|sample|placeholder|changeme|change_me|change-me|changeit|replace|insert|redacted|not[_\- ]?a[_\- ]?real|notreal|\*\*\*|\.\.\.|••|●●|foobar|_here\b|goes[_\- ]?here/i;
+// Short words turn up inside random tokens (about one 40-character token in 5,000 holds "your", "fake" or "todo"
+// somewhere, in some mix of cases), so they mark a placeholder only as a word of their own: one case (your, YOUR,
+// Your), starting the value, after a non-letter, or as a whole camel-case hump (myFakeKey).
+const SHORT_PLACEHOLDER = /your|fake|todo|dummy|lorem|fixme/gi;
+// A mask is written in one case, and is either long or a part of its own (sk-xxxx, xxxx-xxxx); xXxX, or four
+// x's inside letters and digits, is a random run.
+const MASK_RUN = /x{6}|X{6}|(?<![A-Za-z0-9])(?:x{4,}|X{4,})(?![A-Za-z0-9])/;
+
+function hasShortPlaceholderWord(v: string): boolean {
+  SHORT_PLACEHOLDER.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = SHORT_PLACEHOLDER.exec(v));) {
+    const w = m[0];
+    const i = m.index;
+    const rest = w.slice(1);
+    const lower = w === w.toLowerCase();
+    const capital = !lower && w[0] === w[0]!.toUpperCase() && rest === rest.toLowerCase();
+    if (!lower && !capital && w !== w.toUpperCase()) continue; // fAke, ToDo: mixed case, part of a random run
+    const before = i === 0 ? 0 : v.charCodeAt(i - 1);
+    const beforeLetter = (before | 0x20) >= 97 && (before | 0x20) <= 122;
+    if (!beforeLetter) return true;
+    // a hump ends where the next one starts (myFakeKey, myFake2), not inside lowercase (fwFakekq is random)
+    const after = v.charCodeAt(i + w.length);
+    if (capital && before >= 97 && before <= 122 && !(after >= 97 && after <= 122)) return true;
+  }
+  return false;
+}
 
 /**
  * A documentation placeholder, template variable, masked value or code reference rather than a secret.
@@ -310,12 +336,13 @@ const PLACEHOLDER_WORDS =
  * @example isPlaceholder("<your-api-key>") // true
  * @example isPlaceholder("********") // true
  * @example isPlaceholder("k8Hq2mZx9") // false
+ * @example isPlaceholder("BfJBTpKdyHR68uByourJvEJT29zuvPDv9") // false ("your" inside a random run)
  */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (TEMPLATE_START.test(v) || TEMPLATE_ANY.test(v) || CODE_REF.test(v)) return true;
-  if (PLACEHOLDER_WORDS.test(v)) return true;
+  if (PLACEHOLDER_WORDS.test(v) || MASK_RUN.test(v) || hasShortPlaceholderWord(v)) return true;
   if (/^[*•●xX.#_\-?]+$/.test(v)) return true;
   return false;
 }
