@@ -22,20 +22,16 @@ export function readJsonl(path) {
     .map((l) => JSON.parse(l));
 }
 
-/** Run `redactFn(record) -> {level, spans}` over a set and return the scorer's --json result. */
-export function scoreSet(dir, set, redactFn) {
+/** Run `redactFn(record) -> {level, spans}` over `dir/set.jsonl` and return the scorer's --json result. */
+export function scoreSet(dir, set, redactFn, scorer = join(dir, "score.mjs")) {
   const gold = join(dir, `${set}.jsonl`);
   const records = readJsonl(gold);
   const pred = records.map((r) => JSON.stringify({ id: r.id, ...redactFn(r) })).join("\n") + "\n";
   const tmp = mkdtempSync(join(tmpdir(), "tv-eval-"));
   const predPath = join(tmp, "pred.jsonl");
   writeFileSync(predPath, pred);
-  const out = execFileSync(
-    process.execPath,
-    [join(dir, "score.mjs"), "--gold", gold, "--pred", predPath, "--json"],
-    {
-      encoding: "utf8",
-    },
-  );
+  const out = execFileSync(process.execPath, [scorer, "--gold", gold, "--pred", predPath, "--json"], {
+    encoding: "utf8",
+  });
   return JSON.parse(out);
 }

@@ -89,6 +89,38 @@ describe("street addresses: house number + street name + type word", () => {
   it("a bare unit", () => {
     expect(addresses("Mrs. Barbara Yudina Apt. 675")).toEqual(["Apt. 675"]);
   });
+
+  it("US numbered streets and compass directions", () => {
+    expect(addresses("I wrote 2422 3rd Street on the form")).toEqual(["2422 3rd Street"]);
+    expect(addresses("Send it to 943 N 1st Street Suite 12.")).toEqual(["943 N 1st Street Suite 12"]);
+    expect(addresses("We moved to 117 W 101st Ave last year")).toEqual(["117 W 101st Ave"]);
+    expect(addresses("It is at 7753 Main Street W")).toEqual(["7753 Main Street W"]);
+    expect(addresses("Meet me at 647 W Main tomorrow")).toEqual(["647 W Main"]);
+    expect(addresses("Deliver to 9 NE 3rd")).toEqual(["9 NE 3rd"]);
+  });
+
+  it("every USPS street suffix, and a one-word street before city, state and ZIP", () => {
+    for (const sfx of [
+      "Loaf",
+      "Shoals",
+      "Crest",
+      "Run",
+      "Fords",
+      "Islands",
+      "Manors",
+      "Spurs",
+      "Rue",
+      "Garden",
+    ])
+      expect(addresses(`Ship to 4260 Mckenzie ${sfx} please`)).toEqual([`4260 Mckenzie ${sfx}`]);
+    expect(addresses("my details: 5210 Broadway, North Ashlyfield, OH 25701-4772")).toEqual([
+      "5210 Broadway, North Ashlyfield, OH 25701-4772",
+    ]);
+    // a state code that is also a greeting
+    expect(addresses("945 Alexandrea Port Apt. 609, Belindaview, HI 65283")).toEqual([
+      "945 Alexandrea Port Apt. 609, Belindaview, HI 65283",
+    ]);
+  });
 });
 
 describe("street addresses: hard negatives", () => {
@@ -100,6 +132,10 @@ describe("street addresses: hard negatives", () => {
     expect(addresses("Meet at 5 pm, Room 4")).toEqual([]);
     expect(addresses("call me at 0494 92 82 32 I'd like to join")).toEqual([]);
     expect(addresses("Box 12 of the form is empty")).toEqual([]);
+    expect(addresses("votre code de vérification est 384756")).toEqual([]);
+    expect(addresses("the SWIFT code is 54 E DEUTDEFF")).toEqual([]);
+    expect(addresses("we scored 3 W and 2 L")).toEqual([]);
+    expect(addresses("Hi Anna, 12 people came. Hi Bob")).toEqual([]);
   });
 
   it("is linear on adversarial input", () => {

@@ -358,6 +358,84 @@ const TYPE_AFTER = new Set([
   "glade",
   "link",
   "circuit",
+  // the rest of the USPS street suffixes (Publication 28, appendix C1) and their plurals
+  "branch",
+  "bridge",
+  "burgs",
+  "centers",
+  "cliff",
+  "club",
+  "crest",
+  "drives",
+  "fall",
+  "fords",
+  "forges",
+  "garden",
+  "groves",
+  "harbors",
+  "islands",
+  "junctions",
+  "knolls",
+  "lakes",
+  "land",
+  "loaf",
+  "manors",
+  "mountains",
+  "neck",
+  "parkways",
+  "passage",
+  "pine",
+  "ports",
+  "ridges",
+  "run",
+  "shoals",
+  "spurs",
+  "rue",
+  // and their standard abbreviations that are no common word
+  "aly",
+  "byp",
+  "cswy",
+  "ctr",
+  "cyn",
+  "crk",
+  "crst",
+  "xing",
+  "expy",
+  "fwy",
+  "gdn",
+  "gdns",
+  "gtwy",
+  "grv",
+  "hbr",
+  "hts",
+  "jct",
+  "lk",
+  "lndg",
+  "mnr",
+  "mdw",
+  "mdws",
+  "mtn",
+  "plz",
+  "rdg",
+  "riv",
+  "rte",
+  "spg",
+  "spgs",
+  "tpke",
+  "vly",
+  "vlg",
+  "frst",
+  "holw",
+  "orch",
+  "rnch",
+  "shr",
+  "smt",
+  "trce",
+  "tunl",
+  "brg",
+  "brk",
+  "blf",
+  "cmn",
 ]);
 const STRONG_AFTER_SET = new Set(STRONG_AFTER);
 /** Street-type words that precede the street name. */
@@ -682,6 +760,9 @@ const ADDRESS_WORDS = new WordTable([
 /** Per-token memo of ADDRESS_WORDS flags (-1: not looked up yet), reused across records. */
 let wordFlags = new Int32Array(256);
 
+/** ", City, ST 12345" (ZIP+4 allowed) right after a street's name. */
+const US_TAIL_RE =
+  /^,[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3},?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
 const POSTCODE_PART_RE = /^\d{2,6}(?:-\d{2,4})?$/;
 const UK_CA_PART_RE = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
 const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’∆.-]*$/u;
@@ -926,6 +1007,41 @@ function isNum(i: number): boolean {
 function isWord(i: number): boolean {
   return i >= 0 && i < n && !(tk[i]! & K_DIGITS);
 }
+/** A numbered street's name: "3rd", "14th", "101st" (an ordinal of one to three digits). */
+function isOrdinal(i: number): boolean {
+  if (i < 0 || i >= n || !(tk[i]! & K_DIGITS)) return false;
+  const s = ts[i]!;
+  const e = te[i]!;
+  if (e - s < 3 || e - s > 5) return false;
+  for (let k = s; k < e - 2; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  const x = text.charCodeAt(e - 2) | 32;
+  const y = text.charCodeAt(e - 1) | 32;
+  // st nd rd th
+  return (
+    (x === 115 && y === 116) ||
+    (x === 110 && y === 100) ||
+    (x === 114 && y === 100) ||
+    (x === 116 && y === 104)
+  );
+}
+/** A compass direction written as a US street's prefix or suffix: N, S, E, W, NE, NW, SE, SW. */
+function isDirection(i: number): boolean {
+  if (!isWord(i)) return false;
+  const s = ts[i]!;
+  const len = te[i]! - s;
+  const c = text.charCodeAt(s);
+  if (len === 1) return c === 78 || c === 83 || c === 69 || c === 87;
+  if (len !== 2 || (c !== 78 && c !== 83)) return false;
+  const d = text.charCodeAt(s + 1);
+  return d === 69 || d === 87;
+}
+/** A word of a street's name: a word, or a numbered street's ordinal ("W 3rd Street"). */
+function isNameWord(i: number): boolean {
+  return isWord(i) || isOrdinal(i);
+}
 /** Gap between two tokens of one street: spaces, or a dot after a short abbreviation, same line. */
 function gapOk(i: number, maxSpaces = 2): boolean {
   if (i < 0 || i + 1 >= n) return false;
@@ -988,19 +1104,32 @@ function streetAt(i: number): [number, number, number] | undefined {
   // ---- words after the number: NUM [words] [NUM] ----
   const a = i + 1;
   let b = i;
-  while (b + 1 < n && b - i < 6 && isWord(b + 1) && gapOk(b)) b++;
+  while (b + 1 < n && b - i < 6 && isNameWord(b + 1) && gapOk(b)) b++;
   if (b > i) {
     let end = -1;
     // type word first: "3482 Via Franscini 71", "86036 Rua do Arenque 1634", "48334 36 rue de pologne"
     if (a < b && isTypeBefore(a)) end = typeBeforeRunEnd(a + 1, b);
-    // NUM + name + type word: "74 Diakou Street", "3911 Fourth Avenue", "2224 Trenerys gate 232"
+    // NUM + name + type word: "74 Diakou Street", "3911 Fourth Avenue", "2224 Trenerys gate 232", "12 W 3rd St"
     for (let t = a + 1; t <= b && end < 0; t++) {
       if (isTypeAfter(t)) {
-        const named = capOk(a) || (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION));
+        const named = capOk(a) || isOrdinal(a) || (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION));
         if (named && lowerWords(a, t - 1) <= 2) end = t;
         break;
       }
     }
+    // a direction then the name, without a type word: "647 W Main", "136 E Broadway", "9 NW 3rd"
+    if (
+      end < 0 &&
+      a < b &&
+      isDirection(a) &&
+      gapOk(a, 1) &&
+      (isOrdinal(a + 1) ||
+        // a capitalised name (a word in capitals after a letter is more often a code: "54 E DEUTDEFF")
+        ((tk[a + 1]! & (K_CAP | K_ALLCAP)) === K_CAP &&
+          !(bits(a + 1) & L_FUNCTION) &&
+          te[a + 1]! - ts[a + 1]! >= 3))
+    )
+      end = a + 1;
     // a one-word street name: "28245 Puruntie 82", "5586 Þórunnarstræti 31"
     if (end < 0) {
       const e2 = nameRunEnd(a, b);
@@ -1011,12 +1140,17 @@ function streetAt(i: number): [number, number, number] | undefined {
         }
     }
     if (end >= 0) {
+      // a direction after the street: "Main Street W"
+      if (end + 1 < n && isDirection(end + 1) && gapOk(end, 1)) end++;
       let e = te[end]!;
       // the house number after the name
       if (end + 1 < n && isNum(end + 1) && gapOk(end)) e = te[end + 1]!;
       return [ts[i]!, e, 0.85];
     }
     const run = nameRunEnd(a, b);
+    // a one-word street before a US city, state and ZIP: "5210 Broadway, North Ashlyfield, OH 25701"
+    if (run >= a && run - a < 3 && US_TAIL_RE.test(text.slice(te[run]!, te[run]! + 64)))
+      return [ts[i]!, te[run]!, 0.85];
     if (b + 1 < n && isNum(b + 1) && gapOk(b) && b - a < 3 && run === b && !allCommon(a, b)) {
       // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
       let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;
@@ -1282,7 +1416,8 @@ function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean
   if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
   if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
   const b = lex.get(lw);
-  if (LINE_STOP.has(lw)) return false;
+  // a greeting ends the block, a state code in capitals does not ("Honolulu, HI 96813")
+  if (LINE_STOP.has(lw) && !(word.length === 2 && word !== lw && word === word.toUpperCase())) return false;
   if (b & L_PLACE || TYPE_AFTER.has(lw) || ((word[0] !== lw[0] || allLower) && placeWord(lw))) return true;
   if (PLACE_PARTICLES.has(lw)) return !firstOnLine;
   if (word === word.toUpperCase() && word !== lw) return true; // OULU, LAPPEENRANTA, NSW

@@ -1,0 +1,156 @@
+// npm run bench -- holdout [--n N] [--seed S] [--misses TYPE]: the eval figures on a second, generated set.
+//
+// ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
+// entities look like elsewhere, which is what the sealed acceptance set checks. This set is generated here, from a
+// fixed seed, with faker's English locales (names, US/UK/AU/CA/IE/IN street formats, phones, cards, IBANs, IPs,
+// SSNs) placed in chat, e-mail and form templates that Presidio's set does not use, plus innocent look-alikes
+// (versions, rooms, times, prices) for over-redaction. It is scored by ../shared/eval/score.mjs. Values are fake
+// by construction (faker); nothing is written to the repository.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { redactMany } from "../packages/privacy/dist/index.js";
+import { evalDir, scoreSet } from "./eval-sets.mjs";
+
+const require = createRequire(import.meta.url);
+
+const LOCALES = ["en_US", "en_US", "en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_IN", "en"];
+
+/** Deterministic choice (the faker instance is seeded). */
+const pick = (f, xs) => xs[f.number.int({ min: 0, max: xs.length - 1 })];
+
+/** One fake value of each entity kind, from faker `f`. */
+const VALUES = {
+  PERSON: (f) =>
+    pick(f, [
+      () => `${f.person.firstName()} ${f.person.lastName()}`,
+      () =>
+        `${f.person.firstName()} ${f.string.alpha({ length: 1, casing: "upper" })}. ${f.person.lastName()}`,
+      () => f.person.firstName(),
+    ])(),
+  STREET_ADDRESS: (f, loc) =>
+    pick(f, [
+      () => f.location.streetAddress(false),
+      () => f.location.streetAddress(true),
+      () =>
+        loc === "en_US"
+          ? `${f.location.streetAddress(false)}, ${f.location.city()}, ${f.location.state({ abbreviated: true })} ${f.location.zipCode()}`
+          : `${f.location.streetAddress(false)}, ${f.location.city()}`,
+    ])(),
+  PHONE_NUMBER: (f) =>
+    f.phone.number(pick(f, [{ style: "human" }, { style: "national" }, { style: "international" }])),
+  EMAIL_ADDRESS: (f) => f.internet.email(),
+  CREDIT_CARD: (f) => f.finance.creditCardNumber(pick(f, ["visa", "mastercard", "amex", "discover"])),
+  IBAN_CODE: (f) => f.finance.iban({ formatted: f.datatype.boolean() }),
+  IP_ADDRESS: (f) => (f.datatype.boolean({ probability: 0.7 }) ? f.internet.ipv4() : f.internet.ipv6()),
+  US_SSN: (f) =>
+    `${f.number.int({ min: 1, max: 665 }).toString().padStart(3, "0")}-${f.number
+      .int({ min: 1, max: 99 })
+      .toString()
+      .padStart(2, "0")}-${f.number.int({ min: 1, max: 9999 }).toString().padStart(4, "0")}`,
+};
+
+/** Templates: {TYPE} holes filled with a value of that type. */
+const TEMPLATES = [
+  "hey, it's {PERSON} — can you call me back on {PHONE_NUMBER}?",
+  "Hi {PERSON},\n\nthe parcel goes to {STREET_ADDRESS}. Cheers",
+  "{PERSON} <{EMAIL_ADDRESS}> wrote: moving to {STREET_ADDRESS} next month",
+  "Billing address\n{STREET_ADDRESS}\nCard: {CREDIT_CARD}",
+  "pls wire it to {IBAN_CODE} (account of {PERSON})",
+  "SSN {US_SSN}, DOB on file, contact {EMAIL_ADDRESS}",
+  "login from {IP_ADDRESS} flagged, user {EMAIL_ADDRESS}",
+  "ok so {PERSON} said the new office is {STREET_ADDRESS}",
+  "Name: {PERSON}\nPhone: {PHONE_NUMBER}\nAddress: {STREET_ADDRESS}",
+  "thanks {PERSON}! I'll drop it at {STREET_ADDRESS} tomorrow",
+  "my card {CREDIT_CARD} got declined again",
+  "Ask {PERSON} about server {IP_ADDRESS}",
+  "{PERSON} and {PERSON} are meeting at {STREET_ADDRESS}",
+  "Emergency contact: {PERSON}, {PHONE_NUMBER}",
+];
+
+/** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
+const NEGATIVES = [
+  "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
+  "We sold 250 units in Q3, up 12% from the 220 in Q2",
+  "Chapter 7, Section 2: the Treaty of Paris (1783)",
+  "Upgrade Node to 20.11 and Python to 3.12 before Friday",
+  "The meeting moved to 3 pm; bring the Q4 Budget Review",
+  "Order #48213 shipped: 2 x USB-C Cable, 1 x Power Adapter",
+  "Build 1842 failed on step 6 of 9",
+  "Read pages 120-145 of Principles of Economics",
+];
+
+function generate(n, seed) {
+  const { allFakers } = require("@faker-js/faker");
+  const records = [];
+  for (let i = 0; i < n; i++) {
+    const loc = LOCALES[i % LOCALES.length];
+    const f = allFakers[loc];
+    f.seed(seed * 100_003 + i);
+    if (i % 10 === 9) {
+      records.push({ id: `holdout-${i}`, channel: "typed", text: pick(f, NEGATIVES), spans: [] });
+      continue;
+    }
+    const tpl = pick(f, TEMPLATES);
+    let text = "";
+    const spans = [];
+    let last = 0;
+    for (const m of tpl.matchAll(/\{([A-Z_]+)\}/g)) {
+      text += tpl.slice(last, m.index);
+      const value = VALUES[m[1]](f, loc);
+      spans.push({ start: text.length, end: text.length + value.length, type: m[1] });
+      text += value;
+      last = m.index + m[0].length;
+    }
+    text += tpl.slice(last);
+    records.push({ id: `holdout-${i}`, channel: "typed", text, spans });
+  }
+  return records;
+}
+
+export async function run(args) {
+  const dir = evalDir();
+  if (!dir)
+    throw new Error("no ../shared/eval beside this checkout (its scorer is used; set TRACEVAULT_EVAL_DIR)");
+  const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+  const n = Number(opt("--n", "3000"));
+  const seed = Number(opt("--seed", "1"));
+  const missType = opt("--misses", undefined);
+  if (!Number.isInteger(n) || n < 1) throw new Error("--n must be a positive integer");
+  if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
+  const records = generate(n, seed);
+  const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
+  writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  const results = redactMany(
+    records.map((r) => r.text),
+    { channel: "typed" },
+  );
+  const byId = new Map(records.map((r, i) => [r.id, results[i]]));
+  // scoreSet reads the gold from its directory and the scorer from the eval directory
+  const res = scoreSet(
+    tmp,
+    "holdout",
+    (r) => {
+      const x = byId.get(r.id);
+      return { level: x.level, spans: x.spans };
+    },
+    join(dir, "score.mjs"),
+  );
+  if (missType) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const x = results[i];
+      if (x.level === 4) continue;
+      const cov = new Uint8Array(r.text.length);
+      for (const s of x.spans) cov.fill(1, s.start, s.end);
+      for (const g of r.spans) {
+        if (g.type !== missType) continue;
+        let leak = false;
+        for (let k = g.start; k < g.end; k++) if (/[\p{L}\p{N}]/u.test(r.text[k]) && !cov[k]) leak = true;
+        if (leak) console.log(`MISS ${r.id}: ${JSON.stringify(r.text)} -> ${JSON.stringify(x.redacted)}`);
+      }
+    }
+  }
+  console.log(JSON.stringify({ name: "holdout", records: n, seed, set: res }));
+}
