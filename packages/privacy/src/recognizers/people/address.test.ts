@@ -99,6 +99,14 @@ describe("street addresses: house number + street name + type word", () => {
     expect(addresses("Deliver to 9 NE 3rd")).toEqual(["9 NE 3rd"]);
   });
 
+  it("street types of more European languages, before and after the name", () => {
+    expect(addresses("Mieszkam: skwer Malicki 638")).toEqual(["skwer Malicki 638"]);
+    expect(addresses("ci vediamo in Rotonda Pecoraro 88")).toEqual(["Rotonda Pecoraro 88"]);
+    expect(addresses("Adrese: Kalētu bulvāris 45")).toEqual(["Kalētu bulvāris 45"]);
+    expect(addresses("Címem: Kiara körtér 6")).toEqual(["Kiara körtér 6"]);
+    expect(addresses("Jeg bor i Nikolaisgate 7")).toEqual(["Nikolaisgate 7"]);
+  });
+
   it("every USPS street suffix, and a one-word street before city, state and ZIP", () => {
     for (const sfx of [
       "Loaf",
