@@ -14,7 +14,7 @@ function found(text: string, r = ipAddress): string[] {
 }
 
 describe("IPv4", () => {
-  it.each(["192.0.2.1", "0.0.0.0", "255.255.255.255", "10.0.0.1", "198.51.100.7", "203.0.113.254"])(
+  it.each(["192.0.2.1", "255.255.255.255", "10.0.0.1", "198.51.100.7", "203.0.113.254"])(
     "%s is valid",
     (ip) => {
       expect(isValidIPv4(ip)).toBe(true);
@@ -45,6 +45,19 @@ describe("IPv4", () => {
     expect(found("abc1.2.3.4 and 1.2.3.4abc")).toEqual([]);
   });
 
+  it("leaves the loopback block and the unspecified address (they name no machine)", () => {
+    for (const ip of ["127.0.0.1", "127.1.2.3", "0.0.0.0"]) {
+      expect(isValidIPv4(ip)).toBe(true);
+      expect(found(`listening on ${ip}:3000`)).toEqual([]);
+    }
+    expect(found("from 127.0.0.1 to 10.0.0.7")).toEqual(["10.0.0.7"]);
+    for (const ip of ["::1", "0:0:0:0:0:0:0:1", "0::1", "0000:0000:0000:0000:0000:0000:0000:0001"]) {
+      expect(isValidIPv6(ip)).toBe(true);
+      expect(found(`bind ${ip} now`)).toEqual([]);
+    }
+    expect(found("bind ::11 now")).toEqual(["::11"]);
+  });
+
   it("reports level 2 (internal) with type IP_ADDRESS", () => {
     const d = ipAddress.detect({ text: "ip 192.0.2.1", lower: "ip 192.0.2.1", channel: "typed" });
     expect(d).toEqual([
@@ -59,7 +72,6 @@ describe("IPv6", () => {
     "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
     "2001:db8::1",
     "2001:db8::",
-    "::1",
     "fe80::1",
     "fe80::1%eth0",
     "fe80::1%25en0",

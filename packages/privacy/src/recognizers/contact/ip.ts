@@ -99,10 +99,32 @@ function findIPv4(text: string, lower: string, out: Detection[]): void {
     let te = e;
     while (te > s && text.charCodeAt(te - 1) === 46) te--; // sentence-final dot
     while (s < te && text.charCodeAt(s) === 46) s++;
-    if (isValidIPv4(text.slice(s, te)) && ipv4Boundaries(text, lower, s, te))
+    const cand = text.slice(s, te);
+    if (isValidIPv4(cand) && !isLocalOnlyV4(cand) && ipv4Boundaries(text, lower, s, te))
       out.push({ start: s, end: te, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
     dot = text.indexOf(".", e);
   }
+}
+
+/**
+ * The loopback block and the unspecified address (127.0.0.1, 0.0.0.0) name no machine but the one reading them:
+ * masking them costs the data and protects nobody.
+ * @example isLocalOnlyV4("127.0.0.1") // true
+ * @example isLocalOnlyV4("10.0.0.1") // false (a private network's host is a host)
+ */
+export function isLocalOnlyV4(s: string): boolean {
+  return s.startsWith("127.") || s === "0.0.0.0";
+}
+
+/**
+ * ::1 in any of its spellings (0:0:0:0:0:0:0:1, 0::1), the IPv6 loopback.
+ * @example isLoopbackV6("::1") // true
+ */
+export function isLoopbackV6(s: string): boolean {
+  const parts = s.split(":");
+  if (parts.length < 3 || !/^0{0,3}1$/.test(parts[parts.length - 1]!)) return false;
+  for (let i = 0; i < parts.length - 1; i++) if (!/^0{0,4}$/.test(parts[i]!)) return false;
+  return true;
 }
 
 function ipv4Boundaries(text: string, lower: string, s: number, e: number): boolean {
@@ -148,7 +170,7 @@ function findIPv6(text: string, out: Detection[]): void {
       continue;
     }
     const cand = text.slice(s, z);
-    if (ipv6Plausible(cand) && isValidIPv6(cand) && ipv6Boundaries(text, s, z))
+    if (ipv6Plausible(cand) && isValidIPv6(cand) && !isLoopbackV6(cand) && ipv6Boundaries(text, s, z))
       out.push({ start: s, end: z, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
     colon = text.indexOf(":", Math.max(colon + 1, done));
   }

@@ -71,6 +71,10 @@ describe("url: parts and exact offsets", () => {
     expect(parts("mysql://$(DB_USER):$(DB_PASS)@db/app")).toEqual([]);
     expect(parts("mongodb://YOUR_USERNAME:YOUR_PASSWORD@host/db")).toEqual([]);
     expect(parts("postgres://postgres:postgres@localhost/db")).toEqual([]);
+    // a placeholder user with a filler password
+    expect(parts("https://user:abc@api.example.com")).toEqual([]);
+    expect(parts("https://admin:123456@api.example.com")).toEqual([]);
+    expect(parts("https://jane:abc@api.example.com")).toEqual([["URL_USERINFO", "jane:abc"]]);
     expect(parts("https://jane.doe:Tr0ub4dor@example.com/x")).toEqual([
       ["URL_USERINFO", "jane.doe:Tr0ub4dor"],
     ]);

@@ -1,5 +1,6 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { codeAt, isAsciiLetter, isDigit, isHex, isWordCode, results } from "./chars.js";
+import { isTrivialValue } from "../secrets/util.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
 const OUT: Detection[] = [];
@@ -328,7 +329,8 @@ export function isPlaceholderUserinfo(s: string): boolean {
   const user = colon < 0 ? s : s.slice(0, colon);
   const pass = colon < 0 ? "" : s.slice(colon + 1);
   if (colon >= 0 && user === pass && /^[a-z]+$/i.test(user)) return true;
-  return PLACEHOLDER_PART.test(user) && (pass === "" || PLACEHOLDER_PART.test(pass));
+  // a placeholder user with a filler password ("user:abc", "admin:1234")
+  return PLACEHOLDER_PART.test(user) && (pass === "" || PLACEHOLDER_PART.test(pass) || isTrivialValue(pass));
 }
 
 const OPAQUE_SCHEMES = ["mailto:", "tel:", "sms:"];
