@@ -128,6 +128,14 @@ describe("person: hard negatives", () => {
 
   it("lower-case prose without an introduction", () => {
     expect(found("the will may grant a long white page to the young mark")).toEqual([]);
+    expect(found("we walked up rose hill to the young elm")).toEqual([]);
+  });
+
+  it("a given name then a family name that is a common word too, in lower-case chat", () => {
+    expect(found("i wrote joel young on the form")).toEqual(["joel young"]);
+    expect(found("please contact amber sipes tomorrow")).toEqual(["amber sipes"]);
+    // the wrong order is no name
+    expect(found("the young joel ran")).toEqual([]);
   });
 });
 

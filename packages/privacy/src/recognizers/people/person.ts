@@ -1039,7 +1039,14 @@ function scoreSegment(s: Seg): number {
     // a heading of common words that are names too ("Mark Wood Hill")
     if (s.strong === 0 && s.extra === 0 && initial) score -= 0.1;
     if (lowerMode)
-      score = s.strong >= 1 && s.strong + s.extra >= 2 ? 0.7 : s.initialInside && s.strong ? 0.75 : 0.2;
+      score =
+        s.strong >= 1 && s.strong + s.extra >= 2
+          ? 0.7
+          : s.initialInside && s.strong
+            ? 0.75
+            : w === 2 && givenThenFamily(s.a, s.b)
+              ? 0.6
+              : 0.2;
   } else {
     if (s.strong) score = initial ? 0.6 : 0.7;
     else if (s.extra) score = initial ? 0.4 : 0.5;
@@ -1079,6 +1086,22 @@ function scoreSegment(s: Seg): number {
     if (s.unknown === w && w === 1 && moderate >= 2 && !initial) score = Math.max(score, 0.55);
   }
   return score;
+}
+
+/**
+ * Two words of a lower-case text, one an unambiguous name and the other a name that is a common word too, in the
+ * order given name then family name: "joel young", "amber sipes", "paris hilton" (not "rose hill": neither is
+ * unambiguous; not "young joel": the order is wrong).
+ */
+function givenThenFamily(a: number, b: number): boolean {
+  const ca = cat[a]!;
+  const cb = cat[b]!;
+  const ba = bitsOf[a]!;
+  const bb = bitsOf[b]!;
+  if (ba & (L_FUNCTION | L_CALENDAR) || bb & (L_FUNCTION | L_CALENDAR)) return false;
+  if (ca === CAT_STRONG && cb === CAT_WEAK) return (ba & L_FIRST) !== 0 && (bb & L_LAST) !== 0;
+  if (ca === CAT_WEAK && cb === CAT_STRONG) return (ba & L_FIRST) !== 0 && (bb & L_LAST) !== 0;
+  return false;
 }
 
 interface Ctx {
