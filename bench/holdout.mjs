@@ -3,7 +3,8 @@
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
 // entities look like elsewhere, which is what the sealed acceptance set checks. This set is generated here, from a
 // fixed seed, with faker's English locales (names, US/UK/AU/CA/IE/IN street formats, phones, cards, IBANs, IPs,
-// SSNs) placed in chat, e-mail and form templates that Presidio's set does not use, plus innocent look-alikes
+// SSNs) placed in chat, e-mail and form templates that Presidio's set does not use (a fifth of them typed in
+// lower case), plus innocent look-alikes
 // (versions, rooms, times, prices) for over-redaction. It is scored by ../shared/eval/score.mjs. Values are fake
 // by construction (faker); nothing is written to the repository.
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -104,6 +105,8 @@ function generate(n, seed) {
       last = m.index + m[0].length;
     }
     text += tpl.slice(last);
+    // every fifth record typed all in lower case, as chat often is (offsets hold while the length does)
+    if (i % 5 === 4 && text.toLowerCase().length === text.length) text = text.toLowerCase();
     records.push({ id: `holdout-${i}`, channel: "typed", text, spans });
   }
   return records;

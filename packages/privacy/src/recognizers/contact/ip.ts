@@ -107,13 +107,14 @@ function findIPv4(text: string, lower: string, out: Detection[]): void {
 }
 
 /**
- * The loopback block and the unspecified address (127.0.0.1, 0.0.0.0) name no machine but the one reading them:
- * masking them costs the data and protects nobody.
+ * The loopback and unspecified addresses as people write them (127.0.0.1, 0.0.0.0) name no machine but the one
+ * reading them: masking them costs the data and protects nobody. The rest of 127.0.0.0/8 is still masked: such an
+ * address is rare in real text and may be any number that happens to start with 127.
  * @example isLocalOnlyV4("127.0.0.1") // true
- * @example isLocalOnlyV4("10.0.0.1") // false (a private network's host is a host)
+ * @example isLocalOnlyV4("127.155.154.108") // false
  */
 export function isLocalOnlyV4(s: string): boolean {
-  return s.startsWith("127.") || s === "0.0.0.0";
+  return s === "127.0.0.1" || s === "0.0.0.0";
 }
 
 /**

@@ -124,6 +124,14 @@ describe("street addresses: house number + street name + type word", () => {
     expect(addresses("my details: 5210 Broadway, North Ashlyfield, OH 25701-4772")).toEqual([
       "5210 Broadway, North Ashlyfield, OH 25701-4772",
     ]);
+    // typed in lower case
+    expect(addresses("office: 1600 amphitheatre pkwy suite 200, mountain view, ca 94043")).toEqual([
+      "1600 amphitheatre pkwy suite 200, mountain view, ca 94043",
+    ]);
+    expect(addresses("meeting at 5106 w main, judystead, mo 21285")).toEqual([
+      "5106 w main, judystead, mo 21285",
+    ]);
+    expect(addresses("we meet at 1318 hunter pass suite 925")).toEqual(["1318 hunter pass suite 925"]);
     // a state code that is also a greeting
     expect(addresses("945 Alexandrea Port Apt. 609, Belindaview, HI 65283")).toEqual([
       "945 Alexandrea Port Apt. 609, Belindaview, HI 65283",

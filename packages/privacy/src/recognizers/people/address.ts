@@ -829,6 +829,15 @@ const ADDRESS_WORDS = new WordTable([
 /** Per-token memo of ADDRESS_WORDS flags (-1: not looked up yet), reused across records. */
 let wordFlags = new Int32Array(256);
 
+// prettier-ignore
+const US_STATES = new Set([
+  "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me",
+  "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa",
+  "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc", "pr",
+]);
+const US_ZIP_NEXT_RE = /^[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
+const US_TAIL_LOWER_RE =
+  /^,[ \t]*\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3},?[ \t]+([a-z]{2})[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
 /** ", City, ST 12345" (ZIP+4 allowed) right after a street's name. */
 const US_TAIL_RE =
   /^,[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3},?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
@@ -1181,7 +1190,12 @@ function streetAt(i: number): [number, number, number] | undefined {
     // NUM + name + type word: "74 Diakou Street", "3911 Fourth Avenue", "2224 Trenerys gate 232", "12 W 3rd St"
     for (let t = a + 1; t <= b && end < 0; t++) {
       if (isTypeAfter(t)) {
-        const named = capOk(a) || isOrdinal(a) || (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION));
+        const named =
+          capOk(a) ||
+          isOrdinal(a) ||
+          (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION)) ||
+          // a unit and its number after the type word: "1318 hunter pass suite 925"
+          (allLower && !(bits(a) & L_FUNCTION) && unitFollows(t));
         if (named && lowerWords(a, t - 1) <= 2) end = t;
         break;
       }
@@ -1220,6 +1234,11 @@ function streetAt(i: number): [number, number, number] | undefined {
     // a one-word street before a US city, state and ZIP: "5210 Broadway, North Ashlyfield, OH 25701"
     if (run >= a && run - a < 3 && US_TAIL_RE.test(text.slice(te[run]!, te[run]! + 64)))
       return [ts[i]!, te[run]!, 0.85];
+    // the same typed in lower case: "5106 w main, judystead, mo 21285"
+    if (allLower && b - a < 3) {
+      const m = US_TAIL_LOWER_RE.exec(text.slice(te[b]!, te[b]! + 64));
+      if (m && US_STATES.has(m[1]!)) return [ts[i]!, te[b]!, 0.85];
+    }
     if (b + 1 < n && isNum(b + 1) && gapOk(b) && b - a < 3 && run === b && !allCommon(a, b)) {
       // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
       let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;
@@ -1405,7 +1424,12 @@ function acceptInline(rest: string, sameLine: boolean): number {
     const raw = m[2]!;
     const w = raw.replace(/[.?!;:)]+$/, "");
     const stop = w.length < raw.length && /[.?!;:]/.test(raw.slice(w.length));
-    if (!placeToken(w, sameLine && words === 0 && !m[1], !sameLine)) break;
+    if (
+      !placeToken(w, sameLine && words === 0 && !m[1], !sameLine) &&
+      // a US state code in a lower-case text, then a ZIP: "springfield, or 97403"
+      !(allLower && US_STATES.has(w) && US_ZIP_NEXT_RE.test(rest.slice(re.lastIndex)))
+    )
+      break;
     // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
     if (sameLine && !allLower && STRONG_AFTER_SET.has(w) && w.length >= 4 && w === w.toLowerCase()) break;
     words++;
