@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { redact } from "../../engine.js";
 import type { Detection, Recognizer } from "../../types.js";
 import { email } from "./email.js";
-import { ipAddress, isValidIPv4, isValidIPv6 } from "./ip.js";
+import { ipAddress, isLocalOnlyV4, isLoopbackV6, isValidIPv4, isValidIPv6 } from "./ip.js";
 import { macAddress } from "./mac.js";
 import { url } from "./url.js";
 
@@ -61,13 +61,19 @@ const local = fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9._+-]{0,20}[A-Za-z0-9]
 
 describe("property: network identifiers and e-mail addresses embedded in random text", () => {
   it("every IPv4 address is found with exact offsets", () => {
-    fc.assert(fc.property(embedded(fc.ipV4()), (c) => foundExactly(ipAddress, c)));
+    // 127.0.0.1 and 0.0.0.0 are left unmasked on purpose (they name no machine)
+    fc.assert(
+      fc.property(embedded(fc.ipV4().filter((s) => !isLocalOnlyV4(s))), (c) => foundExactly(ipAddress, c)),
+    );
   });
 
   it("every IPv6 address (all compressed forms, IPv4 tails) is found with exact offsets", () => {
     // "::" alone and digit-less compressed forms ("a::b") are deliberately not reported: in prose they
     // are C++ scopes and the like.
-    const ipv6 = fc.ipV6().filter((s) => s !== "::" && (/\d/.test(s) || !s.includes("::")));
+    // ::1 in any spelling is left unmasked on purpose
+    const ipv6 = fc
+      .ipV6()
+      .filter((s) => s !== "::" && (/\d/.test(s) || !s.includes("::")) && !isLoopbackV6(s));
     fc.assert(fc.property(embedded(ipv6), (c) => foundExactly(ipAddress, c)));
   });
 

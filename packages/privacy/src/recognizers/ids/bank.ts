@@ -61,7 +61,10 @@ export const iban: Recognizer = {
         }
         if (
           (c === SP || c === NBSP || c === DASH) &&
+          // a printed IBAN is grouped in fours (ISO 13616); a separator elsewhere ends it, or a country code and
+          // two digits could be glued to the words that follow ("JE230469C team quick sent")
           compact.length >= 4 &&
+          compact.length % 4 === 0 &&
           (sepUsed < 0 || sepUsed === c) &&
           p + 1 < n &&
           isAlnum(text.charCodeAt(p + 1))

@@ -132,6 +132,10 @@ describe("France NIR", () => {
     expect(found(`x ${NIR_CORSICA} y`)).toEqual([`FR_NIR:${NIR_CORSICA}`]);
     expect(found(`n° ${breakLast(NIR)}`)).toEqual([]);
   });
+  it("a NIR that is also a JCB card number is a NIR when labelled", () => {
+    // 1800… passes both the NIR key and Luhn (found by the property test); unlabelled, the card recognizer has it
+    expect(found("NIR 180073414100015")).toEqual(["FR_NIR:180073414100015"]);
+  });
   it("a number announced as something else is not taken as a NIR", () => {
     expect(found(`card number ${NIR}`)).toEqual([]);
   });

@@ -163,7 +163,9 @@ const nir = fc
   .map(([sex, yy, mm, dep, rest]) => {
     const body = sex + yy + String(mm).padStart(2, "0") + dep + rest;
     return body + String(frNirKey(body)).padStart(2, "0");
-  });
+  })
+  // a NIR starting 1800 or 2131 can also be a JCB card number; unlabelled it is reported as a card (still masked)
+  .filter((v) => !paymentCardValid(v));
 
 const dni = fc.integer({ min: 0, max: 99_999_999 }).map((n) => String(n).padStart(8, "0") + esDniLetter(n));
 const nie = fc

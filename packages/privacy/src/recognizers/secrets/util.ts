@@ -342,7 +342,9 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (TEMPLATE_START.test(v) || TEMPLATE_ANY.test(v) || CODE_REF.test(v)) return true;
-  if (PLACEHOLDER_WORDS.test(v) || MASK_RUN.test(v) || hasShortPlaceholderWord(v)) return true;
+  if (PLACEHOLDER_WORDS.test(v) || MASK_RUN.test(v)) return true;
+  // "YourApiKeyHere" is a placeholder; "YourHicxraxJJu7wy62mf6SD9" is a random token that starts with "Your"
+  if (hasShortPlaceholderWord(v) && !looksRandom(v.replace(SHORT_PLACEHOLDER, ""), 12)) return true;
   if (/^[*•●xX.#_\-?]+$/.test(v)) return true;
   return false;
 }
