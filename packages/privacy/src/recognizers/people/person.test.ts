@@ -131,6 +131,13 @@ describe("person: hard negatives", () => {
     expect(found("we walked up rose hill to the young elm")).toEqual([]);
   });
 
+  it("a full name in capitals, but not a lone word in capitals that is also a name", () => {
+    expect(found("Signed: JOHN SMITH, 3 March")).toEqual(["JOHN SMITH"]);
+    expect(found("PAYEE: LAURA CARVALHO")).toEqual(["LAURA CARVALHO"]);
+    expect(found("My IBAN is below, and my NINO too")).toEqual([]);
+    expect(found("SMITH JOHN")).toEqual([]);
+  });
+
   it("a given name then a family name that is a common word too, in lower-case chat", () => {
     expect(found("i wrote joel young on the form")).toEqual(["joel young"]);
     expect(found("please contact amber sipes tomorrow")).toEqual(["amber sipes"]);

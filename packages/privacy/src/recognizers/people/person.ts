@@ -1036,6 +1036,9 @@ function scoreSegment(s: Seg): number {
     else if (s.weak >= 2) score = 0.4;
     else score = 0.3;
     if (s.initialInside) score = Math.max(score, 0.8);
+    // a full name in capitals on a form or a signature ("JOHN SMITH"): given name first, family name last, both
+    // names and nothing else (a lone capitalised name is as often an acronym: IBAN, NINO)
+    if (w <= 3 && s.weak === w && capitalsName(s.a, s.b)) score = Math.max(score, 0.75);
     // a heading of common words that are names too ("Mark Wood Hill")
     if (s.strong === 0 && s.extra === 0 && initial) score -= 0.1;
     if (lowerMode)
@@ -1086,6 +1089,13 @@ function scoreSegment(s: Seg): number {
     if (s.unknown === w && w === 1 && moderate >= 2 && !initial) score = Math.max(score, 0.55);
   }
   return score;
+}
+
+/** Every token of a..b is in capitals and only a name (see categorise); a is a given name, b a family name. */
+function capitalsName(a: number, b: number): boolean {
+  if (a === b) return false;
+  for (let t = a; t <= b; t++) if (!(tk[t]! & K_ALLCAP) || cat[t] !== CAT_WEAK) return false;
+  return (bitsOf[a]! & L_FIRST) !== 0 && (bitsOf[b]! & L_LAST) !== 0;
 }
 
 /**
