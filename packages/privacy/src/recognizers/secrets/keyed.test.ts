@@ -135,6 +135,17 @@ describe("assignments", () => {
     expect(spans("<password>Xk29mQ7z</password>")).toEqual([["Xk29mQ7z", "SECRET:password"]]);
   });
 
+  it("a snake_case key name then a random value, as CLI arguments", () => {
+    expect(spans("aws configure set aws_secret_access_key fAkE0sEcReT/k7mDeNg+bPxRfiCYzq8Hk2L")).toEqual([
+      ["aws_secret_access_key fAkE0sEcReT/k7mDeNg+bPxRfiCYzq8Hk2L", "SECRET:high-entropy"],
+    ]);
+    expect(spans("heroku config:set API_KEY k8Hq2mZx9PqL4wRtY7vB")).toEqual([
+      ["API_KEY k8Hq2mZx9PqL4wRtY7vB", "SECRET:high-entropy"],
+    ]);
+    expect(spans("click the reset_password link")).toEqual([]);
+    expect(spans("see my_secret_notes folder")).toEqual([]);
+  });
+
   it("prose 'token: value' covers only the value", () => {
     expect(spans("the token: k8Hq2mZx9PqL4wRtY7vB3n")).toEqual([
       ["k8Hq2mZx9PqL4wRtY7vB3n", "SECRET:high-entropy"],

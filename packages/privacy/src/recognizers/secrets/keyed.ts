@@ -425,6 +425,39 @@ function curlUser(text: string, out: Detection[]): void {
   }
 }
 
+/**
+ * A snake_case key name, a space, then a random-looking value: the argument form of CLIs ("aws configure set
+ * aws_secret_access_key wJalr…", "heroku config:set API_KEY k8Hq…" without '='). Only values that look random
+ * count (prose such as "reset_password link" is no secret).
+ */
+function spacedIdents(text: string, lower: string, out: Detection[]): void {
+  let u = text.indexOf("_");
+  while (u >= 0) {
+    let s = u;
+    while (s > 0 && isIdentChar(text.charCodeAt(s - 1)) && u - s < 60) s--;
+    let e = u + 1;
+    while (e < text.length && isIdentChar(text.charCodeAt(e)) && e - s < 80) e++;
+    const next = text.charCodeAt(e);
+    if (e - s >= 4 && (next === 32 || next === 9) && (s === 0 || !isIdentChar(text.charCodeAt(s - 1)))) {
+      const ident = text.slice(s, e);
+      const cls = /[A-Za-z]/.test(ident) ? classifyKey(ident) : null;
+      if (cls) {
+        const value = readValue(text, e);
+        if (
+          value &&
+          !value.quoted &&
+          value.start - e <= 2 &&
+          looksRandom(value.text, 16) &&
+          acceptValue(cls === "password" ? "secret" : cls, value.text, false) &&
+          !hasContextBefore(lower, s, ENCRYPTED_CONTEXT, 40)
+        )
+          out.push(secretDetection(s, value.end, "high-entropy", 0.8, ID));
+      }
+    }
+    u = text.indexOf("_", Math.max(e, u + 1));
+  }
+}
+
 /** `<password>value</password>` elements. */
 function xmlElements(text: string, out: Detection[]): void {
   let i = text.indexOf("</");
@@ -470,8 +503,8 @@ export const keyedSecrets: Recognizer = {
     "SECRET:basic-auth",
     ...new Set(KEYED_FORMATS.map((f) => `SECRET:${f.provider}`)),
   ],
-  // assignments (':' '='), command-line flags ('-') and XML elements ('<')
-  triggers: { text: [":", "=", "-", "<"] },
+  // assignments (':' '='), command-line flags ('-'), XML elements ('<') and spaced snake_case names ('_')
+  triggers: { text: [":", "=", "-", "<", "_"] },
   detect(input) {
     const { text } = input;
     const out = OUT;
@@ -493,6 +526,7 @@ export const keyedSecrets: Recognizer = {
     }
     const lt = text.indexOf("<");
     if (lt >= 0 && text.indexOf("</", lt) >= 0) xmlElements(text, out);
+    if (text.indexOf("_") >= 0) spacedIdents(text, lower, out);
     return results(out);
   },
 };

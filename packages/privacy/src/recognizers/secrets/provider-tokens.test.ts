@@ -177,6 +177,19 @@ describe("secret-tokens: random tokens of every format are found", () => {
     expect(detect(stripe)[0]?.type).toBe("SECRET:stripe");
   });
 
+  it("an AWS secret access key right after its access key id (fake values)", () => {
+    const id = "AKIAFAKEFAKEFAKE2345";
+    const secret = "fAkE0sEcReT/k7mDeNg+bPxRfiCYzq8Hk2Lp0wQ1";
+    for (const gap of [" ", " / ", "\t", "\n", ", "]) {
+      const text = `${id}${gap}${secret}`;
+      expect(covering(detect(text), text.indexOf(secret), text.length)[0]?.type).toBe("SECRET:aws");
+    }
+    // not across words, not a longer run, not without the id
+    expect(covering(detect(`${id} and ${secret}`), 25, 65)).toEqual([]);
+    expect(detect(`${id} ${secret}xyz`).length).toBe(1);
+    expect(detect(secret)).toEqual([]);
+  });
+
   it("includes the scheme of webhook URLs", () => {
     const url = "https://hooks.slack.com/services/T0FAKE000/B0FAKE000/abcdefghijklmnopqrstuvwx";
     const d = detect(`post to ${url} please`);

@@ -5,6 +5,8 @@ import {
   alignedLower,
   isAsciiAlnum,
   isAsciiLetter,
+  isPlaceholder,
+  looksRandom,
   matchLengthRange,
   results,
   secretDetection,
@@ -124,6 +126,27 @@ function emit(out: Detection[], c: Compiled, text: string, start: number, end: n
   if (e - s > 20 && text.charCodeAt(e - 1) === 46 && (e === text.length || /\s/.test(text[e]!))) e--;
   if (c.format.url) s = extendScheme(text, s);
   out.push(secretDetection(s, e, c.format.provider, c.score, ID));
+  if (c.format.name === AWS_KEY_ID) awsSecretAfter(text, e, out);
+}
+
+const AWS_KEY_ID = "AWS access key id";
+/** Between an access key id and its secret: spaces, tabs, one line break, or a short separator (" / ", ", "). */
+const AWS_PAIR_GAP = /^[ \t]{0,3}(?:[,;:|/][ \t]{0,3}|\r?\n[ \t]{0,3})?/;
+const AWS_SECRET_CHAR = /[A-Za-z0-9/+]/;
+
+/**
+ * The secret access key that follows an access key id ("AKIA… wJalr…", as pasted from a credentials file or a
+ * console): 40 characters of base64 that look random. Alone, such a string has no shape of its own.
+ */
+function awsSecretAfter(text: string, from: number, out: Detection[]): void {
+  const gap = AWS_PAIR_GAP.exec(text.slice(from, from + 10))![0].length;
+  const s = from + gap;
+  if (gap === 0 && s < text.length) return; // glued on: not a separate value
+  let e = s;
+  while (e < text.length && e - s <= 40 && AWS_SECRET_CHAR.test(text[e]!)) e++;
+  if (e - s !== 40 || (e < text.length && /[=A-Za-z0-9/+]/.test(text[e]!))) return;
+  const v = text.slice(s, e);
+  if (looksRandom(v, 40) && !isPlaceholder(v)) out.push(secretDetection(s, e, "aws", 0.85, ID));
 }
 
 /**

@@ -74,6 +74,21 @@ describe("typed passwords", () => {
   });
 });
 
+describe("keys and tokens told in prose", () => {
+  it("a random-looking value after 'secret', 'api key', 'token'… and a verb", () => {
+    expect(typed("the secret is fAkE0sEcReT/k7mDeNg+bPxRfiCYzq8Hk2L")).toEqual([
+      ["fAkE0sEcReT/k7mDeNg+bPxRfiCYzq8Hk2L", "SECRET:high-entropy"],
+    ]);
+    expect(values("my api key is k8Hq2mZx9PqL4wRtY7vB ok")).toEqual(["k8Hq2mZx9PqL4wRtY7vB"]);
+  });
+  it("not the words of a sentence about keys", () => {
+    expect(values("the key is to be patient")).toEqual([]);
+    expect(values("the access token is expired")).toEqual([]);
+    expect(values("the secret is out")).toEqual([]);
+    expect(values("my api key is your_api_key_here")).toEqual([]);
+  });
+});
+
 describe("PINs and one-time codes", () => {
   it.each([
     ["my pin is 4821", "4821", "SECRET:pin"],

@@ -2,7 +2,7 @@ import type { Detection, Recognizer } from "../../types.js";
 import { authorizationAfter, basicAfter, bearerAfter } from "./auth-header.js";
 import { seedPhraseAfter } from "./crypto-keys.js";
 import { K_JOINED, K_NONASCII, tokensOf } from "../people/tokens.js";
-import { alignedLower, isPlaceholder, isWordChar, results, secretDetection } from "./util.js";
+import { alignedLower, isPlaceholder, isWordChar, looksRandom, results, secretDetection } from "./util.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
 const OUT: Detection[] = [];
@@ -10,9 +10,9 @@ const OUT: Detection[] = [];
 const ID = "secret-announced";
 
 /** Kinds whose value this module parses itself. */
-type ValueKind = "password" | "pin" | "otp" | "code";
+type ValueKind = "password" | "pin" | "otp" | "code" | "token";
 /** What an announcing word says follows it. */
-type Kind = "password" | "pin" | "otp" | "code" | "phrase" | "bearer" | "basic" | "authorization";
+type Kind = "password" | "pin" | "otp" | "code" | "token" | "phrase" | "bearer" | "basic" | "authorization";
 
 /**
  * Words that announce a password, PIN or one-time code, by language. Lower case; matched as whole words
@@ -31,6 +31,9 @@ const ANNOUNCERS: ReadonlyArray<readonly [string, Kind]> = [
   ["login code", "otp"], ["sign-in code", "otp"], ["signin code", "otp"], ["2fa code", "otp"], ["2fa", "otp"],
   ["mfa code", "otp"], ["sms code", "otp"], ["backup code", "otp"], ["recovery code", "otp"],
   ["unlock code", "otp"], ["door code", "pin"], ["gate code", "pin"], ["alarm code", "pin"], ["code", "code"],
+  // a key or token told in prose ("the secret is …", "my api key is …"): only a random-looking value counts
+  ["secret", "token"], ["secret key", "token"], ["api key", "token"], ["api token", "token"], ["key", "token"],
+  ["access key", "token"], ["access token", "token"], ["auth token", "token"], ["token", "token"],
   // German
   ["passwort", "password"], ["kennwort", "password"], ["geheimzahl", "pin"], ["bestätigungscode", "otp"],
   ["bestaetigungscode", "otp"], ["sicherheitscode", "otp"], ["zugangscode", "otp"], ["einmalcode", "otp"],
@@ -345,6 +348,8 @@ export function validValue(kind: ValueKind, v: string, afterColon: boolean): boo
   if (v.length === 0) return false;
   const lv = v.toLowerCase();
   if (kind === "pin") return DIGITS.test(v) && v.length <= 8;
+  if (kind === "token")
+    return v.length <= 512 && !/:\/\/|^www\./i.test(v) && !isPlaceholder(v) && looksRandom(v, 16);
   if (kind === "otp" || kind === "code")
     return (DIGITS.test(v) && v.length <= 10) || (kind === "otp" && OTP.test(v));
   if (v.length < 4 || v.length > 64) return false;
@@ -367,7 +372,8 @@ function endsWithMarker(tok: string): boolean {
 }
 
 function emit(out: Detection[], kind: ValueKind, s: number, e: number, score: number): void {
-  const type = kind === "password" ? "password" : kind === "pin" ? "pin" : "otp";
+  const type =
+    kind === "password" ? "password" : kind === "pin" ? "pin" : kind === "token" ? "high-entropy" : "otp";
   out.push(secretDetection(s, e, type, score, ID));
 }
 
@@ -412,6 +418,7 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
       const t2 = toks[i + 1];
       if (
         kind !== "password" &&
+        kind !== "token" &&
         /^\d{3}$/.test(text.slice(s, e)) &&
         t2 &&
         t2.start === e + 1 &&
@@ -424,6 +431,7 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
         emit(out, kind, s, e, symbolMarker ? 0.85 : 0.8);
         return;
       }
+      if (kind === "token") return; // "the key is to be patient"
       if (kind !== "password" || STOP.has(v.toLowerCase())) {
         sawMarker = false; // "password is not ...": keep looking for another marker
         i++;
