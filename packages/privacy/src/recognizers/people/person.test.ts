@@ -138,6 +138,16 @@ describe("person: hard negatives", () => {
     expect(found("SMITH JOHN")).toEqual([]);
   });
 
+  it("names in scripts without case: two known names in a row, in any text", () => {
+    expect(found("مرحبا، أنا بتول ادريس")).toEqual(["بتول ادريس"]);
+    expect(found("Meeting with אביה אביבי at 5")).toEqual(["אביה אביבי"]);
+    expect(found("ავთანდილ აბაშიძე მოვიდა")).toEqual(["ავთანდილ აბაშიძე"]);
+    // ordinary sentences, a greeting, a lone letter of mis-decoded text
+    expect(found("السلام عليكم ورحمة الله وبركاته")).toEqual([]);
+    expect(found("אני הולך לבית הספר מחר")).toEqual([]);
+    expect(found("a tribute to Anna Smith ג€“ sadly")).toEqual(["Anna Smith"]);
+  });
+
   it("a given name then a family name that is a common word too, in lower-case chat", () => {
     expect(found("i wrote joel young on the form")).toEqual(["joel young"]);
     expect(found("please contact amber sipes tomorrow")).toEqual(["amber sipes"]);

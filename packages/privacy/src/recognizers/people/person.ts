@@ -24,6 +24,7 @@ import {
   K_INITIAL,
   K_JOINED,
   K_LOWER,
+  K_NONASCII,
   K_MARKS,
   type Tokens,
   isSpace,
@@ -629,7 +630,7 @@ function chains(): void {
   const len0 = text.length;
   for (let i = 0; i < count; i++) {
     const k = kinds[i]!;
-    if (!((k & K_CAP) !== 0 || (lowers && (k & K_LOWER) !== 0))) {
+    if (!((k & K_CAP) !== 0 || (lowers && (k & K_LOWER) !== 0) || caselessTok(i))) {
       // a lower-case title before a capitalised name: "ms. Quinzia", "dr. Who"
       if (!(k & K_LOWER)) continue;
       const e = ends[i]!;
@@ -900,7 +901,7 @@ function possLen(i: number): number {
   return 0;
 }
 function startsName(i: number): boolean {
-  return (tk[i]! & K_CAP) !== 0 || (lowerMode && (tk[i]! & K_LOWER) !== 0);
+  return (tk[i]! & K_CAP) !== 0 || (lowerMode && (tk[i]! & K_LOWER) !== 0) || caselessTok(i);
 }
 
 function categorise(i: number): number {
@@ -908,6 +909,7 @@ function categorise(i: number): number {
   const k = tk[i]!;
   if (k & K_DIGITS || !startsName(i) || embedded(text, ts[i]!, te[i]!)) return (cat[i] = CAT_NONE);
   if (te[i]! - ts[i]! === 1) {
+    if (k & K_NONASCII && caselessTok(i)) return (cat[i] = CAT_NONE); // no initials without case
     // an initial; "I" and "A" (and "a", "i") are words unless written with a dot
     const ch = text.charCodeAt(ts[i]!) | 32;
     const dotted = codeAt(te[i]!) === 46;
@@ -947,6 +949,8 @@ function categorise(i: number): number {
   }
   bitsOf[i] = bits;
   const nameBits = bits & (L_FIRST | L_LAST | L_EXTRA);
+  // without case, every word looks alike: only a known name may be part of one ("أنا" before a name is no name)
+  if (!nameBits && k & K_NONASCII && caselessTok(i)) return (cat[i] = CAT_NONE);
   const wordBits = bits & (L_COMMON | L_PLACE | L_CALENDAR);
   let c: number;
   if (bits & (L_TITLE | L_ORG | L_SUFFIX) && !nameBits) c = CAT_NONE;
@@ -1026,6 +1030,8 @@ function buildSegment(from: number, to: number): void {
 }
 
 function scoreSegment(s: Seg): number {
+  // names in a script without case are read as in a lower-case text: no capital letter marks them
+  const lm = lowerMode || caselessRun(s.a, s.b);
   const w = s.words;
   let score: number;
   const initial = sentenceInitial(text, s.start);
@@ -1041,7 +1047,7 @@ function scoreSegment(s: Seg): number {
     if (w <= 3 && s.weak === w && capitalsName(s.a, s.b)) score = Math.max(score, 0.75);
     // a heading of common words that are names too ("Mark Wood Hill")
     if (s.strong === 0 && s.extra === 0 && initial) score -= 0.1;
-    if (lowerMode)
+    if (lm)
       score =
         s.strong >= 1 && s.strong + s.extra >= 2
           ? 0.7
@@ -1055,26 +1061,25 @@ function scoreSegment(s: Seg): number {
     else if (s.extra) score = initial ? 0.4 : 0.5;
     else if (s.weak) score = initial ? 0.05 : 0.25;
     else score = initial ? 0.05 : 0.15;
-    if (lowerMode) score = 0.2;
+    if (lm) score = 0.2;
   }
-  if (score >= 0.85 && !lowerMode) {
+  if (score >= 0.85 && !lm) {
     // certain already: only the speaker flag matters (dialogue propagation)
     const after = te[s.b]!;
     s.speaker = codeAt(after) === 58 && codeAt(after + 1) !== 47 && lineStart(text, s.start);
     return s.titled && w <= 3 ? 0.9 : score;
   }
   // in a lower-case text a common word is a common word, whatever precedes it ("hej river")
-  if (lowerMode && s.weak + s.tail === w) return score;
+  if (lm && s.weak + s.tail === w) return score;
   const ctx = contextOf(s);
   s.speaker = ctx.speaker;
   if (s.titled && w <= 3) score = Math.max(score, 0.9);
   if (ctx.intro && w <= 4) score = Math.max(score, s.weak === w ? 0.7 : 0.85);
   if (ctx.greet && w <= 3) score = Math.max(score, 0.8);
-  if (ctx.strongAgent && w <= 3 && !lowerMode) score = Math.max(score, s.weak === w ? 0.6 : 0.75);
+  if (ctx.strongAgent && w <= 3 && !lm) score = Math.max(score, s.weak === w ? 0.6 : 0.75);
   // "Shovda lives on ...", "Järvilehto began writing": a person's verb after an unknown word
-  if (ctx.personVerb && w <= 3 && !lowerMode && s.unknown + s.extra + s.strong > 0)
-    score = Math.max(score, 0.6);
-  if (ctx.vocative && w <= 2 && initial && !lowerMode) score = Math.max(score, 0.6);
+  if (ctx.personVerb && w <= 3 && !lm && s.unknown + s.extra + s.strong > 0) score = Math.max(score, 0.6);
+  if (ctx.vocative && w <= 2 && initial && !lm) score = Math.max(score, 0.6);
   if (ctx.speaker && w <= 2 && s.strong > 0) score = Math.max(score, 0.75);
   const moderate =
     (ctx.agent ? 1 : 0) +
@@ -1082,7 +1087,7 @@ function scoreSegment(s: Seg): number {
     (ctx.poss ? 1 : 0) +
     (ctx.vocative ? 1 : 0) +
     (ctx.ownLine ? 1 : 0);
-  if (moderate > 0 && !lowerMode) {
+  if (moderate > 0 && !lm) {
     if (s.strong || s.extra) score = Math.max(score, s.strong ? 0.8 : w >= 2 ? 0.75 : 0.6);
     else if (s.weak && !initial) score = Math.max(score, moderate >= 2 || ctx.vocative ? 0.6 : 0.45);
     if (s.unknown + s.weak + s.tail === w && w >= 2 && s.unknown >= 1) score = Math.max(score, 0.6);
@@ -1096,6 +1101,26 @@ function capitalsName(a: number, b: number): boolean {
   if (a === b) return false;
   for (let t = a; t <= b; t++) if (!(tk[t]! & K_ALLCAP) || cat[t] !== CAT_WEAK) return false;
   return (bitsOf[a]! & L_FIRST) !== 0 && (bitsOf[b]! & L_LAST) !== 0;
+}
+
+/**
+ * A word in a script without case whose words are separated by spaces (Arabic, Hebrew, Georgian, Devanagari,
+ * Thaana): it may be a name though it has no capital letter.
+ */
+function caselessTok(i: number): boolean {
+  if ((tk[i]! & (K_NONASCII | K_LOWER)) !== (K_NONASCII | K_LOWER)) return false;
+  const c = text.charCodeAt(ts[i]!);
+  return (
+    (c >= 0x0590 && c <= 0x08ff) || // Hebrew, Arabic, Syriac, Thaana, Arabic supplements
+    (c >= 0x0900 && c <= 0x097f) || // Devanagari
+    (c >= 0x10d0 && c <= 0x10ff) || // Georgian (Mkhedruli)
+    (c >= 0xfb1d && c <= 0xfdff) || // Hebrew and Arabic presentation forms
+    (c >= 0xfe70 && c <= 0xfeff)
+  );
+}
+function caselessRun(a: number, b: number): boolean {
+  for (let t = a; t <= b; t++) if (!caselessTok(t)) return false;
+  return true;
 }
 
 /**
