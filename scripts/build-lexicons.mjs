@@ -281,6 +281,19 @@ write("common-words.json", {
   surnameEndings: SURNAME_ENDINGS.join("\n"),
 });
 write("places.json", { places: sorted(places) });
+// Chinese, Japanese and Korean names: family names of the zh, ja and ko locales, Korean and Japanese given names
+// (people/honorific-names.ts finds a name by the honorific after it: 田中さん, 王先生, 김민준 씨)
+const namesOf = (locales, field) =>
+  new Set(
+    locales.flatMap((l) => strings(allLocales[l]?.person?.[field])).map((w) => w.normalize("NFC").trim()),
+  );
+write("cjk-names.json", {
+  zhFamily: sorted(namesOf(["zh_CN", "zh_TW"], "last_name")),
+  jaFamily: sorted(namesOf(["ja"], "last_name")),
+  jaGiven: sorted(namesOf(["ja"], "first_name")),
+  koFamily: sorted(namesOf(["ko"], "last_name")),
+  koGiven: sorted(namesOf(["ko"], "first_name")),
+});
 console.log(
   `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, calendar ${calendar.size}, places ${places.size}`,
 );

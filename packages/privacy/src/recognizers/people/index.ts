@@ -1,6 +1,7 @@
 import type { Recognizer } from "../../types.js";
 import { streetAddress } from "./address.js";
 import { dobAge } from "./dob-age.js";
+import { honorificNames } from "./honorific-names.js";
 import { lexicon } from "./lexicon.js";
 import { person } from "./person.js";
 
@@ -9,10 +10,11 @@ export { person, detectPersons } from "./person.js";
 export { streetAddress, detectAddresses } from "./address.js";
 export { detectPostcodes, isPostcodeText } from "./postcode.js";
 export { dobAge } from "./dob-age.js";
+export { honorificNames } from "./honorific-names.js";
 
 // Build the name lexicon (about 250K words, a few tens of milliseconds) when the recognizers are
 // loaded rather than on the first record, so that no record pays for it.
 lexicon();
 
 /** Recognizers of the 'people' group, registered in ../index.ts. */
-export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [person, streetAddress, dobAge];
+export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [person, honorificNames, streetAddress, dobAge];

@@ -1,0 +1,130 @@
+/**
+ * Names in Chinese, Japanese and Korean writing. These scripts have no capital letters, and Chinese and Japanese
+ * no spaces, so the person recognizer's cues do not exist there. What does exist is the honorific written right
+ * after a name — 田中さん, 王先生, 김민준 씨 — and the name before it starts with a family name from a list.
+ * Only names with such an honorific (or after 我叫 / 我是, "I am called") are found.
+ */
+import type { Detection, Recognizer } from "../../types.js";
+import cjk from "../../../data/cjk-names.json" with { type: "json" };
+import { CH_NONASCII, peekTokens } from "./tokens.js";
+
+const ID = "person-cjk";
+
+const setOf = (s: string): ReadonlySet<string> => new Set(s.split("\n").filter(Boolean));
+let lists:
+  | {
+      zh: ReadonlySet<string>;
+      ja: ReadonlySet<string>;
+      jaGiven: ReadonlySet<string>;
+      ko: ReadonlySet<string>;
+      koGiven: ReadonlySet<string>;
+    }
+  | undefined;
+function names() {
+  lists ??= {
+    zh: setOf(cjk.zhFamily),
+    ja: setOf(cjk.jaFamily),
+    jaGiven: setOf(cjk.jaGiven),
+    ko: setOf(cjk.koFamily),
+    koGiven: setOf(cjk.koGiven),
+  };
+  return lists;
+}
+
+/** A Han ideograph (or 々, which repeats one): the characters of Chinese and most Japanese names. */
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3005;
+}
+function isHangul(c: number): boolean {
+  return c >= 0xac00 && c <= 0xd7a3;
+}
+
+// Honorifics that follow a name. Japanese: さん 様 さま くん 君 ちゃん 先生 氏 殿. Chinese: 先生 女士 小姐 老师 老師.
+const HAN_HONORIFIC = /さん|さま|様|くん|君|ちゃん|先生|氏|殿|女士|小姐|老师|老師/g;
+const KO_HONORIFIC = /씨|님/g;
+const ZH_INTRO = /我叫|我是/g;
+
+/**
+ * The name ending at `end` in a run of Han characters: the longest tail of the run (at most four characters) that
+ * is a family name, alone or with a listed given name; failing that, the longest that is a family name and one or
+ * two more characters (Chinese given names are not listed; Japanese ones often are not: 山田太郎).
+ */
+function hanNameBefore(text: string, end: number, chinese: boolean, japanese: boolean): number {
+  let s = end;
+  while (s > 0 && end - s < 6 && isHan(text.charCodeAt(s - 1))) s--;
+  const { zh, ja, jaGiven } = names();
+  for (let pass = 0; pass < 2; pass++)
+    for (let from = Math.max(s, end - 4); from < end; from++) {
+      const tail = text.slice(from, end);
+      for (let k = Math.min(3, tail.length); k >= 1; k--) {
+        const family = tail.slice(0, k);
+        const given = tail.slice(k);
+        const known = (japanese && ja.has(family)) || (chinese && zh.has(family));
+        if (!known) continue;
+        if (pass === 0 ? given === "" || (japanese && jaGiven.has(given)) : given.length <= 2) return from;
+      }
+    }
+  return -1;
+}
+
+function push(out: Detection[], start: number, end: number, score: number): void {
+  out.push({ start, end, type: "PERSON", score, level: 3, recognizer: ID });
+}
+
+/**
+ * Chinese, Japanese and Korean names followed by an honorific ("田中さん", "王先生", "김민준 씨") or after 我叫/我是.
+ * @example honorificNames.detect({ text: "田中さんに聞いて", lower: "田中さんに聞いて", channel: "typed" })[0].end // 2
+ */
+export const honorificNames: Recognizer = {
+  id: ID,
+  types: ["PERSON"],
+  detect(input) {
+    const { text } = input;
+    const toks = peekTokens(text);
+    if (
+      toks !== undefined ? (toks.chars & CH_NONASCII) === 0 : !/[\u3005\u3400-\u9fff\uac00-\ud7a3]/.test(text)
+    )
+      return [];
+    const out: Detection[] = [];
+    HAN_HONORIFIC.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = HAN_HONORIFIC.exec(text));) {
+      const h = m.index;
+      const w = m[0];
+      const chinese = w === "先生" || w === "女士" || w === "小姐" || w === "老师" || w === "老師";
+      const japanese = !chinese || w === "先生";
+      const s = hanNameBefore(text, h, chinese, japanese);
+      if (s >= 0) push(out, s, h, 0.8);
+    }
+    ZH_INTRO.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = ZH_INTRO.exec(text));) {
+      const from = m.index + 2;
+      let e = from;
+      while (e < text.length && e - from < 3 && isHan(text.charCodeAt(e))) e++;
+      // 我叫王伟, 我是李娜: a family name and one or two characters, ending where the Han run ends
+      if (e - from >= 2 && e - from <= 3 && (e === text.length || !isHan(text.charCodeAt(e)))) {
+        const zh = names().zh;
+        if (zh.has(text[from]!) || zh.has(text.slice(from, from + 2))) push(out, from, e, 0.75);
+      }
+    }
+    KO_HONORIFIC.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = KO_HONORIFIC.exec(text));) {
+      const h = m.index;
+      let e = h;
+      const spaced = e > 0 && text.charCodeAt(e - 1) === 32; // "김민준 씨" (particles may follow: 씨가, 님께)
+      if (spaced) e--;
+      let s = e;
+      while (s > 0 && e - s < 4 && isHangul(text.charCodeAt(s - 1))) s--;
+      if (s === e || (s > 0 && isHangul(text.charCodeAt(s - 1)))) continue;
+      const word = text.slice(s, e);
+      if (word === "하나" && m[0] === "님") continue; // 하나님: God, not Hana
+      const { ko, koGiven } = names();
+      const family = ko.has(word[0]!);
+      const ok =
+        koGiven.has(word) || // 민서님
+        (family && word.length === 3) || // 김민준 씨: a family name and a two-syllable given name
+        (family && word.length === 1 && spaced && m[0] === "씨"); // 김 씨 (but not 손님, a guest)
+      if (ok) push(out, s, e, 0.8);
+    }
+    return out;
+  },
+};
