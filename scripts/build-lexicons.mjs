@@ -246,6 +246,32 @@ for (const w of englishWords) {
 for (const w of [...commonWords]) {
   if ((first.has(w) || last.has(w)) && !functionWords.has(w) && !usedLowerCase(w)) commonWords.delete(w);
 }
+// Software, services and devices people name while they work at a computer ("upgrade Node to 20.11", "the
+// Docker image", "ask Siri"). Several are names too; as common words they no longer count as a name alone, while a
+// full name still does ("John Docker"). Given names and common surnames that are also products (Ruby, Julia, Travis,
+// Alexa, Claude, Jenkins, Packer) stay names.
+// prettier-ignore
+const PRODUCT_WORDS = [
+  "node", "nodejs", "deno", "docker", "podman", "kafka", "django", "flask", "fastapi", "rails", "laravel",
+  "symfony", "spring", "hibernate", "debian", "ubuntu", "fedora", "centos", "alpine", "arch", "jira", "confluence",
+  "bitbucket", "github", "gitlab", "mongo", "mongodb", "postgres", "postgresql", "mysql", "sqlite", "redis",
+  "gradle", "maven", "babel", "webpack", "vite", "rollup", "mocha", "chai", "sinon", "jest", "vitest", "cypress",
+  "playwright", "selenium", "looker", "tableau", "quay", "codecov", "argo", "argocd", "vagrant",
+  "terraform", "ansible", "puppet", "nginx", "apache", "tomcat", "kubernetes", "helm", "istio", "envoy", "consul",
+  "nomad", "grafana", "prometheus", "kibana", "logstash", "elasticsearch", "splunk", "datadog", "sentry",
+  "snowflake", "databricks", "hadoop", "presto", "trino", "airflow", "dagster", "celery", "sidekiq", "rabbitmq",
+  "heroku", "vercel", "netlify", "stripe", "twilio", "zendesk", "salesforce", "hubspot", "slack", "zoom", "webex",
+  "outlook", "excel", "powerpoint", "onenote", "sharepoint", "onedrive", "dropbox", "figma", "notion", "trello",
+  "asana", "jupyter", "pandas", "numpy", "scipy", "pytorch", "tensorflow", "keras", "siri", "cortana", "gemini",
+  "copilot", "chatgpt", "openai", "anthropic", "llama", "android", "iphone", "ipad", "macbook", "kindle",
+  "chromebook", "firefox", "chrome", "safari", "vscode", "xcode", "intellij", "pycharm", "eclipse", "emacs", "vim",
+  "neovim", "postman", "swagger", "graphql", "kotlin", "scala", "haskell", "erlang", "elixir", "clojure", "perl",
+  "golang", "typescript", "javascript", "svelte", "angular", "nuxt", "gatsby", "jquery", "tailwind", "redux",
+  "windows", "linux", "macos", "ios", "azure", "gcp", "aws", "lambda", "fargate", "cloudflare", "okta", "auth0",
+  "bamboo", "teamcity", "circleci", "travisci", "buildkite", "spinnaker", "tekton", "pulumi", "crossplane",
+];
+for (const w of PRODUCT_WORDS) commonWords.add(w);
+
 const extra = new Set();
 for (const line of humannamesText.split(/\r?\n/)) {
   const w = line.trim();

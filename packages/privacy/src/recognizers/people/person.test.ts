@@ -131,6 +131,13 @@ describe("person: hard negatives", () => {
     expect(found("we walked up rose hill to the young elm")).toEqual([]);
   });
 
+  it("software and services named at work are no names alone; a full name still is", () => {
+    expect(found("please upgrade Node to 20.11 and restart Docker")).toEqual([]);
+    expect(found("the Docker image failed, ask Siri or check Jira")).toEqual([]);
+    // a common surname stays a name even when it is a product too
+    expect(found("Mark Jenkins reviewed the Kafka change")).toEqual(["Mark Jenkins"]);
+  });
+
   it("a full name in capitals, but not a lone word in capitals that is also a name", () => {
     expect(found("Signed: JOHN SMITH, 3 March")).toEqual(["JOHN SMITH"]);
     expect(found("PAYEE: LAURA CARVALHO")).toEqual(["LAURA CARVALHO"]);
