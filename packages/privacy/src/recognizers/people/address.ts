@@ -9,7 +9,7 @@ import {
   type Lexicon,
 } from "./lexicon.js";
 import { knownDigitRuns } from "../ids/scan.js";
-import { detectPostcodes, isPostcodeText } from "./postcode.js";
+import { detectPostcodes, isPostcodeText, isUsStateCode } from "./postcode.js";
 import {
   CH_DIGIT,
   K_ALLCAP,
@@ -829,12 +829,6 @@ const ADDRESS_WORDS = new WordTable([
 /** Per-token memo of ADDRESS_WORDS flags (-1: not looked up yet), reused across records. */
 let wordFlags = new Int32Array(256);
 
-// prettier-ignore
-const US_STATES = new Set([
-  "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me",
-  "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa",
-  "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc", "pr",
-]);
 const US_ZIP_NEXT_RE = /^[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
 const US_TAIL_LOWER_RE =
   /^,[ \t]*\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3},?[ \t]+([a-z]{2})[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
@@ -1237,7 +1231,7 @@ function streetAt(i: number): [number, number, number] | undefined {
     // the same typed in lower case: "5106 w main, judystead, mo 21285"
     if (allLower && b - a < 3) {
       const m = US_TAIL_LOWER_RE.exec(text.slice(te[b]!, te[b]! + 64));
-      if (m && US_STATES.has(m[1]!)) return [ts[i]!, te[b]!, 0.85];
+      if (m && isUsStateCode(m[1]!)) return [ts[i]!, te[b]!, 0.85];
     }
     if (b + 1 < n && isNum(b + 1) && gapOk(b) && b - a < 3 && run === b && !allCommon(a, b)) {
       // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
@@ -1427,7 +1421,7 @@ function acceptInline(rest: string, sameLine: boolean): number {
     if (
       !placeToken(w, sameLine && words === 0 && !m[1], !sameLine) &&
       // a US state code in a lower-case text, then a ZIP: "springfield, or 97403"
-      !(allLower && US_STATES.has(w) && US_ZIP_NEXT_RE.test(rest.slice(re.lastIndex)))
+      !(allLower && isUsStateCode(w) && US_ZIP_NEXT_RE.test(rest.slice(re.lastIndex)))
     )
       break;
     // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")

@@ -11,24 +11,18 @@ import { CH_NONASCII, peekTokens } from "./tokens.js";
 const ID = "person-cjk";
 
 const setOf = (s: string): ReadonlySet<string> => new Set(s.split("\n").filter(Boolean));
-let lists:
-  | {
-      zh: ReadonlySet<string>;
-      ja: ReadonlySet<string>;
-      jaGiven: ReadonlySet<string>;
-      ko: ReadonlySet<string>;
-      koGiven: ReadonlySet<string>;
-    }
-  | undefined;
-function names() {
-  lists ??= {
+function load() {
+  return {
     zh: setOf(cjk.zhFamily),
     ja: setOf(cjk.jaFamily),
     jaGiven: setOf(cjk.jaGiven),
     ko: setOf(cjk.koFamily),
     koGiven: setOf(cjk.koGiven),
   };
-  return lists;
+}
+let lists: ReturnType<typeof load> | undefined;
+function names(): ReturnType<typeof load> {
+  return (lists ??= load());
 }
 
 /** A Han ideograph (or 々, which repeats one): the characters of Chinese and most Japanese names. */

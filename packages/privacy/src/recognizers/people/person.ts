@@ -1134,9 +1134,8 @@ function givenThenFamily(a: number, b: number): boolean {
   const ba = bitsOf[a]!;
   const bb = bitsOf[b]!;
   if (ba & (L_FUNCTION | L_CALENDAR) || bb & (L_FUNCTION | L_CALENDAR)) return false;
-  if (ca === CAT_STRONG && cb === CAT_WEAK) return (ba & L_FIRST) !== 0 && (bb & L_LAST) !== 0;
-  if (ca === CAT_WEAK && cb === CAT_STRONG) return (ba & L_FIRST) !== 0 && (bb & L_LAST) !== 0;
-  return false;
+  const oneOfEach = (ca === CAT_STRONG && cb === CAT_WEAK) || (ca === CAT_WEAK && cb === CAT_STRONG);
+  return oneOfEach && (ba & L_FIRST) !== 0 && (bb & L_LAST) !== 0;
 }
 
 interface Ctx {

@@ -32,6 +32,14 @@ for (const code of "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD 
 ))
   US_STATES[(code.charCodeAt(0) - 65) * 26 + code.charCodeAt(1) - 65] = 1;
 
+/**
+ * `code` is a US state code (or DC, PR), in either case.
+ * @example isUsStateCode("oh") // true
+ */
+export function isUsStateCode(code: string): boolean {
+  return code.length === 2 && usState(code.toUpperCase(), 0);
+}
+
 /** text[at..at+2) is a US state code. */
 function usState(text: string, at: number): boolean {
   const a = text.charCodeAt(at) - 65;
