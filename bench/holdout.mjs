@@ -1,11 +1,13 @@
-// npm run bench -- holdout [--n N] [--seed S] [--misses TYPE]: the eval figures on a second, generated set.
+// npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|de,fr,…] [--misses TYPE]: the eval figures
+// on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
 // entities look like elsewhere, which is what the sealed acceptance set checks. This set is generated here, from a
 // fixed seed, with faker's English locales (names, US/UK/AU/CA/IE/IN street formats, phones, cards, IBANs, IPs,
 // SSNs) placed in chat, e-mail and form templates that Presidio's set does not use (a fifth of them typed in
-// lower case), plus innocent look-alikes
-// (versions, rooms, times, prices) for over-redaction. It is scored by ../shared/eval/score.mjs. Values are fake
+// lower case), plus innocent look-alikes (versions, rooms, times, prices) for over-redaction. `--locales europe`
+// fills the same templates from twelve continental European locales. It is scored by ../shared/eval/score.mjs.
+// Values are fake
 // by construction (faker); nothing is written to the repository.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -16,7 +18,9 @@ import { evalDir, scoreSet } from "./eval-sets.mjs";
 
 const require = createRequire(import.meta.url);
 
-const LOCALES = ["en_US", "en_US", "en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_IN", "en"];
+const ENGLISH = ["en_US", "en_US", "en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_IN", "en"];
+/** `--locales europe`: the same templates with names, streets and phones of continental European locales. */
+const EUROPE = ["de", "fr", "es", "it", "nl", "pt_PT", "pl", "sv", "nb_NO", "da", "fi", "cs_CZ"];
 
 /** Deterministic choice (the faker instance is seeded). */
 const pick = (f, xs) => xs[f.number.int({ min: 0, max: xs.length - 1 })];
@@ -82,11 +86,11 @@ const NEGATIVES = [
   "Read pages 120-145 of Principles of Economics",
 ];
 
-function generate(n, seed) {
+function generate(n, seed, locales) {
   const { allFakers } = require("@faker-js/faker");
   const records = [];
   for (let i = 0; i < n; i++) {
-    const loc = LOCALES[i % LOCALES.length];
+    const loc = locales[i % locales.length];
     const f = allFakers[loc];
     f.seed(seed * 100_003 + i);
     if (i % 10 === 9) {
@@ -122,7 +126,18 @@ export async function run(args) {
   const missType = opt("--misses", undefined);
   if (!Number.isInteger(n) || n < 1) throw new Error("--n must be a positive integer");
   if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
-  const records = generate(n, seed);
+  const localeArg = opt("--locales", "english");
+  const locales =
+    localeArg === "english"
+      ? ENGLISH
+      : localeArg === "europe"
+        ? EUROPE
+        : localeArg.split(",").filter(Boolean);
+  const { allFakers } = require("@faker-js/faker");
+  for (const l of locales)
+    if (!allFakers[l])
+      throw new Error(`--locales: faker has no locale "${l}" (english, europe, or a list: de,fr)`);
+  const records = generate(n, seed, locales);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
   const results = redactMany(
@@ -155,5 +170,5 @@ export async function run(args) {
       }
     }
   }
-  console.log(JSON.stringify({ name: "holdout", records: n, seed, set: res }));
+  console.log(JSON.stringify({ name: "holdout", records: n, seed, locales: localeArg, set: res }));
 }

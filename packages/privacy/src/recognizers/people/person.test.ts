@@ -40,6 +40,20 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Ask Anna-Lena Hauta-aho please")).toEqual(["Anna-Lena Hauta-aho"]);
   });
 
+  it("keeps a particle after an initial inside the name", () => {
+    expect(found("ok so Jakob E. de Groot said so")).toEqual(["Jakob E. de Groot"]);
+    expect(found("thanks Lilou L. van den Broek!")).toEqual(["Lilou L. van den Broek"]);
+  });
+
+  it("joins particles and a known family name in lower-case chat", () => {
+    expect(found("ok so axel van der wal said the office moved")).toEqual(["axel van der wal"]);
+    // "so" and "said" are names too, but at the edges of two sure names they are the sentence
+    expect(found("ok so axel wal said the office moved")).toEqual(["axel wal"]);
+    expect(found("hi chris van der velden, see you")).toEqual(["chris van der velden"]);
+    // no family name after the particles: the given name alone
+    expect(found("ok so axel van der said nothing")).not.toContain("axel van der");
+  });
+
   it("recognises family names by their ending when no list has them", () => {
     expect(found("the verses from Wisława Szczepańska were read")).toEqual(["Wisława Szczepańska"]);
     expect(found("a song by Elínborg Guðmundsdóttir")).toEqual(["Elínborg Guðmundsdóttir"]);

@@ -658,6 +658,15 @@ function chains(): void {
       if (!chainGap(text, te[j]!, ts[j + 1]!, afterDot) || possLen(j)) break;
       const nk = tk[j + 1]!;
       const prevIsName = !onlyTitles && cat[j] !== CAT_INITIAL;
+      if (lowerMode && !onlyTitles && nk & K_LOWER) {
+        // in lower-case chat a particle is also a given name ("van"): it joins as a particle when a known
+        // family name follows ("axel van der wal")
+        const p = afterParticles(j, afterDot);
+        if (p > 0 && tk[p]! & K_LOWER && fullBits(p) & L_LAST && categorise(p) !== CAT_NONE) {
+          j = p;
+          continue;
+        }
+      }
       if (startsName(j + 1)) {
         let c = categorise(j + 1);
         // "Juliusz A Kwiatkowski", "benjamin a seiler": A or I between two names is a middle initial
@@ -686,17 +695,8 @@ function chains(): void {
         break;
       }
       if (nk & K_LOWER && !onlyTitles) {
-        // one or two particles between name tokens: "Willemine ten Pas", "Maika van de Noort"
-        let p = j + 1;
-        while (
-          p < n &&
-          p - j <= 2 &&
-          tk[p]! & K_LOWER &&
-          fullBits(p) & L_PARTICLE &&
-          chainGap(text, te[p - 1]!, ts[p]!, false)
-        )
-          p++;
-        if (p > j + 1 && p < n && tk[p]! & K_CAP && chainGap(text, te[p - 1]!, ts[p]!, false)) {
+        const p = afterParticles(j, afterDot);
+        if (p > 0 && tk[p]! & K_CAP) {
           const c = categorise(p);
           if (c !== CAT_INITIAL && (c !== CAT_NONE || tailOk(p))) {
             if (c === CAT_NONE) cat[p] = CAT_TAIL;
@@ -710,6 +710,24 @@ function chains(): void {
     i = j;
     if (!tooLong) buildSegment(first, j);
   }
+}
+
+/**
+ * The token after one or two name particles that follow token j ("Willemine ten Pas", "Maika van de Noort",
+ * "Jakob E. de Groot"), or -1 when no particle follows or nothing follows the particles on the same line.
+ */
+function afterParticles(j: number, afterDot: boolean): number {
+  let p = j + 1;
+  while (
+    p < n &&
+    p - j <= 2 &&
+    tk[p]! & K_LOWER &&
+    fullBits(p) & L_PARTICLE &&
+    // the dot of an initial may precede the first particle
+    chainGap(text, te[p - 1]!, ts[p]!, p === j + 1 && afterDot)
+  )
+    p++;
+  return p > j + 1 && p < n && chainGap(text, te[p - 1]!, ts[p]!, false) ? p : -1;
 }
 
 /** Second pass over the segments: later mentions of a name found, dialogue speakers, lists. */
@@ -996,6 +1014,17 @@ function buildSegment(from: number, to: number): void {
   // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
   let b = to;
   while (b > a && cat[b] === CAT_NONE && !(bitsOf[b]! & L_SUFFIX)) b--;
+  if (lowerMode) {
+    // lower-case chat: common words that are names too ("so", "said") at the edges of a run of sure names
+    // are the sentence around it ("ok so axel wal said")
+    let sure = 0;
+    for (let t = a; t <= b; t++) if (cat[t] === CAT_STRONG || cat[t] === CAT_EXTRA) sure++;
+    if (sure >= 2) {
+      const edge = (t: number) => cat[t] === CAT_WEAK && (bitsOf[t]! & L_COMMON) !== 0;
+      while (a < b && edge(a)) a++;
+      while (b > a && edge(b)) b--;
+    }
+  }
   const seg: Seg = {
     a,
     b,
