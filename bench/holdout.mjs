@@ -7,8 +7,7 @@
 // SSNs) placed in chat, e-mail and form templates that Presidio's set does not use (a fifth of them typed in
 // lower case), plus innocent look-alikes (versions, rooms, times, prices) for over-redaction. `--locales europe`
 // fills the same templates from twelve continental European locales. It is scored by ../shared/eval/score.mjs.
-// Values are fake
-// by construction (faker); nothing is written to the repository.
+// Values are fake by construction (faker); nothing is written to the repository.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
