@@ -54,6 +54,14 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("ok so axel van der said nothing")).not.toContain("axel van der");
   });
 
+  it("finds a lone given name in lower-case chat after a cue that points at a person", () => {
+    expect(found("ask kasper about server 1")).toEqual(["kasper"]);
+    expect(found("hey, it's marcin, call me back")).toEqual(["marcin"]);
+    // nouns that are given names too stay words without such a cue, and so do names after a weak one
+    expect(found("ask kasper about server 1")).not.toContain("server");
+    expect(found("went shopping with paris")).toEqual([]);
+  });
+
   it("recognises family names by their ending when no list has them", () => {
     expect(found("the verses from Wisława Szczepańska were read")).toEqual(["Wisława Szczepańska"]);
     expect(found("a song by Elínborg Guðmundsdóttir")).toEqual(["Elínborg Guðmundsdóttir"]);

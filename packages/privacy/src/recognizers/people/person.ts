@@ -174,6 +174,7 @@ const SIGNOFFS = new Set([
 ]);
 /** Words before a name that make a name more likely (moderate evidence). */
 const AGENT_BEFORE = new Set([
+  "it's",
   "by",
   "with",
   "from",
@@ -1116,6 +1117,8 @@ function scoreSegment(s: Seg): number {
     (ctx.poss ? 1 : 0) +
     (ctx.vocative ? 1 : 0) +
     (ctx.ownLine ? 1 : 0);
+  // lower-case chat: words that are only names, after "ask" or "it's" or before "said", are a person
+  if (lm && s.strong === w && w <= 2 && (ctx.agent || ctx.verb) && lowerCue(s)) score = Math.max(score, 0.7);
   if (moderate > 0 && !lm) {
     if (s.strong || s.extra) score = Math.max(score, s.strong ? 0.8 : w >= 2 ? 0.75 : 0.6);
     else if (s.weak && !initial) score = Math.max(score, moderate >= 2 || ctx.vocative ? 0.6 : 0.45);
@@ -1123,6 +1126,34 @@ function scoreSegment(s: Seg): number {
     if (s.unknown === w && w === 1 && moderate >= 2 && !initial) score = Math.max(score, 0.55);
   }
   return score;
+}
+
+/** Words around a name that make it a person even in lower-case chat, where nouns can be names ("about server"). */
+const LOWER_CUE_BEFORE = new Set([
+  "ask",
+  "asked",
+  "tell",
+  "told",
+  "it's",
+  "its",
+  "ping",
+  "cc",
+  "met",
+  "thank",
+]);
+const LOWER_CUE_AFTER = new Set(["said", "says", "wrote", "told", "asked", "replied"]);
+
+/** The word right before segment s, or right after it, is a lower-case cue (see LOWER_CUE_BEFORE). */
+function lowerCue(s: Seg): boolean {
+  const p = s.a - 1;
+  if (
+    p >= 0 &&
+    sameClause(te[p]!, ts[s.a]!) &&
+    LOWER_CUE_BEFORE.has(lower.slice(ts[p]!, te[p]!).replace("’", "'"))
+  )
+    return true;
+  const q = s.b + 1;
+  return q < n && onlySpaces(te[s.b]!, ts[q]!) && LOWER_CUE_AFTER.has(lower.slice(ts[q]!, te[q]!));
 }
 
 /** Every token of a..b is in capitals and only a name (see categorise); a is a given name, b a family name. */
