@@ -85,7 +85,7 @@ const NEGATIVES = [
   "Read pages 120-145 of Principles of Economics",
 ];
 
-function generate(n, seed, locales) {
+export function generate(n, seed, locales) {
   const { allFakers } = require("@faker-js/faker");
   const records = [];
   for (let i = 0; i < n; i++) {

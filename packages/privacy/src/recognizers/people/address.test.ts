@@ -139,6 +139,53 @@ describe("street addresses: house number + street name + type word", () => {
   });
 });
 
+describe("street addresses: continental European forms", () => {
+  it("floors, doors and flats after the house number", () => {
+    expect(addresses("moving to Kapellenstr. 26a 5 OG next month")).toEqual(["Kapellenstr. 26a 5 OG"]);
+    expect(addresses("the office is Isagracht 35 3 hoog achter")).toEqual(["Isagracht 35 3 hoog achter"]);
+    expect(addresses("meet at 2 Boulevard de la Harpe 9 étage")).toEqual(["2 Boulevard de la Harpe 9 étage"]);
+    expect(addresses("Address: Strada Gerace 807, Piano 6")).toEqual(["Strada Gerace 807, Piano 6"]);
+    expect(addresses("the office is rynek Krakowiak 95 m. 394")).toEqual(["rynek Krakowiak 95 m. 394"]);
+    expect(addresses("Address: Calle Mayor 51 4º B")).toEqual(["Calle Mayor 51 4º B"]);
+    expect(addresses("send it to Havnevej 82A, 4. th")).toEqual(["Havnevej 82A, 4. th"]);
+    expect(addresses("send it to skwer Wroński 2/5, Choszczno")).toEqual(["skwer Wroński 2/5, Choszczno"]);
+    expect(addresses("the office is Beco Santiago Fonseca 99-Piso")).toEqual([
+      "Beco Santiago Fonseca 99-Piso",
+    ]);
+    expect(addresses("the office is Danielplantsoen 723 I")).toEqual(["Danielplantsoen 723 I"]);
+    expect(addresses("the office is Ojalapolku 7 A 2 tomorrow")).toEqual(["Ojalapolku 7 A 2"]);
+  });
+
+  it("prepositions, directions and particles that begin a street's name", () => {
+    expect(addresses("the parcel goes to Am Buttermarkt 20b")).toEqual(["Am Buttermarkt 20b"]);
+    expect(addresses("meeting at Auf der Ohmer 3")).toEqual(["Auf der Ohmer 3"]);
+    expect(addresses("moving to An der Robertsburg 3, Nord Steveland")).toEqual([
+      "An der Robertsburg 3, Nord Steveland",
+    ]);
+    expect(addresses("the office is Övre Kvarnallén 78, Ekköping")).toEqual(["Övre Kvarnallén 78, Ekköping"]);
+    expect(addresses("the office is van den Polweg 951 III, Olde")).toEqual(["van den Polweg 951 III, Olde"]);
+    expect(addresses("meet at V Javorech 9, Nový Bor")).toEqual(["V Javorech 9, Nový Bor"]);
+  });
+
+  it("a comma before the number, and no number at all (s/n)", () => {
+    expect(addresses("the office is Plaza Jordi, 53, Toledo")).toEqual(["Plaza Jordi, 53, Toledo"]);
+    expect(addresses("meet at Plaza Mayor s/n, Madrid")).toEqual(["Plaza Mayor s/n, Madrid"]);
+    expect(addresses("the office is Calle Sol s/n. 1º Izda.")).toEqual(["Calle Sol s/n. 1º Izda."]);
+  });
+
+  it("keeps the same words in prose for what they are", () => {
+    expect(addresses("Am Montag 3 Stunden Pause")).toEqual([]);
+    expect(addresses("Im Jahr 2020 war alles anders")).toEqual([]);
+    expect(addresses("Paris, 12 people came")).toEqual([]);
+    expect(addresses("Ave, 19 of them")).toEqual([]);
+    expect(addresses("see u 5 min")).toEqual([]);
+    expect(addresses("the S/N ratio is 5 dB")).toEqual([]);
+    expect(addresses("the SNR is 49-END of range")).toEqual([]);
+    // a label line after an address is no part of it
+    expect(addresses("Billing address\nNytorv 7\nCard: 4111")).toEqual(["Nytorv 7"]);
+  });
+});
+
 describe("street addresses: hard negatives", () => {
   it("numbers next to capitalised words that are no streets", () => {
     expect(addresses("I upgraded to Windows 10 and Python 3 last week")).toEqual([]);

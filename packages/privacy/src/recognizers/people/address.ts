@@ -15,6 +15,7 @@ import {
   K_ALLCAP,
   K_CAP,
   K_DIGITS,
+  K_JOINED,
   K_LOWER,
   K_MARKS,
   type Tokens,
@@ -412,6 +413,10 @@ const TYPE_AFTER = new Set([
   "gränd",
   "gränden",
   "allén",
+  // Norwegian and Danish, written apart after a genitive ("Majas Vei 5", "Kongens Gade 12")
+  "vei",
+  "vej",
+  "gade",
   // and their standard abbreviations that are no common word
   "aly",
   "byp",
@@ -564,6 +569,50 @@ const TYPE_BEFORE = new Set([
   "splaiul",
   "voie",
   "sentier",
+  // fr, es, pt, pl types that faker's and real addresses use ("6 Passage des Rosiers", "Barrio Elsa Salcedo 57")
+  "passage",
+  "faubourg",
+  "ruelle",
+  "cité",
+  "hameau",
+  "puerta",
+  "polígono",
+  "poligono",
+  "arroyo",
+  "barrio",
+  "poblado",
+  "barranco",
+  "rincón",
+  "rampa",
+  "vía",
+  "ribera",
+  "urbanização",
+  "bairro",
+  "escadas",
+  "escadinhas",
+  "wyspa",
+  "ogród",
+  "pasaż",
+  "zaułek",
+  "explanada",
+  "muelle",
+  "riera",
+  "caserío",
+  "caserio",
+  "quinta",
+  "extramuros",
+  "cañada",
+  "vereda",
+  "plazuela",
+  "prolongación",
+  "pasadizo",
+  "parque",
+  "aldea",
+  "ramal",
+  "lugar",
+  "arrabal",
+  "jardines",
+  "pl",
 ]);
 /** Endings of one-word street names ("Koskikatu", "Søndergade", "Hauptstraße"). */
 const COMPOUND_SUFFIXES = [
@@ -628,6 +677,51 @@ const COMPOUND_SUFFIXES = [
   "torg",
   "tori",
   "väg",
+  // German field and farm names ("Schmalenbruch", "Pastorskamp", "Kämpenwiese", "Im Jücherfeld")
+  "bruch",
+  "kamp",
+  "wiese",
+  "pfad",
+  "hütte",
+  "höhe",
+  "garten",
+  "grund",
+  "heide",
+  "siedlung",
+  "steig",
+  "zeile",
+  "chaussee",
+  "promenade",
+  "kreuz",
+  "hof",
+  "feld",
+  "berg",
+  "winkel",
+  "mühle",
+  // Dutch, Nordic, Finnish and Czech ones ("Vosdijk", "Hovedgaden", "Järnvägsgärdet", "Saarinenkaari", "Branská")
+  "dijk",
+  "gaden",
+  "gärdet",
+  "vollen",
+  "haugen",
+  "kaari",
+  "linja",
+  "ská",
+  "cká",
+  "ova",
+  "ého",
+  "alle",
+  "vejen",
+  "svinget",
+  "brynet",
+  "draget",
+  "kæret",
+  "marken",
+  "lunden",
+  "stykket",
+  "skrenten",
+  "marka",
+  "park",
 ];
 /** COMPOUND_SUFFIXES by their last code unit. */
 const COMPOUND_BY_LAST = new Map<number, string[]>();
@@ -726,6 +820,16 @@ const UNITS = new Set([
   "app",
   "lgh",
   "dept",
+  "zimmer",
+  "piano",
+  "interno",
+  "int",
+  "scala",
+  "lok",
+  "lokal",
+  "hus",
+  "leil",
+  "bolig",
 ]);
 /** Words that end an address block: greetings, sign-offs and contact labels of a letter. */
 const LINE_STOP = new Set([
@@ -763,6 +867,10 @@ const LINE_STOP = new Set([
   "vat",
   "iban",
   "account",
+  "card",
+  "ssn",
+  "dob",
+  "name",
 ]);
 /** Lower-case words inside place names ("Črni Vrh nad Idrijo", "Chiclana de la Frontera"). */
 const PLACE_PARTICLES = new Set([
@@ -898,8 +1006,11 @@ export function detectAddresses(text: string, lower: string): Detection[] {
   // Without an ASCII digit or a street word only "corner of" can match. When no other recognizer has
   // tokenised the record, two native searches decide that before it is tokenised here.
   let toks = peekTokens(text);
+  // "s/n": a Spanish street without a house number
+  const sinNum = lower.indexOf("s/n") >= 0;
   if (toks === undefined) {
-    if (!ASCII_DIGIT_RE.test(text) && !STREET_WORD_RE.test(text)) return cornerOnly(text, lower, []);
+    if (!ASCII_DIGIT_RE.test(text) && !STREET_WORD_RE.test(text) && !sinNum)
+      return cornerOnly(text, lower, []);
     toks = tokensOf(text);
   }
   const hasDigit = (toks.chars & CH_DIGIT) !== 0;
@@ -922,8 +1033,8 @@ export function detectAddresses(text: string, lower: string): Detection[] {
       streetWord = true;
   }
   const hasStreetWord = streetWord && STREET_WORD_RE.test(text);
-  if (!hasDigit && !hasStreetWord) return cornerOnly(text, lower, []);
-  return addressesIn(text, lower, toks, sameLen, hasDigit, hasStreetWord);
+  if (!hasDigit && !hasStreetWord && !sinNum) return cornerOnly(text, lower, []);
+  return addressesIn(text, lower, toks, sameLen, hasDigit || sinNum, hasStreetWord);
 }
 
 const ASCII_DIGIT_RE = /[0-9]/;
@@ -966,7 +1077,7 @@ function addressesIn(
   inLower: string,
   inToks: Tokens,
   inSameLen: boolean,
-  hasDigit: boolean,
+  scanNumbers: boolean,
   hasStreetWord: boolean,
 ): Detection[] {
   text = inText;
@@ -982,9 +1093,19 @@ function addressesIn(
   covered = -1;
   out = [];
   militaryPossible = -1;
-  if (hasDigit) {
+  if (scanNumbers) {
     for (let i = 0; i < n; i++) {
-      if (ts[i]! < covered || !isNum(i)) continue;
+      if (ts[i]! < covered) continue;
+      if (!isNum(i)) {
+        // "Polígono María Cristina s/n": a Spanish street without a house number (sin número)
+        const sn = sinNumero(i);
+        if (sn) {
+          const e = extend(sn[1]);
+          emit(sn[0], e, 0.8);
+          while (i + 1 < n && ts[i + 1]! < e) i++;
+        }
+        continue;
+      }
       // ---- P.O. boxes and military addresses ----
       const special = specialAddress(text, lower, ts[i]!);
       if (special) {
@@ -1061,20 +1182,42 @@ function bits(i: number): number {
   return wordBits(toks, i, text, lower);
 }
 
-/** A house number: 1-6 digits with at most one trailing letter ("12", "12B"). */
+/**
+ * A house number: 1-6 digits with at most one trailing letter ("12", "12B"), or up to five digits with a door or
+ * floor joined by a hyphen, as Portuguese addresses write them ("39-Ed", "99-Piso", "45-loja").
+ */
 function isNum(i: number): boolean {
   if (i < 0 || i >= n || !(tk[i]! & K_DIGITS)) return false;
   const s = ts[i]!;
   const e = te[i]!;
-  if (e - s > 6) return false;
+  if (e - s > 11) return false;
   const c0 = text.charCodeAt(s);
   if (c0 < 48 || c0 > 57) return false;
   let letters = 0;
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
-    if (c < 48 || c > 57) letters++;
+    if (c < 48 || c > 57) {
+      if (c === 45 && letters === 0 && k - s <= 5 && e - k >= 2 && tk[i]! & K_JOINED)
+        return hyphenDoor(k + 1, e);
+      letters++;
+    }
   }
-  return letters <= 1;
+  return letters <= 1 && e - s <= 6;
+}
+/**
+ * text[s..e) is a door or floor after a house number's hyphen: digits and letters ("8A"), or a word of up to five
+ * letters not in capitals ("Ed", "loja"; "49-END" is no address).
+ */
+function hyphenDoor(s: number, e: number): boolean {
+  if (e - s > 5) return false;
+  const c0 = text.charCodeAt(s);
+  const word = !(c0 >= 48 && c0 <= 57);
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c >= 48 && c <= 57) && !isAsciiLetter(c)) return false;
+    if (word && k > s && !(c >= 97 && c <= 122)) return false;
+  }
+  return true;
 }
 function isWord(i: number): boolean {
   return i >= 0 && i < n && !(tk[i]! & K_DIGITS);
@@ -1256,8 +1399,10 @@ function streetAt(i: number): [number, number, number] | undefined {
     }
   }
   // ---- words before the number: [words] NUM ("Via Franscini 71", "Koskikatu 25") ----
+  // Spanish and Italian addresses put a comma before the number ("Plaza Jordi, 53"): then a type word must lead
+  const comma = i > 0 && isWord(i - 1) && commaGap(te[i - 1]!, ts[i]!);
   let c = i;
-  while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && gapOk(c - 1)) {
+  while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && (gapOk(c - 1) || (c === i && comma))) {
     const t = c - 1;
     const ok =
       capOk(t) ||
@@ -1270,17 +1415,25 @@ function streetAt(i: number): [number, number, number] | undefined {
     if (!ok) break;
     c--;
   }
+  // a street name's leading preposition or direction ("Am Buttermarkt 20b", "Auf der Ohmer 3", "Övre Bäckgatan 8")
+  const pre = c < i ? prefixLength(c, i) : 0;
   // not from a particle, a function word or a sentence-initial common word ("The", "Address")
   while (
+    pre === 0 &&
     c < i &&
+    !isTypeBefore(c) &&
     (particle(c) ||
       (bits(c) & L_FUNCTION && !isTypeBefore(c)) ||
       (common(c) && !isTypeBefore(c) && !isTypeAfter(c) && !isCompound(c) && sentenceStart(c)))
   )
     c++;
+  if (comma && !(c + 1 < i && isTypeBefore(c))) return bareUnit(i);
   if (c < i) {
     let typed = false;
     for (let t = c; t < i; t++) if (isTypeAfter(t) || isTypeBefore(t) || isCompound(t)) typed = true;
+    // a two-word German preposition or a Nordic or Czech direction is as good as a type word; "Am" and "Im" (also
+    // "Am Montag 3") need a house number with a letter
+    if (pre > 0 && (strongPrefix(c) || (prefixKind(c) === P_SHORT && letterSuffix(i)))) typed = true;
     const ctx = contextBefore(ts[c]!);
     const unit = unitFollows(i);
     let score = 0;
@@ -1293,7 +1446,113 @@ function streetAt(i: number): [number, number, number] | undefined {
       return [start, te[i]!, score];
     }
   }
-  // a bare unit: "Apt. 460", "Suite 501"
+  return bareUnit(i);
+}
+
+/**
+ * Words that begin a street's name before its proper name: German prepositions ("Am", "Im", "An der"), Nordic
+ * directions ("Övre", "Vestre"), Czech prepositions ("Pod", "Na"), Dutch particles ("van den"). The value says how
+ * much the word tells: P_SHORT and P_ARTICLE (German; P_ARTICLE needs der/dem/den/die/das after it), P_STRONG (as
+ * good as a type word), P_WEAK (a particle: kept in the address, no evidence of one).
+ */
+const P_SHORT = 1;
+const P_ARTICLE = 2;
+const P_STRONG = 3;
+const P_WEAK = 4;
+const STREET_PREFIXES = new Map<string, number>([
+  ...["am", "im", "zum", "zur", "beim"].map((w) => [w, P_SHORT] as const),
+  ...["an", "auf", "in", "unter", "hinter", "vor", "über", "zu"].map((w) => [w, P_ARTICLE] as const),
+  ...[
+    "övre",
+    "nedre",
+    "södra",
+    "norra",
+    "västra",
+    "östra",
+    "øvre",
+    "søndre",
+    "nordre",
+    "vestre",
+    "østre",
+    "gamle",
+    "pod",
+    "nad",
+    "na",
+    "ke",
+    "za",
+    "před",
+    "v",
+    "k",
+    "u",
+  ].map((w) => [w, P_STRONG] as const),
+  ...["van", "de", "den", "ter", "ten"].map((w) => [w, P_WEAK] as const),
+]);
+const GERMAN_ARTICLES = new Set(["der", "dem", "den", "die", "das"]);
+const DUTCH_ARTICLES = new Set(["de", "den", "der"]);
+
+/** The kind of street prefix at token c (see STREET_PREFIXES; 0: none). */
+function prefixKind(c: number): number {
+  if (!isWord(c) || te[c]! - ts[c]! > 6) return 0;
+  const kind = STREET_PREFIXES.get(key(c)) ?? 0;
+  // German and Czech prepositions are capitalised in a street's name, unless the whole text is in lower case (not
+  // the one-letter ones: "u" is also chat for "you")
+  if (kind === P_SHORT || kind === P_ARTICLE || kind === P_STRONG) {
+    if (!(tk[c]! & K_CAP) && !(allLower && te[c]! - ts[c]! > 1)) return 0;
+  }
+  return kind;
+}
+
+/** Number of tokens of a street prefix at c (before number token i, with a name word between them), or 0. */
+function prefixLength(c: number, i: number): number {
+  const kind = prefixKind(c);
+  if (kind === 0) return 0;
+  let len = 1;
+  if (kind === P_ARTICLE || kind === P_WEAK) {
+    const next = c + 1 < i && tk[c + 1]! & K_LOWER ? key(c + 1) : "";
+    if (kind === P_ARTICLE && !GERMAN_ARTICLES.has(next)) return 0;
+    if (kind === P_ARTICLE || DUTCH_ARTICLES.has(next)) len = 2;
+  }
+  return c + len < i && capOk(c + len) ? len : 0;
+}
+
+/** The prefix at c alone makes a street: a German preposition with its article, a direction, a Czech preposition. */
+function strongPrefix(c: number): boolean {
+  const kind = prefixKind(c);
+  return kind === P_ARTICLE || kind === P_STRONG;
+}
+
+/** House number token i ends with a letter ("20b"). */
+function letterSuffix(i: number): boolean {
+  return isAsciiLetter(text.charCodeAt(te[i]! - 1));
+}
+
+/** text[a..b) is a comma and one or two spaces. */
+function commaGap(a: number, b: number): boolean {
+  if (b - a < 2 || b - a > 3 || text.charCodeAt(a) !== 44) return false;
+  for (let k = a + 1; k < b; k++) if (text.charCodeAt(k) !== 32) return false;
+  return true;
+}
+
+/** "s/n" at token i after a type word and a name ("Plaza Mayor s/n"): [start, end] of the street, or undefined. */
+function sinNumero(i: number): [number, number] | undefined {
+  const s = ts[i]!;
+  if (te[i]! - s !== 1 || (text.charCodeAt(s) | 32) !== 115 || text.charCodeAt(s + 1) !== 47)
+    return undefined;
+  if ((text.charCodeAt(s + 2) | 32) !== 110 || /[\p{L}\p{N}]/u.test(text.charAt(s + 3))) return undefined;
+  let c = i;
+  while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && (gapOk(c - 1) || (c === i && commaGap(te[c - 1]!, s)))) {
+    const t = c - 1;
+    if (!(capOk(t) || particle(t) || isTypeBefore(t))) break;
+    c--;
+  }
+  while (c + 1 < i && !isTypeBefore(c)) c++;
+  // the abbreviation's dot belongs to it when more follows ("s/n. 1º Izda.")
+  const end = text.charCodeAt(s + 3) === 46 && text.charCodeAt(s + 4) === 32 ? s + 4 : s + 3;
+  return c + 1 < i && isTypeBefore(c) ? [ts[c]!, end] : undefined;
+}
+
+/** A bare unit before number token i: "Apt. 460", "Suite 501". */
+function bareUnit(i: number): [number, number, number] | undefined {
   if (i >= 1 && isUnit(i - 1) && gapOk(i - 1)) {
     const u = key(i - 1);
     if (u === "apt" || u === "apartment" || u === "suite" || u === "ste" || u === "apto")
@@ -1398,6 +1657,9 @@ function grow(e: number): number {
         )
       : null;
   if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
+  // what follows a house number in continental Europe: a floor, a door, a staircase, a flat
+  const eu = euAfterNumber(e);
+  if (eu > 0) return e + eu;
   // rest of the line: place words, codes, postcodes, comma-separated parts
   const lineEnd = indexOfLineEnd(text, e);
   const rest = text.slice(e, lineEnd);
@@ -1408,6 +1670,49 @@ function grow(e: number): number {
   const more = acceptLines(lineEnd);
   return more > 0 ? lineEnd + more : e;
 }
+/**
+ * Floors, doors, staircases and flats after a house number: "7 OG", "3 hoog achter", "9 étage", ", Piano 9",
+ * "m. 394", "4º B", "Ático A", ", 9. tv", "2/5", "39-Ed.", "723 I", "7 A 2". Each is a form of one country's
+ * address; the single letters and Roman numerals count only where the address ends after them.
+ */
+const EU_FLOOR_RE =
+  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:og|stock|etage|étage|e étage|ème étage|hoog|piso|andar|sal|tv|th|mf|kerros)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden))?/iu;
+const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
+const EU_DOOR_RE =
+  /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}]))/iu;
+const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]{1,5})\.?)(?![\p{L}\p{N}])/u;
+const EU_FLOOR_WORD_RE = /^[ \t]{1,2}(?:étage|etage|og|stock|hoog|piso|andar|kerros)(?![\p{L}\p{N}])/iu;
+const EU_LAST_RE =
+  /^[ \t]{1,2}(?:[A-Ha-h][ \t]\d{1,3}(?![\p{L}\p{N}])|(?:I{1,3}|IV|i{1,3}|iv|[A-H])(?=[ \t]*(?:$|[,.!?)\n]|\d{1,2}[ \t]?hoog)))/u;
+
+/** Length of a European floor, door or flat part at `e`, right after a house number (0 when none). */
+function euAfterNumber(e: number): number {
+  if (e <= 0) return 0;
+  const before = text.charCodeAt(e - 1);
+  const afterNumber = (before >= 48 && before <= 57) || (isAsciiLetter(before) && digitBefore(e - 1));
+  const c = codeAt(e);
+  if (c === 47 || c === 45) {
+    if (!afterNumber) return 0;
+    const m = EU_ATTACHED_RE.exec(text.slice(e, e + 12));
+    return m ? m[0].length : 0;
+  }
+  if (c !== 32 && c !== 9 && c !== 44) return 0;
+  const rest = text.slice(e, e + 32);
+  const m =
+    EU_FLOOR_RE.exec(rest) ??
+    EU_FLAT_RE.exec(rest) ??
+    EU_DOOR_RE.exec(rest) ??
+    (afterNumber ? (EU_FLOOR_WORD_RE.exec(rest) ?? EU_LAST_RE.exec(rest)) : null);
+  return m ? m[0].length : 0;
+}
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function digitBefore(k: number): boolean {
+  const c = k > 0 ? text.charCodeAt(k - 1) : -1;
+  return c >= 48 && c <= 57;
+}
+
 /** Length of the accepted continuation of `rest` (0 when none). */
 function acceptInline(rest: string, sameLine: boolean): number {
   const re = /[ \t]*(,)?[ \t]*([^,\s]+)/y;
