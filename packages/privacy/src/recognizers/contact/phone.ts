@@ -59,6 +59,23 @@ function dropTrunkGroup(run: DigitRun): PhoneVerdict {
   return full.verdict;
 }
 
+/**
+ * "call me on 612.345.678": Spanish and Portuguese numbers are also written in threes with dots, the shape of a
+ * thousands-grouped amount. After a phone word, nine digits that are a valid number of either country are a phone.
+ */
+function dottedNational(run: DigitRun, lower: string): boolean {
+  const g = run.groups;
+  if (run.plus || g.length !== 3 || g[0] !== 3 || g[1] !== 3 || g[2] !== 3 || !allDots(run)) return false;
+  if (!hasPhoneContext(lower, run)) return false;
+  return (
+    checkForCallingCode("34", run.digits) === "valid" || checkForCallingCode("351", run.digits) === "valid"
+  );
+}
+function allDots(run: DigitRun): boolean {
+  for (const sep of run.seps) if (sep !== ".") return false;
+  return true;
+}
+
 function isNanpGrouping(run: DigitRun): boolean {
   const g = run.groups;
   const n = g.length;
@@ -164,7 +181,18 @@ export const phone: Recognizer = {
       // In the fallback channels a 7+ digit run is reported either way, so context words (which only
       // move a score across the threshold) are not consulted: the type follows the number's shape.
       const reported = fallback && run.digits.length >= 7;
-      if (reported && isExcludedShape(run)) continue;
+      if (isExcludedShape(run)) {
+        if (dottedNational(run, lower))
+          out.push({
+            start: run.start,
+            end: run.end,
+            type: "PHONE_NUMBER",
+            score: 0.6,
+            level: 3,
+            recognizer: "phone",
+          });
+        continue;
+      }
       const score = phoneScore(run, lower, !reported);
       if (score >= 0.5) {
         out.push({
