@@ -62,6 +62,13 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("went shopping with paris")).toEqual([]);
   });
 
+  it("leaves a greeting of any language out of the name after it", () => {
+    expect(found("Hallo Jürgen, kannst du mich zurückrufen?")).toEqual(["Jürgen"]);
+    expect(found("Bonjour Camille, je t'envoie le colis")).toEqual(["Camille"]);
+    expect(found("Hoi Sanne, mijn adres is nieuw")).toEqual(["Sanne"]);
+    expect(found("Gentile Giulia Rossi, la ringrazio")).toEqual(["Giulia Rossi"]);
+  });
+
   it("recognises family names by their ending when no list has them", () => {
     expect(found("the verses from Wisława Szczepańska were read")).toEqual(["Wisława Szczepańska"]);
     expect(found("a song by Elínborg Guðmundsdóttir")).toEqual(["Elínborg Guðmundsdóttir"]);

@@ -136,6 +136,52 @@ const GREETINGS = new Set([
   "chère",
   "yo",
   "sorry",
+  // greetings of other languages, as chat opens with them ("Hoi Sanne", "Cześć Kasia", "Olá João")
+  "hoi",
+  "hei",
+  "heippa",
+  "moi",
+  "terve",
+  "hejsan",
+  "tjena",
+  "cześć",
+  "czesc",
+  "witam",
+  "ahoj",
+  "olá",
+  "oi",
+  "buongiorno",
+  "buonasera",
+  "salve",
+  "bonsoir",
+  "coucou",
+  "grüezi",
+  "tere",
+  "szia",
+  "sveiki",
+  "labas",
+  "zdravo",
+  "merhaba",
+  "selam",
+  "danke",
+  "merci",
+  "gracias",
+  "grazie",
+  "obrigado",
+  "obrigada",
+  "bedankt",
+  "dankjewel",
+  "tack",
+  "takk",
+  "kiitos",
+  "dzięki",
+  "dziękuję",
+  "mulțumesc",
+  "hallå",
+  "estimado",
+  "estimada",
+  "gentile",
+  "beste",
 ]);
 const SIGNOFFS = new Set([
   "thanks",
@@ -1010,6 +1056,8 @@ function buildSegment(from: number, to: number): void {
   while (a <= to && isTitleTok(a)) a++;
   const titled = a > from;
   if (a > to) return;
+  // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille")
+  if (!titled) while (a < to && wv(a) & W_GREET && !(tk[a]! & K_ALLCAP)) a++;
   // an organisation word after the names makes the whole run an organisation
   if (bitsOf[to]! & L_ORG && cat[to] === CAT_NONE) return;
   // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
