@@ -165,6 +165,10 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is Övre Kvarnallén 78, Ekköping")).toEqual(["Övre Kvarnallén 78, Ekköping"]);
     expect(addresses("the office is van den Polweg 951 III, Olde")).toEqual(["van den Polweg 951 III, Olde"]);
     expect(addresses("meet at V Javorech 9, Nový Bor")).toEqual(["V Javorech 9, Nový Bor"]);
+    // a particle before the prefix is no part of it
+    expect(addresses("Schick das Paket bitte an In der Grieße 3, danke!")).toEqual(["In der Grieße 3"]);
+    // "I live in" in other languages is context enough for a street without a type word
+    expect(addresses("Me llamo Ana y vivo en Conjunto Emilio 6.")).toEqual(["Conjunto Emilio 6"]);
   });
 
   it("a comma before the number, and no number at all (s/n)", () => {

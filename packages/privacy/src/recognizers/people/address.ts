@@ -871,6 +871,20 @@ const LINE_STOP = new Set([
   "ssn",
   "dob",
   "name",
+  // the contact labels of other languages
+  "telefon",
+  "téléphone",
+  "teléfono",
+  "telefono",
+  "telefoon",
+  "telefone",
+  "handy",
+  "mobil",
+  "móvil",
+  "cellulare",
+  "portable",
+  "correo",
+  "courriel",
 ]);
 /** Lower-case words inside place names ("Črni Vrh nad Idrijo", "Chiclana de la Frontera"). */
 const PLACE_PARTICLES = new Set([
@@ -981,7 +995,7 @@ function placeWord(w: string): boolean {
 }
 /** Words before an address that announce it (checked in the 48 characters before). */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|office|meet|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft)\b/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|office|meet|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
@@ -1415,18 +1429,23 @@ function streetAt(i: number): [number, number, number] | undefined {
     if (!ok) break;
     c--;
   }
-  // a street name's leading preposition or direction ("Am Buttermarkt 20b", "Auf der Ohmer 3", "Övre Bäckgatan 8")
-  const pre = c < i ? prefixLength(c, i) : 0;
-  // not from a particle, a function word or a sentence-initial common word ("The", "Address")
-  while (
-    pre === 0 &&
-    c < i &&
-    !isTypeBefore(c) &&
-    (particle(c) ||
-      (bits(c) & L_FUNCTION && !isTypeBefore(c)) ||
-      (common(c) && !isTypeBefore(c) && !isTypeAfter(c) && !isCompound(c) && sentenceStart(c)))
-  )
+  // not from a particle, a function word or a sentence-initial common word ("The", "Address"), but from a street
+  // name's leading preposition or direction ("Am Buttermarkt 20b", "Auf der Ohmer 3", "Övre Bäckgatan 8")
+  let pre = 0;
+  while (c < i) {
+    pre = prefixLength(c, i);
+    if (
+      pre > 0 ||
+      isTypeBefore(c) ||
+      !(
+        particle(c) ||
+        bits(c) & L_FUNCTION ||
+        (common(c) && !isTypeAfter(c) && !isCompound(c) && sentenceStart(c))
+      )
+    )
+      break;
     c++;
+  }
   if (comma && !(c + 1 < i && isTypeBefore(c))) return bareUnit(i);
   if (c < i) {
     let typed = false;

@@ -80,6 +80,12 @@ export const TITLES = [
   "meneer",
   "dhr",
   "mevr",
+  // the plural forms of a letter's salutation ("Sehr geehrte Damen und Herren", "Mesdames, Messieurs")
+  "herren",
+  "damen",
+  "messieurs",
+  "mesdames",
+  "heren",
 ];
 const PARTICLES = [
   "van",

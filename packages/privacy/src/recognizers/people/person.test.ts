@@ -69,6 +69,15 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Gentile Giulia Rossi, la ringrazio")).toEqual(["Giulia Rossi"]);
   });
 
+  it("reads a German capitalised word after its article as a noun, not a name", () => {
+    expect(found("Schick das Paket bitte an mich")).toEqual([]);
+    expect(found("der Bauer kommt morgen, Den Haag ist weit")).toEqual([]);
+    expect(found("Sehr geehrte Damen und Herren, anbei die Rechnung")).toEqual([]);
+    // given names stay names after an article, and the articles of a name's particles stay particles
+    expect(found("die Anna hat angerufen")).toEqual(["Anna"]);
+    expect(found("thanks Esma B. van den Berg!")).toEqual(["Esma B. van den Berg"]);
+  });
+
   it("recognises family names by their ending when no list has them", () => {
     expect(found("the verses from Wisława Szczepańska were read")).toEqual(["Wisława Szczepańska"]);
     expect(found("a song by Elínborg Guðmundsdóttir")).toEqual(["Elínborg Guðmundsdóttir"]);

@@ -745,7 +745,9 @@ function chains(): void {
         const p = afterParticles(j, afterDot);
         if (p > 0 && tk[p]! & K_CAP) {
           const c = categorise(p);
-          if (c !== CAT_INITIAL && (c !== CAT_NONE || tailOk(p))) {
+          // an unknown word after the particles ends a name only after a given name: "Willemine ten Pas", but
+          // not "Schick das Paket"
+          if (c !== CAT_INITIAL && (c !== CAT_NONE || (firstName && tailOk(p)))) {
             if (c === CAT_NONE) cat[p] = CAT_TAIL;
             j = p;
             continue;
@@ -775,6 +777,27 @@ function afterParticles(j: number, afterDot: boolean): number {
   )
     p++;
   return p > j + 1 && p < n && chainGap(text, te[p - 1]!, ts[p]!, false) ? p : -1;
+}
+
+/** German articles and determiners, after which a capitalised word is a noun. */
+const GERMAN_ARTICLES = new Set(
+  (
+    "der die das dem den ein eine einen einem einer eines kein keine keinen keinem keiner mein meine meinen " +
+    "meinem meiner dein deine deinen deinem seine seinen seinem ihre ihren ihrem unser unsere unseren unserem " +
+    "eure euren dieser diese dieses diesen diesem jeder jede jedes jeden jedem welcher welche welches zum zur " +
+    "vom beim"
+  ).split(" "),
+);
+
+/** Token i follows a German article or determiner, one space apart. */
+function germanArticleBefore(i: number): boolean {
+  const p = i - 1;
+  if (p < 0 || ts[i]! - te[p]! !== 1 || text.charCodeAt(te[p]!) !== 32) return false;
+  const len = te[p]! - ts[p]!;
+  if (len < 3 || len > 7 || tk[p]! & K_MARKS) return false;
+  // "van der Berg", "von dem Knesebeck": the article of a name's particles
+  if (p > 0 && fullBits(p - 1) & L_PARTICLE && tk[p - 1]! & K_LOWER) return false;
+  return GERMAN_ARTICLES.has(lower.slice(ts[p]!, te[p]!));
 }
 
 /** Second pass over the segments: later mentions of a name found, dialogue speakers, lists. */
@@ -1025,6 +1048,10 @@ function categorise(i: number): number {
   else if (wordBits) c = CAT_NONE;
   else if (plain ? surnameEndingRange(lower, s0, e0) : surnameEnding(key ?? keyOf(i, s0, e0))) c = CAT_EXTRA;
   else c = CAT_UNKNOWN;
+  // German capitalises every noun: after its article or determiner a word is one ("das Paket", "der Bauer"),
+  // unless it is a given name ("die Anna hat angerufen")
+  if (c !== CAT_NONE && k & K_CAP && !(c === CAT_STRONG && bits & L_FIRST) && germanArticleBefore(i))
+    c = CAT_NONE;
   return (cat[i] = c);
 }
 function isTitleTok(i: number): boolean {
