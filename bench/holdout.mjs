@@ -6,7 +6,8 @@
 // fixed seed, with faker's English locales (names, US/UK/AU/CA/IE/IN street formats, phones, cards, IBANs, IPs,
 // SSNs) placed in chat, e-mail and form templates that Presidio's set does not use (a fifth of them typed in
 // lower case), plus innocent look-alikes (versions, rooms, times, prices) for over-redaction. `--locales europe`
-// fills the same templates from twelve continental European locales. It is scored by ../shared/eval/score.mjs.
+// fills them from twelve continental European locales, and for five of them (de, fr, es, it, nl) two records in
+// three are written in that language. It is scored by ../shared/eval/score.mjs.
 // Values are fake by construction (faker); nothing is written to the repository.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -85,6 +86,90 @@ const NEGATIVES = [
   "Read pages 120-145 of Principles of Economics",
 ];
 
+/**
+ * The same kinds of message written in the locale's own language (`--locales europe`): chat, a delivery address, a
+ * call-back request, a form, and innocent sentences of ordinary office work (German capitalises every noun).
+ */
+const NATIVE = {
+  de: {
+    templates: [
+      "Hallo {PERSON}, kannst du mich unter {PHONE_NUMBER} zurückrufen?",
+      "Mein Name ist {PERSON} und ich wohne in der {STREET_ADDRESS}.",
+      "Schick das Paket bitte an {STREET_ADDRESS}, danke!",
+      "{PERSON} hat angerufen, Rückruf unter {PHONE_NUMBER}",
+      "Lieferadresse: {STREET_ADDRESS}\nTelefon: {PHONE_NUMBER}",
+      "Ich treffe mich morgen mit {PERSON} in der {STREET_ADDRESS}.",
+      "Bitte überweise es auf {IBAN_CODE} (Konto von {PERSON})",
+      "{PERSON} <{EMAIL_ADDRESS}> schrieb: wir ziehen nächsten Monat in die {STREET_ADDRESS}",
+    ],
+    negatives: [
+      "Sehr geehrte Damen und Herren, anbei die Rechnung für das Projekt.",
+      "Die Besprechung ist am Montag um 10 Uhr im Raum 4.",
+      "Wir müssen das Budget für Marketing und Vertrieb noch einmal prüfen.",
+      "Der Vertrag läuft bis Ende Dezember und verlängert sich um ein Jahr.",
+    ],
+  },
+  fr: {
+    templates: [
+      "Bonjour {PERSON}, tu peux me rappeler au {PHONE_NUMBER} ?",
+      "Je m'appelle {PERSON} et j'habite au {STREET_ADDRESS}.",
+      "Envoie le colis à {STREET_ADDRESS}, merci !",
+      "{PERSON} a appelé, rappelle-le au {PHONE_NUMBER}",
+      "Adresse de livraison : {STREET_ADDRESS}\nTéléphone : {PHONE_NUMBER}",
+      "Je vois {PERSON} demain au {STREET_ADDRESS}.",
+      "Fais le virement sur {IBAN_CODE} (compte de {PERSON})",
+    ],
+    negatives: [
+      "La réunion est reportée à jeudi, merci de confirmer.",
+      "Nous avons terminé la phase de test, la mise en production est prévue lundi.",
+      "Le chapitre 3 de la Constitution, version 2.1 du document",
+    ],
+  },
+  es: {
+    templates: [
+      "Hola {PERSON}, ¿me puedes llamar al {PHONE_NUMBER}?",
+      "Me llamo {PERSON} y vivo en {STREET_ADDRESS}.",
+      "Manda el paquete a {STREET_ADDRESS}, ¡gracias!",
+      "{PERSON} ha llamado, devuélvele la llamada al {PHONE_NUMBER}",
+      "Dirección de envío: {STREET_ADDRESS}\nTeléfono: {PHONE_NUMBER}",
+      "Mañana quedo con {PERSON} en {STREET_ADDRESS}.",
+    ],
+    negatives: [
+      "El informe está listo, lo reviso mañana con el equipo.",
+      "La reunión es el lunes a las 10 en la sala 4.",
+      "Hemos vendido 250 unidades en el tercer trimestre.",
+    ],
+  },
+  it: {
+    templates: [
+      "Ciao {PERSON}, mi richiami al {PHONE_NUMBER}?",
+      "Mi chiamo {PERSON} e abito in {STREET_ADDRESS}.",
+      "Spedisci il pacco a {STREET_ADDRESS}, grazie!",
+      "{PERSON} ha chiamato, richiamalo al {PHONE_NUMBER}",
+      "Indirizzo di consegna: {STREET_ADDRESS}\nTelefono: {PHONE_NUMBER}",
+      "Domani vedo {PERSON} in {STREET_ADDRESS}.",
+    ],
+    negatives: [
+      "Il cliente ha confermato l'ordine, spediamo lunedì.",
+      "La riunione è spostata a giovedì alle 15 nella sala 2.",
+    ],
+  },
+  nl: {
+    templates: [
+      "Hoi {PERSON}, kun je me terugbellen op {PHONE_NUMBER}?",
+      "Ik heet {PERSON} en ik woon op {STREET_ADDRESS}.",
+      "Stuur het pakket naar {STREET_ADDRESS}, bedankt!",
+      "{PERSON} heeft gebeld, bel terug op {PHONE_NUMBER}",
+      "Afleveradres: {STREET_ADDRESS}\nTelefoon: {PHONE_NUMBER}",
+      "Morgen zie ik {PERSON} op {STREET_ADDRESS}.",
+    ],
+    negatives: [
+      "De vergadering is verplaatst naar donderdag.",
+      "Versie 3.2 van de app komt maandag uit, kamer 4 om 10:30.",
+    ],
+  },
+};
+
 export function generate(n, seed, locales) {
   const { allFakers } = require("@faker-js/faker");
   const records = [];
@@ -92,11 +177,18 @@ export function generate(n, seed, locales) {
     const loc = locales[i % locales.length];
     const f = allFakers[loc];
     f.seed(seed * 100_003 + i);
+    // the locale's own language for its first two in three records, where there are templates of it
+    const native = NATIVE[loc] && i % 3 !== 2 ? NATIVE[loc] : undefined;
     if (i % 10 === 9) {
-      records.push({ id: `holdout-${i}`, channel: "typed", text: pick(f, NEGATIVES), spans: [] });
+      records.push({
+        id: `holdout-${i}`,
+        channel: "typed",
+        text: pick(f, native?.negatives ?? NEGATIVES),
+        spans: [],
+      });
       continue;
     }
-    const tpl = pick(f, TEMPLATES);
+    const tpl = pick(f, native?.templates ?? TEMPLATES);
     let text = "";
     const spans = [];
     let last = 0;

@@ -165,6 +165,12 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is Övre Kvarnallén 78, Ekköping")).toEqual(["Övre Kvarnallén 78, Ekköping"]);
     expect(addresses("the office is van den Polweg 951 III, Olde")).toEqual(["van den Polweg 951 III, Olde"]);
     expect(addresses("meet at V Javorech 9, Nový Bor")).toEqual(["V Javorech 9, Nový Bor"]);
+    // a name before a one-word street is no part of it, a place adjective or an abbreviation is
+    expect(addresses("Morgen zie ik Anouk op Jespergracht 174b, Lege.")).toEqual(["Jespergracht 174b, Lege"]);
+    expect(addresses("Address:\nBrucker Bundesstrasse 3")).toEqual(["Brucker Bundesstrasse 3"]);
+    expect(addresses("send it to Gl. Kongevej 13, 5. th")).toEqual(["Gl. Kongevej 13, 5. th"]);
+    // thanks after the address end it
+    expect(addresses("bitte an rathenaustr. 97b, danke!")).toEqual(["rathenaustr. 97b"]);
     // a particle before the prefix is no part of it
     expect(addresses("Schick das Paket bitte an In der Grieße 3, danke!")).toEqual(["In der Grieße 3"]);
     // "I live in" in other languages is context enough for a street without a type word

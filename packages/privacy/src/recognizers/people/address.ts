@@ -871,7 +871,18 @@ const LINE_STOP = new Set([
   "ssn",
   "dob",
   "name",
-  // the contact labels of other languages
+  // thanks and the contact labels of other languages
+  "danke",
+  "bedankt",
+  "merci",
+  "gracias",
+  "grazie",
+  "obrigado",
+  "obrigada",
+  "tack",
+  "takk",
+  "kiitos",
+  "dzięki",
   "telefon",
   "téléphone",
   "teléfono",
@@ -1416,8 +1427,22 @@ function streetAt(i: number): [number, number, number] | undefined {
   // Spanish and Italian addresses put a comma before the number ("Plaza Jordi, 53"): then a type word must lead
   const comma = i > 0 && isWord(i - 1) && commaGap(te[i - 1]!, ts[i]!);
   let c = i;
+  // once a one-word street name is reached, only its prefix, an initial, an abbreviation or a German place
+  // adjective may come before it: "Anouk op Jespergracht 38" is a person and a street, "C. Beerninckstraat 88",
+  // "Gl. Kongevej 13" and "Brucker Bundesstrasse 3" are one street
+  let head = false;
   while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && (gapOk(c - 1) || (c === i && comma))) {
     const t = c - 1;
+    if (
+      head &&
+      !(
+        prefixLength(t, i) > 0 ||
+        (t > 0 && prefixLength(t - 1, i) === 2) ||
+        (capOk(t) && (te[t]! - ts[t]! === 1 || (te[t]! - ts[t]! <= 3 && codeAt(te[t]!) === 46))) ||
+        placeAdjective(t)
+      )
+    )
+      break;
     const ok =
       capOk(t) ||
       isTypeBefore(t) ||
@@ -1428,6 +1453,7 @@ function streetAt(i: number): [number, number, number] | undefined {
       (tk[t]! & K_LOWER && c < i && isTypeAfter(c) && !common(t));
     if (!ok) break;
     c--;
+    if (isCompound(c)) head = true;
   }
   // not from a particle, a function word or a sentence-initial common word ("The", "Address"), but from a street
   // name's leading preposition or direction ("Am Buttermarkt 20b", "Auf der Ohmer 3", "Övre Bäckgatan 8")
@@ -1483,6 +1509,7 @@ const STREET_PREFIXES = new Map<string, number>([
   ...["an", "auf", "in", "unter", "hinter", "vor", "über", "zu"].map((w) => [w, P_ARTICLE] as const),
   ...[
     "övre",
+    "undre",
     "nedre",
     "södra",
     "norra",
@@ -1538,6 +1565,18 @@ function prefixLength(c: number, i: number): number {
 function strongPrefix(c: number): boolean {
   const kind = prefixKind(c);
   return kind === P_ARTICLE || kind === P_STRONG;
+}
+
+/** Token t is a capitalised German adjective made from a place's name: "Brucker", "Frankfurter". */
+function placeAdjective(t: number): boolean {
+  const s = ts[t]!;
+  const e = te[t]!;
+  return (
+    e - s >= 5 &&
+    (tk[t]! & (K_CAP | K_ALLCAP)) === K_CAP &&
+    text.charCodeAt(e - 2) === 101 &&
+    text.charCodeAt(e - 1) === 114
+  );
 }
 
 /** House number token i ends with a letter ("20b"). */
