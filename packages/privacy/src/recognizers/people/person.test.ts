@@ -62,6 +62,17 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("went shopping with paris")).toEqual([]);
   });
 
+  it("finds the display name of an e-mail address, in any case", () => {
+    expect(found("Amber Young <amber.y@example.com> wrote: see you")).toEqual(["Amber Young"]);
+    expect(found("james <jd@example.com> wrote: moving next month")).toEqual(["james"]);
+  });
+
+  it("finds a lone given name in lower-case chat before said or after account of", () => {
+    expect(found("ok so nayeli said the new office is open")).toEqual(["nayeli"]);
+    expect(found("joel young said hi")).toEqual(["joel young"]);
+    expect(found("pls wire it (account of corrine)")).toEqual(["corrine"]);
+  });
+
   it("leaves a greeting of any language out of the name after it", () => {
     expect(found("Hallo Jürgen, kannst du mich zurückrufen?")).toEqual(["Jürgen"]);
     expect(found("Bonjour Camille, je t'envoie le colis")).toEqual(["Camille"]);

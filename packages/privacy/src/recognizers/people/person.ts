@@ -1095,11 +1095,12 @@ function buildSegment(from: number, to: number): void {
     // are the sentence around it ("ok so axel wal said")
     let sure = 0;
     for (let t = a; t <= b; t++) if (cat[t] === CAT_STRONG || cat[t] === CAT_EXTRA) sure++;
-    if (sure >= 2) {
-      const edge = (t: number) => cat[t] === CAT_WEAK && (bitsOf[t]! & L_COMMON) !== 0;
-      while (a < b && edge(a)) a++;
-      while (b > a && edge(b)) b--;
-    }
+    const edge = (t: number) => cat[t] === CAT_WEAK && (bitsOf[t]! & L_COMMON) !== 0;
+    // before a sure name always ("ok so nayeli"); after one when two stay ("joel young" is a name) or when it is
+    // the verb of the sentence ("nayeli said")
+    if (sure >= 1) while (a < b && edge(a)) a++;
+    if (sure >= 1)
+      while (b > a && edge(b) && (sure >= 2 || LOWER_CUE_AFTER.has(lower.slice(ts[b]!, te[b]!)))) b--;
   }
   const seg: Seg = {
     a,
@@ -1174,6 +1175,8 @@ function scoreSegment(s: Seg): number {
     s.speaker = codeAt(after) === 58 && codeAt(after + 1) !== 47 && lineStart(text, s.start);
     return s.titled && w <= 3 ? 0.9 : score;
   }
+  // the display name of an e-mail address: "Amber Young <amber@example.com> wrote"
+  if (w <= 3 && displayName(s.end)) return Math.max(score, 0.85);
   // in a lower-case text a common word is a common word, whatever precedes it ("hej river")
   if (lm && s.weak + s.tail === w) return score;
   const ctx = contextOf(s);
@@ -1193,7 +1196,7 @@ function scoreSegment(s: Seg): number {
     (ctx.vocative ? 1 : 0) +
     (ctx.ownLine ? 1 : 0);
   // lower-case chat: words that are only names, after "ask" or "it's" or before "said", are a person
-  if (lm && s.strong === w && w <= 2 && (ctx.agent || ctx.verb) && lowerCue(s)) score = Math.max(score, 0.7);
+  if (lm && s.strong === w && w <= 2 && lowerCue(s)) score = Math.max(score, 0.7);
   if (moderate > 0 && !lm) {
     if (s.strong || s.extra) score = Math.max(score, s.strong ? 0.8 : w >= 2 ? 0.75 : 0.6);
     else if (s.weak && !initial) score = Math.max(score, moderate >= 2 || ctx.vocative ? 0.6 : 0.45);
@@ -1218,15 +1221,25 @@ const LOWER_CUE_BEFORE = new Set([
 ]);
 const LOWER_CUE_AFTER = new Set(["said", "says", "wrote", "told", "asked", "replied"]);
 
-/** The word right before segment s, or right after it, is a lower-case cue (see LOWER_CUE_BEFORE). */
+/** An e-mail address in angle brackets follows at `end`: " <amber@example.com>". */
+const DISPLAY_NAME_RE = /^[ \t]?<[^\s<>@]{1,64}@[^\s<>@]{1,253}>/;
+function displayName(end: number): boolean {
+  return codeAt(end) === 60 || codeAt(end + 1) === 60
+    ? DISPLAY_NAME_RE.test(text.slice(end, end + 322))
+    : false;
+}
+
+/**
+ * The word right before segment s, or right after it, is a lower-case cue (see LOWER_CUE_BEFORE), or "account of"
+ * or "behalf of" precede it.
+ */
 function lowerCue(s: Seg): boolean {
   const p = s.a - 1;
-  if (
-    p >= 0 &&
-    sameClause(te[p]!, ts[s.a]!) &&
-    LOWER_CUE_BEFORE.has(lower.slice(ts[p]!, te[p]!).replace("’", "'"))
-  )
-    return true;
+  if (p >= 0 && sameClause(te[p]!, ts[s.a]!)) {
+    const w = lower.slice(ts[p]!, te[p]!).replace("’", "'");
+    if (LOWER_CUE_BEFORE.has(w)) return true;
+    if (w === "of" && p > 0 && (tokIs(p - 1, "account") || tokIs(p - 1, "behalf"))) return true;
+  }
   const q = s.b + 1;
   return q < n && onlySpaces(te[s.b]!, ts[q]!) && LOWER_CUE_AFTER.has(lower.slice(ts[q]!, te[q]!));
 }
