@@ -1096,9 +1096,9 @@ function buildSegment(from: number, to: number): void {
     let sure = 0;
     for (let t = a; t <= b; t++) if (cat[t] === CAT_STRONG || cat[t] === CAT_EXTRA) sure++;
     const edge = (t: number) => cat[t] === CAT_WEAK && (bitsOf[t]! & L_COMMON) !== 0;
-    // before a sure name always ("ok so nayeli"); after one when two stay ("joel young" is a name) or when it is
-    // the verb of the sentence ("nayeli said")
-    if (sure >= 1) while (a < b && edge(a)) a++;
+    // before a sure name unless it is a given name ("ok so nayeli", but "amber sipes"); after one when two stay
+    // ("joel young" is a name) or when it is the verb of the sentence ("nayeli said")
+    if (sure >= 1) while (a < b && edge(a) && (sure >= 2 || !(bitsOf[a]! & L_FIRST))) a++;
     if (sure >= 1)
       while (b > a && edge(b) && (sure >= 2 || LOWER_CUE_AFTER.has(lower.slice(ts[b]!, te[b]!)))) b--;
   }
