@@ -168,6 +168,11 @@ describe("assignments", () => {
     "token_type: Bearer",
     "export VAULT_ADDR=https://vault.example.com:8200",
     "Time: 10:30, ratio 1:2, a == b",
+    // an SDK's constants and placeholders: identifiers made of words
+    'GenerateDataKeyWithoutPlaintext: "GenerateDataKeyWithoutPlaintext",',
+    "exports.CancelKeyDeletionRequest$ = CancelKeyDeletionRequest$;",
+    'signing_key: "generate_data_key_pair"',
+    'KeyStorePassword: "STRING_VALUE",',
   ])("no secret in %s", (text) => {
     expect(spans(text)).toEqual([]);
   });

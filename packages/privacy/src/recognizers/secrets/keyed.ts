@@ -258,6 +258,15 @@ function isCodeIdent(k: KeyName, op: string): boolean {
 }
 
 /**
+ * An identifier made of words, the value of an SDK's constant or enum ("GenerateDataKeyWithoutPlaintext",
+ * "generate_data_key"): every capital starts a word of two or more lower-case letters, no digit. Of 2,000,000
+ * random base62 values of 16 to 48 characters, 27 have this shape.
+ */
+const WORDY_IDENT = /^(?:[a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,}){2,}\$?$|^[a-z]{2,}(?:_[a-z]{2,}){2,}$/;
+/** A constant's name or a placeholder in capitals ("STRING_VALUE", "DB_PASSWORD"), never a password itself. */
+const UPPER_SNAKE = /^[A-Z]{2,}(?:_[A-Z]{2,})+$/;
+
+/**
  * Does `value` look like a secret for a key of this class?
  * @example acceptValue("secret", "ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg", true) // true
  * @example acceptValue("key", "ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==", false) // false
@@ -269,14 +278,14 @@ export function acceptValue(cls: KeyClass, value: string, quoted: boolean, space
   if (!quoted && CODE_REF_UNQUOTED.test(v)) return false;
   if (cls === "password") {
     if (v.length < 4 || v.length > 128) return false;
-    if (PASSWORD_FIELD_NAME.test(v) || isSequenceOrRepeat(v)) return false;
+    if (PASSWORD_FIELD_NAME.test(v) || isSequenceOrRepeat(v) || UPPER_SNAKE.test(v)) return false;
     // `password = user_password` in code is a variable, not a literal; `PASSWORD=hunter2` in a .env file is.
     if (!quoted && spacedOp && /^[A-Za-z_][A-Za-z_]*$/.test(v)) return false;
     if (/\s/.test(v) && !quoted) return false;
     return true;
   }
   if (NOT_A_TOKEN.test(v) || /\s/.test(v)) return false;
-  if (decodesToProse(v)) return false;
+  if (decodesToProse(v) || WORDY_IDENT.test(v)) return false;
   if (cls === "secret") return looksRandom(v, 12);
   // a bare "key": demand more (cache keys, hashes and ids are common values)
   if (UUID.test(v) || HASH_HEX.test(v)) return false;

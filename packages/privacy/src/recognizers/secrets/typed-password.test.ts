@@ -115,6 +115,7 @@ describe("PINs and one-time codes", () => {
     "pin the tab to 1234 pixels",
     "the code is 200 lines long",
     "see code 12 in the manual",
+    "<code>SYMMETRIC_DEFAULT</code>: 4096 bytes",
   ])("no code in %s", (text) => {
     expect(values(text)).toEqual([]);
   });

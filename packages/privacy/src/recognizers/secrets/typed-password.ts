@@ -521,6 +521,13 @@ function announcement(text: string, lower: string, word: string, start: number, 
     if (start > 0 && isWordChar(lower.charCodeAt(start - 1))) return start + 1;
     if (end < lower.length && isWordChar(lower.charCodeAt(end))) return start + 1;
     if (kind === "code" && containsBefore(lower, start, NOT_SECRET_CODE)) return start + 1;
+    // an HTML or XML tag: "<code>SYMMETRIC_DEFAULT</code>: 4096 bytes"
+    if (
+      kind === "code" &&
+      start > 0 &&
+      (lower.charCodeAt(start - 1) === 60 || lower.charCodeAt(start - 1) === 47)
+    )
+      return start + 1;
     if (kind === "bearer") bearerAfter(text, end, out, ID);
     else if (kind === "basic") basicAfter(text, end, out, ID);
     else if (kind === "authorization") authorizationAfter(text, lower, end, out, ID);
