@@ -140,9 +140,7 @@ interface TriggerTable {
   lists: (readonly Trigger[])[];
 }
 
-function triggerTableOf(
-  triggers: ReadonlyMap<number, readonly Trigger[]>,
-): TriggerTable {
+function triggerTableOf(triggers: ReadonlyMap<number, readonly Trigger[]>): TriggerTable {
   let size = 16;
   while (size < triggers.size * 2) size <<= 1;
   const t: TriggerTable = {

@@ -64,8 +64,7 @@ export const specialCategories: Recognizer = {
       // the record's shared tokens, when another recognizer has made them, give the words when they are
       // cut exactly as the scanner cuts them; else the scanner's own pass over the text is cheaper
       const toks = peekTokens(text);
-      if (toks !== undefined && !(toks.chars & (CH_MARK | CH_SPECIAL_DISAGREE)))
-      {
+      if (toks !== undefined && !(toks.chars & (CH_MARK | CH_SPECIAL_DISAGREE))) {
         const w = SHARED;
         w.start = toks.start;
         w.end = toks.end;
