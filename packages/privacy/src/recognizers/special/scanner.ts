@@ -774,7 +774,7 @@ let confirmed = false;
  */
 function triggersInWords(lower: string, compiled: CompiledLexicons, w: SharedWords): number[] {
   const out = AT;
-  out.length = 0;
+  if (out.length !== 0) out.length = 0; // (setting the length is a call into the runtime)
   confirmed = false;
   const { triggerBloom, triggerTable } = compiled;
   const { keys: tKeys, lengths: tLengths, mask: tMask } = triggerTable;
