@@ -1,6 +1,7 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { L_CALENDAR, lexicon, type Lexicon } from "./lexicon.js";
-import { type DigitRuns, knownDigitRuns } from "../ids/scan.js";
+import { asciiDigitRuns, type DigitRuns, knownDigitRuns } from "../ids/scan.js";
+import { NO_DETECTIONS, results } from "../results.js";
 import { isSpace } from "./tokens.js";
 
 /*
@@ -10,6 +11,8 @@ import { isSpace } from "./tokens.js";
  */
 
 const ID = "dob-age";
+/** Scratch list of detect (recognizers are not re-entered). */
+const OUT: Detection[] = [];
 
 const BIRTH_WORDS = [
   "born",
@@ -81,10 +84,11 @@ export const dobAge: Recognizer = {
   triggers: { digit: true },
   detect(input) {
     const { text, lower } = input;
-    const out: Detection[] = [];
-    if (lower.length !== text.length) return out;
-    scan(text, lower, out, knownDigitRuns(input));
-    return out;
+    if (lower.length !== text.length) return NO_DETECTIONS;
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
+    scan(text, lower, out, knownDigitRuns(input) ?? asciiDigitRuns(text));
+    return results(out);
   },
 };
 
@@ -124,41 +128,44 @@ function ageLeadPossible(lower: string, i: number): boolean {
   );
 }
 
-/** Runs of ASCII digits (global: `test` walks them through `lastIndex`). */
-const DIGIT_RUN_RE = /[0-9]+/g;
-
 // per-call state of scan (module-level: no closure per record)
 let n = 0;
 let lex: Lexicon | undefined;
 let birth = -1; // whether the text holds a birth word at all (-1: not looked yet)
 let dobEnd = -1;
+let lastYearRun = -1; // start of the last run of exactly four digits, -1 when none
 
-/**
- * One pass over the digit runs: each may be an age (by the words around it) or start a date of birth.
- * `digits`: the text's digit runs when the record's shared scan has them, else they are searched here.
- */
-function scan(text: string, lower: string, out: Detection[], digits: DigitRuns | undefined): void {
+/** One pass over the digit runs of the text: each may be an age (by the words around it) or start a date of birth. */
+function scan(text: string, lower: string, out: Detection[], digits: DigitRuns): void {
   n = text.length;
   lex = undefined;
   birth = -1;
   dobEnd = -1;
+  const { count, start, end } = digits;
+  lastYearRun = -1;
+  for (let k = count - 1; k >= 0; k--)
+    if (end[k]! - start[k]! === 4) {
+      lastYearRun = start[k]!;
+      break;
+    }
   let pos = 0; // runs before this offset were consumed by a date of birth
-  if (digits !== undefined) {
-    const { count, start, end } = digits;
-    for (let k = 0; k < count; k++) if (start[k]! >= pos) pos = scanRun(text, lower, out, start[k]!, end[k]!);
-    return;
+  for (let k = 0; k < count; k++) if (start[k]! >= pos) pos = scanRun(text, lower, out, start[k]!, end[k]!);
+}
+
+/**
+ * A date (see matchDate, digit or month first) can start with the run [i, j) of one, two or four digits: a
+ * separator of a numeric date follows it, a four-digit run is a year of this century or the last, or a year
+ * (a run of exactly four digits) comes after it. Without, the birth words need not be looked for.
+ */
+function dateMayStart(text: string, i: number, j: number): boolean {
+  const c = j < n ? text.charCodeAt(j) : 32;
+  if (c === 46 || c === 47 || c === 45) return true;
+  if (j - i === 4) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    return (a === 49 && b === 57) || (a === 50 && b === 48);
   }
-  // every maximal run of ASCII digits [i, j), found by a native search (no tokens needed)
-  const runs = DIGIT_RUN_RE;
-  runs.lastIndex = 0;
-  while (runs.test(text)) {
-    const j = runs.lastIndex;
-    let i = j - 1;
-    for (let c = 0; i > 0 && (c = text.charCodeAt(i - 1)) >= 48 && c <= 57;) i--;
-    if (i < pos) continue;
-    pos = scanRun(text, lower, out, i, j);
-    if (runs.lastIndex < pos) runs.lastIndex = pos;
-  }
+  return lastYearRun > i;
 }
 
 /** Look at the run [i, j); returns where the next run may start. */
@@ -168,7 +175,7 @@ function scanRun(text: string, lower: string, out: Detection[], i: number, j: nu
   // ---- a date of birth: a date with a birth word before it ----
   // (every date form starts with a run of one, two or four digits: the others need no birth word)
   const len = j - i;
-  if ((len <= 2 || len === 4) && i >= dobEnd && digitStart && !isLetter(prev)) {
+  if ((len <= 2 || len === 4) && i >= dobEnd && digitStart && !isLetter(prev) && dateMayStart(text, i, j)) {
     if (birth < 0) birth = ANY_BIRTH_WORD_RE.test(lower) ? 1 : 0;
     if (birth === 1) {
       lex ??= lexicon();
@@ -213,9 +220,9 @@ function scanRun(text: string, lower: string, out: Detection[], i: number, j: nu
     let age = 0;
     for (let k = i; k < j; k++) age = age * 10 + text.charCodeAt(k) - 48;
     if (age <= 130) {
-      AGE_AFTER_RE.lastIndex = j;
       let score = 0;
-      if (AGE_AFTER_RE.test(lower)) score = 0.85;
+      AGE_AFTER_RE.lastIndex = j;
+      if (ageWordMayFollow(lower, j) && AGE_AFTER_RE.test(lower)) score = 0.85;
       else if (ageLeadPossible(lower, i)) {
         const before = lower.slice(Math.max(0, i - 24), i);
         if (AGE_BEFORE_RE.test(before)) {
@@ -230,6 +237,13 @@ function scanRun(text: string, lower: string, out: Detection[], i: number, j: nu
     }
   }
   return j;
+}
+
+/** Every alternative of AGE_AFTER_RE starts with white space, "-" or "y": the regex need not be tried elsewhere. */
+function ageWordMayFollow(lower: string, j: number): boolean {
+  if (j >= n) return false;
+  const c = lower.charCodeAt(j);
+  return c === 121 || c === 45 || isSpace(c);
 }
 
 function isLetter(c: number): boolean {

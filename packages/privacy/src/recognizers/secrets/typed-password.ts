@@ -147,6 +147,25 @@ for (const w of ASCII_START) {
 const OTHER_FIRST = new Set(OTHER_START.map((w) => w.charCodeAt(0)));
 
 /**
+ * The word tokens' special-category keys (`Tokens.specialKey`: first four characters lower-cased, and how many)
+ * of the first words of the ASCII announcers, hashed into a bit table. In a token of plain ASCII letters and
+ * digits, an announcer can only start at the token's start and only be accepted when its first word is the whole
+ * token (it must end at a word boundary; a joining hyphen or apostrophe makes the token a joined one), so the
+ * other tokens are passed over with one look-up.
+ */
+const HEAD_KEYS = new Uint8Array(1 << 16);
+const headSlot = (key: number): number => (key ^ (key >>> 16)) & 0xffff;
+for (const w of ASCII_START) {
+  const head = w.split(" ")[0]!;
+  if (/[-'\u0080-\uffff]/.test(head)) continue; // in a joined token or one with a non-ASCII letter only
+  if (!/^[a-z0-9]+$/.test(head)) throw new Error(`announcer ${JSON.stringify(w)}: unexpected character`);
+  let h = 0;
+  const kc = Math.min(4, head.length);
+  for (let i = 0; i < kc; i++) h = (Math.imul(h, 31) + head.charCodeAt(i)) | 0;
+  HEAD_KEYS[headSlot(((h & 0x07ffffff) << 3) | kc)] = 1;
+}
+
+/**
  * Find the announcers of `lower` (the same-length lower-cased `text`) in order, exactly where the global scan of
  * ANNOUNCER_RE finds them, but trying the regex only where a match can start. An ASCII announcer needs `\b` before
  * it, hence a letter or digit that starts a word token of `text`, follows a joining apostrophe or hyphen, or
@@ -156,16 +175,19 @@ const OTHER_FIRST = new Set(OTHER_START.map((w) => w.charCodeAt(0)));
  */
 function scanAnnouncers(text: string, lower: string, out: Detection[] | undefined): number[] | undefined {
   const found: number[] | undefined = out === undefined ? [] : undefined;
+  const heads = out !== undefined;
   const toks = tokensOf(text);
-  const { start, end, kind, count } = toks;
+  const { start, end, kind, count, specialKey } = toks;
   const n = lower.length;
   let from = 0;
   for (let t = 0; t < count; t++) {
+    const k = kind[t]!;
+    const inner = (k & (K_NONASCII | K_JOINED)) !== 0;
+    // (announcers not accepted matter to `announcerStarts` only)
+    if (!inner && heads && HEAD_KEYS[headSlot(specialKey[t]!)] === 0) continue;
     const s = start[t]!;
     const e = end[t]!;
     if (e <= from) continue;
-    const k = kind[t]!;
-    const inner = (k & (K_NONASCII | K_JOINED)) !== 0;
     for (let p = s < from ? from : s; p < e; p++) {
       if (p !== s) {
         if (!inner) break;

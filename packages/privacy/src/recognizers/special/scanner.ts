@@ -1,4 +1,5 @@
 import type { Detection } from "../../types.js";
+import { NO_DETECTIONS } from "../results.js";
 import { FIRST_PERSON, GENERIC, MODIFIERS, OTHER_PERSON } from "./lexicons/common.js";
 import {
   fold,
@@ -104,10 +105,25 @@ export interface CompiledLexicons {
    * Trigger words: the longest word of every term. A first cheap pass looks only for these; the full
    * analysis runs only in windows around them (most text has none).
    */
-  readonly triggers: ReadonlyMap<number, readonly { word: string; stem: boolean }[]>;
+  readonly triggers: ReadonlyMap<number, readonly Trigger[]>;
   readonly triggerBloom: Int32Array;
   /** The trigger keys again, in an open-addressing table with the word lengths they accept (see `triggerTable`). */
   readonly triggerTable: TriggerTable;
+}
+
+/**
+ * A trigger word, and what must be next to it for one of the terms it stands for to occur: the word that follows
+ * (`next`) or precedes it in the term, within a phrase gap. `needs` undefined: some term is the word alone.
+ */
+interface Trigger {
+  word: string;
+  stem: boolean;
+  needs: Need[] | undefined;
+}
+interface Need {
+  next: boolean;
+  word: string;
+  stem: boolean;
 }
 
 /**
@@ -121,19 +137,17 @@ interface TriggerTable {
   keys: Int32Array;
   /** Bit L: a word of length L can match. */
   lengths: Int32Array;
-  lists: (readonly { word: string; stem: boolean }[])[];
+  lists: (readonly Trigger[])[];
 }
 
-function triggerTableOf(
-  triggers: ReadonlyMap<number, readonly { word: string; stem: boolean }[]>,
-): TriggerTable {
+function triggerTableOf(triggers: ReadonlyMap<number, readonly Trigger[]>): TriggerTable {
   let size = 16;
   while (size < triggers.size * 2) size <<= 1;
   const t: TriggerTable = {
     mask: size - 1,
     keys: new Int32Array(size),
     lengths: new Int32Array(size),
-    lists: new Array<readonly { word: string; stem: boolean }[]>(size).fill([]),
+    lists: new Array<readonly Trigger[]>(size).fill([]),
   };
   for (const [key, list] of triggers) {
     if (key === 0) throw new Error("a trigger key is 0");
@@ -288,7 +302,7 @@ export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLe
       e.words.forEach((w) => frequent.add(w));
   const specificity = (w: string) =>
     /^\d+$/.test(w) ? 0 : w.length < 2 ? 50 : (frequent.has(w) ? 100 : 200) + w.length;
-  const triggers = new Map<number, { word: string; stem: boolean }[]>();
+  const triggers = new Map<number, Trigger[]>();
   for (const e of byKey.values()) {
     if (e.role !== ROLE_TERM) continue;
     const last = e.words.length - 1;
@@ -299,7 +313,12 @@ export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLe
     const key = wordKey(word);
     let list = triggers.get(key);
     if (!list) triggers.set(key, (list = []));
-    if (!list.some((x) => x.word === word && x.stem === stem)) list.push({ word, stem });
+    let trigger = list.find((x) => x.word === word && x.stem === stem);
+    if (!trigger) list.push((trigger = { word, stem, needs: [] }));
+    if (last === 0) trigger.needs = undefined;
+    else if (best < last)
+      trigger.needs?.push({ next: true, word: e.words[best + 1]!, stem: e.stem && best + 1 === last });
+    else trigger.needs?.push({ next: false, word: e.words[best - 1]!, stem: false });
   }
   const triggerBloom = new Int32Array(1 << (BLOOM_BITS - 5));
   for (const key of triggers.keys()) bloomAdd(triggerBloom, key);
@@ -604,7 +623,8 @@ export function detectSpecial(
   words: SharedWords,
 ): Detection[] {
   const at = triggersInWords(lower, compiled, words);
-  if (at.length === 0) return [];
+  // without a trigger word that stands where its term can be, no term occurs: nothing to analyse
+  if (!confirmed) return NO_DETECTIONS;
   shared = words;
   const out: Detection[] = [];
   const len = lower.length;
@@ -743,9 +763,19 @@ export function ownWords(lower: string): SharedWords {
   return { start, end, kind: ownKind, count, joinedBit: 1, computeBits: 0xff, key, markFree: !marks };
 }
 
-/** Start offsets of the trigger words among `w` (a hash test per word, from its given key when it has one). */
+/** Start offsets of the trigger words found by `triggersInWords` (reused: detectSpecial is not re-entered). */
+const AT: number[] = [];
+/** One trigger word found by `triggersInWords` stands where one of its terms can occur (see `confirms`). */
+let confirmed = false;
+
+/**
+ * Start offsets of the trigger words among `w` (a hash test per word, from its given key when it has one), in
+ * `AT`; sets `confirmed`.
+ */
 function triggersInWords(lower: string, compiled: CompiledLexicons, w: SharedWords): number[] {
-  const out: number[] = [];
+  const out = AT;
+  if (out.length !== 0) out.length = 0; // (setting the length is a call into the runtime)
+  confirmed = false;
   const { triggerBloom, triggerTable } = compiled;
   const { keys: tKeys, lengths: tLengths, mask: tMask } = triggerTable;
   const { start, end, kind, key, computeBits, markFree } = w;
@@ -762,12 +792,7 @@ function triggersInWords(lower: string, compiled: CompiledLexicons, w: SharedWor
       // without marks a word has one code unit per compared character: its length must fit
       const len = e - s;
       if (markFree && ((tLengths[i]! >>> (len < 31 ? len : 31)) & 1) === 0) continue;
-      for (const y of triggerTable.lists[i]!) {
-        if (wordEquals(lower, s, e, y.word, y.stem)) {
-          out.push(s);
-          break;
-        }
-      }
+      matchTriggers(lower, s, e, triggerTable.lists[i]!, out);
       continue;
     }
     const s = start[t]!;
@@ -801,13 +826,50 @@ function triggerAt(lower: string, compiled: CompiledLexicons, s: number, e: numb
   const key = keyOf(h, lim - s);
   if (!bloomHas(compiled.triggerBloom, key)) return;
   const list = compiled.triggers.get(key);
-  if (list === undefined) return;
+  if (list !== undefined) matchTriggers(lower, s, e, list, out);
+}
+
+/** Push `s` when the word lower[s, e) is one of `list`; note whether one of those it is confirms a term. */
+function matchTriggers(lower: string, s: number, e: number, list: readonly Trigger[], out: number[]): void {
+  let found = false;
   for (const x of list) {
-    if (wordEquals(lower, s, e, x.word, x.stem)) {
-      out.push(s);
+    if (!wordEquals(lower, s, e, x.word, x.stem)) continue;
+    if (!found) out.push(s);
+    found = true;
+    if (confirmed) return;
+    if (confirms(lower, s, e, x)) {
+      confirmed = true;
       return;
     }
   }
+}
+
+/**
+ * The trigger word `x` at lower[s, e) can be part of one of its terms: the term is the word alone, or the word
+ * next to it in the term is next to it in the text, a gap of one or two characters away (as `walk` requires, see
+ * `phraseGap`). Without one, no term occurs there.
+ */
+function confirms(lower: string, s: number, e: number, x: Trigger): boolean {
+  const needs = x.needs;
+  if (needs === undefined) return true;
+  const n = lower.length;
+  // the words right after and right before, as the scanner cuts them (-1: none within a gap)
+  let as = e + 1;
+  while (as < n && as <= e + 2 && !isWordChar(lower.charCodeAt(as))) as++;
+  if (as >= n || as > e + 2) as = -1;
+  let ae = as;
+  if (as >= 0) while (ae < n && isWordChar(lower.charCodeAt(ae))) ae++;
+  let be = s - 1;
+  while (be > 0 && be >= s - 2 && !isWordChar(lower.charCodeAt(be - 1))) be--;
+  if (be <= 0 || be < s - 2) be = -1;
+  let bs = be;
+  if (be >= 0) while (bs > 0 && isWordChar(lower.charCodeAt(bs - 1))) bs--;
+  for (const need of needs) {
+    if (need.next) {
+      if (as >= 0 && wordEquals(lower, as, ae, need.word, need.stem)) return true;
+    } else if (be >= 0 && wordEquals(lower, bs, be, need.word, need.stem)) return true;
+  }
+  return false;
 }
 
 function decide(

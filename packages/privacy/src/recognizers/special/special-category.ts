@@ -7,7 +7,7 @@ import { POLITICS } from "./lexicons/politics.js";
 import { RELIGION } from "./lexicons/religion.js";
 import { SEXUALITY } from "./lexicons/sexuality.js";
 import { CH_MARK, CH_SPECIAL_DISAGREE, K_JOINED, K_NONASCII, peekTokens } from "../people/tokens.js";
-import { compileLexicons, detectSpecial, ownWords } from "./scanner.js";
+import { compileLexicons, detectSpecial, ownWords, type SharedWords } from "./scanner.js";
 
 /**
  * The special categories, one lexicon each. Adding one: write its lexicon module and list it here; its
@@ -23,6 +23,19 @@ export const SPECIAL_LEXICONS: readonly SpecialLexicon[] = [
 ];
 
 const COMPILED = compileLexicons(SPECIAL_LEXICONS);
+
+/** The record's shared tokens as the scanner's words, one object refilled per record (no allocation). */
+const SHARED: { -readonly [F in keyof SharedWords]: SharedWords[F] } = {
+  start: new Int32Array(0),
+  end: new Int32Array(0),
+  kind: new Uint8Array(0),
+  count: 0,
+  joinedBit: K_JOINED,
+  computeBits: K_JOINED | K_NONASCII,
+  key: new Int32Array(0),
+  // the tokens whose key is given are plain ASCII
+  markFree: true,
+};
 
 /** Lower-case without changing the length (a few characters, e.g. 'İ', lower-case to two code units). */
 function sameLengthLower(text: string): string {
@@ -51,18 +64,15 @@ export const specialCategories: Recognizer = {
       // the record's shared tokens, when another recognizer has made them, give the words when they are
       // cut exactly as the scanner cuts them; else the scanner's own pass over the text is cheaper
       const toks = peekTokens(text);
-      if (toks !== undefined && !(toks.chars & (CH_MARK | CH_SPECIAL_DISAGREE)))
-        return detectSpecial(lower, COMPILED, "special-category", {
-          start: toks.start,
-          end: toks.end,
-          kind: toks.kind,
-          count: toks.count,
-          joinedBit: K_JOINED,
-          computeBits: K_JOINED | K_NONASCII,
-          key: toks.specialKey,
-          // the tokens whose key is given are plain ASCII
-          markFree: true,
-        });
+      if (toks !== undefined && !(toks.chars & (CH_MARK | CH_SPECIAL_DISAGREE))) {
+        const w = SHARED;
+        w.start = toks.start;
+        w.end = toks.end;
+        w.kind = toks.kind;
+        w.count = toks.count;
+        w.key = toks.specialKey;
+        return detectSpecial(lower, COMPILED, "special-category", w);
+      }
     }
     const l = lower.length === text.length ? lower : sameLengthLower(text);
     return detectSpecial(l, COMPILED, "special-category", ownWords(l));
