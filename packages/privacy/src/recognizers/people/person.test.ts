@@ -73,6 +73,15 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("pls wire it (account of corrine)")).toEqual(["corrine"]);
   });
 
+  it("leaves identifiers and documentation tags of source code alone", () => {
+    expect(found('name = "NotFoundException";')).toEqual([]);
+    expect(found('const name = "KMSClient"')).toEqual([]);
+    expect(found(" * @param name the user to greet")).toEqual([]);
+    // names with a capital inside stay names
+    expect(found("Hi Ronald McDonald and MaryAnne Smith")).toEqual(["Ronald McDonald", "MaryAnne Smith"]);
+    expect(found("ping @anna.smith")).toEqual(["anna.smith"]);
+  });
+
   it("leaves a greeting of any language out of the name after it", () => {
     expect(found("Hallo Jürgen, kannst du mich zurückrufen?")).toEqual(["Jürgen"]);
     expect(found("Bonjour Camille, je t'envoie le colis")).toEqual(["Camille"]);

@@ -779,6 +779,35 @@ function afterParticles(j: number, afterDot: boolean): number {
   return p > j + 1 && p < n && chainGap(text, te[p - 1]!, ts[p]!, false) ? p : -1;
 }
 
+/**
+ * text[s..e) is written as an identifier of code: three words run together ("NotFoundException",
+ * "GetUserRequest"), or three capitals or more before a word ("KMSClient", "XMLParser"). A word inside is a capital
+ * after a lower-case letter and two lower-case letters or more after it, so a name with a capital inside
+ * ("McDonald", "MaryAnne") or typed with stray capitals ("RolaNdo", "FanUcCi") is not one.
+ */
+function codeIdent(s: number, e: number): boolean {
+  let humps = 0;
+  let caps = 0;
+  for (let q = s; q < e; q++) {
+    const c = text.charCodeAt(q);
+    if (c >= 65 && c <= 90) {
+      caps++;
+      continue;
+    }
+    if (c >= 97 && c <= 122 && caps > 0) {
+      // capitals before a word, unless the word is a name glued to them ("TFNMarjo")
+      if (q - caps === s && caps >= 4)
+        return !(sameLen && lex.getRange(lower, q - 1, e) & (L_FIRST | L_LAST));
+      // a word: one capital after a lower-case letter, then two lower-case letters or more
+      const before = q - caps > s ? text.charCodeAt(q - caps - 1) : 0;
+      const after = q + 1 < e ? text.charCodeAt(q + 1) : 0;
+      if (caps === 1 && before >= 97 && before <= 122 && after >= 97 && after <= 122) humps++;
+    }
+    caps = 0;
+  }
+  return humps >= 2;
+}
+
 /** German articles and determiners, after which a capitalised word is a noun. */
 const GERMAN_ARTICLES = new Set(
   (
@@ -1048,6 +1077,8 @@ function categorise(i: number): number {
   else if (wordBits) c = CAT_NONE;
   else if (plain ? surnameEndingRange(lower, s0, e0) : surnameEnding(key ?? keyOf(i, s0, e0))) c = CAT_EXTRA;
   else c = CAT_UNKNOWN;
+  // an identifier of code, not a name: "NotFoundException", "KMSClient" (names keep "McDonald", "DeShawn")
+  if (c !== CAT_NONE && e0 - s0 >= 6 && (k & (K_CAP | K_ALLCAP)) === K_CAP && codeIdent(s0, e0)) c = CAT_NONE;
   // German capitalises every noun: after its article or determiner a word is one ("das Paket", "der Bauer"),
   // unless it is a given name ("die Anna hat angerufen")
   if (c !== CAT_NONE && k & K_CAP && !(c === CAT_STRONG && bits & L_FIRST) && germanArticleBefore(i))
@@ -1629,6 +1660,9 @@ function mentions(toks: Tokens, out: Detection[]): void {
     if (wordBefore) continue;
     const i = tokenAt(toks, at + 1);
     if (i < 0) continue;
+    // a documentation tag or a decorator in code: "@param", "@returns", "@Injectable"
+    if (CODE_TAGS.has(lower.slice(toks.start[i]!, toks.end[i]!)) && !/[._-]/.test(text[toks.end[i]!] ?? ""))
+      continue;
     // the handle runs over "." "_" "-" joined tokens: anna.smith, anna_smith
     let j = i;
     while (j + 1 < toks.count && toks.start[j + 1]! - toks.end[j]! === 1 && /[._-]/.test(text[toks.end[j]!]!))
@@ -1647,6 +1681,21 @@ function mentions(toks: Tokens, out: Detection[]): void {
       out.push({ start: toks.start[i]!, end, type: "PERSON", score, level: 3, recognizer: ID });
   }
 }
+
+/** JSDoc, Javadoc and PHPDoc tags and common decorators and annotations: "@param" is no person. */
+const CODE_TAGS = new Set(
+  (
+    "param arg argument returns return type typedef example see throws throw exception deprecated default since " +
+    "link private public protected internal override template property prop callback description remarks module " +
+    "namespace version todo license constructor class function method member memberof enum const readonly async " +
+    "yields event fires listens exports import inheritdoc component injectable input output test before after " +
+    "beforeeach aftereach mock entity column table id get post put delete patch suppresswarnings dataclass " +
+    "staticmethod classmethod abstractmethod app router pytest fixture override functionalinterface nullable " +
+    "nonnull autowired bean configuration service controller repository value transactional ts-ignore " +
+    "ts-expect-error ts-check ts-nocheck jsx flow format noinspection lends augments extends implements " +
+    "interface category package subpackage var global access author copyright"
+  ).split(" "),
+);
 
 /** Index of the token starting exactly at `pos`, or -1 (binary search). */
 export function tokenAt(toks: Tokens, pos: number): number {
