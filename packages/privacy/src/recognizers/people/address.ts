@@ -1431,7 +1431,12 @@ function unitMayFollow(e: number): boolean {
   }
   if (k === e) return false;
   const c = codeAt(k);
-  if (c === 35 || c === 0xe9 || c === 0xc9) return true;
+  return c === 35 || unitInitial(c);
+}
+
+/** `c` is the first letter of a unit designator (either case). */
+function unitInitial(c: number): boolean {
+  if (c === 0xe9 || c === 0xc9) return true;
   const l = (c | 32) - 97;
   return c < 128 && l >= 0 && l < 26 && ((UNIT_INITIALS >> l) & 1) === 1;
 }
@@ -1471,10 +1476,10 @@ function acceptInline(rest: string, sameLine: boolean): number {
     )
       break;
     // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
-    if (sameLine && !allLower && STRONG_AFTER_SET.has(w) && w.length >= 4 && w === w.toLowerCase()) break;
+    if (sameLine && !allLower && w.length >= 4 && STRONG_AFTER_SET.has(w) && w === w.toLowerCase()) break;
     words++;
     // a trailing particle is no part of the address ("Spain 16200, and ...")
-    if (PLACE_PARTICLES.has(w) && w !== "nan" && w === w.toLowerCase()) continue;
+    if (PLACE_LISTS.get(w) & P_PARTICLE && w !== "nan" && w === w.toLowerCase()) continue;
     // keep a closing parenthesis or an abbreviation dot, not a sentence's full stop
     accepted = k - (stop && !/^[A-Z]{1,3}$|^(?:St|Rd|Ave|Dr)$/.test(w) ? k - we : 0);
     if (stop) break;
@@ -1522,26 +1527,56 @@ function acceptLines(from: number): number {
 }
 const UNIT_LINE_RE = /^(\p{L}{2,9})\.?\s?#?\s?\d{1,5}[A-Za-z]?$/u;
 
+/** Where the parts of the line `addressLine` reads start and end (it reads at most 8). */
+const PART_START = new Int32Array(8);
+const PART_END = new Int32Array(8);
+
 /** `t`, a line without leading or trailing spaces, is an address line. */
 function addressLine(t: string): boolean {
   const len = t.length;
   // a unit line: "Suite 501", "Apt. 123" (it ends in a digit, or a digit and a letter)
   const last = t.charCodeAt(len - 1);
-  if (isAsciiDigit(last) || (isAsciiLetter(last) && isAsciiDigit(t.charCodeAt(len - 2)))) {
+  if (
+    (isAsciiDigit(last) || (len >= 2 && isAsciiLetter(last) && isAsciiDigit(t.charCodeAt(len - 2)))) &&
+    unitInitial(t.charCodeAt(0))
+  ) {
     const u = UNIT_LINE_RE.exec(t);
     if (u && UNITS.has(u[1]!.toLowerCase())) return true;
   }
   if (len > 60) return false;
-  // no : @ / = http www. (a link, a label), and at most 9 digits (a phone number is no address line)
+  // one pass: no : @ / = http www. (a link, a label); at most 9 digits and no /\d[\d\s().-]{6,}\d/ (a phone
+  // number is no address line); the parts between spaces and commas
   let digits = 0;
   let paren = false;
+  let phone = false;
+  let first = -1; // first digit of the current run of [\d\s().-]
+  let parts = 0;
+  let inPart = false;
   for (let k = 0; k < len; k++) {
     const c = t.charCodeAt(k);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 58 || c === 64 || c === 47 || c === 61) return false;
-    else if (c === 40) paren = true;
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isSpace(c);
+    if (space || c === 44) {
+      if (inPart) {
+        if (parts <= 8) PART_END[parts - 1] = k;
+        inPart = false;
+      }
+    } else if (!inPart) {
+      if (parts < 8) PART_START[parts] = k;
+      parts++;
+      inPart = true;
+    }
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (first < 0) first = k;
+      else if (k - first >= 7) phone = true;
+      continue;
+    }
+    if (!(space || c === 40 || c === 41 || c === 46 || c === 45)) first = -1;
+    if (c === 58 || c === 64 || c === 47 || c === 61) return false;
+    if (c === 40) paren = true;
     else if ((c | 32) === 104) {
       if (
+        k + 3 < len &&
         (t.charCodeAt(k + 1) | 32) === 116 &&
         (t.charCodeAt(k + 2) | 32) === 116 &&
         (t.charCodeAt(k + 3) | 32) === 112
@@ -1549,6 +1584,7 @@ function addressLine(t: string): boolean {
         return false;
     } else if ((c | 32) === 119) {
       if (
+        k + 3 < len &&
         (t.charCodeAt(k + 1) | 32) === 119 &&
         (t.charCodeAt(k + 2) | 32) === 119 &&
         t.charCodeAt(k + 3) === 46
@@ -1556,47 +1592,45 @@ function addressLine(t: string): boolean {
         return false;
     }
   }
+  if (inPart && parts <= 8) PART_END[parts - 1] = len;
   if (digits > 9) return false;
-  if (digits >= 2 && phoneLike(t) && !isPostcodeText(t.replace(/^[^\d]*/, ""))) return false;
-  // the parts between spaces and commas, "(...)" left out: one to seven place words
+  if (phone && !isPostcodeText(t.replace(/^[^\d]*/, ""))) return false;
+  // "(...)" is left out of the parts: read them again from the line without it
   const body = paren ? t.replace(/\([^)]*\)/g, " ") : t;
+  if (paren) parts = partsOf(body);
+  // one to seven place words
+  if (parts === 0 || parts > 7) return false;
+  for (let q = 0; q < parts; q++) {
+    const s = PART_START[q]!;
+    const k = PART_END[q]!;
+    // without its dot: "St." "N.Y."
+    const e = body.charCodeAt(k - 1) === 46 ? k - 1 : k;
+    if (!placeToken(s === 0 && e === body.length ? body : body.slice(s, e), false, true)) return false;
+  }
+  return true;
+}
+
+/** Number of the parts of `body` between spaces and commas; the first 8 are noted in PART_START/PART_END. */
+function partsOf(body: string): number {
   const n = body.length;
   let parts = 0;
   for (let k = 0; k < n;) {
     while (k < n && partGap(body.charCodeAt(k))) k++;
     if (k === n) break;
-    parts++;
-    while (k < n && !partGap(body.charCodeAt(k))) k++;
-  }
-  if (parts === 0 || parts > 7) return false;
-  for (let k = 0; k < n;) {
-    while (k < n && partGap(body.charCodeAt(k))) k++;
-    if (k === n) break;
     const s = k;
     while (k < n && !partGap(body.charCodeAt(k))) k++;
-    // without its dot: "St." "N.Y."
-    const e = body.charCodeAt(k - 1) === 46 ? k - 1 : k;
-    if (!placeToken(s === 0 && e === n ? body : body.slice(s, e), false, true)) return false;
+    if (parts < 8) {
+      PART_START[parts] = s;
+      PART_END[parts] = k;
+    }
+    parts++;
   }
-  return true;
-}
-
-/** What `/\d[\d\s().-]{6,}\d/` finds: two digits 7 or more apart, with only digits, spaces and ().- between. */
-function phoneLike(t: string): boolean {
-  let first = -1;
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    if (c >= 48 && c <= 57) {
-      if (first < 0) first = k;
-      else if (k - first >= 7) return true;
-    } else if (!(c === 40 || c === 41 || c === 46 || c === 45 || isSpace(c))) first = -1;
-  }
-  return false;
+  return parts;
 }
 
 /** A separator of an address line's parts: `[\s,]`. */
 function partGap(c: number): boolean {
-  return c === 44 || isSpace(c);
+  return c <= 44 ? c === 44 || c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isSpace(c);
 }
 
 function isAsciiDigit(c: number): boolean {
@@ -1607,27 +1641,74 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** PLACE_PARTICLES, LINE_STOP and TYPE_AFTER as one table (none of their words holds an apostrophe). */
+const P_PARTICLE = 1;
+const P_STOP = 2;
+const P_TYPE_AFTER = 4;
+const PLACE_LISTS = new WordTable([
+  ...entries(PLACE_PARTICLES, P_PARTICLE),
+  ...entries(LINE_STOP, P_STOP),
+  ...entries(TYPE_AFTER, P_TYPE_AFTER),
+]);
+
+/** `word` has the shape of PLACE_WORD_RE; its ASCII words are read here, the others by the regex. */
+function placeShape(word: string): boolean {
+  const c0 = word.charCodeAt(0);
+  if (!isAsciiLetter(c0)) return c0 >= 128 && PLACE_WORD_RE.test(word);
+  for (let k = 1; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return PLACE_WORD_RE.test(word);
+    if (!isAsciiLetter(c) && c !== 39 && c !== 46 && c !== 45) return false;
+  }
+  return true;
+}
+
+/** `word === word.toUpperCase()`, without making the upper-case copy of an ASCII word. */
+function inCapitals(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return word === word.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
 /** A word of a city, region or country part, a region code, or a postcode. */
 function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean {
+  if (w === "") return false;
   let word = w;
   if (word.charCodeAt(0) === 40) word = word.slice(1); // (
-  if (word.charCodeAt(word.length - 1) === 41) word = word.slice(0, -1); // )
+  if (word !== "" && word.charCodeAt(word.length - 1) === 41) word = word.slice(0, -1); // )
   if (word === "") return false;
   const c0 = word.charCodeAt(0);
   const digit0 = c0 >= 48 && c0 <= 57;
   if (digit0 && POSTCODE_PART_RE.test(word)) return true; // postcode or its part
-  if ((digit0 || (c0 >= 65 && c0 <= 90)) && UK_CA_PART_RE.test(word)) return true; // UK/CA parts
-  if (digit0 || !PLACE_WORD_RE.test(word)) return false;
+  // UK/CA parts: three characters from a digit, two to four from a capital with a digit second or third
+  const l = word.length;
+  if (
+    (digit0
+      ? l === 3
+      : c0 >= 65 &&
+        c0 <= 90 &&
+        l >= 2 &&
+        l <= 4 &&
+        (isAsciiDigit(word.charCodeAt(1)) || (l >= 3 && isAsciiDigit(word.charCodeAt(2))))) &&
+    UK_CA_PART_RE.test(word)
+  )
+    return true;
+  if (digit0 || !placeShape(word)) return false;
   const lw = word.toLowerCase();
-  if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
+  const p = PLACE_LISTS.get(lw);
+  if (p & P_PARTICLE && !firstOnLine && lw === word) return true;
   if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
   const b = lex.get(lw);
+  const capital = word.charCodeAt(0) !== lw.charCodeAt(0);
   // a greeting ends the block, a state code in capitals does not ("Honolulu, HI 96813")
-  if (LINE_STOP.has(lw) && !(word.length === 2 && word !== lw && word === word.toUpperCase())) return false;
-  if (b & L_PLACE || TYPE_AFTER.has(lw) || ((word[0] !== lw[0] || allLower) && placeWord(lw))) return true;
-  if (PLACE_PARTICLES.has(lw)) return !firstOnLine;
-  if (word === word.toUpperCase() && word !== lw) return true; // OULU, LAPPEENRANTA, NSW
-  if (word[0] !== lw[0]) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
+  if (p & P_STOP && !(word.length === 2 && word !== lw && inCapitals(word))) return false;
+  if (b & L_PLACE || p & P_TYPE_AFTER || ((capital || allLower) && placeWord(lw))) return true;
+  if (p & P_PARTICLE) return !firstOnLine;
+  if (word !== lw && inCapitals(word)) return true; // OULU, LAPPEENRANTA, NSW
+  if (capital) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
   // lower case: only in an all-lower-case text, and not a common word
   if (firstOnLine && !allLower) return false;
   return allLower && !(b & (L_COMMON | L_CALENDAR));
