@@ -910,9 +910,7 @@ export function detectAddresses(text: string, lower: string): Detection[] {
   // records are short: a loop is cheaper here than a call of TypedArray.fill
   const wf = wordFlags;
   for (let k = 0; k < n; k++) wf[k] = -1;
-  if (hasDigit) return addressesIn(text, lower, toks, sameLen, true, -1);
-  // without a digit only "corner of" and "<Name> Street" can match; the latter needs a capitalised street word
-  // (see namedStreets) besides the text-wide match
+  // "<Name> Street" needs a capitalised street word (see namedStreets) besides the text-wide match
   let streetWord = false;
   for (let t = 1; t < n && !streetWord; t++) {
     if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4) continue;
@@ -923,8 +921,9 @@ export function detectAddresses(text: string, lower: string): Detection[] {
     )
       streetWord = true;
   }
-  if (!streetWord || !STREET_WORD_RE.test(text)) return cornerOnly(text, lower, []);
-  return addressesIn(text, lower, toks, sameLen, false, 1);
+  const hasStreetWord = streetWord && STREET_WORD_RE.test(text);
+  if (!hasDigit && !hasStreetWord) return cornerOnly(text, lower, []);
+  return addressesIn(text, lower, toks, sameLen, hasDigit, hasStreetWord);
 }
 
 const ASCII_DIGIT_RE = /[0-9]/;
@@ -968,7 +967,7 @@ function addressesIn(
   inToks: Tokens,
   inSameLen: boolean,
   hasDigit: boolean,
-  streetWords: number,
+  hasStreetWord: boolean,
 ): Detection[] {
   text = inText;
   lower = inLower;
@@ -1046,7 +1045,7 @@ function addressesIn(
     if (span) emit(span[0], span[1], 0.8);
   }
   // ---- "<Name> Street" without a number: "on Marina Fort Street" ----
-  namedStreets(streetWords);
+  if (hasStreetWord) namedStreets();
   return out;
 }
 
@@ -1476,10 +1475,10 @@ function acceptInline(rest: string, sameLine: boolean): number {
     )
       break;
     // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
-    if (sameLine && !allLower && w.length >= 4 && STRONG_AFTER_SET.has(w) && w === w.toLowerCase()) break;
+    if (sameLine && !allLower && STRONG_AFTER_SET.has(w) && w.length >= 4 && w === w.toLowerCase()) break;
     words++;
     // a trailing particle is no part of the address ("Spain 16200, and ...")
-    if (PLACE_LISTS.get(w) & P_PARTICLE && w !== "nan" && w === w.toLowerCase()) continue;
+    if (PLACE_PARTICLES.has(w) && w !== "nan" && w === w.toLowerCase()) continue;
     // keep a closing parenthesis or an abbreviation dot, not a sentence's full stop
     accepted = k - (stop && !/^[A-Z]{1,3}$|^(?:St|Rd|Ave|Dr)$/.test(w) ? k - we : 0);
     if (stop) break;
@@ -1641,93 +1640,40 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** PLACE_PARTICLES, LINE_STOP and TYPE_AFTER as one table (none of their words holds an apostrophe). */
-const P_PARTICLE = 1;
-const P_STOP = 2;
-const P_TYPE_AFTER = 4;
-const PLACE_LISTS = new WordTable([
-  ...entries(PLACE_PARTICLES, P_PARTICLE),
-  ...entries(LINE_STOP, P_STOP),
-  ...entries(TYPE_AFTER, P_TYPE_AFTER),
-]);
-
-/** `word` has the shape of PLACE_WORD_RE; its ASCII words are read here, the others by the regex. */
-function placeShape(word: string): boolean {
-  const c0 = word.charCodeAt(0);
-  if (!isAsciiLetter(c0)) return c0 >= 128 && PLACE_WORD_RE.test(word);
-  for (let k = 1; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c >= 128) return PLACE_WORD_RE.test(word);
-    if (!isAsciiLetter(c) && c !== 39 && c !== 46 && c !== 45) return false;
-  }
-  return true;
-}
-
-/** `word === word.toUpperCase()`, without making the upper-case copy of an ASCII word. */
-function inCapitals(word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c >= 128) return word === word.toUpperCase();
-    if (c >= 97 && c <= 122) return false;
-  }
-  return true;
-}
-
 /** A word of a city, region or country part, a region code, or a postcode. */
 function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean {
-  if (w === "") return false;
   let word = w;
   if (word.charCodeAt(0) === 40) word = word.slice(1); // (
-  if (word !== "" && word.charCodeAt(word.length - 1) === 41) word = word.slice(0, -1); // )
+  if (word.charCodeAt(word.length - 1) === 41) word = word.slice(0, -1); // )
   if (word === "") return false;
   const c0 = word.charCodeAt(0);
   const digit0 = c0 >= 48 && c0 <= 57;
   if (digit0 && POSTCODE_PART_RE.test(word)) return true; // postcode or its part
-  // UK/CA parts: three characters from a digit, two to four from a capital with a digit second or third
-  const l = word.length;
-  if (
-    (digit0
-      ? l === 3
-      : c0 >= 65 &&
-        c0 <= 90 &&
-        l >= 2 &&
-        l <= 4 &&
-        (isAsciiDigit(word.charCodeAt(1)) || (l >= 3 && isAsciiDigit(word.charCodeAt(2))))) &&
-    UK_CA_PART_RE.test(word)
-  )
-    return true;
-  if (digit0 || !placeShape(word)) return false;
+  if ((digit0 || (c0 >= 65 && c0 <= 90)) && UK_CA_PART_RE.test(word)) return true; // UK/CA parts
+  if (digit0 || !PLACE_WORD_RE.test(word)) return false;
   const lw = word.toLowerCase();
-  const p = PLACE_LISTS.get(lw);
-  if (p & P_PARTICLE && !firstOnLine && lw === word) return true;
+  if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
   if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
   const b = lex.get(lw);
-  const capital = word.charCodeAt(0) !== lw.charCodeAt(0);
   // a greeting ends the block, a state code in capitals does not ("Honolulu, HI 96813")
-  if (p & P_STOP && !(word.length === 2 && word !== lw && inCapitals(word))) return false;
-  if (b & L_PLACE || p & P_TYPE_AFTER || ((capital || allLower) && placeWord(lw))) return true;
-  if (p & P_PARTICLE) return !firstOnLine;
-  if (word !== lw && inCapitals(word)) return true; // OULU, LAPPEENRANTA, NSW
-  if (capital) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
+  if (LINE_STOP.has(lw) && !(word.length === 2 && word !== lw && word === word.toUpperCase())) return false;
+  if (b & L_PLACE || TYPE_AFTER.has(lw) || ((word[0] !== lw[0] || allLower) && placeWord(lw))) return true;
+  if (PLACE_PARTICLES.has(lw)) return !firstOnLine;
+  if (word === word.toUpperCase() && word !== lw) return true; // OULU, LAPPEENRANTA, NSW
+  if (word[0] !== lw[0]) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
   // lower case: only in an all-lower-case text, and not a common word
   if (firstOnLine && !allLower) return false;
   return allLower && !(b & (L_COMMON | L_CALENDAR));
 }
 
-/**
- * "Marina Fort Street", "Tarsicio Isle Street": capitalised words before Street/Avenue/Road, in a text where
- * STREET_WORD_RE matches (`streetWords`: 1 it does, 0 it does not, -1 not tested yet: tested at the first
- * street word, so that a record without one is not searched).
- */
-function namedStreets(streetWords: number): void {
-  for (let t = 1; t < n && streetWords !== 0; t++) {
-    if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4) continue;
+/** "Marina Fort Street", "Tarsicio Isle Street": capitalised words before Street/Avenue/Road. */
+function namedStreets(): void {
+  for (let t = 1; t < n; t++) {
+    if (!(tk[t]! & K_CAP) || te[t]! - ts[t]! < 4 || ts[t]! < covered) continue;
     const c = text.charCodeAt(ts[t]!);
     // Street, Avenue, Road, Boulevard, Lane, Straße/Strasse
     if (c !== 83 && c !== 65 && c !== 82 && c !== 66 && c !== 76) continue;
     if (!(flags(t) & A_STREET_WORD)) continue;
-    if (streetWords < 0) streetWords = STREET_WORD_RE.test(text) ? 1 : 0;
-    if (streetWords === 0 || ts[t]! < covered) continue;
     let s = t;
     while (
       s - 1 >= 0 &&
