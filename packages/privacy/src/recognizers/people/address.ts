@@ -1707,14 +1707,12 @@ function grow(e: number): number {
     if (!/^[ \t]+(?:Apt|Suite|Ste|Unit|Flat|Floor)\b/.test(text.slice(e, e + 8))) return e;
   }
   // unit designator + number, on the same line: " Apt. 864", " Suite 697", ". Suite 638", " #5"
-  const c = codeAt(e);
-  const m =
-    c === 32 || c === 9 || c === 44 || c === 46
-      ? /^[ \t,.]{1,3}(?:#\s?\d{1,5}\b|(\p{L}{2,9})\.?\s?#?\s?(\d{1,5}[A-Za-z]?)\b)/u.exec(
-          text.slice(e, e + 24),
-        )
-      : null;
-  if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
+  if (unitMayFollow(e)) {
+    const m = /^[ \t,.]{1,3}(?:#\s?\d{1,5}\b|(\p{L}{2,9})\.?\s?#?\s?(\d{1,5}[A-Za-z]?)\b)/u.exec(
+      text.slice(e, e + 24),
+    );
+    if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
+  }
   // what follows a house number in continental Europe: a floor, a door, a staircase, a flat
   const eu = euAfterNumber(e);
   if (eu > 0) return e + eu;
@@ -1723,7 +1721,11 @@ function grow(e: number): number {
   const rest = text.slice(e, lineEnd);
   const restEnd = acceptInline(rest, true);
   if (restEnd > 0) return e + restEnd;
-  if (lineEnd >= text.length || !/^[\s,.]*$/.test(rest)) return e;
+  if (lineEnd >= text.length) return e;
+  for (let k = e; k < lineEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 44 && c !== 46 && !isSpace(c)) return e;
+  }
   // the following lines of a letter-style block
   const more = acceptLines(lineEnd);
   return more > 0 ? lineEnd + more : e;
@@ -1763,28 +1765,72 @@ function euAfterNumber(e: number): number {
     (afterNumber ? (EU_FLOOR_WORD_RE.exec(rest) ?? EU_LAST_RE.exec(rest)) : null);
   return m ? m[0].length : 0;
 }
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 function digitBefore(k: number): boolean {
   const c = k > 0 ? text.charCodeAt(k - 1) : -1;
   return c >= 48 && c <= 57;
 }
 
+/** The first letters of the UNITS that are ASCII, a bit each (é of étage is checked apart). */
+let UNIT_INITIALS = 0;
+for (const u of UNITS) {
+  const l = u.charCodeAt(0) - 97;
+  if (l >= 0 && l < 26) UNIT_INITIALS |= 1 << l;
+}
+
+/**
+ * Whether the unit pattern of `grow` can match at `e`: one to three of [ \t,.], then "#" or the first letter of
+ * a unit designator (the regex's word is the whole run of letters, so its first letter is the unit's).
+ */
+function unitMayFollow(e: number): boolean {
+  let k = e;
+  for (; k < e + 3; k++) {
+    const c = codeAt(k);
+    if (c !== 32 && c !== 9 && c !== 44 && c !== 46) break;
+  }
+  if (k === e) return false;
+  const c = codeAt(k);
+  return c === 35 || unitInitial(c);
+}
+
+/** `c` is the first letter of a unit designator (either case). */
+function unitInitial(c: number): boolean {
+  if (c === 0xe9 || c === 0xc9) return true;
+  const l = (c | 32) - 97;
+  return c < 128 && l >= 0 && l < 26 && ((UNIT_INITIALS >> l) & 1) === 1;
+}
+
+/** A character that ends a word without being part of it in `acceptInline`: . ? ! ; : ) */
+function trailingMark(c: number): boolean {
+  return c === 46 || c === 63 || c === 33 || c === 59 || c === 58 || c === 41;
+}
+
 /** Length of the accepted continuation of `rest` (0 when none). */
 function acceptInline(rest: string, sameLine: boolean): number {
-  const re = /[ \t]*(,)?[ \t]*([^,\s]+)/y;
+  const len = rest.length;
   let accepted = 0;
   let words = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rest)) !== null && words < 8) {
-    const raw = m[2]!;
-    const w = raw.replace(/[.?!;:)]+$/, "");
-    const stop = w.length < raw.length && /[.?!;:]/.test(raw.slice(w.length));
+  let k = 0;
+  while (words < 8) {
+    // the next part, as /[ \t]*(,)?[ \t]*([^,\s]+)/y would read it
+    while (k < len && (rest.charCodeAt(k) === 32 || rest.charCodeAt(k) === 9)) k++;
+    const comma = k < len && rest.charCodeAt(k) === 44;
+    if (comma) {
+      k++;
+      while (k < len && (rest.charCodeAt(k) === 32 || rest.charCodeAt(k) === 9)) k++;
+    }
+    const s = k;
+    while (k < len && !partGap(rest.charCodeAt(k))) k++;
+    if (k === s) break;
+    let we = k;
+    while (we > s && trailingMark(rest.charCodeAt(we - 1))) we--;
+    const w = rest.slice(s, we);
+    // a sentence's end after the word (a closing parenthesis alone is none)
+    let stop = false;
+    for (let q = we; q < k; q++) if (rest.charCodeAt(q) !== 41) stop = true;
     if (
-      !placeToken(w, sameLine && words === 0 && !m[1], !sameLine) &&
+      !placeToken(w, sameLine && words === 0 && !comma, !sameLine) &&
       // a US state code in a lower-case text, then a ZIP: "springfield, or 97403"
-      !(allLower && isUsStateCode(w) && US_ZIP_NEXT_RE.test(rest.slice(re.lastIndex)))
+      !(allLower && isUsStateCode(w) && US_ZIP_NEXT_RE.test(rest.slice(k)))
     )
       break;
     // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
@@ -1793,12 +1839,17 @@ function acceptInline(rest: string, sameLine: boolean): number {
     // a trailing particle is no part of the address ("Spain 16200, and ...")
     if (PLACE_PARTICLES.has(w) && w !== "nan" && w === w.toLowerCase()) continue;
     // keep a closing parenthesis or an abbreviation dot, not a sentence's full stop
-    accepted =
-      re.lastIndex - (stop && !/^[A-Z]{1,3}$|^(?:St|Rd|Ave|Dr)$/.test(w) ? raw.length - w.length : 0);
+    accepted = k - (stop && !/^[A-Z]{1,3}$|^(?:St|Rd|Ave|Dr)$/.test(w) ? k - we : 0);
     if (stop) break;
   }
   return accepted;
 }
+
+/** A character skipped before an address line: `[\s>|?*•-]`. */
+function lineLead(c: number): boolean {
+  return c === 62 || c === 124 || c === 63 || c === 42 || c === 0x2022 || c === 45 || isSpace(c);
+}
+
 /** Accepted length of the address lines that follow the newline at `from`. */
 function acceptLines(from: number): number {
   let pos = from;
@@ -1808,49 +1859,146 @@ function acceptLines(from: number): number {
     const nl = text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
     const ls = pos + nl;
     const le = indexOfLineEnd(text, ls);
-    const raw = text.slice(ls, le);
-    const lead = /^[\s>|?*•-]*/.exec(raw)![0].length;
-    const body = raw.slice(lead);
-    if (body.trim() === "") {
+    // the line without its leading marks and spaces, and without its trailing spaces
+    let bs = ls;
+    while (bs < le && lineLead(text.charCodeAt(bs))) bs++;
+    if (bs === le) {
       if (++blank > 1) break;
       pos = le;
       continue;
     }
     blank = 0;
+    let be = le;
+    while (isSpace(text.charCodeAt(be - 1))) be--;
+    const body = text.slice(bs, be);
     if (addressLine(body)) {
-      accepted = ls + lead + body.trimEnd().length - from;
+      accepted = be - from;
       pos = le;
       continue;
     }
     // the last line may run on into a sentence: "Cyprus 36903? I am in ..."
     const part = acceptInline(body, false);
-    if (part > 0) accepted = ls + lead + part - from;
+    if (part > 0) accepted = bs + part - from;
     break;
   }
   return accepted;
 }
-function addressLine(line: string): boolean {
-  const t = line.trim();
-  // a unit line: "Suite 501", "Apt. 123"
-  const u = /^(\p{L}{2,9})\.?\s?#?\s?\d{1,5}[A-Za-z]?$/u.exec(t);
-  if (u && UNITS.has(u[1]!.toLowerCase())) return true;
-  if (t.length > 60 || /[:@/=]|https?|www\./i.test(t)) return false;
-  // a phone number is no address line
-  let digits = 0;
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    if (c >= 48 && c <= 57) digits++;
+const UNIT_LINE_RE = /^(\p{L}{2,9})\.?\s?#?\s?\d{1,5}[A-Za-z]?$/u;
+
+/** Where the parts of the line `addressLine` reads start and end (it reads at most 8). */
+const PART_START = new Int32Array(8);
+const PART_END = new Int32Array(8);
+
+/** `t`, a line without leading or trailing spaces, is an address line. */
+function addressLine(t: string): boolean {
+  const len = t.length;
+  // a unit line: "Suite 501", "Apt. 123" (it ends in a digit, or a digit and a letter)
+  const last = t.charCodeAt(len - 1);
+  if (
+    (isAsciiDigit(last) || (len >= 2 && isAsciiLetter(last) && isAsciiDigit(t.charCodeAt(len - 2)))) &&
+    unitInitial(t.charCodeAt(0))
+  ) {
+    const u = UNIT_LINE_RE.exec(t);
+    if (u && UNITS.has(u[1]!.toLowerCase())) return true;
   }
+  if (len > 60) return false;
+  // one pass: no : @ / = http www. (a link, a label); at most 9 digits and no /\d[\d\s().-]{6,}\d/ (a phone
+  // number is no address line); the parts between spaces and commas
+  let digits = 0;
+  let paren = false;
+  let phone = false;
+  let first = -1; // first digit of the current run of [\d\s().-]
+  let parts = 0;
+  let inPart = false;
+  for (let k = 0; k < len; k++) {
+    const c = t.charCodeAt(k);
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isSpace(c);
+    if (space || c === 44) {
+      if (inPart) {
+        if (parts <= 8) PART_END[parts - 1] = k;
+        inPart = false;
+      }
+    } else if (!inPart) {
+      if (parts < 8) PART_START[parts] = k;
+      parts++;
+      inPart = true;
+    }
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (first < 0) first = k;
+      else if (k - first >= 7) phone = true;
+      continue;
+    }
+    if (!(space || c === 40 || c === 41 || c === 46 || c === 45)) first = -1;
+    if (c === 58 || c === 64 || c === 47 || c === 61) return false;
+    if (c === 40) paren = true;
+    else if ((c | 32) === 104) {
+      if (
+        k + 3 < len &&
+        (t.charCodeAt(k + 1) | 32) === 116 &&
+        (t.charCodeAt(k + 2) | 32) === 116 &&
+        (t.charCodeAt(k + 3) | 32) === 112
+      )
+        return false;
+    } else if ((c | 32) === 119) {
+      if (
+        k + 3 < len &&
+        (t.charCodeAt(k + 1) | 32) === 119 &&
+        (t.charCodeAt(k + 2) | 32) === 119 &&
+        t.charCodeAt(k + 3) === 46
+      )
+        return false;
+    }
+  }
+  if (inPart && parts <= 8) PART_END[parts - 1] = len;
   if (digits > 9) return false;
-  if (/\d[\d\s().-]{6,}\d/.test(t) && !isPostcodeText(t.replace(/^[^\d]*/, ""))) return false;
-  const parts = t
-    .replace(/\([^)]*\)/g, " ")
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  if (parts.length === 0 || parts.length > 7) return false;
-  for (const p of parts) if (!placeToken(p.replace(/\.$/, ""), false, true)) return false;
+  if (phone && !isPostcodeText(t.replace(/^[^\d]*/, ""))) return false;
+  // "(...)" is left out of the parts: read them again from the line without it
+  const body = paren ? t.replace(/\([^)]*\)/g, " ") : t;
+  if (paren) parts = partsOf(body);
+  // one to seven place words
+  if (parts === 0 || parts > 7) return false;
+  for (let q = 0; q < parts; q++) {
+    const s = PART_START[q]!;
+    const k = PART_END[q]!;
+    // without its dot: "St." "N.Y."
+    const e = body.charCodeAt(k - 1) === 46 ? k - 1 : k;
+    if (!placeToken(s === 0 && e === body.length ? body : body.slice(s, e), false, true)) return false;
+  }
   return true;
 }
+
+/** Number of the parts of `body` between spaces and commas; the first 8 are noted in PART_START/PART_END. */
+function partsOf(body: string): number {
+  const n = body.length;
+  let parts = 0;
+  for (let k = 0; k < n;) {
+    while (k < n && partGap(body.charCodeAt(k))) k++;
+    if (k === n) break;
+    const s = k;
+    while (k < n && !partGap(body.charCodeAt(k))) k++;
+    if (parts < 8) {
+      PART_START[parts] = s;
+      PART_END[parts] = k;
+    }
+    parts++;
+  }
+  return parts;
+}
+
+/** A separator of an address line's parts: `[\s,]`. */
+function partGap(c: number): boolean {
+  return c <= 44 ? c === 44 || c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isSpace(c);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** A word of a city, region or country part, a region code, or a postcode. */
 function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean {
   let word = w;

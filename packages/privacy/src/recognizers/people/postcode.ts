@@ -1,6 +1,7 @@
 import type { Detection } from "../../types.js";
 import { asciiDigitRuns, type DigitRuns } from "../ids/scan.js";
 import { L_CALENDAR, L_COMMON, lexicon, type Lexicon } from "./lexicon.js";
+import { CH_DIGIT, isSpace, peekTokens } from "./tokens.js";
 
 /*
  * Postcodes outside a street address (inside one they are part of the STREET_ADDRESS span): after a
@@ -19,12 +20,6 @@ const CA_RE = /[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?!
 /** A postcode label right before a value (checked on the lower-cased text before a digit run). */
 const LABEL_RE =
   /(?:^|[^\p{L}])(?:zip(?: ?code)?|postal code|post ?code|postleitzahl|plz|cep|code postal|c[óo]digo postal|codice postale|postnummer|postinumero|irányítószám|kod pocztowy|pin ?code)\s*(?:is|was|:|=|-|#|no\.?|number)?\s*(?:is\s*)?:?\s*$/u;
-/** A stem of every label of LABEL_RE: without one in the text, no label precedes any value. */
-const LABEL_STEMS = ["zip", "post", "plz", "cep", "irány", "kod", "pin"];
-function hasLabelStem(lower: string): boolean {
-  for (const stem of LABEL_STEMS) if (lower.includes(stem)) return true;
-  return false;
-}
 /** US state codes (and DC, PR) as a table of the 26 x 26 pairs of capital letters. */
 const US_STATES = new Uint8Array(26 * 26);
 for (const code of "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split(
@@ -64,11 +59,11 @@ export function detectPostcodes(text: string, lower: string, digits?: DigitRuns)
   if (lower.length !== text.length) return out;
   let lex: Lexicon | undefined;
   let done = -1; // end of the last postcode found
-  let labels = -1; // whether the text holds a label stem at all (-1: not looked yet)
-  const labelBefore = (st: number): boolean => {
-    if (labels < 0) labels = hasLabelStem(lower) ? 1 : 0;
-    return labels === 1 && LABEL_RE.test(lower.slice(Math.max(0, st - 32), st));
-  };
+  if (digits === undefined) {
+    // no digit-gated recognizer scanned the record: when its tokens say it has no digit, there is nothing to find
+    const toks = peekTokens(text);
+    if (toks !== undefined && (toks.chars & CH_DIGIT) === 0) return out;
+  }
   // every maximal run of ASCII digits [i, j): from the record's shared scan, else searched here
   const runs = digits ?? asciiDigitRuns(text);
   const runCount = runs.count;
@@ -101,7 +96,7 @@ export function detectPostcodes(text: string, lower: string, digits?: DigitRuns)
         }
         if (m) {
           const st = m.index;
-          if (labelBefore(st)) score = 0.85;
+          if (labelBefore(lower, st)) score = 0.85;
           out.push(det(st, st + m[0].length, score));
           done = st + m[0].length;
           pos = done;
@@ -113,7 +108,7 @@ export function detectPostcodes(text: string, lower: string, digits?: DigitRuns)
     VALUE_RE.lastIndex = i;
     if (VALUE_RE.test(text)) {
       const end = VALUE_RE.lastIndex;
-      if (end - i >= 3 && labelBefore(i)) {
+      if (end - i >= 3 && labelBefore(lower, i)) {
         // labelled: "ZIP: 3520", "my zip code is 35350"
         out.push(det(i, end, 0.85));
         done = end;
@@ -135,6 +130,41 @@ export function detectPostcodes(text: string, lower: string, digits?: DigitRuns)
     pos = Math.max(j, done);
   }
   return out;
+}
+
+/** A postcode label ends right before offset `st` of the lower-cased text. */
+function labelBefore(lower: string, st: number): boolean {
+  const from = Math.max(0, st - 32);
+  return labelEndPossible(lower, from, st) && LABEL_RE.test(lower.slice(from, st));
+}
+
+/**
+ * Whether a LABEL_RE match can end at `st`: its last character before the trailing spaces ends a label or one
+ * of the words after it. Most numbers follow other words, and this settles them without the regex.
+ */
+function labelEndPossible(lower: string, from: number, st: number): boolean {
+  let k = st - 1;
+  while (k >= from && isSpace(lower.charCodeAt(k))) k--;
+  if (k < from) return false;
+  switch (lower.charCodeAt(k)) {
+    case 101: // e: code, postale
+    case 108: // l: postleitzahl, postal
+    case 109: // m: irányítószám
+    case 111: // o: postinumero, no
+    case 112: // p: zip, cep
+    case 114: // r: postnummer, number
+    case 115: // s: is, was
+    case 121: // y: pocztowy
+    case 122: // z: plz
+    case 58: // :
+    case 61: // =
+    case 45: // -
+    case 35: // #
+    case 46: // no.
+      return true;
+    default:
+      return false;
+  }
 }
 
 function det(start: number, end: number, score: number): Detection {
