@@ -809,24 +809,26 @@ function codeIdent(s: number, e: number): boolean {
 }
 
 /** German articles and determiners, after which a capitalised word is a noun. */
-const GERMAN_ARTICLES = new Set(
+const GERMAN_ARTICLES = new WordTable(
   (
     "der die das dem den ein eine einen einem einer eines kein keine keinen keinem keiner mein meine meinen " +
     "meinem meiner dein deine deinen deinem seine seinen seinem ihre ihren ihrem unser unsere unseren unserem " +
     "eure euren dieser diese dieses diesen diesem jeder jede jedes jeden jedem welcher welche welches zum zur " +
     "vom beim"
-  ).split(" "),
+  )
+    .split(" ")
+    .map((w) => [w, 1] as const),
 );
 
 /** Token i follows a German article or determiner, one space apart. */
 function germanArticleBefore(i: number): boolean {
   const p = i - 1;
-  if (p < 0 || ts[i]! - te[p]! !== 1 || text.charCodeAt(te[p]!) !== 32) return false;
+  if (!sameLen || p < 0 || ts[i]! - te[p]! !== 1 || text.charCodeAt(te[p]!) !== 32) return false;
   const len = te[p]! - ts[p]!;
   if (len < 3 || len > 7 || tk[p]! & K_MARKS) return false;
   // "van der Berg", "von dem Knesebeck": the article of a name's particles
   if (p > 0 && fullBits(p - 1) & L_PARTICLE && tk[p - 1]! & K_LOWER) return false;
-  return GERMAN_ARTICLES.has(lower.slice(ts[p]!, te[p]!));
+  return GERMAN_ARTICLES.getRange(lower, ts[p]!, te[p]!) !== 0;
 }
 
 /** Second pass over the segments: later mentions of a name found, dialogue speakers, lists. */
