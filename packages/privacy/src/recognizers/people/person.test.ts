@@ -73,6 +73,16 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("pls wire it (account of corrine)")).toEqual(["corrine"]);
   });
 
+  it("reads a city as a place only where the words around it say so", () => {
+    expect(found("See you in Paris next week")).toEqual([]);
+    expect(found("Ping me about the Denver office")).toEqual([]);
+    expect(found("Chapter 7: the Treaty of Paris (1783)")).toEqual([]);
+    // alone, or next to a person's cue, a city's name is a name
+    expect(found("I met Austin yesterday")).toEqual(["Austin"]);
+    expect(found("Florence called me")).toEqual(["Florence"]);
+    expect(found("a friend of Paris")).toEqual(["Paris"]);
+  });
+
   it("leaves identifiers and documentation tags of source code alone", () => {
     expect(found('name = "NotFoundException";')).toEqual([]);
     expect(found('const name = "KMSClient"')).toEqual([]);

@@ -8,6 +8,7 @@ import {
   L_FUNCTION_EN,
   L_LAST,
   L_ORG,
+  L_CITY,
   L_PARTICLE,
   L_PLACE,
   L_SUFFIX,
@@ -1054,7 +1055,7 @@ function categorise(i: number): number {
       ? fullBits(i)
       : lex.getRange(lower, s0, e0)
     : lex.get((key ??= keyOf(i, s0, e0)));
-  if (bits === 0 && k & K_JOINED) {
+  if ((bits & ~L_CITY) === 0 && k & K_JOINED) {
     // hyphenated: "Hauta-aho", "al-Rashid", "Jean-Pierre": judge by the parts
     const str = plain ? lower : key!;
     const to = plain ? e0 : str.length;
@@ -1208,6 +1209,8 @@ function scoreSegment(s: Seg): number {
     s.speaker = codeAt(after) === 58 && codeAt(after + 1) !== 47 && lineStart(text, s.start);
     return s.titled && w <= 3 ? 0.9 : score;
   }
+  // a city where the words around it make it a place: "in Paris", "the Denver office" (alone, Austin is a name)
+  if (w === 1 && s.a === s.b && bitsOf[s.a]! & L_CITY && !s.titled && cityContext(s.a)) return 0;
   // the display name of an e-mail address: "Amber Young <amber@example.com> wrote"
   if (w <= 3 && displayName(s.end)) return Math.max(score, 0.85);
   // in a lower-case text a common word is a common word, whatever precedes it ("hej river")
@@ -1625,7 +1628,7 @@ function lowercaseAfterIntro(toks: Tokens, out: Detection[]): void {
     if (!(toks.kind[i]! & K_LOWER)) continue;
     const b1 = fullBits(i);
     const isName1 = (b1 & (L_FIRST | L_LAST | L_EXTRA)) !== 0 && !(b1 & (L_COMMON | L_CALENDAR));
-    const unknown1 = b1 === 0 && toks.end[i]! - toks.start[i]! >= 3;
+    const unknown1 = (b1 & ~L_CITY) === 0 && toks.end[i]! - toks.start[i]! >= 3;
     if (!isName1 && !(strongContext && unknown1)) continue;
     let end = toks.end[i]!;
     const j = i + 1;
@@ -1682,6 +1685,53 @@ function mentions(toks: Tokens, out: Detection[]): void {
     if (score && !emailLike)
       out.push({ start: toks.start[i]!, end, type: "PERSON", score, level: 3, recognizer: ID });
   }
+}
+
+/** Words before a city that make it a place ("in Paris") and after it ("the Denver office"). */
+const CITY_BEFORE = new WordTable(
+  ["in", "near", "visiting", "outside", "around", "across", "throughout", "downtown"].map(
+    (w) => [w, 1] as const,
+  ),
+);
+const CITY_AFTER = new WordTable(
+  [
+    "office",
+    "offices",
+    "branch",
+    "airport",
+    "campus",
+    "headquarters",
+    "hq",
+    "area",
+    "metro",
+    "downtown",
+    "suburbs",
+    "region",
+    "city",
+    "based",
+    "site",
+    "plant",
+    "warehouse",
+    "store",
+  ].map((w) => [w, 1] as const),
+);
+
+/** Token t is a city by the words around it: "in Paris", "the Denver office", "Treaty of Paris". */
+function cityContext(t: number): boolean {
+  if (!sameLen) return false;
+  const p = t - 1;
+  if (p >= 0 && tk[p]! & K_LOWER && onlySpaces(te[p]!, ts[t]!)) {
+    if (CITY_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
+    // the name of a treaty, a university or a bank: "the Treaty of Paris", "University of Toronto"
+    if (tokIs(p, "of") && p > 0 && tk[p - 1]! & K_CAP && onlySpaces(te[p - 1]!, ts[p]!)) return true;
+  }
+  const q = t + 1;
+  if (q >= n) return false;
+  const gap = text.charCodeAt(te[t]!);
+  return (
+    (onlySpaces(te[t]!, ts[q]!) || (gap === 45 && ts[q]! === te[t]! + 1)) &&
+    CITY_AFTER.getRange(lower, ts[q]!, te[q]!) !== 0
+  );
 }
 
 /** JSDoc, Javadoc and PHPDoc tags and common decorators and annotations: "@param" is no person. */
