@@ -77,6 +77,7 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("See you in Paris next week")).toEqual([]);
     expect(found("Ping me about the Denver office")).toEqual([]);
     expect(found("Chapter 7: the Treaty of Paris (1783)")).toEqual([]);
+    expect(found("our Austin, Dallas and Houston offices")).toEqual([]);
     // alone, or next to a person's cue, a city's name is a name
     expect(found("I met Austin yesterday")).toEqual(["Austin"]);
     expect(found("Florence called me")).toEqual(["Florence"]);

@@ -1462,7 +1462,10 @@ function coordinate(list: Seg[]): void {
   while (g < list.length) {
     let h = g;
     while (h + 1 < list.length && joined(list[h]!, list[h + 1]!)) h++;
-    if (h > g) {
+    if (h > g && cityList(list, g, h)) {
+      // "in Austin, Dallas and Houston", "the Lyon and Lille offices": places, all of them
+      for (let x = g; x <= h; x++) list[x]!.score = 0;
+    } else if (h > g) {
       let named = 0;
       let found = 0;
       let maxWords = 0;
@@ -1482,6 +1485,14 @@ function coordinate(list: Seg[]): void {
     }
     g = h + 1;
   }
+}
+/** Segments g..h are one-word cities, and the words before the first or after the last make them places. */
+function cityList(list: Seg[], g: number, h: number): boolean {
+  for (let x = g; x <= h; x++) {
+    const s = list[x]!;
+    if (s.a !== s.b || !(bitsOf[s.a]! & L_CITY) || s.titled) return false;
+  }
+  return cityContext(list[g]!.a) || cityContext(list[h]!.b);
 }
 function joined(x: Seg, y: Seg): boolean {
   const from = x.end + possLen(x.b);
