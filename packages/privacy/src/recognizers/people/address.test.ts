@@ -189,6 +189,7 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Paris, 12 people came")).toEqual([]);
     expect(addresses("Ave, 19 of them")).toEqual([]);
     expect(addresses("see u 5 min")).toEqual([]);
+    expect(addresses("the contract ends 18 Dec 2024")).toEqual([]);
     expect(addresses("the S/N ratio is 5 dB")).toEqual([]);
     expect(addresses("the SNR is 49-END of range")).toEqual([]);
     // a label line after an address is no part of it

@@ -797,6 +797,22 @@ const STREET_PARTICLES = new Set([
   "d'",
   "l'",
 ]);
+/** Months written short, which are names too ("Dec", "Jan"): between a day and a year they make a date. */
+const MONTH_ABBREVIATIONS = new Set([
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+]);
+
 /** Unit designators (followed by a number). */
 const UNITS = new Set([
   "apt",
@@ -1401,7 +1417,16 @@ function streetAt(i: number): [number, number, number] | undefined {
       const m = US_TAIL_LOWER_RE.exec(text.slice(te[b]!, te[b]! + 64));
       if (m && isUsStateCode(m[1]!)) return [ts[i]!, te[b]!, 0.85];
     }
-    if (b + 1 < n && isNum(b + 1) && gapOk(b) && b - a < 3 && run === b && !allCommon(a, b)) {
+    if (
+      b + 1 < n &&
+      isNum(b + 1) &&
+      gapOk(b) &&
+      b - a < 3 &&
+      run === b &&
+      !allCommon(a, b) &&
+      // a date: "18 Dec 2024"
+      !(a === b && MONTH_ABBREVIATIONS.has(key(a)))
+    ) {
       // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
       let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;
       if (unitFollows(b + 1) || contextBefore(ts[i]!)) score = 0.85;

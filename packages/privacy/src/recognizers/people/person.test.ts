@@ -73,6 +73,12 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("pls wire it (account of corrine)")).toEqual(["corrine"]);
   });
 
+  it("reads a month's abbreviation beside a day as a date, not a name", () => {
+    expect(found("Christmas party on Dec 18 at the Grand Hotel")).toEqual([]);
+    expect(found("due Jan 5, shipping 18 Nov")).toEqual([]);
+    expect(found("Jan Novak called")).toEqual(["Jan Novak"]);
+  });
+
   it("reads a city as a place only where the words around it say so", () => {
     expect(found("See you in Paris next week")).toEqual([]);
     expect(found("Ping me about the Denver office")).toEqual([]);

@@ -809,6 +809,29 @@ function codeIdent(s: number, e: number): boolean {
   return humps >= 2;
 }
 
+const MONTH_ABBREVIATIONS = new WordTable(
+  "jan feb mar apr jun jul aug sep sept oct nov dec".split(" ").map((w) => [w, 1] as const),
+);
+
+/** Token i (text[s..e)) is a month's abbreviation with a day of one or two digits right before or after it. */
+function monthBesideDay(i: number, s: number, e: number): boolean {
+  if (e - s < 3 || !sameLen || !MONTH_ABBREVIATIONS.getRange(lower, s, e)) return false;
+  // "Dec 18", "Dec. 18", "18 Dec", "18. Dec"
+  const day = (t: number) =>
+    t >= 0 && t < n && (tk[t]! & K_DIGITS) !== 0 && te[t]! - ts[t]! <= 2 && isDigitsOnly(t);
+  const next = i + 1;
+  if (day(next) && ts[next]! - e <= 2) return true;
+  const prev = i - 1;
+  return day(prev) && s - te[prev]! <= 2;
+}
+function isDigitsOnly(t: number): boolean {
+  for (let q = ts[t]!; q < te[t]!; q++) {
+    const c = text.charCodeAt(q);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** German articles and determiners, after which a capitalised word is a noun. */
 const GERMAN_ARTICLES = new WordTable(
   (
@@ -1080,6 +1103,8 @@ function categorise(i: number): number {
   else if (wordBits) c = CAT_NONE;
   else if (plain ? surnameEndingRange(lower, s0, e0) : surnameEnding(key ?? keyOf(i, s0, e0))) c = CAT_EXTRA;
   else c = CAT_UNKNOWN;
+  // a month's abbreviation next to a day: "Dec 18", "18 Jan" (Dec, Jan and Nov are names too)
+  if (c !== CAT_NONE && e0 - s0 <= 4 && monthBesideDay(i, s0, e0)) c = CAT_NONE;
   // an identifier of code, not a name: "NotFoundException", "KMSClient" (names keep "McDonald", "DeShawn")
   if (c !== CAT_NONE && e0 - s0 >= 6 && (k & (K_CAP | K_ALLCAP)) === K_CAP && codeIdent(s0, e0)) c = CAT_NONE;
   // German capitalises every noun: after its article or determiner a word is one ("das Paket", "der Bauer"),
