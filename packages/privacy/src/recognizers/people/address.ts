@@ -5,6 +5,7 @@ import {
   L_FUNCTION,
   L_PLACE,
   lexicon,
+  MONTH_ABBREVIATIONS,
   multiWordPlaces,
   type Lexicon,
 } from "./lexicon.js";
@@ -797,21 +798,8 @@ const STREET_PARTICLES = new Set([
   "d'",
   "l'",
 ]);
-/** Months written short, which are names too ("Dec", "Jan"): between a day and a year they make a date. */
-const MONTH_ABBREVIATIONS = new Set([
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
-]);
+/** Months written short (some are names too: "Dec", "May"): between a day and a year they make a date. */
+const MONTHS_SHORT = new Set(MONTH_ABBREVIATIONS);
 
 /** Unit designators (followed by a number). */
 const UNITS = new Set([
@@ -1425,7 +1413,7 @@ function streetAt(i: number): [number, number, number] | undefined {
       run === b &&
       !allCommon(a, b) &&
       // a date: "18 Dec 2024"
-      !(a === b && MONTH_ABBREVIATIONS.has(key(a)))
+      !(a === b && MONTHS_SHORT.has(key(a)))
     ) {
       // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
       let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;

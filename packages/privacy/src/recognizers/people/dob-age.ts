@@ -1,5 +1,5 @@
 import type { Detection, Recognizer } from "../../types.js";
-import { L_CALENDAR, lexicon, type Lexicon } from "./lexicon.js";
+import { L_CALENDAR, lexicon, MONTH_ABBREVIATIONS, type Lexicon } from "./lexicon.js";
 import { asciiDigitRuns, type DigitRuns, knownDigitRuns } from "../ids/scan.js";
 import { NO_DETECTIONS, results } from "../results.js";
 import { isSpace } from "./tokens.js";
@@ -42,21 +42,7 @@ const BIRTH_WORDS = [
   "geboortedatum",
   "geb.",
 ];
-const MONTH_ABBR = new Set([
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "may",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
-]);
+const MONTH_ABBR = new Set(MONTH_ABBREVIATIONS);
 const NUMERIC_DATE_RE = /(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?![\d])/y;
 const DAY_MONTH_YEAR_RE = /\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,10})\.?,?\s+\d{4}(?!\d)/uy;
 const MONTH_DAY_YEAR_RE = /(\p{L}{3,10})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)/uy;

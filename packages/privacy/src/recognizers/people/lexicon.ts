@@ -26,6 +26,23 @@ export const L_FUNCTION = 1024; // a function word (article, pronoun, prepositio
 export const L_FUNCTION_EN = 2048; // an English function word
 export const L_CITY = 4096; // a city of 100,000 people or more (a place only where the words around it say so)
 
+/** Months written short, lower-case: several are names too (May, Jan, Dec); beside a day they make a date. */
+export const MONTH_ABBREVIATIONS: readonly string[] = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+];
+
 /** Honorifics, lower-case without the final dot. */
 export const TITLES = [
   "mr",
@@ -219,6 +236,23 @@ const RECENT_MASK = (1 << RECENT_BITS) - 1;
 const SEED_B = 0x2545f491 | 0;
 
 /**
+ * The two hashes of the word `str[s..e)` as the tables store them (what `getRange` computes in place on its hot
+ * path), for the load-time inserts.
+ */
+function wordHashes(str: string, s: number, e: number): [number, number] {
+  let a = SEED_A;
+  let b = SEED_B;
+  for (let k = s; k < e; k++) {
+    let c = str.charCodeAt(k);
+    if (c === 0x2019) c = 39;
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return [a === 0 ? 1 : a, Math.imul(b ^ (e - s), 0x27d4eb2d)];
+}
+
+/**
  * Word -> L_* bits, as two open-addressing hash tables: a small one (1 MB) for the curated names
  * and the common words, which most lookups hit, and a larger one (2 MB) holding only 32-bit
  * fingerprints of the names of the larger list, probed when the small one misses. Both hashes are
@@ -271,16 +305,8 @@ export class Lexicon {
 
   /** Add `bits` to the word `str[s..e)`. */
   add(str: string, s: number, e: number, bits: number): void {
-    let a = SEED_A;
-    let b = SEED_B;
-    for (let k = s; k < e; k++) {
-      let c = str.charCodeAt(k);
-      if (c === 0x2019) c = 39;
-      a = Math.imul(a ^ c, 16777619);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    this.insert(a === 0 ? 1 : a, Math.imul(b ^ (e - s), 0x27d4eb2d), bits);
+    const [a, b] = wordHashes(str, s, e);
+    this.insert(a, b, bits);
   }
 
   /**
@@ -288,17 +314,7 @@ export class Lexicon {
    * small table, which this writes, is read first).
    */
   addOver(str: string, s: number, e: number, bits: number): void {
-    let a = SEED_A;
-    let b = SEED_B;
-    for (let k = s; k < e; k++) {
-      let c = str.charCodeAt(k);
-      if (c === 0x2019) c = 39;
-      a = Math.imul(a ^ c, 16777619);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    if (a === 0) a = 1;
-    b = Math.imul(b ^ (e - s), 0x27d4eb2d);
+    const [a, b] = wordHashes(str, s, e);
     this.insert(a, b, bits | (this.probe(a, b) & L_EXTRA));
   }
 

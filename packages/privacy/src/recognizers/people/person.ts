@@ -10,6 +10,7 @@ import {
   L_ORG,
   L_CITY,
   L_PARTICLE,
+  MONTH_ABBREVIATIONS,
   L_PLACE,
   L_SUFFIX,
   L_TITLE,
@@ -809,13 +810,11 @@ function codeIdent(s: number, e: number): boolean {
   return humps >= 2;
 }
 
-const MONTH_ABBREVIATIONS = new WordTable(
-  "jan feb mar apr jun jul aug sep sept oct nov dec".split(" ").map((w) => [w, 1] as const),
-);
+const MONTHS_SHORT = new WordTable(MONTH_ABBREVIATIONS.map((w) => [w, 1] as const));
 
 /** Token i (text[s..e)) is a month's abbreviation with a day of one or two digits right before or after it. */
 function monthBesideDay(i: number, s: number, e: number): boolean {
-  if (e - s < 3 || !sameLen || !MONTH_ABBREVIATIONS.getRange(lower, s, e)) return false;
+  if (e - s < 3 || !sameLen || !MONTHS_SHORT.getRange(lower, s, e)) return false;
   // "Dec 18", "Dec. 18", "18 Dec", "18. Dec"
   const day = (t: number) =>
     t >= 0 && t < n && (tk[t]! & K_DIGITS) !== 0 && te[t]! - ts[t]! <= 2 && isDigitsOnly(t);
