@@ -41,11 +41,22 @@ describe("typed passwords", () => {
     ["пароль: Moskva2024", "Moskva2024"],
     ["密码是abc12345", "abc12345"],
     ["パスワード：tokyo2024", "tokyo2024"],
+    // short forms and credential pairs
+    ["user: jsmith pass: Welcome1!", "Welcome1!"],
+    ["wifi: GuestNet / pw BlueSky42", "BlueSky42"],
+    ["login admin / admin123", "admin123"],
+    ["creds: jsmith/Welcome1!", "Welcome1!"],
   ])("%s", (text, value) => {
     expect(values(text)).toEqual([value]);
   });
 
   it.each([
+    "pass: correcthorse",
+    "boarding pass: 12A, bus pass: AB-1234",
+    "user: x, test pass: v2.1.0",
+    "pwd /home/user",
+    "LOGIN (https://acme.example.com",
+    "the login page / docs",
     "the password is incorrect",
     "Your password is too short.",
     "password is required",

@@ -12,7 +12,8 @@ const ID = "secret-announced";
 /** Kinds whose value this module parses itself. */
 type ValueKind = "password" | "pin" | "otp" | "code" | "token";
 /** What an announcing word says follows it. */
-type Kind = "password" | "pin" | "otp" | "code" | "token" | "phrase" | "bearer" | "basic" | "authorization";
+type Kind =
+  "password" | "pin" | "otp" | "code" | "token" | "phrase" | "bearer" | "basic" | "authorization" | "pair";
 
 /**
  * Words that announce a password, PIN or one-time code, by language. Lower case; matched as whole words
@@ -23,7 +24,8 @@ type Kind = "password" | "pin" | "otp" | "code" | "token" | "phrase" | "bearer" 
 const ANNOUNCERS: ReadonlyArray<readonly [string, Kind]> = [
   // English
   ["password", "password"], ["passwd", "password"], ["passphrase", "password"], ["pass phrase", "password"],
-  ["pwd", "password"], ["pw", "password"], ["passcode", "password"], ["pass code", "password"], ["pin", "pin"],
+  ["pwd", "password"], ["pw", "password"], ["pass", "password"], ["passcode", "password"], ["pass code", "password"],
+  ["pin", "pin"], ["login", "pair"], ["credentials", "pair"], ["creds", "pair"],
   ["pin code", "pin"], ["pin number", "pin"], ["pin-code", "pin"], ["otp", "otp"], ["totp", "otp"],
   ["one-time code", "otp"], ["one time code", "otp"], ["one-time password", "otp"], ["one time password", "otp"],
   ["one-time passcode", "otp"], ["one-time pin", "otp"], ["verification code", "otp"], ["security code", "otp"],
@@ -399,6 +401,77 @@ function emit(out: Detection[], kind: ValueKind, s: number, e: number, score: nu
   out.push(secretDetection(s, e, type, score, ID));
 }
 
+/**
+ * A value that is plainly a password whatever announces it: 6 to 64 characters without spaces, a letter, two kinds
+ * of character or more among lower case, capitals, digits and symbols, no link, no placeholder.
+ * @example strongPassword("BlueSky42") // true
+ * @example strongPassword("correcthorse") // false
+ */
+export function strongPassword(v: string): boolean {
+  if (v.length < 6 || v.length > 64 || /\s|:\/\/|^www\./i.test(v) || isPlaceholder(v)) return false;
+  // a version number ("v2.1.0")
+  if (/^v?\d+(?:\.\d+)+$/i.test(v)) return false;
+  const kinds =
+    (/[a-z]/.test(v) ? 1 : 0) +
+    (/[A-Z]/.test(v) ? 1 : 0) +
+    (/\d/.test(v) ? 1 : 0) +
+    (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
+  return kinds >= 2 && /[A-Za-z]/.test(v) && !STOP.has(v.toLowerCase());
+}
+
+/**
+ * "pass: Welcome1!", "pw BlueSky42": after a short or ambiguous announcer ("pass" is also a boarding pass or a
+ * test result), the next token, after a colon or equals sign if any, counts only when it is plainly a password.
+ */
+function strongAfter(text: string, end: number, out: Detection[]): boolean {
+  let from = end;
+  const c = text[from];
+  if (c === ":" || c === "=" || c === "：") from++;
+  else if (c !== " " && c !== "\t") return false;
+  const [t] = tokensAfter(text, from, 1, 80);
+  if (!t) return false;
+  const [s, e] = trimValue(t);
+  if (!strongPassword(text.slice(s, e))) return false;
+  emit(out, "password", s, e, 0.8);
+  return true;
+}
+
+/** A user name's label earlier on the line: "user: jsmith pass: …". */
+const USER_CUE = /(?:^|[^a-z])(?:user|username|user name|login|email|e-mail|account|acct|id)\b/;
+
+/** Start of the line holding `pos` (at most 120 characters back). */
+function lineStartOf(lower: string, pos: number): number {
+  const from = Math.max(0, pos - 120);
+  const nl = lower.lastIndexOf("\n", pos);
+  return nl >= from ? nl + 1 : from;
+}
+
+/**
+ * "login admin / admin123", "creds: jsmith/Welcome1!": a user name and a password after a slash. The password
+ * must hold letters and digits or symbols, so "login page / docs" stays.
+ */
+function credentialPair(text: string, end: number, out: Detection[]): void {
+  let from = end;
+  if (text[from] === ":") from++;
+  const toks = tokensAfter(text, from, 3, 140);
+  let pass: Tok | undefined;
+  const t0 = toks[0];
+  // a user name holds no colon, query or bracket: "LOGIN (https://…", "login localhost:3000/x" are no pairs
+  if (!t0 || /[:?=&()<>[\]{}]/.test(t0.text) || t0.text.startsWith("/")) return;
+  const slash = t0.text.indexOf("/");
+  if (slash > 0 && slash < t0.text.length - 1) {
+    // "jsmith/Welcome1!" in one token
+    const at = t0.start + slash + 1;
+    pass = { start: at, end: t0.end, text: text.slice(at, t0.end) };
+  } else if (toks[1]?.text === "/" && toks[2]) pass = toks[2];
+  else if (t0.text.endsWith("/") && toks[1]) pass = toks[1];
+  if (!pass) return;
+  const [s, e] = trimValue(pass);
+  const v = text.slice(s, e);
+  if (v.length >= 4 && v.length <= 64 && /[A-Za-z]/.test(v) && /[^A-Za-z]/.test(v) && !isPlaceholder(v))
+    emit(out, "password", s, e, 0.8);
+}
+
 /** Parse what follows an announcer ending at `end`; push a detection of the value if there is one. */
 function parseAfter(text: string, lower: string, kind: ValueKind, end: number, out: Detection[]): void {
   // Value glued to a colon or equals sign: "password:hunter2", "PIN=4821".
@@ -554,7 +627,15 @@ function announcement(text: string, lower: string, word: string, start: number, 
     else if (kind === "basic") basicAfter(text, end, out, ID);
     else if (kind === "authorization") authorizationAfter(text, lower, end, out, ID);
     else if (kind === "phrase") seedPhraseAfter(lower, end, out, ID);
-    else parseAfter(text, lower, kind, end, out);
+    else if (kind === "pair") credentialPair(text, end, out);
+    else if (word === "pass") {
+      // "user: jsmith pass: Welcome1!": "pass" is also a boarding pass, a bus pass, a test result
+      const marked = text[end] === ":" || text[end] === "=";
+      if (marked && USER_CUE.test(lower.slice(lineStartOf(lower, start), start))) strongAfter(text, end, out);
+    } else if (word === "pw" && text[end] === " ") {
+      // "pw BlueSky42": the short form without a colon, before a value that is plainly a password
+      if (!strongAfter(text, end, out)) parseAfter(text, lower, kind, end, out);
+    } else parseAfter(text, lower, kind as ValueKind, end, out);
   }
   return out.length > before ? Math.max(start + 1, out[out.length - 1]!.end) : start + 1;
 }
