@@ -27,6 +27,9 @@ describe("street addresses: house number + street name + type word", () => {
   it("English formats, with units and city parts", () => {
     expect(addresses("Please ship it to 221 Baker Street, London")).toEqual(["221 Baker Street, London"]);
     expect(addresses("Send it to 4 Privet Drive Apt. 12 tomorrow")).toEqual(["4 Privet Drive Apt. 12"]);
+    // no type word, but a dwelling's unit: the name may be a common word
+    expect(addresses("the new office is 8 Hillside Apt. 169")).toEqual(["8 Hillside Apt. 169"]);
+    expect(addresses("I have 2 Kids Room 4")).toEqual([]);
     expect(addresses("Office: 1600 Amphitheatre Pkwy Suite 200, Mountain View, CA 94043.")).toEqual([
       "1600 Amphitheatre Pkwy Suite 200, Mountain View, CA 94043",
     ]);

@@ -1397,6 +1397,12 @@ function streetAt(i: number): [number, number, number] | undefined {
       return [ts[i]!, e, 0.85];
     }
     const run = nameRunEnd(a, b);
+    // a name and then a dwelling's unit with its number: "8 Hillside Apt. 169", "3 The Meadows Suite 708"
+    const from = a < b && tokIsThe(a) ? a + 1 : a;
+    let named = from;
+    while (named < b && named - from < 3 && !isUnit(named + 1)) named++;
+    if (named < b && capOk(from) && nameRunEnd(from, named) === named && unitDirectlyAfter(named))
+      return [ts[i]!, te[named]!, 0.8];
     // a one-word street before a US city, state and ZIP: "5210 Broadway, North Ashlyfield, OH 25701"
     if (run >= a && run - a < 3 && US_TAIL_RE.test(text.slice(te[run]!, te[run]! + 64)))
       return [ts[i]!, te[run]!, 0.85];
@@ -1578,6 +1584,26 @@ function prefixLength(c: number, i: number): number {
 function strongPrefix(c: number): boolean {
   const kind = prefixKind(c);
   return kind === P_ARTICLE || kind === P_STRONG;
+}
+
+/** Token t is the article "the" (any case). */
+function tokIsThe(t: number): boolean {
+  const s = ts[t]!;
+  return te[t]! - s === 3 && (text.charCodeAt(s) | 32) === 116 && lower.slice(s, s + 3) === "the";
+}
+
+/** Units that name a home or an office and little else ("Room 4" and "Floor 3" are said of anything). */
+const DWELLING_UNITS = new Set(["apt", "apartment", "suite", "ste", "unit", "flat"]);
+
+/**
+ * A dwelling's unit designator and its number right after token t, on the same line: "Hillside Apt. 169" (the
+ * name may then be a common word).
+ */
+function unitDirectlyAfter(t: number): boolean {
+  const u = t + 1;
+  if (u >= n || !isUnit(u) || !DWELLING_UNITS.has(key(u)) || !gapOk(t, 1) || !isNum(u + 1)) return false;
+  const between = text.slice(te[u]!, ts[u + 1]!);
+  return /^\.?[ \t]{0,2}#?[ \t]?$/.test(between) && between.length > 0;
 }
 
 /** Token t is a capitalised German adjective made from a place's name: "Brucker", "Frankfurter". */
