@@ -124,6 +124,8 @@ const PARTICLES = [
   "la",
   "le",
   "les",
+  "los",
+  "las",
   "ten",
   "ter",
   "te",

@@ -40,6 +40,12 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Ask Anna-Lena Hauta-aho please")).toEqual(["Anna-Lena Hauta-aho"]);
   });
 
+  it("keeps Spanish particles of two words inside the name", () => {
+    expect(found("Mañana quedo con Benito Cortés Espinosa de los Monteros")).toEqual([
+      "Benito Cortés Espinosa de los Monteros",
+    ]);
+  });
+
   it("keeps a particle after an initial inside the name", () => {
     expect(found("ok so Jakob E. de Groot said so")).toEqual(["Jakob E. de Groot"]);
     expect(found("thanks Lilou L. van den Broek!")).toEqual(["Lilou L. van den Broek"]);
@@ -84,6 +90,9 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Ping me about the Denver office")).toEqual([]);
     expect(found("Chapter 7: the Treaty of Paris (1783)")).toEqual([]);
     expect(found("our Austin, Dallas and Houston offices")).toEqual([]);
+    expect(found("Ich fliege nach Berlin")).toEqual([]);
+    // a place of birth stays masked: with a date of birth it narrows a person down
+    expect(found("I was born in Paris")).toEqual(["Paris"]);
     // alone, or next to a person's cue, a city's name is a name
     expect(found("I met Austin yesterday")).toEqual(["Austin"]);
     expect(found("Florence called me")).toEqual(["Florence"]);

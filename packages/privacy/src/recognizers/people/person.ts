@@ -1724,9 +1724,20 @@ function mentions(toks: Tokens, out: Detection[]): void {
 
 /** Words before a city that make it a place ("in Paris") and after it ("the Denver office"). */
 const CITY_BEFORE = new WordTable(
-  ["in", "near", "visiting", "outside", "around", "across", "throughout", "downtown"].map(
-    (w) => [w, 1] as const,
-  ),
+  // "en" (Spanish and French "in") is left out: in Dutch it is "and" ("Jan en Austin")
+  [
+    "in",
+    "near",
+    "visiting",
+    "outside",
+    "around",
+    "across",
+    "throughout",
+    "downtown",
+    "à",
+    "nach",
+    "naar",
+  ].map((w) => [w, 1] as const),
 );
 const CITY_AFTER = new WordTable(
   [
@@ -1751,9 +1762,14 @@ const CITY_AFTER = new WordTable(
   ].map((w) => [w, 1] as const),
 );
 
+const BIRTH_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:born|birth|birthplace|né|née|geboren|nacid[oa]|nat[oa]|nascid[oa]|urodzon[ya]?)(?![\p{L}])/u;
+
 /** Token t is a city by the words around it: "in Paris", "the Denver office", "Treaty of Paris". */
 function cityContext(t: number): boolean {
   if (!sameLen) return false;
+  // a place of birth stays masked: with a date of birth it narrows a person down
+  if (BIRTH_BEFORE_RE.test(lower.slice(Math.max(0, ts[t]! - 40), ts[t]!))) return false;
   const p = t - 1;
   if (p >= 0 && tk[p]! & K_LOWER && onlySpaces(te[p]!, ts[t]!)) {
     if (CITY_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
