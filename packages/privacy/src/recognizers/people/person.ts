@@ -814,14 +814,14 @@ const MONTHS_SHORT = new WordTable(MONTH_ABBREVIATIONS.map((w) => [w, 1] as cons
 
 /** Token i (text[s..e)) is a month's abbreviation with a day of one or two digits right before or after it. */
 function monthBesideDay(i: number, s: number, e: number): boolean {
-  if (e - s < 3 || !sameLen || !MONTHS_SHORT.getRange(lower, s, e)) return false;
-  // "Dec 18", "Dec. 18", "18 Dec", "18. Dec"
+  if (e - s < 3 || !sameLen) return false;
+  // "Dec 18", "Dec. 18", "18 Dec", "18. Dec": the day first (a bit test), the word's look-up after
   const day = (t: number) =>
     t >= 0 && t < n && (tk[t]! & K_DIGITS) !== 0 && te[t]! - ts[t]! <= 2 && isDigitsOnly(t);
   const next = i + 1;
-  if (day(next) && ts[next]! - e <= 2) return true;
   const prev = i - 1;
-  return day(prev) && s - te[prev]! <= 2;
+  if (!((day(next) && ts[next]! - e <= 2) || (day(prev) && s - te[prev]! <= 2))) return false;
+  return MONTHS_SHORT.getRange(lower, s, e) !== 0;
 }
 function isDigitsOnly(t: number): boolean {
   for (let q = ts[t]!; q < te[t]!; q++) {
@@ -849,9 +849,9 @@ function germanArticleBefore(i: number): boolean {
   if (!sameLen || p < 0 || ts[i]! - te[p]! !== 1 || text.charCodeAt(te[p]!) !== 32) return false;
   const len = te[p]! - ts[p]!;
   if (len < 3 || len > 7 || tk[p]! & K_MARKS) return false;
+  if (GERMAN_ARTICLES.getRange(lower, ts[p]!, te[p]!) === 0) return false;
   // "van der Berg", "von dem Knesebeck": the article of a name's particles
-  if (p > 0 && fullBits(p - 1) & L_PARTICLE && tk[p - 1]! & K_LOWER) return false;
-  return GERMAN_ARTICLES.getRange(lower, ts[p]!, te[p]!) !== 0;
+  return !(p > 0 && tk[p - 1]! & K_LOWER && fullBits(p - 1) & L_PARTICLE);
 }
 
 /** Second pass over the segments: later mentions of a name found, dialogue speakers, lists. */
