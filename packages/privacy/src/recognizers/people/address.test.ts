@@ -193,6 +193,9 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Ave, 19 of them")).toEqual([]);
     expect(addresses("see u 5 min")).toEqual([]);
     expect(addresses("the contract ends 18 Dec 2024")).toEqual([]);
+    // "og" is Norwegian "and", "stock" an English word: no floors
+    expect(addresses("meet at Storgata 5 og Parkveien 3")).toEqual(["Storgata 5", "Parkveien 3"]);
+    expect(addresses("ship to 12 Baker Street 4 stock options")).toEqual(["12 Baker Street 4"]);
     expect(addresses("the S/N ratio is 5 dB")).toEqual([]);
     expect(addresses("the SNR is 49-END of range")).toEqual([]);
     // a label line after an address is no part of it

@@ -1774,13 +1774,15 @@ function grow(e: number): number {
  * "m. 394", "4º B", "Ático A", ", 9. tv", "2/5", "39-Ed.", "723 I", "7 A 2". Each is a form of one country's
  * address; the single letters and Roman numerals count only where the address ends after them.
  */
+// "Stock" only as written (an English word); "og" (Norwegian "and") only after a floor's number, never alone
 const EU_FLOOR_RE =
-  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:og|stock|etage|étage|e étage|ème étage|hoog|piso|andar|sal|tv|th|mf|kerros)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden))?/iu;
+  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|sal|tv|th|mf|[Kk]erros)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden))?/u;
 const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
 const EU_DOOR_RE =
   /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}]))/iu;
 const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]{1,5})\.?)(?![\p{L}\p{N}])/u;
-const EU_FLOOR_WORD_RE = /^[ \t]{1,2}(?:étage|etage|og|stock|hoog|piso|andar|kerros)(?![\p{L}\p{N}])/iu;
+const EU_FLOOR_WORD_RE =
+  /^[ \t]{1,2}(?:[Éé]tage|[Ee]tage|OG|Stock|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])/u;
 const EU_LAST_RE =
   /^[ \t]{1,2}(?:[A-Ha-h][ \t]\d{1,3}(?![\p{L}\p{N}])|(?:I{1,3}|IV|i{1,3}|iv|[A-H])(?=[ \t]*(?:$|[,.!?)\n]|\d{1,2}[ \t]?hoog)))/u;
 
