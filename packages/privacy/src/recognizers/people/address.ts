@@ -1776,7 +1776,9 @@ function grow(e: number): number {
  */
 // "Stock" only as written (an English word); "og" (Norwegian "and") only after a floor's number, never alone
 const EU_FLOOR_RE =
-  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|sal|tv|th|mf|[Kk]erros)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden))?/u;
+  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden))?/u;
+// the Danish floor and side after a dotted number: "4. th", "2. sal" ("4 th" without the dot is English)
+const EU_DANISH_RE = /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.[ \t]?(?:sal|tv|th|mf)(?![\p{L}\p{N}])/u;
 const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
 const EU_DOOR_RE =
   /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}]))/iu;
@@ -1801,6 +1803,7 @@ function euAfterNumber(e: number): number {
   const rest = text.slice(e, e + 32);
   const m =
     EU_FLOOR_RE.exec(rest) ??
+    EU_DANISH_RE.exec(rest) ??
     EU_FLAT_RE.exec(rest) ??
     EU_DOOR_RE.exec(rest) ??
     (afterNumber ? (EU_FLOOR_WORD_RE.exec(rest) ?? EU_LAST_RE.exec(rest)) : null);
