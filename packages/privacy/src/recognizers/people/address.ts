@@ -1497,7 +1497,13 @@ function streetAt(i: number): [number, number, number] | undefined {
     for (let t = c; t < i; t++) if (isTypeAfter(t) || isTypeBefore(t) || isCompound(t)) typed = true;
     // a two-word German preposition or a Nordic or Czech direction is as good as a type word; "Am" and "Im" (also
     // "Am Montag 3") need a house number with a letter
-    if (pre > 0 && (strongPrefix(c) || (prefixKind(c) === P_SHORT && letterSuffix(i)))) typed = true;
+    // (after a one-letter Czech preposition, a name that is not all common words: "V Javorech 9", not "K Pop 5")
+    if (
+      pre > 0 &&
+      (strongPrefix(c) || (prefixKind(c) === P_SHORT && letterSuffix(i))) &&
+      !(te[c]! - ts[c]! === 1 && allCommon(c + pre, i - 1))
+    )
+      typed = true;
     const ctx = contextBefore(ts[c]!);
     const unit = unitFollows(i);
     let score = 0;
