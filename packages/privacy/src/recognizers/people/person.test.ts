@@ -112,7 +112,9 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Hallo Jürgen, kannst du mich zurückrufen?")).toEqual(["Jürgen"]);
     expect(found("Bonjour Camille, je t'envoie le colis")).toEqual(["Camille"]);
     expect(found("Hoi Sanne, mijn adres is nieuw")).toEqual(["Sanne"]);
-    expect(found("Gentile Giulia Rossi, la ringrazio")).toEqual(["Giulia Rossi"]);
+    expect(found("Gentile Giulia Rossi, la ringrazio")).toEqual(["Gentile Giulia Rossi"]);
+    // a greeting that is a given name too stays in: it may be part of the name
+    expect(found("Please ask Cara Aalbers about the invoice.")).toEqual(["Cara Aalbers"]);
   });
 
   it("reads a German capitalised word after its article as a noun, not a name", () => {

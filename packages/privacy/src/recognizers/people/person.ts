@@ -1141,8 +1141,9 @@ function buildSegment(from: number, to: number): void {
   while (a <= to && isTitleTok(a)) a++;
   const titled = a > from;
   if (a > to) return;
-  // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille")
-  if (!titled) while (a < to && wv(a) & W_GREET && !(tk[a]! & K_ALLCAP)) a++;
+  // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille"), unless it is a
+  // given name too: "Cara Aalbers" may be a name, and masking "Cara" in "Cara Giulia" costs less than a leak
+  if (!titled) while (a < to && wv(a) & W_GREET && !(tk[a]! & K_ALLCAP) && !(fullBits(a) & L_FIRST)) a++;
   // an organisation word after the names makes the whole run an organisation
   if (bitsOf[to]! & L_ORG && cat[to] === CAT_NONE) return;
   // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
