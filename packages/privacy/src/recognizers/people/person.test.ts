@@ -46,6 +46,11 @@ describe("person: names by lexicon and capitalisation", () => {
     ]);
   });
 
+  it("joins no particle between an unknown word and a lone given name", () => {
+    expect(found("Bitte überweise es (Konto von Emanuel)")).toEqual(["Emanuel"]);
+    expect(found("Maika van de Noort will talk")).toEqual(["Maika van de Noort"]);
+  });
+
   it("keeps a particle after an initial inside the name", () => {
     expect(found("ok so Jakob E. de Groot said so")).toEqual(["Jakob E. de Groot"]);
     expect(found("thanks Lilou L. van den Broek!")).toEqual(["Lilou L. van den Broek"]);

@@ -748,8 +748,14 @@ function chains(): void {
         if (p > 0 && tk[p]! & K_CAP) {
           const c = categorise(p);
           // an unknown word after the particles ends a name only after a given name: "Willemine ten Pas", but
-          // not "Schick das Paket"
-          if (c !== CAT_INITIAL && (c !== CAT_NONE || (firstName && tailOk(p)))) {
+          // not "Schick das Paket"; and a given name alone after them is no family name after an unknown word:
+          // "Konto von Emanuel" is an account and a name
+          const givenOnly = (bitsOf[p]! & (L_FIRST | L_LAST)) === L_FIRST;
+          if (
+            c !== CAT_INITIAL &&
+            (c !== CAT_NONE || (firstName && tailOk(p))) &&
+            !(givenOnly && (cat[j] === CAT_UNKNOWN || cat[j] === CAT_TAIL))
+          ) {
             if (c === CAT_NONE) cat[p] = CAT_TAIL;
             j = p;
             continue;
