@@ -1594,8 +1594,7 @@ function strongPrefix(c: number): boolean {
 
 /** Token t is the article "the" (any case). */
 function tokIsThe(t: number): boolean {
-  const s = ts[t]!;
-  return te[t]! - s === 3 && (text.charCodeAt(s) | 32) === 116 && lower.slice(s, s + 3) === "the";
+  return te[t]! - ts[t]! === 3 && key(t) === "the";
 }
 
 /** Units that name a home or an office and little else ("Room 4" and "Floor 3" are said of anything). */
