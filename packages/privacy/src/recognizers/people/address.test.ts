@@ -184,6 +184,42 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is Plaza Jordi, 53, Toledo")).toEqual(["Plaza Jordi, 53, Toledo"]);
     expect(addresses("meet at Plaza Mayor s/n, Madrid")).toEqual(["Plaza Mayor s/n, Madrid"]);
     expect(addresses("the office is Calle Sol s/n. 1º Izda.")).toEqual(["Calle Sol s/n. 1º Izda."]);
+    expect(addresses("envíalo a Calle Falsa s/n., Almería")).toEqual(["Calle Falsa s/n., Almería"]);
+    expect(addresses("meet at Plaza Mayor s/n. Bajo")).toEqual(["Plaza Mayor s/n. Bajo"]);
+    expect(addresses("the office is Ramal Tomás, 31 Bajo Izda.")).toEqual(["Ramal Tomás, 31 Bajo Izda."]);
+  });
+
+  it("the Spanish cadastre's street types, before a person's name only", () => {
+    expect(addresses("the office is Manzana Catalina, 5, San Sebastián")).toEqual([
+      "Manzana Catalina, 5, San Sebastián",
+    ]);
+    expect(addresses("meet at Sector Ángela Velázquez 35 2º Dcha.")).toEqual([
+      "Sector Ángela Velázquez 35 2º Dcha.",
+    ]);
+    expect(addresses("send it to Mercado Leonor 4")).toEqual(["Mercado Leonor 4"]);
+    // the same words as ordinary words, and a year after them
+    expect(addresses("Salida 4 de emergencia")).toEqual([]);
+    expect(addresses("Edificio Central 5 está cerrado")).toEqual([]);
+    expect(addresses("the Solar System 2 model")).toEqual([]);
+    expect(addresses("Mercado Leonor 2024 results")).toEqual([]);
+  });
+
+  it("German street adjectives, Czech and Norwegian forms", () => {
+    expect(addresses("Lieferung an Große Kirchstr. 766, Nord Luanstadt")).toEqual([
+      "Große Kirchstr. 766, Nord Luanstadt",
+    ]);
+    expect(addresses("the office is Alte Landstr. 755")).toEqual(["Alte Landstr. 755"]);
+    expect(addresses("meeting at Auf dem Weierberg 27 Apt. 140")).toEqual(["Auf dem Weierberg 27 Apt. 140"]);
+    expect(addresses("moving to Am Weiher 269, Bad Jilland")).toEqual(["Am Weiher 269, Bad Jilland"]);
+    expect(addresses("moving to Im Oberdorf 418 3 OG")).toEqual(["Im Oberdorf 418 3 OG"]);
+    expect(addresses("Am Montag 3, Berlin")).toEqual([]);
+    expect(addresses("the office is Nám. Míru 68, Dobřichovice")).toEqual(["Nám. Míru 68, Dobřichovice"]);
+    expect(addresses("meet at Krajní 78")).toEqual(["Krajní 78"]);
+    expect(addresses("meet at Ve Studeném 546")).toEqual(["Ve Studeném 546"]);
+    expect(addresses("send it to Sjøsvingen 4")).toEqual(["Sjøsvingen 4"]);
+    expect(addresses("moving to Heggeholtet 8, Nærø")).toEqual(["Heggeholtet 8, Nærø"]);
+    // a Finnish staircase letter before more words
+    expect(addresses("moving to Räsänenkaari 575 B next month")).toEqual(["Räsänenkaari 575 B"]);
   });
 
   it("keeps the same words in prose for what they are", () => {

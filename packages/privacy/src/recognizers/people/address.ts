@@ -1,8 +1,10 @@
 import type { Detection, Recognizer } from "../../types.js";
 import {
   L_CALENDAR,
+  L_FIRST,
   L_COMMON,
   L_FUNCTION,
+  L_LAST,
   L_PLACE,
   lexicon,
   MONTH_ABBREVIATIONS,
@@ -614,7 +616,46 @@ const TYPE_BEFORE = new Set([
   "arrabal",
   "jardines",
   "pl",
+  "nám",
+  "náměstí",
+  "nábř",
+  "nábřeží",
 ]);
+/**
+ * The rest of the Spanish cadastre's street types ("Manzana Catalina, 5", "Sector Ángela Velázquez 35"). Many are
+ * ordinary words too (Grupo, Mercado, Salida, Monte), so one counts only before a name of a person ("Mercado Leonor
+ * 4"; not "Salida 4", "Mercado Libre 2024"), and the number must not read as a year.
+ */
+const CADASTRE_TYPES = [
+  "bloque",
+  "chalet",
+  "colegio",
+  "colonia",
+  "conjunto",
+  "costanilla",
+  "edificio",
+  "escalinata",
+  "extrarradio",
+  "ferrocarril",
+  "grupo",
+  "huerta",
+  "lado",
+  "manzana",
+  "masía",
+  "mercado",
+  "monte",
+  "municipio",
+  "paraje",
+  "parcela",
+  "partida",
+  "puente",
+  "salida",
+  "sección",
+  "sector",
+  "solar",
+  "terrenos",
+  "torrente",
+];
 /** Endings of one-word street names ("Koskikatu", "Søndergade", "Hauptstraße"). */
 const COMPOUND_SUFFIXES = [
   "straße",
@@ -723,6 +764,26 @@ const COMPOUND_SUFFIXES = [
   "skrenten",
   "marka",
   "park",
+  // Norwegian definite forms ("Sjøsvingen", "Granflata", "Heggeholtet", "Bruengen"), Danish "Åboulevarden", Czech
+  // adjectival names ("Krajní", "Osluněná")
+  "svingen",
+  "havna",
+  "flata",
+  "myra",
+  "stubben",
+  "holtet",
+  "gropa",
+  "engen",
+  "gjerdet",
+  "eggen",
+  "lyngen",
+  "tunet",
+  "løkka",
+  "jordet",
+  "åsen",
+  "boulevarden",
+  "ná",
+  "ní",
 ];
 /** COMPOUND_SUFFIXES by their last code unit. */
 const COMPOUND_BY_LAST = new Map<number, string[]>();
@@ -955,10 +1016,12 @@ const A_STREET_PARTICLE = 16;
 const A_COMPOUND_KNOWN = 32; // (token memo only) A_COMPOUND is computed
 const A_COMPOUND = 64; // (token memo only) a one-word street name ("Koskikatu")
 const A_STREET_WORD = 128; // Street, Avenue, Road, Boulevard, Lane, Straße, Strasse (see namedStreets)
+const A_WEAK_TYPE = 256; // CADASTRE_TYPES: a type word only before a person's name
 const ADDRESS_WORDS = new WordTable([
   ...entries(TYPE_AFTER, A_TYPE_AFTER),
   ...entries(STRONG_AFTER, A_STRONG_AFTER),
   ...entries(TYPE_BEFORE, A_TYPE_BEFORE),
+  ...entries(CADASTRE_TYPES, A_TYPE_BEFORE | A_WEAK_TYPE),
   ...entries(UNITS, A_UNIT),
   ...entries(STREET_PARTICLES, A_STREET_PARTICLE),
   ...entries(["street", "avenue", "road", "boulevard", "lane", "straße", "strasse"], A_STREET_WORD),
@@ -1171,7 +1234,8 @@ function addressesIn(
         while (c < i && particle(c)) c++;
         if (c < i) {
           let typed = false;
-          for (let t = c; t < i; t++) if (isTypeBefore(t) || isTypeAfter(t) || isCompound(t)) typed = true;
+          for (let t = c; t < i; t++)
+            if (typesStreet(t, i - 1, i) || isTypeAfter(t) || isCompound(t)) typed = true;
           if (
             typed ||
             lineStart(ts[c]!) ||
@@ -1312,6 +1376,17 @@ function isStrongAfter(i: number): boolean {
 function isTypeBefore(i: number): boolean {
   return isWord(i) && (flags(i) & A_TYPE_BEFORE) !== 0;
 }
+/**
+ * Token t is a type word that makes the words up to token `last` a street: a cadastre type (A_WEAK_TYPE) only
+ * before a person's name, with a house number at `num` (-1: none) that is no year.
+ */
+function typesStreet(t: number, last: number, num: number): boolean {
+  if (!isTypeBefore(t)) return false;
+  if (!(flags(t) & A_WEAK_TYPE)) return true;
+  if (num >= 0 && yearLike(text, ts[num]!, te[num]!)) return false;
+  for (let k = t + 1; k <= last; k++) if (isWord(k) && bits(k) & (L_FIRST | L_LAST)) return true;
+  return false;
+}
 function isCompound(i: number): boolean {
   if (!isWord(i)) return false;
   const f = flags(i);
@@ -1352,7 +1427,10 @@ function streetAt(i: number): [number, number, number] | undefined {
   if (b > i) {
     let end = -1;
     // type word first: "3482 Via Franscini 71", "86036 Rua do Arenque 1634", "48334 36 rue de pologne"
-    if (a < b && isTypeBefore(a)) end = typeBeforeRunEnd(a + 1, b);
+    if (a < b && isTypeBefore(a)) {
+      end = typeBeforeRunEnd(a + 1, b);
+      if (end >= 0 && !typesStreet(a, end, end + 1 < n && isNum(end + 1) ? end + 1 : -1)) end = -1;
+    }
     // NUM + name + type word: "74 Diakou Street", "3911 Fourth Avenue", "2224 Trenerys gate 232", "12 W 3rd St"
     for (let t = a + 1; t <= b && end < 0; t++) {
       if (isTypeAfter(t)) {
@@ -1464,6 +1542,8 @@ function streetAt(i: number): [number, number, number] | undefined {
       break;
     const ok =
       capOk(t) ||
+      // the article of a two-word prefix: "Auf dem Weierberg 27"
+      (t > 0 && prefixLength(t - 1, i) === 2) ||
       isTypeBefore(t) ||
       isTypeAfter(t) ||
       isCompound(t) ||
@@ -1482,6 +1562,7 @@ function streetAt(i: number): [number, number, number] | undefined {
     if (
       pre > 0 ||
       isTypeBefore(c) ||
+      placeAdjective(c) ||
       !(
         particle(c) ||
         bits(c) & L_FUNCTION ||
@@ -1494,13 +1575,13 @@ function streetAt(i: number): [number, number, number] | undefined {
   if (comma && !(c + 1 < i && isTypeBefore(c))) return bareUnit(i);
   if (c < i) {
     let typed = false;
-    for (let t = c; t < i; t++) if (isTypeAfter(t) || isTypeBefore(t) || isCompound(t)) typed = true;
+    for (let t = c; t < i; t++) if (isTypeAfter(t) || typesStreet(t, i - 1, i) || isCompound(t)) typed = true;
     // a two-word German preposition or a Nordic or Czech direction is as good as a type word; "Am" and "Im" (also
     // "Am Montag 3") need a house number with a letter
     // (after a one-letter Czech preposition, a name that is not all common words: "V Javorech 9", not "K Pop 5")
     if (
       pre > 0 &&
-      (strongPrefix(c) || (prefixKind(c) === P_SHORT && letterSuffix(i))) &&
+      (strongPrefix(c) || (prefixKind(c) === P_SHORT && shortPrefixNumber(i))) &&
       !(te[c]! - ts[c]! === 1 && allCommon(c + pre, i - 1))
     )
       typed = true;
@@ -1551,6 +1632,7 @@ const STREET_PREFIXES = new Map<string, number>([
     "na",
     "ke",
     "za",
+    "ve",
     "před",
     "v",
     "k",
@@ -1611,16 +1693,54 @@ function unitDirectlyAfter(t: number): boolean {
   return /^\.?[ \t]{0,2}#?[ \t]?$/.test(between) && between.length > 0;
 }
 
-/** Token t is a capitalised German adjective made from a place's name: "Brucker", "Frankfurter". */
+/**
+ * Token t is a capitalised German adjective made from a place's name ("Brucker", "Frankfurter") or one of
+ * STREET_ADJECTIVES ("Alte").
+ */
 function placeAdjective(t: number): boolean {
   const s = ts[t]!;
   const e = te[t]!;
+  if ((tk[t]! & (K_CAP | K_ALLCAP)) !== K_CAP) return false;
   return (
-    e - s >= 5 &&
-    (tk[t]! & (K_CAP | K_ALLCAP)) === K_CAP &&
-    text.charCodeAt(e - 2) === 101 &&
-    text.charCodeAt(e - 1) === 114
+    (e - s >= 5 && text.charCodeAt(e - 2) === 101 && text.charCodeAt(e - 1) === 114) ||
+    (text.charCodeAt(e - 1) === 101 && STREET_ADJECTIVES.has(key(t)))
   );
+}
+/** German adjectives that begin street names in their -e form ("Alte Landstr. 7", "Große Kirchstraße 3"). */
+const STREET_ADJECTIVES = new Set([
+  "alte",
+  "neue",
+  "große",
+  "grosse",
+  "kleine",
+  "lange",
+  "kurze",
+  "hohe",
+  "breite",
+  "schmale",
+  "obere",
+  "untere",
+  "mittlere",
+  "hintere",
+  "vordere",
+  "innere",
+  "äußere",
+  "äussere",
+  "krumme",
+  "stille",
+  "weiße",
+  "rote",
+  "grüne",
+  "schwarze",
+]);
+
+/**
+ * After "Am"/"Im", number token i reads as a house number: with a letter ("Am Buttermarkt 20b"), a floor after it
+ * ("Im Oberdorf 418 3 OG"), or a town after a comma ("Am Weiher 269, Bad Jilland"); "Am Montag 3" has none.
+ */
+function shortPrefixNumber(i: number): boolean {
+  if (letterSuffix(i) || euAfterNumber(te[i]!) > 0) return true;
+  return i + 1 < n && commaGap(te[i]!, ts[i + 1]!) && capOk(i + 1);
 }
 
 /** House number token i ends with a letter ("20b"). */
@@ -1648,9 +1768,19 @@ function sinNumero(i: number): [number, number] | undefined {
     c--;
   }
   while (c + 1 < i && !isTypeBefore(c)) c++;
-  // the abbreviation's dot belongs to it when more follows ("s/n. 1º Izda.")
-  const end = text.charCodeAt(s + 3) === 46 && text.charCodeAt(s + 4) === 32 ? s + 4 : s + 3;
+  // with its dot: what follows is read as after a house number ("s/n. 1º Izda.", "s/n., Almería")
+  const end = text.charCodeAt(s + 3) === 46 ? s + 4 : s + 3;
   return c + 1 < i && isTypeBefore(c) ? [ts[c]!, end] : undefined;
+}
+
+/** text ends with "s/n." at e. */
+function sinNumeroEnds(e: number): boolean {
+  return (
+    e >= 4 &&
+    text.charCodeAt(e - 3) === 47 &&
+    (text.charCodeAt(e - 2) | 32) === 110 &&
+    (text.charCodeAt(e - 4) | 32) === 115
+  );
 }
 
 /** A bare unit before number token i: "Apt. 460", "Suite 501". */
@@ -1747,7 +1877,8 @@ function extend(end: number): number {
 }
 function grow(e: number): number {
   // a dot followed by a capital letter ends the sentence and the address
-  if (text.charCodeAt(e - 1) === 46 && /^[ \t]+\p{Lu}/u.test(text.slice(e, e + 4))) {
+  // ("s/n." is no sentence's end: "s/n. Ático A")
+  if (text.charCodeAt(e - 1) === 46 && /^[ \t]+\p{Lu}/u.test(text.slice(e, e + 4)) && !sinNumeroEnds(e)) {
     if (!/^[ \t]+(?:Apt|Suite|Ste|Unit|Flat|Floor)\b/.test(text.slice(e, e + 8))) return e;
   }
   // unit designator + number, on the same line: " Apt. 864", " Suite 697", ". Suite 638", " #5"
@@ -1786,12 +1917,12 @@ const EU_FLOOR_RE =
 const EU_DANISH_RE = /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.[ \t]?(?:sal|tv|th|mf)(?![\p{L}\p{N}])/u;
 const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
 const EU_DOOR_RE =
-  /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}]))/iu;
+  /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}])|bajos?(?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?)\.?)?(?![\p{L}\p{N}]))/iu;
 const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]{1,5})\.?)(?![\p{L}\p{N}])/u;
 const EU_FLOOR_WORD_RE =
   /^[ \t]{1,2}(?:[Éé]tage|[Ee]tage|OG|Stock|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])/u;
 const EU_LAST_RE =
-  /^[ \t]{1,2}(?:[A-Ha-h][ \t]\d{1,3}(?![\p{L}\p{N}])|(?:I{1,3}|IV|i{1,3}|iv|[A-H])(?=[ \t]*(?:$|[,.!?)\n]|\d{1,2}[ \t]?hoog)))/u;
+  /^[ \t]{1,2}(?:[A-Ha-h][ \t]\d{1,3}(?![\p{L}\p{N}])|(?:I{1,3}|IV|i{1,3}|iv|[A-H])(?=[ \t]*(?:$|[,.!?)\n]|\d{1,2}[ \t]?hoog))|[B-H](?=[ \t]+\p{Ll}))/u;
 
 /** Length of a European floor, door or flat part at `e`, right after a house number (0 when none). */
 function euAfterNumber(e: number): number {
