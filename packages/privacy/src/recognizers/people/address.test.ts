@@ -229,6 +229,9 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Ave, 19 of them")).toEqual([]);
     expect(addresses("see u 5 min")).toEqual([]);
     expect(addresses("we love K Pop 5 ever")).toEqual([]);
+    // Hungarian "u." (utca) goes after the name
+    expect(addresses("U Know 5 people came")).toEqual([]);
+    expect(addresses("The office is at Király u. 15.")).toEqual(["Király u. 15"]);
     expect(addresses("the contract ends 18 Dec 2024")).toEqual([]);
     // "og" is Norwegian "and", "stock" an English word: no floors
     expect(addresses("meet at Storgata 5 og Parkveien 3")).toEqual(["Storgata 5", "Parkveien 3"]);

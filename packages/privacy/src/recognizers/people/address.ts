@@ -1575,7 +1575,10 @@ function streetAt(i: number): [number, number, number] | undefined {
   if (comma && !(c + 1 < i && isTypeBefore(c))) return bareUnit(i);
   if (c < i) {
     let typed = false;
-    for (let t = c; t < i; t++) if (isTypeAfter(t) || typesStreet(t, i - 1, i) || isCompound(t)) typed = true;
+    // a one-letter type word that goes after the name needs one before it ("Király u. 15"; "U Know 5" is none)
+    for (let t = c; t < i; t++)
+      if ((isTypeAfter(t) && (t > c || te[t]! - ts[t]! > 1)) || typesStreet(t, i - 1, i) || isCompound(t))
+        typed = true;
     // a two-word German preposition or a Nordic or Czech direction is as good as a type word; "Am" and "Im" (also
     // "Am Montag 3") need a house number with a letter
     // (after a one-letter Czech preposition, a name that is not all common words: "V Javorech 9", not "K Pop 5")
