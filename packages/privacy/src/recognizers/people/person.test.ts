@@ -84,6 +84,26 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("pls wire it (account of corrine)")).toEqual(["corrine"]);
   });
 
+  it("reads cues and introductions of German, Dutch, French, Spanish and Italian", () => {
+    // lower-case chat: "with", "of", "has called"
+    expect(found("ich treffe mich morgen mit finja")).toEqual(["finja"]);
+    expect(found("bitte überweise es (konto von davin)")).toEqual(["davin"]);
+    expect(found("lola heeft gebeld, bel terug")).toEqual(["lola"]);
+    expect(found("la cena es con carmen")).toEqual(["carmen"]);
+    expect(found("kaffee mit milch bitte")).toEqual([]);
+    // introductions, in lower-case chat and in mixed case; the verb is no part of the name
+    expect(found("mein name ist esma und ich wohne hier")).toEqual(["esma"]);
+    expect(found("Hallo, mein Name ist esma")).toEqual(["esma"]);
+    expect(found("ik heet sanne")).toEqual(["sanne"]);
+    expect(found("mijn naam is sanne")).toEqual(["sanne"]);
+    expect(found("je m'appelle camille")).toEqual(["camille"]);
+    expect(found("Mon nom est camille")).toEqual(["camille"]);
+    expect(found("me llamo carmen")).toEqual(["carmen"]);
+    expect(found("Mi nombre es carmen")).toEqual(["carmen"]);
+    expect(found("mi chiamo giulia")).toEqual(["giulia"]);
+    expect(found("ich heiße anna schmidt")).toEqual(["anna schmidt"]);
+  });
+
   it("reads a month's abbreviation beside a day as a date, not a name", () => {
     expect(found("Christmas party on Dec 18 at the Grand Hotel")).toEqual([]);
     expect(found("due Jan 5, shipping 18 Nov")).toEqual([]);

@@ -556,6 +556,19 @@ const ID_WORDS = [
   "you",
   "says",
   "said",
+  // introductions in German, Dutch, French, Spanish, Italian ("mein Name ist", "ik heet", "je m'appelle")
+  "ist",
+  "naam",
+  "nom",
+  "est",
+  "nombre",
+  "es",
+  "heiße",
+  "heisse",
+  "heet",
+  "llamo",
+  "chiamo",
+  "m'appelle",
 ] as const;
 const idOf = (w: (typeof ID_WORDS)[number]): number => ID_WORDS.indexOf(w) + 1;
 const ID_IS = idOf("is");
@@ -577,6 +590,15 @@ const ID_THANK = idOf("thank");
 const ID_YOU = idOf("you");
 const ID_SAYS = idOf("says");
 const ID_SAID = idOf("said");
+const ID_IST = idOf("ist");
+const ID_NAAM = idOf("naam");
+const ID_NOM = idOf("nom");
+const ID_EST = idOf("est");
+const ID_NOMBRE = idOf("nombre");
+const ID_ES = idOf("es");
+/** "heiße", "heisse", "heet", "llamo", "chiamo", "m'appelle": a verb that introduces a name alone. */
+const ID_NAMING_FIRST = idOf("heiße");
+const ID_NAMING_LAST = idOf("m'appelle");
 const CONTEXT_WORDS = new WordTable([
   ...entries(LABELS, W_LABEL),
   ...entries(GREETINGS, W_GREET),
@@ -1031,6 +1053,11 @@ function wv(i: number): number {
   }
   return v;
 }
+/** Token i is a verb that introduces a name alone ("heiße", "llamo", "m'appelle"; see ID_NAMING_FIRST). */
+function namingVerb(i: number): boolean {
+  const id = wv(i) >>> 16;
+  return id >= ID_NAMING_FIRST && id <= ID_NAMING_LAST;
+}
 /** The id of token i among ID_WORDS (0: none). */
 function wid(i: number): number {
   return wv(i) >>> 16;
@@ -1164,6 +1191,15 @@ function buildSegment(from: number, to: number): void {
     // before a sure name unless it is a given name ("ok so nayeli", but "amber sipes"); after one when two stay
     // ("joel young" is a name) or when it is the verb of the sentence ("nayeli said")
     if (sure >= 1) while (a < b && edge(a) && (sure >= 2 || !(bitsOf[a]! & L_FIRST))) a++;
+    // a verb that introduces a name ends the sentence before it ("me llamo carmen", "mi chiamo giulia")
+    for (let t = b - 1; t >= a; t--)
+      if (namingVerb(t)) {
+        a = t + 1;
+        break;
+      }
+    // an unknown word and then such a common word are the sentence too ("konto von davin", "bitte von jana")
+    if (sure >= 1 && cat[a] === CAT_UNKNOWN && a + 1 < b && edge(a + 1) && !(bitsOf[a + 1]! & L_FIRST))
+      a += 2;
     if (sure >= 1)
       while (b > a && edge(b) && (sure >= 2 || LOWER_CUE_AFTER.has(lower.slice(ts[b]!, te[b]!)))) b--;
   }
@@ -1285,8 +1321,29 @@ const LOWER_CUE_BEFORE = new Set([
   "cc",
   "met",
   "thank",
+  // German, French, Spanish and Italian "with" (Dutch "met" is above) and German "of" ("mit finja", "konto von
+  // davin")
+  "mit",
+  "von",
+  "avec",
+  "con",
 ]);
-const LOWER_CUE_AFTER = new Set(["said", "says", "wrote", "told", "asked", "replied"]);
+const LOWER_CUE_AFTER = new Set([
+  "said",
+  "says",
+  "wrote",
+  "told",
+  "asked",
+  "replied",
+  // "lola heeft gebeld", "jana hat angerufen", "sara dijo"
+  "hat",
+  "heeft",
+  "sagt",
+  "zegt",
+  "schrieb",
+  "schreef",
+  "dijo",
+]);
 
 /** An e-mail address in angle brackets follows at `end`: " <amber@example.com>". */
 const DISPLAY_NAME_RE = /^[ \t]?<[^\s<>@]{1,64}@[^\s<>@]{1,253}>/;
@@ -1431,7 +1488,11 @@ function contextOf(s: Seg): Ctx {
     const id1 = v1 >>> 16;
     const id2 = v2 >>> 16;
     if (
-      (id1 === ID_IS && (id2 === ID_NAME || id2 === ID_THIS)) ||
+      (id1 === ID_IS && (id2 === ID_NAME || id2 === ID_THIS || id2 === ID_NAAM)) ||
+      (id1 === ID_IST && id2 === ID_NAME) ||
+      (id1 === ID_EST && id2 === ID_NOM) ||
+      (id1 === ID_ES && id2 === ID_NOMBRE) ||
+      (id1 >= ID_NAMING_FIRST && id1 <= ID_NAMING_LAST) ||
       id1 === ID_NAME ||
       (id1 === ID_ME && (id2 === ID_CALL || id2 === ID_CALLS)) ||
       id1 === ID_CALLED ||
@@ -1595,12 +1656,24 @@ function surnameEnding(key: string): boolean {
 function introEndingAt(t: number): number {
   const s = ts[t]!;
   const len = te[t]! - s;
-  if (len < 2 || len > 4 || tk[t]! & (K_DIGITS | K_MARKS)) return 0;
+  if (len < 2 || len > 9 || tk[t]! & (K_DIGITS | K_MARKS)) return 0;
   // is, me, am, to, i'm, him, her, with: compared in place (most tokens fail on their first letters)
   const c = lower.charCodeAt(s);
   const d = lower.charCodeAt(s + 1);
+  if (len >= 4) {
+    // heet, heiße, heisse, llamo, chiamo, m'appelle
+    const z = lower.charCodeAt(s + len - 1);
+    if (
+      (c === 104 || c === 108 || c === 99 || c === 109) &&
+      (z === 116 || z === 101 || z === 111) &&
+      namingVerb(t)
+    )
+      return 2;
+    if (len > 4) return 0;
+  }
   if (len === 2) {
-    if (c === 105) return d === 115 && tokIs(t - 1, "name") ? 2 : 0; // is
+    if (c === 105) return d === 115 && (tokIs(t - 1, "name") || tokIs(t - 1, "naam")) ? 2 : 0; // is
+    if (c === 101) return d === 115 && tokIs(t - 1, "nombre") ? 2 : 0; // es
     if (c === 109) return d === 101 && (tokIs(t - 1, "call") || tokIs(t - 1, "calls")) ? 2 : 0; // me
     if (c === 97) return d === 109 && tokIs(t - 1, "i") ? 1 : 0; // am
     if (c === 116) return d === 111 && (tokIs(t - 1, "talk") || tokIs(t - 1, "speak")) ? 1 : 0; // to
@@ -1608,7 +1681,11 @@ function introEndingAt(t: number): number {
   }
   if (len === 3) {
     const f = lower.charCodeAt(s + 2);
-    if (c === 105) return (d === 39 || d === 0x2019) && f === 109 ? 1 : 0; // i'm
+    if (c === 105) {
+      if (d === 115 && f === 116) return tokIs(t - 1, "name") ? 2 : 0; // ist
+      return (d === 39 || d === 0x2019) && f === 109 ? 1 : 0; // i'm
+    }
+    if (c === 101) return d === 115 && f === 116 && tokIs(t - 1, "nom") ? 2 : 0; // est
     if (c === 104 && ((d === 105 && f === 109) || (d === 101 && f === 114)))
       // him, her
       return tokIs(t - 1, "named") || tokIs(t - 1, "called") ? 2 : 0;
@@ -1638,9 +1715,9 @@ function lowercaseAfterIntro(toks: Tokens, out: Detection[]): void {
   const ends = toks.end;
   const count = toks.count;
   for (let t = 0; t + 1 < count; t++) {
-    // introEndingAt's first test in place: only words of two to four letters can end an introduction
+    // introEndingAt's first test in place: only words of two to nine letters can end an introduction
     const len = ends[t]! - starts[t]!;
-    if (len < 2 || len > 4) continue;
+    if (len < 2 || len > 9) continue;
     const strength = introEndingAt(t);
     if (strength === 0) continue;
     const i = t + 1;
