@@ -218,6 +218,8 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("meet at Ve Studeném 546")).toEqual(["Ve Studeném 546"]);
     expect(addresses("send it to Sjøsvingen 4")).toEqual(["Sjøsvingen 4"]);
     expect(addresses("moving to Heggeholtet 8, Nærø")).toEqual(["Heggeholtet 8, Nærø"]);
+    expect(addresses("moving to Elvebråten 8 Oppgang B")).toEqual(["Elvebråten 8 Oppgang B"]);
+    expect(addresses("moving to pirjokatu 601 b")).toEqual(["pirjokatu 601 b"]);
     // a Finnish staircase letter before more words
     expect(addresses("moving to Räsänenkaari 575 B next month")).toEqual(["Räsänenkaari 575 B"]);
   });

@@ -782,6 +782,13 @@ const COMPOUND_SUFFIXES = [
   "jordet",
   "åsen",
   "boulevarden",
+  "bråten",
+  "faret",
+  "vika",
+  "høgda",
+  "plassen",
+  "alléen",
+  "tjernet",
   "ná",
   "ní",
 ];
@@ -1925,7 +1932,7 @@ const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]
 const EU_FLOOR_WORD_RE =
   /^[ \t]{1,2}(?:[Éé]tage|[Ee]tage|OG|Stock|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])/u;
 const EU_LAST_RE =
-  /^[ \t]{1,2}(?:[A-Ha-h][ \t]\d{1,3}(?![\p{L}\p{N}])|(?:I{1,3}|IV|i{1,3}|iv|[A-H])(?=[ \t]*(?:$|[,.!?)\n]|\d{1,2}[ \t]?hoog))|[B-H](?=[ \t]+\p{Ll}))/u;
+  /^[ \t]{1,2}(?:[A-Ha-h][ \t]\d{1,3}(?![\p{L}\p{N}])|(?:I{1,3}|IV|i{1,3}|iv|[A-Ha-h])(?=[ \t]*(?:$|[,.!?)\n]|\d{1,2}[ \t]?hoog))|[B-H](?=[ \t]+\p{Ll}))/u;
 
 /** Length of a European floor, door or flat part at `e`, right after a house number (0 when none). */
 function euAfterNumber(e: number): number {
