@@ -42,14 +42,19 @@ export function hexKeys(text: string, lower: string, runs: TokenRuns, out: Detec
     const rs = runs[r]!;
     const re = runs[r + 1]!;
     if (re - rs < 64) continue;
-    let i = rs;
-    while (i < re) {
-      if (!isHexChar(text.charCodeAt(i))) {
-        i++;
+    // Every stretch of 64 hex digits holds one of the probed positions, 64 apart: a probe that is no hex digit
+    // rules out the 63 positions before it (long base64 runs are mostly skipped).
+    let p = rs + 63;
+    while (p < re) {
+      if (!isHexChar(text.charCodeAt(p))) {
+        p += 64;
         continue;
       }
-      const s = i;
+      let s = p;
+      while (s > rs && isHexChar(text.charCodeAt(s - 1))) s--;
+      let i = p + 1;
       while (i < re && isHexChar(text.charCodeAt(i))) i++;
+      p = i + 64;
       if (i - s !== 64) continue;
       const prefixed =
         s >= 2 &&

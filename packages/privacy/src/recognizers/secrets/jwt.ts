@@ -54,7 +54,7 @@ export function isJoseHeader(segment: string): boolean {
 export const jwt: Recognizer = {
   id: ID,
   types: ["SECRET:jwt"],
-  triggers: { text: ["J"] }, // of "eyJ"
+  triggers: { text: ["eyJ"] },
   detect({ text }) {
     const out = OUT;
     if (out.length !== 0) out.length = 0;

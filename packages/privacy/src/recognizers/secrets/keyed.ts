@@ -512,8 +512,9 @@ export const keyedSecrets: Recognizer = {
     "SECRET:basic-auth",
     ...new Set(KEYED_FORMATS.map((f) => `SECRET:${f.provider}`)),
   ],
-  // assignments (':' '='), command-line flags ('-'), XML elements ('<') and spaced snake_case names ('_')
-  triggers: { text: [":", "=", "-", "<", "_"] },
+  // assignments (':' '='), command-line flags ('--', '-u'), XML elements ('</') and spaced snake_case names
+  // ('_'): what detect looks for before it does anything else
+  triggers: { text: [":", "=", "--", "-u", "</", "_"] },
   detect(input) {
     const { text } = input;
     const out = OUT;

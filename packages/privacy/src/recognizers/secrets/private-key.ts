@@ -197,7 +197,7 @@ function detectPutty(text: string, out: Detection[]): void {
 export const privateKey: Recognizer = {
   id: ID,
   types: ["SECRET:private-key", "SECRET:gcp"],
-  triggers: { text: ["-"] }, // of "-----BEGIN " and "PuTTY-User-Key-File-"
+  triggers: { text: ["-----BEGIN ", "PuTTY-User-Key-File-"] },
   detect({ text }) {
     const out = OUT;
     if (out.length !== 0) out.length = 0;

@@ -173,8 +173,8 @@ export const secretTokens: Recognizer = {
       if (re - rs > longest) longest = re - rs;
       let p = rs;
       let prev = p > 0 ? text.charCodeAt(p - 1) : 32;
+      let c0 = text.charCodeAt(p);
       while (p < re - 1) {
-        const c0 = text.charCodeAt(p);
         const c1 = text.charCodeAt(p + 1);
         // Token starts: the run start, or after a character that is not an ASCII letter.
         if ((p === rs || !isAsciiLetter(prev)) && c0 < 128 && c1 < 128 && PAIR[c0 * 128 + c1] === 1) {
@@ -182,10 +182,12 @@ export const secretTokens: Recognizer = {
           if (end > p) {
             p = end;
             prev = text.charCodeAt(p - 1);
+            c0 = text.charCodeAt(p);
             continue;
           }
         }
         prev = c0;
+        c0 = c1;
         p++;
       }
       // Formats without a prefix: only in runs that contain their trigger.

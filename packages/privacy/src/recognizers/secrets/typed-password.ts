@@ -147,6 +147,9 @@ for (const w of ASCII_START) {
   else for (let c1 = 0; c1 < 128; c1++) SHORT_PAIRS[c0 * 128 + c1] = 1;
 }
 const OTHER_FIRST = new Set(OTHER_START.map((w) => w.charCodeAt(0)));
+/** What `\b` counts as a word character (no `u` flag): ASCII letters, digits and '_'. */
+const isAsciiWord = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
 
 /**
  * The word tokens' special-category keys (`Tokens.specialKey`: first four characters lower-cased, and how many)
@@ -200,6 +203,8 @@ function scanAnnouncers(text: string, lower: string, out: Detection[] | undefine
       }
       const c0 = lower.charCodeAt(p);
       if (c0 < 128) {
+        // an ASCII announcer needs `\b` before it: inside a token, after a character other than an ASCII word one
+        if (p !== s && isAsciiWord(lower.charCodeAt(p - 1))) continue;
         const c1 = p + 1 < n ? lower.charCodeAt(p + 1) : 0;
         const c2 = p + 2 < n ? lower.charCodeAt(p + 2) : 0;
         if (ASCII_PREFIXES[prefixKey(c0, c1, c2)] === 0 && SHORT_PAIRS[c0 * 128 + (c1 < 128 ? c1 : 0)] === 0)

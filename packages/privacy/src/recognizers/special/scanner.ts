@@ -83,8 +83,10 @@ interface Node {
   word: string;
   stem: boolean;
   entries: Entry[];
-  /** Next words, by key. */
+  /** Next words, by key (built from `next`): the keys, and the nodes of each (a scan: most nodes have few). */
   next?: Map<number, Node[]>;
+  nextKeys?: Int32Array;
+  nextLists?: Node[][];
   /** A term ends here or below. */
   hasTerm: boolean;
 }
@@ -99,6 +101,9 @@ interface Bucket {
 export interface CompiledLexicons {
   readonly types: readonly SpecialType[];
   readonly table: ReadonlyMap<number, Bucket>;
+  /** The table again, open addressing (key 0: an empty slot; a key is never 0, it counts its characters). */
+  readonly slotKeys: Int32Array;
+  readonly slotBuckets: readonly (Bucket | undefined)[];
   /** Bit `bloomIndex(key)` set for every key of the table: most words are rejected without a map lookup. */
   readonly bloom: Int32Array;
   /**
@@ -163,6 +168,10 @@ function triggerTableOf(triggers: ReadonlyMap<number, readonly Trigger[]>): Trig
     t.lists[i] = list;
   }
   return t;
+}
+
+function tableSlot(key: number, mask: number): number {
+  return (key ^ (key >>> 15)) & mask;
 }
 
 function triggerSlot(t: TriggerTable, key: number): number {
@@ -294,6 +303,23 @@ export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLe
   }
   const bloom = new Int32Array(1 << (BLOOM_BITS - 5));
   for (const key of table.keys()) bloomAdd(bloom, key);
+  let size = 16;
+  while (size < table.size * 2) size <<= 1;
+  const slotKeys = new Int32Array(size);
+  const slotBuckets = new Array<Bucket | undefined>(size).fill(undefined);
+  for (const [key, b] of table) {
+    let i = tableSlot(key, size - 1);
+    while (slotKeys[i] !== 0) i = (i + 1) & (size - 1);
+    slotKeys[i] = key;
+    slotBuckets[i] = b;
+  }
+  const finish = (n: Node): void => {
+    if (!n.next) return;
+    n.nextKeys = Int32Array.from(n.next.keys());
+    n.nextLists = [...n.next.values()];
+    for (const list of n.nextLists) list.forEach(finish);
+  };
+  for (const b of table.values()) b.nodes.forEach(finish);
 
   // The trigger of a phrase is its most specific word: the longest one that is not a frequent word.
   const frequent = new Set<string>(FREQUENT_WORDS);
@@ -325,6 +351,8 @@ export function compileLexicons(lexicons: readonly SpecialLexicon[]): CompiledLe
   return {
     types: lexicons.map((l) => l.type),
     table,
+    slotKeys,
+    slotBuckets,
     bloom,
     triggers,
     triggerBloom,
@@ -396,7 +424,8 @@ function scanWords(
   w: SharedWords,
 ): boolean {
   out.reset();
-  const { table, bloom } = compiled;
+  const { slotKeys, slotBuckets, bloom } = compiled;
+  const mask = slotKeys.length - 1;
   // the first token that ends after `from`
   let lo = 0;
   let hi = w.count;
@@ -426,7 +455,9 @@ function scanWords(
       key = keyOf(h, k);
     }
     if (bloomHas(bloom, key)) {
-      const b = table.get(key);
+      let i = tableSlot(key, mask);
+      for (let y = slotKeys[i]!; y !== key && y !== 0; y = slotKeys[i]!) i = (i + 1) & mask;
+      const b = slotBuckets[i];
       if (b !== undefined) {
         out.push(idx, s, e, sen, key, b);
         if (b.hasTerm) hasTerm = true;
@@ -527,9 +558,15 @@ function walk(
     if (!phraseGap(lower, t.end[q - 1]!, t.start[q]!)) return false;
   }
   let found = false;
+  const ws = t.start[q]!;
+  const we = t.end[q]!;
+  const len = we - ws;
   for (const node of nodes) {
     if (termsOnly && !node.hasTerm) continue;
-    if (!wordEquals(lower, t.start[q]!, t.end[q]!, node.word, node.stem)) continue;
+    // the nodes of a bucket share their first characters: without marks, the length tells most of them apart
+    const wl = node.word.length;
+    if (wordsMarkFree && (node.stem ? len < wl : len !== wl)) continue;
+    if (!wordEquals(lower, ws, we, node.word, node.stem)) continue;
     for (const e of node.entries) {
       if (termsOnly && e.role !== ROLE_TERM) continue;
       found = true;
@@ -543,8 +580,15 @@ function walk(
         sen: t.sen[p]!,
       });
     }
-    if (node.next && q + 1 < t.n) {
-      const list = node.next.get(t.key[q + 1]!);
+    const nk = node.nextKeys;
+    if (nk !== undefined && q + 1 < t.n) {
+      const key = t.key[q + 1]!;
+      let list: Node[] | undefined;
+      for (let j = 0; j < nk.length; j++)
+        if (nk[j] === key) {
+          list = node.nextLists![j];
+          break;
+        }
       if (list && walk(lower, t, p, depth + 1, list, termsOnly, out)) {
         found = true;
         if (!out) return true;
@@ -626,6 +670,7 @@ export function detectSpecial(
   // without a trigger word that stands where its term can be, no term occurs: nothing to analyse
   if (!confirmed) return NO_DETECTIONS;
   shared = words;
+  wordsMarkFree = words.markFree;
   const out: Detection[] = [];
   const len = lower.length;
   let k = 0;
@@ -649,6 +694,8 @@ export function detectSpecial(
 
 /** The shared words of the text being analysed (see detectSpecial), or undefined. */
 let shared: SharedWords | undefined;
+/** `shared.markFree`: no word of the text holds a combining mark (one code unit per compared character). */
+let wordsMarkFree = false;
 
 /** Characters of context analysed on each side of a trigger word (anchors, cues, frames all fit). */
 const WINDOW_CHARS = 240;
@@ -695,8 +742,8 @@ export interface SharedWords {
   /** `wordKey` of the token's word, for tokens without `computeBits`. */
   readonly key: Int32Array;
   /**
-   * The words whose key is given hold no combining mark: each code unit is one compared character, so a word's
-   * length can rule out a trigger before it is compared.
+   * No word holds a combining mark: each code unit is one compared character, so a word's length can rule out a
+   * trigger or a lexicon word before it is compared.
    */
   readonly markFree: boolean;
 }

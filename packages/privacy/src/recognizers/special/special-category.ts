@@ -33,7 +33,7 @@ const SHARED: { -readonly [F in keyof SharedWords]: SharedWords[F] } = {
   joinedBit: K_JOINED,
   computeBits: K_JOINED | K_NONASCII,
   key: new Int32Array(0),
-  // the tokens whose key is given are plain ASCII
+  // detect gives the shared tokens only to a text without a combining mark (CH_MARK: any \p{M})
   markFree: true,
 };
 
