@@ -1,8 +1,14 @@
-import { classifyRecord, type PrivacyPolicy, type RecordContext } from "./classify.js";
-import { mergeDetections, type Span } from "./merge.js";
+import {
+  classifyRecord,
+  DEFAULT_POLICY,
+  spansLevel,
+  type PrivacyPolicy,
+  type RecordContext,
+} from "./classify.js";
+import { mergeSorted, sortDetections, type Span } from "./merge.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
-import { beginRunBatch, endRunBatch } from "./recognizers/ids/scan.js";
+import { beginRunBatch, endRunBatch, showBatchRecord } from "./recognizers/ids/scan.js";
 import {
   asciiCharBit,
   batchTokensOf,
@@ -173,7 +179,8 @@ interface RecordState {
   /** Trigger conditions tested so far, and those that held. */
   tested: number;
   held: number;
-  kept: Detection[];
+  /** The detections kept so far (made with the first one: most recognizers keep nothing from most records). */
+  kept: Detection[] | undefined;
 }
 
 function checkText(text: unknown, what = "text"): asserts text is string {
@@ -197,7 +204,7 @@ function stateOf(
     chars: toks !== undefined ? toks.chars : -1,
     tested: 0,
     held: 0,
-    kept: [],
+    kept: undefined,
   };
 }
 
@@ -230,15 +237,37 @@ function runOne(plan: Plan, k: number, st: RecordState, threshold: number): void
   const found = plan.recognizers[k]!.detect(st.input);
   for (let j = 0; j < found.length; j++) {
     const d = found[j]!;
-    if (d.score >= threshold) st.kept.push(d);
+    if (d.score >= threshold) {
+      if (st.kept === undefined) st.kept = [d];
+      else st.kept.push(d);
+    }
   }
 }
 
-function conclude(st: RecordState, opts: AnalyzeOptions): Analysis {
+/**
+ * The record's analysis, built as one object (with `redacted` when `redacting`, so that the object does not grow
+ * a field afterwards): the classification of a record without context is computed here from its parts.
+ */
+function conclude(
+  st: RecordState,
+  opts: AnalyzeOptions & { operator?: RedactionOperator },
+  redacting: boolean,
+): Redaction {
   const { text, channel } = st.input;
-  const spans = mergeDetections(st.kept);
+  const kept = st.kept;
+  const spans = kept === undefined ? [] : mergeSorted(kept.length === 1 ? kept : sortDetections(kept));
+  const redacted = redacting ? applyRedaction(text, spans, opts.operator) : "";
+  if (opts.context === undefined && channel !== "title" && channel !== "url") {
+    // no context to match: the channel and the spans decide (classifyRecord's other steps add nothing)
+    const policy = opts.policy ?? DEFAULT_POLICY;
+    const reasons: string[] = [];
+    const level = spansLevel(channel, spans, policy, reasons);
+    return redacting
+      ? { level, spans, reasons, policyVersion: policy.version, exclude: false, redacted }
+      : ({ level, spans, reasons, policyVersion: policy.version, exclude: false } as Redaction);
+  }
   const c = classifyRecord({ channel, spans, context: opts.context, text, policy: opts.policy });
-  return c.category
+  const a: Analysis = c.category
     ? {
         level: c.level,
         spans,
@@ -248,6 +277,8 @@ function conclude(st: RecordState, opts: AnalyzeOptions): Analysis {
         exclude: c.exclude,
       }
     : { level: c.level, spans, reasons: c.reasons, policyVersion: c.policyVersion, exclude: c.exclude };
+  if (redacting) (a as Redaction).redacted = redacted;
+  return a as Redaction;
 }
 
 /**
@@ -261,7 +292,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const st = stateOf(text, channel, opts, plan, false);
   for (let k = 0; k < plan.recognizers.length; k++) runOne(plan, k, st, threshold);
-  return conclude(st, opts);
+  return conclude(st, opts, false);
 }
 
 /** Most records analysed together by `analyzeMany`, and most UTF-16 code units; a longer record goes alone. */
@@ -277,16 +308,25 @@ const SOLO_UNITS = BATCH_UNITS / 4;
  * @example analyzeMany(["call +44 20 7946 0958", "hello"]).map((a) => a.spans.length) // [1, 0]
  */
 export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {}): Analysis[] {
+  return concludeMany(texts, opts, false);
+}
+
+/** `analyzeMany`, and with `redacting` `redactMany`. */
+function concludeMany(
+  texts: readonly string[],
+  opts: AnalyzeOptions & { operator?: RedactionOperator },
+  redacting: boolean,
+): Redaction[] {
   if (!Array.isArray(texts)) throw new PrivacyInputError("texts must be an array of strings");
   for (let i = 0; i < texts.length; i++) checkText(texts[i], `text ${i}`);
   const channel = opts.channel ?? "typed";
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
-  const out: Analysis[] = new Array<Analysis>(texts.length);
+  const out: Redaction[] = new Array<Redaction>(texts.length);
   let i = 0;
   while (i < texts.length) {
     if (texts[i]!.length > SOLO_UNITS) {
-      out[i] = analyze(texts[i]!, opts);
+      out[i] = redacting ? redact(texts[i]!, opts) : (analyze(texts[i]!, opts) as Redaction);
       i++;
       continue;
     }
@@ -306,9 +346,10 @@ export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {})
         for (let j = 0; j < states.length; j++) {
           const st = states[j]!;
           if (st.toks !== undefined) showBatchTokens(st.input.text, st.toks);
+          showBatchRecord(j);
           runOne(plan, k, st, threshold);
         }
-      for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts);
+      for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts, redacting);
     } finally {
       endTokenBatch();
       endRunBatch();
@@ -325,10 +366,13 @@ export function redact(
   text: string,
   opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
 ): Redaction {
-  // the analysis is a fresh object of this call: completed in place, its fields keep their order
-  const r = analyze(text, opts) as Redaction;
-  r.redacted = applyRedaction(text, r.spans, opts.operator);
-  return r;
+  checkText(text);
+  const channel = opts.channel ?? "typed";
+  const threshold = opts.threshold ?? 0.5;
+  const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
+  const st = stateOf(text, channel, opts, plan, false);
+  for (let k = 0; k < plan.recognizers.length; k++) runOne(plan, k, st, threshold);
+  return conclude(st, opts, true);
 }
 
 /**
@@ -339,8 +383,5 @@ export function redactMany(
   texts: readonly string[],
   opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
 ): Redaction[] {
-  const rs = analyzeMany(texts, opts) as Redaction[];
-  for (let i = 0; i < rs.length; i++)
-    rs[i]!.redacted = applyRedaction(texts[i]!, rs[i]!.spans, opts.operator);
-  return rs;
+  return concludeMany(texts, opts, true);
 }
