@@ -208,33 +208,34 @@ function stateOf(
   };
 }
 
-/** Run recognizer k of the plan on the record unless none of its triggers holds; keep what scores enough. */
-function runOne(plan: Plan, k: number, st: RecordState, threshold: number): void {
-  const mask = plan.masks[k]!;
-  if (mask !== 0 && (st.held & mask) === 0) {
-    const { kinds, strings, gates, exact } = plan;
-    const { text, lower } = st.input;
-    const chars = st.chars;
-    let untested = mask & ~st.tested;
-    while (untested !== 0) {
-      const bit = untested & -untested;
-      untested ^= bit;
-      st.tested |= bit;
-      const c = 31 - Math.clz32(bit);
-      const kind = kinds[c]!;
-      let hit: boolean;
-      if (kind === DIGIT) hit = hasDigit(text);
-      else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
-      else if (chars !== -1 && exact[c]!) hit = true;
-      else hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
-      if (hit) {
-        st.held |= bit;
-        break;
-      }
+/** One of the trigger conditions of `mask` holds for the record (each condition is tested once per record). */
+function triggered(plan: Plan, mask: number, st: RecordState): boolean {
+  if (mask === 0 || (st.held & mask) !== 0) return true;
+  const { kinds, strings, gates, exact } = plan;
+  const { text, lower } = st.input;
+  const chars = st.chars;
+  let untested = mask & ~st.tested;
+  while (untested !== 0) {
+    const bit = untested & -untested;
+    untested ^= bit;
+    st.tested |= bit;
+    const c = 31 - Math.clz32(bit);
+    const kind = kinds[c]!;
+    let hit: boolean;
+    if (kind === DIGIT) hit = chars !== -1 ? (chars & CH_DIGIT) !== 0 : hasDigit(text);
+    else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
+    else if (chars !== -1 && exact[c]!) hit = true;
+    else hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
+    if (hit) {
+      st.held |= bit;
+      return true;
     }
-    if ((st.held & mask) === 0) return;
   }
-  const found = plan.recognizers[k]!.detect(st.input);
+  return false;
+}
+
+/** Keep the detections of `found` that score enough. */
+function keep(st: RecordState, found: readonly Detection[], threshold: number): void {
   for (let j = 0; j < found.length; j++) {
     const d = found[j]!;
     if (d.score >= threshold) {
@@ -242,6 +243,13 @@ function runOne(plan: Plan, k: number, st: RecordState, threshold: number): void
       else st.kept.push(d);
     }
   }
+}
+
+/** Run every recognizer of the plan on one record, skipping those none of whose triggers holds. */
+function runAll(plan: Plan, st: RecordState, threshold: number): void {
+  const { recognizers, masks } = plan;
+  for (let k = 0; k < recognizers.length; k++)
+    if (triggered(plan, masks[k]!, st)) keep(st, recognizers[k]!.detect(st.input), threshold);
 }
 
 /**
@@ -291,7 +299,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const st = stateOf(text, channel, opts, plan, false);
-  for (let k = 0; k < plan.recognizers.length; k++) runOne(plan, k, st, threshold);
+  runAll(plan, st, threshold);
   return conclude(st, opts, false);
 }
 
@@ -342,13 +350,17 @@ function concludeMany(
     try {
       const states: RecordState[] = [];
       for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan, true));
-      for (let k = 0; k < plan.recognizers.length; k++)
+      for (let k = 0; k < plan.recognizers.length; k++) {
+        const r = plan.recognizers[k]!;
+        const mask = plan.masks[k]!;
         for (let j = 0; j < states.length; j++) {
           const st = states[j]!;
+          if (!triggered(plan, mask, st)) continue;
           if (st.toks !== undefined) showBatchTokens(st.input.text, st.toks);
           showBatchRecord(j);
-          runOne(plan, k, st, threshold);
+          keep(st, r.detect(st.input), threshold);
         }
+      }
       for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts, redacting);
     } finally {
       endTokenBatch();
@@ -371,7 +383,7 @@ export function redact(
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const st = stateOf(text, channel, opts, plan, false);
-  for (let k = 0; k < plan.recognizers.length; k++) runOne(plan, k, st, threshold);
+  runAll(plan, st, threshold);
   return conclude(st, opts, true);
 }
 
