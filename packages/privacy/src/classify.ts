@@ -157,30 +157,7 @@ export function classifyRecord(input: ClassifyInput): Classification {
   const policy = input.policy ?? DEFAULT_POLICY;
   // reasons in first-occurrence order (an array: the lists are short)
   const reasons: string[] = [];
-  const channelRule = policy.data.channels[input.channel];
-  let level: SensitivityLevel;
-  if (channelRule) {
-    level = channelRule.level;
-    reasons.push(memoReason(CHANNEL_REASONS, "channel:", input.channel));
-  } else {
-    // A channel the policy does not know (a caller outside TypeScript): when in doubt, the higher level.
-    level = 3;
-    reasons.push("channel:unknown");
-  }
-
-  const cap = policy.data.masking.residualLevel;
-  const spans = input.spans;
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i]!;
-    const intrinsic = spanLevel(s.type, policy, s.level);
-    let contribution = intrinsic;
-    if (intrinsic > cap && spanMaskable(s, policy)) {
-      contribution = cap;
-      addReason(reasons, "masking:residual");
-    }
-    addReason(reasons, memoReason(ENTITY_REASONS, "entity:", s.type));
-    level = maxLevel(level, contribution);
-  }
+  let level = spansLevel(input.channel, input.spans, policy, reasons);
 
   let best: ContextMatch | undefined;
   let exclude = false;
@@ -197,4 +174,42 @@ export function classifyRecord(input: ClassifyInput): Classification {
   const out: Classification = { level, reasons, policyVersion: policy.version, exclude };
   if (best?.category !== undefined) out.category = best.category;
   return out;
+}
+
+/**
+ * The level that the channel and the spans give a record (`classifyRecord` without its context), the reasons
+ * appended to `reasons`: all of the classification when the record has no context to match, as the engine's
+ * records mostly have not.
+ * @example spansLevel("typed", [], DEFAULT_POLICY, []) // 2
+ */
+export function spansLevel(
+  channel: Channel,
+  spans: readonly Span[],
+  policy: PrivacyPolicy,
+  reasons: string[],
+): SensitivityLevel {
+  const channelRule = policy.data.channels[channel];
+  let level: SensitivityLevel;
+  if (channelRule) {
+    level = channelRule.level;
+    reasons.push(memoReason(CHANNEL_REASONS, "channel:", channel));
+  } else {
+    // A channel the policy does not know (a caller outside TypeScript): when in doubt, the higher level.
+    level = 3;
+    reasons.push("channel:unknown");
+  }
+
+  const cap = policy.data.masking.residualLevel;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const intrinsic = spanLevel(s.type, policy, s.level);
+    let contribution = intrinsic;
+    if (intrinsic > cap && spanMaskable(s, policy)) {
+      contribution = cap;
+      addReason(reasons, "masking:residual");
+    }
+    addReason(reasons, memoReason(ENTITY_REASONS, "entity:", s.type));
+    level = maxLevel(level, contribution);
+  }
+  return level;
 }

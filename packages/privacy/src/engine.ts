@@ -1,8 +1,14 @@
-import { classifyRecord, type PrivacyPolicy, type RecordContext } from "./classify.js";
-import { mergeDetections, type Span } from "./merge.js";
+import {
+  classifyRecord,
+  DEFAULT_POLICY,
+  spansLevel,
+  type PrivacyPolicy,
+  type RecordContext,
+} from "./classify.js";
+import { mergeSorted, sortDetections, type Span } from "./merge.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
-import { beginRunBatch, endRunBatch } from "./recognizers/ids/scan.js";
+import { beginRunBatch, endRunBatch, showBatchRecord } from "./recognizers/ids/scan.js";
 import {
   asciiCharBit,
   batchTokensOf,
@@ -173,7 +179,8 @@ interface RecordState {
   /** Trigger conditions tested so far, and those that held. */
   tested: number;
   held: number;
-  kept: Detection[];
+  /** The detections kept so far (made with the first one: most recognizers keep nothing from most records). */
+  kept: Detection[] | undefined;
 }
 
 function checkText(text: unknown, what = "text"): asserts text is string {
@@ -197,48 +204,78 @@ function stateOf(
     chars: toks !== undefined ? toks.chars : -1,
     tested: 0,
     held: 0,
-    kept: [],
+    kept: undefined,
   };
 }
 
-/** Run recognizer k of the plan on the record unless none of its triggers holds; keep what scores enough. */
-function runOne(plan: Plan, k: number, st: RecordState, threshold: number): void {
-  const mask = plan.masks[k]!;
-  if (mask !== 0 && (st.held & mask) === 0) {
-    const { kinds, strings, gates, exact } = plan;
-    const { text, lower } = st.input;
-    const chars = st.chars;
-    let untested = mask & ~st.tested;
-    while (untested !== 0) {
-      const bit = untested & -untested;
-      untested ^= bit;
-      st.tested |= bit;
-      const c = 31 - Math.clz32(bit);
-      const kind = kinds[c]!;
-      let hit: boolean;
-      if (kind === DIGIT) hit = hasDigit(text);
-      else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
-      else if (chars !== -1 && exact[c]!) hit = true;
-      else hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
-      if (hit) {
-        st.held |= bit;
-        break;
-      }
+/** One of the trigger conditions of `mask` holds for the record (each condition is tested once per record). */
+function triggered(plan: Plan, mask: number, st: RecordState): boolean {
+  if (mask === 0 || (st.held & mask) !== 0) return true;
+  const { kinds, strings, gates, exact } = plan;
+  const { text, lower } = st.input;
+  const chars = st.chars;
+  let untested = mask & ~st.tested;
+  while (untested !== 0) {
+    const bit = untested & -untested;
+    untested ^= bit;
+    st.tested |= bit;
+    const c = 31 - Math.clz32(bit);
+    const kind = kinds[c]!;
+    let hit: boolean;
+    if (kind === DIGIT) hit = chars !== -1 ? (chars & CH_DIGIT) !== 0 : hasDigit(text);
+    else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
+    else if (chars !== -1 && exact[c]!) hit = true;
+    else hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
+    if (hit) {
+      st.held |= bit;
+      return true;
     }
-    if ((st.held & mask) === 0) return;
   }
-  const found = plan.recognizers[k]!.detect(st.input);
+  return false;
+}
+
+/** Keep the detections of `found` that score enough. */
+function keep(st: RecordState, found: readonly Detection[], threshold: number): void {
   for (let j = 0; j < found.length; j++) {
     const d = found[j]!;
-    if (d.score >= threshold) st.kept.push(d);
+    if (d.score >= threshold) {
+      if (st.kept === undefined) st.kept = [d];
+      else st.kept.push(d);
+    }
   }
 }
 
-function conclude(st: RecordState, opts: AnalyzeOptions): Analysis {
+/** Run every recognizer of the plan on one record, skipping those none of whose triggers holds. */
+function runAll(plan: Plan, st: RecordState, threshold: number): void {
+  const { recognizers, masks } = plan;
+  for (let k = 0; k < recognizers.length; k++)
+    if (triggered(plan, masks[k]!, st)) keep(st, recognizers[k]!.detect(st.input), threshold);
+}
+
+/**
+ * The record's analysis, built as one object (with `redacted` when `redacting`, so that the object does not grow
+ * a field afterwards): the classification of a record without context is computed here from its parts.
+ */
+function conclude(
+  st: RecordState,
+  opts: AnalyzeOptions & { operator?: RedactionOperator },
+  redacting: boolean,
+): Redaction {
   const { text, channel } = st.input;
-  const spans = mergeDetections(st.kept);
+  const kept = st.kept;
+  const spans = kept === undefined ? [] : mergeSorted(kept.length === 1 ? kept : sortDetections(kept));
+  const redacted = redacting ? applyRedaction(text, spans, opts.operator) : "";
+  if (opts.context === undefined && channel !== "title" && channel !== "url") {
+    // no context to match: the channel and the spans decide (classifyRecord's other steps add nothing)
+    const policy = opts.policy ?? DEFAULT_POLICY;
+    const reasons: string[] = [];
+    const level = spansLevel(channel, spans, policy, reasons);
+    return redacting
+      ? { level, spans, reasons, policyVersion: policy.version, exclude: false, redacted }
+      : ({ level, spans, reasons, policyVersion: policy.version, exclude: false } as Redaction);
+  }
   const c = classifyRecord({ channel, spans, context: opts.context, text, policy: opts.policy });
-  return c.category
+  const a: Analysis = c.category
     ? {
         level: c.level,
         spans,
@@ -248,6 +285,8 @@ function conclude(st: RecordState, opts: AnalyzeOptions): Analysis {
         exclude: c.exclude,
       }
     : { level: c.level, spans, reasons: c.reasons, policyVersion: c.policyVersion, exclude: c.exclude };
+  if (redacting) (a as Redaction).redacted = redacted;
+  return a as Redaction;
 }
 
 /**
@@ -260,8 +299,8 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const st = stateOf(text, channel, opts, plan, false);
-  for (let k = 0; k < plan.recognizers.length; k++) runOne(plan, k, st, threshold);
-  return conclude(st, opts);
+  runAll(plan, st, threshold);
+  return conclude(st, opts, false);
 }
 
 /** Most records analysed together by `analyzeMany`, and most UTF-16 code units; a longer record goes alone. */
@@ -277,16 +316,25 @@ const SOLO_UNITS = BATCH_UNITS / 4;
  * @example analyzeMany(["call +44 20 7946 0958", "hello"]).map((a) => a.spans.length) // [1, 0]
  */
 export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {}): Analysis[] {
+  return concludeMany(texts, opts, false);
+}
+
+/** `analyzeMany`, and with `redacting` `redactMany`. */
+function concludeMany(
+  texts: readonly string[],
+  opts: AnalyzeOptions & { operator?: RedactionOperator },
+  redacting: boolean,
+): Redaction[] {
   if (!Array.isArray(texts)) throw new PrivacyInputError("texts must be an array of strings");
   for (let i = 0; i < texts.length; i++) checkText(texts[i], `text ${i}`);
   const channel = opts.channel ?? "typed";
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
-  const out: Analysis[] = new Array<Analysis>(texts.length);
+  const out: Redaction[] = new Array<Redaction>(texts.length);
   let i = 0;
   while (i < texts.length) {
     if (texts[i]!.length > SOLO_UNITS) {
-      out[i] = analyze(texts[i]!, opts);
+      out[i] = redacting ? redact(texts[i]!, opts) : (analyze(texts[i]!, opts) as Redaction);
       i++;
       continue;
     }
@@ -302,13 +350,18 @@ export function analyzeMany(texts: readonly string[], opts: AnalyzeOptions = {})
     try {
       const states: RecordState[] = [];
       for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan, true));
-      for (let k = 0; k < plan.recognizers.length; k++)
+      for (let k = 0; k < plan.recognizers.length; k++) {
+        const r = plan.recognizers[k]!;
+        const mask = plan.masks[k]!;
         for (let j = 0; j < states.length; j++) {
           const st = states[j]!;
+          if (!triggered(plan, mask, st)) continue;
           if (st.toks !== undefined) showBatchTokens(st.input.text, st.toks);
-          runOne(plan, k, st, threshold);
+          showBatchRecord(j);
+          keep(st, r.detect(st.input), threshold);
         }
-      for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts);
+      }
+      for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts, redacting);
     } finally {
       endTokenBatch();
       endRunBatch();
@@ -325,10 +378,13 @@ export function redact(
   text: string,
   opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
 ): Redaction {
-  // the analysis is a fresh object of this call: completed in place, its fields keep their order
-  const r = analyze(text, opts) as Redaction;
-  r.redacted = applyRedaction(text, r.spans, opts.operator);
-  return r;
+  checkText(text);
+  const channel = opts.channel ?? "typed";
+  const threshold = opts.threshold ?? 0.5;
+  const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
+  const st = stateOf(text, channel, opts, plan, false);
+  runAll(plan, st, threshold);
+  return conclude(st, opts, true);
 }
 
 /**
@@ -339,8 +395,5 @@ export function redactMany(
   texts: readonly string[],
   opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
 ): Redaction[] {
-  const rs = analyzeMany(texts, opts) as Redaction[];
-  for (let i = 0; i < rs.length; i++)
-    rs[i]!.redacted = applyRedaction(texts[i]!, rs[i]!.spans, opts.operator);
-  return rs;
+  return concludeMany(texts, opts, true);
 }

@@ -231,37 +231,66 @@ function refresh(input: RecognizerInput): void {
   memoRuns = scanNumericRuns(input.text);
   memoInput = input;
   memoText = input.text;
-  batch?.set(input, memoRuns);
+  if (inBatch) {
+    batchInputs[shown] = input;
+    batchRuns[shown] = memoRuns;
+  }
 }
 
 /**
- * Runs of every input of the batch being analysed (see `beginRunBatch`), or undefined outside one: the engine
- * runs a batch recognizer by recognizer, so one memo entry would rescan every record for every recognizer.
+ * The runs of every record of the batch being analysed (see `beginRunBatch`), by the record's place in the batch:
+ * the engine runs a batch recognizer by recognizer, so one memo entry would rescan every record for every
+ * recognizer. `shown`: the record whose turn it is (see `showBatchRecord`).
  */
-let batch: Map<RecognizerInput, NumRun[]> | undefined;
+let inBatch = false;
+const batchInputs: (RecognizerInput | undefined)[] = [];
+const batchRuns: (NumRun[] | undefined)[] = [];
+let shown = 0;
+let batchUsed = 0;
 
 /** Make the runs the batch kept for `input` the memo's; false when it kept none. */
 function recall(input: RecognizerInput): boolean {
-  const runs = batch?.get(input);
-  if (runs === undefined) return false;
-  memoRuns = runs;
+  if (!inBatch || batchInputs[shown] !== input) return false;
+  memoRuns = batchRuns[shown]!;
   memoInput = input;
   memoText = input.text;
   return true;
 }
 
 /**
- * From now until `endRunBatch`, the runs of every input scanned are kept (per input object, whose text must not
- * change meanwhile). For the engine's batch analysis only.
- * @example beginRunBatch(); numericRuns(a); numericRuns(b); knownRuns(a) !== undefined // true
+ * From now until `endRunBatch`, the runs of every record scanned are kept (per input object, whose text must not
+ * change meanwhile), under the record's place in the batch named by `showBatchRecord`. For the engine's batch
+ * analysis only.
+ * @example beginRunBatch(); showBatchRecord(0); numericRuns(a); showBatchRecord(1); numericRuns(b); showBatchRecord(0); knownRuns(a) !== undefined // true
  */
 export function beginRunBatch(): void {
-  batch = new Map();
+  inBatch = true;
+  shown = 0;
+  batchUsed = 0;
+}
+
+/** Record `j` of the batch is the one whose turn it is. @example showBatchRecord(0) */
+export function showBatchRecord(j: number): void {
+  shown = j;
+  if (j >= batchUsed) {
+    batchUsed = j + 1;
+    // (no holes: the arrays stay packed)
+    while (batchInputs.length < batchUsed) {
+      batchInputs.push(undefined);
+      batchRuns.push(undefined);
+    }
+  }
 }
 
 /** Forget the runs kept since `beginRunBatch`. @example endRunBatch() */
 export function endRunBatch(): void {
-  batch = undefined;
+  inBatch = false;
+  // (the records are let go of: they would outlive the batch)
+  batchInputs.fill(undefined, 0, batchUsed);
+  batchRuns.fill(undefined, 0, batchUsed);
+  memoInput = undefined;
+  memoRuns = NO_RUNS;
+  digitRunsOf = undefined;
 }
 
 /** The memo holds `input`'s runs (recalled from the batch when kept there). */
