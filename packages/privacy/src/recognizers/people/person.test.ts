@@ -137,6 +137,11 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Hallo Jürgen, kannst du mich zurückrufen?")).toEqual(["Jürgen"]);
     expect(found("Bonjour Camille, je t'envoie le colis")).toEqual(["Camille"]);
     expect(found("Hoi Sanne, mijn adres is nieuw")).toEqual(["Sanne"]);
+    // Cyrillic and Greek greetings, and a greeting alone before a comma
+    expect(found("Привет, Иван Петров, позвони мне")).toEqual(["Иван Петров"]);
+    expect(found("Здравствуйте, Анна Смирнова")).toEqual(["Анна Смирнова"]);
+    expect(found("Καλημέρα Μαρία")).toEqual(["Μαρία"]);
+    expect(found("Cześć, Kasia")).toEqual(["Kasia"]);
     expect(found("Gentile Giulia Rossi, la ringrazio")).toEqual(["Gentile Giulia Rossi"]);
     // a greeting that is a given name too stays in: it may be part of the name
     expect(found("Please ask Cara Aalbers about the invoice.")).toEqual(["Cara Aalbers"]);

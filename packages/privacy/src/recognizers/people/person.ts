@@ -184,6 +184,29 @@ const GREETINGS = new Set([
   "estimada",
   "gentile",
   "beste",
+  // Cyrillic and Greek ("Привет, Иван", "Γεια σου Γιώργο"), and greetings written in Latin letters elsewhere
+  "привет",
+  "здравствуй",
+  "здравствуйте",
+  "здрасте",
+  "уважаемый",
+  "уважаемая",
+  "дорогой",
+  "дорогая",
+  "спасибо",
+  "привіт",
+  "вітаю",
+  "дякую",
+  "здраво",
+  "γεια",
+  "καλημέρα",
+  "καλησπέρα",
+  "αγαπητέ",
+  "αγαπητή",
+  "ευχαριστώ",
+  "shalom",
+  "salam",
+  "namaste",
 ]);
 const SIGNOFFS = new Set([
   "thanks",
@@ -1176,7 +1199,9 @@ function buildSegment(from: number, to: number): void {
   if (a > to) return;
   // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille"), unless it is a
   // given name too: "Cara Aalbers" may be a name, and masking "Cara" in "Cara Giulia" costs less than a leak
-  if (!titled) while (a < to && wv(a) & W_GREET && !(tk[a]! & K_ALLCAP) && !(fullBits(a) & L_FIRST)) a++;
+  if (!titled) while (a <= to && wv(a) & W_GREET && !(tk[a]! & K_ALLCAP) && !(fullBits(a) & L_FIRST)) a++;
+  // a greeting alone ("Привет, Иван") is no name
+  if (a > to) return;
   // an organisation word after the names makes the whole run an organisation
   if (bitsOf[to]! & L_ORG && cat[to] === CAT_NONE) return;
   // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
