@@ -6,10 +6,15 @@ import type { PolicySourceInput } from "./schema.js";
 export const DEFAULT_POLICY_SOURCE: PolicySourceInput = {
   $comment:
     "tracevault default privacy policy. Data only: edit, bump 'version', add a changelog entry, then run `node packages/privacy/src/policy/sync-default.mjs` (the unit tests fail until the compiled copy matches). See README.md beside this file.",
-  version: "2026-11-29.1",
+  version: "2026-11-29.2",
   description:
     "Default sensitivity policy of the tracevault privacy engine: channel levels, entity levels, and the application/title/URL contexts that are special (level 4, excluded at the source) or personal (level 3).",
   changelog: [
+    {
+      version: "2026-11-29.2",
+      changes:
+        "Entity levels for the personal numbers of the Netherlands (NL_BSN), Poland (PL_PESEL), Sweden (SE_PERSONNUMMER), Denmark (DK_CPR), Norway (NO_FODSELSNUMMER), Finland (FI_HETU), Belgium (BE_NATIONAL_NUMBER), Portugal (PT_NIF) and Czechia/Slovakia (CZ_BIRTH_NUMBER): level 4, as every national identifier.",
+    },
     {
       version: "2026-11-29.1",
       changes:
@@ -95,6 +100,15 @@ export const DEFAULT_POLICY_SOURCE: PolicySourceInput = {
       CA_SIN: { level: 4, reason: "Canadian social insurance number" },
       AU_TFN: { level: 4, reason: "Australian tax file number" },
       BR_CPF: { level: 4, reason: "Brazilian taxpayer identifier" },
+      NL_BSN: { level: 4, reason: "Dutch citizen service number" },
+      PL_PESEL: { level: 4, reason: "Polish national identification number" },
+      SE_PERSONNUMMER: { level: 4, reason: "Swedish personal identity number" },
+      DK_CPR: { level: 4, reason: "Danish personal identification number" },
+      NO_FODSELSNUMMER: { level: 4, reason: "Norwegian national identity number" },
+      FI_HETU: { level: 4, reason: "Finnish personal identity code" },
+      BE_NATIONAL_NUMBER: { level: 4, reason: "Belgian national register number" },
+      PT_NIF: { level: 4, reason: "Portuguese taxpayer number" },
+      CZ_BIRTH_NUMBER: { level: 4, reason: "Czech or Slovak birth number" },
       UK_NHS: { level: 4, reason: "health identifier" },
       UK_NINO: { level: 4, reason: "national identifier" },
       NATIONAL_ID: { level: 4, reason: "national identifier" },

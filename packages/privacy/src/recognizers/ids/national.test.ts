@@ -203,3 +203,42 @@ describe("hard negatives", () => {
       expect(found(t), t).toEqual([]);
   });
 });
+
+// Published example numbers of each scheme (no real person's): BSN 111222333, PESEL 44051401359,
+// personnummer 811218-9876, CPR 070761-4285, fødselsnummer 01010750160, HETU 131052-308T, Belgian
+// 85.07.30-033.28, NIF 123456789.
+describe("continental European personal numbers", () => {
+  it("finds each after its label", () => {
+    expect(found("mijn BSN: 111222333")).toEqual(["NL_BSN:111222333"]);
+    expect(found("burgerservicenummer 1112.22.333")).toEqual(["NL_BSN:1112.22.333"]);
+    expect(found("numer PESEL 44051401359")).toEqual(["PL_PESEL:44051401359"]);
+    expect(found("mitt personnummer är 19811218-9876")).toEqual(["SE_PERSONNUMMER:19811218-9876"]);
+    expect(found("CPR-nummer: 070761-4285")).toEqual(["DK_CPR:070761-4285"]);
+    expect(found("fødselsnummer 01010750160")).toEqual(["NO_FODSELSNUMMER:01010750160"]);
+    expect(found("henkilötunnus 131052-308T")).toEqual(["FI_HETU:131052-308T"]);
+    expect(found("Rijksregisternummer 85073003328")).toEqual(["BE_NATIONAL_NUMBER:85073003328"]);
+    expect(found("número de contribuinte 123456789")).toEqual(["PT_NIF:123456789"]);
+    expect(found("contribuinte n.º 123456789")).toEqual(["PT_NIF:123456789"]);
+    expect(found("rodné číslo 710319/2745")).toEqual(["CZ_BIRTH_NUMBER:710319/2745"]);
+  });
+
+  it("finds the printed forms that only a personal number has alone", () => {
+    expect(found("ring mig, 811218-9876")).toEqual(["SE_PERSONNUMMER:811218-9876"]);
+    expect(found("id 010107 50160 ok")).toEqual(["NO_FODSELSNUMMER:010107 50160"]);
+    expect(found("hetu: 131052A308T")).toEqual(["FI_HETU:131052A308T"]);
+    expect(found("nr 85.07.30-033.28")).toEqual(["BE_NATIONAL_NUMBER:85.07.30-033.28"]);
+    expect(found("710319/2745")).toEqual(["CZ_BIRTH_NUMBER:710319/2745"]);
+  });
+
+  it("leaves digits without the label, with a broken check or an impossible date", () => {
+    expect(found("call 111222333 now")).toEqual([]);
+    expect(found("BSN: 111222334")).toEqual([]);
+    expect(found("PESEL " + breakLast("44051401359"))).toEqual([]);
+    expect(found("order 811218-9875")).toEqual([]);
+    expect(found("CPR: 320161-4285")).toEqual([]);
+    expect(found("henkilötunnus 131052-308U")).toEqual([]);
+    expect(found("NIF 123456788")).toEqual([]);
+    expect(found("710319/2746")).toEqual([]);
+    expect(found("see page 12/2024")).toEqual([]);
+  });
+});

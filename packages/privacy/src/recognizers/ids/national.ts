@@ -19,6 +19,7 @@ import {
   groupEnd,
   groupStart,
   isAsciiLetter,
+  isDigit,
   isSpaceSep,
   isUpper,
   isWordChar,
@@ -31,16 +32,25 @@ import {
 } from "./scan.js";
 import {
   auTfnValid,
+  beNationalNumberValid,
   brCpfValid,
   caSinValid,
+  czBirthNumberValid,
   deTaxIdValid,
+  dkCprDateValid,
   esDniValid,
   esNieValid,
+  fiHetuValid,
   frNirValid,
   inAadhaarValid,
   inPanValid,
   itFiscalCodeValid,
   ninoPrefixValid,
+  nlBsnValid,
+  noFodselsnummerValid,
+  plPeselValid,
+  ptNifValid,
+  sePersonnummerValid,
   usItinValid,
   usSsnValid,
 } from "./validators.js";
@@ -70,8 +80,11 @@ const OWN: Readonly<Record<string, number>> = {
   DE_TAX_ID: K.DE_TAX,
   BR_CPF: K.CPF,
   FR_NIR: K.NIR,
+  SE_PERSONNUMMER: K.SE_PNR,
+  NO_FODSELSNUMMER: K.NO_FNR,
+  BE_NATIONAL_NUMBER: K.BE_NRN,
 };
-const ALL_LABELS = (1 << 20) - 1;
+const ALL_LABELS = (1 << 29) - 1;
 
 /**
  * A number found by its format alone but announced by another label ("card 3782…", "account no
@@ -198,21 +211,136 @@ function frNir(text: string, w: Window): Cand | undefined {
   return { start: w.start, end: w.end, score: ctx ? 0.95 : printed ? 0.85 : 0, type: "FR_NIR" };
 }
 
+/**
+ * A European personal number that is only digits and looks like any other number (Netherlands BSN, Poland
+ * PESEL, Portugal NIF): bare or with one kind of separator, and only where its label announces it (0.95).
+ */
+function announcedOnly(type: string, label: number, valid: (d: string) => boolean): WindowCheck {
+  return (text, w) => {
+    if (w.i !== w.j && !sepIn(w, SPACE, DASH, DOT)) return undefined;
+    if (!hasKeyword(text, w.start, w.end, label, w.run) || !valid(w.digits)) return undefined;
+    return { start: w.start, end: w.end, score: 0.95, type };
+  };
+}
+const nlBsn = announcedOnly("NL_BSN", K.NL_BSN, nlBsnValid);
+const plPesel = announcedOnly("PL_PESEL", K.PL_PESEL, plPeselValid);
+const ptNif = announcedOnly("PT_NIF", K.PT_NIF, ptNifValid);
+
+/**
+ * Sweden personnummer (YYMMDD-NNNN, Luhn; also with the century, YYYYMMDD-NNNN) and Denmark CPR number (DDMMYY-NNNN,
+ * a valid date): 0.95 announced ("personnummer", "CPR"); a Swedish number printed with its dash alone 0.7.
+ */
+function nordicTen(text: string, w: Window): Cand | undefined {
+  const twelve = w.digits.length === 12;
+  const shape = windowShape(w);
+  const dashed = w.i !== w.j && sepIn(w, DASH) && shapeIs(shape, twelve ? 8 : 6, 4);
+  if (w.i !== w.j && !dashed && !(sepIn(w, SPACE) && shapeIs(shape, twelve ? 8 : 6, 4))) return undefined;
+  if (twelve && !/^(?:18|19|20)/.test(w.digits)) return undefined;
+  const d = twelve ? w.digits.slice(2) : w.digits;
+  const mask = maskBefore(text, w.run);
+  const announced = (label: number) => (mask & label) !== 0 && hasKeyword(text, w.start, w.end, label, w.run);
+  const se = sePersonnummerValid(d);
+  if (se && announced(K.SE_PNR)) return { start: w.start, end: w.end, score: 0.95, type: "SE_PERSONNUMMER" };
+  if (!twelve && announced(K.DK_CPR) && dkCprDateValid(d))
+    return { start: w.start, end: w.end, score: 0.95, type: "DK_CPR" };
+  if (se && dashed && w.whole) return { start: w.start, end: w.end, score: 0.7, type: "SE_PERSONNUMMER" };
+  return undefined;
+}
+
+/**
+ * Norway fødselsnummer (DDMMYY NNNNN, two modulus-11 check digits): 0.95 announced; printed as six and five digits
+ * alone 0.8.
+ */
+function noFnr(text: string, w: Window): Cand | undefined {
+  const printed6x5 = w.i !== w.j && sepIn(w, SPACE, DASH) && shapeIs(windowShape(w), 6, 5);
+  if (w.i !== w.j && !printed6x5) return undefined;
+  if (!noFodselsnummerValid(w.digits)) return undefined;
+  if (hasKeyword(text, w.start, w.end, K.NO_FNR, w.run))
+    return { start: w.start, end: w.end, score: 0.95, type: "NO_FODSELSNUMMER" };
+  return printed6x5 && w.whole
+    ? { start: w.start, end: w.end, score: 0.8, type: "NO_FODSELSNUMMER" }
+    : undefined;
+}
+
+/** Belgium national register number as bare digits: only when announced (0.95). See also beNrnPrinted. */
+function beNrnBare(text: string, w: Window): Cand | undefined {
+  if (w.i !== w.j && !sepIn(w, SPACE)) return undefined;
+  if (!hasKeyword(text, w.start, w.end, K.BE_NRN, w.run) || !beNationalNumberValid(w.digits))
+    return undefined;
+  return { start: w.start, end: w.end, score: 0.95, type: "BE_NATIONAL_NUMBER" };
+}
+
 type WindowCheck = (text: string, w: Window) => Cand | undefined;
 
 /** Window lengths some identifier has. */
-const HAS_CHECKS = (n: number) => n === 8 || n === 9 || n === 11 || n === 12 || n === 15;
+const HAS_CHECKS = (n: number) => (n >= 8 && n <= 12) || n === 15;
 
 /** The digit-only identifiers, by number of digits. */
 const BY_LENGTH: ReadonlyArray<readonly WindowCheck[]> = (() => {
   const t: WindowCheck[][] = Array.from({ length: 16 }, () => []);
   t[8]!.push(auTfn);
-  t[9]!.push(usSsn, caSin, auTfn);
-  t[11]!.push(deTaxId, brCpfBare);
-  t[12]!.push(inAadhaar);
+  t[9]!.push(usSsn, caSin, auTfn, nlBsn, ptNif);
+  t[10]!.push(nordicTen);
+  t[11]!.push(deTaxId, brCpfBare, plPesel, noFnr, beNrnBare);
+  t[12]!.push(inAadhaar, nordicTen);
   t[15]!.push(frNir);
   return t;
 })();
+
+/**
+ * Belgium national register number printed YY.MM.DD-NNN.CC: 0.9 alone, 0.95 announced. (It mixes '.' and '-', so
+ * it is matched on the run's groups.)
+ */
+function beNrnPrinted(text: string, run: NumRun, out: Cand[]): void {
+  const g = run.ng;
+  const len = (k: number) => groupEnd(run, k) - groupStart(run, k);
+  for (let i = 0; i + 4 < g; i++) {
+    if (!(len(i) === 2 && len(i + 1) === 2 && len(i + 2) === 2 && len(i + 3) === 3 && len(i + 4) === 2))
+      continue;
+    const sep = run.sep;
+    if (sep[i] !== DOT || sep[i + 1] !== DOT || sep[i + 2] !== DASH || sep[i + 3] !== DOT) continue;
+    const start = groupStart(run, i);
+    const end = groupEnd(run, i + 4);
+    const off = digitOffset(run, i);
+    const d = runDigits(run).slice(off, off + 11);
+    if (!beNationalNumberValid(d) || !standsAlone(text, start, end, 0x2b)) continue;
+    const score = hasKeyword(text, start, end, K.BE_NRN, run) ? 0.95 : 0.9;
+    out.push({ start, end, score, type: "BE_NATIONAL_NUMBER" });
+  }
+}
+
+/**
+ * Finland henkilötunnus DDMMYY-NNNC (century sign +, -, A-F or U-Y; check character): 0.9 alone (0.75 with a dash
+ * and a digit last, the shape of a Swedish personnummer), 0.95 announced.
+ * Found from a run whose first group is the six date digits.
+ */
+function fiHetu(text: string, run: NumRun, out: Cand[]): void {
+  const s = run.start;
+  if (groupEnd(run, 0) - s !== 6 || isWordChar(at(text, s - 1))) return;
+  const e = s + 11;
+  if (e > text.length || isWordChar(at(text, e))) return;
+  const code = text.slice(s, e);
+  if (!fiHetuValid(code)) return;
+  // with a dash and a digit last it is shaped like a Swedish personnummer (which it then outscores)
+  const plain = code.charCodeAt(6) === DASH && isDigit(code.charCodeAt(10));
+  const score = hasKeyword(text, s, e, K.FI_HETU) ? 0.95 : plain ? 0.75 : 0.9;
+  out.push({ start: s, end: e, score, type: "FI_HETU" });
+}
+
+/**
+ * Czech or Slovak rodné číslo YYMMDD/NNNN (or /NNN before 1954): the slash splits it into two runs. 0.85 alone,
+ * 0.95 announced; without the slash only announced.
+ */
+function czBirthNumber(text: string, a: NumRun, b: NumRun | undefined, out: Cand[]): void {
+  if (a.ng !== 1 || a.nd !== 6 || at(text, a.end) !== 0x2f || !b || b.start !== a.end + 1 || b.ng !== 1)
+    return;
+  if ((b.nd !== 3 && b.nd !== 4) || isWordChar(at(text, a.start - 1)) || isWordChar(at(text, b.end))) return;
+  // not one part of a path or a chain of numbers ("/070425/474/", "12/2024")
+  if (at(text, a.start - 1) === 0x2f || at(text, b.end) === 0x2f) return;
+  if (!czBirthNumberValid(runDigits(a) + runDigits(b))) return;
+  const ctx = hasKeyword(text, a.start, b.end, K.CZ_RC);
+  out.push({ start: a.start, end: b.end, score: ctx ? 0.95 : 0.85, type: "CZ_BIRTH_NUMBER" });
+}
 
 /**
  * Brazil CPF in its printed forms: 123.456.789-09 alone 0.9, 123456789-09 0.8; 0.95 announced.
@@ -409,7 +537,8 @@ function ukNino(text: string, run: NumRun, out: Cand[]): void {
 
 /**
  * US SSN/ITIN, UK NINO, Canada SIN, India Aadhaar and PAN, Germany Steuer-IdNr, France NIR, Spain
- * DNI/NIE, Italy codice fiscale, Australia TFN, Brazil CPF.
+ * DNI/NIE, Italy codice fiscale, Australia TFN, Brazil CPF, and the personal numbers of the Netherlands
+ * (BSN), Poland (PESEL), Sweden, Denmark, Norway, Finland, Belgium, Portugal (NIF) and Czechia/Slovakia.
  */
 export const nationalId: Recognizer = {
   id: ID,
@@ -427,6 +556,15 @@ export const nationalId: Recognizer = {
     "IT_FISCAL_CODE",
     "AU_TFN",
     "BR_CPF",
+    "NL_BSN",
+    "PL_PESEL",
+    "SE_PERSONNUMMER",
+    "DK_CPR",
+    "NO_FODSELSNUMMER",
+    "FI_HETU",
+    "BE_NATIONAL_NUMBER",
+    "PT_NIF",
+    "CZ_BIRTH_NUMBER",
   ],
   // digit runs, or a fully omocodic fiscal code after "fiscal…"
   triggers: { digit: true, lower: ["fiscal"] },
@@ -456,7 +594,10 @@ export const nationalId: Recognizer = {
           },
           HAS_CHECKS,
         );
-        if (len >= 11) brCpfPrinted(text, run, cands);
+        if (len >= 11) {
+          brCpfPrinted(text, run, cands);
+          if (run.ng >= 5) beNrnPrinted(text, run, cands);
+        }
         if (len === 8) esDni(text, run, cands);
       } else {
         if (len === 7) esDni(text, run, cands);
@@ -467,6 +608,13 @@ export const nationalId: Recognizer = {
       }
       if (len >= 6 && (at(text, run.end) | 0x20) >= 0x61 && (at(text, run.end) | 0x20) <= 0x62)
         frNirCorsica(text, run, runs[r + 1], cands);
+      if (len >= 6 && groupEnd(run, 0) - run.start === 6) {
+        // DDMMYY and a century sign: a Finnish henkilötunnus; YYMMDD and a slash: a Czech rodné číslo
+        const c = at(text, run.start + 6);
+        if (c === DASH || c === 0x2b || (c >= 0x41 && c <= 0x46) || (c >= 0x55 && c <= 0x59))
+          fiHetu(text, run, cands);
+        else if (c === 0x2f && len === 6) czBirthNumber(text, run, runs[r + 1], cands);
+      }
       if (cands.length) {
         for (const c of pickBest(cands.filter((x) => x.score >= 0.5)))
           (out ??= []).push(det(c.start, c.end, c.type, c.score, ID));

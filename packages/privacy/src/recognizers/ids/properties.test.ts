@@ -31,6 +31,15 @@ import {
   ibanCheckDigits,
   ibanLength,
   itFiscalCheckChar,
+  beNationalNumberValid,
+  czBirthNumberValid,
+  dkCprDateValid,
+  fiHetuValid,
+  nlBsnValid,
+  noFodselsnummerValid,
+  plPeselValid,
+  ptNifValid,
+  sePersonnummerValid,
 } from "./validators.js";
 
 const digit = fc.integer({ min: 0, max: 9 }).map(String);
@@ -495,6 +504,158 @@ scheme({
     (x: string) => x,
     (x: string) => x.toLowerCase(),
   ),
+});
+
+// ---- continental European personal numbers ----
+const pad2 = (n: number) => String(n).padStart(2, "0");
+/** A date of birth as YYMMDD (or DDMMYY with `dayFirst`); days up to 28, valid in any month. */
+const birth = (dayFirst: boolean, monthOffset: fc.Arbitrary<number> = fc.constant(0)) =>
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      monthOffset,
+    )
+    .map(([y, m, d, o]) => (dayFirst ? pad2(d) + pad2(m + o) + pad2(y) : pad2(y) + pad2(m + o) + pad2(d)));
+/** `body` completed with the first check digits (of `width` digits) that make it valid; bodies with none are skipped. */
+const completed = (body: fc.Arbitrary<string>, valid: (d: string) => boolean, width = 1) =>
+  body
+    .map((b) => {
+      for (let c = 0; c < 10 ** width; c++) {
+        const v = b + String(c).padStart(width, "0");
+        if (valid(v)) return v;
+      }
+      return "";
+    })
+    .filter((v) => v !== "");
+
+scheme({
+  name: "Netherlands BSN (11-proof), after its label",
+  type: "NL_BSN",
+  gen: completed(digits(8), nlBsnValid),
+  valid: nlBsnValid,
+  label: fc.constantFrom("BSN", "BSN:", "burgerservicenummer"),
+  format: fc.constantFrom(
+    (x: string) => x,
+    (x: string) => `${x.slice(0, 4)}.${x.slice(4, 6)}.${x.slice(6)}`,
+  ),
+});
+
+scheme({
+  name: "Poland PESEL (weights 1 3 7 9, century in the month), after its label",
+  type: "PL_PESEL",
+  gen: completed(
+    fc.tuple(birth(false, fc.constantFrom(0, 20)), digits(4)).map(([b, r]) => b + r),
+    plPeselValid,
+  ),
+  valid: plPeselValid,
+  label: fc.constantFrom("PESEL", "PESEL:", "numer PESEL"),
+});
+
+scheme({
+  name: "Sweden personnummer (date + Luhn)",
+  type: "SE_PERSONNUMMER",
+  // (one in 31 is also a Finnish henkilötunnus with a digit for its check character: that reading wins unlabelled)
+  gen: completed(
+    fc.tuple(birth(false), digits(3)).map(([b, r]) => b + r),
+    sePersonnummerValid,
+  ).filter((v) => !fiHetuValid(`${v.slice(0, 6)}-${v.slice(6)}`)),
+  valid: sePersonnummerValid,
+  label: fc.constantFrom("", "personnummer", "personnummer:"),
+  format: fc.constant((x: string) => `${x.slice(0, 6)}-${x.slice(6)}`),
+});
+
+scheme({
+  name: "Norway fødselsnummer (two modulus-11 digits)",
+  type: "NO_FODSELSNUMMER",
+  gen: completed(
+    fc.tuple(birth(true), digits(3)).map(([b, r]) => b + r),
+    noFodselsnummerValid,
+    2,
+  ),
+  valid: noFodselsnummerValid,
+  label: fc.constantFrom("fødselsnummer", "fodselsnummer:"),
+  format: fc.constantFrom(
+    (x: string) => x,
+    (x: string) => `${x.slice(0, 6)} ${x.slice(6)}`,
+  ),
+});
+
+const HETU = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+scheme({
+  name: "Finland henkilötunnus (modulus 31 check character)",
+  type: "FI_HETU",
+  gen: fc
+    .tuple(birth(true), fc.constantFrom("-", "+", "A", "B", "Y"), fc.integer({ min: 2, max: 899 }))
+    .map(([b, sign, n]) => {
+      const ind = String(n).padStart(3, "0");
+      return b + sign + ind + HETU[Number(b + ind) % 31]!;
+    }),
+  valid: fiHetuValid,
+  label: fc.constantFrom("", "HETU", "henkilötunnus"),
+});
+
+scheme({
+  name: "Belgium national register number (97 - n mod 97), printed",
+  type: "BE_NATIONAL_NUMBER",
+  gen: fc.tuple(birth(false), digits(3)).map(([b, r]) => {
+    const body = b + r;
+    return body + pad2(97 - (Number(body) % 97));
+  }),
+  valid: beNationalNumberValid,
+  label: fc.constantFrom("", "rijksregisternummer", "numéro national"),
+  format: fc.constant(
+    (x: string) => `${x.slice(0, 2)}.${x.slice(2, 4)}.${x.slice(4, 6)}-${x.slice(6, 9)}.${x.slice(9)}`,
+  ),
+});
+
+scheme({
+  name: "Portugal NIF (modulus 11), after its label",
+  type: "PT_NIF",
+  gen: completed(
+    fc.tuple(fc.constantFrom("1", "2", "3", "5", "6", "8", "9"), digits(7)).map(([f, r]) => f + r),
+    ptNifValid,
+  ),
+  valid: ptNifValid,
+  label: fc.constantFrom("NIF", "NIF:", "contribuinte n.º", "número de contribuinte"),
+});
+
+scheme({
+  name: "Czech and Slovak rodné číslo (divisible by 11)",
+  type: "CZ_BIRTH_NUMBER",
+  gen: completed(
+    fc
+      .tuple(
+        fc.integer({ min: 54, max: 99 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(0, 50),
+        fc.integer({ min: 1, max: 28 }),
+        digits(3),
+      )
+      .map(([y, m, o, d, r]) => pad2(y) + pad2(m + o) + pad2(d) + r),
+    (v) => czBirthNumberValid(v) && Number(v) % 11 === 0,
+  ),
+  valid: czBirthNumberValid,
+  label: fc.constantFrom("", "rodné číslo", "r.č."),
+  format: fc.constant((x: string) => `${x.slice(0, 6)}/${x.slice(6)}`),
+});
+
+describe("Denmark CPR number (a valid date, after its label)", () => {
+  it("is found with exact offsets, dashed or bare", () => {
+    fc.assert(
+      fc.property(filler, birth(true), digits(4), fc.boolean(), filler, (pre, b, r, dash, post) => {
+        fc.pre(!sePersonnummerValid(b + r));
+        expect(dkCprDateValid(b + r)).toBe(true);
+        expectExact(embed(pre, "CPR-nummer:", dash ? `${b}-${r}` : b + r, "", post), "DK_CPR");
+      }),
+      RUNS,
+    );
+  });
+  it("an impossible date is no CPR number", () => {
+    expectNotType(embed("", "CPR:", "320161-4285", "", ""), "DK_CPR");
+    expectNotType(embed("", "CPR:", "071361-4285", "", ""), "DK_CPR");
+  });
 });
 
 describe("US SSN (no check digit: ranges)", () => {

@@ -551,3 +551,137 @@ export function itFiscalCodeValid(s: string): boolean {
   if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return false;
   return itFiscalCheckChar(u) === u[15];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Continental Europe: the personal numbers of the Netherlands, Poland, the Nordic countries, Belgium,
+// Portugal and Czechia. Most of them begin with the holder's date of birth.
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Month 1-12 and a day that month can have (29 February always: the century is often unknown). */
+function dayOfMonthValid(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
+}
+
+const two = (d: string, at: number): number => (d.charCodeAt(at) - 48) * 10 + (d.charCodeAt(at + 1) - 48);
+
+/**
+ * Netherlands burgerservicenummer (9 digits): the "11-proof", 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11.
+ * @example nlBsnValid("111222333") // true
+ */
+export function nlBsnValid(d: string): boolean {
+  if (!/^\d{9}$/.test(d) || d === "000000000") return false;
+  const s = weightedDigitSum(d, [9, 8, 7, 6, 5, 4, 3, 2, -1]);
+  return s % 11 === 0;
+}
+
+/**
+ * Poland PESEL (11 digits): birth date YYMMDD with the century in the month (+80 1800s, +0 1900s, +20 2000s,
+ * +40 2100s, +60 2200s), weights 1 3 7 9 1 3 7 9 1 3 and a check digit to a multiple of 10.
+ * @example plPeselValid("44051401359") // true
+ */
+export function plPeselValid(d: string): boolean {
+  if (!/^\d{11}$/.test(d)) return false;
+  if (!dayOfMonthValid(two(d, 2) % 20, two(d, 4))) return false;
+  const s = weightedDigitSum(d, [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]);
+  return (10 - (s % 10)) % 10 === d.charCodeAt(10) - 48;
+}
+
+/**
+ * Sweden personnummer or samordningsnummer (10 digits, YYMMDD then four; the day is +60 for a coordination
+ * number): a valid date and the Luhn check over the ten digits.
+ * @example sePersonnummerValid("8112189876") // true
+ */
+export function sePersonnummerValid(d: string): boolean {
+  if (!/^\d{10}$/.test(d)) return false;
+  const day = two(d, 4);
+  return dayOfMonthValid(two(d, 2), day > 60 ? day - 60 : day) && luhnValid(d);
+}
+
+/**
+ * Denmark CPR number (10 digits, DDMMYY then four): a valid date. Numbers given since 2007 need not pass the
+ * old modulus 11 check, so only the date can be checked.
+ * @example dkCprDateValid("0707614285") // true
+ */
+export function dkCprDateValid(d: string): boolean {
+  return /^\d{10}$/.test(d) && dayOfMonthValid(two(d, 2), two(d, 0));
+}
+
+/**
+ * Norway fødselsnummer or D-number (11 digits, DDMMYY, three digits, two check digits by modulus 11; the day is
+ * +40 for a D-number, the month +40 for an H-number).
+ * @example noFodselsnummerValid("01010750160") // true
+ */
+export function noFodselsnummerValid(d: string): boolean {
+  if (!/^\d{11}$/.test(d)) return false;
+  let day = two(d, 0);
+  let month = two(d, 2);
+  if (day > 40) day -= 40;
+  if (month > 40) month -= 40;
+  if (!dayOfMonthValid(month, day)) return false;
+  const check = (weights: number[], at: number): boolean => {
+    const r = 11 - (weightedDigitSum(d, weights) % 11);
+    const c = r === 11 ? 0 : r;
+    return c !== 10 && c === d.charCodeAt(at) - 48;
+  };
+  return check([3, 7, 6, 1, 8, 9, 4, 5, 2], 9) && check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], 10);
+}
+
+const HETU_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+const HETU_SIGNS = "+-ABCDEFYXWVU";
+
+/**
+ * Finland henkilötunnus: DDMMYY, a century sign (+, -, A-F, U-Y), a three-digit individual number and a check
+ * character, the nine digits' remainder modulo 31 in 0-9 A-Y without G I O Q Z.
+ * @example fiHetuValid("131052-308T") // true
+ */
+export function fiHetuValid(s: string): boolean {
+  const u = s.toUpperCase();
+  if (u.length !== 11 || !/^\d{6}$/.test(u.slice(0, 6)) || !/^\d{3}$/.test(u.slice(7, 10))) return false;
+  if (!HETU_SIGNS.includes(u[6]!) || !dayOfMonthValid(two(u, 2), two(u, 0))) return false;
+  const n = Number(u.slice(0, 6) + u.slice(7, 10));
+  return HETU_CHARS[n % 31] === u[10];
+}
+
+/**
+ * Belgium national register number (11 digits, YYMMDD, a three-digit serial, two check digits): 97 minus the first
+ * nine digits modulo 97, with a 2 before them for people born from 2000. Month and day may be 00 (unknown date).
+ * @example beNationalNumberValid("85073003328") // true
+ */
+export function beNationalNumberValid(d: string): boolean {
+  if (!/^\d{11}$/.test(d)) return false;
+  const month = two(d, 2) % 20;
+  const day = two(d, 4);
+  if (!(month === 0 || day === 0 || dayOfMonthValid(month, day)) || month > 12) return false;
+  const check = two(d, 9);
+  const body = d.slice(0, 9);
+  return 97 - mod97(body) === check || 97 - mod97("2" + body) === check;
+}
+
+/**
+ * Portugal número de identificação fiscal (9 digits): weights 9…2 and a check digit 11 − remainder (0 when that
+ * is 10 or 11); the first digit says what kind of taxpayer.
+ * @example ptNifValid("123456789") // true
+ */
+export function ptNifValid(d: string): boolean {
+  if (!/^[1235689]\d{8}$/.test(d) && !/^(?:45|7[0-9])\d{7}$/.test(d)) return false;
+  const r = weightedDigitSum(d, [9, 8, 7, 6, 5, 4, 3, 2]) % 11;
+  return (r < 2 ? 0 : 11 - r) === d.charCodeAt(8) - 48;
+}
+
+/**
+ * Czech or Slovak rodné číslo: YYMMDD (month +50 for women, +20 or +70 for extra numbers since 2004) and three
+ * digits (before 1954) or four; a ten-digit number is divisible by 11, or its first nine leave 10 and it ends in 0.
+ * @example czBirthNumberValid("7103192745") // true
+ */
+export function czBirthNumberValid(d: string): boolean {
+  if (!/^\d{9,10}$/.test(d)) return false;
+  let month = two(d, 2);
+  if (month > 70) month -= 70;
+  else if (month > 50) month -= 50;
+  else if (month > 20) month -= 20;
+  if (!dayOfMonthValid(month, two(d, 4))) return false;
+  if (d.length === 9) return two(d, 0) < 54;
+  const r = Number(d.slice(0, 9)) % 11;
+  return r === 10 ? d.charCodeAt(9) === 48 : r === d.charCodeAt(9) - 48;
+}
