@@ -220,6 +220,9 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("moving to Heggeholtet 8, Nærø")).toEqual(["Heggeholtet 8, Nærø"]);
     expect(addresses("moving to Elvebråten 8 Oppgang B")).toEqual(["Elvebråten 8 Oppgang B"]);
     expect(addresses("moving to pirjokatu 601 b")).toEqual(["pirjokatu 601 b"]);
+    // a type word that is a function word elsewhere (Polish "al." aleja), before a name in lower-case chat
+    expect(addresses("meeting at al. kucharski 31c m. 942")).toEqual(["al. kucharski 31c m. 942"]);
+    expect(addresses("Llegamos al 5 de mayo")).toEqual([]);
     // a Finnish staircase letter before more words
     expect(addresses("moving to Räsänenkaari 575 B next month")).toEqual(["Räsänenkaari 575 B"]);
   });

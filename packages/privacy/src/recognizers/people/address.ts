@@ -1239,6 +1239,9 @@ function addressesIn(
         )
           c--;
         while (c < i && particle(c)) c++;
+        // a type word before the name, also one that is a function word or a particle elsewhere ("al. kucharski
+        // 31c": Polish aleja, Spanish "to the"; "Llegamos al 5" has no name)
+        if (c < i && c - 1 >= 0 && gapOk(c - 1) && isTypeBefore(c - 1)) c--;
         if (c < i) {
           let typed = false;
           for (let t = c; t < i; t++)
@@ -1584,7 +1587,12 @@ function streetAt(i: number): [number, number, number] | undefined {
     let typed = false;
     // a one-letter type word that goes after the name needs one before it ("Király u. 15"; "U Know 5" is none)
     for (let t = c; t < i; t++)
-      if ((isTypeAfter(t) && (t > c || te[t]! - ts[t]! > 1)) || typesStreet(t, i - 1, i) || isCompound(t))
+      if (
+        (isTypeAfter(t) && (t > c || te[t]! - ts[t]! > 1)) ||
+        // a type word right before the number only where it begins the street ("Calle 72"; not "Llegamos al 5")
+        (typesStreet(t, i - 1, i) && (t < i - 1 || t === c)) ||
+        isCompound(t)
+      )
         typed = true;
     // a two-word German preposition or a Nordic or Czech direction is as good as a type word; "Am" and "Im" (also
     // "Am Montag 3") need a house number with a letter
