@@ -294,13 +294,22 @@ function conclude(
  * @example analyze("mail me at jane.doe@example.com").spans[0].type // "EMAIL_ADDRESS"
  */
 export function analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+  return concludeOne(text, opts, false);
+}
+
+/** `analyze`, and with `redacting` `redact`. */
+function concludeOne(
+  text: string,
+  opts: AnalyzeOptions & { operator?: RedactionOperator },
+  redacting: boolean,
+): Redaction {
   checkText(text);
   const channel = opts.channel ?? "typed";
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const st = stateOf(text, channel, opts, plan, false);
   runAll(plan, st, threshold);
-  return conclude(st, opts, false);
+  return conclude(st, opts, redacting);
 }
 
 /** Most records analysed together by `analyzeMany`, and most UTF-16 code units; a longer record goes alone. */
@@ -378,13 +387,7 @@ export function redact(
   text: string,
   opts: AnalyzeOptions & { operator?: RedactionOperator } = {},
 ): Redaction {
-  checkText(text);
-  const channel = opts.channel ?? "typed";
-  const threshold = opts.threshold ?? 0.5;
-  const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
-  const st = stateOf(text, channel, opts, plan, false);
-  runAll(plan, st, threshold);
-  return conclude(st, opts, true);
+  return concludeOne(text, opts, true);
 }
 
 /**
