@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeDetections } from "./merge.js";
+import { mergeDetections, sortDetections } from "./merge.js";
 import { applyRedaction } from "./redact.js";
 import type { Detection } from "./types.js";
 
@@ -68,6 +68,20 @@ describe("mergeDetections + applyRedaction", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("sortDetections", () => {
+  it("orders as the built-in stable sort does, for short lists (insertion) and long ones", () => {
+    fc.assert(
+      fc.property(fc.array(det(40), { maxLength: 40 }), (dets) => {
+        const expected = [...dets].sort((a, b) => a.start - b.start || b.end - a.end);
+        const got = sortDetections([...dets]);
+        // the same objects in the same order: equal keys keep their input order
+        expect(got.length).toBe(expected.length);
+        for (let i = 0; i < got.length; i++) expect(got[i]).toBe(expected[i]);
+      }),
     );
   });
 });
