@@ -400,6 +400,45 @@ export class Lexicon {
   }
 }
 
+/**
+ * Units of time of the languages whose nouns are capitalised or that the hold-outs write in ("nächsten Monat",
+ * "jede Woche"): words of the calendar, never names, though some are in the larger name list (not those that are given
+ * names too: Dag, Jaren, Anno).
+ */
+const TIME_UNITS: readonly string[] = [
+  "sekunde",
+  "minute",
+  "stunde",
+  "tag",
+  "tage",
+  "woche",
+  "wochen",
+  "wochenende",
+  "monat",
+  "monate",
+  "monaten",
+  "quartal",
+  "jahr",
+  "jahre",
+  "jahren",
+  "jahrhundert",
+  "uur",
+  "dagen",
+  "maand",
+  "maanden",
+  "jaar",
+  "semaine",
+  "mois",
+  "année",
+  "jour",
+  "semana",
+  "mes",
+  "año",
+  "settimana",
+  "mese",
+  "giorno",
+];
+
 let table: Lexicon | undefined;
 
 /**
@@ -419,6 +458,7 @@ export function lexicon(): Lexicon {
   const addAll = (list: readonly string[], bit: number) => {
     for (const w of list) t.add(w, 0, w.length, bit);
   };
+  addAll(TIME_UNITS, L_CALENDAR);
   addAll(TITLES, L_TITLE);
   addAll(PARTICLES, L_PARTICLE);
   addAll(SUFFIXES, L_SUFFIX);

@@ -151,6 +151,10 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Schick das Paket bitte an mich")).toEqual([]);
     expect(found("der Bauer kommt morgen, Den Haag ist weit")).toEqual([]);
     expect(found("Sehr geehrte Damen und Herren, anbei die Rechnung")).toEqual([]);
+    // units of time are calendar words, after any adjective ("nächsten Monat", "jede Woche")
+    expect(found("wir ziehen nächsten Monat in die Brahmsweg 34")).toEqual([]);
+    // but a given name that is also one stays a name ("Dag")
+    expect(found("please ask Dag Hammar about it")).toEqual(["Dag Hammar"]);
     // given names stay names after an article, and the articles of a name's particles stay particles
     expect(found("die Anna hat angerufen")).toEqual(["Anna"]);
     expect(found("thanks Esma B. van den Berg!")).toEqual(["Esma B. van den Berg"]);
