@@ -1076,10 +1076,27 @@ function wv(i: number): number {
   }
   return v;
 }
-/** Token i is a verb that introduces a name alone ("heiße", "llamo", "m'appelle"; see ID_NAMING_FIRST). */
+/**
+ * Token i is a verb that introduces a name alone (the words ID_NAMING_FIRST..ID_NAMING_LAST), compared in place:
+ * most words fail on their length.
+ */
 function namingVerb(i: number): boolean {
-  const id = wv(i) >>> 16;
-  return id >= ID_NAMING_FIRST && id <= ID_NAMING_LAST;
+  switch (te[i]! - ts[i]!) {
+    case 4:
+      return tokIs(i, "heet");
+    case 5:
+      return tokIs(i, "heiße") || tokIs(i, "llamo");
+    case 6:
+      return tokIs(i, "heisse") || tokIs(i, "chiamo");
+    case 9:
+      return tokIs(i, "m'appelle") || tokIs(i, "m\u2019appelle");
+    default:
+      return false;
+  }
+}
+/** Token i is a greeting and not a given name ("Hallo", "Привет"; not "Cara"). */
+function greeting(i: number): boolean {
+  return (wv(i) & W_GREET) !== 0 && !(tk[i]! & K_ALLCAP) && !(fullBits(i) & L_FIRST);
 }
 /** The id of token i among ID_WORDS (0: none). */
 function wid(i: number): number {
@@ -1199,9 +1216,9 @@ function buildSegment(from: number, to: number): void {
   if (a > to) return;
   // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille"), unless it is a
   // given name too: "Cara Aalbers" may be a name, and masking "Cara" in "Cara Giulia" costs less than a leak
-  if (!titled) while (a <= to && wv(a) & W_GREET && !(tk[a]! & K_ALLCAP) && !(fullBits(a) & L_FIRST)) a++;
-  // a greeting alone ("Привет, Иван") is no name
-  if (a > to) return;
+  if (!titled) while (a < to && greeting(a)) a++;
+  // a greeting alone before a comma ("Привет, Иван") is no name
+  if (!titled && a === to && codeAt(te[a]!) === 44 && greeting(a)) return;
   // an organisation word after the names makes the whole run an organisation
   if (bitsOf[to]! & L_ORG && cat[to] === CAT_NONE) return;
   // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
@@ -1685,17 +1702,7 @@ function introEndingAt(t: number): number {
   // is, me, am, to, i'm, him, her, with: compared in place (most tokens fail on their first letters)
   const c = lower.charCodeAt(s);
   const d = lower.charCodeAt(s + 1);
-  if (len >= 4) {
-    // heet, heiße, heisse, llamo, chiamo, m'appelle
-    const z = lower.charCodeAt(s + len - 1);
-    if (
-      (c === 104 || c === 108 || c === 99 || c === 109) &&
-      (z === 116 || z === 101 || z === 111) &&
-      namingVerb(t)
-    )
-      return 2;
-    if (len > 4) return 0;
-  }
+  if (len > 4) return namingVerb(t) ? 2 : 0;
   if (len === 2) {
     if (c === 105) return d === 115 && (tokIs(t - 1, "name") || tokIs(t - 1, "naam")) ? 2 : 0; // is
     if (c === 101) return d === 115 && tokIs(t - 1, "nombre") ? 2 : 0; // es
@@ -1718,7 +1725,7 @@ function introEndingAt(t: number): number {
   }
   if (c === 119 && d === 105 && lower.charCodeAt(s + 2) === 116 && lower.charCodeAt(s + 3) === 104)
     return tokIs(t - 1, "up") && tokIs(t - 2, "follow") ? 1 : 0; // with
-  return 0;
+  return c === 104 && namingVerb(t) ? 2 : 0; // heet
 }
 
 /**
@@ -1740,9 +1747,14 @@ function lowercaseAfterIntro(toks: Tokens, out: Detection[]): void {
   const ends = toks.end;
   const count = toks.count;
   for (let t = 0; t + 1 < count; t++) {
-    // introEndingAt's first test in place: only words of two to nine letters can end an introduction
+    // introEndingAt's first tests in place: only words of two to four letters, and the verbs of namingVerb, can
+    // end an introduction
     const len = ends[t]! - starts[t]!;
     if (len < 2 || len > 9) continue;
+    if (len > 4) {
+      const c0 = lower.charCodeAt(starts[t]!);
+      if ((c0 !== 104 && c0 !== 108 && c0 !== 99 && c0 !== 109) || len === 7 || len === 8) continue;
+    }
     const strength = introEndingAt(t);
     if (strength === 0) continue;
     const i = t + 1;
