@@ -1894,7 +1894,14 @@ function extend(end: number): number {
   return e;
 }
 function grow(e: number): number {
-  // a dot followed by a capital letter ends the sentence and the address
+  // a dot followed by a capital letter ends the sentence and the address (also right after a door's letter: "4
+  // Oppgang B. Cheers")
+  if (
+    text.charCodeAt(e) === 46 &&
+    /^\.[ \t]+\p{Lu}/u.test(text.slice(e, e + 5)) &&
+    !/^\.[ \t]+(?:apt|suite|ste|unit|flat|floor)\b/i.test(text.slice(e, e + 9))
+  )
+    return e;
   // ("s/n." is no sentence's end: "s/n. Ático A")
   if (text.charCodeAt(e - 1) === 46 && /^[ \t]+\p{Lu}/u.test(text.slice(e, e + 4)) && !sinNumeroEnds(e)) {
     if (!/^[ \t]+(?:Apt|Suite|Ste|Unit|Flat|Floor)\b/.test(text.slice(e, e + 8))) return e;
