@@ -1224,6 +1224,8 @@ function buildSegment(from: number, to: number): void {
   // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
   let b = to;
   while (b > a && cat[b] === CAT_NONE && !(bitsOf[b]! & L_SUFFIX)) b--;
+  // a greeting or sign-off after an initial is the next sentence ("Oppgang B. Cheers", "J. Thanks")
+  if (!titled && b > a && cat[b - 1] === CAT_INITIAL && greeting(b) && !(fullBits(b) & L_LAST)) b--;
   if (lowerMode) {
     // lower-case chat: common words that are names too ("so", "said") at the edges of a run of sure names
     // are the sentence around it ("ok so axel wal said")
