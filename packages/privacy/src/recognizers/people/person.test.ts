@@ -142,6 +142,7 @@ describe("person: names by lexicon and capitalisation", () => {
     expect(found("Здравствуйте, Анна Смирнова")).toEqual(["Анна Смирнова"]);
     expect(found("Καλημέρα Μαρία")).toEqual(["Μαρία"]);
     expect(found("Cześć, Kasia")).toEqual(["Kasia"]);
+    expect(found("nord ricardostadt, danke!")).toEqual([]);
     // a sign-off after an initial is the next sentence
     expect(found("the parcel goes to Olsengata 4 Oppgang B. Cheers")).toEqual([]);
     expect(found("Gentile Giulia Rossi, la ringrazio")).toEqual(["Gentile Giulia Rossi"]);

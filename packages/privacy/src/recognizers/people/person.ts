@@ -1094,6 +1094,11 @@ function namingVerb(i: number): boolean {
       return false;
   }
 }
+/** Offset e ends the text or is followed by a comma, an exclamation mark or a full stop. */
+function loneEnd(e: number): boolean {
+  const c = codeAt(e);
+  return e >= text.length || c === 44 || c === 33 || c === 46;
+}
 /** Token i is a greeting and not a given name ("Hallo", "Привет"; not "Cara"). */
 function greeting(i: number): boolean {
   return (wv(i) & W_GREET) !== 0 && !(tk[i]! & K_ALLCAP) && !(fullBits(i) & L_FIRST);
@@ -1217,8 +1222,8 @@ function buildSegment(from: number, to: number): void {
   // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille"), unless it is a
   // given name too: "Cara Aalbers" may be a name, and masking "Cara" in "Cara Giulia" costs less than a leak
   if (!titled) while (a < to && greeting(a)) a++;
-  // a greeting alone before a comma ("Привет, Иван") is no name
-  if (!titled && a === to && codeAt(te[a]!) === 44 && greeting(a)) return;
+  // a greeting alone before a comma, a stop or the end is no name ("Привет, Иван", "danke!")
+  if (!titled && a === to && loneEnd(te[a]!) && greeting(a)) return;
   // an organisation word after the names makes the whole run an organisation
   if (bitsOf[to]! & L_ORG && cat[to] === CAT_NONE) return;
   // a trailing suffix ("II", "Jr") stays; particles inside stay (they are CAT_NONE, never last)
