@@ -89,6 +89,15 @@ describe("street addresses: house number + street name + type word", () => {
     expect(addresses("early shows on Marina Fort Street were important")).toEqual(["Marina Fort Street"]);
   });
 
+  it("lower-case chat: a weak street type after a cue that announces an address", () => {
+    expect(addresses("i live at 86 towne court")).toEqual(["86 towne court"]);
+    expect(addresses("thanks! i'll drop it at 752 rice creek tomorrow")).toEqual(["752 rice creek"]);
+    // a one-digit number, or no cue, is no such address
+    expect(addresses("meet me at 3 food court")).toEqual([]);
+    expect(addresses("we have 300 tennis courts, wow")).toEqual([]);
+    expect(addresses("meeting at 10 am sharp")).toEqual([]);
+  });
+
   it("a bare unit", () => {
     expect(addresses("Mrs. Barbara Yudina Apt. 675")).toEqual(["Apt. 675"]);
   });

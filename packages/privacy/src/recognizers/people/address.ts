@@ -1080,7 +1080,7 @@ function placeWord(w: string): boolean {
 }
 /** Words before an address that announce it (checked in the 48 characters before). */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|office|meet|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
@@ -1449,7 +1449,10 @@ function streetAt(i: number): [number, number, number] | undefined {
           isOrdinal(a) ||
           (allLower && isStrongAfter(t) && !(bits(a) & L_FUNCTION)) ||
           // a unit and its number after the type word: "1318 hunter pass suite 925"
-          (allLower && !(bits(a) & L_FUNCTION) && unitFollows(t));
+          (allLower && !(bits(a) & L_FUNCTION) && unitFollows(t)) ||
+          // words that announce an address before a house number of two digits or more: "i live at 86 towne court"
+          // (not "meet me at 3 food court")
+          (allLower && !(bits(a) & L_FUNCTION) && te[i]! - ts[i]! >= 2 && contextBefore(ts[i]!));
         if (named && lowerWords(a, t - 1) <= 2) end = t;
         break;
       }
