@@ -232,9 +232,10 @@ const ptNif = announcedOnly("PT_NIF", K.PT_NIF, ptNifValid);
  */
 function nordicTen(text: string, w: Window): Cand | undefined {
   const twelve = w.digits.length === 12;
-  const shape = windowShape(w);
-  const dashed = w.i !== w.j && sepIn(w, DASH) && shapeIs(shape, twelve ? 8 : 6, 4);
-  if (w.i !== w.j && !dashed && !(sepIn(w, SPACE) && shapeIs(shape, twelve ? 8 : 6, 4))) return undefined;
+  const grouped = w.i !== w.j;
+  if (grouped && !shapeIs(windowShape(w), twelve ? 8 : 6, 4)) return undefined;
+  const dashed = grouped && sepIn(w, DASH);
+  if (grouped && !dashed && !sepIn(w, SPACE)) return undefined;
   if (twelve && !/^(?:18|19|20)/.test(w.digits)) return undefined;
   const d = twelve ? w.digits.slice(2) : w.digits;
   const mask = maskBefore(text, w.run);
