@@ -220,6 +220,8 @@ describe("continental European personal numbers", () => {
     expect(found("número de contribuinte 123456789")).toEqual(["PT_NIF:123456789"]);
     expect(found("contribuinte n.º 123456789")).toEqual(["PT_NIF:123456789"]);
     expect(found("rodné číslo 710319/2745")).toEqual(["CZ_BIRTH_NUMBER:710319/2745"]);
+    // a label after the value, as for every other identifier
+    expect(found("0707614285 is my CPR")).toEqual(["DK_CPR:0707614285"]);
   });
 
   it("finds the printed forms that only a personal number has alone", () => {

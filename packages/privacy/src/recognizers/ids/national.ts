@@ -238,11 +238,10 @@ function nordicTen(text: string, w: Window): Cand | undefined {
   if (grouped && !dashed && !sepIn(w, SPACE)) return undefined;
   if (twelve && !/^(?:18|19|20)/.test(w.digits)) return undefined;
   const d = twelve ? w.digits.slice(2) : w.digits;
-  const mask = maskBefore(text, w.run);
-  const announced = (label: number) => (mask & label) !== 0 && hasKeyword(text, w.start, w.end, label, w.run);
   const se = sePersonnummerValid(d);
-  if (se && announced(K.SE_PNR)) return { start: w.start, end: w.end, score: 0.95, type: "SE_PERSONNUMMER" };
-  if (!twelve && announced(K.DK_CPR) && dkCprDateValid(d))
+  if (se && hasKeyword(text, w.start, w.end, K.SE_PNR, w.run))
+    return { start: w.start, end: w.end, score: 0.95, type: "SE_PERSONNUMMER" };
+  if (!twelve && dkCprDateValid(d) && hasKeyword(text, w.start, w.end, K.DK_CPR, w.run))
     return { start: w.start, end: w.end, score: 0.95, type: "DK_CPR" };
   if (se && dashed && w.whole) return { start: w.start, end: w.end, score: 0.7, type: "SE_PERSONNUMMER" };
   return undefined;
