@@ -49,6 +49,10 @@ const UNITS = [
   "a1",
   "St ",
   "12 Main St ",
+  // many URLs in one text: each URL's parse once searched the whole text before or after it
+  "http://a.com/x ",
+  "see https://example.com/a?b=c ok ",
+  "http://[::1 ",
 ];
 
 function input(text: string): RecognizerInput {

@@ -106,7 +106,9 @@ export function parseUrlAt(
   let hostStart = authStart;
   let userinfo: [number, number] | undefined;
   if (hasScheme) {
-    const at = text.lastIndexOf("@", aEnd - 1);
+    // searched within the authority only: a search of the whole text before it made a text of many URLs quadratic
+    let at = aEnd - 1;
+    while (at >= authStart && text.charCodeAt(at) !== 64) at--;
     if (at >= authStart) {
       if (at > authStart) userinfo = [authStart, at];
       hostStart = at + 1;
@@ -114,8 +116,9 @@ export function parseUrlAt(
   }
   let hostEnd = hostStart;
   if (text.charCodeAt(hostStart) === 91 /* [ */) {
-    const close = text.indexOf("]", hostStart);
-    hostEnd = close >= 0 && close < aEnd ? close + 1 : aEnd;
+    let close = hostStart + 1;
+    while (close < aEnd && text.charCodeAt(close) !== 93) close++;
+    hostEnd = close < aEnd ? close + 1 : aEnd;
   } else {
     while (hostEnd < aEnd && text.charCodeAt(hostEnd) !== 58) hostEnd++;
   }
@@ -134,9 +137,9 @@ export function parseUrlAt(
   if (userinfo) parts.userinfo = userinfo;
   let hash = -1;
   if (pEnd < e && text.charCodeAt(pEnd) === 63) {
-    hash = text.indexOf("#", pEnd);
-    const qEnd = hash >= 0 && hash < e ? hash : e;
-    if (qEnd > pEnd + 1) parts.query = [pEnd + 1, qEnd];
+    hash = pEnd + 1;
+    while (hash < e && text.charCodeAt(hash) !== 35) hash++;
+    if (hash > pEnd + 1) parts.query = [pEnd + 1, hash];
     if (hash >= e) hash = -1;
   } else if (pEnd < e) hash = pEnd;
   if (hash >= 0 && e > hash + 1) parts.fragment = [hash + 1, e];
