@@ -446,8 +446,10 @@ const USER_CUE = /(?:^|[^a-z])(?:user|username|user name|login|email|e-mail|acco
 
 /** Start of the line holding `pos` (at most 120 characters back). */
 function lineStartOf(lower: string, pos: number): number {
+  // searched back 120 characters only: a search to the text's start made a long line of "pass:" quadratic
   const from = Math.max(0, pos - 120);
-  const nl = lower.lastIndexOf("\n", pos);
+  let nl = Math.min(pos, lower.length - 1);
+  while (nl >= from && lower.charCodeAt(nl) !== 10) nl--;
   return nl >= from ? nl + 1 : from;
 }
 
