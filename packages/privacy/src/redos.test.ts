@@ -55,6 +55,8 @@ const UNITS = [
   "http://[::1 ",
   // "pass:" reads its line back for a user name's label: that read once went back to the text's start
   "pass: x ",
+  // IPv6 addresses with an IPv4 tail: each IPv4 address was compared with every IPv6 one
+  "::ffff:192.0.2.1 ",
 ];
 
 function input(text: string): RecognizerInput {
@@ -85,6 +87,19 @@ describe("no recognizer is super-linear on adversarial input", () => {
           `${r.id} on runs of ${JSON.stringify(unit)}: ${ts.toFixed(1)} ms → ${tb.toFixed(1)} ms`,
         ).toBeLessThan(Math.max(ts * 24, 60));
       }
+    });
+  }
+
+  // Inputs whose quadratic part only shows on long texts (the constant is small): 16x the input, at most 48x the time.
+  const LONG: [string, string][] = [["ip-address", "::ffff:192.0.2.1 "]];
+  for (const [id, unit] of LONG) {
+    it(`${id} scales linearly on long runs of ${JSON.stringify(unit)}`, () => {
+      const r = RECOGNIZERS.find((x) => x.id === id)!;
+      const small = input(unit.repeat(Math.ceil(25_000 / unit.length)));
+      const big = input(unit.repeat(Math.ceil(400_000 / unit.length)));
+      const ts = minTime(() => r.detect(small));
+      const tb = minTime(() => r.detect(big), 2);
+      expect(tb, `${ts.toFixed(1)} ms → ${tb.toFixed(1)} ms`).toBeLessThan(Math.max(ts * 48, 400));
     });
   }
 

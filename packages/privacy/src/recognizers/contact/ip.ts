@@ -221,8 +221,16 @@ export const ipAddress: Recognizer = {
     if (v6.length !== 0) v6.length = 0;
     findIPv6(text, v6);
     if (v6.length === 0) return results(v4);
-    // an embedded IPv4 tail ("::ffff:192.0.2.1") is part of its IPv6 address
-    const out = v6.concat(v4.filter((a) => !v6.some((b) => b.start <= a.start && a.end <= b.end)));
+    // an embedded IPv4 tail ("::ffff:192.0.2.1") is part of its IPv6 address. Both lists are in text order and
+    // each is disjoint, so one walk finds the IPv6 address that may hold each IPv4 one (a search of the whole
+    // IPv6 list per IPv4 address made a text of many such addresses quadratic).
+    v6.sort((a, b) => a.start - b.start);
+    const out = v6.slice();
+    let j = 0;
+    for (const a of v4) {
+      while (j < v6.length && v6[j]!.end < a.end) j++;
+      if (!(j < v6.length && v6[j]!.start <= a.start)) out.push(a);
+    }
     return out.sort((a, b) => a.start - b.start);
   },
 };
