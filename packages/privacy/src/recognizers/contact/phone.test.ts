@@ -108,12 +108,15 @@ describe("phone: metadata validation agrees with libphonenumber-js", () => {
 });
 
 describe("phone: national formats, extensions, punctuation", () => {
-  it("a Spanish or Portuguese number in threes with dots, after a phone word, in any channel", () => {
+  it("nine digits in threes with dots, after a phone word, in any channel", () => {
     expect(spans("call me back on 612.345.678")).toEqual(["612.345.678"]);
     expect(spans("móvil 912.345.678", "typed")).toEqual(["912.345.678"]);
-    // the same shape is a thousands-grouped amount without the word, or when no such number exists
+    // a number of no plan the engine knows is still a phone after the word, as with other separators
+    expect(spans("call me back on 542.807.008", "typed")).toEqual(["542.807.008"]);
+    expect(spans("call me back on 542 807 008", "typed")).toEqual(["542 807 008"]);
+    // the same shape is a thousands-grouped amount without the word
     expect(spans("the budget is 612.345.678 euros", "typed")).toEqual([]);
-    expect(spans("call me back on 990.061.114", "typed")).toEqual([]);
+    expect(spans("the budget is 542.807.008 pesos", "typed")).toEqual([]);
   });
 
   it.each(["(202) 555-0143", "202-555-0143", "202.555.0143", "(202)555-0143", "1-202-555-0143"])(

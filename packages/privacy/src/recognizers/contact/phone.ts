@@ -60,16 +60,15 @@ function dropTrunkGroup(run: DigitRun): PhoneVerdict {
 }
 
 /**
- * "call me on 612.345.678": Spanish and Portuguese numbers are also written in threes with dots, the shape of a
- * thousands-grouped amount. After a phone word, nine digits that are a valid number of either country are a phone.
+ * "call me on 612.345.678": Spanish and Portuguese numbers (and others of nine digits: Peru, Chile, old Mexican
+ * ones) are also written in threes with dots, the shape of a thousands-grouped amount. After a phone word, nine
+ * digits so written are a phone whether or not they fit a plan this engine knows: with the other separators such a
+ * number already is ("call me on 542 807 008"), and a number announced as a phone is masked rather than kept.
  */
 function dottedNational(run: DigitRun, lower: string): boolean {
   const g = run.groups;
   if (run.plus || g.length !== 3 || g[0] !== 3 || g[1] !== 3 || g[2] !== 3 || !allDots(run)) return false;
-  if (!hasPhoneContext(lower, run)) return false;
-  return (
-    checkForCallingCode("34", run.digits) === "valid" || checkForCallingCode("351", run.digits) === "valid"
-  );
+  return hasPhoneContext(lower, run);
 }
 function allDots(run: DigitRun): boolean {
   for (const sep of run.seps) if (sep !== ".") return false;
