@@ -273,17 +273,20 @@ function isDigitOrLetterRunBefore(text: string, i: number): boolean {
 
 function readExtension(text: string, lower: string, at: number): { end: number; digits: string } | undefined {
   let p = at;
+  // a word after a comma too: "555-0100, ext. 12"; Canadian French "549 316-0012, poste 965"
+  const comma = codeAt(text, p) === 44;
+  if (comma) p++;
   if (isGroupSpace(codeAt(text, p))) p++;
   const c = codeAt(lower, p);
   let q = -1;
-  if (c === 120 /* x */) q = p + 1;
-  else if (c === 35 /* # */) q = p + 1;
+  if (c === 120 /* x */ && !comma) q = p + 1;
+  else if (c === 35 /* # */ && !comma) q = p + 1;
   else if (lower.startsWith("ext", p)) {
     q = p + 3;
     if (lower.startsWith("ension", q)) q += 6;
     else if (lower.startsWith("n", q)) q += 1;
     if (codeAt(text, q) === 46) q++;
-  }
+  } else if (lower.startsWith("poste", p)) q = p + 5;
   if (q < 0) return undefined;
   if (codeAt(text, q) === 58) q++;
   if (isGroupSpace(codeAt(text, q))) q++;

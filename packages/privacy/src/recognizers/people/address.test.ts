@@ -236,6 +236,29 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("moving to Räsänenkaari 575 B next month")).toEqual(["Räsänenkaari 575 B"]);
   });
 
+  it("Russian, Ukrainian, Mexican, Brazilian, Indonesian and Greek street types", () => {
+    // Slavic types before or after the name, a comma before the number, a flat (кв.) after it
+    expect(addresses("доставка: ул. Садовая, 17, Тверь")).toEqual(["ул. Садовая, 17, Тверь"]);
+    expect(addresses("meet at Липовая пл., 48, Клин")).toEqual(["Липовая пл., 48, Клин"]);
+    expect(addresses("office: Лесная аллея, 12 кв. 40")).toEqual(["Лесная аллея, 12 кв. 40"]);
+    expect(addresses("moving to вул. Квіткова, 9")).toEqual(["вул. Квіткова, 9"]);
+    expect(addresses("we met on the майдан 5 times")).toEqual([]);
+    // Mexican abbreviations, and the weak types only before a person's name
+    expect(addresses("send it to Blvd. Miguel Alemán 118")).toEqual(["Blvd. Miguel Alemán 118"]);
+    expect(addresses("vivo en Priv. Lucía 7")).toEqual(["Priv. Lucía 7"]);
+    expect(addresses("una sesión privada 5 personas")).toEqual([]);
+    expect(addresses("Circuito Interior 2024 results")).toEqual([]);
+    expect(addresses("moving to 4410 Marginal Jorge")).toEqual(["4410 Marginal Jorge"]);
+    expect(addresses("marginal gains 2 percent")).toEqual([]);
+    // a word for "number" between the street and its number
+    expect(addresses("kirim ke Jln. Merdeka no 21, Bandung")).toEqual(["Jln. Merdeka no 21, Bandung"]);
+    expect(addresses("vivo en Calle Olmo nº 8")).toEqual(["Calle Olmo nº 8"]);
+    expect(addresses("Strada Teiului nr. 5")).toEqual(["Strada Teiului nr. 5"]);
+    expect(addresses("there is no 5 on the list")).toEqual([]);
+    expect(addresses("gg 5 games tonight")).toEqual([]);
+    expect(addresses("the office is Λεωφ. Κηφισίας 120")).toEqual(["Λεωφ. Κηφισίας 120"]);
+  });
+
   it("keeps the same words in prose for what they are", () => {
     expect(addresses("Am Montag 3 Stunden Pause")).toEqual([]);
     expect(addresses("Im Jahr 2020 war alles anders")).toEqual([]);

@@ -620,13 +620,96 @@ const TYPE_BEFORE = new Set([
   "náměstí",
   "nábř",
   "nábřeží",
+  // Mexico ("Blvd. Eje Central 7", "Calz. Elvira Perea 41", "Priv. Marta 3")
+  "blvd",
+  "calzada",
+  "calz",
+  "cda",
+  "priv",
+  "prol",
+  "carr",
+  "periférico",
+  "periferico",
+  "perif",
+  // Indonesia ("Jln. Sudirman no 5", "Gang Melati 3")
+  "jln",
+  "gang",
+  "kampung",
+  "lorong",
+  // Greece ("Λεωφ. Κηφισίας 12", "Πλ. Ανδρέου 39")
+  "λεωφ",
+  "πλ",
+  "πλατεία",
+  "πάροδος",
 ]);
+/**
+ * Russian, Ukrainian and Bulgarian street types. They go before the name ("ул. Ленина, 5") or after it ("Каштановая
+ * пл., 992"), and a comma may stand between the street and its number either way.
+ */
+const SLAVIC_TYPES = [
+  "улица",
+  "ул",
+  "проспект",
+  "просп",
+  "пр-т",
+  "переулок",
+  "пер",
+  "шоссе",
+  "бульвар",
+  "б-р",
+  "набережная",
+  "наб",
+  "площадь",
+  "пл",
+  "аллея",
+  "ал",
+  "проезд",
+  "тупик",
+  "вулиця",
+  "вул",
+  "пр",
+  "провулок",
+  "пров",
+  "площа",
+  "майдан",
+  "бульв",
+  "бул",
+  "шосе",
+  "набережна",
+  "узвіз",
+  "алея",
+  "булевард",
+  "булевар",
+];
+/** Words for "number" between a street and its house number ("Jl. Sihotang no 3", "Calle Mayor nº 5"). */
+const NUMBER_SIGNS = ["no", "nr", "nº", "núm", "num", "nro", "número", "numero", "nomor", "номер"];
 /**
  * The rest of the Spanish cadastre's street types ("Manzana Catalina, 5", "Sector Ángela Velázquez 35"). Many are
  * ordinary words too (Grupo, Mercado, Salida, Monte), so one counts only before a name of a person ("Mercado Leonor
  * 4"; not "Salida 4", "Mercado Libre 2024"), and the number must not read as a year.
  */
 const CADASTRE_TYPES = [
+  // Mexico, Brazil, Indonesia, Greece: types that are ordinary words or short abbreviations too ("Privada Marta",
+  // "Marginal Tertuliano", "Gg. Melati", "Ds. Zaenab"; not "sesión privada 5", "marginal gains 2", "gg 5")
+  "privada",
+  "cerrada",
+  "retorno",
+  "circuito",
+  "andador",
+  "eje",
+  "viaducto",
+  "marginal",
+  "pasar",
+  "desa",
+  "gg",
+  "kpg",
+  "psr",
+  "ds",
+  "dk",
+  "ki",
+  "jr",
+  "lr",
+  "παρ",
   "bloque",
   "chalet",
   "colegio",
@@ -902,6 +985,9 @@ const UNITS = new Set([
   "hus",
   "leil",
   "bolig",
+  "esc",
+  "кв",
+  "квартира",
 ]);
 /** Words that end an address block: greetings, sign-offs and contact labels of a letter. */
 const LINE_STOP = new Set([
@@ -1024,11 +1110,15 @@ const A_COMPOUND_KNOWN = 32; // (token memo only) A_COMPOUND is computed
 const A_COMPOUND = 64; // (token memo only) a one-word street name ("Koskikatu")
 const A_STREET_WORD = 128; // Street, Avenue, Road, Boulevard, Lane, Straße, Strasse (see namedStreets)
 const A_WEAK_TYPE = 256; // CADASTRE_TYPES: a type word only before a person's name
+const A_EITHER_TYPE = 512; // SLAVIC_TYPES: a type word before or after the name, a comma before the number
+const A_NUMBER_SIGN = 1024; // NUMBER_SIGNS
 const ADDRESS_WORDS = new WordTable([
   ...entries(TYPE_AFTER, A_TYPE_AFTER),
   ...entries(STRONG_AFTER, A_STRONG_AFTER),
   ...entries(TYPE_BEFORE, A_TYPE_BEFORE),
   ...entries(CADASTRE_TYPES, A_TYPE_BEFORE | A_WEAK_TYPE),
+  ...entries(SLAVIC_TYPES, A_TYPE_BEFORE | A_EITHER_TYPE),
+  ...entries(NUMBER_SIGNS, A_NUMBER_SIGN),
   ...entries(UNITS, A_UNIT),
   ...entries(STREET_PARTICLES, A_STREET_PARTICLE),
   ...entries(["street", "avenue", "road", "boulevard", "lane", "straße", "strasse"], A_STREET_WORD),
@@ -1534,20 +1624,24 @@ function streetAt(i: number): [number, number, number] | undefined {
     }
   }
   // ---- words before the number: [words] NUM ("Via Franscini 71", "Koskikatu 25") ----
-  // Spanish and Italian addresses put a comma before the number ("Plaza Jordi, 53"): then a type word must lead
-  const comma = i > 0 && isWord(i - 1) && commaGap(te[i - 1]!, ts[i]!);
-  let c = i;
+  // a word for "number" between the street and its number ("Jl. Sihotang no 3", "Calle Mayor nº 5"): the street
+  // ends before it (h: the token the street's words end before)
+  const h = i > 1 && isWord(i - 1) && flags(i - 1) & A_NUMBER_SIGN && gapOk(i - 1) ? i - 1 : i;
+  // Spanish and Italian addresses put a comma before the number ("Plaza Jordi, 53"): then a type word must lead, or
+  // a Slavic one end the name ("Каштановая пл., 992")
+  const comma = h > 0 && isWord(h - 1) && commaGap(te[h - 1]! + abbrevDot(h - 1), ts[h]!);
+  let c = h;
   // once a one-word street name is reached, only its prefix, an initial, an abbreviation or a German place
   // adjective may come before it: "Anouk op Jespergracht 38" is a person and a street, "C. Beerninckstraat 88",
   // "Gl. Kongevej 13" and "Brucker Bundesstrasse 3" are one street
   let head = false;
-  while (c - 1 >= 0 && i - c < 5 && isWord(c - 1) && (gapOk(c - 1) || (c === i && comma))) {
+  while (c - 1 >= 0 && h - c < 5 && isWord(c - 1) && (gapOk(c - 1) || (c === h && comma))) {
     const t = c - 1;
     if (
       head &&
       !(
-        prefixLength(t, i) > 0 ||
-        (t > 0 && prefixLength(t - 1, i) === 2) ||
+        prefixLength(t, h) > 0 ||
+        (t > 0 && prefixLength(t - 1, h) === 2) ||
         (capOk(t) && (te[t]! - ts[t]! === 1 || (te[t]! - ts[t]! <= 3 && codeAt(te[t]!) === 46))) ||
         placeAdjective(t)
       )
@@ -1556,13 +1650,13 @@ function streetAt(i: number): [number, number, number] | undefined {
     const ok =
       capOk(t) ||
       // the article of a two-word prefix: "Auf dem Weierberg 27"
-      (t > 0 && prefixLength(t - 1, i) === 2) ||
+      (t > 0 && prefixLength(t - 1, h) === 2) ||
       isTypeBefore(t) ||
       isTypeAfter(t) ||
       isCompound(t) ||
       particle(t) ||
       // a lower-case word before a type word: "Árpád fejedelem útja 3."
-      (tk[t]! & K_LOWER && c < i && isTypeAfter(c) && !common(t));
+      (tk[t]! & K_LOWER && c < h && isTypeAfter(c) && !common(t));
     if (!ok) break;
     c--;
     if (isCompound(c)) head = true;
@@ -1570,8 +1664,8 @@ function streetAt(i: number): [number, number, number] | undefined {
   // not from a particle, a function word or a sentence-initial common word ("The", "Address"), but from a street
   // name's leading preposition or direction ("Am Buttermarkt 20b", "Auf der Ohmer 3", "Övre Bäckgatan 8")
   let pre = 0;
-  while (c < i) {
-    pre = prefixLength(c, i);
+  while (c < h) {
+    pre = prefixLength(c, h);
     if (
       pre > 0 ||
       isTypeBefore(c) ||
@@ -1585,15 +1679,16 @@ function streetAt(i: number): [number, number, number] | undefined {
       break;
     c++;
   }
-  if (comma && !(c + 1 < i && isTypeBefore(c))) return bareUnit(i);
-  if (c < i) {
+  if (comma && !(c + 1 < h && (isTypeBefore(c) || flags(h - 1) & A_EITHER_TYPE))) return bareUnit(i);
+  if (c < h) {
     let typed = false;
     // a one-letter type word that goes after the name needs one before it ("Király u. 15"; "U Know 5" is none)
-    for (let t = c; t < i; t++)
+    for (let t = c; t < h; t++)
       if (
         (isTypeAfter(t) && (t > c || te[t]! - ts[t]! > 1)) ||
-        // a type word right before the number only where it begins the street ("Calle 72"; not "Llegamos al 5")
-        (typesStreet(t, i - 1, i) && (t < i - 1 || t === c)) ||
+        // a type word right before the number only where it begins the street ("Calle 72"; not "Llegamos al 5"), or
+        // where a Slavic one ends a name ("Гражданская аллея 429"; not "на майдан 5")
+        (typesStreet(t, h - 1, i) && (t < h - 1 || (flags(t) & A_EITHER_TYPE ? t > c : t === c))) ||
         isCompound(t)
       )
         typed = true;
@@ -1603,14 +1698,14 @@ function streetAt(i: number): [number, number, number] | undefined {
     if (
       pre > 0 &&
       (strongPrefix(c) || (prefixKind(c) === P_SHORT && shortPrefixNumber(i))) &&
-      !(te[c]! - ts[c]! === 1 && allCommon(c + pre, i - 1))
+      !(te[c]! - ts[c]! === 1 && allCommon(c + pre, h - 1))
     )
       typed = true;
     const ctx = contextBefore(ts[c]!);
     const unit = unitFollows(i);
     let score = 0;
-    if (typed && !allCommon(c, i - 1)) score = 0.8;
-    else if ((ctx || unit) && !allCommon(c, i - 1)) score = 0.7;
+    if (typed && !allCommon(c, h - 1)) score = 0.8;
+    else if ((ctx || unit) && !allCommon(c, h - 1)) score = 0.7;
     if (score > 0) {
       let start = ts[c]!;
       // a building number before the name ("28245 Puruntie 82")
@@ -1770,6 +1865,11 @@ function letterSuffix(i: number): boolean {
 }
 
 /** text[a..b) is a comma and one or two spaces. */
+/** 1 when token t is an abbreviation of a Slavic type word followed by its dot ("пл.", "ул."), else 0. */
+function abbrevDot(t: number): number {
+  return text.charCodeAt(te[t]!) === 46 && te[t]! - ts[t]! <= 4 && flags(t) & A_EITHER_TYPE ? 1 : 0;
+}
+
 function commaGap(a: number, b: number): boolean {
   if (b - a < 2 || b - a > 3 || text.charCodeAt(a) !== 44) return false;
   for (let k = a + 1; k < b; k++) if (text.charCodeAt(k) !== 32) return false;
@@ -2002,7 +2102,8 @@ function unitMayFollow(e: number): boolean {
 
 /** `c` is the first letter of a unit designator (either case). */
 function unitInitial(c: number): boolean {
-  if (c === 0xe9 || c === 0xc9) return true;
+  // é (étage), к (кв.: квартира)
+  if (c === 0xe9 || c === 0xc9 || c === 0x43a || c === 0x41a) return true;
   const l = (c | 32) - 97;
   return c < 128 && l >= 0 && l < 26 && ((UNIT_INITIALS >> l) & 1) === 1;
 }
