@@ -259,6 +259,18 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is Λεωφ. Κηφισίας 120")).toEqual(["Λεωφ. Κηφισίας 120"]);
   });
 
+  it("what follows the number in Romania, Hungary, Belgium, Latvia, Slovenia and North Macedonia", () => {
+    expect(addresses("moving to Aleea Teilor, Bloc 12, Ap. 34")).toEqual(["Aleea Teilor, Bloc 12, Ap. 34"]);
+    expect(addresses("office: Rózsa köz 5 3.em 12 ajtó")).toEqual(["Rózsa köz 5 3.em 12 ajtó"]);
+    expect(addresses("meet at Place Rogier 12 bis, Namur")).toEqual(["Place Rogier 12 bis, Namur"]);
+    expect(addresses("office: Kerklaan 14a 2e verdieping")).toEqual(["Kerklaan 14a 2e verdieping"]);
+    expect(addresses("office: Ezera iela 41 dz. 7")).toEqual(["Ezera iela 41 dz. 7"]);
+    expect(addresses("meet at Tržaška cesta 53 apartma 9")).toEqual(["Tržaška cesta 53 apartma 9"]);
+    expect(addresses("office: Илинденска 14 кат 2")).toEqual(["Илинденска 14 кат 2"]);
+    expect(addresses("I have 12 em dashes")).toEqual([]);
+    expect(addresses("the bloc 5 voted")).toEqual([]);
+  });
+
   it("keeps the same words in prose for what they are", () => {
     expect(addresses("Am Montag 3 Stunden Pause")).toEqual([]);
     expect(addresses("Im Jahr 2020 war alles anders")).toEqual([]);

@@ -682,7 +682,20 @@ const SLAVIC_TYPES = [
   "булевар",
 ];
 /** Words for "number" between a street and its house number ("Jl. Sihotang no 3", "Calle Mayor nº 5"). */
-const NUMBER_SIGNS = ["no", "nr", "nº", "núm", "num", "nro", "número", "numero", "nomor", "номер"];
+const NUMBER_SIGNS = [
+  "no",
+  "nr",
+  "nº",
+  "núm",
+  "num",
+  "nro",
+  "número",
+  "numero",
+  "nomor",
+  "номер",
+  "bloc",
+  "bl",
+];
 /**
  * The rest of the Spanish cadastre's street types ("Manzana Catalina, 5", "Sector Ángela Velázquez 35"). Many are
  * ordinary words too (Grupo, Mercado, Salida, Monte), so one counts only before a name of a person ("Mercado Leonor
@@ -986,6 +999,13 @@ const UNITS = new Set([
   "leil",
   "bolig",
   "esc",
+  "ap",
+  "apartma",
+  "pisarna",
+  "dz",
+  "kat",
+  "кат",
+  "стан",
   "кв",
   "квартира",
 ]);
@@ -2040,13 +2060,15 @@ function grow(e: number): number {
  */
 // "Stock" only as written (an English word); "og" (Norwegian "and") only after a floor's number, never alone
 const EU_FLOOR_RE =
-  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden))?/u;
+  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros|em\.?(?=[ \t,]|$)|emelet|e[ \t]verdieping|de[ \t]verdieping)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden|\d{1,3}\.?[ \t]?ajtó(?![\p{L}\p{N}])))?/u;
 // the Danish floor and side after a dotted number: "4. th", "2. sal" ("4 th" without the dot is English)
 const EU_DANISH_RE = /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.[ \t]?(?:sal|tv|th|mf)(?![\p{L}\p{N}])/u;
 const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
 const EU_DOOR_RE =
   /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}])|bajos?(?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?)\.?)?(?![\p{L}\p{N}]))/iu;
 const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]{1,5})\.?)(?![\p{L}\p{N}])/u;
+/** "12 bis", "7 ter": a French house number's suffix. */
+const EU_BIS_RE = /^[ \t]{1,2}(?:bis|ter|quater)(?![\p{L}\p{N}])/u;
 const EU_FLOOR_WORD_RE =
   /^[ \t]{1,2}(?:[Éé]tage|[Ee]tage|OG|Stock|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])/u;
 const EU_LAST_RE =
@@ -2070,7 +2092,7 @@ function euAfterNumber(e: number): number {
     EU_DANISH_RE.exec(rest) ??
     EU_FLAT_RE.exec(rest) ??
     EU_DOOR_RE.exec(rest) ??
-    (afterNumber ? (EU_FLOOR_WORD_RE.exec(rest) ?? EU_LAST_RE.exec(rest)) : null);
+    (afterNumber ? (EU_FLOOR_WORD_RE.exec(rest) ?? EU_BIS_RE.exec(rest) ?? EU_LAST_RE.exec(rest)) : null);
   return m ? m[0].length : 0;
 }
 function digitBefore(k: number): boolean {
@@ -2102,8 +2124,8 @@ function unitMayFollow(e: number): boolean {
 
 /** `c` is the first letter of a unit designator (either case). */
 function unitInitial(c: number): boolean {
-  // é (étage), к (кв.: квартира)
-  if (c === 0xe9 || c === 0xc9 || c === 0x43a || c === 0x41a) return true;
+  // é (étage), к (кв.: квартира; кат), с (стан)
+  if (c === 0xe9 || c === 0xc9 || c === 0x43a || c === 0x41a || c === 0x441 || c === 0x421) return true;
   const l = (c | 32) - 97;
   return c < 128 && l >= 0 && l < 26 && ((UNIT_INITIALS >> l) & 1) === 1;
 }
