@@ -57,6 +57,14 @@ const UNITS = [
   "pass: x ",
   // IPv6 addresses with an IPv4 tail: each IPv4 address was compared with every IPv6 one
   "::ffff:192.0.2.1 ",
+  // Chinese, Japanese and Korean names and addresses
+  "中",
+  "中1",
+  "路8号, ",
+  "1丁目",
+  "가",
+  "가로 1 ",
+  "王伟 E. ",
 ];
 
 function input(text: string): RecognizerInput {

@@ -259,6 +259,25 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is Λεωφ. Κηφισίας 120")).toEqual(["Λεωφ. Κηφισίας 120"]);
   });
 
+  it("Chinese, Japanese and Korean addresses", () => {
+    const found = (t: string) => [
+      ...new Set(
+        streetAddress
+          .detect({ text: t, lower: t.toLowerCase(), channel: "typed" })
+          .filter((d) => d.type === "STREET_ADDRESS" && d.score >= 0.5)
+          .map((d) => t.slice(d.start, d.end)),
+      ),
+    ];
+    expect(found("please ship to 中山路8号, 杭州市 today")).toEqual(["中山路8号, 杭州市"]);
+    expect(found("the office is 龍東路316號 5樓")).toEqual(["龍東路316號 5樓"]);
+    expect(found("moving to 4丁目1番4号 next month")).toEqual(["4丁目1番4号"]);
+    expect(found("the office is 세종대로 110, 종로구")).toEqual(["세종대로 110, 종로구"]);
+    expect(found("meet at 1429 위양1길 590호")).toEqual(["1429 위양1길 590호"]);
+    // "to school" (학교로), a price with 号 but no name before it
+    expect(found("학교로 가요 at 5")).toEqual([]);
+    expect(found("I paid 5号 fee")).toEqual([]);
+  });
+
   it("what follows the number in Romania, Hungary, Belgium, Latvia, Slovenia and North Macedonia", () => {
     expect(addresses("moving to Aleea Teilor, Bloc 12, Ap. 34")).toEqual(["Aleea Teilor, Bloc 12, Ap. 34"]);
     expect(addresses("office: Rózsa köz 5 3.em 12 ajtó")).toEqual(["Rózsa köz 5 3.em 12 ajtó"]);

@@ -15,6 +15,7 @@ import { knownDigitRuns } from "../ids/scan.js";
 import { detectPostcodes, isPostcodeText, isUsStateCode } from "./postcode.js";
 import {
   CH_DIGIT,
+  CH_NONASCII,
   K_ALLCAP,
   K_CAP,
   K_DIGITS,
@@ -28,6 +29,7 @@ import {
   wordBits,
 } from "./tokens.js";
 import { entries, WordTable } from "./words.js";
+import { cjkAddresses } from "./address-cjk.js";
 
 /*
  * Street addresses, anchored on numbers: a house number next to a street name is an address when the
@@ -1203,6 +1205,9 @@ export const streetAddress: Recognizer = {
     const { text, lower } = input;
     const out = detectAddresses(text, lower);
     for (const p of detectPostcodes(text, lower, knownDigitRuns(input))) out.push(p);
+    // Chinese, Japanese and Korean addresses hold characters past ASCII (known for free when the record is tokenised)
+    const toks = peekTokens(text);
+    if (toks === undefined || toks.chars & CH_NONASCII) for (const d of cjkAddresses(text)) out.push(d);
     return out;
   },
 };

@@ -40,4 +40,14 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     ])
       expect(found(t)).toEqual([]);
   });
+  it("names in these scripts inside a text written in Latin letters, when a word of them is a listed name", () => {
+    expect(found("please send it to the account of 王伟 today")).toEqual(["王伟"]);
+    expect(found("洋子 竹下 and the team are meeting at noon")).toEqual(["洋子 竹下"]);
+    expect(found("hey, it's 百花 x. 渡辺, call me back later")).toEqual(["百花 x. 渡辺"]);
+    expect(found("윤재 서 and the others are meeting at noon")).toEqual(["윤재 서"]);
+    // words of these languages that are no names, a lone syllable that is a word too, and text mostly in them
+    expect(found("I really love 寿司 and 김치 for dinner")).toEqual([]);
+    expect(found("이 사람 is my friend from school")).toEqual([]);
+    expect(found("王先生は来ます")).toEqual(["王"]);
+  });
 });

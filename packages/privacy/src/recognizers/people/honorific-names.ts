@@ -61,6 +61,114 @@ function hanNameBefore(text: string, end: number, chinese: boolean, japanese: bo
   return -1;
 }
 
+function isKana(c: number): boolean {
+  return c >= 0x3040 && c <= 0x30ff;
+}
+function isCjk(c: number): boolean {
+  return isHan(c) || isHangul(c) || isKana(c);
+}
+
+/**
+ * The text is written in Latin letters, with at least as many of them as Chinese, Japanese or Korean characters: a
+ * short run of those scripts inside it is a foreign word, most often a person's or a place's name.
+ */
+function latinDominant(text: string): boolean {
+  let latin = 0;
+  let cjk = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
+    else if (isCjk(c)) cjk++;
+  }
+  return latin >= 8 && latin >= cjk;
+}
+
+/** One word of a name written in Han, Hangul or kana characters is a listed family or given name. */
+function listedNameWord(w: string): boolean {
+  const { zh, ja, jaGiven, ko, koGiven } = names();
+  const c = w.charCodeAt(0);
+  if (isHangul(c)) return koGiven.has(w) || (w.length === 3 && ko.has(w[0]!));
+  if (isKana(c)) return jaGiven.has(w);
+  // a family name alone or before a given name of one or two characters ("王", "王伟", "司马光", "竹下")
+  return (
+    ja.has(w) ||
+    jaGiven.has(w) ||
+    zh.has(w) ||
+    (w.length <= 3 && zh.has(w[0]!)) ||
+    (w.length <= 4 && w.length >= 3 && zh.has(w.slice(0, 2)))
+  );
+}
+
+/**
+ * Names written in Chinese, Japanese or Korean characters inside a text written in Latin letters ("account of 洋子
+ * 竹下", "윤재 서 and 루아 are meeting"): a run of one or two such words, each of at most four characters, of which one
+ * is a listed family or given name (a single word of one character only when a listed given name).
+ */
+function namesInLatinText(text: string, out: Detection[]): void {
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    if (!isCjk(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const start = k;
+    const words: [number, number][] = [];
+    for (;;) {
+      const ws = k;
+      while (k < n && isCjk(text.charCodeAt(k))) k++;
+      words.push([ws, k]);
+      if (k + 1 < n && text.charCodeAt(k) === 32 && isCjk(text.charCodeAt(k + 1))) k++;
+      else if (latinInitialAt(text, k) && isCjk(text.charCodeAt(k + 4)))
+        k += 4; // "哲也 E. 村上"
+      else break;
+    }
+    // a word character right before or after: part of a longer token ("ABC株式会社", "7丁目8番")
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const after = k < n ? text.charCodeAt(k) : 32;
+    const glued =
+      /[\p{L}\p{N}]/u.test(String.fromCharCode(before)) || /[\p{L}\p{N}]/u.test(String.fromCharCode(after));
+    if (
+      !glued &&
+      words.length <= 2 &&
+      words.every(([a, b]) => b - a <= 4) &&
+      // a lone character is too often a word or a symbol of its own ("中文", "文"), unless a listed given name ("翼")
+      (words.length === 2 || k - start >= 2 || names().jaGiven.has(text.slice(start, k))) &&
+      (words.some(([a, b]) => listedNameWord(text.slice(a, b))) || koreanSurnameBeside(text, words))
+    )
+      push(out, start, k, 0.7);
+  }
+}
+
+/** " E. " at k: a Latin initial between the words of a name. */
+function latinInitialAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k + 1) | 32;
+  return (
+    k + 4 < text.length &&
+    text.charCodeAt(k) === 32 &&
+    c >= 97 &&
+    c <= 122 &&
+    text.charCodeAt(k + 2) === 46 &&
+    text.charCodeAt(k + 3) === 32
+  );
+}
+
+/**
+ * Two Hangul words, one a family name of one syllable and the other a listed given name ("윤재 서", "서 윤재"): a
+ * lone syllable is too often a word of its own (이 "this", 한 "one").
+ */
+function koreanSurnameBeside(text: string, words: readonly [number, number][]): boolean {
+  if (words.length !== 2) return false;
+  const [[a0, a1], [b0, b1]] = words as [[number, number], [number, number]];
+  if (!isHangul(text.charCodeAt(a0)) || !isHangul(text.charCodeAt(b0))) return false;
+  const { ko, koGiven } = names();
+  // the given name must be listed: many family names are words too ("이 사람", this person; "한 번", once)
+  return (
+    (a1 - a0 === 1 && ko.has(text[a0]!) && koGiven.has(text.slice(b0, b1))) ||
+    (b1 - b0 === 1 && ko.has(text[b0]!) && koGiven.has(text.slice(a0, a1)))
+  );
+}
+
 function push(out: Detection[], start: number, end: number, score: number): void {
   out.push({ start, end, type: "PERSON", score, level: 3, recognizer: ID });
 }
@@ -100,6 +208,7 @@ export const honorificNames: Recognizer = {
         if (zh.has(text[from]!) || zh.has(text.slice(from, from + 2))) push(out, from, e, 0.75);
       }
     }
+    if (latinDominant(text)) namesInLatinText(text, out);
     KO_HONORIFIC.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = KO_HONORIFIC.exec(text));) {
       const h = m.index;

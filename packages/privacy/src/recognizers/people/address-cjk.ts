@@ -1,0 +1,66 @@
+/**
+ * Street addresses written in Chinese, Japanese or Korean. Their shape differs from the Latin ones the rest of
+ * address.ts reads: the number comes after the street and carries a counter ("中山路8号": road 8, number; "4丁目1番4号":
+ * district block 4, lot 1, building 4; "세종대로 110", "행신7길": road names ending in 로/길).
+ */
+import type { Detection } from "../../types.js";
+
+const ID = "street-address";
+
+// A town after a comma ("…, 珠口市", "…, 南投縣", "…, 수원구") is part of the address, as it is in Latin ones.
+const HAN_TOWN = "(?:,[ \\t]?\\p{sc=Han}{1,6}(?:市|县|縣|区|區|町|村|郡|镇|鎮|省))?";
+const KO_TOWN = "(?:,[ \\t]?[\\uac00-\\ud7a3]{1,6}(?:시|군|구|동|읍|면))?";
+// Japanese chōme-banchi-gō, optionally with a building's room ("4丁目1番4号 桑原394号室").
+const JA_RE = new RegExp(
+  "[0-9０-９]{1,4}丁目[0-9０-９]{1,4}番(?:地)?(?:[0-9０-９]{1,4}号)?(?:[ \\t]?[\\p{sc=Han}\\p{sc=Katakana}]{1,8}[0-9０-９]{1,5}号室)?" +
+    HAN_TOWN,
+  "gu",
+);
+// Chinese: a name of Han characters and a number with 号 (號 in traditional characters: "龚街163号", "中山路8号"), a
+// building or flat after it ("林路6号 公寓 949", "5号楼 302室").
+const ZH_RE = new RegExp(
+  "\\p{sc=Han}{1,10}[0-9０-９]{1,5}[号號](?:楼|樓|院)?(?:[ \\t]?(?:公寓|单元|單元|套房|室|房)?[ \\t]?[0-9０-９]{1,5}(?:室|[号號]|[楼樓层層])?)?" +
+    HAN_TOWN,
+  "gu",
+);
+// Korean road names: "세종대로 110", "행신7길", with a building number before or after.
+const KO_RE = new RegExp(
+  "(?:[0-9]{1,5}[ \\t])?[\\uac00-\\ud7a3]{1,8}[0-9]{0,3}(?:대로|로|길)[0-9]{0,3}(?:번?길)?(?:[ \\t][0-9]{1,5}(?:-[0-9]{1,4})?(?:호|번지)?)?" +
+    KO_TOWN +
+    "(?![\\uac00-\\ud7a3])",
+  "gu",
+);
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]/;
+const HAS_DIGIT = /[0-9０-９]/;
+
+function push(out: Detection[], start: number, end: number): void {
+  out.push({ start, end, type: "STREET_ADDRESS", score: 0.8, level: 3, recognizer: ID });
+}
+
+/**
+ * Chinese, Japanese and Korean street addresses in `text` (a Korean road name needs a house number beside it or a
+ * digit in it: "학교로" alone is "to school").
+ * @example cjkAddresses("moving to 9丁目6番7号 next month").length // 1
+ */
+export function cjkAddresses(text: string): Detection[] {
+  const out: Detection[] = [];
+  if (!HAS_CJK.test(text) || !HAS_DIGIT.test(text)) return out;
+  JA_RE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = JA_RE.exec(text));) push(out, m.index, m.index + m[0].length);
+  const ja = out.length;
+  ZH_RE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ZH_RE.exec(text));) {
+    const s = m.index;
+    const e = s + m[0].length;
+    // "番4号" inside a Japanese address is no Chinese one
+    let inside = false;
+    for (let k = 0; k < ja && !inside; k++) inside = out[k]!.start < e && s < out[k]!.end;
+    if (!inside) push(out, s, e);
+  }
+  KO_RE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = KO_RE.exec(text));) {
+    if (!/[0-9]/.test(m[0])) continue;
+    push(out, m.index, m.index + m[0].length);
+  }
+  return out;
+}
