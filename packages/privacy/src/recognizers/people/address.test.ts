@@ -259,6 +259,15 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is Λεωφ. Κηφισίας 120")).toEqual(["Λεωφ. Κηφισίας 120"]);
   });
 
+  it("types after the name in Azerbaijan, Armenia and Georgia; Persian, Arabic and Hebrew types before it", () => {
+    expect(addresses("moving to Nizami küç., 12, Gəncə")).toEqual(["Nizami küç., 12, Gəncə"]);
+    expect(addresses("meet at Ամիրյան փողոց 4")).toEqual(["Ամիրյան փողոց 4"]);
+    expect(addresses("the office is ჭავჭავაძის გამზ. 6")).toEqual(["ჭავჭავაძის გამზ. 6"]);
+    expect(addresses("the office is خیابان آزادی, پلاک 5, شیراز")).toEqual(["خیابان آزادی, پلاک 5, شیراز"]);
+    expect(addresses("send it to 12 شارع النخيل, الرياض")).toEqual(["12 شارع النخيل, الرياض"]);
+    expect(addresses("the office is רחוב הזית 5")).toEqual(["רחוב הזית 5"]);
+  });
+
   it("Chinese, Japanese and Korean addresses", () => {
     const found = (t: string) => [
       ...new Set(

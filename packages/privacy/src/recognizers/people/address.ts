@@ -22,6 +22,7 @@ import {
   K_JOINED,
   K_LOWER,
   K_MARKS,
+  K_NONASCII,
   type Tokens,
   isSpace,
   peekTokens,
@@ -643,9 +644,30 @@ const TYPE_BEFORE = new Set([
   "πλ",
   "πλατεία",
   "πάροδος",
+  // Persian, Arabic and Hebrew ("خیابان آزادی، پلاک 5", "شارع الملك فهد 12", "רחוב הרצל 5")
+  "خیابان",
+  "کوچه",
+  "بلوار",
+  "میدان",
+  "بن",
+  "جاده",
+  "بزرگراه",
+  "شارع",
+  "طريق",
+  "جادة",
+  "سبيل",
+  "زقاق",
+  "ممر",
+  "רחוב",
+  "רח",
+  "דרך",
+  "שדרות",
+  "שד",
+  "סמטת",
+  "כיכר",
 ]);
 /**
- * Russian, Ukrainian and Bulgarian street types. They go before the name ("ул. Ленина, 5") or after it ("Каштановая
+ * Russian, Ukrainian and Bulgarian street types (and others of the region, below). They go before the name ("ул. Ленина, 5") or after it ("Каштановая
  * пл., 992"), and a comma may stand between the street and its number either way.
  */
 const SLAVIC_TYPES = [
@@ -682,6 +704,37 @@ const SLAVIC_TYPES = [
   "алея",
   "булевард",
   "булевар",
+  // Azerbaijani, Uzbek, Armenian and Georgian put the type after the name the same way ("Nizami küç., 12", "Anar
+  // bulvari, 67a", "Մինասյան պողոտա 2", "ბალმაშევის გამზ. 6")
+  "küçəsi",
+  "küç",
+  "pr",
+  "sh",
+  "prospekti",
+  "döngəsi",
+  "sahəsi",
+  "meydanı",
+  "bulvarı",
+  "dalanı",
+  "ko'chasi",
+  "bulvari",
+  "qirg'oqi",
+  "qishlog'i",
+  "mavzesi",
+  "maydoni",
+  "mahallasi",
+  "yo'li",
+  "պողոտա",
+  "փողոց",
+  "նրբանցք",
+  "փակուղի",
+  "հրապարակ",
+  "გამზ",
+  "გამზირი",
+  "ქუჩა",
+  "შესახვევი",
+  "ჩიხი",
+  "მოედანი",
 ];
 /** Words for "number" between a street and its house number ("Jl. Sihotang no 3", "Calle Mayor nº 5"). */
 const NUMBER_SIGNS = [
@@ -697,6 +750,7 @@ const NUMBER_SIGNS = [
   "номер",
   "bloc",
   "bl",
+  "پلاک",
 ];
 /**
  * The rest of the Spanish cadastre's street types ("Manzana Catalina, 5", "Sector Ángela Velázquez 35"). Many are
@@ -1535,7 +1589,14 @@ function particle(i: number): boolean {
 function capOk(t: number): boolean {
   if (!isWord(t)) return false;
   if (tk[t]! & (K_CAP | K_ALLCAP)) return true;
-  return allLower && (tk[t]! & K_LOWER) !== 0 ? !common(t) : false;
+  if (allLower && (tk[t]! & K_LOWER) !== 0) return !common(t);
+  // a script without capitals: Arabic, Hebrew, Georgian (no word of them is in the common-word list)
+  return (tk[t]! & K_NONASCII) !== 0 && caselessScript(text.charCodeAt(ts[t]!));
+}
+
+/** `c` is a letter of a script that has no capital letters (Hebrew, Arabic and Persian, Georgian, Thai). */
+function caselessScript(c: number): boolean {
+  return (c >= 0x0590 && c <= 0x08ff) || (c >= 0x10d0 && c <= 0x10ff) || (c >= 0x0e00 && c <= 0x0e7f);
 }
 
 function emit(start: number, end: number, score: number): void {
@@ -2065,7 +2126,7 @@ function grow(e: number): number {
  */
 // "Stock" only as written (an English word); "og" (Norwegian "and") only after a floor's number, never alone
 const EU_FLOOR_RE =
-  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros|em\.?(?=[ \t,]|$)|emelet|e[ \t]verdieping|de[ \t]verdieping)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden|\d{1,3}\.?[ \t]?ajtó(?![\p{L}\p{N}])))?/u;
+  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros|em\.?(?=[ \t,]|$)|emelet|e[ \t]verdieping|de[ \t]verdieping|طبقه)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden|\d{1,3}\.?[ \t]?ajtó(?![\p{L}\p{N}])))?/u;
 // the Danish floor and side after a dotted number: "4. th", "2. sal" ("4 th" without the dot is English)
 const EU_DANISH_RE = /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.[ \t]?(?:sal|tv|th|mf)(?![\p{L}\p{N}])/u;
 const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
@@ -2349,6 +2410,8 @@ function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean
   const lw = word.toLowerCase();
   if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;
   if (word.length < 2) return (lineMode || !firstOnLine) && /^\p{Lu}$/u.test(word); // "København V"
+  // a town written in a script without capitals ("…, الكويت", "…, سنندج", "…, ციხელაშვილი")
+  if (caselessScript(c0)) return true;
   const b = lex.get(lw);
   // a greeting ends the block, a state code in capitals does not ("Honolulu, HI 96813")
   if (LINE_STOP.has(lw) && !(word.length === 2 && word !== lw && word === word.toUpperCase())) return false;
