@@ -268,6 +268,13 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is רחוב הזית 5")).toEqual(["רחוב הזית 5"]);
   });
 
+  it("Welsh types, a French 'Route' before its particle, Greek floors", () => {
+    expect(addresses("the parcel goes to 862 Ffordd Nant. Cheers")).toEqual(["862 Ffordd Nant"]);
+    expect(addresses("moving to 6 Route du Moulin next month")).toEqual(["6 Route du Moulin"]);
+    expect(addresses("take Route 66 to Chicago")).toEqual([]);
+    expect(addresses("the office is Πλ. Ανδρέου 39, 3ος")).toEqual(["Πλ. Ανδρέου 39, 3ος"]);
+  });
+
   it("Chinese, Japanese and Korean addresses", () => {
     const found = (t: string) => [
       ...new Set(

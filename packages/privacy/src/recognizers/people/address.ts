@@ -644,6 +644,11 @@ const TYPE_BEFORE = new Set([
   "πλ",
   "πλατεία",
   "πάροδος",
+  // Welsh ("Ffordd Nant 8", "8 Heol y Bont")
+  "stryd",
+  "ffordd",
+  "heol",
+  "lôn",
   // Persian, Arabic and Hebrew ("خیابان آزادی، پلاک 5", "شارع الملك فهد 12", "רחוב הרצל 5")
   "خیابان",
   "کوچه",
@@ -736,6 +741,8 @@ const SLAVIC_TYPES = [
   "ჩიხი",
   "მოედანი",
 ];
+/** French particles between a street's type and its name. */
+const FR_PARTICLES = new Set(["de", "du", "des", "d'", "la", "vers"]);
 /** Words for "number" between a street and its house number ("Jl. Sihotang no 3", "Calle Mayor nº 5"). */
 const NUMBER_SIGNS = [
   "no",
@@ -760,6 +767,8 @@ const NUMBER_SIGNS = [
 const CADASTRE_TYPES = [
   // Mexico, Brazil, Indonesia, Greece: types that are ordinary words or short abbreviations too ("Privada Marta",
   // "Marginal Tertuliano", "Gg. Melati", "Ds. Zaenab"; not "sesión privada 5", "marginal gains 2", "gg 5")
+  "route",
+  "maes",
   "privada",
   "cerrada",
   "retorno",
@@ -1534,8 +1543,11 @@ function gapOk(i: number, maxSpaces = 2): boolean {
   if (i < 0 || i + 1 >= n) return false;
   let k = te[i]!;
   const to = ts[i + 1]!;
-  // a dot after an abbreviation: "u.", "ul.", "St.", "Goethestr."
-  if (text.charCodeAt(k) === 46 && (te[i]! - ts[i]! <= 4 || (text.charCodeAt(k - 1) | 32) === 114)) k++;
+  // a dot after an abbreviation: "u.", "ul.", "St.", "Goethestr." (not before a sign-off: "Ffordd Nant. Cheers")
+  if (text.charCodeAt(k) === 46 && (te[i]! - ts[i]! <= 4 || (text.charCodeAt(k - 1) | 32) === 114)) {
+    if (LINE_STOP.has(key(i + 1))) return false;
+    k++;
+  }
   if (to - k < 1 || to - k > maxSpaces) return false;
   for (; k < to; k++) {
     const c = text.charCodeAt(k);
@@ -1563,6 +1575,8 @@ function typesStreet(t: number, last: number, num: number): boolean {
   if (!isTypeBefore(t)) return false;
   if (!(flags(t) & A_WEAK_TYPE)) return true;
   if (num >= 0 && yearLike(text, ts[num]!, te[num]!)) return false;
+  // or before a French particle and a name ("Route du Cratat"; not "Route 66")
+  if (t + 1 < last && FR_PARTICLES.has(key(t + 1))) return true;
   for (let k = t + 1; k <= last; k++) if (isWord(k) && bits(k) & (L_FIRST | L_LAST)) return true;
   return false;
 }
@@ -2126,7 +2140,7 @@ function grow(e: number): number {
  */
 // "Stock" only as written (an English word); "og" (Norwegian "and") only after a floor's number, never alone
 const EU_FLOOR_RE =
-  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros|em\.?(?=[ \t,]|$)|emelet|e[ \t]verdieping|de[ \t]verdieping|طبقه)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden|\d{1,3}\.?[ \t]?ajtó(?![\p{L}\p{N}])))?/u;
+  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros|em\.?(?=[ \t,]|$)|emelet|e[ \t]verdieping|de[ \t]verdieping|طبقه|ος)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden|\d{1,3}\.?[ \t]?ajtó(?![\p{L}\p{N}])))?/u;
 // the Danish floor and side after a dotted number: "4. th", "2. sal" ("4 th" without the dot is English)
 const EU_DANISH_RE = /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.[ \t]?(?:sal|tv|th|mf)(?![\p{L}\p{N}])/u;
 const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
