@@ -261,6 +261,53 @@ function runStream(r: KeystreamRedactor, evs: readonly KeystreamEvent[]): Keystr
   return rels;
 }
 
+describe("detectInKeystream on long segments", () => {
+  /** `n` characters typed into one field, each after `key` (a caret far from the end), with a secret among them. */
+  const typedWith = (n: number, key: KeystreamKey | undefined): KeystreamEvent[] => {
+    const evs: KeystreamEvent[] = [];
+    let i = 0;
+    const text = "lorem ipsum 1a dolor ";
+    for (let k = 0; k < n; k++) {
+      if (key && k % 2) evs.push({ i: i++, kind: "key", key });
+      evs.push({ i: i++, kind: "char", text: text[k % text.length]! });
+    }
+    return evs;
+  };
+  const minTime = (fn: () => void): number => {
+    let best = Infinity;
+    for (let r = 0; r < 2; r++) {
+      const t0 = performance.now();
+      fn();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+
+  it("takes time linear in the events when every edit is far from the segment's end", () => {
+    const stub = valueStub("1a");
+    for (const key of ["Home", "ArrowLeft"] as const) {
+      const small = typedWith(10_000, key);
+      const big = typedWith(80_000, key);
+      const ts = minTime(() => detectInKeystream(small, stub));
+      const tb = minTime(() => detectInKeystream(big, stub));
+      // 8x the events: linear ~8x, quadratic ~64x
+      expect(tb, `${key}: ${ts.toFixed(1)} ms -> ${tb.toFixed(1)} ms`).toBeLessThan(Math.max(ts * 24, 150));
+    }
+  });
+
+  it("gives the results of an uncut segment for a batch of the size a recorder sends (5,000 events)", () => {
+    const stub = valueStub("1a");
+    for (const key of [undefined, "Home", "ArrowLeft"] as const) {
+      const evs = typedWith(4_000, key);
+      const cut = detectInKeystream(evs, stub);
+      const uncut = detectInKeystream(evs, stub, { maxSegmentChars: Infinity, maxSegmentEvents: Infinity });
+      expect(cut.dropEvents).toEqual(uncut.dropEvents);
+      expect(cut.text).toEqual(uncut.text);
+      if (key === undefined) expect(cut.dropEvents.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("KeystreamRedactor", () => {
   it("releases a segment when it ends, holding nothing back afterwards", () => {
     const r = new KeystreamRedactor(emailStub);

@@ -914,16 +914,29 @@ export function detectInKeystream(
 }
 
 /**
- * The redactor {@link detectInKeystream} uses (no cuts). For callers that feed it without building
- * every event object (see `feedChar`); read the result with {@link batchReleases} and
- * {@link batchOutcome}.
+ * Segment size past which the batch form cuts, as the streaming one does at 1,024 characters. An edit costs time in
+ * proportion to the segment's length (the buffer is an array), so without a bound a long segment edited far from its
+ * end took quadratic time (80,000 key events each typed after Home: ~4 s). A recorder batch holds at most 5,000
+ * events, so no batch a device sends reaches the bound: there the results are those of an uncut segment.
+ */
+const BATCH_SEGMENT_CHARS = 8192;
+const BATCH_SEGMENT_EVENTS = 32768;
+
+/**
+ * The redactor {@link detectInKeystream} uses (segments cut only past 8,192 characters or 32,768 events). For
+ * callers that feed it without building every event object (see `feedChar`); read the result with
+ * {@link batchReleases} and {@link batchOutcome}.
  * @example const r = batchRedactor(analyzer); r.feedChar(0, 0, "a"); batchOutcome(batchReleases(r)).dropEvents // []
  */
 export function batchRedactor(
   analyzeFn: KeystreamAnalyzer,
   opts: KeystreamRedactorOptions = {},
 ): KeystreamRedactor {
-  return new KeystreamRedactor(analyzeFn, { maxSegmentChars: Infinity, maxSegmentEvents: Infinity, ...opts });
+  return new KeystreamRedactor(analyzeFn, {
+    maxSegmentChars: BATCH_SEGMENT_CHARS,
+    maxSegmentEvents: BATCH_SEGMENT_EVENTS,
+    ...opts,
+  });
 }
 
 /**
