@@ -23,12 +23,13 @@ const ENGLISH = ["en_US", "en_US", "en_US", "en_GB", "en_AU", "en_CA", "en_IE", 
 const EUROPE = ["de", "fr", "es", "it", "nl", "pt_PT", "pl", "sv", "nb_NO", "da", "fi", "cs_CZ"];
 /**
  * `--locales world`: faker's other locales with names and addresses of their own, in Latin, Cyrillic, Greek,
- * Armenian, Georgian, Arabic, Hebrew and CJK scripts (not Thai and the South Asian scripts: see the README).
+ * Armenian, Georgian, Arabic, Hebrew, South Asian and CJK scripts (not Thai: see the README).
  */
 const WORLD = [
   "af_ZA",
   "ar",
   "az",
+  "bn_BD",
   "cy",
   "de_AT",
   "de_CH",
@@ -47,6 +48,7 @@ const WORLD = [
   "ko",
   "lv",
   "mk",
+  "ne",
   "nl_BE",
   "pt_BR",
   "ro",
@@ -54,8 +56,10 @@ const WORLD = [
   "sk",
   "sl_SI",
   "sr_RS_latin",
+  "ta_IN",
   "tr",
   "uk",
+  "ur",
   "uz_UZ_latin",
   "vi",
   "zh_CN",

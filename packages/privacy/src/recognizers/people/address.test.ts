@@ -266,6 +266,10 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the office is خیابان آزادی, پلاک 5, شیراز")).toEqual(["خیابان آزادی, پلاک 5, شیراز"]);
     expect(addresses("send it to 12 شارع النخيل, الرياض")).toEqual(["12 شارع النخيل, الرياض"]);
     expect(addresses("the office is רחוב הזית 5")).toEqual(["רחוב הזית 5"]);
+    // Urdu types after the name, towns in Bengali and Devanagari
+    expect(addresses("moving to 28 ملوک روڈ, لاہور")).toEqual(["28 ملوک روڈ, لاہور"]);
+    expect(addresses("office: 65 Bauch Wall, মহালছড়ি")).toEqual(["65 Bauch Wall, মহালছড়ি"]);
+    expect(addresses("office: 77 Lake Point, धरान")).toEqual(["77 Lake Point, धरान"]);
   });
 
   it("Welsh types, a French 'Route' before its particle, Greek floors", () => {

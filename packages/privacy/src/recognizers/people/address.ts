@@ -97,6 +97,15 @@ const STRONG_AFTER = [
 /** Street-type words after the name, including the ambiguous ones (Close, Way, Place, Park, Point). */
 const TYPE_AFTER = new Set([
   ...STRONG_AFTER,
+  // Urdu ("28 ملوک روڈ", "598 حسنہ کالونی")
+  "روڈ",
+  "گلی",
+  "کالونی",
+  "چوک",
+  "بازار",
+  "گاؤں",
+  "گاوں",
+  "گاوْں",
   "streets",
   "av",
   "roads",
@@ -1608,9 +1617,12 @@ function capOk(t: number): boolean {
   return (tk[t]! & K_NONASCII) !== 0 && caselessScript(text.charCodeAt(ts[t]!));
 }
 
-/** `c` is a letter of a script that has no capital letters (Hebrew, Arabic and Persian, Georgian, Thai). */
+/**
+ * `c` is a letter of a script that has no capitals: Hebrew, Arabic, Persian and Urdu; the scripts of India, Nepal,
+ * Bangladesh and Sri Lanka; Thai and Lao; Georgian.
+ */
 function caselessScript(c: number): boolean {
-  return (c >= 0x0590 && c <= 0x08ff) || (c >= 0x10d0 && c <= 0x10ff) || (c >= 0x0e00 && c <= 0x0e7f);
+  return (c >= 0x0590 && c <= 0x08ff) || (c >= 0x0900 && c <= 0x0eff) || (c >= 0x10d0 && c <= 0x10ff);
 }
 
 function emit(start: number, end: number, score: number): void {
