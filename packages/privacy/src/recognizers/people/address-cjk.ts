@@ -49,13 +49,13 @@ export function cjkAddresses(text: string): Detection[] {
   for (let m: RegExpExecArray | null; (m = JA_RE.exec(text));) push(out, m.index, m.index + m[0].length);
   const ja = out.length;
   ZH_RE.lastIndex = 0;
+  // "番4号" inside a Japanese address is no Chinese one; both lists are in text order, so one walk finds the overlaps
+  let k = 0;
   for (let m: RegExpExecArray | null; (m = ZH_RE.exec(text));) {
     const s = m.index;
     const e = s + m[0].length;
-    // "番4号" inside a Japanese address is no Chinese one
-    let inside = false;
-    for (let k = 0; k < ja && !inside; k++) inside = out[k]!.start < e && s < out[k]!.end;
-    if (!inside) push(out, s, e);
+    while (k < ja && out[k]!.end <= s) k++;
+    if (!(k < ja && out[k]!.start < e)) push(out, s, e);
   }
   KO_RE.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = KO_RE.exec(text));) {
