@@ -2,7 +2,8 @@
  * Names in Chinese, Japanese and Korean writing. These scripts have no capital letters, and Chinese and Japanese
  * no spaces, so the person recognizer's cues do not exist there. What does exist is the honorific written right
  * after a name — 田中さん, 王先生, 김민준 씨 — and the name before it starts with a family name from a list.
- * Only names with such an honorific (or after 我叫 / 我是, "I am called") are found.
+ * Only names with such an honorific (or after 我叫 / 我是, "I am called") are found in text of those languages. Inside
+ * text written in Latin letters, a short run of those scripts with a listed family or given name is found too.
  */
 import type { Detection, Recognizer } from "../../types.js";
 import cjk from "../../../data/cjk-names.json" with { type: "json" };
@@ -87,6 +88,7 @@ function latinDominant(text: string): boolean {
 function listedNameWord(w: string): boolean {
   const { zh, ja, jaGiven, ko, koGiven } = names();
   const c = w.charCodeAt(0);
+  // (a lone family syllable is not enough: "이 사람" is "this person")
   if (isHangul(c)) return koGiven.has(w) || (w.length === 3 && ko.has(w[0]!));
   if (isKana(c)) return jaGiven.has(w);
   // a family name alone or before a given name of one or two characters ("王", "王伟", "司马光", "竹下")
@@ -134,7 +136,7 @@ function namesInLatinText(text: string, out: Detection[]): void {
       words.every(([a, b]) => b - a <= 4) &&
       // a lone character is too often a word or a symbol of its own ("中文", "文"), unless a listed given name ("翼")
       (words.length === 2 || k - start >= 2 || names().jaGiven.has(text.slice(start, k))) &&
-      (words.some(([a, b]) => listedNameWord(text.slice(a, b))) || koreanSurnameBeside(text, words))
+      words.some(([a, b]) => listedNameWord(text.slice(a, b)))
     )
       push(out, start, k, 0.7);
   }
@@ -150,22 +152,6 @@ function latinInitialAt(text: string, k: number): boolean {
     c <= 122 &&
     text.charCodeAt(k + 2) === 46 &&
     text.charCodeAt(k + 3) === 32
-  );
-}
-
-/**
- * Two Hangul words, one a family name of one syllable and the other a listed given name ("윤재 서", "서 윤재"): a
- * lone syllable is too often a word of its own (이 "this", 한 "one").
- */
-function koreanSurnameBeside(text: string, words: readonly [number, number][]): boolean {
-  if (words.length !== 2) return false;
-  const [[a0, a1], [b0, b1]] = words as [[number, number], [number, number]];
-  if (!isHangul(text.charCodeAt(a0)) || !isHangul(text.charCodeAt(b0))) return false;
-  const { ko, koGiven } = names();
-  // the given name must be listed: many family names are words too ("이 사람", this person; "한 번", once)
-  return (
-    (a1 - a0 === 1 && ko.has(text[a0]!) && koGiven.has(text.slice(b0, b1))) ||
-    (b1 - b0 === 1 && ko.has(text[b0]!) && koGiven.has(text.slice(a0, a1)))
   );
 }
 
