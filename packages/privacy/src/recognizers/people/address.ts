@@ -681,10 +681,11 @@ const TYPE_BEFORE = new Set([
   "כיכר",
 ]);
 /**
- * Russian, Ukrainian and Bulgarian street types (and others of the region, below). They go before the name ("ул. Ленина, 5") or after it ("Каштановая
- * пл., 992"), and a comma may stand between the street and its number either way.
+ * Street types that go before the name ("ул. Ленина, 5") or after it ("Каштановая пл., 992"), with a comma between
+ * the street and its number either way: Russian, Ukrainian and Bulgarian, and (below) Azerbaijani, Uzbek, Armenian
+ * and Georgian.
  */
-const SLAVIC_TYPES = [
+const EITHER_SIDE_TYPES = [
   "улица",
   "ул",
   "проспект",
@@ -1204,14 +1205,14 @@ const A_COMPOUND_KNOWN = 32; // (token memo only) A_COMPOUND is computed
 const A_COMPOUND = 64; // (token memo only) a one-word street name ("Koskikatu")
 const A_STREET_WORD = 128; // Street, Avenue, Road, Boulevard, Lane, Straße, Strasse (see namedStreets)
 const A_WEAK_TYPE = 256; // CADASTRE_TYPES: a type word only before a person's name
-const A_EITHER_TYPE = 512; // SLAVIC_TYPES: a type word before or after the name, a comma before the number
+const A_EITHER_TYPE = 512; // EITHER_SIDE_TYPES: a type word before or after the name, a comma before the number
 const A_NUMBER_SIGN = 1024; // NUMBER_SIGNS
 const ADDRESS_WORDS = new WordTable([
   ...entries(TYPE_AFTER, A_TYPE_AFTER),
   ...entries(STRONG_AFTER, A_STRONG_AFTER),
   ...entries(TYPE_BEFORE, A_TYPE_BEFORE),
   ...entries(CADASTRE_TYPES, A_TYPE_BEFORE | A_WEAK_TYPE),
-  ...entries(SLAVIC_TYPES, A_TYPE_BEFORE | A_EITHER_TYPE),
+  ...entries(EITHER_SIDE_TYPES, A_TYPE_BEFORE | A_EITHER_TYPE),
   ...entries(NUMBER_SIGNS, A_NUMBER_SIGN),
   ...entries(UNITS, A_UNIT),
   ...entries(STREET_PARTICLES, A_STREET_PARTICLE),
@@ -1613,7 +1614,7 @@ function capOk(t: number): boolean {
   if (!isWord(t)) return false;
   if (tk[t]! & (K_CAP | K_ALLCAP)) return true;
   if (allLower && (tk[t]! & K_LOWER) !== 0) return !common(t);
-  // a script without capitals: Arabic, Hebrew, Georgian (no word of them is in the common-word list)
+  // a script without capitals (see caselessScript; no word of them is in the common-word list)
   return (tk[t]! & K_NONASCII) !== 0 && caselessScript(text.charCodeAt(ts[t]!));
 }
 
@@ -1740,7 +1741,7 @@ function streetAt(i: number): [number, number, number] | undefined {
   // ends before it (h: the token the street's words end before)
   const h = i > 1 && isWord(i - 1) && flags(i - 1) & A_NUMBER_SIGN && gapOk(i - 1) ? i - 1 : i;
   // Spanish and Italian addresses put a comma before the number ("Plaza Jordi, 53"): then a type word must lead, or
-  // a Slavic one end the name ("Каштановая пл., 992")
+  // one of EITHER_SIDE_TYPES end the name ("Каштановая пл., 992")
   const comma = h > 0 && isWord(h - 1) && commaGap(te[h - 1]! + abbrevDot(h - 1), ts[h]!);
   let c = h;
   // once a one-word street name is reached, only its prefix, an initial, an abbreviation or a German place
@@ -1799,7 +1800,7 @@ function streetAt(i: number): [number, number, number] | undefined {
       if (
         (isTypeAfter(t) && (t > c || te[t]! - ts[t]! > 1)) ||
         // a type word right before the number only where it begins the street ("Calle 72"; not "Llegamos al 5"), or
-        // where a Slavic one ends a name ("Гражданская аллея 429"; not "на майдан 5")
+        // where one of EITHER_SIDE_TYPES ends a name ("Гражданская аллея 429"; not "на майдан 5")
         (typesStreet(t, h - 1, i) && (t < h - 1 || (flags(t) & A_EITHER_TYPE ? t > c : t === c))) ||
         isCompound(t)
       )
@@ -1977,7 +1978,7 @@ function letterSuffix(i: number): boolean {
 }
 
 /** text[a..b) is a comma and one or two spaces. */
-/** 1 when token t is an abbreviation of a Slavic type word followed by its dot ("пл.", "ул."), else 0. */
+/** 1 when token t is an abbreviated type of EITHER_SIDE_TYPES followed by its dot ("пл.", "ул."), else 0. */
 function abbrevDot(t: number): number {
   return text.charCodeAt(te[t]!) === 46 && te[t]! - ts[t]! <= 4 && flags(t) & A_EITHER_TYPE ? 1 : 0;
 }
