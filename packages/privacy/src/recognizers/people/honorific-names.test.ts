@@ -50,4 +50,13 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("이 사람 is my friend from school")).toEqual([]);
     expect(found("王先生は来ます")).toEqual(["王"]);
   });
+  it("unlisted names in those scripts where English puts a name: after a greeting or label, before 'said'", () => {
+    expect(found("Hi 宇泽, the parcel is here")).toEqual(["宇泽"]);
+    expect(found("ok so 立軒 said the office moved")).toEqual(["立軒"]);
+    expect(found("Emergency contact: 丽芳, call any time")).toEqual(["丽芳"]);
+    expect(found("hi 丽, the parcel is here")).toEqual(["丽"]);
+    // no cue, or a lone character with none
+    expect(found("we ordered 拉面 for the whole team")).toEqual([]);
+    expect(found("the password is 文 for everyone")).toEqual([]);
+  });
 });

@@ -130,16 +130,76 @@ function namesInLatinText(text: string, out: Detection[]): void {
     const after = k < n ? text.charCodeAt(k) : 32;
     const glued =
       /[\p{L}\p{N}]/u.test(String.fromCharCode(before)) || /[\p{L}\p{N}]/u.test(String.fromCharCode(after));
-    if (
-      !glued &&
-      words.length <= 2 &&
-      words.every(([a, b]) => b - a <= 4) &&
-      // a lone character is too often a word or a symbol of its own ("中文", "文"), unless a listed given name ("翼")
-      (words.length === 2 || k - start >= 2 || names().jaGiven.has(text.slice(start, k))) &&
-      words.some(([a, b]) => listedNameWord(text.slice(a, b)))
-    )
+    if (!glued && words.length <= 2 && words.every(([a, b]) => b - a <= 4) && nameHere(text, words, start, k))
       push(out, start, k, 0.7);
   }
+}
+
+/**
+ * The run of `words` from `start` to `end` is a name: one of its words is listed, or it stands where English puts a
+ * name ("Hi 宇泽,", "ask 明軒", "立軒 said": Chinese given names are not listed). A lone character is too often a word
+ * or a symbol of its own ("中文", "文"): it needs a cue, or to be a listed given name ("翼").
+ */
+function nameHere(text: string, words: readonly [number, number][], start: number, end: number): boolean {
+  const cue = (): boolean =>
+    words.every(([a, b]) => b - a <= 3) && (cueBefore(text, start) || cueAfter(text, end));
+  if (words.length === 1 && end - start === 1) return names().jaGiven.has(text.slice(start, end)) || cue();
+  return words.some(([a, b]) => listedNameWord(text.slice(a, b))) || cue();
+}
+
+/** Words right before a name in English: greetings, introductions, labels ("Hi X", "it's X", "Name: X"). */
+const CUES_BEFORE = new Set([
+  "hi",
+  "hello",
+  "hey",
+  "dear",
+  "thanks",
+  "thank you",
+  "cheers",
+  "it's",
+  "i'm",
+  "this is",
+  "ask",
+  "tell",
+  "call",
+  "ping",
+  "cc",
+  "contact",
+  "name",
+]);
+/** Words right after a name in English ("X said", "X wrote"). */
+const CUES_AFTER = new Set(["said", "says", "wrote", "writes", "replied", "asked"]);
+
+/**
+ * A cue of CUES_BEFORE ends right before `start` (across spaces, a colon or a comma; one or two words, any case,
+ * ’ as ').
+ */
+function cueBefore(text: string, start: number): boolean {
+  let e = start;
+  while (
+    e > 0 &&
+    (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 58 || text.charCodeAt(e - 1) === 44)
+  )
+    e--;
+  if (e === start) return false;
+  const from = Math.max(0, e - 12);
+  const head = text
+    .slice(from, e)
+    .toLowerCase()
+    .replace(/\u2019/g, "'");
+  const m = /(?:^|[^a-z'])((?:[a-z']+ )?[a-z']+)$/.exec(head);
+  if (!m) return false;
+  const two = m[1]!;
+  const one = two.slice(two.lastIndexOf(" ") + 1);
+  return CUES_BEFORE.has(two) || CUES_BEFORE.has(one);
+}
+
+/** A word of CUES_AFTER, or an e-mail address in angle brackets, follows `end` ("立軒 said", "鑫 <a@b.cn> wrote"). */
+function cueAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32) return false;
+  if (text.charCodeAt(end + 1) === 60) return true;
+  const m = /^[a-z]+/i.exec(text.slice(end + 1, end + 10));
+  return m !== null && CUES_AFTER.has(m[0].toLowerCase());
 }
 
 /** " E. " at k: a Latin initial between the words of a name. */
