@@ -65,6 +65,9 @@ const UNITS = [
   "가",
   "가로 1 ",
   "王伟 E. ",
+  "Hi 王, ",
+  "文 said ",
+  "Anna\u200c",
 ];
 
 function input(text: string): RecognizerInput {

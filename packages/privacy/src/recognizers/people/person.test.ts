@@ -366,6 +366,11 @@ describe("person: properties", () => {
     );
   });
 
+  it("a Persian name continues across a zero-width non-joiner", () => {
+    // "مصباح‌زاده": the tokens stop at U+200C, the name does not
+    expect(found("Name: سینا K. مصباح\u200cزاده lives here")).toEqual(["سینا K. مصباح\u200cزاده"]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

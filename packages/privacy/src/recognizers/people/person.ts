@@ -706,12 +706,48 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   if (segs.length > 0) rescore();
   for (const s of segs) {
     if (s.score >= 0.5)
-      out.push({ start: s.start, end: s.end, type: "PERSON", score: s.score, level: 3, recognizer: ID });
+      out.push({
+        start: zwnjStart(s.start),
+        end: zwnjEnd(s.end),
+        type: "PERSON",
+        score: s.score,
+        level: 3,
+        recognizer: ID,
+      });
   }
   if (!lowerMode) lowercaseAfterIntro(toks, out);
   if (toks.chars & CH_AT) mentions(toks, out);
   if (directory) matchDirectory(toks, directory, out);
   return out;
+}
+
+const ZWNJ = 0x200c;
+const LETTER_RE = /\p{L}/u;
+/** Parts a word may have across non-joiners, and letters per part, that a name takes beyond its tokens. */
+const ZWNJ_PARTS = 3;
+const ZWNJ_PART_LETTERS = 24;
+/**
+ * Persian writes a zero-width non-joiner inside words ("نعمت‌زاده", "علی‌آبادی"); the tokens stop at it, so a name
+ * that ends (or starts) at one takes the letters beyond it: a few parts of a word at most, so that a long run of
+ * joined letters costs no more than a word (a text of many names each would otherwise be read to its end).
+ */
+function zwnjEnd(e: number): number {
+  for (let p = 0; p < ZWNJ_PARTS; p++) {
+    if (!(e + 1 < text.length && text.charCodeAt(e) === ZWNJ && LETTER_RE.test(text[e + 1]!))) break;
+    const from = e + 1;
+    e += 2;
+    while (e < text.length && e - from < ZWNJ_PART_LETTERS && LETTER_RE.test(text[e]!)) e++;
+  }
+  return e;
+}
+function zwnjStart(s: number): number {
+  for (let p = 0; p < ZWNJ_PARTS; p++) {
+    if (!(s >= 2 && text.charCodeAt(s - 1) === ZWNJ && LETTER_RE.test(text[s - 2]!))) break;
+    const to = s - 1;
+    s -= 2;
+    while (s > 0 && to - s < ZWNJ_PART_LETTERS && LETTER_RE.test(text[s - 1]!)) s--;
+  }
+  return s;
 }
 
 /** Chains of name-like tokens, each scored as a segment (pushed to `segs`). */
