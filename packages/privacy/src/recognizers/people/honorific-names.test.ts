@@ -59,4 +59,9 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("we ordered 拉面 for the whole team")).toEqual([]);
     expect(found("the password is 文 for everyone")).toEqual([]);
   });
+  it("Thai names inside Latin text, only where English puts a name (there is no Thai list)", () => {
+    expect(found("Hi สมชาย, the parcel is here")).toEqual(["สมชาย"]);
+    expect(found("ok so สมชาย ใจดี said the office moved")).toEqual(["สมชาย ใจดี"]);
+    expect(found("we ate ผัดไทย for lunch today")).toEqual([]);
+  });
 });

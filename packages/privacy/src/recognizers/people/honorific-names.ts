@@ -68,20 +68,30 @@ function isKana(c: number): boolean {
 function isCjk(c: number): boolean {
   return isHan(c) || isHangul(c) || isKana(c);
 }
+/** A character of the Thai block (letters, vowel signs and tone marks). */
+function isThai(c: number): boolean {
+  return c >= 0x0e01 && c <= 0x0e5b;
+}
 
 /**
- * The text is written in Latin letters, with at least as many of them as Chinese, Japanese or Korean characters: a
- * short run of those scripts inside it is a foreign word, most often a person's or a place's name.
+ * The text is written in Latin letters, with at least as many of them as Chinese, Japanese, Korean or Thai characters
+ * (`thai`: whether any is Thai): a short run of those scripts inside it is a foreign word, most often a person's or a
+ * place's name. Undefined when the text is not so written.
  */
-function latinDominant(text: string): boolean {
+function latinDominant(text: string): { thai: boolean } | undefined {
   let latin = 0;
-  let cjk = 0;
+  let other = 0;
+  let thai = false;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
-    else if (isCjk(c)) cjk++;
+    else if (isCjk(c)) other++;
+    else if (isThai(c)) {
+      other++;
+      thai = true;
+    }
   }
-  return latin >= 8 && latin >= cjk;
+  return latin >= 8 && latin >= other ? { thai } : undefined;
 }
 
 /** One word of a name written in Han, Hangul or kana characters is a listed family or given name. */
@@ -103,14 +113,17 @@ function listedNameWord(w: string): boolean {
 
 /**
  * Names written in Chinese, Japanese or Korean characters inside a text written in Latin letters ("account of 洋子
- * 竹下", "윤재 서 and 루아 are meeting"): a run of one or two such words, each of at most four characters, of which one
- * is a listed family or given name (a single word of one character only when a listed given name).
+ * 竹下", "윤재 서 and 루아 are meeting"): a run of one or two such words, each of at most four characters (see
+ * `nameHere`). With `thai`, the same for Thai script, whose names are longer words and have no list here: only where
+ * English puts a name ("Hi ธราวิทญ์,").
  */
-function namesInLatinText(text: string, out: Detection[]): void {
+function namesInLatinText(text: string, out: Detection[], thai: boolean): void {
+  const inRun = thai ? isThai : isCjk;
+  const maxWord = thai ? 20 : 4;
   const n = text.length;
   let k = 0;
   while (k < n) {
-    if (!isCjk(text.charCodeAt(k))) {
+    if (!inRun(text.charCodeAt(k))) {
       k++;
       continue;
     }
@@ -118,10 +131,10 @@ function namesInLatinText(text: string, out: Detection[]): void {
     const words: [number, number][] = [];
     for (;;) {
       const ws = k;
-      while (k < n && isCjk(text.charCodeAt(k))) k++;
+      while (k < n && inRun(text.charCodeAt(k))) k++;
       words.push([ws, k]);
-      if (k + 1 < n && text.charCodeAt(k) === 32 && isCjk(text.charCodeAt(k + 1))) k++;
-      else if (latinInitialAt(text, k) && isCjk(text.charCodeAt(k + 4)))
+      if (k + 1 < n && text.charCodeAt(k) === 32 && inRun(text.charCodeAt(k + 1))) k++;
+      else if (latinInitialAt(text, k) && inRun(text.charCodeAt(k + 4)))
         k += 4; // "哲也 E. 村上"
       else break;
     }
@@ -130,7 +143,8 @@ function namesInLatinText(text: string, out: Detection[]): void {
     const after = k < n ? text.charCodeAt(k) : 32;
     const glued =
       /[\p{L}\p{N}]/u.test(String.fromCharCode(before)) || /[\p{L}\p{N}]/u.test(String.fromCharCode(after));
-    if (!glued && words.length <= 2 && words.every(([a, b]) => b - a <= 4) && nameHere(text, words, start, k))
+    if (glued || words.length > 2 || !words.every(([a, b]) => b - a <= maxWord)) continue;
+    if (thai ? cueBefore(text, start) || cueAfter(text, k) : nameHere(text, words, start, k))
       push(out, start, k, 0.7);
   }
 }
@@ -230,7 +244,9 @@ export const honorificNames: Recognizer = {
     const { text } = input;
     const toks = peekTokens(text);
     if (
-      toks !== undefined ? (toks.chars & CH_NONASCII) === 0 : !/[\u3005\u3400-\u9fff\uac00-\ud7a3]/.test(text)
+      toks !== undefined
+        ? (toks.chars & CH_NONASCII) === 0
+        : !/[\u0e01-\u0e5b\u3005\u3400-\u9fff\uac00-\ud7a3]/.test(text)
     )
       return [];
     const out: Detection[] = [];
@@ -254,7 +270,11 @@ export const honorificNames: Recognizer = {
         if (zh.has(text[from]!) || zh.has(text.slice(from, from + 2))) push(out, from, e, 0.75);
       }
     }
-    if (latinDominant(text)) namesInLatinText(text, out);
+    const latin = latinDominant(text);
+    if (latin !== undefined) {
+      namesInLatinText(text, out, false);
+      if (latin.thai) namesInLatinText(text, out, true);
+    }
     KO_HONORIFIC.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = KO_HONORIFIC.exec(text));) {
       const h = m.index;
