@@ -306,6 +306,8 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("office: Ezera iela 41 dz. 7")).toEqual(["Ezera iela 41 dz. 7"]);
     expect(addresses("meet at Tržaška cesta 53 apartma 9")).toEqual(["Tržaška cesta 53 apartma 9"]);
     expect(addresses("office: Илинденска 14 кат 2")).toEqual(["Илинденска 14 кат 2"]);
+    expect(addresses("office: Jovana Danića 9 Sprat 2")).toEqual(["Jovana Danića 9 Sprat 2"]);
+    expect(addresses("goes to 87 رصيف الميناء, جدة")).toEqual(["87 رصيف الميناء, جدة"]);
     expect(addresses("I have 12 em dashes")).toEqual([]);
     expect(addresses("the bloc 5 voted")).toEqual([]);
   });
