@@ -753,8 +753,8 @@ const EITHER_SIDE_TYPES = [
   "ჩიხი",
   "მოედანი",
 ];
-/** French particles between a street's type and its name. */
-const FR_PARTICLES = new Set(["de", "du", "des", "d'", "la", "vers"]);
+/** French particles between a street's type and its name ("d'" never stands alone: the tokens join "d'Alésia"). */
+const FR_PARTICLES = new Set(["de", "du", "des", "la", "vers"]);
 /** Words for "number" between a street and its house number ("Jl. Sihotang no 3", "Calle Mayor nº 5"). */
 const NUMBER_SIGNS = [
   "no",
@@ -772,11 +772,12 @@ const NUMBER_SIGNS = [
   "پلاک",
 ];
 /**
- * The rest of the Spanish cadastre's street types ("Manzana Catalina, 5", "Sector Ángela Velázquez 35"). Many are
- * ordinary words too (Grupo, Mercado, Salida, Monte), so one counts only before a name of a person ("Mercado Leonor
- * 4"; not "Salida 4", "Mercado Libre 2024"), and the number must not read as a year.
+ * Street types that are ordinary words too: the rest of the Spanish cadastre's types ("Manzana Catalina, 5",
+ * "Sector Ángela Velázquez 35"; Grupo, Mercado, Salida, Monte) and, first, some of other countries. One counts only
+ * before a name of a person ("Mercado Leonor 4"; not "Salida 4", "Mercado Libre 2024") or a French particle (see
+ * typesStreet), and the number must not read as a year.
  */
-const CADASTRE_TYPES = [
+const WEAK_TYPES = [
   // Mexico, Brazil, Indonesia, Greece: types that are ordinary words or short abbreviations too ("Privada Marta",
   // "Marginal Tertuliano", "Gg. Melati", "Ds. Zaenab"; not "sesión privada 5", "marginal gains 2", "gg 5")
   "route",
@@ -1207,14 +1208,14 @@ const A_STREET_PARTICLE = 16;
 const A_COMPOUND_KNOWN = 32; // (token memo only) A_COMPOUND is computed
 const A_COMPOUND = 64; // (token memo only) a one-word street name ("Koskikatu")
 const A_STREET_WORD = 128; // Street, Avenue, Road, Boulevard, Lane, Straße, Strasse (see namedStreets)
-const A_WEAK_TYPE = 256; // CADASTRE_TYPES: a type word only before a person's name
+const A_WEAK_TYPE = 256; // WEAK_TYPES: a type word only before a person's name
 const A_EITHER_TYPE = 512; // EITHER_SIDE_TYPES: a type word before or after the name, a comma before the number
 const A_NUMBER_SIGN = 1024; // NUMBER_SIGNS
 const ADDRESS_WORDS = new WordTable([
   ...entries(TYPE_AFTER, A_TYPE_AFTER),
   ...entries(STRONG_AFTER, A_STRONG_AFTER),
   ...entries(TYPE_BEFORE, A_TYPE_BEFORE),
-  ...entries(CADASTRE_TYPES, A_TYPE_BEFORE | A_WEAK_TYPE),
+  ...entries(WEAK_TYPES, A_TYPE_BEFORE | A_WEAK_TYPE),
   ...entries(EITHER_SIDE_TYPES, A_TYPE_BEFORE | A_EITHER_TYPE),
   ...entries(NUMBER_SIGNS, A_NUMBER_SIGN),
   ...entries(UNITS, A_UNIT),
@@ -2196,11 +2197,14 @@ function digitBefore(k: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The first letters of the UNITS that are ASCII, a bit each (é of étage is checked apart). */
+/** The first letters of the UNITS: the ASCII ones a bit each, the others (é, к, с) with their capitals in a set. */
 let UNIT_INITIALS = 0;
+const UNIT_INITIALS_OTHER = new Set<number>();
 for (const u of UNITS) {
   const l = u.charCodeAt(0) - 97;
   if (l >= 0 && l < 26) UNIT_INITIALS |= 1 << l;
+  else if (u.charCodeAt(0) >= 128)
+    for (const f of [u[0]!, u[0]!.toUpperCase()]) UNIT_INITIALS_OTHER.add(f.charCodeAt(0));
 }
 
 /**
@@ -2220,10 +2224,9 @@ function unitMayFollow(e: number): boolean {
 
 /** `c` is the first letter of a unit designator (either case). */
 function unitInitial(c: number): boolean {
-  // é (étage), к (кв.: квартира; кат), с (стан)
-  if (c === 0xe9 || c === 0xc9 || c === 0x43a || c === 0x41a || c === 0x441 || c === 0x421) return true;
+  if (c >= 128) return UNIT_INITIALS_OTHER.has(c);
   const l = (c | 32) - 97;
-  return c < 128 && l >= 0 && l < 26 && ((UNIT_INITIALS >> l) & 1) === 1;
+  return l >= 0 && l < 26 && ((UNIT_INITIALS >> l) & 1) === 1;
 }
 
 /** A character that ends a word without being part of it in `acceptInline`: . ? ! ; : ) */

@@ -76,7 +76,7 @@ function isThai(c: number): boolean {
 /**
  * The text is written in Latin letters, with at least as many of them as Chinese, Japanese, Korean or Thai characters
  * (`thai`: whether any is Thai): a short run of those scripts inside it is a foreign word, most often a person's or a
- * place's name. Undefined when the text is not so written.
+ * place's name. Undefined when the text is not so written, or holds none of them.
  */
 function latinDominant(text: string): { thai: boolean } | undefined {
   let latin = 0;
@@ -91,7 +91,8 @@ function latinDominant(text: string): { thai: boolean } | undefined {
       thai = true;
     }
   }
-  return latin >= 8 && latin >= other ? { thai } : undefined;
+  // none of those characters: nothing for namesInLatinText to find (accented Latin text comes here too)
+  return other > 0 && latin >= 8 && latin >= other ? { thai } : undefined;
 }
 
 /** One word of a name written in Han, Hangul or kana characters is a listed family or given name. */
