@@ -1,4 +1,5 @@
-// npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--misses TYPE]: the eval figures
+// npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
+// [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -8,12 +9,17 @@
 // lower case), plus innocent look-alikes (versions, rooms, times, prices) for over-redaction. `--locales europe`
 // fills them from twelve continental European locales, and for five of them (de, fr, es, it, nl) two records in
 // three are written in that language. It is scored by ../shared/eval/score.mjs.
+// `--names unlisted` replaces every person's name by an invented one that no list of the engine holds (see
+// `unlistedNamer`): the lexicon was built from faker's name lists, so with faker's own names PERSON recall
+// mostly measures the lexicon; with invented ones it measures what the context rules find alone, as with the
+// names of people from anywhere that a real recording holds.
 // Values are fake by construction (faker); nothing is written to the repository.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { redactMany } from "../packages/privacy/dist/index.js";
+import { lexicon } from "../packages/privacy/dist/recognizers/people/lexicon.js";
 import { evalDir, scoreSet } from "./eval-sets.mjs";
 
 const require = createRequire(import.meta.url);
@@ -99,6 +105,76 @@ const VALUES = {
       .toString()
       .padStart(2, "0")}-${f.number.int({ min: 1, max: 9999 }).toString().padStart(4, "0")}`,
 };
+
+const NAMERS = new Map();
+
+/**
+ * A source of invented names for locale `loc`: a character trigram model of faker's given and family names of the
+ * locale, sampled with faker's seeded generator, keeping only words of 4 to 9 letters that the engine's lexicon
+ * does not know at all (no name, common word, place or title), so that they read like names of the locale but
+ * only context can find them. Falls back to the English names when the locale has too few names in one script.
+ * @example unlistedNamer(f, "en_US")() // "Marlend"
+ */
+function unlistedNamer(f, loc) {
+  let model = NAMERS.get(loc);
+  if (!model) {
+    const words = (l) => {
+      const d = require("@faker-js/faker").allFakers[l].rawDefinitions.person ?? {};
+      const flat = (v) => (Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v).flat() : []);
+      return [...flat(d.first_name), ...flat(d.last_name)].filter((w) => /^\p{L}{3,}$/u.test(w));
+    };
+    let train = words(loc);
+    if (train.length < 200) train = words("en");
+    const next = new Map();
+    for (const w of new Set(train.map((x) => x.toLowerCase()))) {
+      const s = `^^${w}$`;
+      for (let i = 2; i < s.length; i++) {
+        const k = s.slice(i - 2, i);
+        const m = next.get(k) ?? new Map();
+        m.set(s[i], (m.get(s[i]) ?? 0) + 1);
+        next.set(k, m);
+      }
+    }
+    model = { next, known: new Set(train.map((x) => x.toLowerCase())) };
+    NAMERS.set(loc, model);
+  }
+  const lex = lexicon();
+  return () => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      let w = "";
+      let k = "^^";
+      while (w.length < 12) {
+        const m = model.next.get(k);
+        let r = f.number.int({ min: 0, max: [...m.values()].reduce((a, b) => a + b, 0) - 1 });
+        let c = "$";
+        for (const [ch, cnt] of m) {
+          if (r < cnt) {
+            c = ch;
+            break;
+          }
+          r -= cnt;
+        }
+        if (c === "$") break;
+        w += c;
+        k = k[1] + c;
+      }
+      const len = [...w].length;
+      if (len < 4 || len > 9 || model.known.has(w) || lex.get(w) !== 0) continue;
+      return w[0].toUpperCase() + w.slice(1);
+    }
+    throw new Error(`no unlisted name for ${loc} in 200 tries`);
+  };
+}
+
+/** PERSON values made of invented names (`--names unlisted`), in the same three shapes as faker's. */
+function unlistedPerson(f, loc) {
+  const name = unlistedNamer(f, loc);
+  return pick(f, [
+    () => `${name()} ${name()}`,
+    () => `${name()} ${f.string.alpha({ length: 1, casing: "upper" })}. ${name()}`,
+    () => name(),
+  ])();
+}
 
 /** Templates: {TYPE} holes filled with a value of that type. */
 const TEMPLATES = [
@@ -214,7 +290,7 @@ const NATIVE = {
   },
 };
 
-export function generate(n, seed, locales) {
+export function generate(n, seed, locales, names = "faker") {
   const { allFakers } = require("@faker-js/faker");
   const records = [];
   for (let i = 0; i < n; i++) {
@@ -238,7 +314,7 @@ export function generate(n, seed, locales) {
     let last = 0;
     for (const m of tpl.matchAll(/\{([A-Z_]+)\}/g)) {
       text += tpl.slice(last, m.index);
-      const value = VALUES[m[1]](f, loc);
+      const value = m[1] === "PERSON" && names === "unlisted" ? unlistedPerson(f, loc) : VALUES[m[1]](f, loc);
       spans.push({ start: text.length, end: text.length + value.length, type: m[1] });
       text += value;
       last = m.index + m[0].length;
@@ -274,7 +350,10 @@ export async function run(args) {
   for (const l of locales)
     if (!allFakers[l])
       throw new Error(`--locales: faker has no locale "${l}" (english, europe, world, or a list: de,fr)`);
-  const records = generate(n, seed, locales);
+  const names = opt("--names", "faker");
+  if (names !== "faker" && names !== "unlisted")
+    throw new Error(`--names must be faker or unlisted, not "${names}"`);
+  const records = generate(n, seed, locales, names);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
   const results = redactMany(
@@ -307,5 +386,5 @@ export async function run(args) {
       }
     }
   }
-  console.log(JSON.stringify({ name: "holdout", records: n, seed, locales: localeArg, set: res }));
+  console.log(JSON.stringify({ name: "holdout", records: n, seed, locales: localeArg, names, set: res }));
 }

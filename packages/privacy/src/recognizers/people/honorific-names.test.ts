@@ -64,4 +64,12 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("ok so สมชาย ใจดี said the office moved")).toEqual(["สมชาย ใจดี"]);
     expect(found("we ate ผัดไทย for lunch today")).toEqual([]);
   });
+
+  it("Arabic, Persian and Hebrew names inside Latin text, only where English puts a name", () => {
+    expect(found("pls wire it to me (account of أنسيف أمود)")).toEqual(["أنسيف أمود"]);
+    expect(found("thanks گلبری Q. مهیر! I'll drop it at the office")).toEqual(["گلبری Q. مهیر"]);
+    expect(found("Ask מואל סיוניבי about the server")).toEqual(["מואל סיוניבי"]);
+    expect(found("Emergency contact: پدرامرث, call any time")).toEqual(["پدرامرث"]);
+    expect(found("the word سلام means peace, and so does שלום")).toEqual([]);
+  });
 });

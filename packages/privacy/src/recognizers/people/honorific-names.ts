@@ -72,27 +72,41 @@ function isCjk(c: number): boolean {
 function isThai(c: number): boolean {
   return c >= 0x0e01 && c <= 0x0e5b;
 }
+/**
+ * A letter or mark of a script that has no capitals and no name list here (Thai, Arabic, Hebrew), or the zero-width
+ * non-joiner inside a Persian word: names in it are found only where English puts a name.
+ */
+function isCueScript(c: number): boolean {
+  return (
+    isThai(c) ||
+    (c >= 0x05d0 && c <= 0x05f2) || // Hebrew letters
+    (c >= 0x0620 && c <= 0x065f) || // Arabic letters and vowel marks
+    (c >= 0x066e && c <= 0x06d3) || // Persian, Urdu letters
+    c === 0x06d5 ||
+    c === 0x200c
+  );
+}
 
 /**
- * The text is written in Latin letters, with at least as many of them as Chinese, Japanese, Korean or Thai characters
- * (`thai`: whether any is Thai): a short run of those scripts inside it is a foreign word, most often a person's or a
- * place's name. Undefined when the text is not so written, or holds none of them.
+ * The text is written in Latin letters, with at least as many of them as Chinese, Japanese or Korean characters
+ * (`cjk`), or with some Latin words and Thai, Arabic or Hebrew ones (`cue`): a short run of those scripts inside it
+ * is a foreign word, most often a person's or a place's name. Undefined when the text holds none of them, or too
+ * few Latin letters.
  */
-function latinDominant(text: string): { thai: boolean } | undefined {
+function latinDominant(text: string): { cjk: boolean; cue: boolean } | undefined {
   let latin = 0;
-  let other = 0;
-  let thai = false;
+  let cjk = 0;
+  let cue = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
-    else if (isCjk(c)) other++;
-    else if (isThai(c)) {
-      other++;
-      thai = true;
-    }
+    else if (isCjk(c)) cjk++;
+    else if (isCueScript(c)) cue++;
   }
   // none of those characters: nothing for namesInLatinText to find (accented Latin text comes here too)
-  return other > 0 && latin >= 8 && latin >= other ? { thai } : undefined;
+  if (latin < 8 || cjk + cue === 0) return undefined;
+  // a cue is an English word beside the name, so English words suffice: the rest may be an address in Arabic
+  return { cjk: cjk > 0 && latin >= cjk, cue: cue > 0 };
 }
 
 /** One word of a name written in Han, Hangul or kana characters is a listed family or given name. */
@@ -115,12 +129,13 @@ function listedNameWord(w: string): boolean {
 /**
  * Names written in Chinese, Japanese or Korean characters inside a text written in Latin letters ("account of 洋子
  * 竹下", "윤재 서 and 루아 are meeting"): a run of one or two such words, each of at most four characters (see
- * `nameHere`). With `thai`, the same for Thai script, whose names are longer words and have no list here: only where
- * English puts a name ("Hi ธราวิทญ์,").
+ * `nameHere`). With `cue`, the same for Thai, Arabic and Hebrew script, whose names are longer words and have no
+ * list here: one to three words, only where English puts a name ("Hi ธราวิทญ์,", "account of أنسيف أمود").
  */
-function namesInLatinText(text: string, out: Detection[], thai: boolean): void {
-  const inRun = thai ? isThai : isCjk;
-  const maxWord = thai ? 20 : 4;
+function namesInLatinText(text: string, out: Detection[], cue: boolean): void {
+  const inRun = cue ? isCueScript : isCjk;
+  const maxWord = cue ? 20 : 4;
+  const maxWords = cue ? 3 : 2;
   const n = text.length;
   let k = 0;
   while (k < n) {
@@ -144,8 +159,8 @@ function namesInLatinText(text: string, out: Detection[], thai: boolean): void {
     const after = k < n ? text.charCodeAt(k) : 32;
     const glued =
       /[\p{L}\p{N}]/u.test(String.fromCharCode(before)) || /[\p{L}\p{N}]/u.test(String.fromCharCode(after));
-    if (glued || words.length > 2 || !words.every(([a, b]) => b - a <= maxWord)) continue;
-    if (thai ? cueBefore(text, start) || cueAfter(text, k) : nameHere(text, words, start, k))
+    if (glued || words.length > maxWords || !words.every(([a, b]) => b - a <= maxWord)) continue;
+    if (cue ? cueBefore(text, start) || cueAfter(text, k) : nameHere(text, words, start, k))
       push(out, start, k, 0.7);
   }
 }
@@ -181,6 +196,7 @@ const CUES_BEFORE = new Set([
   "cc",
   "contact",
   "name",
+  "account of",
 ]);
 /** Words right after a name in English ("X said", "X wrote"). */
 const CUES_AFTER = new Set(["said", "says", "wrote", "writes", "replied", "asked"]);
@@ -247,7 +263,7 @@ export const honorificNames: Recognizer = {
     if (
       toks !== undefined
         ? (toks.chars & CH_NONASCII) === 0
-        : !/[\u0e01-\u0e5b\u3005\u3400-\u9fff\uac00-\ud7a3]/.test(text)
+        : !/[\u05d0-\u05f2\u0620-\u06d5\u0e01-\u0e5b\u3005\u3400-\u9fff\uac00-\ud7a3]/.test(text)
     )
       return [];
     const out: Detection[] = [];
@@ -273,8 +289,8 @@ export const honorificNames: Recognizer = {
     }
     const latin = latinDominant(text);
     if (latin !== undefined) {
-      namesInLatinText(text, out, false);
-      if (latin.thai) namesInLatinText(text, out, true);
+      if (latin.cjk) namesInLatinText(text, out, false);
+      if (latin.cue) namesInLatinText(text, out, true);
     }
     KO_HONORIFIC.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = KO_HONORIFIC.exec(text));) {

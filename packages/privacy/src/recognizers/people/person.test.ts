@@ -224,6 +224,35 @@ describe("person: context", () => {
     expect(found('"I am glad," says Hartvigsson.')).toEqual(["Hartvigsson"]);
     expect(found("I would like to remove my kid Tadzio from the will.")).toEqual(["Tadzio"]);
   });
+
+  // invented names that no list holds: only the words around them say they are names
+  it("unlisted names where English puts a person", () => {
+    expect(found("hey, it's Dureildne — can you call me back?")).toEqual(["Dureildne"]);
+    expect(found("Ask Berniquin about the server")).toEqual(["Berniquin"]);
+    expect(found("pls wire it (account of Dessarta Gily)")).toEqual(["Dessarta Gily"]);
+    expect(found("Tavrek had given Tavrek his address")).toEqual(["Tavrek", "Tavrek"]);
+    expect(found("Quionia is from Areavibes Inc")).toEqual(["Quionia"]);
+    expect(found("Zorvane will be talking at the conference")).toEqual(["Zorvane"]);
+    expect(found("Troby and Wift are meeting at noon")).toEqual(["Troby", "Wift"]);
+  });
+
+  it("unlisted names after the same cues in German, French, Italian, Dutch", () => {
+    expect(found("Kleyen Rosinke hat angerufen, bitte zurückrufen")).toEqual(["Kleyen Rosinke"]);
+    expect(found("Magadren a appelé, rappelle-le")).toEqual(["Magadren"]);
+    expect(found("Cletti ha chiamato, richiamalo")).toEqual(["Cletti"]);
+    expect(found("Gerre heeft gebeld, bel terug")).toEqual(["Gerre"]);
+    expect(found("Bitte überweise es (Konto von Linissa)")).toEqual(["Linissa"]);
+    expect(found("Domani vedo Paccozzio in centro")).toEqual(["Paccozzio"]);
+  });
+
+  it("those cues leave acronyms, brands and idioms alone", () => {
+    expect(found("ask NASA about the launch")).toEqual([]);
+    expect(found("you can tell ESLint to skip it")).toEqual([]);
+    expect(found("we waited on account of Brexitgate")).toEqual([]);
+    expect(found("Parses a given JSON text")).toEqual([]);
+    expect(found("Kubernetes and Terraform are both great")).toEqual([]);
+    expect(found("Kubernetes is a scheduler")).toEqual([]);
+  });
 });
 
 describe("person: hard negatives", () => {

@@ -519,6 +519,122 @@ const PERSON_VERBS = new Set([
   "nodded",
   "grinned",
 ]);
+/**
+ * Verbs whose object is a person: an unlisted capitalised word right after one is taken as a name ("ask Berniquin
+ * about the server", "cc Dureildne"). Nouns that are also brands or tools ("call", "text", "email") are left out.
+ */
+const ADDRESS_BEFORE = new Set([
+  "ask",
+  "asked",
+  "tell",
+  "told",
+  "ping",
+  "pinged",
+  "cc",
+  "contact",
+  "contacted",
+  "meet",
+  "met",
+  "texted",
+  "messaged",
+  "dm",
+  "thank",
+  "thanked",
+  "remind",
+  "reminded",
+  "invite",
+  "invited",
+  "phoned",
+  "emailed",
+  // "Domani vedo X", "Je vois X demain", "Mañana veo a X"
+  "vedo",
+  "vois",
+  "veo",
+]);
+/** Verbs with two objects: an unlisted word between one and "his"/"her" is a person ("had given Hakuba his address"). */
+const GIVE_VERBS = new Set([
+  "give",
+  "gave",
+  "given",
+  "gives",
+  "tell",
+  "told",
+  "send",
+  "sent",
+  "show",
+  "showed",
+  "shown",
+  "hand",
+  "handed",
+  "offer",
+  "offered",
+  "owe",
+  "owed",
+  "pay",
+  "paid",
+  "wish",
+  "wished",
+  "lend",
+  "lent",
+  "promised",
+  "bought",
+]);
+/**
+ * Nouns before "of" whose object is a person: "the account of Gingen", "on behalf of", "care of" (not "on account
+ * of"); "compte de", "Konto von", "conto di", "cuenta de", "rekening van".
+ */
+const OWNER_OF = new Set([
+  "account",
+  "behalf",
+  "care",
+  "attention",
+  "estate",
+  "custody",
+  "widow",
+  "widower",
+  "compte",
+  "konto",
+  "conto",
+  "cuenta",
+  "rekening",
+]);
+/** "of" in the languages of OWNER_OF. */
+const OF_WORDS = ["of", "de", "von", "di", "del", "du", "van"];
+/**
+ * What a person's subject does, after "is"/"was"/"had"/"has"/"will be": "Tomomi is from ...", "Hakuba had given ...",
+ * "Willemine will be talking". Checked only after an unlisted capitalised word.
+ */
+const AFTER_AUX = new Set([
+  "from",
+  "given",
+  "told",
+  "born",
+  "married",
+  "talking",
+  "speaking",
+  "presenting",
+  "visiting",
+  "meeting",
+  "joining",
+  "arriving",
+  "coming",
+  "travelling",
+  "traveling",
+  // "X hat angerufen", "X ha chiamato", "X a appelé", "X heeft gebeld", "X ha llamado"
+  "angerufen",
+  "chiamato",
+  "gebeld",
+  "llamado",
+  "geschrieben",
+  "scritto",
+  "geschreven",
+  "escrito",
+]);
+/** Auxiliaries before AFTER_AUX words, in the same languages. */
+const AUX = ["is", "was", "had", "has", "will", "hat", "hatte", "ha", "heeft"];
+/** French participles after "a" ("X a appelé"): apart, since "a" is an English article ("a given text"). */
+const FR_AFTER_A = ["appelé", "écrit", "téléphoné"];
+
 /** Words that follow "Name," at a sentence start when the name is addressed: "Leif, can I ...". */
 const VOCATIVE_NEXT = new Set([
   "can",
@@ -559,6 +675,13 @@ const W_PVERB = 64;
 const W_VOCATIVE = 128;
 const W_COORD_VERB = 256; // "were", "are", "have", "had", "both", "was", "said", "say" after a list
 const W_POSSESSIVE = 512; // "my", "our", "your", "his", "her"
+const W_ADDRESS = 1024; // ADDRESS_BEFORE
+const W_GIVE = 2048; // GIVE_VERBS
+const W_OWNER = 4096; // OWNER_OF
+const W_AFTER_AUX = 8192; // AFTER_AUX
+const W_AUX = 16384; // AUX
+const W_OF = 32768; // OF_WORDS
+const W_FR_AFTER_A = 1 << 16; // FR_AFTER_A
 const ID_WORDS = [
   "is",
   "name",
@@ -579,6 +702,10 @@ const ID_WORDS = [
   "you",
   "says",
   "said",
+  "it's",
+  "on",
+  "be",
+  "will",
   // introductions in German, Dutch, French, Spanish, Italian ("mein Name ist", "ik heet", "je m'appelle")
   "ist",
   "naam",
@@ -613,6 +740,10 @@ const ID_THANK = idOf("thank");
 const ID_YOU = idOf("you");
 const ID_SAYS = idOf("says");
 const ID_SAID = idOf("said");
+const ID_ITS = idOf("it's");
+const ID_ON = idOf("on");
+const ID_BE = idOf("be");
+const ID_WILL = idOf("will");
 const ID_IST = idOf("ist");
 const ID_NAAM = idOf("naam");
 const ID_NOM = idOf("nom");
@@ -632,8 +763,15 @@ const CONTEXT_WORDS = new WordTable([
   ...entries(PERSON_VERBS, W_PVERB),
   ...entries(VOCATIVE_NEXT, W_VOCATIVE),
   ...entries(["were", "are", "have", "had", "both", "was", "said", "say"], W_COORD_VERB),
-  ...entries(["my", "our", "your", "his", "her"], W_POSSESSIVE),
-  ...ID_WORDS.map((w, k) => [w, (k + 1) << 16] as const),
+  ...entries(["my", "our", "your", "his", "her", "their"], W_POSSESSIVE),
+  ...entries(ADDRESS_BEFORE, W_ADDRESS),
+  ...entries(GIVE_VERBS, W_GIVE),
+  ...entries(OWNER_OF, W_OWNER),
+  ...entries(AFTER_AUX, W_AFTER_AUX),
+  ...entries(AUX, W_AUX),
+  ...entries(OF_WORDS, W_OF),
+  ...entries(FR_AFTER_A, W_FR_AFTER_A),
+  ...ID_WORDS.map((w, k) => [w, (k + 1) << 17] as const),
 ]);
 
 interface Seg {
@@ -824,7 +962,8 @@ function chains(): void {
         }
         break;
       }
-      if (nk & K_LOWER && !onlyTitles) {
+      // "Konto von Linissa": a German noun and "von" are an owner's account, not a name's particle
+      if (nk & K_LOWER && !onlyTitles && !(wv(j) & W_OWNER && wv(j + 1) & W_OF)) {
         const p = afterParticles(j, afterDot);
         if (p > 0 && tk[p]! & K_CAP) {
           const c = categorise(p);
@@ -1099,7 +1238,7 @@ function keyOf(i: number, s = ts[i]!, e = te[i]!): string {
   if (tk[i]! & K_JOINED && k.includes("’")) k = k.replace(/’/g, "'");
   return k;
 }
-/** Context-word value of token i (W_* flags | id << 16; 0 for any other word or out of range), memoised. */
+/** Context-word value of token i (W_* flags | id << 17; 0 for any other word or out of range), memoised. */
 function wv(i: number): number {
   if (i < 0 || i >= n) return 0;
   let v = wvBuf[i]!;
@@ -1141,7 +1280,7 @@ function greeting(i: number): boolean {
 }
 /** The id of token i among ID_WORDS (0: none). */
 function wid(i: number): number {
-  return wv(i) >>> 16;
+  return wv(i) >>> 17;
 }
 /** Lexicon bits of the whole word of token i (memoised for the record, shared with the other recognizers). */
 function fullBits(i: number): number {
@@ -1375,6 +1514,9 @@ function scoreSegment(s: Seg): number {
   if (ctx.strongAgent && w <= 3 && !lm) score = Math.max(score, s.weak === w ? 0.6 : 0.75);
   // "Shovda lives on ...", "Järvilehto began writing": a person's verb after an unknown word
   if (ctx.personVerb && w <= 3 && !lm && s.unknown + s.extra + s.strong > 0) score = Math.max(score, 0.6);
+  // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from"
+  if (ctx.slot && w <= 3 && !lm && s.unknown >= 1 && s.weak === 0 && !innerCapitals(s.a, s.b))
+    score = Math.max(score, 0.6);
   if (ctx.vocative && w <= 2 && initial && !lm) score = Math.max(score, 0.6);
   if (ctx.speaker && w <= 2 && s.strong > 0) score = Math.max(score, 0.75);
   const moderate =
@@ -1392,6 +1534,20 @@ function scoreSegment(s: Seg): number {
     if (s.unknown === w && w === 1 && moderate >= 2 && !initial) score = Math.max(score, 0.55);
   }
   return score;
+}
+
+/**
+ * A word of tokens a..b has a capital after its first letter ("NASA", "ESLint", "HAProxy"): an acronym or a brand,
+ * not an unlisted name. Letters without case pass.
+ */
+function innerCapitals(a: number, b: number): boolean {
+  for (let i = a; i <= b; i++) {
+    if (tk[i]! & K_ALLCAP) return true;
+    // (offsets of the lower-cased text match only when lower-casing kept the length)
+    if (sameLen)
+      for (let k = ts[i]! + 1; k < te[i]!; k++) if (text.charCodeAt(k) !== lower.charCodeAt(k)) return true;
+  }
+  return false;
 }
 
 /** Words around a name that make it a person even in lower-case chat, where nouns can be names ("about server"). */
@@ -1506,6 +1662,8 @@ interface Ctx {
   ownLine: boolean;
   strongAgent: boolean;
   personVerb: boolean;
+  /** Where English puts a person (ADDRESS_BEFORE, GIVE_VERBS, OWNER_OF, AFTER_AUX): enough for an unlisted word. */
+  slot: boolean;
 }
 
 const CTX: Ctx = {
@@ -1519,6 +1677,7 @@ const CTX: Ctx = {
   ownLine: false,
   strongAgent: false,
   personVerb: false,
+  slot: false,
 };
 
 /** True when text[from..to) holds none of \n . ! ? ; : (the words on both sides belong to one clause). */
@@ -1559,7 +1718,7 @@ function onlySpaces(from: number, to: number): boolean {
 function contextOf(s: Seg): Ctx {
   const ctx = CTX;
   ctx.intro = ctx.greet = ctx.speaker = ctx.agent = ctx.verb = false;
-  ctx.poss = ctx.vocative = ctx.ownLine = ctx.strongAgent = ctx.personVerb = false;
+  ctx.poss = ctx.vocative = ctx.ownLine = ctx.strongAgent = ctx.personVerb = ctx.slot = false;
   // the words before the segment, skipping titles
   let p = s.a - 1;
   while (p >= 0 && isTitleTok(p) && s.start - te[p]! < 4) p--;
@@ -1570,8 +1729,8 @@ function contextOf(s: Seg): Ctx {
   // "Name: X", "What's your name? X": the one punctuation mark between the word and the segment
   const gapMark = p >= 0 && !has1 && ts[p + 1]! - te[p]! < 12 ? loneMark(te[p]!, ts[p + 1]!) : 0;
   if (v1 !== 0) {
-    const id1 = v1 >>> 16;
-    const id2 = v2 >>> 16;
+    const id1 = v1 >>> 17;
+    const id2 = v2 >>> 17;
     if (
       (id1 === ID_IS && (id2 === ID_NAME || id2 === ID_THIS || id2 === ID_NAAM)) ||
       (id1 === ID_IST && id2 === ID_NAME) ||
@@ -1593,6 +1752,11 @@ function contextOf(s: Seg): Ctx {
     // "my kid Tadzio", "says Gerste", "according to X": as good as an introduction
     if ((v1 & W_KIN && v2 & W_POSSESSIVE) || id1 === ID_SAYS || (id1 === ID_SAID && s.words >= 1))
       ctx.strongAgent = true;
+    // "hey, it's Dureildne": a greeting, then "it's" and the name, as on the phone
+    if (id1 === ID_ITS && p >= 1 && greeting(p - 1) && ts[p]! - te[p - 1]! <= 3) ctx.intro = true;
+    if (v1 & W_ADDRESS) ctx.slot = true;
+    // "the account of Gingen", "on behalf of"; "on account of" is no owner
+    if (v1 & W_OF && v2 & W_OWNER && !(p >= 2 && wid(p - 2) === ID_ON)) ctx.slot = true;
   }
   // "Name: X", "Directed By:    X", "What's your name? X"
   if ((gapMark === 58 && wv(p) & W_LABEL) || ((gapMark === 63 || gapMark === 58) && wid(p) === ID_NAME))
@@ -1618,6 +1782,17 @@ function contextOf(s: Seg): Ctx {
     const v = wv(q);
     if (v & W_VERB) ctx.verb = true;
     if (v & W_PVERB) ctx.personVerb = true;
+    // "given Hakuba his address"
+    if (v & W_POSSESSIVE && v1 & W_GIVE) ctx.slot = true;
+    // "Tomomi is from", "Hakuba had given", "Willemine will be talking"
+    if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!)) {
+      const v2q = wv(q + 1);
+      if (v & W_AUX && v2q & W_AFTER_AUX) ctx.slot = true;
+      else if (v2q & W_FR_AFTER_A && te[q]! - ts[q]! === 1 && lower.charCodeAt(ts[q]!) === 97)
+        ctx.slot = true;
+      else if (v2q >>> 17 === ID_BE && v >>> 17 === ID_WILL && q + 2 < n && wv(q + 2) & W_AFTER_AUX)
+        ctx.slot = true;
+    }
   }
   // "Warrane, can I please speak to your boss?"
   if (codeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && wv(q) & W_VOCATIVE)
@@ -1656,7 +1831,15 @@ function coordinate(list: Seg[]): void {
       const q = last.b + 1;
       const verbAfter = q < n && tk[q]! & K_LOWER && (wv(q) & W_COORD_VERB) !== 0;
       const size = h - g + 1;
-      if (maxWords <= 3 && (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)))) {
+      // "Troby and Wift are meeting at": unlisted names, then what people do together
+      let unlisted = 0;
+      for (let x = g; x <= h; x++) {
+        const s = list[x]!;
+        if (s.unknown >= 1 && s.weak === 0 && !innerCapitals(s.a, s.b)) unlisted++;
+      }
+      const doing =
+        verbAfter && !lowerMode && unlisted === size && q + 1 < n && (wv(q + 1) & W_AFTER_AUX) !== 0;
+      if (maxWords <= 3 && (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)) || doing)) {
         for (let x = g; x <= h; x++) list[x]!.score = Math.max(list[x]!.score, lowerMode ? 0.6 : 0.6);
       }
     }
@@ -1881,8 +2064,10 @@ function mentions(toks: Tokens, out: Detection[]): void {
     const end = toks.end[j]!;
     const emailLike = codeAt(end) === 46 && /[A-Za-z]/.test(text[end + 1] ?? "");
     const score = name ? 0.8 : !common && toks.kind[i]! & K_CAP && j === i ? 0.6 : 0;
-    if (score && !emailLike)
-      out.push({ start: toks.start[i]!, end, type: "PERSON", score, level: 3, recognizer: ID });
+    const start = toks.start[i]!;
+    // ("cc @Kuefer": the name may be found already, after "cc")
+    if (score && !emailLike && !out.some((d) => d.start === start && d.end === end))
+      out.push({ start, end, type: "PERSON", score, level: 3, recognizer: ID });
   }
 }
 
