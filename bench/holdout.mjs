@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--misses TYPE]: the eval figures
+// [--templates first|second] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -194,6 +194,30 @@ const TEMPLATES = [
   "Emergency contact: {PERSON}, {PHONE_NUMBER}",
 ];
 
+/**
+ * `--templates second`: other English messages, written in session 10 after the rules for unlisted names were made
+ * from the first set's misses, and kept apart so that their figures stay a check nobody tuned on: read their
+ * misses only to report them, and when a rule is made from them, write a third set.
+ */
+const SECOND_TEMPLATES = [
+  "Can you forward this to {PERSON}? The address is {STREET_ADDRESS}",
+  "{PERSON} will join the call at 3pm, dial {PHONE_NUMBER}",
+  "Attendees: {PERSON}, {PERSON}\nLocation: {STREET_ADDRESS}",
+  "I spoke with {PERSON} yesterday about the refund to {IBAN_CODE}",
+  "Please send the contract to {PERSON} before Friday ({EMAIL_ADDRESS})",
+  "{PERSON} left you a voicemail from {PHONE_NUMBER}",
+  "Reminder: lunch with {PERSON} on Thursday at {STREET_ADDRESS}",
+  "From: {PERSON}\nSubject: quarterly numbers\nReply to {EMAIL_ADDRESS}",
+  "{PERSON} from HR approved your leave",
+  "my neighbour {PERSON} found your cat near {STREET_ADDRESS}",
+  "Congrats to {PERSON} on the promotion!",
+  "Assigned to: {PERSON}\nReporter: {PERSON}",
+  "lol {PERSON} just sent the meme again",
+  "{PERSON}'s laptop was reported stolen, last seen on {IP_ADDRESS}",
+  "Shipping to {PERSON}, {STREET_ADDRESS}",
+  "can {PERSON} cover my shift? my number is {PHONE_NUMBER}",
+];
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -290,7 +314,7 @@ const NATIVE = {
   },
 };
 
-export function generate(n, seed, locales, names = "faker") {
+export function generate(n, seed, locales, names = "faker", templates = "first") {
   const { allFakers } = require("@faker-js/faker");
   const records = [];
   for (let i = 0; i < n; i++) {
@@ -308,7 +332,7 @@ export function generate(n, seed, locales, names = "faker") {
       });
       continue;
     }
-    const tpl = pick(f, native?.templates ?? TEMPLATES);
+    const tpl = pick(f, native?.templates ?? (templates === "second" ? SECOND_TEMPLATES : TEMPLATES));
     let text = "";
     const spans = [];
     let last = 0;
@@ -353,7 +377,10 @@ export async function run(args) {
   const names = opt("--names", "faker");
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
-  const records = generate(n, seed, locales, names);
+  const templates = opt("--templates", "first");
+  if (templates !== "first" && templates !== "second")
+    throw new Error(`--templates must be first or second, not "${templates}"`);
+  const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
   const results = redactMany(
@@ -386,5 +413,7 @@ export async function run(args) {
       }
     }
   }
-  console.log(JSON.stringify({ name: "holdout", records: n, seed, locales: localeArg, names, set: res }));
+  console.log(
+    JSON.stringify({ name: "holdout", records: n, seed, locales: localeArg, names, templates, set: res }),
+  );
 }

@@ -245,6 +245,18 @@ describe("person: context", () => {
     expect(found("Domani vedo Paccozzio in centro")).toEqual(["Paccozzio"]);
   });
 
+  it("unlisted names in lower-case chat, after English cues only", () => {
+    expect(found("ask smillman about the server")).toEqual(["smillman"]);
+    expect(found("ok so lucilen abek said the new office moved")).toEqual(["lucilen abek"]);
+    expect(found("hey, it's dureildne — call me back")).toEqual(["dureildne"]);
+    expect(found("cormac had given cormac his address")).toEqual(["cormac", "cormac"]);
+    expect(found("selma is from stillwater")).toEqual(["selma"]);
+    // another language's words are all unlisted without capitals: its cues do not count here
+    expect(found("quiero la pizza con champiñones")).toEqual([]);
+    expect(found("region codes: au, cc, cx, gb")).toEqual([]);
+    expect(found("if a renderer is given, it is called")).toEqual([]);
+  });
+
   it("those cues leave acronyms, brands and idioms alone", () => {
     expect(found("ask NASA about the launch")).toEqual([]);
     expect(found("you can tell ESLint to skip it")).toEqual([]);

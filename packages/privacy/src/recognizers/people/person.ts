@@ -601,12 +601,11 @@ const OWNER_OF = new Set([
 /** "of" in the languages of OWNER_OF. */
 const OF_WORDS = ["of", "de", "von", "di", "del", "du", "van"];
 /**
- * What a person's subject does, after "is"/"was"/"had"/"has"/"will be": "Tomomi is from ...", "Hakuba had given ...",
- * "Willemine will be talking". Checked only after an unlisted capitalised word.
+ * What a person's subject does, after "is"/"was"/"had"/"has"/"will be": "Tomomi is from ...", "Willemine will be
+ * talking" (and GIVE_VERBS after "had"/"has": "Hakuba had given ..."). Checked only after an unlisted word.
  */
 const AFTER_AUX = new Set([
   "from",
-  "given",
   "told",
   "born",
   "married",
@@ -706,6 +705,8 @@ const ID_WORDS = [
   "on",
   "be",
   "will",
+  "had",
+  "has",
   // introductions in German, Dutch, French, Spanish, Italian ("mein Name ist", "ik heet", "je m'appelle")
   "ist",
   "naam",
@@ -744,6 +745,8 @@ const ID_ITS = idOf("it's");
 const ID_ON = idOf("on");
 const ID_BE = idOf("be");
 const ID_WILL = idOf("will");
+const ID_HAD = idOf("had");
+const ID_HAS = idOf("has");
 const ID_IST = idOf("ist");
 const ID_NAAM = idOf("naam");
 const ID_NOM = idOf("nom");
@@ -1410,11 +1413,17 @@ function buildSegment(from: number, to: number): void {
     // lower-case chat: common words that are names too ("so", "said") at the edges of a run of sure names
     // are the sentence around it ("ok so axel wal said")
     let sure = 0;
-    for (let t = a; t <= b; t++) if (cat[t] === CAT_STRONG || cat[t] === CAT_EXTRA) sure++;
+    let unlisted = 0;
+    for (let t = a; t <= b; t++) {
+      if (cat[t] === CAT_STRONG || cat[t] === CAT_EXTRA) sure++;
+      else if (cat[t] === CAT_UNKNOWN) unlisted++;
+    }
     const edge = (t: number) => cat[t] === CAT_WEAK && (bitsOf[t]! & L_COMMON) !== 0;
     // before a sure name unless it is a given name ("ok so nayeli", but "amber sipes"); after one when two stay
-    // ("joel young" is a name) or when it is the verb of the sentence ("nayeli said")
-    if (sure >= 1) while (a < b && edge(a) && (sure >= 2 || !(bitsOf[a]! & L_FIRST))) a++;
+    // ("joel young" is a name) or when it is the verb of the sentence ("nayeli said"); the same around words in
+    // no list ("ok so lucilen abek said")
+    const anchors = sure + unlisted;
+    if (anchors >= 1) while (a < b && edge(a) && (anchors >= 2 || !(bitsOf[a]! & L_FIRST))) a++;
     // a verb that introduces a name ends the sentence before it ("me llamo carmen", "mi chiamo giulia")
     for (let t = b - 1; t >= a; t--)
       if (namingVerb(t)) {
@@ -1424,8 +1433,8 @@ function buildSegment(from: number, to: number): void {
     // an unknown word and then such a common word are the sentence too ("konto von davin", "bitte von jana")
     if (sure >= 1 && cat[a] === CAT_UNKNOWN && a + 1 < b && edge(a + 1) && !(bitsOf[a + 1]! & L_FIRST))
       a += 2;
-    if (sure >= 1)
-      while (b > a && edge(b) && (sure >= 2 || LOWER_CUE_AFTER.has(lower.slice(ts[b]!, te[b]!)))) b--;
+    if (anchors >= 1)
+      while (b > a && edge(b) && (anchors >= 2 || LOWER_CUE_AFTER.has(lower.slice(ts[b]!, te[b]!)))) b--;
   }
   const seg: Seg = {
     a,
@@ -1515,7 +1524,14 @@ function scoreSegment(s: Seg): number {
   // "Shovda lives on ...", "Järvilehto began writing": a person's verb after an unknown word
   if (ctx.personVerb && w <= 3 && !lm && s.unknown + s.extra + s.strong > 0) score = Math.max(score, 0.6);
   // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from"
-  if (ctx.slot && w <= 3 && !lm && s.unknown >= 1 && s.weak === 0 && !innerCapitals(s.a, s.b))
+  if (
+    (ctx.slot || ctx.addressed) &&
+    w <= 3 &&
+    !lm &&
+    s.unknown >= 1 &&
+    s.weak === 0 &&
+    !innerCapitals(s.a, s.b)
+  )
     score = Math.max(score, 0.6);
   if (ctx.vocative && w <= 2 && initial && !lm) score = Math.max(score, 0.6);
   if (ctx.speaker && w <= 2 && s.strong > 0) score = Math.max(score, 0.75);
@@ -1526,7 +1542,17 @@ function scoreSegment(s: Seg): number {
     (ctx.vocative ? 1 : 0) +
     (ctx.ownLine ? 1 : 0);
   // lower-case chat: words that are only names, after "ask" or "it's" or before "said", are a person
-  if (lm && s.strong === w && w <= 2 && lowerCue(s)) score = Math.max(score, 0.7);
+  if (lm && s.strong === w && w <= 2 && (ctx.slot || lowerCue(s))) score = Math.max(score, 0.7);
+  // and words that are in no list at all, after English cues only
+  if (
+    lm &&
+    w <= 3 &&
+    s.unknown + s.extra >= 1 &&
+    s.weak + s.tail === 0 &&
+    !caselessRun(s.a, s.b) &&
+    (ctx.slot || lowerSlot(s))
+  )
+    score = Math.max(score, 0.6);
   if (moderate > 0 && !lm) {
     if (s.strong || s.extra) score = Math.max(score, s.strong ? 0.8 : w >= 2 ? 0.75 : 0.6);
     else if (s.weak && !initial) score = Math.max(score, moderate >= 2 || ctx.vocative ? 0.6 : 0.45);
@@ -1585,6 +1611,43 @@ const LOWER_CUE_AFTER = new Set([
   "schreef",
   "dijo",
 ]);
+
+/**
+ * English words around an unlisted word in lower-case chat that make it a person ("ask smillman about", "thanks
+ * bincie", "lucilen abek said"). Fewer than LOWER_CUE_BEFORE: without capitals, every word of another language is
+ * "unlisted" too, so no cue of another language ("con", "mit") counts here.
+ */
+const LOWER_SLOT_BEFORE = new WordTable(
+  [
+    "ask",
+    "asked",
+    "tell",
+    "told",
+    "ping",
+    "cc",
+    "thank",
+    "thanks",
+    "texted",
+    "messaged",
+    "dm",
+    "emailed",
+    "phoned",
+  ].map((w) => [w, 1] as const),
+);
+const LOWER_SLOT_AFTER = new WordTable(["said", "says", "wrote", "replied"].map((w) => [w, 1] as const));
+
+/** Segment s of a lower-case text stands where English puts a person (see LOWER_SLOT_BEFORE), or after "hey, it's". */
+function lowerSlot(s: Seg): boolean {
+  const p = s.a - 1;
+  // (spaces only between: "cc, cx, gb" is a list of codes, '"/ping","hostname"' a log line)
+  if (p >= 0 && onlySpaces(te[p]!, ts[s.a]!)) {
+    if (LOWER_SLOT_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
+    if (wid(p) === ID_ITS && p >= 1 && greeting(p - 1) && ts[p]! - te[p - 1]! <= 3) return true;
+    if (wv(p) & W_OF && p > 0 && (tokIs(p - 1, "account") || tokIs(p - 1, "behalf"))) return true;
+  }
+  const q = s.b + 1;
+  return q < n && onlySpaces(te[s.b]!, ts[q]!) && LOWER_SLOT_AFTER.getRange(lower, ts[q]!, te[q]!) !== 0;
+}
 
 /** An e-mail address in angle brackets follows at `end`: " <amber@example.com>". */
 const DISPLAY_NAME_RE = /^[ \t]?<[^\s<>@]{1,64}@[^\s<>@]{1,253}>/;
@@ -1662,8 +1725,10 @@ interface Ctx {
   ownLine: boolean;
   strongAgent: boolean;
   personVerb: boolean;
-  /** Where English puts a person (ADDRESS_BEFORE, GIVE_VERBS, OWNER_OF, AFTER_AUX): enough for an unlisted word. */
+  /** Where a person stands (GIVE_VERBS, OWNER_OF, AFTER_AUX): enough for an unlisted word, even in lower case. */
   slot: boolean;
+  /** After a verb of ADDRESS_BEFORE: enough for an unlisted capitalised word. */
+  addressed: boolean;
 }
 
 const CTX: Ctx = {
@@ -1678,6 +1743,7 @@ const CTX: Ctx = {
   strongAgent: false,
   personVerb: false,
   slot: false,
+  addressed: false,
 };
 
 /** True when text[from..to) holds none of \n . ! ? ; : (the words on both sides belong to one clause). */
@@ -1718,7 +1784,7 @@ function onlySpaces(from: number, to: number): boolean {
 function contextOf(s: Seg): Ctx {
   const ctx = CTX;
   ctx.intro = ctx.greet = ctx.speaker = ctx.agent = ctx.verb = false;
-  ctx.poss = ctx.vocative = ctx.ownLine = ctx.strongAgent = ctx.personVerb = ctx.slot = false;
+  ctx.poss = ctx.vocative = ctx.ownLine = ctx.strongAgent = ctx.personVerb = ctx.slot = ctx.addressed = false;
   // the words before the segment, skipping titles
   let p = s.a - 1;
   while (p >= 0 && isTitleTok(p) && s.start - te[p]! < 4) p--;
@@ -1754,7 +1820,7 @@ function contextOf(s: Seg): Ctx {
       ctx.strongAgent = true;
     // "hey, it's Dureildne": a greeting, then "it's" and the name, as on the phone
     if (id1 === ID_ITS && p >= 1 && greeting(p - 1) && ts[p]! - te[p - 1]! <= 3) ctx.intro = true;
-    if (v1 & W_ADDRESS) ctx.slot = true;
+    if (v1 & W_ADDRESS) ctx.addressed = true;
     // "the account of Gingen", "on behalf of"; "on account of" is no owner
     if (v1 & W_OF && v2 & W_OWNER && !(p >= 2 && wid(p - 2) === ID_ON)) ctx.slot = true;
   }
@@ -1787,7 +1853,10 @@ function contextOf(s: Seg): Ctx {
     // "Tomomi is from", "Hakuba had given", "Willemine will be talking"
     if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!)) {
       const v2q = wv(q + 1);
+      const aux = v >>> 17;
       if (v & W_AUX && v2q & W_AFTER_AUX) ctx.slot = true;
+      // "Hakuba had given", "has sent" (not "is given": a thing is given)
+      else if ((aux === ID_HAD || aux === ID_HAS) && v2q & W_GIVE) ctx.slot = true;
       else if (v2q & W_FR_AFTER_A && te[q]! - ts[q]! === 1 && lower.charCodeAt(ts[q]!) === 97)
         ctx.slot = true;
       else if (v2q >>> 17 === ID_BE && v >>> 17 === ID_WILL && q + 2 < n && wv(q + 2) & W_AFTER_AUX)
@@ -1837,8 +1906,7 @@ function coordinate(list: Seg[]): void {
         const s = list[x]!;
         if (s.unknown >= 1 && s.weak === 0 && !innerCapitals(s.a, s.b)) unlisted++;
       }
-      const doing =
-        verbAfter && !lowerMode && unlisted === size && q + 1 < n && (wv(q + 1) & W_AFTER_AUX) !== 0;
+      const doing = verbAfter && unlisted === size && q + 1 < n && (wv(q + 1) & W_AFTER_AUX) !== 0;
       if (maxWords <= 3 && (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)) || doing)) {
         for (let x = g; x <= h; x++) list[x]!.score = Math.max(list[x]!.score, lowerMode ? 0.6 : 0.6);
       }
