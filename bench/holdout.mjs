@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second] [--misses TYPE]: the eval figures
+// [--templates first|second|third] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -218,6 +218,38 @@ const SECOND_TEMPLATES = [
   "can {PERSON} cover my shift? my number is {PHONE_NUMBER}",
 ];
 
+/**
+ * `--templates third`: more English messages, written in session 10 to make rules from (as the first set was), so
+ * that the second set stays unread. Names stand in many roles: subject, object, after prepositions, in lists, in
+ * headers and tickets.
+ */
+const THIRD_TEMPLATES = [
+  "Forwarding {PERSON}'s CV — she lives at {STREET_ADDRESS}",
+  "Can you loop in {PERSON} on this thread?",
+  "{PERSON} is out sick today, call {PHONE_NUMBER} if urgent",
+  "Owner: {PERSON}\nStatus: in review",
+  "sent the invoice to {PERSON} at {EMAIL_ADDRESS}",
+  "I'm covering for {PERSON} this week",
+  "Interview with {PERSON} moved to Monday",
+  "{PERSON} and I will drive to {STREET_ADDRESS}",
+  "Approved by {PERSON} on behalf of the committee",
+  "Who is {PERSON}? They keep emailing me",
+  "Happy birthday {PERSON}!! 🎉",
+  "Patient: {PERSON}, DOB on file, address {STREET_ADDRESS}",
+  "according to {PERSON}, the server {IP_ADDRESS} is down",
+  "The keys are with {PERSON} until Sunday",
+  "Driver {PERSON} will pick you up at {STREET_ADDRESS}",
+  "Tenant {PERSON} paid rent into {IBAN_CODE}",
+  "{PERSON} wants the card {CREDIT_CARD} cancelled",
+  "Signed, {PERSON}",
+  "omg {PERSON} is hilarious",
+  "Meet my friend {PERSON}, she's new here",
+  "Did {PERSON} get back to you?",
+  "Candidate {PERSON} — phone {PHONE_NUMBER}",
+  "Photo by {PERSON} on Unsplash",
+  "Invoice for {PERSON}, {STREET_ADDRESS}",
+];
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -332,7 +364,11 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
       });
       continue;
     }
-    const tpl = pick(f, native?.templates ?? (templates === "second" ? SECOND_TEMPLATES : TEMPLATES));
+    const tpl = pick(
+      f,
+      native?.templates ??
+        (templates === "second" ? SECOND_TEMPLATES : templates === "third" ? THIRD_TEMPLATES : TEMPLATES),
+    );
     let text = "";
     const spans = [];
     let last = 0;
@@ -378,8 +414,8 @@ export async function run(args) {
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
   const templates = opt("--templates", "first");
-  if (templates !== "first" && templates !== "second")
-    throw new Error(`--templates must be first or second, not "${templates}"`);
+  if (templates !== "first" && templates !== "second" && templates !== "third")
+    throw new Error(`--templates must be first, second or third, not "${templates}"`);
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");

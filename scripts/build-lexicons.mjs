@@ -296,6 +296,19 @@ for (const line of humannamesText.split(/\r?\n/)) {
   extra.add(n);
 }
 
+// Vocabulary: the other words of English Wikipedia's 100,000 most frequent that no name list holds: the names of
+// languages, products and services, and technical words ("hebrew", "amazon", "router", "metadata", "unicode") that
+// are no common words of the Brill lexicon. A capitalised word in no list inside a sentence is taken as a name only
+// when it is not one of these (people/person.ts).
+const VOCAB_TOP = 100000;
+const vocabulary = new Set();
+for (const [w, r] of rank) {
+  if (r >= VOCAB_TOP || !/^[a-z]{3,}$/.test(w)) continue;
+  if (commonWords.has(w) || first.has(w) || last.has(w) || extra.has(w) || places.has(w) || calendar.has(w))
+    continue;
+  vocabulary.add(w);
+}
+
 // lists are written as one newline-separated string each: a JSON string parses far faster than an
 // array of 200K strings, and the recognizers hash the words straight out of it
 const sorted = (s) => [...s].sort().join("\n");
@@ -316,6 +329,7 @@ write("common-words.json", {
   functionEnglish: sorted(englishFunctionWords),
   calendar: sorted(calendar),
   surnameEndings: SURNAME_ENDINGS.join("\n"),
+  vocabulary: sorted(vocabulary),
 });
 write("places.json", { places: sorted(places), cities: sorted(cities) });
 // Chinese, Japanese and Korean names: family names of the zh, ja and ko locales, Korean and Japanese given names
@@ -332,5 +346,5 @@ write("cjk-names.json", {
   koGiven: sorted(namesOf(["ko"], "first_name")),
 });
 console.log(
-  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
+  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, vocabulary ${vocabulary.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
 );

@@ -398,6 +398,45 @@ export class Lexicon {
   get(word: string): number {
     return this.getRange(word, 0, word.length);
   }
+
+  /** Hash a of each vocabulary word, by hash b (0: empty), built on first use. */
+  private vocab: Int32Array | undefined;
+
+  /**
+   * The lower-cased word `str[s..e)` is a word of the wider English vocabulary (common-words.json `vocabulary`:
+   * languages, products, technical words) though no list of `get` holds it. A separate table, read only by the
+   * rule that asks, so that the other lookups do not pay for it.
+   * @example lexicon().inVocabulary("metadata", 0, 8) // true
+   */
+  inVocabulary(str: string, s: number, e: number): boolean {
+    const t = (this.vocab ??= vocabularyTable());
+    const [a, b] = wordHashes(str, s, e);
+    for (let j = b & VOCAB_MASK; ; j = (j + 1) & VOCAB_MASK) {
+      const v = t[j]!;
+      if (v === 0) return false;
+      if (v === a) return true;
+    }
+  }
+}
+
+const VOCAB_BITS = 17; // 131072 slots for the ~48K words (about 0.36 full)
+const VOCAB_MASK = (1 << VOCAB_BITS) - 1;
+
+function vocabularyTable(): Int32Array {
+  const t = new Int32Array(1 << VOCAB_BITS);
+  const list = words.vocabulary;
+  let s = 0;
+  for (let k = 0; k <= list.length; k++) {
+    if (k < list.length && list.charCodeAt(k) !== 10) continue;
+    if (k > s) {
+      const [a, b] = wordHashes(list, s, k);
+      let j = b & VOCAB_MASK;
+      while (t[j] !== 0 && t[j] !== a) j = (j + 1) & VOCAB_MASK;
+      t[j] = a;
+    }
+    s = k + 1;
+  }
+  return t;
 }
 
 /**

@@ -257,6 +257,32 @@ describe("person: context", () => {
     expect(found("if a renderer is given, it is called")).toEqual([]);
   });
 
+  it("a capitalised word in no list, inside a sentence where a person can stand, or as a person's subject", () => {
+    expect(found("Photo by Hundrey on Unsplash")).toEqual(["Hundrey"]);
+    expect(found("Did Evonthya get back to you?")).toEqual(["Evonthya"]);
+    expect(found("I'm covering for Jochan this week")).toEqual(["Jochan"]);
+    expect(found("Euth wants the card cancelled")).toEqual(["Euth"]);
+    expect(found("Ellikath is out sick today")).toEqual(["Ellikath"]);
+    expect(found("Anjagajiv and I will drive there")).toEqual(["Anjagajiv"]);
+  });
+
+  it("but not a word of English or of software, a thing after an article, or a product's name and version", () => {
+    expect(found("Upgrade to Unicode 16.0 today")).toEqual([]);
+    expect(found("we need to install Fastify first")).toEqual([]);
+    expect(found("run ESLint and Prettier on it")).toEqual([]);
+    expect(found("the Datastore is slow")).toEqual([]);
+    expect(found("add support for Hebrew to it")).toEqual([]);
+    expect(found("Zoolander is a 1973 film")).toEqual([]);
+    expect(found("resolve Unix and Windows paths")).toEqual([]);
+    expect(found("tested under Xvfb and openbox")).toEqual([]);
+    expect(found("a Node-style callback")).toEqual([]);
+    expect(found("Ms. Rennie flew to Neupré on Friday")).toEqual(["Rennie"]);
+    expect(found("We moved here from Tjæreborg")).toEqual([]);
+    expect(found("I work for Socrata")).toEqual([]);
+    // German capitalises its nouns
+    expect(found("Meine steuerliche Identifikationsnummer lautet 12")).toEqual([]);
+  });
+
   it("those cues leave acronyms, brands and idioms alone", () => {
     expect(found("ask NASA about the launch")).toEqual([]);
     expect(found("you can tell ESLint to skip it")).toEqual([]);

@@ -841,6 +841,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
     wvb[k] = -1;
   }
   toksCur = toks;
+  german = -1;
   segs = [];
   const out: Detection[] = [];
   chains();
@@ -1139,6 +1140,8 @@ let bitsOf: Int32Array;
 let segs: Seg[] = [];
 let toksCur: Tokens;
 let wvBuf = new Int32Array(256);
+/** The record reads as German (see `germanText`): -1 not yet known, 0 no, 1 yes. */
+let german = -1;
 
 /*
  * The names of the accepted segments, as a small open-addressing set of words. A word is a range of a
@@ -1523,6 +1526,34 @@ function scoreSegment(s: Seg): number {
   if (ctx.strongAgent && w <= 3 && !lm) score = Math.max(score, s.weak === w ? 0.6 : 0.75);
   // "Shovda lives on ...", "Järvilehto began writing": a person's verb after an unknown word
   if (ctx.personVerb && w <= 3 && !lm && s.unknown + s.extra + s.strong > 0) score = Math.max(score, 0.6);
+  // any other capitalised word in no list, inside a sentence, where a person can stand: most often a name
+  // ("Photo by Hundrey on", "Did Evonthya get back"), unless it is made of English ("Datastore", "Router")
+  if (
+    !lm &&
+    !initial &&
+    w <= 3 &&
+    s.unknown >= 1 &&
+    s.weak + s.tail === 0 &&
+    !innerCapitals(s.a, s.b) &&
+    personPlace(s) &&
+    !englishMade(s) &&
+    !germanText()
+  )
+    score = Math.max(score, 0.55);
+  // the same word starting a sentence, as the subject of a person's verb: "Euth wants", "Ellikath is out sick",
+  // "Anjagajiv and I will"
+  if (
+    !lm &&
+    initial &&
+    w <= 3 &&
+    s.unknown >= 1 &&
+    s.weak + s.tail === 0 &&
+    !innerCapitals(s.a, s.b) &&
+    subjectOfPerson(s) &&
+    !englishMade(s) &&
+    !germanText()
+  )
+    score = Math.max(score, 0.55);
   // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from"
   if (
     (ctx.slot || ctx.addressed) &&
@@ -1572,6 +1603,305 @@ function innerCapitals(a: number, b: number): boolean {
     // (offsets of the lower-cased text match only when lower-casing kept the length)
     if (sameLen)
       for (let k = ts[i]! + 1; k < te[i]!; k++) if (text.charCodeAt(k) !== lower.charCodeAt(k)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words after which a capitalised word is a thing, not a person: articles and determiners ("the Datastore", "our
+ * Router"), prepositions of place and means ("in Unicode", "via Kokoro"), verbs of software ("install Fastify") and
+ * keywords of code ("interface Config", "extends Hfs").
+ */
+const THING_BEFORE = new WordTable(
+  [
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "your",
+    "their",
+    "its",
+    "my",
+    "his",
+    "her",
+    "any",
+    "every",
+    "each",
+    "some",
+    "no",
+    "in",
+    "on",
+    "into",
+    "onto",
+    "via",
+    "using",
+    "use",
+    "uses",
+    "used",
+    "of",
+    "per",
+    "run",
+    "runs",
+    "install",
+    "see",
+    "enable",
+    "disable",
+    "new",
+    "latest",
+    "default",
+    "custom",
+    "import",
+    "export",
+    "interface",
+    "class",
+    "extends",
+    "implements",
+    "type",
+    "enum",
+    "function",
+    "const",
+    "let",
+    "var",
+    "return",
+    "instanceof",
+    "typeof",
+  ].map((w) => [w, 1] as const),
+);
+
+/** Lower-case words of German that English does not use: in a text with one, every noun is capitalised. */
+const GERMAN_MARKERS = new WordTable(
+  [
+    "der",
+    "das",
+    "und",
+    "ist",
+    "nicht",
+    "ich",
+    "mein",
+    "meine",
+    "meinen",
+    "sie",
+    "wir",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "auf",
+    "für",
+    "mit",
+    "bei",
+    "vom",
+    "zum",
+    "zur",
+    "bitte",
+    "lautet",
+    "wird",
+    "sind",
+    "haben",
+    "macht",
+    "steuerliche",
+  ].map((w) => [w, 1] as const),
+);
+
+/**
+ * The record has a lower-case word of German: its capitalised nouns are no names, so a word in no list says
+ * nothing there (the cue rules still hold: "Konto von Linissa").
+ */
+function germanText(): boolean {
+  if (german === -1) {
+    german = 0;
+    for (let t = 0; t < n; t++)
+      if (tk[t]! & K_LOWER && GERMAN_MARKERS.getRange(lower, ts[t]!, te[t]!) !== 0) {
+        german = 1;
+        break;
+      }
+  }
+  return german === 1;
+}
+
+/** Words before "to", "at", "from" or "for" that make what follows a place or an employer ("flew to", "work for"). */
+const PLACE_BEFORE = new WordTable(
+  [
+    "fly",
+    "flew",
+    "flies",
+    "flying",
+    "arrive",
+    "arrived",
+    "arrives",
+    "arriving",
+    "move",
+    "moved",
+    "moving",
+    "relocated",
+    "return",
+    "returned",
+    "returning",
+    "come",
+    "came",
+    "coming",
+    "go",
+    "goes",
+    "went",
+    "going",
+    "travel",
+    "travelled",
+    "traveled",
+    "travelling",
+    "traveling",
+    "drive",
+    "drove",
+    "driving",
+    "headed",
+    "heading",
+    "here",
+    "there",
+    "originally",
+    "back",
+    "trip",
+    "flight",
+    "train",
+    "way",
+    "world",
+    "welcome",
+    "work",
+    "works",
+    "worked",
+    "working",
+  ].map((w) => [w, 1] as const),
+);
+
+/**
+ * Segment s stands where a person can: right after a lower-case word of its sentence that is no THING_BEFORE word
+ * (across spaces only).
+ */
+function personPlace(s: Seg): boolean {
+  const p = s.a - 1;
+  if (p < 0 || !onlySpaces(te[p]!, ts[s.a]!)) return false;
+  // a capitalised word before counts when it is a common word starting the sentence ("Did Evonthya get back",
+  // "Candidate Gatmarumu"): not in a heading of capitalised words
+  if (!(tk[p]! & K_LOWER)) {
+    const bits = fullBits(p);
+    if (!(tk[p]! & K_CAP) || tk[p]! & K_ALLCAP || !(bits & L_COMMON) || bits & (L_FIRST | L_LAST))
+      return false;
+    if (!sentenceInitial(text, ts[p]!)) return false;
+  }
+  if (THING_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0) return false;
+  // a place or an employer: "flew to Neupré", "moved here from Tjæreborg", "I work for Socrata"
+  if (
+    p >= 1 &&
+    (tokIs(p, "to") || tokIs(p, "at") || tokIs(p, "from") || tokIs(p, "for")) &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    PLACE_BEFORE.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    return false;
+  // not before another capitalised word, nor before a number: "Olsengata 4" is a street, "Unicode 16" a version
+  const q = s.b + 1;
+  return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!));
+}
+
+const VOWEL_RE = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýāēěīōūő]/;
+const NON_LATIN_RE = /[^\u0000-\u024f]/;
+
+/** Verbs of a person after a sentence's first word (with AUX: "is", "was", "has", "will"). */
+const SUBJECT_VERBS = new WordTable(
+  [
+    "wants",
+    "needs",
+    "thinks",
+    "knows",
+    "likes",
+    "loves",
+    "hates",
+    "called",
+    "left",
+    "sent",
+    "paid",
+    "gave",
+    "says",
+  ].map((w) => [w, 1] as const),
+);
+
+/** Segment s is followed by a person's verb, or by "and I" / "and me" ("Anjagajiv and I will drive"). */
+function subjectOfPerson(s: Seg): boolean {
+  const q = s.b + 1;
+  if (q >= n || !(tk[q]! & K_LOWER) || !onlySpaces(te[s.b]!, ts[q]!)) return false;
+  if (SUBJECT_VERBS.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
+  // "Ellikath is out sick", but not "Zoolander is a 2017 film": what a thing is, is said with an article
+  if (wv(q) & W_AUX) return !(q + 1 < n && (tokIs(q + 1, "a") || tokIs(q + 1, "an") || tokIs(q + 1, "the")));
+  if (!tokIs(q, "and") || q + 1 >= n) return false;
+  const r = q + 1;
+  return (te[r]! - ts[r]! === 1 && text.charCodeAt(ts[r]!) === 73) || tokIs(r, "me");
+}
+
+/** English endings that make a word of a common stem: "Router", "Assignable", "Fastify", "Loader". */
+const ENGLISH_ENDINGS = [
+  "ier",
+  "iest",
+  "ies",
+  "ied",
+  "s",
+  "es",
+  "r",
+  "er",
+  "ers",
+  "ing",
+  "able",
+  "ible",
+  "ify",
+  "ity",
+  "ment",
+  "ness",
+  "tion",
+  "ize",
+  "ise",
+  "ed",
+  "d",
+  "ly",
+  "y",
+  "ful",
+  "less",
+];
+
+/**
+ * A word of segment s is English: a word of the wider vocabulary ("Hebrew", "Amazon", "Metadata"), two common words
+ * ("Datastore", "Changelog"), or a common word and an English ending ("Fastify", "Prettier"). Names in no list
+ * rarely are; words of software often are.
+ */
+function englishMade(s: Seg): boolean {
+  if (!sameLen) return false;
+  for (let t = s.a; t <= s.b; t++) {
+    if (cat[t] !== CAT_UNKNOWN) continue;
+    const a = ts[t]!;
+    const e = te[t]! - possLen(t);
+    // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation
+    const word = lower.slice(a, e);
+    if (e - a < 3 || (!VOWEL_RE.test(word) && !NON_LATIN_RE.test(word))) return true;
+    if (lex.inVocabulary(lower, a, e)) return true;
+    // a letter before a word ("Xrender", "Xauthority"), or a hyphen and a common word ("In-memory", "Node-style")
+    if (lex.getRange(lower, a + 1, e) & L_COMMON) return true;
+    for (let k = a + 1; k < e - 1; k++) {
+      if (lower.charCodeAt(k) !== 45) continue;
+      const left = lex.getRange(lower, a, k);
+      const right = lex.getRange(lower, k + 1, e);
+      const nameBits = L_FIRST | L_LAST | L_EXTRA;
+      if ((left & L_COMMON && !(left & nameBits)) || (right & L_COMMON && !(right & nameBits))) return true;
+    }
+    for (let k = a + 3; k <= e - 3; k++)
+      if (lex.getRange(lower, a, k) & L_COMMON && lex.getRange(lower, k, e) & L_COMMON) return true;
+    for (const end of ENGLISH_ENDINGS) {
+      const k = e - end.length;
+      if (k - a < 3 || !lower.endsWith(end, e)) continue;
+      if (lex.getRange(lower, a, k) & L_COMMON) return true;
+      // a stem that ends in "e" or "y" before the ending: "Browser" (browse), "Prettier" (pretty)
+      const stem = lower.slice(a, k);
+      if (lex.get(stem + "e") & L_COMMON) return true;
+      if (stem.endsWith("i") && lex.get(stem.slice(0, -1) + "y") & L_COMMON) return true;
+    }
   }
   return false;
 }
