@@ -345,6 +345,14 @@ describe("person: hard negatives", () => {
     expect(found("a tribute to Anna Smith ג€“ sadly")).toEqual(["Anna Smith"]);
   });
 
+  it("one known name of such a script inside an English sentence, where a person stands", () => {
+    expect(found("Meet my friend شفیع, she's new here")).toEqual(["شفیع"]);
+    expect(found("Tenant נוי paid the rent")).toEqual(["נוי"]);
+    expect(found("Interview with शिल्पा moved to Monday")).toEqual(["शिल्पा"]);
+    // not inside a text of that script
+    expect(found("السلام عليكم ورحمة الله وبركاته")).toEqual([]);
+  });
+
   it("a given name then a family name that is a common word too, in lower-case chat", () => {
     expect(found("i wrote joel young on the form")).toEqual(["joel young"]);
     expect(found("please contact amber sipes tomorrow")).toEqual(["amber sipes"]);

@@ -1527,13 +1527,15 @@ function scoreSegment(s: Seg): number {
   // "Shovda lives on ...", "Järvilehto began writing": a person's verb after an unknown word
   if (ctx.personVerb && w <= 3 && !lm && s.unknown + s.extra + s.strong > 0) score = Math.max(score, 0.6);
   // any other capitalised word in no list, inside a sentence, where a person can stand: most often a name
-  // ("Photo by Hundrey on", "Did Evonthya get back"), unless it is made of English ("Datastore", "Router")
+  // ("Photo by Hundrey on", "Did Evonthya get back"), unless it is made of English ("Datastore", "Router"); and so
+  // is a listed name that is a place too, but no common word ("Did Kameron get back", "the keys are with Salvador")
   if (
     !lm &&
     !initial &&
     w <= 3 &&
-    s.unknown >= 1 &&
-    s.weak + s.tail === 0 &&
+    s.unknown + s.weak >= 1 &&
+    s.tail === 0 &&
+    weakOnlyAsPlace(s) &&
     !innerCapitals(s.a, s.b) &&
     personPlace(s) &&
     !englishMade(s) &&
@@ -1554,6 +1556,17 @@ function scoreSegment(s: Seg): number {
     !germanText()
   )
     score = Math.max(score, 0.55);
+  // a listed name in a script without capitals inside an English sentence, where a person stands: "Meet my friend
+  // شفیع,", "Tenant 明軒 paid", "ברי wants the card" (in a text of that script alone, names and words look alike)
+  if (
+    w <= 3 &&
+    s.strong + s.extra === w &&
+    caselessRun(s.a, s.b) &&
+    (initial
+      ? s.b + 1 < n && !caselessTok(s.b + 1) && subjectOfPerson(s)
+      : s.a > 0 && !caselessTok(s.a - 1) && personPlace(s))
+  )
+    score = Math.max(score, 0.6);
   // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from"
   if (
     (ctx.slot || ctx.addressed) &&
@@ -1806,6 +1819,14 @@ function personPlace(s: Seg): boolean {
 
 const VOWEL_RE = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýāēěīōūő]/;
 const NON_LATIN_RE = /[^\u0000-\u024f]/;
+
+/** Every word of segment s that counts as weak is a given or family name that is a place too, not a common word. */
+function weakOnlyAsPlace(s: Seg): boolean {
+  if (s.weak === 0) return true;
+  for (let t = s.a; t <= s.b; t++)
+    if (cat[t] === CAT_WEAK && (bitsOf[t]! & L_COMMON || !(bitsOf[t]! & (L_FIRST | L_LAST)))) return false;
+  return true;
+}
 
 /** Verbs of a person after a sentence's first word (with AUX: "is", "was", "has", "will"). */
 const SUBJECT_VERBS = new WordTable(
