@@ -198,6 +198,9 @@ describe("person: context", () => {
   it("signatures", () => {
     expect(found("See you at the meeting.\n\nThanks,\nWarrane")).toEqual(["Warrane"]);
     expect(found("Best regards,\nKuefer")).toEqual(["Kuefer"]);
+    // on one line: the sign-off is no name, the name after it is one even when no list holds it
+    expect(found("Signed, Cricki")).toEqual(["Cricki"]);
+    expect(found("Best, Anna Smith")).toEqual(["Anna Smith"]);
   });
 
   it("@mentions", () => {

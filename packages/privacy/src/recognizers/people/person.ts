@@ -209,6 +209,7 @@ const GREETINGS = new Set([
   "namaste",
 ]);
 const SIGNOFFS = new Set([
+  "signed",
   "thanks",
   "thank you",
   "regards",
@@ -1814,7 +1815,8 @@ function personPlace(s: Seg): boolean {
     return false;
   // not before another capitalised word, nor before a number: "Olsengata 4" is a street, "Unicode 16" a version
   const q = s.b + 1;
-  return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!));
+  // ("Billert's CV": after a possessive a capital starts the thing owned)
+  return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
 }
 
 const VOWEL_RE = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýāēěīōūő]/;
@@ -2178,6 +2180,14 @@ function contextOf(s: Seg): Ctx {
   // "Name: X", "Directed By:    X", "What's your name? X"
   if ((gapMark === 58 && wv(p) & W_LABEL) || ((gapMark === 63 || gapMark === 58) && wid(p) === ID_NAME))
     ctx.intro = true;
+  // a sign-off and the name on one line, at its end: "Signed, Cricki", "Cheers, Anna"
+  if (
+    p >= 0 &&
+    loneMark(te[p]!, ts[p + 1]!) === 44 &&
+    lineEnd(text, te[s.b]!) &&
+    SIGNOFFS.has(lower.slice(ts[p]!, te[p]!))
+  )
+    ctx.intro = true;
   const after = te[s.b]!;
   const atLineStart = lineStart(text, s.start);
   if (atLineStart && lineEnd(text, after)) {
@@ -2232,6 +2242,16 @@ function contextOf(s: Seg): Ctx {
 function coordinate(list: Seg[]): void {
   let g = 0;
   while (g < list.length) {
+    // "Best, Anna Smith": a sign-off starting its line is no member of a list
+    const first = list[g]!;
+    if (
+      first.a === first.b &&
+      lineStart(text, first.start) &&
+      SIGNOFFS.has(lower.slice(first.start, first.end))
+    ) {
+      g++;
+      continue;
+    }
     let h = g;
     while (h + 1 < list.length && joined(list[h]!, list[h + 1]!)) h++;
     if (h > g && cityList(list, g, h)) {
