@@ -98,6 +98,13 @@ describe("street addresses: house number + street name + type word", () => {
     expect(addresses("meeting at 10 am sharp")).toEqual([]);
   });
 
+  it("a name and a number with no type word, after words of a journey to it", () => {
+    expect(addresses("Driver Anna will pick you up at Αθανασιάδη 927")).toEqual(["Αθανασιάδη 927"]);
+    expect(addresses("Radul and I will drive to Crnojevića 225, Sopot")).toEqual(["Crnojevića 225, Sopot"]);
+    // a city alone before a number is no street
+    expect(addresses("we will drive to Paris 2 days early")).toEqual([]);
+  });
+
   it("a bare unit", () => {
     expect(addresses("Mrs. Barbara Yudina Apt. 675")).toEqual(["Apt. 675"]);
   });

@@ -6,6 +6,7 @@ import {
   L_FUNCTION,
   L_LAST,
   L_PLACE,
+  L_CITY,
   lexicon,
   MONTH_ABBREVIATIONS,
   multiWordPlaces,
@@ -1269,7 +1270,7 @@ function placeWord(w: string): boolean {
 }
 /** Words before an address that announce it (checked in the 48 characters before). */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|coming) (?:over )?to|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
@@ -1822,7 +1823,9 @@ function streetAt(i: number): [number, number, number] | undefined {
     const unit = unitFollows(i);
     let score = 0;
     if (typed && !allCommon(c, h - 1)) score = 0.8;
-    else if ((ctx || unit) && !allCommon(c, h - 1)) score = 0.7;
+    // (a city alone before a number is no street: "drive to Paris 2 days")
+    else if ((ctx || unit) && !allCommon(c, h - 1) && !(c === h - 1 && bits(c) & (L_PLACE | L_CITY)))
+      score = 0.7;
     if (score > 0) {
       let start = ts[c]!;
       // a building number before the name ("28245 Puruntie 82")

@@ -282,6 +282,9 @@ describe("person: context", () => {
     expect(found("Ms. Rennie flew to Neupré on Friday")).toEqual(["Rennie"]);
     expect(found("We moved here from Tjæreborg")).toEqual([]);
     expect(found("I work for Socrata")).toEqual([]);
+    // a city that is a name too, at a journey's end
+    expect(found("we will drive to Paris tomorrow")).toEqual([]);
+    expect(found("send it to Austin please")).toEqual(["Austin"]);
     // German capitalises its nouns
     expect(found("Meine steuerliche Identifikationsnummer lautet 12")).toEqual([]);
   });

@@ -2563,6 +2563,14 @@ function cityContext(t: number): boolean {
     if (CITY_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
     // the name of a treaty, a university or a bank: "the Treaty of Paris", "University of Toronto"
     if (tokIs(p, "of") && p > 0 && tk[p - 1]! & K_CAP && onlySpaces(te[p - 1]!, ts[p]!)) return true;
+    // a journey's end or start: "drive to Paris", "flew to Austin", "moved here from Florence"
+    if (
+      (tokIs(p, "to") || tokIs(p, "from")) &&
+      p > 0 &&
+      onlySpaces(te[p - 1]!, ts[p]!) &&
+      PLACE_BEFORE.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+    )
+      return true;
   }
   const q = t + 1;
   if (q >= n) return false;
