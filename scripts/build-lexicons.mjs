@@ -309,6 +309,10 @@ for (const [w, r] of rank) {
   vocabulary.add(w);
 }
 
+// Names that English also uses as words (the Brill lexicon tags them as such: server, max, walker, alpha) though
+// Brown's capitals keep them out of the common words: in lower-case chat such a word alone is no sure name.
+const nameWords = new Set([...first, ...last].filter((w) => englishWords.has(w) && !commonWords.has(w)));
+
 // lists are written as one newline-separated string each: a JSON string parses far faster than an
 // array of 200K strings, and the recognizers hash the words straight out of it
 const sorted = (s) => [...s].sort().join("\n");
@@ -330,6 +334,7 @@ write("common-words.json", {
   calendar: sorted(calendar),
   surnameEndings: SURNAME_ENDINGS.join("\n"),
   vocabulary: sorted(vocabulary),
+  nameWords: sorted(nameWords),
 });
 write("places.json", { places: sorted(places), cities: sorted(cities) });
 // Chinese, Japanese and Korean names: family names of the zh, ja and ko locales, Korean and Japanese given names
@@ -346,5 +351,5 @@ write("cjk-names.json", {
   koGiven: sorted(namesOf(["ko"], "first_name")),
 });
 console.log(
-  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, vocabulary ${vocabulary.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
+  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, vocabulary ${vocabulary.size}, name words ${nameWords.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
 );

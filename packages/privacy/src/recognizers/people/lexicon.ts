@@ -25,6 +25,7 @@ export const L_ORG = 512; // a word that makes a capitalised sequence an organis
 export const L_FUNCTION = 1024; // a function word (article, pronoun, preposition) of some language
 export const L_FUNCTION_EN = 2048; // an English function word
 export const L_CITY = 4096; // a city of 100,000 people or more (a place only where the words around it say so)
+export const L_NAME_WORD = 8192; // a given or family name that English also uses as a word (server, max, walker)
 
 /** Months written short, lower-case: several are names too (May, Jan, Dec); beside a day they make a date. */
 export const MONTH_ABBREVIATIONS: readonly string[] = [
@@ -493,6 +494,7 @@ export function lexicon(): Lexicon {
   t.addList(words.calendar, L_CALENDAR);
   t.addList(words.function, L_FUNCTION);
   t.addList(words.functionEnglish, L_FUNCTION_EN);
+  t.addList(words.nameWords, L_NAME_WORD);
   for (const p of places.places.split("\n")) if (p && !p.includes(" ")) t.add(p, 0, p.length, L_PLACE);
   const addAll = (list: readonly string[], bit: number) => {
     for (const w of list) t.add(w, 0, w.length, bit);

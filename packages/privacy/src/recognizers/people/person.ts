@@ -11,6 +11,7 @@ import {
   L_CITY,
   L_PARTICLE,
   MONTH_ABBREVIATIONS,
+  L_NAME_WORD,
   L_PLACE,
   L_SUFFIX,
   L_TITLE,
@@ -1588,6 +1589,17 @@ function scoreSegment(s: Seg): number {
     (ctx.ownLine ? 1 : 0);
   // lower-case chat: words that are only names, after "ask" or "it's" or before "said", are a person
   if (lm && s.strong === w && w <= 2 && (ctx.slot || lowerCue(s))) score = Math.max(score, 0.7);
+  // and where a person stands in the sentence, or as its subject: "did andreas get back", "photo by oscar on",
+  // "rebeca is out sick" (only names that are no common word or place: "did will get back" stays)
+  if (
+    lowerMode &&
+    s.strong === w &&
+    w <= 2 &&
+    !nameWordIn(s) &&
+    !caselessRun(s.a, s.b) &&
+    (initial ? subjectOfPerson(s) : personPlace(s))
+  )
+    score = Math.max(score, 0.6);
   // and words that are in no list at all, after English cues only
   if (
     lm &&
@@ -1821,6 +1833,20 @@ function personPlace(s: Seg): boolean {
 
 const VOWEL_RE = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýāēěīōūő]/;
 const NON_LATIN_RE = /[^\u0000-\u024f]/;
+
+/**
+ * A word of segment s is a name that English also uses as a word ("server", "max") or a city ("paris"): in lower
+ * case, no sure name.
+ */
+function nameWordIn(s: Seg): boolean {
+  // (a hyphenated word is judged by its parts, and "server-side" has such a part: leave them all)
+  for (let t = s.a; t <= s.b; t++) {
+    if (bitsOf[t]! & (L_NAME_WORD | L_CITY)) return true;
+    const h = lower.indexOf("-", ts[t]!);
+    if (h >= 0 && h < te[t]!) return true;
+  }
+  return false;
+}
 
 /** Every word of segment s that counts as weak is a given or family name that is a place too, not a common word. */
 function weakOnlyAsPlace(s: Seg): boolean {
