@@ -99,9 +99,12 @@ function latinDominant(text: string): { cjk: boolean; cue: boolean } | undefined
   let cue = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
-    else if (isCjk(c)) cjk++;
-    else if (isCueScript(c)) cue++;
+    if (c < 0x80) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
+    } else if (c >= 0x0590) {
+      if (isCjk(c)) cjk++;
+      else if (isCueScript(c)) cue++;
+    }
   }
   // none of those characters: nothing for namesInLatinText to find (accented Latin text comes here too)
   if (latin < 8 || cjk + cue === 0) return undefined;

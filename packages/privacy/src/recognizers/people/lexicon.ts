@@ -370,6 +370,25 @@ export class Lexicon {
     return bits;
   }
 
+  /**
+   * `getRange` without the recent-lookup cache: for probes of word parts ("data" + "store"), which mostly miss and
+   * would push the frequent words out of it.
+   * @example lexicon().peekRange("datastore", 0, 4) & L_COMMON // 8
+   */
+  peekRange(str: string, s: number, e: number): number {
+    let a = SEED_A;
+    let b = SEED_B;
+    for (let k = s; k < e; k++) {
+      let c = str.charCodeAt(k);
+      if (c === 0x2019) c = 39;
+      a = Math.imul(a ^ c, 16777619);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    if (a === 0) a = 1;
+    return this.probe(a, Math.imul(b ^ (e - s), 0x27d4eb2d));
+  }
+
   /** Bits of the word with hashes a and b in the tables. */
   private probe(a: number, b: number): number {
     const tag = b & 0xffff0000;
@@ -411,7 +430,18 @@ export class Lexicon {
    */
   inVocabulary(str: string, s: number, e: number): boolean {
     const t = (this.vocab ??= vocabularyTable());
-    const [a, b] = wordHashes(str, s, e);
+    // (the hashes of wordHashes, computed here without an array)
+    let a = SEED_A;
+    let b = SEED_B;
+    for (let k = s; k < e; k++) {
+      let c = str.charCodeAt(k);
+      if (c === 0x2019) c = 39;
+      a = Math.imul(a ^ c, 16777619);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    if (a === 0) a = 1;
+    b = Math.imul(b ^ (e - s), 0x27d4eb2d);
     for (let j = b & VOCAB_MASK; ; j = (j + 1) & VOCAB_MASK) {
       const v = t[j]!;
       if (v === 0) return false;

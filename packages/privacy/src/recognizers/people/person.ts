@@ -1831,8 +1831,17 @@ function personPlace(s: Seg): boolean {
   return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
 }
 
-const VOWEL_RE = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýāēěīōūő]/;
-const NON_LATIN_RE = /[^\u0000-\u024f]/;
+const ACCENTED_VOWELS = "àáâãäåæèéêëìíîïòóôõöøùúûüýÿāăąēĕėęěĩīĭįıōŏőœũūŭůűų";
+
+/** lower[a..e) holds a vowel, or a letter past Latin (whose vowels this does not know): not an abbreviation. */
+function vowelOrOtherScript(a: number, e: number): boolean {
+  for (let k = a; k < e; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return true;
+    if (c >= 0xc0 && (c >= 0x250 || ACCENTED_VOWELS.includes(lower[k]!))) return true;
+  }
+  return false;
+}
 
 /**
  * A word of segment s is a name that English also uses as a word ("server", "max") or a city ("paris"): in lower
@@ -1928,28 +1937,28 @@ function englishMade(s: Seg): boolean {
     const a = ts[t]!;
     const e = te[t]! - possLen(t);
     // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation
-    const word = lower.slice(a, e);
-    if (e - a < 3 || (!VOWEL_RE.test(word) && !NON_LATIN_RE.test(word))) return true;
+    if (e - a < 3 || !vowelOrOtherScript(a, e)) return true;
     if (lex.inVocabulary(lower, a, e)) return true;
     // a letter before a word ("Xrender", "Xauthority"), or a hyphen and a common word ("In-memory", "Node-style")
-    if (lex.getRange(lower, a + 1, e) & L_COMMON) return true;
+    if (lex.peekRange(lower, a + 1, e) & L_COMMON) return true;
     for (let k = a + 1; k < e - 1; k++) {
       if (lower.charCodeAt(k) !== 45) continue;
-      const left = lex.getRange(lower, a, k);
-      const right = lex.getRange(lower, k + 1, e);
+      const left = lex.peekRange(lower, a, k);
+      const right = lex.peekRange(lower, k + 1, e);
       const nameBits = L_FIRST | L_LAST | L_EXTRA;
       if ((left & L_COMMON && !(left & nameBits)) || (right & L_COMMON && !(right & nameBits))) return true;
     }
+    // (a part is looked up only after the other one is a word)
     for (let k = a + 3; k <= e - 3; k++)
-      if (lex.getRange(lower, a, k) & L_COMMON && lex.getRange(lower, k, e) & L_COMMON) return true;
+      if (lex.peekRange(lower, k, e) & L_COMMON && lex.peekRange(lower, a, k) & L_COMMON) return true;
     for (const end of ENGLISH_ENDINGS) {
       const k = e - end.length;
       if (k - a < 3 || !lower.endsWith(end, e)) continue;
-      if (lex.getRange(lower, a, k) & L_COMMON) return true;
+      if (lex.peekRange(lower, a, k) & L_COMMON) return true;
       // a stem that ends in "e" or "y" before the ending: "Browser" (browse), "Prettier" (pretty)
       const stem = lower.slice(a, k);
-      if (lex.get(stem + "e") & L_COMMON) return true;
-      if (stem.endsWith("i") && lex.get(stem.slice(0, -1) + "y") & L_COMMON) return true;
+      if (lex.peekRange(stem + "e", 0, k - a + 1) & L_COMMON) return true;
+      if (stem.endsWith("i") && lex.peekRange(stem.slice(0, -1) + "y", 0, k - a) & L_COMMON) return true;
     }
   }
   return false;
