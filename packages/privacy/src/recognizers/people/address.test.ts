@@ -98,6 +98,20 @@ describe("street addresses: house number + street name + type word", () => {
     expect(addresses("meeting at 10 am sharp")).toEqual([]);
   });
 
+  it("Slovene floors and flats, and a Latvian flat after a spaced dash", () => {
+    expect(addresses("moving to Kolodvorska ulica 38c nadstropje 4 next month")).toEqual([
+      "Kolodvorska ulica 38c nadstropje 4",
+    ]);
+    expect(addresses("the parcel goes to Kersnikova ulica 9 stanovanje št. 755. Cheers")).toEqual([
+      "Kersnikova ulica 9 stanovanje št. 755",
+    ]);
+    expect(addresses("Billing address\nMazā Krasta iela 942 - 699\nCard: on file")).toEqual([
+      "Mazā Krasta iela 942 - 699",
+    ]);
+    // a dash between numbers inside a sentence is no flat
+    expect(addresses("at Mazā Krasta iela 12 - 15 people came")).toEqual(["Mazā Krasta iela 12"]);
+  });
+
   it("a name and a number with no type word, after words of a journey to it", () => {
     expect(addresses("Driver Anna will pick you up at Αθανασιάδη 927")).toEqual(["Αθανασιάδη 927"]);
     expect(addresses("Radul and I will drive to Crnojevića 225, Sopot")).toEqual(["Crnojevića 225, Sopot"]);

@@ -1088,6 +1088,9 @@ const UNITS = new Set([
   "стан",
   "кв",
   "квартира",
+  // Slovene: floor, flat ("nadstropje 5", "stanovanje št. 663")
+  "nadstropje",
+  "stanovanje",
 ]);
 /** Words that end an address block: greetings, sign-offs and contact labels of a letter. */
 const LINE_STOP = new Set([
@@ -2131,9 +2134,11 @@ function grow(e: number): number {
   }
   // unit designator + number, on the same line: " Apt. 864", " Suite 697", ". Suite 638", " #5"
   if (unitMayFollow(e)) {
-    const m = /^[ \t,.]{1,3}(?:#\s?\d{1,5}\b|(\p{L}{2,9})\.?\s?#?\s?(\d{1,5}[A-Za-z]?)\b)/u.exec(
-      text.slice(e, e + 24),
-    );
+    // (a sign of "number" may stand between: "stanovanje št. 663", "Apt no. 4")
+    const m =
+      /^[ \t,.]{1,3}(?:#\s?\d{1,5}\b|(\p{L}{2,11})\.?\s?(?:#|(?:št|nr|no)\.?)?\s?(\d{1,5}[A-Za-z]?)\b)/u.exec(
+        text.slice(e, e + 30),
+      );
     if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
   }
   // what follows a house number in continental Europe: a floor, a door, a staircase, a flat
@@ -2171,6 +2176,8 @@ const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]
 const EU_BIS_RE = /^[ \t]{1,2}(?:bis|ter|quater)(?![\p{L}\p{N}])/u;
 const EU_FLOOR_WORD_RE =
   /^[ \t]{1,2}(?:[Éé]tage|[Ee]tage|OG|Stock|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])/u;
+/** Latvian flat after the house number, spaced: "Mūrnieku gatve 429 - 394" (then the line's or sentence's end). */
+const LV_FLAT_RE = /^[ \t]-[ \t]\d{1,4}(?=[ \t]*(?:$|[;\n]|,(?!\d)|\.(?:[ \t]|$)))/u;
 const EU_LAST_RE =
   /^[ \t]{1,2}(?:[A-Ha-h][ \t]\d{1,3}(?![\p{L}\p{N}])|(?:I{1,3}|IV|i{1,3}|iv|[A-Ha-h])(?=[ \t]*(?:$|[,.!?)\n]|\d{1,2}[ \t]?hoog))|[B-H](?=[ \t]+\p{Ll}))/u;
 
@@ -2192,7 +2199,12 @@ function euAfterNumber(e: number): number {
     EU_DANISH_RE.exec(rest) ??
     EU_FLAT_RE.exec(rest) ??
     EU_DOOR_RE.exec(rest) ??
-    (afterNumber ? (EU_FLOOR_WORD_RE.exec(rest) ?? EU_BIS_RE.exec(rest) ?? EU_LAST_RE.exec(rest)) : null);
+    (afterNumber
+      ? (EU_FLOOR_WORD_RE.exec(rest) ??
+        EU_BIS_RE.exec(rest) ??
+        EU_LAST_RE.exec(rest) ??
+        LV_FLAT_RE.exec(rest))
+      : null);
   return m ? m[0].length : 0;
 }
 function digitBefore(k: number): boolean {
