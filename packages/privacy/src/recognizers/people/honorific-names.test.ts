@@ -65,6 +65,14 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("we ate ผัดไทย for lunch today")).toEqual([]);
   });
 
+  it("Chinese given names inside an English sentence where a person stands, not after words of things", () => {
+    expect(found("Tenant 明軒 paid rent into it")).toEqual(["明軒"]);
+    expect(found("I'm covering for 鶴軒 this week")).toEqual(["鶴軒"]);
+    expect(found("睿渊 is out sick today")).toEqual(["睿渊"]);
+    expect(found("we ate the 火锅 last night")).toEqual([]);
+    expect(found("the word 中文 means Chinese")).toEqual([]);
+  });
+
   it("Arabic, Persian and Hebrew names inside Latin text, only where English puts a name", () => {
     expect(found("pls wire it to me (account of أنسيف أمود)")).toEqual(["أنسيف أمود"]);
     expect(found("thanks گلبری Q. مهیر! I'll drop it at the office")).toEqual(["گلبری Q. مهیر"]);

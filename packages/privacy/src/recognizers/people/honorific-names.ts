@@ -177,7 +177,109 @@ function nameHere(text: string, words: readonly [number, number][], start: numbe
   const cue = (): boolean =>
     words.every(([a, b]) => b - a <= 3) && (cueBefore(text, start) || cueAfter(text, end));
   if (words.length === 1 && end - start === 1) return names().jaGiven.has(text.slice(start, end)) || cue();
-  return words.some(([a, b]) => listedNameWord(text.slice(a, b))) || cue();
+  if (words.some(([a, b]) => listedNameWord(text.slice(a, b))) || cue()) return true;
+  // a Chinese given name of two or three characters where an English sentence puts a person ("Tenant 明軒 paid",
+  // "covering for 鶴軒 this week", "睿渊 is out sick"), not after an article, a possessive or a preposition of things
+  return (
+    words.length === 1 &&
+    end - start >= 2 &&
+    end - start <= 3 &&
+    isHan(text.charCodeAt(start)) &&
+    !HAN_WORDS.has(text.slice(start, end)) &&
+    (personWordBefore(text, start) || personVerbAfter(text, start, end))
+  );
+}
+
+/** Words in Chinese characters that people type inside English text and that are no names. */
+const HAN_WORDS = new Set([
+  "中文",
+  "中国",
+  "汉语",
+  "漢語",
+  "汉字",
+  "漢字",
+  "日本",
+  "日语",
+  "英语",
+  "你好",
+  "谢谢",
+  "謝謝",
+  "加油",
+]);
+
+/** English words after which a word in Chinese characters is a thing, not a person ("the 火锅", "some 茶"). */
+const THING_BEFORE = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "my",
+  "your",
+  "our",
+  "their",
+  "his",
+  "her",
+  "its",
+  "some",
+  "any",
+  "of",
+  "in",
+  "on",
+  "eat",
+  "ate",
+  "eating",
+  "drink",
+  "order",
+  "ordered",
+  "called",
+  "means",
+  "word",
+  "character",
+  "characters",
+  "say",
+  "says",
+  "write",
+  "wrote",
+  "type",
+  "typed",
+  "learn",
+  "learned",
+  "like",
+  "love",
+]);
+
+/**
+ * The word right before `start` (across one space, or a comma and a space) is an English word of a sentence that
+ * is no THING_BEFORE word: "by", "for", "with", "Tenant", "Did".
+ */
+function personWordBefore(text: string, start: number): boolean {
+  let e = start;
+  if (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  else return false;
+  let s = e;
+  while (
+    s > 0 &&
+    (((text.charCodeAt(s - 1) | 32) >= 97 && (text.charCodeAt(s - 1) | 32) <= 122) ||
+      text.charCodeAt(s - 1) === 39)
+  )
+    s--;
+  if (e - s < 2 || (s > 0 && /[\p{L}\p{N}]/u.test(text[s - 1]!))) return false;
+  const word = text.slice(s, e);
+  // a lower-case word of a sentence, or a capitalised one starting its line ("Tenant 明軒"), not a label in capitals
+  const c = word.charCodeAt(0);
+  if (c < 97 && !(word.slice(1) === word.slice(1).toLowerCase() && /(?:^|\n)[ \t]*$/.test(text.slice(0, s))))
+    return false;
+  return !THING_BEFORE.has(word.toLowerCase());
+}
+
+/** The run `start..end` starts the text or a line, and a person's verb follows it: "睿渊 is out sick", "楷瑞 wants". */
+function personVerbAfter(text: string, start: number, end: number): boolean {
+  if (!/^ (?:is|was|has|had|will|wants|needs|said|says|asked|and I\b)/.test(text.slice(end, end + 8)))
+    return false;
+  let k = start;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return k === 0 || text.charCodeAt(k - 1) === 10;
 }
 
 /** Words right before a name in English: greetings, introductions, labels ("Hi X", "it's X", "Name: X"). */
