@@ -208,7 +208,7 @@ const HAN_WORDS = new Set([
 ]);
 
 /** English words after which a word in Chinese characters is a thing, not a person ("the 火锅", "some 茶"). */
-const THING_BEFORE = new Set([
+const HAN_THING_BEFORE = new Set([
   "the",
   "a",
   "an",
@@ -251,7 +251,7 @@ const THING_BEFORE = new Set([
 
 /**
  * The word right before `start` (across one space, or a comma and a space) is an English word of a sentence that
- * is no THING_BEFORE word: "by", "for", "with", "Tenant", "Did".
+ * is no HAN_THING_BEFORE word: "by", "for", "with", "Tenant", "Did".
  */
 function personWordBefore(text: string, start: number): boolean {
   let e = start;
@@ -270,7 +270,7 @@ function personWordBefore(text: string, start: number): boolean {
   const c = word.charCodeAt(0);
   if (c < 97 && !(word.slice(1) === word.slice(1).toLowerCase() && /(?:^|\n)[ \t]*$/.test(text.slice(0, s))))
     return false;
-  return !THING_BEFORE.has(word.toLowerCase());
+  return !HAN_THING_BEFORE.has(word.toLowerCase());
 }
 
 /** The run `start..end` starts the text or a line, and a person's verb follows it: "睿渊 is out sick", "楷瑞 wants". */

@@ -238,11 +238,15 @@ const RECENT_BITS = 11; // 2048 recently looked-up words (32 KB): the frequent o
 const RECENT_MASK = (1 << RECENT_BITS) - 1;
 const SEED_B = 0x2545f491 | 0;
 
+/** The two hashes of the last `hashWord` call (module fields, so that a lookup off the hot path allocates nothing). */
+let hashA = 0;
+let hashB = 0;
+
 /**
- * The two hashes of the word `str[s..e)` as the tables store them (what `getRange` computes in place on its hot
- * path), for the load-time inserts.
+ * The two hashes of the word `str[s..e)` as the tables store them, into `hashA` and `hashB`. `getRange`, the hot
+ * path, computes them inline: measured faster there than a call.
  */
-function wordHashes(str: string, s: number, e: number): [number, number] {
+function hashWord(str: string, s: number, e: number): void {
   let a = SEED_A;
   let b = SEED_B;
   for (let k = s; k < e; k++) {
@@ -252,7 +256,8 @@ function wordHashes(str: string, s: number, e: number): [number, number] {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return [a === 0 ? 1 : a, Math.imul(b ^ (e - s), 0x27d4eb2d)];
+  hashA = a === 0 ? 1 : a;
+  hashB = Math.imul(b ^ (e - s), 0x27d4eb2d);
 }
 
 /**
@@ -308,8 +313,8 @@ export class Lexicon {
 
   /** Add `bits` to the word `str[s..e)`. */
   add(str: string, s: number, e: number, bits: number): void {
-    const [a, b] = wordHashes(str, s, e);
-    this.insert(a, b, bits);
+    hashWord(str, s, e);
+    this.insert(hashA, hashB, bits);
   }
 
   /**
@@ -317,7 +322,9 @@ export class Lexicon {
    * small table, which this writes, is read first).
    */
   addOver(str: string, s: number, e: number, bits: number): void {
-    const [a, b] = wordHashes(str, s, e);
+    hashWord(str, s, e);
+    const a = hashA;
+    const b = hashB;
     this.insert(a, b, bits | (this.probe(a, b) & L_EXTRA));
   }
 
@@ -376,17 +383,8 @@ export class Lexicon {
    * @example lexicon().peekRange("datastore", 0, 4) & L_COMMON // 8
    */
   peekRange(str: string, s: number, e: number): number {
-    let a = SEED_A;
-    let b = SEED_B;
-    for (let k = s; k < e; k++) {
-      let c = str.charCodeAt(k);
-      if (c === 0x2019) c = 39;
-      a = Math.imul(a ^ c, 16777619);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    if (a === 0) a = 1;
-    return this.probe(a, Math.imul(b ^ (e - s), 0x27d4eb2d));
+    hashWord(str, s, e);
+    return this.probe(hashA, hashB);
   }
 
   /** Bits of the word with hashes a and b in the tables. */
@@ -430,19 +428,9 @@ export class Lexicon {
    */
   inVocabulary(str: string, s: number, e: number): boolean {
     const t = (this.vocab ??= vocabularyTable());
-    // (the hashes of wordHashes, computed here without an array)
-    let a = SEED_A;
-    let b = SEED_B;
-    for (let k = s; k < e; k++) {
-      let c = str.charCodeAt(k);
-      if (c === 0x2019) c = 39;
-      a = Math.imul(a ^ c, 16777619);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    if (a === 0) a = 1;
-    b = Math.imul(b ^ (e - s), 0x27d4eb2d);
-    for (let j = b & VOCAB_MASK; ; j = (j + 1) & VOCAB_MASK) {
+    hashWord(str, s, e);
+    const a = hashA;
+    for (let j = hashB & VOCAB_MASK; ; j = (j + 1) & VOCAB_MASK) {
       const v = t[j]!;
       if (v === 0) return false;
       if (v === a) return true;
@@ -460,10 +448,10 @@ function vocabularyTable(): Int32Array {
   for (let k = 0; k <= list.length; k++) {
     if (k < list.length && list.charCodeAt(k) !== 10) continue;
     if (k > s) {
-      const [a, b] = wordHashes(list, s, k);
-      let j = b & VOCAB_MASK;
-      while (t[j] !== 0 && t[j] !== a) j = (j + 1) & VOCAB_MASK;
-      t[j] = a;
+      hashWord(list, s, k);
+      let j = hashB & VOCAB_MASK;
+      while (t[j] !== 0 && t[j] !== hashA) j = (j + 1) & VOCAB_MASK;
+      t[j] = hashA;
     }
     s = k + 1;
   }

@@ -1286,6 +1286,10 @@ function loneEnd(e: number): boolean {
 function greeting(i: number): boolean {
   return (wv(i) & W_GREET) !== 0 && !(tk[i]! & K_ALLCAP) && !(fullBits(i) & L_FIRST);
 }
+/** Token p is "it's" right after a greeting, as on the phone: "hey, it's Dureildne". */
+function greetingIts(p: number): boolean {
+  return wid(p) === ID_ITS && p >= 1 && greeting(p - 1) && ts[p]! - te[p - 1]! <= 3;
+}
 /** The id of token i among ID_WORDS (0: none). */
 function wid(i: number): number {
   return wv(i) >>> 17;
@@ -2030,7 +2034,7 @@ function lowerSlot(s: Seg): boolean {
   // (spaces only between: "cc, cx, gb" is a list of codes, '"/ping","hostname"' a log line)
   if (p >= 0 && onlySpaces(te[p]!, ts[s.a]!)) {
     if (LOWER_SLOT_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
-    if (wid(p) === ID_ITS && p >= 1 && greeting(p - 1) && ts[p]! - te[p - 1]! <= 3) return true;
+    if (greetingIts(p)) return true;
     if (wv(p) & W_OF && p > 0 && (tokIs(p - 1, "account") || tokIs(p - 1, "behalf"))) return true;
   }
   const q = s.b + 1;
@@ -2207,7 +2211,7 @@ function contextOf(s: Seg): Ctx {
     if ((v1 & W_KIN && v2 & W_POSSESSIVE) || id1 === ID_SAYS || (id1 === ID_SAID && s.words >= 1))
       ctx.strongAgent = true;
     // "hey, it's Dureildne": a greeting, then "it's" and the name, as on the phone
-    if (id1 === ID_ITS && p >= 1 && greeting(p - 1) && ts[p]! - te[p - 1]! <= 3) ctx.intro = true;
+    if (greetingIts(p)) ctx.intro = true;
     if (v1 & W_ADDRESS) ctx.addressed = true;
     // "the account of Gingen", "on behalf of"; "on account of" is no owner
     if (v1 & W_OF && v2 & W_OWNER && !(p >= 2 && wid(p - 2) === ID_ON)) ctx.slot = true;
