@@ -1930,6 +1930,14 @@ const ENGLISH_ENDINGS = [
 ];
 
 /**
+ * Lexicon bits of an English common word: L_COMMON also holds the function words of other languages ("est", "ein"),
+ * which make no English compound ("Rid-est").
+ */
+function englishWord(bits: number): boolean {
+  return (bits & L_COMMON) !== 0 && !(bits & L_FUNCTION && !(bits & L_FUNCTION_EN));
+}
+
+/**
  * A word of segment s is English: a word of the wider vocabulary ("Hebrew", "Amazon", "Metadata"), two common words
  * ("Datastore", "Changelog"), or a common word and an English ending ("Fastify", "Prettier"). Names in no list
  * rarely are; words of software often are.
@@ -1943,26 +1951,28 @@ function englishMade(s: Seg): boolean {
     // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation
     if (e - a < 3 || !vowelOrOtherScript(a, e)) return true;
     if (lex.inVocabulary(lower, a, e)) return true;
-    // a letter before a word ("Xrender", "Xauthority"), or a hyphen and a common word ("In-memory", "Node-style")
-    if (lex.peekRange(lower, a + 1, e) & L_COMMON) return true;
+    // a letter before a word of five letters or more ("Xrender", "Xauthority"; not "Omain"), or a hyphen and a
+    // common word ("In-memory", "Node-style")
+    if (e - a >= 6 && englishWord(lex.peekRange(lower, a + 1, e))) return true;
     for (let k = a + 1; k < e - 1; k++) {
       if (lower.charCodeAt(k) !== 45) continue;
       const left = lex.peekRange(lower, a, k);
       const right = lex.peekRange(lower, k + 1, e);
       const nameBits = L_FIRST | L_LAST | L_EXTRA;
-      if ((left & L_COMMON && !(left & nameBits)) || (right & L_COMMON && !(right & nameBits))) return true;
+      if ((englishWord(left) && !(left & nameBits)) || (englishWord(right) && !(right & nameBits)))
+        return true;
     }
     // (a part is looked up only after the other one is a word)
     for (let k = a + 3; k <= e - 3; k++)
-      if (lex.peekRange(lower, k, e) & L_COMMON && lex.peekRange(lower, a, k) & L_COMMON) return true;
+      if (englishWord(lex.peekRange(lower, k, e)) && englishWord(lex.peekRange(lower, a, k))) return true;
     for (const end of ENGLISH_ENDINGS) {
       const k = e - end.length;
       if (k - a < 3 || !lower.endsWith(end, e)) continue;
-      if (lex.peekRange(lower, a, k) & L_COMMON) return true;
+      if (englishWord(lex.peekRange(lower, a, k))) return true;
       // a stem that ends in "e" or "y" before the ending: "Browser" (browse), "Prettier" (pretty)
       const stem = lower.slice(a, k);
-      if (lex.peekRange(stem + "e", 0, k - a + 1) & L_COMMON) return true;
-      if (stem.endsWith("i") && lex.peekRange(stem.slice(0, -1) + "y", 0, k - a) & L_COMMON) return true;
+      if (englishWord(lex.peekRange(stem + "e", 0, k - a + 1))) return true;
+      if (stem.endsWith("i") && englishWord(lex.peekRange(stem.slice(0, -1) + "y", 0, k - a))) return true;
     }
   }
   return false;
