@@ -267,6 +267,8 @@ describe("person: context", () => {
     expect(found("Euth wants the card cancelled")).toEqual(["Euth"]);
     expect(found("Ellikath is out sick today")).toEqual(["Ellikath"]);
     expect(found("Anjagajiv and I will drive there")).toEqual(["Anjagajiv"]);
+    expect(found("Can you loop in Kensta on this thread?")).toEqual(["Kensta"]);
+    expect(found("The keys are with Ridest until Sunday")).toEqual(["Ridest"]);
   });
 
   it("but not a word of English or of software, a thing after an article, or a product's name and version", () => {

@@ -1820,7 +1820,12 @@ function personPlace(s: Seg): boolean {
       return false;
     if (!sentenceInitial(text, ts[p]!)) return false;
   }
-  if (THING_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0) return false;
+  // ("loop in Kensta", "bring in Anna": "in" after those verbs takes a person)
+  if (
+    THING_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0 &&
+    !(tokIs(p, "in") && p > 0 && (tokIs(p - 1, "loop") || tokIs(p - 1, "bring") || tokIs(p - 1, "rope")))
+  )
+    return false;
   // a place or an employer: "flew to Neupré", "moved here from Tjæreborg", "I work for Socrata"
   if (
     p >= 1 &&
