@@ -117,6 +117,16 @@ describe("no recognizer is super-linear on adversarial input", () => {
     });
   }
 
+  // One long word where a name can stand: the checks of a name no list holds look up its parts, which once cost
+  // the square of the word's length (40,000 letters: 3 s)
+  it("person scales linearly on one long capitalised word after a person's cue", () => {
+    const r = RECOGNIZERS.find((x) => x.id === "person")!;
+    const word = (n: number) => input(`thanks to Q${"a".repeat(n)} for it`);
+    const ts = minTime(() => r.detect(word(12_500)));
+    const tb = minTime(() => r.detect(word(100_000)));
+    expect(tb, `${ts.toFixed(1)} ms → ${tb.toFixed(1)} ms`).toBeLessThan(Math.max(ts * 24, 60));
+  });
+
   it("the whole engine handles a 10 MB line in bounded time", () => {
     const line = "Lorem ipsum 4111 1111 1111 1111 jane@example.com ".repeat(10_000_000 / 49);
     const t0 = performance.now();

@@ -1840,6 +1840,9 @@ function personPlace(s: Seg): boolean {
   return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
 }
 
+/** Letters of the longest word that may be a name no list holds. */
+const MAX_UNLISTED_NAME = 24;
+
 const ACCENTED_VOWELS = "àáâãäåæèéêëìíîïòóôõöøùúûüýÿāăąēĕėęěĩīĭįıōŏőœũūŭůűų";
 
 /** lower[a..e) holds a vowel, or a letter past Latin (whose vowels this does not know): not an abbreviation. */
@@ -1953,8 +1956,9 @@ function englishMade(s: Seg): boolean {
     if (cat[t] !== CAT_UNKNOWN) continue;
     const a = ts[t]!;
     const e = te[t]! - possLen(t);
-    // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation
-    if (e - a < 3 || !vowelOrOtherScript(a, e)) return true;
+    // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation; longer than any name: no name (and the part
+    // lookups below would cost the square of its length)
+    if (e - a < 3 || e - a > MAX_UNLISTED_NAME || !vowelOrOtherScript(a, e)) return true;
     if (lex.inVocabulary(lower, a, e)) return true;
     // a letter before a word of five letters or more ("Xrender", "Xauthority"; not "Omain"), or a hyphen and a
     // common word ("In-memory", "Node-style")
