@@ -1811,7 +1811,8 @@ const PLACE_BEFORE = new WordTable(
  */
 function personPlace(s: Seg): boolean {
   const p = s.a - 1;
-  if (p < 0 || !onlySpaces(te[p]!, ts[s.a]!)) return false;
+  // (the word lists are read straight out of the lower-cased text: its offsets must be the text's)
+  if (!sameLen || p < 0 || !onlySpaces(te[p]!, ts[s.a]!)) return false;
   // a capitalised word before counts when it is a common word starting the sentence ("Did Evonthya get back",
   // "Candidate Gatmarumu"): not in a heading of capitalised words
   if (!(tk[p]! & K_LOWER)) {
@@ -1899,7 +1900,7 @@ const SUBJECT_VERBS = new WordTable(
 /** Segment s is followed by a person's verb, or by "and I" / "and me" ("Anjagajiv and I will drive"). */
 function subjectOfPerson(s: Seg): boolean {
   const q = s.b + 1;
-  if (q >= n || !(tk[q]! & K_LOWER) || !onlySpaces(te[s.b]!, ts[q]!)) return false;
+  if (!sameLen || q >= n || !(tk[q]! & K_LOWER) || !onlySpaces(te[s.b]!, ts[q]!)) return false;
   if (SUBJECT_VERBS.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
   // "Ellikath is out sick", but not "Zoolander is a 2017 film": what a thing is, is said with an article
   if (wv(q) & W_AUX) return !(q + 1 < n && (tokIs(q + 1, "a") || tokIs(q + 1, "an") || tokIs(q + 1, "the")));
