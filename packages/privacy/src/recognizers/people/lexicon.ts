@@ -244,7 +244,7 @@ let hashB = 0;
 
 /**
  * The two hashes of the word `str[s..e)` as the tables store them, into `hashA` and `hashB`. `getRange`, the hot
- * path, computes them inline: measured faster there than a call.
+ * path, computes them in place, as it always has.
  */
 function hashWord(str: string, s: number, e: number): void {
   let a = SEED_A;
