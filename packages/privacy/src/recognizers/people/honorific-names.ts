@@ -268,16 +268,21 @@ function personWordBefore(text: string, start: number): boolean {
   const word = text.slice(s, e);
   // a lower-case word of a sentence, or a capitalised one starting its line ("Tenant 明軒"), not a label in capitals
   const c = word.charCodeAt(0);
-  if (c < 97 && !(word.slice(1) === word.slice(1).toLowerCase() && /(?:^|\n)[ \t]*$/.test(text.slice(0, s))))
-    return false;
+  if (c < 97 && !(word.slice(1) === word.slice(1).toLowerCase() && lineStartsAt(text, s))) return false;
   return !HAN_THING_BEFORE.has(word.toLowerCase());
 }
 
 /** The run `start..end` starts the text or a line, and a person's verb follows it: "睿渊 is out sick", "楷瑞 wants". */
 function personVerbAfter(text: string, start: number, end: number): boolean {
-  if (!/^ (?:is|was|has|had|will|wants|needs|said|says|asked|and I\b)/.test(text.slice(end, end + 8)))
-    return false;
-  let k = start;
+  return (
+    /^ (?:is|was|has|had|will|wants|needs|said|says|asked|and I\b)/.test(text.slice(end, end + 8)) &&
+    lineStartsAt(text, start)
+  );
+}
+
+/** Only spaces or tabs stand between the text's or a line's start and `pos`. */
+function lineStartsAt(text: string, pos: number): boolean {
+  let k = pos;
   while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
   return k === 0 || text.charCodeAt(k - 1) === 10;
 }
