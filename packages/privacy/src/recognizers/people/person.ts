@@ -683,6 +683,8 @@ const W_AFTER_AUX = 8192; // AFTER_AUX
 const W_AUX = 16384; // AUX
 const W_OF = 32768; // OF_WORDS
 const W_FR_AFTER_A = 1 << 16; // FR_AFTER_A
+/** The bits of a context word's value above its W_* flags hold its id among ID_WORDS. */
+const ID_SHIFT = 17;
 const ID_WORDS = [
   "is",
   "name",
@@ -776,7 +778,7 @@ const CONTEXT_WORDS = new WordTable([
   ...entries(AUX, W_AUX),
   ...entries(OF_WORDS, W_OF),
   ...entries(FR_AFTER_A, W_FR_AFTER_A),
-  ...ID_WORDS.map((w, k) => [w, (k + 1) << 17] as const),
+  ...ID_WORDS.map((w, k) => [w, (k + 1) << ID_SHIFT] as const),
 ]);
 
 interface Seg {
@@ -1246,7 +1248,7 @@ function keyOf(i: number, s = ts[i]!, e = te[i]!): string {
   if (tk[i]! & K_JOINED && k.includes("’")) k = k.replace(/’/g, "'");
   return k;
 }
-/** Context-word value of token i (W_* flags | id << 17; 0 for any other word or out of range), memoised. */
+/** Context-word value of token i (W_* flags | id << ID_SHIFT; 0 for any other word or out of range), memoised. */
 function wv(i: number): number {
   if (i < 0 || i >= n) return 0;
   let v = wvBuf[i]!;
@@ -1292,7 +1294,7 @@ function greetingIts(p: number): boolean {
 }
 /** The id of token i among ID_WORDS (0: none). */
 function wid(i: number): number {
-  return wv(i) >>> 17;
+  return wv(i) >>> ID_SHIFT;
 }
 /** Lexicon bits of the whole word of token i (memoised for the record, shared with the other recognizers). */
 function fullBits(i: number): number {
@@ -1535,29 +1537,16 @@ function scoreSegment(s: Seg): number {
   // any other capitalised word in no list, inside a sentence, where a person can stand: most often a name
   // ("Photo by Hundrey on", "Did Evonthya get back"), unless it is made of English ("Datastore", "Router"); and so
   // is a listed name that is a place too, but no common word ("Did Kameron get back", "the keys are with Salvador")
+  // The same word starting a sentence counts as the subject of a person's verb: "Euth wants", "Ellikath is out
+  // sick", "Anjagajiv and I will"
   if (
     !lm &&
-    !initial &&
     w <= 3 &&
-    s.unknown + s.weak >= 1 &&
     s.tail === 0 &&
-    weakOnlyAsPlace(s) &&
+    (initial
+      ? s.unknown >= 1 && s.weak === 0 && subjectOfPerson(s)
+      : s.unknown + s.weak >= 1 && weakOnlyAsPlace(s) && personPlace(s)) &&
     !innerCapitals(s.a, s.b) &&
-    personPlace(s) &&
-    !englishMade(s) &&
-    !germanText()
-  )
-    score = Math.max(score, 0.55);
-  // the same word starting a sentence, as the subject of a person's verb: "Euth wants", "Ellikath is out sick",
-  // "Anjagajiv and I will"
-  if (
-    !lm &&
-    initial &&
-    w <= 3 &&
-    s.unknown >= 1 &&
-    s.weak + s.tail === 0 &&
-    !innerCapitals(s.a, s.b) &&
-    subjectOfPerson(s) &&
     !englishMade(s) &&
     !germanText()
   )
@@ -2207,8 +2196,8 @@ function contextOf(s: Seg): Ctx {
   // "Name: X", "What's your name? X": the one punctuation mark between the word and the segment
   const gapMark = p >= 0 && !has1 && ts[p + 1]! - te[p]! < 12 ? loneMark(te[p]!, ts[p + 1]!) : 0;
   if (v1 !== 0) {
-    const id1 = v1 >>> 17;
-    const id2 = v2 >>> 17;
+    const id1 = v1 >>> ID_SHIFT;
+    const id2 = v2 >>> ID_SHIFT;
     if (
       (id1 === ID_IS && (id2 === ID_NAME || id2 === ID_THIS || id2 === ID_NAAM)) ||
       (id1 === ID_IST && id2 === ID_NAME) ||
@@ -2273,13 +2262,13 @@ function contextOf(s: Seg): Ctx {
     // "Tomomi is from", "Hakuba had given", "Willemine will be talking"
     if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!)) {
       const v2q = wv(q + 1);
-      const aux = v >>> 17;
+      const aux = v >>> ID_SHIFT;
       if (v & W_AUX && v2q & W_AFTER_AUX) ctx.slot = true;
       // "Hakuba had given", "has sent" (not "is given": a thing is given)
       else if ((aux === ID_HAD || aux === ID_HAS) && v2q & W_GIVE) ctx.slot = true;
       else if (v2q & W_FR_AFTER_A && te[q]! - ts[q]! === 1 && lower.charCodeAt(ts[q]!) === 97)
         ctx.slot = true;
-      else if (v2q >>> 17 === ID_BE && v >>> 17 === ID_WILL && q + 2 < n && wv(q + 2) & W_AFTER_AUX)
+      else if (v2q >>> ID_SHIFT === ID_BE && aux === ID_WILL && q + 2 < n && wv(q + 2) & W_AFTER_AUX)
         ctx.slot = true;
     }
   }
