@@ -417,6 +417,29 @@ export class Lexicon {
     return this.getRange(word, 0, word.length);
   }
 
+  /** The common words, sorted (the list is stored sorted), split on first use. */
+  private commonSorted: string[] | undefined;
+
+  /**
+   * A common word is longer than `prefix` and starts with it: `prefix` may be a word cut short ("millio",
+   * "verifica"). A binary search of the sorted list.
+   * @example lexicon().startsCommonWord("millio") // true ("million")
+   */
+  startsCommonWord(prefix: string): boolean {
+    const list = (this.commonSorted ??= words.common.split("\n"));
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    // the first word not before the prefix; the prefix itself may come first
+    for (let k = lo; k < list.length && k <= lo + 1; k++)
+      if (list[k]!.length > prefix.length && list[k]!.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** Hash a of each vocabulary word, by hash b (0: empty), built on first use. */
   private vocab: Int32Array | undefined;
 

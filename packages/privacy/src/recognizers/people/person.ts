@@ -846,6 +846,10 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   }
   toksCur = toks;
   german = -1;
+  latinMost = -1;
+  englishLower = -1;
+  wordChecks = WORD_CHECKS;
+  codeLineEnd = -1;
   segs = [];
   const out: Detection[] = [];
   chains();
@@ -1146,6 +1150,20 @@ let toksCur: Tokens;
 let wvBuf = new Int32Array(256);
 /** The record reads as German (see `germanText`): -1 not yet known, 0 no, 1 yes. */
 let german = -1;
+/** The record's Latin letters outnumber its letters without case (see `latinText`): -1 not yet known, 0 no, 1 yes. */
+let latinMost = -1;
+/** The record is English typed in lower case (see `englishChat`): -1 not yet known, 0 no, 1 yes. */
+let englishLower = -1;
+/**
+ * Words of the record that compoundOfEnglish and misspeltEnglish may still judge. Each costs hundreds of lookups:
+ * a record of many such words (a 10 MB line) would take seconds. Past the budget, a word is taken for a name.
+ */
+let wordChecks = 0;
+/** The last line codeAround read, and whether it holds code. */
+let codeLineStart = 0;
+let codeLineEnd = -1;
+let codeLine = false;
+const WORD_CHECKS = 256;
 
 /*
  * The names of the accepted segments, as a small open-addressing set of words. A word is a range of a
@@ -1358,9 +1376,11 @@ function categorise(i: number): number {
   }
   bitsOf[i] = bits;
   const nameBits = bits & (L_FIRST | L_LAST | L_EXTRA);
-  // without case, every word looks alike: only a known name may be part of one ("أنا" before a name is no name)
-  if (!nameBits && k & K_NONASCII && caselessTok(i)) return (cat[i] = CAT_NONE);
   const wordBits = bits & (L_COMMON | L_PLACE | L_CALENDAR);
+  // without case, every word looks alike: in a text of that script only a known name may be part of one ("أنا"
+  // before a name is no name); inside Latin text, a word of it in no list may be one too (see scoreSegment)
+  if (!nameBits && k & K_NONASCII && caselessTok(i))
+    return (cat[i] = wordBits || !latinText() ? CAT_NONE : CAT_UNKNOWN);
   let c: number;
   if (bits & (L_TITLE | L_ORG | L_SUFFIX) && !nameBits) c = CAT_NONE;
   else if (k & K_ALLCAP) c = nameBits & (L_FIRST | L_LAST) && !wordBits ? CAT_WEAK : CAT_NONE;
@@ -1553,13 +1573,14 @@ function scoreSegment(s: Seg): number {
     score = Math.max(score, 0.55);
   // a listed name in a script without capitals inside an English sentence, where a person stands: "Meet my friend
   // شفیع,", "Tenant 明軒 paid", "ברי wants the card" (in a text of that script alone, names and words look alike)
+  // (and a word of it in no list there, when the word before is English: "with עופירזית", "by شمگیلومان")
   if (
     w <= 3 &&
-    s.strong + s.extra === w &&
+    s.strong + s.extra + s.unknown === w &&
     caselessRun(s.a, s.b) &&
     (initial
       ? s.b + 1 < n && !caselessTok(s.b + 1) && subjectOfPerson(s)
-      : s.a > 0 && !caselessTok(s.a - 1) && personPlace(s))
+      : s.a > 0 && !caselessTok(s.a - 1) && (s.unknown === 0 || englishTok(s.a - 1)) && personPlace(s))
   )
     score = Math.max(score, 0.6);
   // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from"
@@ -1600,9 +1621,28 @@ function scoreSegment(s: Seg): number {
     s.unknown + s.extra >= 1 &&
     s.weak + s.tail === 0 &&
     !caselessRun(s.a, s.b) &&
-    (ctx.slot || lowerSlot(s))
+    (ctx.slot || lowerSlot(s)) &&
+    !misspeltEnglish(s, false)
   )
     score = Math.max(score, 0.6);
+  // and, in English chat, where a person stands in the sentence or as its subject, as capitalised words in no list
+  // do: "did zartina get back", "meet my friend retorría", "kessusa is out sick"; not English misspelt ("untill")
+  if (
+    lowerMode &&
+    w <= 3 &&
+    s.unknown + s.extra >= 1 &&
+    s.weak + s.tail === 0 &&
+    !caselessRun(s.a, s.b) &&
+    !nameWordIn(s) &&
+    (initial ? subjectOfPerson(s) : personPlace(s)) &&
+    englishChat() &&
+    !englishMade(s) &&
+    !codeAround(s) &&
+    !compoundOfEnglish(s) &&
+    !misspeltEnglish(s, true) &&
+    !cutShort(s)
+  )
+    score = Math.max(score, 0.55);
   if (moderate > 0 && !lm) {
     if (s.strong || s.extra) score = Math.max(score, s.strong ? 0.8 : w >= 2 ? 0.75 : 0.6);
     else if (s.weak && !initial) score = Math.max(score, moderate >= 2 || ctx.vocative ? 0.6 : 0.45);
@@ -1830,6 +1870,298 @@ function personPlace(s: Seg): boolean {
   return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
 }
 
+/** Token t is an English word: a common one, a function word or one of the wider vocabulary. */
+function englishTok(t: number): boolean {
+  if (!(tk[t]! & K_LOWER) || tk[t]! & K_DIGITS) return false;
+  const b = fullBits(t);
+  return englishWord(b) || (b & L_FUNCTION_EN) !== 0 || (sameLen && lex.inVocabulary(lower, ts[t]!, te[t]!));
+}
+
+/**
+ * The record's Latin letters outnumber those of the scripts without case, and there are at least eight: a word of
+ * such a script in it may be a name in no list (see categorise). Counted once per record, when first asked.
+ */
+function latinText(): boolean {
+  if (latinMost < 0) {
+    let latin = 0;
+    let caseless = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x80) {
+        if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
+      } else if ((c >= 0x0590 && c <= 0x097f) || (c >= 0x10d0 && c <= 0x10ff) || (c >= 0xfb1d && c <= 0xfeff))
+        caseless++;
+    }
+    latinMost = latin >= 8 && latin > caseless ? 1 : 0;
+  }
+  return latinMost === 1;
+}
+
+/**
+ * The record (typed in lower case) is English: at least two of its words are English words, and no fewer than
+ * those that are not ("did zartina bricis get back to you?"; not "feliz cumpleaños juan"). Once per record.
+ */
+function englishChat(): boolean {
+  if (englishLower < 0) {
+    let en = 0;
+    let other = 0;
+    for (let t = 0; t < n; t++) {
+      if (!(tk[t]! & K_LOWER) || tk[t]! & K_DIGITS || caselessTok(t)) continue;
+      const b = fullBits(t);
+      if (englishWord(b) || b & L_FUNCTION_EN) en++;
+      else if (b & L_COMMON || !(b & (L_FIRST | L_LAST | L_EXTRA))) {
+        if (!(sameLen && lex.inVocabulary(lower, ts[t]!, te[t]!))) other++;
+        else en++;
+      }
+    }
+    englishLower = en >= 2 && en >= other ? 1 : 0;
+  }
+  return englishLower === 1;
+}
+
+/**
+ * Segment s ends the text and its last word is the start of a common word: a word being typed, cut short ("sell one
+ * millio", "the musical expre"), not a name.
+ */
+function cutShort(s: Seg): boolean {
+  const e = te[s.b]!;
+  for (let k = e; k < text.length; k++) if (text.charCodeAt(k) > 32) return false;
+  return lex.startsCommonWord(lower.slice(ts[s.b]!, e));
+}
+
+/**
+ * Segment s stands in code, or in prose about code: its line holds a backtick, braces, a semicolon, "=>", "//" or
+ * "://", or the word touches a bracket, a dot, a slash or an underscore ("asyncbufferfromfile(", "logger.info").
+ */
+function codeAround(s: Seg): boolean {
+  let a = ts[s.a]!;
+  let e = te[s.b]!;
+  const before = a > 0 ? text.charCodeAt(a - 1) : 32;
+  const after = e < text.length ? text.charCodeAt(e) : 32;
+  // ( ) [ ] . / _ < > right beside the word (a full stop after it ends a sentence: "sung by salarymen.")
+  if (before === 46 || before === 47 || before === 95 || before === 40 || before === 91 || before === 60)
+    return true;
+  if (after === 40 || after === 47 || after === 95 || after === 91 || after === 62) return true;
+  if (after === 46 && e + 1 < text.length && text.charCodeAt(e + 1) > 32) return true;
+  // (each line is read once: the segments of a line of many would otherwise read it again each)
+  if (a >= codeLineStart && e <= codeLineEnd) return codeLine;
+  while (a > 0 && text.charCodeAt(a - 1) !== 10) a--;
+  while (e < text.length && text.charCodeAt(e) !== 10) e++;
+  codeLineStart = a;
+  codeLineEnd = e;
+  codeLine = false;
+  for (let k = a; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (
+      c === 96 ||
+      c === 123 ||
+      c === 125 ||
+      c === 59 ||
+      (c === 47 && (text.charCodeAt(k + 1) === 47 || text.charCodeAt(k - 1) === 58)) ||
+      (c === 62 && text.charCodeAt(k - 1) === 61)
+    ) {
+      codeLine = true;
+      break;
+    }
+  }
+  return codeLine;
+}
+
+/** Prefixes that start English words made of others: "deserializes", "autoload", "precompiled". */
+const WORD_PREFIXES = new Set([
+  "de",
+  "co",
+  "re",
+  "un",
+  "pre",
+  "dis",
+  "mis",
+  "non",
+  "sub",
+  "auto",
+  "micro",
+  "meta",
+  "post",
+  "anti",
+  "multi",
+  "inter",
+  "over",
+  "under",
+  "out",
+  "bi",
+  "tri",
+  "semi",
+  "pseudo",
+]);
+
+/** Parts of the names of software that are no English word: "libcookie", "duckdb", "webidl". */
+const TECH_PARTS = new Set([
+  "lib",
+  "db",
+  "js",
+  "fs",
+  "io",
+  "sql",
+  "api",
+  "sdk",
+  "cli",
+  "ui",
+  "idl",
+  "xml",
+  "json",
+  "http",
+  "url",
+  "tmp",
+  "dir",
+  "npm",
+  "src",
+  "cfg",
+  "cmd",
+]);
+
+/**
+ * A word in no list of segment s is English words run together, as names in code are ("asyncbufferfromfile",
+ * "streamcollector", "standardretrystrategy"), or an English word and an ending ("serializers", "minification",
+ * "observability"), or such words with a part of software's names ("libcookie", "duckdb"). A dynamic
+ * programme over the word's cuts: at most 24 letters, so a few hundred lookups, asked only of lower-case chat's
+ * candidates.
+ */
+function compoundOfEnglish(s: Seg): boolean {
+  for (let t = s.a; t <= s.b; t++) {
+    if (cat[t] !== CAT_UNKNOWN) continue;
+    const a = ts[t]!;
+    const e = te[t]! - possLen(t);
+    if (e - a > MAX_UNLISTED_NAME) return true;
+    if (--wordChecks < 0) return false;
+    // reach[k]: lower[a..a+k) is English words run together
+    const reach = new Uint8Array(e - a + 1);
+    reach[0] = 1;
+    for (let i = a; i < e; i++) {
+      if (!reach[i - a]) continue;
+      for (let j = i + 2; j <= e; j++) {
+        if (reach[j - a]) continue;
+        const len = j - i;
+        const part =
+          (i === a && len <= 5 && WORD_PREFIXES.has(lower.slice(i, j))) ||
+          (len >= 3 && englishWord(lex.peekRange(lower, i, j))) ||
+          (len >= VOCAB_PART && lex.inVocabulary(lower, i, j)) ||
+          (len <= 4 && TECH_PARTS.has(lower.slice(i, j)));
+        if (part) reach[j - a] = 1;
+      }
+    }
+    if (reach[e - a]) return true;
+    // English words and an ending: "serial|izers"; the last word may have lost its "e" or turned "y" to "i"
+    // before it: "observ(e)|ability", "stud(y)|ied"
+    for (const end of LONG_ENDINGS) {
+      const k = e - end.length;
+      if (k - a < 3 || !lower.endsWith(end, e)) continue;
+      if (reach[k - a]) return true;
+      for (let i = a; i <= k - 3; i++) {
+        if (!reach[i - a]) continue;
+        const stem = lower.slice(i, k);
+        if (englishString(stem + "e")) return true;
+        if (stem.endsWith("i") && englishString(stem.slice(0, -1) + "y")) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Endings of English words made from others, for compoundOfEnglish ("observ|ability", "minif|ication"). */
+const LONG_ENDINGS = [
+  "s",
+  "es",
+  "ed",
+  "d",
+  "er",
+  "ers",
+  "ing",
+  "ize",
+  "izes",
+  "ized",
+  "izer",
+  "izers",
+  "ise",
+  "ised",
+  "iser",
+  "isers",
+  "ify",
+  "ified",
+  "ifier",
+  "ifiers",
+  "ification",
+  "ication",
+  "ization",
+  "isation",
+  "ability",
+  "ibility",
+  "able",
+  "ible",
+  "ism",
+  "ist",
+  "ists",
+  "ity",
+  "ive",
+  "ous",
+  "al",
+  "ally",
+  "ation",
+  "ations",
+  "ate",
+  "ated",
+  "ly",
+  "ness",
+  "less",
+  "ment",
+  "ments",
+];
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * `w` is a common English word (not one of the wider vocabulary: its acronyms and rare words are one letter from
+ * too many names, "brics" from "bricis").
+ */
+function englishString(w: string): boolean {
+  return englishWord(lex.peekRange(w, 0, w.length));
+}
+
+/**
+ * A word in no list (or only in the larger, noisier one) of segment s is an English word with one letter dropped,
+ * added, changed or two swapped ("untill", "recieve", "definately", "occured"): a slip of typing, not a name. Words
+ * of four letters or fewer are one letter from some English word: with `shortSlips` they are taken as slips too,
+ * else they are not judged. Asked only of lower-case chat's candidates, and of words of at most 24 letters, so the
+ * hundreds of lookups a word costs are rare and bounded.
+ */
+function misspeltEnglish(s: Seg, shortSlips: boolean): boolean {
+  for (let t = s.a; t <= s.b; t++) {
+    if (cat[t] !== CAT_UNKNOWN && cat[t] !== CAT_EXTRA) continue;
+    if (--wordChecks < 0) return false;
+    const w = lower.slice(ts[t]!, te[t]! - possLen(t));
+    const L = w.length;
+    // (longer than any name: englishMade has judged it already)
+    if (L > MAX_UNLISTED_NAME) continue;
+    if (L <= 4) {
+      if (shortSlips) return true;
+      continue;
+    }
+    for (let k = 0; k < L; k++) {
+      if (englishString(w.slice(0, k) + w.slice(k + 1))) return true;
+      if (k + 1 < L && englishString(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2))) return true;
+    }
+    // (a letter changed or added: only in longer words, of which fewer are one letter from a word by chance:
+    // "bricis" is one from "bricks")
+    if (L < 7) continue;
+    for (let k = 0; k <= L; k++)
+      for (let x = 0; x < 26; x++) {
+        const c = LETTERS[x]!;
+        if (k < L && c !== w[k] && englishString(w.slice(0, k) + c + w.slice(k + 1))) return true;
+        if (englishString(w.slice(0, k) + c + w.slice(k))) return true;
+      }
+  }
+  return false;
+}
+
 /** Letters of the longest word that may be a name no list holds. */
 const MAX_UNLISTED_NAME = 24;
 
@@ -1898,8 +2230,33 @@ function subjectOfPerson(s: Seg): boolean {
   return (te[r]! - ts[r]! === 1 && text.charCodeAt(ts[r]!) === 73) || tokIs(r, "me");
 }
 
+/** Letters of the shortest part of a word that counts when only the wider vocabulary holds it. */
+const VOCAB_PART = 6;
+
+/** English prefixes that make a word of a common one (not "de" or "co": "Dewar", "Colette"). */
+const ENGLISH_PREFIXES = [
+  "re",
+  "un",
+  "pre",
+  "dis",
+  "mis",
+  "non",
+  "over",
+  "under",
+  "sub",
+  "inter",
+  "multi",
+  "out",
+];
+
 /** English endings that make a word of a common stem: "Router", "Assignable", "Fastify", "Loader". */
 const ENGLISH_ENDINGS = [
+  "ised",
+  "ized",
+  "ising",
+  "izing",
+  "isation",
+  "ization",
   "ier",
   "iest",
   "ies",
@@ -1961,13 +2318,24 @@ function englishMade(s: Seg): boolean {
       if ((englishWord(left) && !(left & nameBits)) || (englishWord(right) && !(right & nameBits)))
         return true;
     }
-    // (a part is looked up only after the other one is a word)
+    // (a part is looked up only after the other one is a word; the second may be a long word of the wider
+    // vocabulary, "Keyframes": its short ones are mostly acronyms, "vda", "nka")
     for (let k = a + 3; k <= e - 3; k++)
-      if (englishWord(lex.peekRange(lower, k, e)) && englishWord(lex.peekRange(lower, a, k))) return true;
+      if (
+        englishWord(lex.peekRange(lower, a, k)) &&
+        (englishWord(lex.peekRange(lower, k, e)) || (e - k >= VOCAB_PART && lex.inVocabulary(lower, k, e)))
+      )
+        return true;
+    // an English prefix before a common word: "Retyped", "Unmerged", "Preload"
+    for (const pre of ENGLISH_PREFIXES) {
+      const k = a + pre.length;
+      if (e - k >= 3 && lower.startsWith(pre, a) && englishWord(lex.peekRange(lower, k, e))) return true;
+    }
     for (const end of ENGLISH_ENDINGS) {
       const k = e - end.length;
       if (k - a < 3 || !lower.endsWith(end, e)) continue;
       if (englishWord(lex.peekRange(lower, a, k))) return true;
+      if (k - a >= VOCAB_PART && lex.inVocabulary(lower, a, k)) return true;
       // a stem that ends in "e" or "y" before the ending: "Browser" (browse), "Prettier" (pretty)
       const stem = lower.slice(a, k);
       if (englishWord(lex.peekRange(stem + "e", 0, k - a + 1))) return true;
@@ -2354,6 +2722,18 @@ const JOIN_RE = /^(?:,\s?|\s(?:and|&|or|und|et|y|e|og|och|en)\s|,\s(?:and|&|or)\
 
 /** "i'm", "it's", "don't", "we'll" in lower[s..e): an apostrophe after 1-4 letters and a clitic. */
 function contraction(s: number, e: number): boolean {
+  // any word before "n't", "'re", "'ve", "'ll": "weren't", "shouldn't", "there're", "would've"
+  if (e - s >= 5) {
+    const ap3 = lower.charCodeAt(e - 3);
+    if (ap3 === 39 || ap3 === 0x2019) {
+      const c1 = lower.charCodeAt(e - 2);
+      const c2 = lower.charCodeAt(e - 1);
+      if ((c1 === 114 && c2 === 101) || (c1 === 118 && c2 === 101) || (c1 === 108 && c2 === 108)) return true;
+    }
+    const ap2 = lower.charCodeAt(e - 2);
+    if ((ap2 === 39 || ap2 === 0x2019) && lower.charCodeAt(e - 1) === 116 && lower.charCodeAt(e - 3) === 110)
+      return true;
+  }
   for (let k = s + 1; k <= s + 4 && k < e; k++) {
     const c = lower.charCodeAt(k);
     if (c !== 39 && c !== 0x2019) continue;
