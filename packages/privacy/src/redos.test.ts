@@ -107,6 +107,8 @@ describe("no recognizer is super-linear on adversarial input", () => {
     ["street-address", "4丁目1番4号 桑原394号室: "],
     // a capitalised word before a Chinese name once matched a pattern against the whole text before it
     ["person-cjk", "Tenant 明軒 paid. "],
+    // a name in no list in lower-case chat: the check for code on its line once read the whole line for each
+    ["person", "with zartinaqwertyuioplkj and "],
   ];
   for (const [id, unit] of LONG) {
     it(`${id} scales linearly on long runs of ${JSON.stringify(unit)}`, () => {
