@@ -308,6 +308,17 @@ for (const [w, r] of rank) {
     continue;
   vocabulary.add(w);
 }
+// and the names of software that Debian packages (scripts/debian-package-words.sh): "eslint", "esprima", "kubectl"
+const debianWords = readFileSync(join(root, "scripts/data/debian-package-words.txt"), "utf8")
+  .split("\n")
+  .filter((w) => /^[a-z]{3,24}$/.test(w));
+let fromDebian = 0;
+for (const w of debianWords) {
+  if (vocabulary.has(w) || commonWords.has(w) || first.has(w) || last.has(w) || extra.has(w)) continue;
+  if (places.has(w) || calendar.has(w)) continue;
+  vocabulary.add(w);
+  fromDebian++;
+}
 
 // Names that English also uses as words (the Brill lexicon tags them as such: server, max, walker, alpha) though
 // Brown's capitals keep them out of the common words: in lower-case chat such a word alone is no sure name.
@@ -351,5 +362,5 @@ write("cjk-names.json", {
   koGiven: sorted(namesOf(["ko"], "first_name")),
 });
 console.log(
-  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, vocabulary ${vocabulary.size}, name words ${nameWords.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
+  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, vocabulary ${vocabulary.size} (${fromDebian} from Debian), name words ${nameWords.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
 );

@@ -1621,8 +1621,7 @@ function scoreSegment(s: Seg): number {
     s.unknown + s.extra >= 1 &&
     s.weak + s.tail === 0 &&
     !caselessRun(s.a, s.b) &&
-    (ctx.slot || lowerSlot(s)) &&
-    !misspeltEnglish(s, false)
+    (ctx.slot || lowerSlot(s))
   )
     score = Math.max(score, 0.6);
   // and, in English chat, where a person stands in the sentence or as its subject, as capitalised words in no list
@@ -1639,7 +1638,7 @@ function scoreSegment(s: Seg): number {
     !englishMade(s) &&
     !codeAround(s) &&
     !compoundOfEnglish(s) &&
-    !misspeltEnglish(s, true) &&
+    !misspeltEnglish(s) &&
     !cutShort(s)
   )
     score = Math.max(score, 0.55);
@@ -2129,11 +2128,11 @@ function englishString(w: string): boolean {
 /**
  * A word in no list (or only in the larger, noisier one) of segment s is an English word with one letter dropped,
  * added, changed or two swapped ("untill", "recieve", "definately", "occured"): a slip of typing, not a name. Words
- * of four letters or fewer are one letter from some English word: with `shortSlips` they are taken as slips too,
- * else they are not judged. Asked only of lower-case chat's candidates, and of words of at most 24 letters, so the
- * hundreds of lookups a word costs are rare and bounded.
+ * of four letters or fewer are one letter from some English word: they are taken as slips too. Asked only of
+ * lower-case chat's candidates, and of words of at most 24 letters, so the hundreds of lookups a word costs are rare
+ * and bounded.
  */
-function misspeltEnglish(s: Seg, shortSlips: boolean): boolean {
+function misspeltEnglish(s: Seg): boolean {
   for (let t = s.a; t <= s.b; t++) {
     if (cat[t] !== CAT_UNKNOWN && cat[t] !== CAT_EXTRA) continue;
     if (--wordChecks < 0) return false;
@@ -2141,10 +2140,7 @@ function misspeltEnglish(s: Seg, shortSlips: boolean): boolean {
     const L = w.length;
     // (longer than any name: englishMade has judged it already)
     if (L > MAX_UNLISTED_NAME) continue;
-    if (L <= 4) {
-      if (shortSlips) return true;
-      continue;
-    }
+    if (L <= 4) return true;
     for (let k = 0; k < L; k++) {
       if (englishString(w.slice(0, k) + w.slice(k + 1))) return true;
       if (k + 1 < L && englishString(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2))) return true;
