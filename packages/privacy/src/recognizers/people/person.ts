@@ -2126,35 +2126,44 @@ function englishString(w: string): boolean {
 }
 
 /**
- * A word in no list (or only in the larger, noisier one) of segment s is an English word with one letter dropped,
- * added, changed or two swapped ("untill", "recieve", "definately", "occured"): a slip of typing, not a name. Words
- * of four letters or fewer are one letter from some English word: they are taken as slips too. Asked only of
- * lower-case chat's candidates, and of words of at most 24 letters, so the hundreds of lookups a word costs are rare
- * and bounded.
+ * The one word in no list (or only in the larger, noisier one) of segment s is an English word with one letter
+ * dropped, added, changed or two swapped ("untill", "recieve", "definately", "occured"): a slip of typing, not a
+ * name. Words of four letters or fewer are one letter from some English word: they are taken as slips too. Asked
+ * only of lower-case chat's candidates, and of words of at most 24 letters, so the hundreds of lookups a word costs
+ * are rare and bounded.
  */
 function misspeltEnglish(s: Seg): boolean {
+  // (one slip makes one word of no list; two such words side by side, "chata v. gotsar", are a name)
+  let words = 0;
   for (let t = s.a; t <= s.b; t++) {
     if (cat[t] !== CAT_UNKNOWN && cat[t] !== CAT_EXTRA) continue;
-    if (--wordChecks < 0) return false;
-    const w = lower.slice(ts[t]!, te[t]! - possLen(t));
-    const L = w.length;
-    // (longer than any name: englishMade has judged it already)
-    if (L > MAX_UNLISTED_NAME) continue;
-    if (L <= 4) return true;
-    for (let k = 0; k < L; k++) {
-      if (englishString(w.slice(0, k) + w.slice(k + 1))) return true;
-      if (k + 1 < L && englishString(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2))) return true;
-    }
-    // (a letter changed or added: only in longer words, of which fewer are one letter from a word by chance:
-    // "bricis" is one from "bricks")
-    if (L < 7) continue;
-    for (let k = 0; k <= L; k++)
-      for (let x = 0; x < 26; x++) {
-        const c = LETTERS[x]!;
-        if (k < L && c !== w[k] && englishString(w.slice(0, k) + c + w.slice(k + 1))) return true;
-        if (englishString(w.slice(0, k) + c + w.slice(k))) return true;
-      }
+    if (words++ > 0 || --wordChecks < 0) return false;
   }
+  for (let t = s.a; t <= s.b; t++)
+    if ((cat[t] === CAT_UNKNOWN || cat[t] === CAT_EXTRA) && slipOfEnglish(t)) return true;
+  return false;
+}
+
+/** Token t is a common English word with one slip of typing (see misspeltEnglish). */
+function slipOfEnglish(t: number): boolean {
+  const w = lower.slice(ts[t]!, te[t]! - possLen(t));
+  const L = w.length;
+  // (longer than any name: englishMade has judged it already)
+  if (L > MAX_UNLISTED_NAME) return false;
+  if (L <= 4) return true;
+  for (let k = 0; k < L; k++) {
+    if (englishString(w.slice(0, k) + w.slice(k + 1))) return true;
+    if (k + 1 < L && englishString(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2))) return true;
+  }
+  // (a letter changed or added: only in longer words, of which fewer are one letter from a word by chance:
+  // "bricis" is one from "bricks")
+  if (L < 7) return false;
+  for (let k = 0; k <= L; k++)
+    for (let x = 0; x < 26; x++) {
+      const c = LETTERS[x]!;
+      if (k < L && c !== w[k] && englishString(w.slice(0, k) + c + w.slice(k + 1))) return true;
+      if (englishString(w.slice(0, k) + c + w.slice(k))) return true;
+    }
   return false;
 }
 
