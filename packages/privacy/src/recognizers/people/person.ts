@@ -2126,22 +2126,20 @@ function englishString(w: string): boolean {
 }
 
 /**
- * The one word in no list (or only in the larger, noisier one) of segment s is an English word with one letter
+ * Each word in no list (or only in the larger, noisier one) of segment s is an English word with one letter
  * dropped, added, changed or two swapped ("untill", "recieve", "definately", "occured"): a slip of typing, not a
  * name. Words of four letters or fewer are one letter from some English word: they are taken as slips too. Asked
  * only of lower-case chat's candidates, and of words of at most 24 letters, so the hundreds of lookups a word costs
  * are rare and bounded.
  */
 function misspeltEnglish(s: Seg): boolean {
-  // (one slip makes one word of no list; two such words side by side, "chata v. gotsar", are a name)
-  let words = 0;
+  // (every word must be a slip: one word of a name may be one letter from a word, "chata v. gotsar", "goswar akti",
+  // but two side by side seldom both are, unless they are slips, "thier freind")
   for (let t = s.a; t <= s.b; t++) {
     if (cat[t] !== CAT_UNKNOWN && cat[t] !== CAT_EXTRA) continue;
-    if (words++ > 0 || --wordChecks < 0) return false;
+    if (--wordChecks < 0 || !slipOfEnglish(t)) return false;
   }
-  for (let t = s.a; t <= s.b; t++)
-    if ((cat[t] === CAT_UNKNOWN || cat[t] === CAT_EXTRA) && slipOfEnglish(t)) return true;
-  return false;
+  return true;
 }
 
 /** Token t is a common English word with one slip of typing (see misspeltEnglish). */
