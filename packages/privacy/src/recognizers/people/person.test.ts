@@ -325,6 +325,11 @@ describe("person: context", () => {
   it("unlisted names in a script without case inside English text, where a person stands", () => {
     expect(found("The keys are with עופירזית זזאבל until Sunday")).toEqual(["עופירזית זזאבל"]);
     expect(found("Photo by شمگیلومان ماسب on Unsplash")).toEqual(["شمگیلومان ماسب"]);
+    expect(found("Tenant נוכבי paid rent")).toEqual(["נוכבי"]);
+    expect(found("Did موردادماه امدخت get back to you?")).toEqual(["موردادماه امدخت"]);
+    // an English sentence that ends with an address in that script: the address is no name
+    expect(found("Invoice for שמרגני ישבל, שדרות כרם התימנים 57 99 חדר")).toEqual(["שמרגני ישבל"]);
+    expect(found("she lives at خیابان قدس, پلاک 68")).toEqual([]);
     // after a thing, or in a text mostly of that script, such a word is no name
     expect(found("the Arabic word مرحبا means hello")).toEqual([]);
     expect(found("ראיתי את הדוח של השבוע the report")).toEqual([]);

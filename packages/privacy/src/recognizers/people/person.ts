@@ -1573,14 +1573,18 @@ function scoreSegment(s: Seg): number {
     score = Math.max(score, 0.55);
   // a listed name in a script without capitals inside an English sentence, where a person stands: "Meet my friend
   // شفیع,", "Tenant 明軒 paid", "ברי wants the card" (in a text of that script alone, names and words look alike)
-  // (and a word of it in no list there, when the word before is English: "with עופירזית", "by شمگیلومان")
+  // (and a word of it in no list there, when the word before is English: "with עופירזית", "by شمگیلومان"; not
+  // after "at" or "address", where such words are more often a street: "drop it at שדרות רי"ז")
   if (
     w <= 3 &&
     s.strong + s.extra + s.unknown === w &&
     caselessRun(s.a, s.b) &&
     (initial
       ? s.b + 1 < n && !caselessTok(s.b + 1) && subjectOfPerson(s)
-      : s.a > 0 && !caselessTok(s.a - 1) && (s.unknown === 0 || englishTok(s.a - 1)) && personPlace(s))
+      : s.a > 0 &&
+        !caselessTok(s.a - 1) &&
+        (s.unknown === 0 || (englishTok(s.a - 1) && !tokIs(s.a - 1, "at") && !tokIs(s.a - 1, "address"))) &&
+        personPlace(s))
   )
     score = Math.max(score, 0.6);
   // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from"
@@ -1672,6 +1676,14 @@ function innerCapitals(a: number, b: number): boolean {
  */
 const THING_BEFORE = new WordTable(
   [
+    // words about words: "the word مرحبا means hello", "the term Agile"
+    "word",
+    "words",
+    "term",
+    "terms",
+    "phrase",
+    "spelled",
+    "spelt",
     "the",
     "a",
     "an",
@@ -1784,6 +1796,15 @@ function germanText(): boolean {
 /** Words before "to", "at", "from" or "for" that make what follows a place or an employer ("flew to", "work for"). */
 const PLACE_BEFORE = new WordTable(
   [
+    "live",
+    "lives",
+    "lived",
+    "living",
+    "located",
+    "based",
+    "stay",
+    "stays",
+    "staying",
     "fly",
     "flew",
     "flies",
@@ -1871,27 +1892,43 @@ function personPlace(s: Seg): boolean {
 
 /** Token t is an English word: a common one, a function word or one of the wider vocabulary. */
 function englishTok(t: number): boolean {
-  if (!(tk[t]! & K_LOWER) || tk[t]! & K_DIGITS) return false;
+  if (!(tk[t]! & (K_LOWER | K_CAP)) || tk[t]! & K_DIGITS) return false;
   const b = fullBits(t);
-  return englishWord(b) || (b & L_FUNCTION_EN) !== 0 || (sameLen && lex.inVocabulary(lower, ts[t]!, te[t]!));
+  // (a common word of three letters or more that is another language's function word too counts: "met", "tenant")
+  return (
+    englishWord(b) ||
+    (b & (L_FUNCTION_EN | L_COMMON) && te[t]! - ts[t]! >= 3) ||
+    (sameLen && lex.inVocabulary(lower, ts[t]!, te[t]!))
+  );
 }
 
 /**
- * The record's Latin letters outnumber those of the scripts without case, and there are at least eight: a word of
- * such a script in it may be a name in no list (see categorise). Counted once per record, when first asked.
+ * The record has eight Latin letters or more, and they outnumber those of the scripts without case or come first: a
+ * word of such a script in it may be a name in no list (see categorise). Counted once per record, when first asked.
  */
 function latinText(): boolean {
   if (latinMost < 0) {
     let latin = 0;
     let caseless = 0;
+    // (-1: no letter yet; 1: the first is Latin, so the sentence is English, "Invoice for עופירזית, <address>")
+    let latinFirst = -1;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
       if (c < 0x80) {
-        if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
-      } else if ((c >= 0x0590 && c <= 0x097f) || (c >= 0x10d0 && c <= 0x10ff) || (c >= 0xfb1d && c <= 0xfeff))
+        if ((c | 32) >= 97 && (c | 32) <= 122) {
+          latin++;
+          if (latinFirst < 0) latinFirst = 1;
+        }
+      } else if (
+        (c >= 0x0590 && c <= 0x097f) ||
+        (c >= 0x10d0 && c <= 0x10ff) ||
+        (c >= 0xfb1d && c <= 0xfeff)
+      ) {
         caseless++;
+        if (latinFirst < 0) latinFirst = 0;
+      }
     }
-    latinMost = latin >= 8 && latin > caseless ? 1 : 0;
+    latinMost = latin >= 8 && (latin > caseless || latinFirst === 1) ? 1 : 0;
   }
   return latinMost === 1;
 }
@@ -2698,7 +2735,12 @@ function coordinate(list: Seg[]): void {
       }
       const doing = verbAfter && unlisted === size && q + 1 < n && (wv(q + 1) & W_AFTER_AUX) !== 0;
       if (maxWords <= 3 && (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)) || doing)) {
-        for (let x = g; x <= h; x++) list[x]!.score = Math.max(list[x]!.score, lowerMode ? 0.6 : 0.6);
+        for (let x = g; x <= h; x++) {
+          const s = list[x]!;
+          // (not words of a script without case in no list: after a name, "כרם התימנים" is as often its address)
+          if (s.unknown > 0 && caselessRun(s.a, s.b)) continue;
+          s.score = Math.max(s.score, 0.6);
+        }
       }
     }
     g = h + 1;
