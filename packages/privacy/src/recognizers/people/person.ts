@@ -2225,8 +2225,9 @@ function nameWordIn(s: Seg): boolean {
   // (a hyphenated word is judged by its parts, and "server-side" has such a part: leave them all)
   for (let t = s.a; t <= s.b; t++) {
     if (bitsOf[t]! & (L_NAME_WORD | L_CITY)) return true;
-    const h = lower.indexOf("-", ts[t]!);
-    if (h >= 0 && h < te[t]!) return true;
+    // (within the word only: a search on to the text's end cost the square of a long lower-case text's length)
+    // (within the word only: a search on to the text's end cost the square of a long lower-case text's length)
+    for (let k = ts[t]!; k < te[t]!; k++) if (lower.charCodeAt(k) === 45) return true;
   }
   return false;
 }
