@@ -155,6 +155,19 @@ describe("no recognizer is super-linear on adversarial input", () => {
     expect(tb, `${ts.toFixed(1)} ms → ${tb.toFixed(1)} ms`).toBeLessThan(Math.max(ts * 48, 400));
   });
 
+  // "corner of", or a postcode after "in" and a place, in a lower-case text with one capital at its end: each
+  // compared the text with its lower-cased form
+  for (const unit of ["corner of elm and oak ", "in bjert 6091 "]) {
+    it(`street-address scales linearly on runs of ${JSON.stringify(unit)} before a late capital`, () => {
+      const r = RECOGNIZERS.find((x) => x.id === "street-address")!;
+      const at = (size: number) => input(unit.repeat(size / unit.length) + "X");
+      // (32x the input: the comparison is fast, so its square shows only on longer texts)
+      const ts = minTime(() => r.detect(at(25_000)));
+      const tb = minTime(() => r.detect(at(800_000)), 2);
+      expect(tb, `${ts.toFixed(1)} ms → ${tb.toFixed(1)} ms`).toBeLessThan(Math.max(ts * 96, 400));
+    });
+  }
+
   it("the whole engine handles a 10 MB line in bounded time", () => {
     const line = "Lorem ipsum 4111 1111 1111 1111 jane@example.com ".repeat(10_000_000 / 49);
     const t0 = performance.now();

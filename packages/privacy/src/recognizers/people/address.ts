@@ -48,8 +48,9 @@ const STREET_WORD_RE = /(?:Street|Avenue|Road|Boulevard|Lane|Stra(?:ß|ss)e)\b/;
 
 /** "the corner of X and Y" in a text without numbers or street words. */
 function cornerOnly(text: string, lower: string, out: Detection[]): Detection[] {
+  const mixed = text !== lower;
   for (let at = lower.indexOf("corner of "); at >= 0; at = lower.indexOf("corner of ", at + 10)) {
-    const span = corner(text, lower, at);
+    const span = corner(text, lower, at, mixed);
     if (span)
       out.push({
         start: span[0],
@@ -1461,7 +1462,7 @@ function addressesIn(
 
   // ---- "the corner of X and Y" ----
   for (let at = lower.indexOf("corner of "); at >= 0; at = lower.indexOf("corner of ", at + 10)) {
-    const span = corner(text, lower, at);
+    const span = corner(text, lower, at, !allLower);
     if (span) emit(span[0], span[1], 0.8);
   }
   // ---- "<Name> Street" without a number: "on Marina Fort Street" ----
@@ -2606,8 +2607,12 @@ function specialAddress(text: string, lower: string, numPos: number): [number, n
   return undefined;
 }
 
-/** "the corner of 11 Botley Road and Herceg Gateway": [start, end] or undefined. */
-function corner(text: string, lower: string, at: number): [number, number] | undefined {
+/**
+ * "the corner of 11 Botley Road and Herceg Gateway": [start, end] or undefined. `mixed`: the text has capitals (or
+ * lower-casing changed its length), found once by the caller: comparing the text with its lower-cased form here, for
+ * every "corner of", cost the square of a long lower-case text's length.
+ */
+function corner(text: string, lower: string, at: number, mixed: boolean): [number, number] | undefined {
   const from = at + "corner of ".length;
   const lineEnd = indexOfLineEnd(text, from);
   const rel = lower.slice(from, from + 64).indexOf(" and ");
@@ -2631,7 +2636,7 @@ function corner(text: string, lower: string, at: number): [number, number] | und
     const cap = word !== lw;
     const part = STREET_PARTICLES.has(lw);
     if (w > 0 && !cap && bits & L_COMMON && !TYPE_AFTER.has(lw) && !part) break;
-    if (w === 0 && !cap && bits & L_COMMON && text !== lower && !part) return undefined;
+    if (w === 0 && !cap && bits & L_COMMON && mixed && !part) return undefined;
     end = pos + word.length;
     pos = m.index + m[0].length;
     if (trailingDot || /^[,;!?)]/.test(text.slice(pos, pos + 1)) || text.charCodeAt(pos) !== 32) break;

@@ -58,6 +58,7 @@ export function detectPostcodes(text: string, lower: string, digits?: DigitRuns)
   const out: Detection[] = [];
   if (lower.length !== text.length) return out;
   let lex: Lexicon | undefined;
+  let allLower: boolean | undefined;
   let done = -1; // end of the last postcode found
   if (digits === undefined) {
     // no digit-gated recognizer scanned the record: when its tokens say it has no digit, there is nothing to find
@@ -121,7 +122,9 @@ export function detectPostcodes(text: string, lower: string, digits?: DigitRuns)
       } else if (len >= 4 && !yearLike(text, i, j)) {
         // "in Bjert 6091", "in Quinta de São Tiago 3610-114"
         lex ??= lexicon();
-        if (placeBefore(text, lower, i, lex)) {
+        // (the text compared with its lower-cased form once: per number, that cost the square of a long text's length)
+        allLower ??= text === lower;
+        if (placeBefore(text, i, lex, allLower)) {
           out.push(det(i, end, 0.6));
           done = end;
         }
@@ -185,15 +188,14 @@ function yearLike(text: string, s: number, e: number): boolean {
 
 const IN_PLACE_RE = /\bin ((?:[\p{L}][\p{L}\p{M}'’-]*[ ]){1,4})$/u;
 
-/** "in <1-4 place words> " right before `pos`, the words capitalised (or a lower-case text) and uncommon. */
-function placeBefore(text: string, lower: string, pos: number, lex: Lexicon): boolean {
+/** "in <1-4 place words> " right before `pos`, the words capitalised (or `allLower`: a lower-case text) and uncommon. */
+function placeBefore(text: string, pos: number, lex: Lexicon, allLower: boolean): boolean {
   if (text.charCodeAt(pos - 1) !== 32) return false;
   const window = text.slice(Math.max(0, pos - 48), pos);
   if (!window.includes("in ")) return false;
   const m = IN_PLACE_RE.exec(window);
   if (!m) return false;
   const words = m[1]!.trim().split(" ");
-  const allLower = text === lower;
   let ok = 0;
   for (const w of words) {
     const lw = w.toLowerCase();
