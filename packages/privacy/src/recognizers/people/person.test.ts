@@ -300,6 +300,12 @@ describe("person: context", () => {
     expect(found("meet my friend retorría, she's new here")).toEqual(["retorría"]);
     expect(found("kessusa is out sick today")).toEqual(["kessusa"]);
     expect(found("can you loop in hamsil z. ranov on this thread?")).toEqual(["hamsil z. ranov"]);
+    expect(found("photo by samaral b. bharya on unsplash")).toEqual(["samaral b. bharya"]);
+    expect(found("jedordi and i will drive there")).toEqual(["jedordi"]);
+    // one word of a name may look English (gun + ise), as long as the other does not
+    expect(found("according to gunise lebecto, the server is down")).toEqual(["gunise lebecto"]);
+    // but the words of another language are not names in a text mostly of them
+    expect(found("schick das paket bitte an im kreuzbruch 77c, danke!")).not.toContain("paket bitte");
   });
 
   it("but not English misspelt or cut short, words of code, or another language's words", () => {

@@ -847,7 +847,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   toksCur = toks;
   german = -1;
   latinMost = -1;
-  englishLower = -1;
+  englishCount = -1;
   wordChecks = WORD_CHECKS;
   codeLineEnd = -1;
   segs = [];
@@ -1152,10 +1152,11 @@ let wvBuf = new Int32Array(256);
 let german = -1;
 /** The record's Latin letters outnumber its letters without case (see `latinText`): -1 not yet known, 0 no, 1 yes. */
 let latinMost = -1;
-/** The record is English typed in lower case (see `englishChat`): -1 not yet known, 0 no, 1 yes. */
-let englishLower = -1;
+/** The record's English words and its other words (see `englishChat`); -1: not yet counted. */
+let englishCount = -1;
+let otherCount = 0;
 /**
- * Words of the record that compoundOfEnglish and misspeltEnglish may still judge. Each costs hundreds of lookups:
+ * Words of the record that compoundWord and misspeltEnglish may still judge. Each costs hundreds of lookups:
  * a record of many such words (a 10 MB line) would take seconds. Past the budget, a word is taken for a name.
  */
 let wordChecks = 0;
@@ -1638,10 +1639,9 @@ function scoreSegment(s: Seg): number {
     !caselessRun(s.a, s.b) &&
     !nameWordIn(s) &&
     (initial ? subjectOfPerson(s) : personPlace(s)) &&
-    englishChat() &&
-    !englishMade(s) &&
+    englishChat(s) &&
     !codeAround(s) &&
-    !compoundOfEnglish(s) &&
+    !allEnglishMade(s) &&
     !misspeltEnglish(s) &&
     !cutShort(s)
   )
@@ -1934,15 +1934,16 @@ function latinText(): boolean {
 }
 
 /**
- * The record (typed in lower case) is English: at least two of its words are English words, and no fewer than
- * those that are not ("did zartina bricis get back to you?"; not "feliz cumpleaños juan"). Once per record.
+ * The record (typed in lower case) is English: at least two of its words are English words, and more than the
+ * others outside segment s ("did zartina bricis get back to you?"; not "feliz cumpleaños juan"). Letters alone
+ * ("b." of a name) are neither. The words are counted once per record.
  */
-function englishChat(): boolean {
-  if (englishLower < 0) {
+function englishChat(s: Seg): boolean {
+  if (englishCount < 0) {
     let en = 0;
     let other = 0;
     for (let t = 0; t < n; t++) {
-      if (!(tk[t]! & K_LOWER) || tk[t]! & K_DIGITS || caselessTok(t)) continue;
+      if (!(tk[t]! & K_LOWER) || tk[t]! & K_DIGITS || caselessTok(t) || te[t]! - ts[t]! < 2) continue;
       const b = fullBits(t);
       if (englishWord(b) || b & L_FUNCTION_EN) en++;
       else if (b & L_COMMON || !(b & (L_FIRST | L_LAST | L_EXTRA))) {
@@ -1950,9 +1951,11 @@ function englishChat(): boolean {
         else en++;
       }
     }
-    englishLower = en >= 2 && en >= other ? 1 : 0;
+    englishCount = en;
+    otherCount = other;
   }
-  return englishLower === 1;
+  // (the segment's words in no list were counted among the others)
+  return englishCount >= 2 && englishCount > otherCount - s.unknown;
 }
 
 /**
@@ -2056,54 +2059,67 @@ const TECH_PARTS = new Set([
 ]);
 
 /**
- * A word in no list of segment s is English words run together, as names in code are ("asyncbufferfromfile",
+ * Token t, a word in no list, is English words run together, as names in code are ("asyncbufferfromfile",
  * "streamcollector", "standardretrystrategy"), or an English word and an ending ("serializers", "minification",
  * "observability"), or such words with a part of software's names ("libcookie", "duckdb"). A dynamic
  * programme over the word's cuts: at most 24 letters, so a few hundred lookups, asked only of lower-case chat's
  * candidates.
  */
-function compoundOfEnglish(s: Seg): boolean {
-  for (let t = s.a; t <= s.b; t++) {
-    if (cat[t] !== CAT_UNKNOWN) continue;
-    const a = ts[t]!;
-    const e = te[t]! - possLen(t);
-    if (e - a > MAX_UNLISTED_NAME) return true;
-    if (--wordChecks < 0) return false;
-    // reach[k]: lower[a..a+k) is English words run together
-    const reach = new Uint8Array(e - a + 1);
-    reach[0] = 1;
-    for (let i = a; i < e; i++) {
-      if (!reach[i - a]) continue;
-      for (let j = i + 2; j <= e; j++) {
-        if (reach[j - a]) continue;
-        const len = j - i;
-        const part =
-          (i === a && len <= 5 && WORD_PREFIXES.has(lower.slice(i, j))) ||
-          (len >= 3 && englishWord(lex.peekRange(lower, i, j))) ||
-          (len >= VOCAB_PART && lex.inVocabulary(lower, i, j)) ||
-          (len <= 4 && TECH_PARTS.has(lower.slice(i, j)));
-        if (part) reach[j - a] = 1;
-      }
+function compoundWord(t: number): boolean {
+  const a = ts[t]!;
+  const e = te[t]! - possLen(t);
+  if (e - a > MAX_UNLISTED_NAME) return true;
+  if (--wordChecks < 0) return false;
+  // reach[k]: lower[a..a+k) is English words run together
+  const reach = new Uint8Array(e - a + 1);
+  reach[0] = 1;
+  for (let i = a; i < e; i++) {
+    if (!reach[i - a]) continue;
+    for (let j = i + 2; j <= e; j++) {
+      if (reach[j - a]) continue;
+      const len = j - i;
+      const part =
+        (i === a && len <= 5 && WORD_PREFIXES.has(lower.slice(i, j))) ||
+        (len >= 3 && englishWord(lex.peekRange(lower, i, j))) ||
+        (len >= VOCAB_PART && lex.inVocabulary(lower, i, j)) ||
+        (len <= 4 && TECH_PARTS.has(lower.slice(i, j)));
+      if (part) reach[j - a] = 1;
     }
-    if (reach[e - a]) return true;
-    // English words and an ending: "serial|izers"; the last word may have lost its "e" or turned "y" to "i"
-    // before it: "observ(e)|ability", "stud(y)|ied"
-    for (const end of LONG_ENDINGS) {
-      const k = e - end.length;
-      if (k - a < 3 || !lower.endsWith(end, e)) continue;
-      if (reach[k - a]) return true;
-      for (let i = a; i <= k - 3; i++) {
-        if (!reach[i - a]) continue;
-        const stem = lower.slice(i, k);
-        if (englishString(stem + "e")) return true;
-        if (stem.endsWith("i") && englishString(stem.slice(0, -1) + "y")) return true;
-      }
+  }
+  if (reach[e - a]) return true;
+  // English words and an ending: "serial|izers"; the last word may have lost its "e" or turned "y" to "i"
+  // before it: "observ(e)|ability", "stud(y)|ied"
+  for (const end of LONG_ENDINGS) {
+    const k = e - end.length;
+    if (k - a < 3 || !lower.endsWith(end, e)) continue;
+    if (reach[k - a]) return true;
+    for (let i = a; i <= k - 3; i++) {
+      if (!reach[i - a]) continue;
+      const stem = lower.slice(i, k);
+      if (englishString(stem + "e")) return true;
+      if (stem.endsWith("i") && englishString(stem.slice(0, -1) + "y")) return true;
     }
   }
   return false;
 }
 
-/** Endings of English words made from others, for compoundOfEnglish ("observ|ability", "minif|ication"). */
+/**
+ * Every word in no list of segment s is English, or English words run together (see englishMade, compoundWord): two
+ * words of software side by side ("json serializer"), but not a name one of whose words looks English ("gunise
+ * lebecto": gun + ise).
+ */
+function allEnglishMade(s: Seg): boolean {
+  if (!sameLen) return false;
+  let words = 0;
+  for (let t = s.a; t <= s.b; t++) {
+    if (cat[t] !== CAT_UNKNOWN) continue;
+    if (!englishMadeWord(t) && !compoundWord(t)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/** Endings of English words made from others, for compoundWord ("observ|ability", "minif|ication"). */
 const LONG_ENDINGS = [
   "s",
   "es",
@@ -2268,7 +2284,9 @@ function subjectOfPerson(s: Seg): boolean {
   if (wv(q) & W_AUX) return !(q + 1 < n && (tokIs(q + 1, "a") || tokIs(q + 1, "an") || tokIs(q + 1, "the")));
   if (!tokIs(q, "and") || q + 1 >= n) return false;
   const r = q + 1;
-  return (te[r]! - ts[r]! === 1 && text.charCodeAt(ts[r]!) === 73) || tokIs(r, "me");
+  // ("and i" in lower-case chat)
+  const c = text.charCodeAt(ts[r]!);
+  return (te[r]! - ts[r]! === 1 && (c === 73 || (c === 105 && lowerMode))) || tokIs(r, "me");
 }
 
 /** Letters of the shortest part of a word that counts when only the wider vocabulary holds it. */
@@ -2340,48 +2358,50 @@ function englishWord(bits: number): boolean {
  */
 function englishMade(s: Seg): boolean {
   if (!sameLen) return false;
-  for (let t = s.a; t <= s.b; t++) {
-    if (cat[t] !== CAT_UNKNOWN) continue;
-    const a = ts[t]!;
-    const e = te[t]! - possLen(t);
-    // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation; longer than any name: no name (and the part
-    // lookups below would cost the square of its length)
-    if (e - a < 3 || e - a > MAX_UNLISTED_NAME || !vowelOrOtherScript(a, e)) return true;
-    if (lex.inVocabulary(lower, a, e)) return true;
-    // a letter before a word of five letters or more ("Xrender", "Xauthority"; not "Omain"), or a hyphen and a
-    // common word ("In-memory", "Node-style")
-    if (e - a >= 6 && englishWord(lex.peekRange(lower, a + 1, e))) return true;
-    for (let k = a + 1; k < e - 1; k++) {
-      if (lower.charCodeAt(k) !== 45) continue;
-      const left = lex.peekRange(lower, a, k);
-      const right = lex.peekRange(lower, k + 1, e);
-      const nameBits = L_FIRST | L_LAST | L_EXTRA;
-      if ((englishWord(left) && !(left & nameBits)) || (englishWord(right) && !(right & nameBits)))
-        return true;
-    }
-    // (a part is looked up only after the other one is a word; the second may be a long word of the wider
-    // vocabulary, "Keyframes": its short ones are mostly acronyms, "vda", "nka")
-    for (let k = a + 3; k <= e - 3; k++)
-      if (
-        englishWord(lex.peekRange(lower, a, k)) &&
-        (englishWord(lex.peekRange(lower, k, e)) || (e - k >= VOCAB_PART && lex.inVocabulary(lower, k, e)))
-      )
-        return true;
-    // an English prefix before a common word: "Retyped", "Unmerged", "Preload"
-    for (const pre of ENGLISH_PREFIXES) {
-      const k = a + pre.length;
-      if (e - k >= 3 && lower.startsWith(pre, a) && englishWord(lex.peekRange(lower, k, e))) return true;
-    }
-    for (const end of ENGLISH_ENDINGS) {
-      const k = e - end.length;
-      if (k - a < 3 || !lower.endsWith(end, e)) continue;
-      if (englishWord(lex.peekRange(lower, a, k))) return true;
-      if (k - a >= VOCAB_PART && lex.inVocabulary(lower, a, k)) return true;
-      // a stem that ends in "e" or "y" before the ending: "Browser" (browse), "Prettier" (pretty)
-      const stem = lower.slice(a, k);
-      if (englishWord(lex.peekRange(stem + "e", 0, k - a + 1))) return true;
-      if (stem.endsWith("i") && englishWord(lex.peekRange(stem.slice(0, -1) + "y", 0, k - a))) return true;
-    }
+  for (let t = s.a; t <= s.b; t++) if (cat[t] === CAT_UNKNOWN && englishMadeWord(t)) return true;
+  return false;
+}
+
+/** Token t, a word in no list, is English (see englishMade). */
+function englishMadeWord(t: number): boolean {
+  const a = ts[t]!;
+  const e = te[t]! - possLen(t);
+  // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation; longer than any name: no name (and the part
+  // lookups below would cost the square of its length)
+  if (e - a < 3 || e - a > MAX_UNLISTED_NAME || !vowelOrOtherScript(a, e)) return true;
+  if (lex.inVocabulary(lower, a, e)) return true;
+  // a letter before a word of five letters or more ("Xrender", "Xauthority"; not "Omain"), or a hyphen and a
+  // common word ("In-memory", "Node-style")
+  if (e - a >= 6 && englishWord(lex.peekRange(lower, a + 1, e))) return true;
+  for (let k = a + 1; k < e - 1; k++) {
+    if (lower.charCodeAt(k) !== 45) continue;
+    const left = lex.peekRange(lower, a, k);
+    const right = lex.peekRange(lower, k + 1, e);
+    const nameBits = L_FIRST | L_LAST | L_EXTRA;
+    if ((englishWord(left) && !(left & nameBits)) || (englishWord(right) && !(right & nameBits))) return true;
+  }
+  // (a part is looked up only after the other one is a word; the second may be a long word of the wider
+  // vocabulary, "Keyframes": its short ones are mostly acronyms, "vda", "nka")
+  for (let k = a + 3; k <= e - 3; k++)
+    if (
+      englishWord(lex.peekRange(lower, a, k)) &&
+      (englishWord(lex.peekRange(lower, k, e)) || (e - k >= VOCAB_PART && lex.inVocabulary(lower, k, e)))
+    )
+      return true;
+  // an English prefix before a common word: "Retyped", "Unmerged", "Preload"
+  for (const pre of ENGLISH_PREFIXES) {
+    const k = a + pre.length;
+    if (e - k >= 3 && lower.startsWith(pre, a) && englishWord(lex.peekRange(lower, k, e))) return true;
+  }
+  for (const end of ENGLISH_ENDINGS) {
+    const k = e - end.length;
+    if (k - a < 3 || !lower.endsWith(end, e)) continue;
+    if (englishWord(lex.peekRange(lower, a, k))) return true;
+    if (k - a >= VOCAB_PART && lex.inVocabulary(lower, a, k)) return true;
+    // a stem that ends in "e" or "y" before the ending: "Browser" (browse), "Prettier" (pretty)
+    const stem = lower.slice(a, k);
+    if (englishWord(lex.peekRange(stem + "e", 0, k - a + 1))) return true;
+    if (stem.endsWith("i") && englishWord(lex.peekRange(stem.slice(0, -1) + "y", 0, k - a))) return true;
   }
   return false;
 }
