@@ -1619,24 +1619,14 @@ function scoreSegment(s: Seg): number {
     (initial ? subjectOfPerson(s) : personPlace(s))
   )
     score = Math.max(score, 0.6);
-  // and words that are in no list at all, after English cues only
+  // and words that are in no list at all: after English cues; and, in English chat, where a person stands in the
+  // sentence or as its subject, as capitalised words in no list do: "did zartina get back", "meet my friend
+  // retorría", "kessusa is out sick"; not English misspelt ("untill"), run together, code or cut short
+  const unlistedLower =
+    lowerMode && w <= 3 && s.unknown + s.extra >= 1 && s.weak + s.tail === 0 && !caselessRun(s.a, s.b);
+  if (unlistedLower && (ctx.slot || lowerSlot(s))) score = Math.max(score, 0.6);
   if (
-    lm &&
-    w <= 3 &&
-    s.unknown + s.extra >= 1 &&
-    s.weak + s.tail === 0 &&
-    !caselessRun(s.a, s.b) &&
-    (ctx.slot || lowerSlot(s))
-  )
-    score = Math.max(score, 0.6);
-  // and, in English chat, where a person stands in the sentence or as its subject, as capitalised words in no list
-  // do: "did zartina get back", "meet my friend retorría", "kessusa is out sick"; not English misspelt ("untill")
-  if (
-    lowerMode &&
-    w <= 3 &&
-    s.unknown + s.extra >= 1 &&
-    s.weak + s.tail === 0 &&
-    !caselessRun(s.a, s.b) &&
+    unlistedLower &&
     !nameWordIn(s) &&
     (initial ? subjectOfPerson(s) : personPlace(s)) &&
     englishChat(s) &&
