@@ -318,6 +318,8 @@ describe("person: context", () => {
     expect(found("it handles streams in streamcollector and elsewhere")).toEqual([]);
     expect(found("the serializers are fine with observability now")).toEqual([]);
     expect(found("support for libcookie here")).toEqual([]);
+    // a long word that no list splits is seldom a name without capitals
+    expect(found("notes inlinecanaryokapi and mail")).toEqual([]);
     expect(found("when they weren't singing, there're others")).toEqual([]);
     // in code or beside it
     expect(found("const file = await asyncbufferfromfile(path)")).toEqual([]);

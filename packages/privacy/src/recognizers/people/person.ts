@@ -1996,7 +1996,10 @@ function codeAround(s: Seg): boolean {
   return codeLine;
 }
 
-/** Prefixes that start English words made of others: "deserializes", "autoload", "precompiled". */
+/**
+ * Prefixes that start English words made of others: "deserializes", "autoload", "precompiled" (here "de" and "co"
+ * count, unlike in ENGLISH_PREFIXES: the rest must be English words run together, which names seldom are).
+ */
 const WORD_PREFIXES = new Set([
   "de",
   "co",
@@ -2050,7 +2053,7 @@ const TECH_PARTS = new Set([
 
 /**
  * Token t, a word in no list, is English words run together, as names in code are ("asyncbufferfromfile",
- * "streamcollector", "standardretrystrategy"), or an English word and an ending ("serializers", "minification",
+ * "streamcollector", "standardretrystrategy"), or an English word and an ending ("serializers", "uglified",
  * "observability"), or such words with a part of software's names ("libcookie", "duckdb"). A dynamic
  * programme over the word's cuts: at most 24 letters, so a few hundred lookups, asked only of lower-case chat's
  * candidates.
@@ -2058,7 +2061,9 @@ const TECH_PARTS = new Set([
 function compoundWord(t: number): boolean {
   const a = ts[t]!;
   const e = te[t]! - possLen(t);
-  if (e - a > MAX_UNLISTED_NAME) return true;
+  // (without capitals a long word is more often words run together that no list splits, "inlinecanaryokapi",
+  // than a name: few family names have more than 14 letters)
+  if (e - a > MAX_LOWER_NAME) return true;
   if (--wordChecks < 0) return false;
   // reach[k]: lower[a..a+k) is English words run together
   const reach = new Uint8Array(e - a + 1);
@@ -2078,7 +2083,7 @@ function compoundWord(t: number): boolean {
   }
   if (reach[e - a]) return true;
   // English words and an ending: "serial|izers"; the last word may have lost its "e" or turned "y" to "i"
-  // before it: "observ(e)|ability", "stud(y)|ied"
+  // before it: "observ(e)|ability", "studi|ed" (study)
   for (const end of LONG_ENDINGS) {
     const k = e - end.length;
     if (k - a < 3 || !lower.endsWith(end, e)) continue;
@@ -2087,7 +2092,9 @@ function compoundWord(t: number): boolean {
       if (!reach[i - a]) continue;
       const stem = lower.slice(i, k);
       if (englishString(stem + "e")) return true;
+      // ("studi|ed": the "i" is the stem's "y"; "ugl|ified": the ending's)
       if (stem.endsWith("i") && englishString(stem.slice(0, -1) + "y")) return true;
+      if (end.charCodeAt(0) === 105 && englishString(stem + "y")) return true;
     }
   }
   return false;
@@ -2109,7 +2116,7 @@ function allEnglishMade(s: Seg): boolean {
   return words > 0;
 }
 
-/** Endings of English words made from others, for compoundWord ("observ|ability", "minif|ication"). */
+/** Endings of English words made from others, for compoundWord ("observ|ability", "ugl|ified"). */
 const LONG_ENDINGS = [
   "s",
   "es",
@@ -2210,6 +2217,8 @@ function slipOfEnglish(t: number): boolean {
 
 /** Letters of the longest word that may be a name no list holds. */
 const MAX_UNLISTED_NAME = 24;
+/** The same in lower-case chat (see compoundWord). */
+const MAX_LOWER_NAME = 14;
 
 const ACCENTED_VOWELS = "àáâãäåæèéêëìíîïòóôõöøùúûüýÿāăąēĕėęěĩīĭįıōŏőœũūŭůűų";
 
@@ -2231,7 +2240,6 @@ function nameWordIn(s: Seg): boolean {
   // (a hyphenated word is judged by its parts, and "server-side" has such a part: leave them all)
   for (let t = s.a; t <= s.b; t++) {
     if (bitsOf[t]! & (L_NAME_WORD | L_CITY)) return true;
-    // (within the word only: a search on to the text's end cost the square of a long lower-case text's length)
     // (within the word only: a search on to the text's end cost the square of a long lower-case text's length)
     for (let k = ts[t]!; k < te[t]!; k++) if (lower.charCodeAt(k) === 45) return true;
   }
@@ -2776,7 +2784,10 @@ let catBuf = new Int8Array(256);
 let bitsBuf = new Int32Array(256);
 const JOIN_RE = /^(?:,\s?|\s(?:and|&|or|und|et|y|e|og|och|en)\s|,\s(?:and|&|or)\s)$/;
 
-/** "i'm", "it's", "don't", "we'll" in lower[s..e): an apostrophe after 1-4 letters and a clitic. */
+/**
+ * "i'm", "it's", "don't", "we'll" in lower[s..e): an apostrophe after 1-4 letters and a clitic, or after any word
+ * "n't", "'re", "'ve" or "'ll".
+ */
 function contraction(s: number, e: number): boolean {
   // any word before "n't", "'re", "'ve", "'ll": "weren't", "shouldn't", "there're", "would've"
   if (e - s >= 5) {
