@@ -1996,36 +1996,6 @@ function codeAround(s: Seg): boolean {
   return codeLine;
 }
 
-/**
- * Prefixes that start English words made of others: "deserializes", "autoload", "precompiled" (here "de" and "co"
- * count, unlike in ENGLISH_PREFIXES: the rest must be English words run together, which names seldom are).
- */
-const WORD_PREFIXES = new Set([
-  "de",
-  "co",
-  "re",
-  "un",
-  "pre",
-  "dis",
-  "mis",
-  "non",
-  "sub",
-  "auto",
-  "micro",
-  "meta",
-  "post",
-  "anti",
-  "multi",
-  "inter",
-  "over",
-  "under",
-  "out",
-  "bi",
-  "tri",
-  "semi",
-  "pseudo",
-]);
-
 /** Parts of the names of software that are no English word: "libcookie", "duckdb", "webidl". */
 const TECH_PARTS = new Set([
   "lib",
@@ -2305,6 +2275,15 @@ const ENGLISH_PREFIXES = [
   "multi",
   "out",
 ];
+
+/**
+ * Prefixes that start English words made of others: "deserializes", "autoload", "precompiled" (here "de" and "co"
+ * count too: the rest must be English words run together, which names seldom are; see compoundWord).
+ */
+const WORD_PREFIXES = new Set([
+  ...ENGLISH_PREFIXES,
+  ...["de", "co", "auto", "micro", "meta", "post", "anti", "bi", "tri", "semi", "pseudo"],
+]);
 
 /** English endings that make a word of a common stem: "Router", "Assignable", "Fastify", "Loader". */
 const ENGLISH_ENDINGS = [
