@@ -1909,11 +1909,7 @@ function latinText(): boolean {
           latin++;
           if (latinFirst < 0) latinFirst = 1;
         }
-      } else if (
-        (c >= 0x0590 && c <= 0x097f) ||
-        (c >= 0x10d0 && c <= 0x10ff) ||
-        (c >= 0xfb1d && c <= 0xfeff)
-      ) {
+      } else if (caselessLetter(c)) {
         caseless++;
         if (latinFirst < 0) latinFirst = 0;
       }
@@ -2492,7 +2488,10 @@ function capitalsName(a: number, b: number): boolean {
  */
 function caselessTok(i: number): boolean {
   if ((tk[i]! & (K_NONASCII | K_LOWER)) !== (K_NONASCII | K_LOWER)) return false;
-  const c = text.charCodeAt(ts[i]!);
+  return caselessLetter(text.charCodeAt(ts[i]!));
+}
+/** Code unit c is a letter of one of the scripts of caselessTok. */
+function caselessLetter(c: number): boolean {
   return (
     (c >= 0x0590 && c <= 0x08ff) || // Hebrew, Arabic, Syriac, Thaana, Arabic supplements
     (c >= 0x0900 && c <= 0x097f) || // Devanagari
