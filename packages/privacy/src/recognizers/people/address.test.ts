@@ -293,6 +293,37 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("office: 77 Lake Point, धरान")).toEqual(["77 Lake Point, धरान"]);
   });
 
+  it("Hebrew letter-first numbers, number-first flats, Uzbek and South Slavic types, Arabic vowel marks", () => {
+    // a Hebrew house number written with a geresh, then a flat or room written number first
+    expect(addresses("the office is רחוב הזית 'א54, כפר דמה")).toEqual(["רחוב הזית 'א54, כפר דמה"]);
+    expect(addresses("the office is דרך הדמה 'ב9 4 דירה")).toEqual(["דרך הדמה 'ב9 4 דירה"]);
+    expect(addresses("it's 5 o'clock")).toEqual([]);
+    // Arabic: vowel marks do not hide a type word; a comma between two type words; a building number first
+    expect(addresses("drive to 12 مَمَر الدمى, رام الله")).toEqual(["12 مَمَر الدمى, رام الله"]);
+    expect(addresses("at 2904 درب، طريق الدمى 390 عمارة")).toEqual(["2904 درب، طريق الدمى 390 عمارة"]);
+    expect(addresses("drop it at 1271 ساحة الدمى tomorrow")).toEqual(["1271 ساحة الدمى"]);
+    // Uzbek types after the name, and a flat or house joined to its number
+    expect(addresses("moving to Dummy Fakeov daxasi, 85, 205-uy")).toEqual([
+      "Dummy Fakeov daxasi, 85, 205-uy",
+    ]);
+    expect(addresses("at Testobod xiyoboni, 9, 916-xonadon")).toEqual(["Testobod xiyoboni, 9, 916-xonadon"]);
+    // Armenian flat and house after the number; Persian unit after two spaces; Urdu types
+    expect(addresses("the office is Դեմոյան  փողոց 577 Բն. 478")).toEqual(["Դեմոյան  փողոց 577 Բն. 478"]);
+    expect(addresses("at بن بست آزمون, پلاک 76  واحد 1. Cheers")).toEqual(["بن بست آزمون, پلاک 76  واحد 1"]);
+    expect(addresses("moving to 477 نمونہ گھڑی next month")).toEqual(["477 نمونہ گھڑی"]);
+    // Slovene, Croatian and Serbian: lower-case words after a type word that leads, types after the name
+    expect(addresses("at Trg testiranja 699 Kat 8.")).toEqual(["Trg testiranja 699 Kat 8"]);
+    expect(addresses("at Cesta dveh testov 46c, Žalec")).toEqual(["Cesta dveh testov 46c, Žalec"]);
+    expect(addresses("at Testna steza 45a stanovanje št. 451")).toEqual([
+      "Testna steza 45a stanovanje št. 451",
+    ]);
+    // Belgian French: "au"/"aux" particles, an adjective before the type word, parks that are streets
+    expect(addresses("address Quai au Testeur 866b, Namur")).toEqual(["Quai au Testeur 866b, Namur"]);
+    expect(addresses("Petite rue Testard 980a Apt. 455")).toEqual(["Petite rue Testard 980a Apt. 455"]);
+    expect(addresses("goes to Parc Corwin 798/2, Namur. Cheers")).toEqual(["Parc Corwin 798/2, Namur"]);
+    expect(addresses("the park 2 blocks away")).toEqual([]);
+  });
+
   it("Welsh types, a French 'Route' before its particle, Greek floors", () => {
     expect(addresses("the parcel goes to 862 Ffordd Nant. Cheers")).toEqual(["862 Ffordd Nant"]);
     expect(addresses("moving to 6 Route du Moulin next month")).toEqual(["6 Route du Moulin"]);

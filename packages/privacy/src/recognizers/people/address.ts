@@ -108,6 +108,16 @@ const TYPE_AFTER = new Set([
   "گاؤں",
   "گاوں",
   "گاوْں",
+  "آباد",
+  "گھڑی",
+  // Slovene, Croatian and Serbian types after the name ("Poljanska steza 45a", "Gundulićev venac 8")
+  "steza",
+  "naselje",
+  "venac",
+  "nabrežje",
+  "obala",
+  "cesta",
+  "sokače",
   "streets",
   "av",
   "roads",
@@ -660,6 +670,16 @@ const TYPE_BEFORE = new Set([
   "ffordd",
   "heol",
   "lôn",
+  "clos",
+  "llys",
+  "cwrt",
+  "rhodfa",
+  "cilgant",
+  // Belgian French ("Drève Cuerens 99") and South Slavic ("Cesta v Mestni log 5", "Perivoj kralja Tomislava 4")
+  "drève",
+  "cesta",
+  "perivoj",
+  "šetalište",
   // Persian, Arabic and Hebrew ("خیابان آزادی، پلاک 5", "شارع الملك فهد 12", "רחוב הרצל 5")
   "خیابان",
   "کوچه",
@@ -676,6 +696,7 @@ const TYPE_BEFORE = new Set([
   "ممر",
   "رصيف",
   "درب",
+  "ساحة",
   "רחוב",
   "רח",
   "דרך",
@@ -739,6 +760,8 @@ const EITHER_SIDE_TYPES = [
   "bulvari",
   "qirg'oqi",
   "qishlog'i",
+  "daxasi",
+  "xiyoboni",
   "mavzesi",
   "maydoni",
   "mahallasi",
@@ -756,7 +779,8 @@ const EITHER_SIDE_TYPES = [
   "მოედანი",
 ];
 /** French particles between a street's type and its name ("d'" never stands alone: the tokens join "d'Alésia"). */
-const FR_PARTICLES = new Set(["de", "du", "des", "la", "vers"]);
+const FR_TYPE_ADJECTIVES = new Set(["petite", "grande", "grand", "vieille", "vieux", "nouvelle"]);
+const FR_PARTICLES = new Set(["de", "du", "des", "la", "vers", "au", "aux"]);
 /** Words for "number" between a street and its house number ("Jl. Sihotang no 3", "Calle Mayor nº 5"). */
 const NUMBER_SIGNS = [
   "no",
@@ -827,6 +851,11 @@ const WEAK_TYPES = [
   "puente",
   "salida",
   "sección",
+  // Belgian French: parks, gardens and arcades that are streets ("Parc Corwin 798/2", "Jardin de l'Epée 8")
+  "galerie",
+  "parc",
+  "jardin",
+  "square",
   "sector",
   "solar",
   "terrenos",
@@ -994,6 +1023,8 @@ function compoundEnding(str: string, s: number, e: number): boolean {
 
 /** Lower-case words inside street names ("Rua do Arenque", "Avenue du Golf", "Jiřího z Poděbrad"). */
 const STREET_PARTICLES = new Set([
+  "au",
+  "aux",
   "do",
   "da",
   "dos",
@@ -1092,6 +1123,11 @@ const UNITS = new Set([
   // Slovene: floor, flat ("nadstropje 5", "stanovanje št. 663")
   "nadstropje",
   "stanovanje",
+  "stan",
+  // Armenian flat and house ("Սահակյան փողոց 30 Բն. 360"), Persian unit ("پلاک 46 واحد 8")
+  "բն",
+  "տուն",
+  "واحد",
 ]);
 /** Words that end an address block: greetings, sign-offs and contact labels of a letter. */
 const LINE_STOP = new Set([
@@ -1344,7 +1380,7 @@ function tokenFlags(toks: Tokens, i: number, text: string, lower: string): numbe
     if (lower.length === text.length && !(toks.kind[i]! & K_MARKS)) v = ADDRESS_WORDS.getRange(lower, s, e);
     else {
       let k = lower.length === text.length ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
-      if (toks.kind[i]! & K_MARKS) k = k.normalize("NFC");
+      if (toks.kind[i]! & K_MARKS) k = withoutVowelMarks(k.normalize("NFC"));
       v = ADDRESS_WORDS.get(k);
     }
     wordFlags[i] = v;
@@ -1472,8 +1508,18 @@ function addressesIn(
 
 function key(i: number): string {
   let k = sameLen ? lower.slice(ts[i]!, te[i]!) : text.slice(ts[i]!, te[i]!).toLowerCase();
-  if (tk[i]! & K_MARKS) k = k.normalize("NFC");
+  if (tk[i]! & K_MARKS) k = withoutVowelMarks(k.normalize("NFC"));
   return k;
+}
+
+const ARABIC_VOWEL_MARK_RE = /[\u064b-\u065f\u0670]/;
+const ARABIC_VOWEL_MARKS_RE = /[\u064b-\u065f\u0670]/g;
+/**
+ * `k` without Arabic vowel marks (harakat), which a writer adds or leaves out at will: "مَمَر" is the type word
+ * "ممر". Other marks stay (NFC has joined those that belong to a letter).
+ */
+function withoutVowelMarks(k: string): string {
+  return ARABIC_VOWEL_MARK_RE.test(k) ? k.replace(ARABIC_VOWEL_MARKS_RE, "") : k;
 }
 function flags(i: number): number {
   return tokenFlags(toks, i, text, lower);
@@ -1492,7 +1538,7 @@ function isNum(i: number): boolean {
   const e = te[i]!;
   if (e - s > 11) return false;
   const c0 = text.charCodeAt(s);
-  if (c0 < 48 || c0 > 57) return false;
+  if (c0 < 48 || c0 > 57) return hebrewLetterNumber(s, e);
   let letters = 0;
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
@@ -1504,6 +1550,23 @@ function isNum(i: number): boolean {
   }
   return letters <= 1 && e - s <= 6;
 }
+/**
+ * text[s..e) is a Hebrew house number written letter first after a geresh or apostrophe: "'א54" (the building's
+ * letter, then its number).
+ */
+function hebrewLetterNumber(s: number, e: number): boolean {
+  if (e - s < 2 || e - s > 5 || !hebrewLetter(text.charCodeAt(s)) || !geresh(codeAt(s - 1))) return false;
+  for (let k = s + 1; k < e; k++) if (!isAsciiDigit(text.charCodeAt(k))) return false;
+  return true;
+}
+function hebrewLetter(c: number): boolean {
+  return c >= 0x05d0 && c <= 0x05ea;
+}
+/** An apostrophe or the Hebrew geresh. */
+function geresh(c: number): boolean {
+  return c === 39 || c === 0x05f3;
+}
+
 /**
  * text[s..e) is a door or floor after a house number's hyphen: digits and letters ("8A"), or a word of up to five
  * letters not in capitals ("Ed", "loja"; "49-END" is no address).
@@ -1561,7 +1624,11 @@ function isNameWord(i: number): boolean {
 function gapOk(i: number, maxSpaces = 2): boolean {
   if (i < 0 || i + 1 >= n) return false;
   let k = te[i]!;
-  const to = ts[i + 1]!;
+  let to = ts[i + 1]!;
+  // the geresh of a Hebrew house number belongs to the number: "רחוב הזית 'א5"
+  if (geresh(text.charCodeAt(to - 1)) && to - 1 > k && hebrewLetter(text.charCodeAt(to))) to--;
+  // an Arabic comma between two type words: "درب، طريق نوف"
+  if (text.charCodeAt(k) === 0x060c && isTypeBefore(i) && isTypeBefore(i + 1)) k++;
   // a dot after an abbreviation: "u.", "ul.", "St.", "Goethestr." (not before a sign-off: "Ffordd Nant. Cheers")
   if (text.charCodeAt(k) === 46 && (te[i]! - ts[i]! <= 4 || (text.charCodeAt(k - 1) | 32) === 114)) {
     if (LINE_STOP.has(key(i + 1))) return false;
@@ -1638,6 +1705,18 @@ function caselessScript(c: number): boolean {
 function emit(start: number, end: number, score: number): void {
   out.push({ start, end, type: "STREET_ADDRESS", score, level: 3, recognizer: ID });
   if (end > covered) covered = end;
+}
+
+/**
+ * A capitalised type word that goes before the name stands at most three lower-case words left of token t, with
+ * only such words between: "Trg" in "Trg slobode", "Cesta" in "Cesta dveh cesarjev".
+ */
+function typeBeforeLeads(t: number): boolean {
+  for (let k = t - 1; k >= 0 && t - k <= 3 && gapOk(k); k--) {
+    if (isTypeBefore(k)) return (tk[k]! & K_CAP) !== 0 && !(flags(k) & A_WEAK_TYPE);
+    if (!(tk[k]! & K_LOWER) || common(k)) return false;
+  }
+  return false;
 }
 
 /** The street around number token i: [start, end, score] or undefined. */
@@ -1778,7 +1857,9 @@ function streetAt(i: number): [number, number, number] | undefined {
       isCompound(t) ||
       particle(t) ||
       // a lower-case word before a type word: "Árpád fejedelem útja 3."
-      (tk[t]! & K_LOWER && c < h && isTypeAfter(c) && !common(t));
+      (tk[t]! & K_LOWER && c < h && isTypeAfter(c) && !common(t)) ||
+      // or after one that goes first: "Trg slobode 699", "Cesta dveh cesarjev 46c"
+      (tk[t]! & K_LOWER && !common(t) && typeBeforeLeads(t));
     if (!ok) break;
     c--;
     if (isCompound(c)) head = true;
@@ -1801,6 +1882,8 @@ function streetAt(i: number): [number, number, number] | undefined {
       break;
     c++;
   }
+  // a French type word's adjective: "Petite rue Joy 4", "Grande rue 12"
+  if (c < h && c > 0 && isTypeBefore(c) && gapOk(c - 1) && FR_TYPE_ADJECTIVES.has(key(c - 1))) c--;
   if (comma && !(c + 1 < h && (isTypeBefore(c) || flags(h - 1) & A_EITHER_TYPE))) return bareUnit(i);
   if (c < h) {
     let typed = false;
@@ -2142,6 +2225,12 @@ function grow(e: number): number {
       );
     if (m && (!m[1] || UNITS.has(m[1].toLowerCase()))) return e + m[0].length;
   }
+  // a flat or room written number first in Hebrew and Arabic ("'א69 4 דירה", "2904 درب 390 عمارة"), an Uzbek
+  // flat or house joined to its number (", 916-xonadon", ", 804-uy")
+  if (digitBefore(e) || hebrewLetter(codeAt(e - 1))) {
+    const m = FLAT_AFTER_RE.exec(text.slice(e, e + 24));
+    if (m) return e + m[0].length;
+  }
   // what follows a house number in continental Europe: a floor, a door, a staircase, a flat
   const eu = euAfterNumber(e);
   if (eu > 0) return e + eu;
@@ -2177,6 +2266,8 @@ const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]
 const EU_BIS_RE = /^[ \t]{1,2}(?:bis|ter|quater)(?![\p{L}\p{N}])/u;
 const EU_FLOOR_WORD_RE =
   /^[ \t]{1,2}(?:[Éé]tage|[Ee]tage|OG|Stock|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros)(?![\p{L}\p{N}])/u;
+const FLAT_AFTER_RE =
+  /^(?:[ \t]{1,2}\d{1,4}[ \t]{1,2}(?:דירה|חדר|קומה|عمارة|طابق|شقة|بناية|بيت)|,?[ \t]{1,2}\d{1,4}-(?:uy|xonadon))(?![\p{L}\p{N}])/u;
 /** Latvian flat after the house number, spaced: "Mūrnieku gatve 429 - 394" (then the line's or sentence's end). */
 const LV_FLAT_RE = /^[ \t]-[ \t]\d{1,4}(?=[ \t]*(?:$|[;\n]|,(?!\d)|\.(?:[ \t]|$)))/u;
 const EU_LAST_RE =
