@@ -23,9 +23,11 @@ const ZH_RE = new RegExp(
     HAN_TOWN,
   "gu",
 );
-// Korean road names: "세종대로 110", "행신7길", with a building number before or after.
+// Korean road names: "세종대로 110", "행신7길", with a building number before or after, and an apartment block.
 const KO_RE = new RegExp(
   "(?:[0-9]{1,5}[ \\t])?[\\uac00-\\ud7a3]{1,8}[0-9]{0,3}(?:대로|로|길)[0-9]{0,3}(?:번?길)?(?:[ \\t][0-9]{1,5}(?:-[0-9]{1,4})?(?:호|번지)?)?" +
+    // an apartment block and flat after it: "아파트 961동 1203호"
+    "(?:[ \\t]아파트[ \\t][0-9]{1,4}동(?:[ \\t][0-9]{1,4}호)?)?" +
     KO_TOWN +
     "(?![\\uac00-\\ud7a3])",
   "gu",

@@ -322,6 +322,22 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Petite rue Testard 980a Apt. 455")).toEqual(["Petite rue Testard 980a Apt. 455"]);
     expect(addresses("goes to Parc Corwin 798/2, Namur. Cheers")).toEqual(["Parc Corwin 798/2, Namur"]);
     expect(addresses("the park 2 blocks away")).toEqual([]);
+    // an Uzbek flat after a number with a letter, a town written with ` for its apostrophe
+    expect(addresses("at Testov xiyoboni, 19a, 825-xonadon")).toEqual(["Testov xiyoboni, 19a, 825-xonadon"]);
+    expect(addresses("goes to Testobod daxasi, 723, Uchqo`rg`on. Cheers")).toEqual([
+      "Testobod daxasi, 723, Uchqo`rg`on",
+    ]);
+    // a parcel's destination announces an address as "send it to" does
+    expect(addresses("the parcel goes to Testarska 1, Kaštela. Cheers")).toEqual(["Testarska 1, Kaštela"]);
+    expect(addresses("the prize goes to Testarska 1 time")).toEqual([]);
+  });
+
+  it("Welsh names with their article", () => {
+    expect(addresses("moving to 578 Cwit Yr Dymi next month")).toEqual(["578 Cwit Yr Dymi"]);
+    expect(addresses("moving to 16 Heol-Y-Dymi, Porthcawl next month")).toEqual([
+      "16 Heol-Y-Dymi, Porthcawl",
+    ]);
+    expect(addresses("I have 2 Kids Y Day")).toEqual([]);
   });
 
   it("Welsh types, a French 'Route' before its particle, Greek floors", () => {
@@ -345,6 +361,10 @@ describe("street addresses: continental European forms", () => {
     expect(found("moving to 4丁目1番4号 next month")).toEqual(["4丁目1番4号"]);
     expect(found("the office is 세종대로 110, 종로구")).toEqual(["세종대로 110, 종로구"]);
     expect(found("meet at 1429 위양1길 590호")).toEqual(["1429 위양1길 590호"]);
+    // an apartment block and flat after the road
+    expect(found("the parcel goes to 5809 테스트8길 아파트 961동. Cheers")).toEqual([
+      "5809 테스트8길 아파트 961동",
+    ]);
     // "to school" (학교로), a price with 号 but no name before it
     expect(found("학교로 가요 at 5")).toEqual([]);
     expect(found("I paid 5号 fee")).toEqual([]);

@@ -1274,7 +1274,8 @@ const US_TAIL_RE =
   /^,[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3},?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
 const POSTCODE_PART_RE = /^\d{2,6}(?:-\d{2,4})?$/;
 const UK_CA_PART_RE = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
-const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’∆.-]*$/u;
+// (Uzbek writes its apostrophes also as ` ʻ ʼ: "Uchqo`rg`on", "Farg‘ona")
+const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’`ʻʼ‘∆.-]*$/u;
 
 /** Words of place names that are common words too ("New", "South", "United", "Republic"). */
 let placeWords: Set<string> | undefined;
@@ -1310,7 +1311,7 @@ function placeWord(w: string): boolean {
 }
 /** Words before an address that announce it (checked in the 48 characters before). */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|coming) (?:over )?to|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|letter|delivery) (?:goes|went|is going) to|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|coming) (?:over )?to|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
@@ -1666,14 +1667,23 @@ function typesStreet(t: number, last: number, num: number): boolean {
   for (let k = t + 1; k <= last; k++) if (isWord(k) && bits(k) & (L_FIRST | L_LAST)) return true;
   return false;
 }
+/** Token t is the Welsh article "Y" or "Yr" in capitals, as inside a place's name ("Pant Y Rhedyn"). */
+function welshArticle(t: number): boolean {
+  if (!(tk[t]! & K_CAP)) return false;
+  const len = te[t]! - ts[t]!;
+  return text.charCodeAt(ts[t]!) === 89 && (len === 1 || (len === 2 && text.charCodeAt(ts[t]! + 1) === 114));
+}
+const WELSH_JOINED_RE = /^\p{L}{2,}-yr?-\p{L}{2,}$/u;
 function isCompound(i: number): boolean {
   if (!isWord(i)) return false;
   const f = flags(i);
   if (f & A_COMPOUND_KNOWN) return (f & A_COMPOUND) !== 0;
   const r =
-    sameLen && !(tk[i]! & K_MARKS)
+    (sameLen && !(tk[i]! & K_MARKS)
       ? compoundEnding(lower, ts[i]!, te[i]!) && !common(i)
-      : compoundEnding(key(i), 0, key(i).length) && !common(i);
+      : compoundEnding(key(i), 0, key(i).length) && !common(i)) ||
+    // a Welsh name joined by its article: "Heol-Y-Bardd", "Llys-Y-Bryn"
+    ((tk[i]! & K_JOINED) !== 0 && WELSH_JOINED_RE.test(key(i)));
   wordFlags[i] = f | A_COMPOUND_KNOWN | (r ? A_COMPOUND : 0);
   return r;
 }
@@ -1770,6 +1780,13 @@ function streetAt(i: number): [number, number, number] | undefined {
           break;
         }
     }
+    // a Welsh name with its article: "114 Cil Y Graig", "968 Pant Y Rhedyn"
+    if (end < 0 && a + 2 <= b && capOk(a) && !(bits(a) & L_FUNCTION))
+      for (let t = a + 1; t < b && t <= a + 2; t++)
+        if (welshArticle(t) && capOk(t + 1) && !common(t + 1)) {
+          end = t + 1;
+          break;
+        }
     if (end >= 0) {
       // a direction after the street: "Main Street W"
       if (end + 1 < n && isDirection(end + 1) && gapOk(end, 1)) end++;
@@ -2227,7 +2244,7 @@ function grow(e: number): number {
   }
   // a flat or room written number first in Hebrew and Arabic ("'א69 4 דירה", "2904 درب 390 عمارة"), an Uzbek
   // flat or house joined to its number (", 916-xonadon", ", 804-uy")
-  if (digitBefore(e) || hebrewLetter(codeAt(e - 1))) {
+  if (digitBefore(e) || hebrewLetter(codeAt(e - 1)) || (isAsciiLetter(codeAt(e - 1)) && digitBefore(e - 1))) {
     const m = FLAT_AFTER_RE.exec(text.slice(e, e + 24));
     if (m) return e + m[0].length;
   }
