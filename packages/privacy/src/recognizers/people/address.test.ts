@@ -332,6 +332,20 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the prize goes to Testarska 1 time")).toEqual([]);
   });
 
+  it("the last words of Italian towns' names, also in lower case", () => {
+    expect(addresses("Spedisci il pacco a Via Raffodi 1, Tosca nell'emilia, grazie!")).toEqual([
+      "Via Raffodi 1, Tosca nell'emilia",
+    ]);
+    expect(addresses("abito in Strada Baldomeri 66, Finale Ligure.")).toEqual([
+      "Strada Baldomeri 66, Finale Ligure",
+    ]);
+    expect(addresses("abito in Strada Baldomeri 66, Polignano a mare, grazie")).toEqual([
+      "Strada Baldomeri 66, Polignano a mare",
+    ]);
+    // an English "a" after the town is no part of it
+    expect(addresses("I live at 12 Dummy Street, London a great city")).toEqual(["12 Dummy Street, London"]);
+  });
+
   it("Welsh names with their article", () => {
     expect(addresses("moving to 578 Cwit Yr Dymi next month")).toEqual(["578 Cwit Yr Dymi"]);
     expect(addresses("moving to 16 Heol-Y-Dymi, Porthcawl next month")).toEqual([

@@ -1197,6 +1197,8 @@ const LINE_STOP = new Set([
 ]);
 /** Lower-case words inside place names ("Črni Vrh nad Idrijo", "Chiclana de la Frontera"). */
 const PLACE_PARTICLES = new Set([
+  // (Italian "a": "Polignano a Mare")
+  "a",
   "de",
   "del",
   "la",
@@ -1276,6 +1278,35 @@ const POSTCODE_PART_RE = /^\d{2,6}(?:-\d{2,4})?$/;
 const UK_CA_PART_RE = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
 // (Uzbek writes its apostrophes also as ` ʻ ʼ: "Uchqo`rg`on", "Farg‘ona")
 const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’`ʻʼ‘∆.-]*$/u;
+
+/**
+ * The last words of Italian towns' names, which say the region or the kind of place ("Albano Laziale", "Finale
+ * Ligure", "Montecatini Terme", "Polignano a Mare", "Reggio nell'Emilia"): part of the town after its first word,
+ * also when typed in lower case.
+ */
+const ITALIAN_TOWN_TAILS = new Set([
+  "terme",
+  "lido",
+  "marina",
+  "mare",
+  "ligure",
+  "laziale",
+  "calabro",
+  "calabra",
+  "umbro",
+  "umbra",
+  "salentino",
+  "salentina",
+  "sardo",
+  "sarda",
+  "veneto",
+  "veneta",
+  "marittimo",
+  "marittima",
+  "emilia",
+  "friuli",
+  "romagna",
+]);
 
 /** Words of place names that are common words too ("New", "South", "United", "Republic"). */
 let placeWords: Set<string> | undefined;
@@ -2574,6 +2605,8 @@ function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean
   if (LINE_STOP.has(lw) && !(word.length === 2 && word !== lw && word === word.toUpperCase())) return false;
   if (b & L_PLACE || TYPE_AFTER.has(lw) || ((word[0] !== lw[0] || allLower) && placeWord(lw))) return true;
   if (PLACE_PARTICLES.has(lw)) return !firstOnLine;
+  if (ITALIAN_TOWN_TAILS.has(lw) || (lw.startsWith("nell'") && ITALIAN_TOWN_TAILS.has(lw.slice(5))))
+    return !firstOnLine;
   if (word === word.toUpperCase() && word !== lw) return true; // OULU, LAPPEENRANTA, NSW
   if (word[0] !== lw[0]) return !(b & L_FUNCTION) || lw.length > 4; // capitalised
   // lower case: only in an all-lower-case text, and not a common word
