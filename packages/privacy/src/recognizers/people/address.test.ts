@@ -346,6 +346,18 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("I live at 12 Dummy Street, London a great city")).toEqual(["12 Dummy Street, London"]);
   });
 
+  it("a French name after its elided article, a title joined to the name, a Persian town with a non-joiner", () => {
+    expect(addresses("the office is Rue de l'Église 5")).toEqual(["Rue de l'Église 5"]);
+    expect(addresses("the office is Impasse de l’Odéon 831a")).toEqual(["Impasse de l’Odéon 831a"]);
+    expect(addresses("I met d'Artagnan 3 times")).toEqual([]);
+    expect(addresses("moving to Dr.-Testreiter-Straße 3, Krumau")).toEqual([
+      "Dr.-Testreiter-Straße 3, Krumau",
+    ]);
+    expect(addresses("goes to بلوار آزمون, پلاک 72, نجف‌آباد. Cheers")).toEqual([
+      "بلوار آزمون, پلاک 72, نجف‌آباد",
+    ]);
+  });
+
   it("Welsh names with their article", () => {
     expect(addresses("moving to 578 Cwit Yr Dymi next month")).toEqual(["578 Cwit Yr Dymi"]);
     expect(addresses("moving to 16 Heol-Y-Dymi, Porthcawl next month")).toEqual([

@@ -1276,8 +1276,9 @@ const US_TAIL_RE =
   /^,[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3},?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
 const POSTCODE_PART_RE = /^\d{2,6}(?:-\d{2,4})?$/;
 const UK_CA_PART_RE = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
-// (Uzbek writes its apostrophes also as ` ʻ ʼ: "Uchqo`rg`on", "Farg‘ona")
-const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’`ʻʼ‘∆.-]*$/u;
+// (Uzbek writes its apostrophes also as ` ʻ ʼ: "Uchqo`rg`on", "Farg‘ona"; Persian joins parts of a word with a
+// zero-width non-joiner: "نجف‌آباد")
+const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’`ʻʼ‘∆.\u200c-]*$/u;
 
 /**
  * The last words of Italian towns' names, which say the region or the kind of place ("Albano Laziale", "Finale
@@ -1730,9 +1731,20 @@ function particle(i: number): boolean {
 function capOk(t: number): boolean {
   if (!isWord(t)) return false;
   if (tk[t]! & (K_CAP | K_ALLCAP)) return true;
+  // a French name after its elided article: "l'Église", "d'Alésia"
+  if (tk[t]! & K_JOINED && elidedCapital(ts[t]!)) return true;
   if (allLower && (tk[t]! & K_LOWER) !== 0) return !common(t);
   // a script without capitals (see caselessScript; no word of them is in the common-word list)
   return (tk[t]! & K_NONASCII) !== 0 && caselessScript(text.charCodeAt(ts[t]!));
+}
+
+/** At `s`: "l'" or "d'" (either apostrophe), then a capital letter. */
+function elidedCapital(s: number): boolean {
+  const c = text.charCodeAt(s) | 32;
+  const q = text.charCodeAt(s + 1);
+  if ((c !== 108 && c !== 100) || (q !== 39 && q !== 0x2019) || s + 2 >= text.length) return false;
+  const ch = text[s + 2]!;
+  return ch !== ch.toLowerCase();
 }
 
 /**
@@ -1963,6 +1975,16 @@ function streetAt(i: number): [number, number, number] | undefined {
       score = 0.7;
     if (score > 0) {
       let start = ts[c]!;
+      // a title joined to the street's name: "Dr.-Oberreiter-Straße 3", "St.-Anna-Weg 2"
+      if (
+        c > 0 &&
+        te[c - 1] === start - 2 &&
+        text.charCodeAt(start - 2) === 46 &&
+        text.charCodeAt(start - 1) === 45 &&
+        te[c - 1]! - ts[c - 1]! <= 4 &&
+        tk[c - 1]! & K_CAP
+      )
+        start = ts[c - 1]!;
       // a building number before the name ("28245 Puruntie 82")
       if (c - 1 >= 0 && isNum(c - 1) && gapOk(c - 1)) start = ts[c - 1]!;
       return [start, te[i]!, score];
