@@ -269,6 +269,10 @@ describe("person: context", () => {
     expect(found("Anjagajiv and I will drive there")).toEqual(["Anjagajiv"]);
     expect(found("Can you loop in Kensta on this thread?")).toEqual(["Kensta"]);
     expect(found("The keys are with Ridest until Sunday")).toEqual(["Ridest"]);
+    // of two words, one may be a rare word or a program's name by chance ("kesh", "trie"); both English is a product
+    expect(found("Did Zorqual Kesh get back to you?")).toEqual(["Zorqual Kesh"]);
+    expect(found("Can you loop in Sence Badiellie on this thread?")).toEqual(["Sence Badiellie"]);
+    expect(found("Photo by Apache Zookeeper on Unsplash")).toEqual([]);
   });
 
   it("but not a word of English or of software, a thing after an article, or a product's name and version", () => {

@@ -1568,7 +1568,7 @@ function scoreSegment(s: Seg): number {
       ? s.unknown >= 1 && s.weak === 0 && subjectOfPerson(s)
       : s.unknown + s.weak >= 1 && weakOnlyAsPlace(s) && personPlace(s)) &&
     !innerCapitals(s.a, s.b) &&
-    !englishMade(s) &&
+    !(w === 1 ? englishMade(s) : everyUnknownEnglishMade(s)) &&
     !germanText()
   )
     score = Math.max(score, 0.55);
@@ -2333,6 +2333,22 @@ function englishMade(s: Seg): boolean {
   if (!sameLen) return false;
   for (let t = s.a; t <= s.b; t++) if (cat[t] === CAT_UNKNOWN && englishMadeWord(t)) return true;
   return false;
+}
+
+/**
+ * Every word in no list of segment s is English (see englishMade): of a name of two or three words, one may be a
+ * word of the wider vocabulary by chance ("Zorqual Kesh", "Sence Badiellie"); a product's name is English through
+ * ("Apache Zookeeper").
+ */
+function everyUnknownEnglishMade(s: Seg): boolean {
+  if (!sameLen) return false;
+  let words = 0;
+  for (let t = s.a; t <= s.b; t++) {
+    if (cat[t] !== CAT_UNKNOWN) continue;
+    if (!englishMadeWord(t)) return false;
+    words++;
+  }
+  return words > 0;
 }
 
 /** Token t, a word in no list, is English (see englishMade). */
