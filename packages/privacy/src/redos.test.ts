@@ -68,6 +68,11 @@ const UNITS = [
   "Hi 王, ",
   "文 said ",
   "Anna\u200c",
+  // short password flags of terminal commands; Welsh articles, Hebrew house numbers
+  "mysql -pAb3 ",
+  "docker login -p ",
+  "Cil Y ",
+  "רחוב 'א5 ",
 ];
 
 function input(text: string): RecognizerInput {

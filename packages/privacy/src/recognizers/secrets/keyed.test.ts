@@ -135,6 +135,22 @@ describe("assignments", () => {
     expect(spans("<password>Xk29mQ7z</password>")).toEqual([["Xk29mQ7z", "SECRET:password"]]);
   });
 
+  it("short password flags of the commands that take one, as typed in a terminal", () => {
+    expect(spans("docker login -u admin -p Xk29mQ7zPw registry.example.com")).toEqual([
+      ["Xk29mQ7zPw", "SECRET:password"],
+    ]);
+    expect(spans("sshpass -p 'Sup3rPw' ssh root@host")).toEqual([["Sup3rPw", "SECRET:password"]]);
+    expect(spans("mysql -u root -pXk29mQ7zPw mydb")).toEqual([["Xk29mQ7zPw", "SECRET:password"]]);
+    expect(spans("mongosh -u admin -p Xk29mQ7zPw")).toEqual([["Xk29mQ7zPw", "SECRET:password"]]);
+    expect(spans("redis-cli -a Xk29mQ7zPw ping")).toEqual([["Xk29mQ7zPw", "SECRET:password"]]);
+    // mysql's bare -p prompts (the next word is the database); a variable, stdin, ports and prose are no password
+    expect(spans("mysql -u root -p mydb")).toEqual([]);
+    expect(spans("docker login -u admin -p $DOCKER_PASS")).toEqual([]);
+    expect(spans("docker run -p 8080:80 nginx")).toEqual([]);
+    expect(spans("ssh -p 2222 host; ls -a")).toEqual([]);
+    expect(spans("after login -p is required")).toEqual([]);
+  });
+
   it("a snake_case key name then a random value, as CLI arguments", () => {
     expect(spans("aws configure set aws_secret_access_key fAkE0sEcReT/k7mDeNg+bPxRfiCYzq8Hk2L")).toEqual([
       ["aws_secret_access_key fAkE0sEcReT/k7mDeNg+bPxRfiCYzq8Hk2L", "SECRET:high-entropy"],

@@ -415,6 +415,104 @@ function cliFlags(text: string, lower: string, out: Detection[]): void {
   }
 }
 
+/**
+ * Commands whose short flag takes a password, as people type them in a terminal: `docker login -u me -p …`,
+ * `sshpass -p …`, `mongosh -u me -p …`, `redis-cli -a …`, and `mysql -p…` glued to its flag (mysql reads `-p value`
+ * as a prompt and a database name). `login` counts after a container registry's client only.
+ */
+const SHORT_FLAG_COMMANDS: ReadonlyArray<readonly [command: string, flag: string, glued: boolean]> = [
+  ["login", "-p", false],
+  ["sshpass", "-p", false],
+  ["mongo", "-p", false],
+  ["mongosh", "-p", false],
+  ["mongodump", "-p", false],
+  ["mongorestore", "-p", false],
+  ["mongoexport", "-p", false],
+  ["mongoimport", "-p", false],
+  ["redis-cli", "-a", false],
+  ["mysql", "-p", true],
+  ["mysqldump", "-p", true],
+  ["mysqladmin", "-p", true],
+  ["mariadb", "-p", true],
+  ["mariadb-dump", "-p", true],
+];
+const SHORT_FLAG_COMMAND = new Map(SHORT_FLAG_COMMANDS.map(([c, f, g]) => [c, [f, g] as const]));
+const REGISTRY_CLIENTS = new Set([
+  "docker",
+  "podman",
+  "nerdctl",
+  "buildah",
+  "skopeo",
+  "oras",
+  "registry",
+  "auth",
+]);
+/** Most arguments of one command read after its name. */
+const MAX_ARGS = 24;
+
+/** The short password flags of SHORT_FLAG_COMMANDS: only the password is masked. */
+function shortPasswordFlags(text: string, out: Detection[]): void {
+  // the words of each line (a command ends at a line's end, ';', '|' or '&')
+  let k = 0;
+  const n = text.length;
+  while (k < n) {
+    while (k < n && isCommandSpace(text.charCodeAt(k))) k++;
+    const ws = k;
+    while (k < n && !isCommandSpace(text.charCodeAt(k)) && !isCommandEnd(text.charCodeAt(k))) k++;
+    if (k === ws) {
+      k++;
+      continue;
+    }
+    const spec = SHORT_FLAG_COMMAND.get(text.slice(ws, k).toLowerCase());
+    if (spec === undefined || (text.slice(ws, k) === "login" && !REGISTRY_CLIENTS.has(wordBefore(text, ws))))
+      continue;
+    const [flag, glued] = spec;
+    // the command's arguments, up to the end of the command
+    let a = k;
+    for (let args = 0; args < MAX_ARGS && a < n && !isCommandEnd(text.charCodeAt(a)); args++) {
+      while (a < n && isCommandSpace(text.charCodeAt(a))) a++;
+      const as = a;
+      while (a < n && !isCommandSpace(text.charCodeAt(a)) && !isCommandEnd(text.charCodeAt(a))) a++;
+      if (a === as || !text.startsWith(flag, as)) continue;
+      let value: Value | null = null;
+      if (glued && a > as + flag.length) value = gluedValue(text, as + flag.length, a);
+      else if (!glued && a === as + flag.length) value = readValue(text, a);
+      if (
+        value !== null &&
+        text.charCodeAt(value.start) !== 45 &&
+        !value.text.startsWith("$") &&
+        acceptValue("password", value.text, value.quoted)
+      ) {
+        out.push(secretDetection(value.start, value.end, "password", 0.85, ID));
+        break;
+      }
+    }
+    k = Math.max(k, a);
+  }
+}
+/** text[s..e), a value glued to its flag, without the quotes around it. */
+function gluedValue(text: string, s: number, e: number): Value | null {
+  const q = text.charCodeAt(s);
+  const quoted = (q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q;
+  const start = quoted ? s + 1 : s;
+  const end = quoted ? e - 1 : e;
+  return end > start ? { start, end, text: text.slice(start, end), quoted } : null;
+}
+function isCommandSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isCommandEnd(c: number): boolean {
+  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38;
+}
+/** The word (lower-cased) that ends before the spaces before `pos`. */
+function wordBefore(text: string, pos: number): string {
+  let e = pos;
+  while (e > 0 && isCommandSpace(text.charCodeAt(e - 1))) e--;
+  let s = e;
+  while (s > 0 && !isCommandSpace(text.charCodeAt(s - 1)) && !isCommandEnd(text.charCodeAt(s - 1))) s--;
+  return text.slice(s, e).toLowerCase();
+}
+
 /** `curl -u user:password` / `--user user:password` / `--user=user:password`: the credentials pair. */
 function curlUser(text: string, out: Detection[]): void {
   for (const flag of ["-u ", "--user ", "--user="]) {
@@ -496,7 +594,7 @@ function xmlElements(text: string, out: Detection[]): void {
 /**
  * Secrets assigned to key names: `AWS_SECRET_ACCESS_KEY = ...`, `"apiKey": "..."`, `password: ...` in YAML,
  * `PGPASSWORD=...`, `.npmrc` `_authToken=...`, `X-API-Key: ...` headers, `--password value` flags,
- * `curl -u user:password` and `<password>..</password>` elements. Key names with provider words and a value of that provider's format
+ * `curl -u user:password`, `docker login -p …`, `mysql -p…` and `<password>..</password>` elements. Key names with provider words and a value of that provider's format
  * give `SECRET:<provider>` (see `keyed-formats.ts`); other secret-sounding names need a value that passes the
  * class's test (a password: not a placeholder; a secret or key: high entropy, mixed characters, not encoded
  * prose, not a hash, id, path or URL). Written as code, the span covers the key name and the value; written as
@@ -514,7 +612,7 @@ export const keyedSecrets: Recognizer = {
   ],
   // assignments (':' '='), command-line flags ('--', '-u'), XML elements ('</') and spaced snake_case names
   // ('_'): what detect looks for before it does anything else
-  triggers: { text: [":", "=", "--", "-u", "</", "_"] },
+  triggers: { text: [":", "=", "--", "-u", " -p", " -a ", "</", "_"] },
   detect(input) {
     const { text } = input;
     const out = OUT;
@@ -533,6 +631,8 @@ export const keyedSecrets: Recognizer = {
     if (dash >= 0) {
       if (text.indexOf("--", dash) >= 0) cliFlags(text, lower, out);
       if (text.indexOf("-u", dash) >= 0) curlUser(text, out);
+      if (text.indexOf(" -p", dash - 1) >= 0 || text.indexOf(" -a ", dash - 1) >= 0)
+        shortPasswordFlags(text, out);
     }
     const lt = text.indexOf("<");
     if (lt >= 0 && text.indexOf("</", lt) >= 0) xmlElements(text, out);

@@ -58,6 +58,9 @@ describe("typed passwords", () => {
     "LOGIN (https://acme.example.com",
     "the login page / docs",
     "the password is incorrect",
+    // code that calls a function for the password
+    "password = getpass.getpass()",
+    "password = get_password()",
     "Your password is too short.",
     "password is required",
     "I forgot my password again",

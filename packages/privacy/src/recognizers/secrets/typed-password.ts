@@ -395,6 +395,12 @@ export function validValue(kind: ValueKind, v: string, afterColon: boolean): boo
   return true;
 }
 
+/** A token that calls a function, as code does: "getpass.getpass()", "get_password()", "input('…')". */
+const CALL_RE = /^[A-Za-z_$][\w$.]{2,}\((?:\)|["'\w])/;
+function callExpression(tok: string): boolean {
+  return CALL_RE.test(tok);
+}
+
 function endsWithMarker(tok: string): boolean {
   const last = tok[tok.length - 1];
   return last === ":" || last === "=" || last === "：";
@@ -492,7 +498,8 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
     const [t] = tokensAfter(text, end + 1, 1, 80);
     if (t) {
       const [s, e] = trimValue(t);
-      if (validValue(kind, text.slice(s, e), true)) emit(out, kind, s, e, 0.85);
+      if (validValue(kind, text.slice(s, e), true) && !(kind === "password" && callExpression(t.text)))
+        emit(out, kind, s, e, 0.85);
     }
     return;
   }
@@ -529,7 +536,10 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
         e = t2.start + 3;
       }
       const v = text.slice(s, e);
-      if (validValue(kind, v, symbolMarker) && !(kind === "password" && endsWithMarker(t.text))) {
+      if (
+        validValue(kind, v, symbolMarker) &&
+        !(kind === "password" && (endsWithMarker(t.text) || callExpression(t.text)))
+      ) {
         emit(out, kind, s, e, symbolMarker ? 0.85 : 0.8);
         return;
       }
