@@ -55,6 +55,11 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("ok so 立軒 said the office moved")).toEqual(["立軒"]);
     expect(found("Emergency contact: 丽芳, call any time")).toEqual(["丽芳"]);
     expect(found("hi 丽, the parcel is here")).toEqual(["丽"]);
+    // a label or role, and asking after someone
+    expect(found("Owner: 健雄\nStatus: in review")).toEqual(["健雄"]);
+    expect(found("Can you loop in 鶴軒 on this thread?")).toEqual(["鶴軒"]);
+    expect(found("Who is 民? They keep emailing me")).toEqual(["民"]);
+    expect(found("the driver 中文 support is broken")).toEqual([]);
     // no cue, or a lone character with none
     expect(found("we ordered 拉面 for the whole team")).toEqual([]);
     expect(found("the password is 文 for everyone")).toEqual([]);

@@ -307,6 +307,19 @@ const CUES_BEFORE = new Set([
   "contact",
   "name",
   "account of",
+  // a sign-off, a role or a label before a person ("Signed, 哲瀚", "Owner: 健雄", "Patient: 思源"), and the English
+  // of asking after one ("Can you loop in 鶴軒", "Who is 民?", "Happy birthday 수지", "my friend 민준")
+  "signed",
+  "owner",
+  "patient",
+  "assignee",
+  "reviewer",
+  "tenant",
+  "candidate",
+  "loop in",
+  "who is",
+  "birthday",
+  "friend",
 ]);
 /** Words right after a name in English ("X said", "X wrote"). */
 const CUES_AFTER = new Set(["said", "says", "wrote", "writes", "replied", "asked"]);
