@@ -358,6 +358,14 @@ describe("street addresses: continental European forms", () => {
     ]);
   });
 
+  it("an invoice's person then address, Greek offices and flats", () => {
+    expect(addresses("Invoice for Roko B. Testić, Sljemenska 1")).toEqual(["Sljemenska 1"]);
+    expect(addresses("Invoice for Miro, Testarska 9, Pleternica")).toEqual(["Testarska 9, Pleternica"]);
+    expect(addresses("Invoice for Project Apollo 2")).toEqual([]);
+    expect(addresses("invoice for anna, 2 laptops")).toEqual([]);
+    expect(addresses("Invoice for Ανδρέας, Δοκιμού 764, Γρ. 4")).toEqual(["Δοκιμού 764, Γρ. 4"]);
+  });
+
   it("Welsh names with their article", () => {
     expect(addresses("moving to 578 Cwit Yr Dymi next month")).toEqual(["578 Cwit Yr Dymi"]);
     expect(addresses("moving to 16 Heol-Y-Dymi, Porthcawl next month")).toEqual([
