@@ -366,6 +366,14 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Invoice for Ανδρέας, Δοκιμού 764, Γρ. 4")).toEqual(["Δοκιμού 764, Γρ. 4"]);
   });
 
+  it("Slavic names of streets, a capitalised word then lower-case ones, where the words before announce one", () => {
+    expect(addresses("she lives at Zlaté testy 94, Bratislava V")).toEqual(["Zlaté testy 94, Bratislava V"]);
+    expect(addresses("the parcel goes to Malé testisko 8. Cheers")).toEqual(["Malé testisko 8"]);
+    // no announcement, or words of a German sentence before a street
+    expect(addresses("Tested Zlaté testy 94 times")).toEqual([]);
+    expect(addresses("Schick das Paket bitte an Testweg 78a, danke!")).toEqual(["Testweg 78a"]);
+  });
+
   it("Welsh names with their article", () => {
     expect(addresses("moving to 578 Cwit Yr Dymi next month")).toEqual(["578 Cwit Yr Dymi"]);
     expect(addresses("moving to 16 Heol-Y-Dymi, Porthcawl next month")).toEqual([

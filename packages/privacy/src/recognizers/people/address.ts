@@ -1777,6 +1777,18 @@ function typeBeforeLeads(t: number): boolean {
   return false;
 }
 
+/**
+ * A capitalised word that is no function word stands one or two words left of token t, with only lower-case words
+ * in no list of common words between.
+ */
+function capitalLeads(t: number): boolean {
+  for (let k = t - 1; k >= 0 && t - k <= 2 && gapOk(k); k--) {
+    if (tk[k]! & (K_CAP | K_ALLCAP)) return !(bits(k) & L_FUNCTION) || prefixKind(k) !== 0;
+    if (!(tk[k]! & K_LOWER) || common(k)) return false;
+  }
+  return false;
+}
+
 /** The street around number token i: [start, end, score] or undefined. */
 function streetAt(i: number): [number, number, number] | undefined {
   // ---- words after the number: NUM [words] [NUM] ----
@@ -1901,6 +1913,8 @@ function streetAt(i: number): [number, number, number] | undefined {
   // adjective may come before it: "Anouk op Jespergracht 38" is a person and a street, "C. Beerninckstraat 88",
   // "Gl. Kongevej 13" and "Brucker Bundesstrasse 3" are one street
   let head = false;
+  // every word taken so far is in lower case (see capitalLeads below)
+  let lowerTail = true;
   while (c - 1 >= 0 && h - c < 5 && isWord(c - 1) && (gapOk(c - 1) || (c === h && comma))) {
     const t = c - 1;
     if (
@@ -1924,9 +1938,13 @@ function streetAt(i: number): [number, number, number] | undefined {
       // a lower-case word before a type word: "Árpád fejedelem útja 3."
       (tk[t]! & K_LOWER && c < h && isTypeAfter(c) && !common(t)) ||
       // or after one that goes first: "Trg slobode 699", "Cesta dveh cesarjev 46c"
-      (tk[t]! & K_LOWER && !common(t) && typeBeforeLeads(t));
+      (tk[t]! & K_LOWER && !common(t) && typeBeforeLeads(t)) ||
+      // or after a capitalised word, as Slavic names of places are written ("Zlaté piesky 94", "Na vŕšku 7"; with
+      // no type word the words before must announce an address: see the score below)
+      (lowerTail && tk[t]! & K_LOWER && !common(t) && capitalLeads(t));
     if (!ok) break;
     c--;
+    if (!(tk[c]! & K_LOWER)) lowerTail = false;
     if (isCompound(c)) head = true;
   }
   // not from a particle, a function word or a sentence-initial common word ("The", "Address"), but from a street
