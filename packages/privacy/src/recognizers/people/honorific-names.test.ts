@@ -60,6 +60,10 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("Can you loop in 鶴軒 on this thread?")).toEqual(["鶴軒"]);
     expect(found("Who is 民? They keep emailing me")).toEqual(["民"]);
     expect(found("the driver 中文 support is broken")).toEqual([]);
+    // a short sign-off
+    expect(found("Signed, 擎蒼 朱")).toEqual(["擎蒼 朱"]);
+    expect(found("Signed, مخلي ليفة")).toEqual(["مخلي ليفة"]);
+    expect(found("ok 中文")).toEqual([]);
     // no cue, or a lone character with none
     expect(found("we ordered 拉面 for the whole team")).toEqual([]);
     expect(found("the password is 文 for everyone")).toEqual([]);

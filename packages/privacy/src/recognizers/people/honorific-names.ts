@@ -107,7 +107,8 @@ function latinDominant(text: string): { cjk: boolean; cue: boolean } | undefined
     }
   }
   // none of those characters: nothing for namesInLatinText to find (accented Latin text comes here too)
-  if (latin < 8 || cjk + cue === 0) return undefined;
+  // (six: "Signed, 哲瀚 謝")
+  if (latin < 6 || cjk + cue === 0) return undefined;
   // a cue is an English word beside the name, so English words suffice: the rest may be an address in Arabic
   return { cjk: cjk > 0 && latin >= cjk, cue: cue > 0 };
 }

@@ -344,6 +344,8 @@ describe("person: context", () => {
     expect(found("she lives at خیابان قدس, پلاک 68")).toEqual([]);
     // after a thing, or in a text mostly of that script, such a word is no name
     expect(found("the Arabic word مرحبا means hello")).toEqual([]);
+    // an English sentence with an address in Arabic after it: fewer words of that script, if more letters
+    expect(found("عدليل and I will drive to 386 سبيل الدمى 987 شقة")).toEqual(["عدليل"]);
     expect(found("ראיתי את הדוח של השבוע the report")).toEqual([]);
   });
 

@@ -1893,8 +1893,9 @@ function englishTok(t: number): boolean {
 }
 
 /**
- * The record has eight Latin letters or more, and they outnumber those of the scripts without case or come first: a
- * word of such a script in it may be a name in no list (see categorise). Counted once per record, when first asked.
+ * The record has eight Latin letters or more, and they (or its Latin words) outnumber those of the scripts without
+ * case, or come first: a word of such a script in it may be a name in no list (see categorise). Counted once per
+ * record, when first asked.
  */
 function latinText(): boolean {
   if (latinMost < 0) {
@@ -1902,19 +1903,28 @@ function latinText(): boolean {
     let caseless = 0;
     // (-1: no letter yet; 1: the first is Latin, so the sentence is English, "Invoice for עופירזית, <address>")
     let latinFirst = -1;
+    // words of each (a run of its letters): an address in Arabic after an English sentence has more letters, but
+    // fewer words ("عدليل and I will drive to 386 سبيل السقاط")
+    let latinWords = 0;
+    let caselessWords = 0;
+    let run = 0; // 1: in a Latin word, 2: in a word of a caseless script
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
       if (c < 0x80) {
         if ((c | 32) >= 97 && (c | 32) <= 122) {
           latin++;
           if (latinFirst < 0) latinFirst = 1;
-        }
+          if (run !== 1) latinWords++;
+          run = 1;
+        } else run = 0;
       } else if (caselessLetter(c)) {
         caseless++;
         if (latinFirst < 0) latinFirst = 0;
-      }
+        if (run !== 2) caselessWords++;
+        run = 2;
+      } else run = 0;
     }
-    latinMost = latin >= 8 && (latin > caseless || latinFirst === 1) ? 1 : 0;
+    latinMost = latin >= 8 && (latin > caseless || latinFirst === 1 || latinWords > caselessWords) ? 1 : 0;
   }
   return latinMost === 1;
 }
