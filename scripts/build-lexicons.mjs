@@ -319,6 +319,14 @@ for (const w of debianWords) {
   vocabulary.add(w);
   fromDebian++;
 }
+// The rarer half of the Wikipedia words (rank 50,000 to 100,000) holds many names and name-like strings ("gudi",
+// "kesh", "sence"): a capitalised one where a person stands is taken as a name (people/person.ts). The programs
+// Debian packages stay English however rare ("trie", "lingot").
+const VOCAB_RARE_FROM = 50000;
+const debianSet = new Set(debianWords);
+const vocabularyRare = new Set(
+  [...vocabulary].filter((w) => (rank.get(w) ?? Infinity) >= VOCAB_RARE_FROM && !debianSet.has(w)),
+);
 
 // Names that English also uses as words (the Brill lexicon tags them as such: server, max, walker, alpha) though
 // Brown's capitals keep them out of the common words: in lower-case chat such a word alone is no sure name.
@@ -344,7 +352,8 @@ write("common-words.json", {
   functionEnglish: sorted(englishFunctionWords),
   calendar: sorted(calendar),
   surnameEndings: SURNAME_ENDINGS.join("\n"),
-  vocabulary: sorted(vocabulary),
+  // the frequent words, an empty line, then the rare ones (one list: lexicon.ts reads both from it)
+  vocabulary: sorted([...vocabulary].filter((w) => !vocabularyRare.has(w))) + "\n\n" + sorted(vocabularyRare),
   nameWords: sorted(nameWords),
 });
 write("places.json", { places: sorted(places), cities: sorted(cities) });
@@ -362,5 +371,5 @@ write("cjk-names.json", {
   koGiven: sorted(namesOf(["ko"], "first_name")),
 });
 console.log(
-  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, vocabulary ${vocabulary.size} (${fromDebian} from Debian), name words ${nameWords.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
+  `first ${first.size}, last ${last.size}, extra ${extra.size}, common ${commonWords.size}, vocabulary ${vocabulary.size} (${fromDebian} from Debian, ${vocabularyRare.size} rare), name words ${nameWords.size}, calendar ${calendar.size}, places ${places.size}, cities ${cities.size}`,
 );

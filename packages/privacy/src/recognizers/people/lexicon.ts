@@ -459,15 +459,40 @@ export class Lexicon {
       if (v === a) return true;
     }
   }
+
+  /**
+   * The lower-cased word `str[s..e)` is one of the rarer words of the wider vocabulary: Wikipedia's words of rank
+   * 50,000 to 100,000 that Debian packages no program of. Many are names or name-like ("gudi", "kesh").
+   * @example lexicon().inRareVocabulary("kesh", 0, 4) // true
+   * @example lexicon().inRareVocabulary("metadata", 0, 8) // false
+   */
+  inRareVocabulary(str: string, s: number, e: number): boolean {
+    if (this.vocab === undefined) this.vocab = vocabularyTable();
+    const t = rareTable!;
+    hashWord(str, s, e);
+    const a = hashA;
+    for (let j = hashB & RARE_MASK; ; j = (j + 1) & RARE_MASK) {
+      const v = t[j]!;
+      if (v === 0) return false;
+      if (v === a) return true;
+    }
+  }
 }
 
-const VOCAB_BITS = 17; // 131072 slots for the ~48K words (about 0.36 full)
+const VOCAB_BITS = 17; // 131072 slots for the ~60K words (about 0.46 full)
 const VOCAB_MASK = (1 << VOCAB_BITS) - 1;
+const RARE_BITS = 16; // 65536 slots for the ~34K rare ones (about 0.51 full)
+const RARE_MASK = (1 << RARE_BITS) - 1;
+/** Hash a of each rare vocabulary word, by hash b (0: empty): built with the vocabulary's table. */
+let rareTable: Int32Array | undefined;
 
+/** The vocabulary's table; the rare words (after the list's empty line) also go into `rareTable`. */
 function vocabularyTable(): Int32Array {
   const t = new Int32Array(1 << VOCAB_BITS);
+  const rare = new Int32Array(1 << RARE_BITS);
   const list = words.vocabulary;
   let s = 0;
+  let inRare = false;
   for (let k = 0; k <= list.length; k++) {
     if (k < list.length && list.charCodeAt(k) !== 10) continue;
     if (k > s) {
@@ -475,9 +500,15 @@ function vocabularyTable(): Int32Array {
       let j = hashB & VOCAB_MASK;
       while (t[j] !== 0 && t[j] !== hashA) j = (j + 1) & VOCAB_MASK;
       t[j] = hashA;
-    }
+      if (inRare) {
+        j = hashB & RARE_MASK;
+        while (rare[j] !== 0 && rare[j] !== hashA) j = (j + 1) & RARE_MASK;
+        rare[j] = hashA;
+      }
+    } else if (k < list.length) inRare = true; // the empty line
     s = k + 1;
   }
+  rareTable = rare;
   return t;
 }
 

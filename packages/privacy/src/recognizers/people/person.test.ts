@@ -273,6 +273,20 @@ describe("person: context", () => {
     expect(found("Did Zorqual Kesh get back to you?")).toEqual(["Zorqual Kesh"]);
     expect(found("Can you loop in Sence Badiellie on this thread?")).toEqual(["Sence Badiellie"]);
     expect(found("Photo by Apache Zookeeper on Unsplash")).toEqual([]);
+    // a rare word of the wider vocabulary is a name where a person stands; a frequent one or a program is not
+    expect(found("Did Gudi get back to you?")).toEqual(["Gudi"]);
+    expect(found("Approved by Cient on behalf of the committee")).toEqual(["Cient"]);
+    expect(found("Did Metadata get back to you?")).toEqual([]);
+    expect(found("I covered for Trie this week")).toEqual([]);
+  });
+
+  it("the lexicon tells the rarer words of its wider vocabulary", () => {
+    const lex = lexicon();
+    expect(lex.inVocabulary("kesh", 0, 4) && lex.inRareVocabulary("kesh", 0, 4)).toBe(true);
+    expect(lex.inVocabulary("metadata", 0, 8) && !lex.inRareVocabulary("metadata", 0, 8)).toBe(true);
+    // a program Debian packages stays English however rare its word
+    expect(lex.inVocabulary("trie", 0, 4) && !lex.inRareVocabulary("trie", 0, 4)).toBe(true);
+    expect(lex.inRareVocabulary("zorqual", 0, 7)).toBe(false);
   });
 
   it("but not a word of English or of software, a thing after an article, or a product's name and version", () => {

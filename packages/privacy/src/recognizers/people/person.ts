@@ -1568,7 +1568,7 @@ function scoreSegment(s: Seg): number {
       ? s.unknown >= 1 && s.weak === 0 && subjectOfPerson(s)
       : s.unknown + s.weak >= 1 && weakOnlyAsPlace(s) && personPlace(s)) &&
     !innerCapitals(s.a, s.b) &&
-    !(w === 1 ? englishMade(s) : everyUnknownEnglishMade(s)) &&
+    !(w === 1 ? englishMade(s, true) : everyUnknownEnglishMade(s, true)) &&
     !germanText()
   )
     score = Math.max(score, 0.55);
@@ -2339,9 +2339,9 @@ function englishWord(bits: number): boolean {
  * ("Datastore", "Changelog"), or a common word and an English ending ("Fastify", "Prettier"). Names in no list
  * rarely are; words of software often are.
  */
-function englishMade(s: Seg): boolean {
+function englishMade(s: Seg, rareIsName = false): boolean {
   if (!sameLen) return false;
-  for (let t = s.a; t <= s.b; t++) if (cat[t] === CAT_UNKNOWN && englishMadeWord(t)) return true;
+  for (let t = s.a; t <= s.b; t++) if (cat[t] === CAT_UNKNOWN && englishMadeWord(t, rareIsName)) return true;
   return false;
 }
 
@@ -2350,25 +2350,27 @@ function englishMade(s: Seg): boolean {
  * word of the wider vocabulary by chance ("Zorqual Kesh", "Sence Badiellie"); a product's name is English through
  * ("Apache Zookeeper").
  */
-function everyUnknownEnglishMade(s: Seg): boolean {
+function everyUnknownEnglishMade(s: Seg, rareIsName = false): boolean {
   if (!sameLen) return false;
   let words = 0;
   for (let t = s.a; t <= s.b; t++) {
     if (cat[t] !== CAT_UNKNOWN) continue;
-    if (!englishMadeWord(t)) return false;
+    if (!englishMadeWord(t, rareIsName)) return false;
     words++;
   }
   return words > 0;
 }
 
 /** Token t, a word in no list, is English (see englishMade). */
-function englishMadeWord(t: number): boolean {
+function englishMadeWord(t: number, rareIsName = false): boolean {
   const a = ts[t]!;
   const e = te[t]! - possLen(t);
   // too short, or without a vowel ("Ts", "Xvfb"): an abbreviation; longer than any name: no name (and the part
   // lookups below would cost the square of its length)
   if (e - a < 3 || e - a > MAX_UNLISTED_NAME || !vowelOrOtherScript(a, e)) return true;
-  if (lex.inVocabulary(lower, a, e)) return true;
+  // (with `rareIsName`, a rare word of the vocabulary alone is not English: where a person stands, a capitalised
+  // "Gudi" or "Kesh" is more often a name; its parts are still judged below)
+  if (lex.inVocabulary(lower, a, e) && !(rareIsName && lex.inRareVocabulary(lower, a, e))) return true;
   // a letter before a word of five letters or more ("Xrender", "Xauthority"; not "Omain"), or a hyphen and a
   // common word ("In-memory", "Node-style")
   if (e - a >= 6 && englishWord(lex.peekRange(lower, a + 1, e))) return true;
