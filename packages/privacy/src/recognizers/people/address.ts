@@ -2320,7 +2320,10 @@ function grow(e: number): number {
   }
   // a flat or room written number first in Hebrew and Arabic ("'א69 4 דירה", "2904 درب 390 عمارة"), an Uzbek
   // flat or house joined to its number (", 916-xonadon", ", 804-uy")
-  if (digitBefore(e) || hebrewLetter(codeAt(e - 1)) || (isAsciiLetter(codeAt(e - 1)) && digitBefore(e - 1))) {
+  if (
+    digitAfterSpace(e) &&
+    (digitBefore(e) || hebrewLetter(codeAt(e - 1)) || (isAsciiLetter(codeAt(e - 1)) && digitBefore(e - 1)))
+  ) {
     const m = FLAT_AFTER_RE.exec(text.slice(e, e + 24));
     if (m) return e + m[0].length;
   }
@@ -2391,6 +2394,15 @@ function euAfterNumber(e: number): number {
         LV_FLAT_RE.exec(rest))
       : null);
   return m ? m[0].length : 0;
+}
+/** At `e`: an optional comma, one or two spaces or tabs, then an ASCII digit (what FLAT_AFTER_RE begins with). */
+function digitAfterSpace(e: number): boolean {
+  let k = e;
+  if (codeAt(k) === 44) k++;
+  if (codeAt(k) !== 32 && codeAt(k) !== 9) return false;
+  k++;
+  if (codeAt(k) === 32 || codeAt(k) === 9) k++;
+  return isAsciiDigit(codeAt(k));
 }
 function digitBefore(k: number): boolean {
   const c = k > 0 ? text.charCodeAt(k - 1) : -1;
