@@ -254,6 +254,12 @@ describe("person: context", () => {
     expect(found("hey, it's dureildne — call me back")).toEqual(["dureildne"]);
     expect(found("cormac had given cormac his address")).toEqual(["cormac", "cormac"]);
     expect(found("selma is from stillwater")).toEqual(["selma"]);
+    // roles and two-word cues before a short word in no list; not before one of two letters, not in code
+    expect(found("can you loop in vran on this thread?")).toEqual(["vran"]);
+    expect(found("meet my friend mily, she's new here")).toEqual(["mily"]);
+    expect(found("tenant dord paid rent")).toEqual(["dord"]);
+    expect(found("convenience method to get the tenant id.")).toEqual([]);
+    expect(found("infinite loop in ensuredir(). [bug]")).toEqual([]);
     // another language's words are all unlisted without capitals: its cues do not count here
     expect(found("quiero la pizza con champiñones")).toEqual([]);
     expect(found("region codes: au, cc, cx, gb")).toEqual([]);

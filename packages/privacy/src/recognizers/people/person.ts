@@ -2465,7 +2465,41 @@ const LOWER_SLOT_BEFORE = new WordTable(
     "phoned",
   ].map((w) => [w, 1] as const),
 );
+/**
+ * Roles and occasions that only a person has ("tenant dord paid", "candidate aali —", "happy birthday vran"), and
+ * (LOWER_SLOT_PAIRS) two words before a person in English chat ("can you loop in vran", "meet my friend mily", "who
+ * is hule?"). Weaker than LOWER_SLOT_BEFORE: not before a word of one or two letters ("tenant id") or in code.
+ */
+const LOWER_ROLE_BEFORE = new WordTable(["tenant", "candidate", "birthday"].map((w) => [w, 1] as const));
+/** Two words before a person in English chat ("can you loop in vran", "meet my friend mily", "who is hule?"). */
+const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["loop", "in"],
+  ["my", "friend"],
+  ["who", "is"],
+  ["covering", "for"],
+  ["approved", "by"],
+  ["photo", "by"],
+];
 const LOWER_SLOT_AFTER = new WordTable(["said", "says", "wrote", "replied"].map((w) => [w, 1] as const));
+
+/**
+ * A word in no list of segment s has five letters or more and is an English word with one slip of typing
+ * ("baandon"): shorter words are one letter from too many words to tell ("mily", "vran").
+ */
+function longSlip(s: Seg): boolean {
+  for (let t = s.a; t <= s.b; t++)
+    if ((cat[t] === CAT_UNKNOWN || cat[t] === CAT_EXTRA) && te[t]! - ts[t]! >= 5 && slipOfEnglish(t))
+      return true;
+  return false;
+}
+
+/** Token p is a word of LOWER_ROLE_BEFORE or the second of LOWER_SLOT_PAIRS. */
+function roleBefore(p: number): boolean {
+  if (LOWER_ROLE_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
+  if (p > 0 && onlySpaces(te[p - 1]!, ts[p]!))
+    for (const [w1, w2] of LOWER_SLOT_PAIRS) if (tokIs(p, w2) && tokIs(p - 1, w1)) return true;
+  return false;
+}
 
 /** Segment s of a lower-case text stands where English puts a person (see LOWER_SLOT_BEFORE), or after "hey, it's". */
 function lowerSlot(s: Seg): boolean {
@@ -2475,6 +2509,7 @@ function lowerSlot(s: Seg): boolean {
     if (LOWER_SLOT_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
     if (greetingIts(p)) return true;
     if (wv(p) & W_OF && p > 0 && (tokIs(p - 1, "account") || tokIs(p - 1, "behalf"))) return true;
+    if (te[s.a]! - ts[s.a]! >= 3 && roleBefore(p) && !codeAround(s) && !longSlip(s)) return true;
   }
   const q = s.b + 1;
   return q < n && onlySpaces(te[s.b]!, ts[q]!) && LOWER_SLOT_AFTER.getRange(lower, ts[q]!, te[q]!) !== 0;
