@@ -452,12 +452,7 @@ export class Lexicon {
   inVocabulary(str: string, s: number, e: number): boolean {
     const t = (this.vocab ??= vocabularyTable());
     hashWord(str, s, e);
-    const a = hashA;
-    for (let j = hashB & VOCAB_MASK; ; j = (j + 1) & VOCAB_MASK) {
-      const v = t[j]!;
-      if (v === 0) return false;
-      if (v === a) return true;
-    }
+    return tableHas(t, VOCAB_MASK);
   }
 
   /**
@@ -468,14 +463,8 @@ export class Lexicon {
    */
   inRareVocabulary(str: string, s: number, e: number): boolean {
     if (this.vocab === undefined) this.vocab = vocabularyTable();
-    const t = rareTable!;
     hashWord(str, s, e);
-    const a = hashA;
-    for (let j = hashB & RARE_MASK; ; j = (j + 1) & RARE_MASK) {
-      const v = t[j]!;
-      if (v === 0) return false;
-      if (v === a) return true;
-    }
+    return tableHas(rareTable!, RARE_MASK);
   }
 }
 
@@ -485,6 +474,24 @@ const RARE_BITS = 16; // 65536 slots for the ~34K rare ones (about 0.51 full)
 const RARE_MASK = (1 << RARE_BITS) - 1;
 /** Hash a of each rare vocabulary word, by hash b (0: empty): built with the vocabulary's table. */
 let rareTable: Int32Array | undefined;
+
+/**
+ * Tables of words as open addressing of hash a by hash b (0: empty): `tableAdd` puts the word hashed last
+ * (`hashWord`) into `t`, `tableHas` says whether `t` holds it.
+ */
+function tableAdd(t: Int32Array, mask: number): void {
+  let j = hashB & mask;
+  while (t[j] !== 0 && t[j] !== hashA) j = (j + 1) & mask;
+  t[j] = hashA;
+}
+function tableHas(t: Int32Array, mask: number): boolean {
+  const a = hashA;
+  for (let j = hashB & mask; ; j = (j + 1) & mask) {
+    const v = t[j]!;
+    if (v === 0) return false;
+    if (v === a) return true;
+  }
+}
 
 /** The vocabulary's table; the rare words (after the list's empty line) also go into `rareTable`. */
 function vocabularyTable(): Int32Array {
@@ -497,14 +504,8 @@ function vocabularyTable(): Int32Array {
     if (k < list.length && list.charCodeAt(k) !== 10) continue;
     if (k > s) {
       hashWord(list, s, k);
-      let j = hashB & VOCAB_MASK;
-      while (t[j] !== 0 && t[j] !== hashA) j = (j + 1) & VOCAB_MASK;
-      t[j] = hashA;
-      if (inRare) {
-        j = hashB & RARE_MASK;
-        while (rare[j] !== 0 && rare[j] !== hashA) j = (j + 1) & RARE_MASK;
-        rare[j] = hashA;
-      }
+      tableAdd(t, VOCAB_MASK);
+      if (inRare) tableAdd(rare, RARE_MASK);
     } else if (k < list.length) inRare = true; // the empty line
     s = k + 1;
   }
