@@ -1568,7 +1568,7 @@ function scoreSegment(s: Seg): number {
       ? s.unknown >= 1 && s.weak === 0 && subjectOfPerson(s)
       : s.unknown + s.weak >= 1 && weakOnlyAsPlace(s) && personPlace(s)) &&
     !innerCapitals(s.a, s.b) &&
-    !(w === 1 ? englishMade(s, true) : everyUnknownEnglishMade(s, true)) &&
+    !(w === 1 ? englishMade(s, true) : allEnglishMade(s, false, true)) &&
     !germanText()
   )
     score = Math.max(score, 0.55);
@@ -2077,16 +2077,18 @@ function compoundWord(t: number): boolean {
 }
 
 /**
- * Every word in no list of segment s is English, or English words run together (see englishMade, compoundWord): two
- * words of software side by side ("json serializer"), but not a name one of whose words looks English ("gunise
- * lebecto": gun + ise).
+ * Every word in no list of segment s is English, or (with `runTogether`) English words run together (see
+ * englishMade, compoundWord): two words of software side by side ("json serializer"), but not a name one of whose
+ * words looks English ("gunise lebecto": gun + ise). Of a capitalised name of two or three words, one may be a word
+ * of the wider vocabulary by chance ("Zorqual Kesh", "Sence Badiellie"); a product's name is English through ("Apache
+ * Zookeeper"). `rareIsName`: see englishMadeWord.
  */
-function allEnglishMade(s: Seg): boolean {
+function allEnglishMade(s: Seg, runTogether = true, rareIsName = false): boolean {
   if (!sameLen) return false;
   let words = 0;
   for (let t = s.a; t <= s.b; t++) {
     if (cat[t] !== CAT_UNKNOWN) continue;
-    if (!englishMadeWord(t) && !compoundWord(t)) return false;
+    if (!englishMadeWord(t, rareIsName) && !(runTogether && compoundWord(t))) return false;
     words++;
   }
   return words > 0;
@@ -2343,22 +2345,6 @@ function englishMade(s: Seg, rareIsName = false): boolean {
   if (!sameLen) return false;
   for (let t = s.a; t <= s.b; t++) if (cat[t] === CAT_UNKNOWN && englishMadeWord(t, rareIsName)) return true;
   return false;
-}
-
-/**
- * Every word in no list of segment s is English (see englishMade): of a name of two or three words, one may be a
- * word of the wider vocabulary by chance ("Zorqual Kesh", "Sence Badiellie"); a product's name is English through
- * ("Apache Zookeeper").
- */
-function everyUnknownEnglishMade(s: Seg, rareIsName = false): boolean {
-  if (!sameLen) return false;
-  let words = 0;
-  for (let t = s.a; t <= s.b; t++) {
-    if (cat[t] !== CAT_UNKNOWN) continue;
-    if (!englishMadeWord(t, rareIsName)) return false;
-    words++;
-  }
-  return words > 0;
 }
 
 /** Token t, a word in no list, is English (see englishMade). */

@@ -463,9 +463,9 @@ function shortPasswordFlags(text: string, out: Detection[]): void {
       k++;
       continue;
     }
-    const spec = SHORT_FLAG_COMMAND.get(text.slice(ws, k).toLowerCase());
-    if (spec === undefined || (text.slice(ws, k) === "login" && !REGISTRY_CLIENTS.has(wordBefore(text, ws))))
-      continue;
+    const word = text.slice(ws, k);
+    const spec = SHORT_FLAG_COMMAND.get(word.toLowerCase());
+    if (spec === undefined || (word === "login" && !REGISTRY_CLIENTS.has(wordBefore(text, ws)))) continue;
     const [flag, glued] = spec;
     // the command's arguments, up to the end of the command
     let a = k;
