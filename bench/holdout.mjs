@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|third] [--misses TYPE]: the eval figures
+// [--templates first|second|third|fourth] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -250,6 +250,138 @@ const THIRD_TEMPLATES = [
   "Invoice for {PERSON}, {STREET_ADDRESS}",
 ];
 
+/**
+ * `--templates fourth`: written in session 13 to make rules from, with names in roles none of the sets above used
+ * (thanks, apologies, sign-offs with a job title, payees, commit messages, bookings), and, for `--locales europe`,
+ * its own messages in seven languages (`NATIVE_FOURTH`): the sets above share one set of native messages, which
+ * left in-language names in no list (after "mit", "con", "avec") untested but for one template each.
+ */
+const FOURTH_TEMPLATES = [
+  "Thanks for the intro, {PERSON} — let's grab coffee next week",
+  "Per {PERSON}'s request the refund goes to {IBAN_CODE}",
+  "Note to self: text {PERSON} at {PHONE_NUMBER} after 6",
+  "Dear {PERSON},\nYour appointment is confirmed for 14 May at {STREET_ADDRESS}.",
+  "Best regards,\n{PERSON}\nSenior Analyst",
+  "Invite sent to {PERSON} and {PERSON} for the offsite",
+  "Next of kin: {PERSON} ({PHONE_NUMBER})",
+  "Booked a table for two under {PERSON}",
+  "Hey {PERSON}, the plumber comes to {STREET_ADDRESS} at 9",
+  "Recommendation letter for {PERSON}, former intern",
+  "Payee: {PERSON}\nIBAN: {IBAN_CODE}",
+  "{PERSON} replied: sounds good, see you at {STREET_ADDRESS}",
+  "git commit -m 'fix login bug reported by {PERSON}'",
+  "Just got off the phone with {PERSON}, she's in",
+  "Tell {PERSON} I said hi",
+  "Dinner at {PERSON}'s place, {STREET_ADDRESS}, 7pm",
+  "Reviewer comments from {PERSON} attached",
+  "{PERSON} (Finance) approved the expense",
+  "RSVP: {PERSON} +1",
+  "Sorry {PERSON}, running 10 min late",
+  "Do you know if {PERSON} still lives at {STREET_ADDRESS}?",
+  "Introducing {PERSON}, our new head of design",
+];
+
+/** `--templates fourth --locales europe`: the fourth set's messages in the locale's language. */
+const NATIVE_FOURTH = {
+  de: {
+    templates: [
+      "Danke {PERSON}, ich melde mich morgen.",
+      "Kannst du {PERSON} bitte Bescheid geben?",
+      "Gestern habe ich mit {PERSON} telefoniert, Rückruf unter {PHONE_NUMBER}.",
+      "Viele Grüße\n{PERSON}",
+      "Die Rechnung geht an {PERSON}, {STREET_ADDRESS}.",
+      "Ansprechpartner: {PERSON}, Tel. {PHONE_NUMBER}",
+      "Bist du heute Abend bei {PERSON}?",
+      "{PERSON} und ich kommen um acht in die {STREET_ADDRESS}.",
+      "Liebe {PERSON}, herzlichen Glückwunsch zum Geburtstag!",
+    ],
+    negatives: [
+      "Kannst du bitte Bescheid geben, ob die Lieferung heute ankommt?",
+      "Mit freundlichen Grüßen, Ihr Kundenservice",
+      "Die Abrechnung für November liegt in der Ablage im zweiten Stock.",
+    ],
+  },
+  fr: {
+    templates: [
+      "Merci {PERSON}, je te rappelle demain.",
+      "Peux-tu prévenir {PERSON} que la réunion est annulée ?",
+      "J'ai déjeuné avec {PERSON} hier, il habite {STREET_ADDRESS}.",
+      "Cordialement,\n{PERSON}",
+      "Interlocuteur : {PERSON}, tél. {PHONE_NUMBER}",
+      "{PERSON} et moi arrivons vers 20 h au {STREET_ADDRESS}.",
+      "Chère {PERSON}, joyeux anniversaire !",
+    ],
+    negatives: [
+      "Merci de prévenir le service Comptabilité avant vendredi.",
+      "Cordialement, l'équipe Support",
+    ],
+  },
+  es: {
+    templates: [
+      "Gracias {PERSON}, te llamo mañana.",
+      "¿Puedes avisar a {PERSON} de que se cancela la reunión?",
+      "Ayer comí con {PERSON}, vive en {STREET_ADDRESS}.",
+      "Un saludo,\n{PERSON}",
+      "Contacto: {PERSON}, tel. {PHONE_NUMBER}",
+      "{PERSON} y yo llegamos a las ocho a {STREET_ADDRESS}.",
+    ],
+    negatives: [
+      "Un saludo del equipo de Recursos Humanos",
+      "Gracias por avisar, lo reviso con Contabilidad.",
+    ],
+  },
+  it: {
+    templates: [
+      "Grazie {PERSON}, ti richiamo domani.",
+      "Puoi avvisare {PERSON} che la riunione è annullata?",
+      "Ieri ho pranzato con {PERSON}, abita in {STREET_ADDRESS}.",
+      "Cordiali saluti,\n{PERSON}",
+      "Referente: {PERSON}, tel. {PHONE_NUMBER}",
+      "{PERSON} e io arriviamo alle otto in {STREET_ADDRESS}.",
+    ],
+    negatives: ["Cordiali saluti dall'Ufficio Acquisti", "Grazie, ne parlo con la Direzione lunedì."],
+  },
+  nl: {
+    templates: [
+      "Bedankt {PERSON}, ik bel je morgen.",
+      "Kun je {PERSON} laten weten dat de vergadering niet doorgaat?",
+      "Gisteren heb ik met {PERSON} geluncht, hij woont op {STREET_ADDRESS}.",
+      "Met vriendelijke groet,\n{PERSON}",
+      "Contactpersoon: {PERSON}, tel. {PHONE_NUMBER}",
+      "{PERSON} en ik komen om acht uur naar {STREET_ADDRESS}.",
+    ],
+    negatives: [
+      "Met vriendelijke groet, de afdeling Inkoop",
+      "Bedankt, ik bespreek het maandag met Financiën.",
+    ],
+  },
+  pt_PT: {
+    templates: [
+      "Obrigado {PERSON}, ligo-te amanhã.",
+      "Podes avisar {PERSON} que a reunião foi cancelada?",
+      "Ontem almocei com {PERSON}, mora na {STREET_ADDRESS}.",
+      "Cumprimentos,\n{PERSON}",
+      "Contacto: {PERSON}, tel. {PHONE_NUMBER}",
+      "{PERSON} e eu chegamos às oito à {STREET_ADDRESS}.",
+    ],
+    negatives: [
+      "Cumprimentos da equipa de Recursos Humanos",
+      "Obrigado, falo com a Contabilidade na segunda.",
+    ],
+  },
+  pl: {
+    templates: [
+      "Dzięki {PERSON}, zadzwonię jutro.",
+      "Możesz dać znać {PERSON}, że spotkanie jest odwołane?",
+      "Wczoraj jadłem obiad z {PERSON}, mieszka przy {STREET_ADDRESS}.",
+      "Pozdrawiam,\n{PERSON}",
+      "Osoba kontaktowa: {PERSON}, tel. {PHONE_NUMBER}",
+      "{PERSON} i ja będziemy o ósmej na {STREET_ADDRESS}.",
+    ],
+    negatives: ["Pozdrawiam, Dział Kadr", "Dzięki, porozmawiam o tym z Księgowością w poniedziałek."],
+  },
+};
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -354,7 +486,8 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     const f = allFakers[loc];
     f.seed(seed * 100_003 + i);
     // the locale's own language for its first two in three records, where there are templates of it
-    const native = NATIVE[loc] && i % 3 !== 2 ? NATIVE[loc] : undefined;
+    const natives = templates === "fourth" ? NATIVE_FOURTH : NATIVE;
+    const native = natives[loc] && i % 3 !== 2 ? natives[loc] : undefined;
     if (i % 10 === 9) {
       records.push({
         id: `holdout-${i}`,
@@ -367,7 +500,13 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     const tpl = pick(
       f,
       native?.templates ??
-        (templates === "second" ? SECOND_TEMPLATES : templates === "third" ? THIRD_TEMPLATES : TEMPLATES),
+        (templates === "second"
+          ? SECOND_TEMPLATES
+          : templates === "third"
+            ? THIRD_TEMPLATES
+            : templates === "fourth"
+              ? FOURTH_TEMPLATES
+              : TEMPLATES),
     );
     let text = "";
     const spans = [];
@@ -414,8 +553,8 @@ export async function run(args) {
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
   const templates = opt("--templates", "first");
-  if (templates !== "first" && templates !== "second" && templates !== "third")
-    throw new Error(`--templates must be first, second or third, not "${templates}"`);
+  if (!["first", "second", "third", "fourth"].includes(templates))
+    throw new Error(`--templates must be first, second, third or fourth, not "${templates}"`);
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");

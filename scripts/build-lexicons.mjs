@@ -280,6 +280,8 @@ const PRODUCT_WORDS = [
   "golang", "typescript", "javascript", "svelte", "angular", "nuxt", "gatsby", "jquery", "tailwind", "redux",
   "windows", "linux", "macos", "ios", "azure", "gcp", "aws", "lambda", "fargate", "cloudflare", "okta", "auth0",
   "bamboo", "teamcity", "circleci", "travisci", "buildkite", "spinnaker", "tekton", "pulumi", "crossplane",
+  // words of software that the larger name list holds as names
+  "login", "logon", "signup", "signin", "logins",
 ];
 for (const w of PRODUCT_WORDS) commonWords.add(w);
 

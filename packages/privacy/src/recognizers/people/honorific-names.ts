@@ -321,6 +321,11 @@ const CUES_BEFORE = new Set([
   "who is",
   "birthday",
   "friend",
+  // labels of forms and invitations ("Payee: 王芳", "RSVP: מואל", "Next of kin: …")
+  "payee",
+  "rsvp",
+  "kin",
+  "introducing",
 ]);
 /** Words right after a name in English ("X said", "X wrote"). */
 const CUES_AFTER = new Set(["said", "says", "wrote", "writes", "replied", "asked"]);

@@ -454,6 +454,41 @@ describe("person: hard negatives", () => {
     // the wrong order is no full name (joel alone is one)
     expect(found("the young joel ran")).not.toContain("young joel");
   });
+
+  it("names in no list on forms, invitations and sign-offs of several languages", () => {
+    expect(found("Payee: Zorqual Vennik\nIBAN: see attached")).toEqual(["Zorqual Vennik"]);
+    expect(found("RSVP: Dureildne Kaspo +1")).toEqual(["Dureildne Kaspo"]);
+    expect(found("Next of kin: Gadovara (see file)")).toEqual(["Gadovara"]);
+    expect(found("Ansprechpartner: Armehreni, Tel. siehe unten")).toEqual(["Armehreni"]);
+    expect(found("Met vriendelijke groet,\nGerrovan")).toEqual(["Gerrovan"]);
+    // a German sign-off without a comma, and its own words stay words
+    expect(found("Viele Grüße\nPogdavi")).toEqual(["Pogdavi"]);
+    expect(found("met vriendelijke groet,\nzorq vennik")).toEqual(["zorq vennik"]);
+    // a form's fields in lower-case chat are no dialogue of two speakers
+    expect(found("payee: zorq vennik\niban: on file")).toEqual(["zorq vennik"]);
+  });
+
+  it("names in no list where a person stands in sentences of several languages", () => {
+    expect(found("Thanks for the intro, Dureildne — let's grab coffee")).toEqual(["Dureildne"]);
+    expect(found("thanks for the intro, zorq k. vennik — let's grab coffee")).toEqual(["zorq k. vennik"]);
+    expect(found("Londel (Finance) approved the expense")).toEqual(["Londel"]);
+    expect(found("Szczakor i ja będziemy o ósmej")).toEqual(["Szczakor"]);
+    expect(found("Zorqual Vennik und ich kommen um acht")).toEqual(["Zorqual Vennik"]);
+    expect(found("Pardo Anseq et moi arrivons vers 20 h")).toEqual(["Pardo Anseq"]);
+    expect(found("wczoraj jadłem obiad z zorq k. venniko, mieszka przy rynku")).toEqual(["zorq k. venniko"]);
+    expect(found("dinner at luezor's place, 7pm")).toEqual(["luezor"]);
+    expect(found("per zorqal's request the refund goes out")).toEqual(["zorqal"]);
+    expect(found("Introducing Parevo, our new head of design")).toEqual(["Parevo"]);
+  });
+
+  it("departments, nouns and the clause after a thank-you are no names", () => {
+    expect(found("Grazie, ne parlo con la Direzione lunedì.")).toEqual([]);
+    expect(found("Merci de prévenir le service Comptabilité avant vendredi.")).toEqual([]);
+    expect(found("Cordiali saluti dall'Ufficio Acquisti")).toEqual([]);
+    expect(found("Bist du heute Abend zu Hause?")).toEqual([]);
+    expect(found("dzięki zorq, zadzwonię jutro.")).toEqual(["zorq"]);
+    expect(found("thanks for the intro, zorq vennik")).not.toContain("intro");
+  });
 });
 
 describe("person: organisation directory", () => {

@@ -100,6 +100,40 @@ const LABELS = new Set([
   "attn",
   "speaker",
   "host",
+  // who is paid, who to call, who comes: "Payee: X", "Next of kin: X", "RSVP: X +1"
+  "payee",
+  "kin",
+  "rsvp",
+  "organizer",
+  "organiser",
+  "approver",
+  "requester",
+  "requestor",
+  "poc",
+  // the same labels in the languages of the European forms
+  "contacto",
+  "contactpersoon",
+  "kontaktowa",
+  "interlocuteur",
+  "interlocutrice",
+  "ansprechpartner",
+  "ansprechpartnerin",
+  "referente",
+  "empfänger",
+  "empfängerin",
+  "kontoinhaber",
+  "kontoinhaberin",
+  "destinataire",
+  "titulaire",
+  "destinatario",
+  "destinataria",
+  "beneficiario",
+  "beneficiaria",
+  "titular",
+  "intestatario",
+  "intestataria",
+  "begunstigde",
+  "odbiorca",
 ]);
 const GREETINGS = new Set([
   "hi",
@@ -244,6 +278,45 @@ const SIGNOFFS = new Set([
   "mvh",
   "terveisin",
   "pozdrawiam",
+  "liebe grüße",
+  "beste grüße",
+  "freundliche grüße",
+  "mit freundlichen grüßen",
+  "herzliche grüße",
+  "bien cordialement",
+  "bien à vous",
+  "amitiés",
+  "bises",
+  "saludos cordiales",
+  "un abrazo",
+  "cordiali saluti",
+  "distinti saluti",
+  "saluti",
+  "un saluto",
+  "a presto",
+  "atenciosamente",
+  "abraços",
+  "met vriendelijke groet",
+  "met vriendelijke groeten",
+  "vriendelijke groet",
+  "hartelijke groet",
+  "groetjes",
+  "z poważaniem",
+  "pozdrowienia",
+  "med vänliga hälsningar",
+  "vänliga hälsningar",
+  "med venlig hilsen",
+  "venlig hilsen",
+  "med vennlig hilsen",
+  "vennlig hilsen",
+  "hilsen",
+  "ystävällisin terveisin",
+  "s pozdravem",
+  "s pozdravom",
+  "üdvözlettel",
+  "cu stimă",
+  "с уважением",
+  "з повагою",
 ]);
 /** Words before a name that make a name more likely (moderate evidence). */
 const AGENT_BEFORE = new Set([
@@ -546,6 +619,9 @@ const ADDRESS_BEFORE = new Set([
   "reminded",
   "invite",
   "invited",
+  "introducing",
+  "introduce",
+  "introduced",
   "phoned",
   "emailed",
   // "Domani vedo X", "Je vois X demain", "Mañana veo a X"
@@ -997,8 +1073,32 @@ function chains(): void {
       break;
     }
     i = j;
-    if (!tooLong) buildSegment(first, j);
+    if (tooLong) continue;
+    const before = segs.length;
+    buildSegment(first, j);
+    const m = lowerMode && j - first >= 3 ? dottedInitialIn(first, j) : -1;
+    if (m >= 0 && (segs.length === before || segs[before]!.score < 0.5)) {
+      // lower-case chat runs the sentence and the name together: "jadłem obiad z holf k. masłodera"; where the
+      // run as a whole is no name, the initial marks the name's words
+      segs.length = before;
+      if (m - 2 >= first) buildSegment(first, m - 2);
+      buildSegment(m - 1, m + 1);
+      if (m + 2 <= j) buildSegment(m + 2, j);
+    }
   }
+}
+
+/** In lower-case chain first..j, an initial with its dot between two longer words (not at the chain's ends). */
+function dottedInitialIn(first: number, j: number): number {
+  for (let m = first + 1; m < j; m++)
+    if (
+      cat[m] === CAT_INITIAL &&
+      text.charCodeAt(te[m]!) === 46 &&
+      te[m - 1]! - ts[m - 1]! >= 3 &&
+      te[m + 1]! - ts[m + 1]! >= 3
+    )
+      return m;
+  return -1;
 }
 
 /**
@@ -1455,7 +1555,15 @@ function buildSegment(from: number, to: number): void {
     // ("joel young" is a name) or when it is the verb of the sentence ("nayeli said"); the same around words in
     // no list ("ok so lucilen abek said")
     const anchors = sure + unlisted;
-    if (anchors >= 1) while (a < b && edge(a) && (anchors >= 2 || !(bitsOf[a]! & L_FIRST))) a++;
+    // (nor an English function word before a possessive: "per majcius's request")
+    const owner = possLen(b) > 0;
+    if (anchors >= 1)
+      while (
+        a < b &&
+        edge(a) &&
+        (anchors >= 2 || !(bitsOf[a]! & L_FIRST) || (owner && bitsOf[a]! & L_FUNCTION_EN))
+      )
+        a++;
     // a verb that introduces a name ends the sentence before it ("me llamo carmen", "mi chiamo giulia")
     for (let t = b - 1; t >= a; t--)
       if (namingVerb(t)) {
@@ -1509,6 +1617,8 @@ function scoreSegment(s: Seg): number {
   const initial = sentenceInitial(text, s.start);
   if (w >= 2) {
     if (s.strong >= 1) score = 0.85;
+    // (in German, nouns of the larger list only: "heute Abend zu Hause")
+    else if (s.extra === w && germanText()) score = 0.45;
     else if (s.extra >= 2 || (s.extra === 1 && s.weak >= 1)) score = 0.7;
     else if (s.extra === 1) score = 0.6;
     else if (s.weak >= 2) score = 0.4;
@@ -1527,10 +1637,14 @@ function scoreSegment(s: Seg): number {
             ? 0.75
             : w === 2 && givenThenFamily(s.a, s.b)
               ? 0.6
-              : 0.2;
+              : // "holf k. masłodera": two words in no English list around an initial with its dot
+                w === 2 && s.initialInside && s.weak + s.tail === 0 && initialWithDot(s)
+                ? 0.6
+                : 0.2;
   } else {
     if (s.strong) score = initial ? 0.6 : 0.7;
-    else if (s.extra) score = initial ? 0.4 : 0.5;
+    // (in German a capitalised word of the larger list alone is as often a noun: "heute Abend", "mit Wolf")
+    else if (s.extra) score = initial ? 0.4 : germanText() ? 0.45 : 0.5;
     else if (s.weak) score = initial ? 0.05 : 0.25;
     else score = initial ? 0.05 : 0.15;
     if (lm) score = 0.2;
@@ -1541,6 +1655,8 @@ function scoreSegment(s: Seg): number {
     s.speaker = codeAt(after) === 58 && codeAt(after + 1) !== 47 && lineStart(text, s.start);
     return s.titled && w <= 3 ? 0.9 : score;
   }
+  // the last word of a sign-off: "Viele Grüße", "Cordiali Saluti"
+  if (signoffWord(s)) return 0;
   // a city where the words around it make it a place: "in Paris", "the Denver office" (alone, Austin is a name)
   if (w === 1 && s.a === s.b && bitsOf[s.a]! & L_CITY && !s.titled && cityContext(s.a)) return 0;
   // the display name of an e-mail address: "Amber Young <amber@example.com> wrote"
@@ -1607,7 +1723,8 @@ function scoreSegment(s: Seg): number {
     (ctx.vocative ? 1 : 0) +
     (ctx.ownLine ? 1 : 0);
   // lower-case chat: words that are only names, after "ask" or "it's" or before "said", are a person
-  if (lm && s.strong === w && w <= 2 && (ctx.slot || lowerCue(s))) score = Math.max(score, 0.7);
+  if (lm && s.strong === w && w <= 2 && (ctx.slot || lowerCue(s) || (lowerMode && lowerSlot(s))))
+    score = Math.max(score, 0.7);
   // and where a person stands in the sentence, or as its subject: "did andreas get back", "photo by oscar on",
   // "rebeca is out sick" (only names that are no common word or place: "did will get back" stays)
   if (
@@ -1643,6 +1760,15 @@ function scoreSegment(s: Seg): number {
     if (s.unknown === w && w === 1 && moderate >= 2 && !initial) score = Math.max(score, 0.55);
   }
   return score;
+}
+
+/** Segment s ends a sign-off that starts its line ("Viele Grüße", "Met vriendelijke Groet"). */
+function signoffWord(s: Seg): boolean {
+  if (s.a === 0 || !sameLen) return false;
+  let from = s.start;
+  while (from > 0 && text.charCodeAt(from - 1) !== 10 && s.start - from < 32) from--;
+  if (from > 0 && text.charCodeAt(from - 1) !== 10) return false;
+  return SIGNOFFS.has(lower.slice(from, s.end).trim());
 }
 
 /**
@@ -1729,6 +1855,33 @@ const THING_BEFORE = new WordTable(
     "return",
     "instanceof",
     "typeof",
+    // the articles of the European languages: "con la Direzione", "le service Comptabilité", "het Bestuur"
+    "la",
+    "le",
+    "les",
+    "il",
+    "lo",
+    "gli",
+    "el",
+    "los",
+    "las",
+    "une",
+    "una",
+    "uno",
+    "des",
+    "della",
+    "dello",
+    "dei",
+    "het",
+    "een",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "ein",
+    "eine",
+    "service",
   ].map((w) => [w, 1] as const),
 );
 
@@ -1764,6 +1917,24 @@ const GERMAN_MARKERS = new WordTable(
     "haben",
     "macht",
     "steuerliche",
+    // and the small words of German chat that no other language of the forms writes
+    "bist",
+    "hast",
+    "heute",
+    "zu",
+    "auch",
+    "noch",
+    "schon",
+    "oder",
+    "aber",
+    "dass",
+    "wenn",
+    "kann",
+    "kannst",
+    "habe",
+    "uns",
+    "euch",
+    "dem",
   ].map((w) => [w, 1] as const),
 );
 
@@ -1852,6 +2023,8 @@ function personPlace(s: Seg): boolean {
   const p = s.a - 1;
   // (the word lists are read straight out of the lower-cased text: its offsets must be the text's)
   if (!sameLen || p < 0 || !onlySpaces(te[p]!, ts[s.a]!)) return false;
+  // an elided article joined to a capitalised noun before: "dall'Ufficio Acquisti", "l'Agence Nationale"
+  if (tk[p]! & K_JOINED && elidedNoun(p)) return false;
   // a capitalised word before counts when it is a common word starting the sentence ("Did Evonthya get back",
   // "Candidate Gatmarumu"): not in a heading of capitalised words
   if (!(tk[p]! & K_LOWER)) {
@@ -1878,6 +2051,16 @@ function personPlace(s: Seg): boolean {
   const q = s.b + 1;
   // ("Billert's CV": after a possessive a capital starts the thing owned)
   return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
+}
+
+/** Token t is an elided article or preposition joined to a capitalised word ("dall'Ufficio", "l'Agence"). */
+function elidedNoun(t: number): boolean {
+  for (let k = ts[t]! + 1; k < te[t]! - 1; k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 39 || c === 0x2019) && text.charCodeAt(k + 1) !== lower.charCodeAt(k + 1))
+      return k - ts[t]! <= 5;
+  }
+  return false;
 }
 
 /** Token t is an English word: a common one, a function word or one of the wider vocabulary. */
@@ -2248,13 +2431,28 @@ const SUBJECT_VERBS = new WordTable(
     "paid",
     "gave",
     "says",
+    "said",
+    "asked",
+    "told",
+    "replied",
+    "wrote",
+    "approved",
+    "agreed",
+    "confirmed",
+    "mentioned",
   ].map((w) => [w, 1] as const),
 );
 
 /** Segment s is followed by a person's verb, or by "and I" / "and me" ("Anjagajiv and I will drive"). */
 function subjectOfPerson(s: Seg): boolean {
-  const q = s.b + 1;
-  if (!sameLen || q >= n || !(tk[q]! & K_LOWER) || !onlySpaces(te[s.b]!, ts[q]!)) return false;
+  let q = s.b + 1;
+  if (!sameLen || q >= n) return false;
+  if (!onlySpaces(te[s.b]!, ts[q]!)) {
+    // "Londel (Finance) approved the expense": a team or a role in brackets between the subject and its verb
+    q = afterAside(te[s.b]!);
+    if (q < 0) return false;
+  }
+  if (!(tk[q]! & K_LOWER)) return false;
   if (SUBJECT_VERBS.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
   // "Ellikath is out sick", but not "Zoolander is a 2017 film": what a thing is, is said with an article
   if (wv(q) & W_AUX) return !(q + 1 < n && (tokIs(q + 1, "a") || tokIs(q + 1, "an") || tokIs(q + 1, "the")));
@@ -2263,6 +2461,43 @@ function subjectOfPerson(s: Seg): boolean {
   // ("and i" in lower-case chat)
   const c = text.charCodeAt(ts[r]!);
   return (te[r]! - ts[r]! === 1 && (c === 73 || (c === 105 && lowerMode))) || tokIs(r, "me");
+}
+
+/** "and" and "I" (or "me") of the languages of the European forms, as pairs: "X und ich", "X et moi". */
+const WITH_ME = new Map<string, readonly string[]>([
+  ["and", ["i", "me"]],
+  ["und", ["ich"]],
+  ["en", ["ik"]],
+  ["et", ["moi"]],
+  ["y", ["yo"]],
+  ["e", ["io", "eu"]],
+  ["i", ["ja"]],
+  ["och", ["jag"]],
+  ["og", ["jeg"]],
+  ["ja", ["minä"]],
+  ["a", ["já", "ja"]],
+]);
+
+/** Tokens q, q + 1 are "and I" in one of those languages, with a verb or the text's end after them. */
+function withMe(q: number): boolean {
+  if (q + 1 >= n || !onlySpaces(te[q]!, ts[q + 1]!) || te[q]! - ts[q]! > 3) return false;
+  const me = WITH_ME.get(lower.slice(ts[q]!, te[q]!));
+  if (me === undefined) return false;
+  const r = q + 1;
+  // ("I" written in capitals, "ik"/"ich" in lower case: the pronoun's own spelling)
+  if (!me.includes(lower.slice(ts[r]!, te[r]!))) return false;
+  return r + 1 >= n || onlySpaces(te[r]!, ts[r + 1]!);
+}
+
+/** After " (Finance) " at `pos`: the index of the token after the brackets, or -1. */
+function afterAside(pos: number): number {
+  if (text.charCodeAt(pos) !== 32 || text.charCodeAt(pos + 1) !== 40) return -1;
+  const close = text.indexOf(")", pos + 2);
+  if (close < 0 || close - pos > 32 || text.charCodeAt(close + 1) !== 32) return -1;
+  for (let k = pos + 2; k < close; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 40) return -1;
+  let q = 0;
+  while (q < n && ts[q]! <= close) q++;
+  return q < n && ts[q] === close + 2 ? q : -1;
 }
 
 /** Letters of the shortest part of a word that counts when only the wider vocabulary holds it. */
@@ -2498,8 +2733,41 @@ function lowerSlot(s: Seg): boolean {
     if (te[s.a]! - ts[s.a]! >= 3 && roleBefore(p) && !codeAround(s) && !longSlip(s)) return true;
   }
   const q = s.b + 1;
-  return q < n && onlySpaces(te[s.b]!, ts[q]!) && LOWER_SLOT_AFTER.getRange(lower, ts[q]!, te[q]!) !== 0;
+  if (q >= n || !onlySpaces(te[s.b]!, ts[q]!)) return false;
+  // "per majcius's request", "dinner at luez's place": what a person has
+  if (possLen(s.b) && POSSESSED.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
+  return LOWER_SLOT_AFTER.getRange(lower, ts[q]!, te[q]!) !== 0;
 }
+
+/** What a person has, after a possessive: "luez's place", "per nilia's request". */
+const POSSESSED = new WordTable(
+  [
+    "place",
+    "house",
+    "home",
+    "flat",
+    "apartment",
+    "request",
+    "desk",
+    "wedding",
+    "birthday",
+    "party",
+    "mom",
+    "mum",
+    "dad",
+    "wife",
+    "husband",
+    "kids",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "boyfriend",
+    "girlfriend",
+    "laptop",
+    "number",
+  ].map((w) => [w, 1] as const),
+);
 
 /** An e-mail address in angle brackets follows at `end`: " <amber@example.com>". */
 const DISPLAY_NAME_RE = /^[ \t]?<[^\s<>@]{1,64}@[^\s<>@]{1,253}>/;
@@ -2697,17 +2965,25 @@ function contextOf(s: Seg): Ctx {
     const prevLine = previousLine(lower, s.start);
     if (prevLine !== undefined) {
       const pl = prevLine.replace(/^[\s>]+/, "").replace(/[,!.\s-]+$/, "");
-      if (SIGNOFFS.has(pl) && /[,!]\s*$/.test(prevLine)) ctx.intro = true;
+      // (without a comma too, as German and Dutch letters end: "Viele Grüße\nPogda"; then not a common word)
+      if (
+        SIGNOFFS.has(pl) &&
+        (/[,!]\s*$/.test(prevLine) || (s.weak + s.tail === 0 && /\p{L}$/u.test(prevLine)))
+      )
+        ctx.intro = true;
     }
     // a name alone on its line: a letter or signature header
     if (s.words >= 2) ctx.ownLine = true;
   }
   // a speaker at a line start: "Nicole: Remember me"
-  if (atLineStart && codeAt(after) === 58 && codeAt(after + 1) !== 47) ctx.speaker = true;
+  // (not a form's field: "payee: nilia jerg\niban: …" in lower-case chat is no dialogue)
+  if (atLineStart && codeAt(after) === 58 && codeAt(after + 1) !== 47 && !fieldName(s)) ctx.speaker = true;
   if (possLen(s.b)) ctx.poss = true;
   // a verb after the name
   const q = s.b + 1;
   if (q < n && tk[q]! & K_LOWER && onlySpaces(te[s.b]!, ts[q]!)) {
+    // "Szczak i ja będziemy", "X und ich kommen": the speaker and a person, in any language
+    if (withMe(q)) ctx.slot = true;
     const v = wv(q);
     if (v & W_VERB) ctx.verb = true;
     if (v & W_PVERB) ctx.personVerb = true;
@@ -2734,7 +3010,66 @@ function contextOf(s: Seg): Ctx {
   const nextCh = codeAt(after); // -1 at the end of the text
   if (prevCh === 44 && (nextCh === 63 || nextCh === 33 || nextCh === 46 || nextCh === -1))
     ctx.vocative = true;
+  // the person thanked or greeted at the end of the clause: "Thanks for the intro, Dureildne — let's"
+  if (prevCh === 44 && !ctx.greet && clauseEndsAt(after) && greetingOpens(s.start)) ctx.greet = true;
   return ctx;
+}
+
+/** Segment s is three tokens, the middle one a letter and a dot, the others of three letters or more. */
+function initialWithDot(s: Seg): boolean {
+  const m = s.a + 1;
+  return (
+    s.b === s.a + 2 &&
+    te[m]! - ts[m]! === 1 &&
+    text.charCodeAt(te[m]!) === 46 &&
+    te[s.a]! - ts[s.a]! >= 3 &&
+    te[s.b]! - ts[s.b]! >= 3
+  );
+}
+
+/** Names of form fields that are names of people too ("Iban", "Bic", "Pin"), or the labels of names. */
+const FIELD_NAMES = new Set(["iban", "bic", "swift", "pin", "tel", "phone", "mobile", "email", "dob", "ssn"]);
+
+/** Segment s is one word that names a field: a label of a name ("Payee:") or a field of a form ("IBAN:"). */
+function fieldName(s: Seg): boolean {
+  if (s.a !== s.b || !sameLen) return false;
+  const w = lower.slice(ts[s.a]!, te[s.a]!);
+  return FIELD_NAMES.has(w) || (wv(s.a) & W_LABEL) !== 0;
+}
+
+/** The clause ends at `pos`: punctuation or a dash follows (after spaces), or the text ends. */
+function clauseEndsAt(pos: number): boolean {
+  let k = pos;
+  while (k < text.length && SPACE(text.charCodeAt(k))) k++;
+  if (k >= text.length) return true;
+  const c = text.charCodeAt(k);
+  if (c === 0x2014 || c === 0x2013) return true;
+  if (k === pos) return c === 44 || c === 46 || c === 33 || c === 63 || c === 10;
+  return c === 45 && SPACE(text.charCodeAt(k + 1));
+}
+
+/**
+ * The sentence holding `pos` opens with a greeting or thanks, a comma before `pos` ends it, and it is short:
+ * "Thanks for the intro, X", "Good morning everyone, X".
+ */
+function greetingOpens(pos: number): boolean {
+  const comma = text.lastIndexOf(",", pos - 1);
+  let k = comma - 1;
+  while (k >= 0 && comma - k < 48) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 44) break;
+    k--;
+  }
+  if (comma - k >= 48) return false;
+  let i = 0;
+  while (i < n && te[i]! <= k) i++;
+  // (and what follows the greeting is no name: "dzięki grzy, zadzwonię jutro" thanks a person, then goes on)
+  return (
+    i + 1 < n &&
+    ts[i + 1]! < comma &&
+    (wv(i) & W_GREET) !== 0 &&
+    (cat[i + 1] === CAT_NONE || (cat[i + 1] === -1 && categorise(i + 1) === CAT_NONE))
+  );
 }
 
 /**
@@ -2747,9 +3082,10 @@ function coordinate(list: Seg[]): void {
     // "Best, Anna Smith": a sign-off starting its line is no member of a list
     const first = list[g]!;
     if (
-      first.a === first.b &&
-      lineStart(text, first.start) &&
-      SIGNOFFS.has(lower.slice(first.start, first.end))
+      (first.a === first.b &&
+        lineStart(text, first.start) &&
+        SIGNOFFS.has(lower.slice(first.start, first.end))) ||
+      signoffWord(first)
     ) {
       g++;
       continue;
@@ -2780,11 +3116,25 @@ function coordinate(list: Seg[]): void {
         if (s.unknown >= 1 && s.weak === 0 && !innerCapitals(s.a, s.b)) unlisted++;
       }
       const doing = verbAfter && unlisted === size && q + 1 < n && (wv(q + 1) & W_AFTER_AUX) !== 0;
-      if (maxWords <= 3 && (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)) || doing)) {
+      // (two in lower-case chat with a comma alone between, the second in no list, are as often a name and the
+      // next clause: "holf k. masłodera, mieszka przy")
+      const clause =
+        lowerMode &&
+        size === 2 &&
+        list[h]!.strong + list[h]!.extra === 0 &&
+        text.charCodeAt(list[g]!.end + possLen(list[g]!.b)) === 44;
+      if (
+        !clause &&
+        maxWords <= 3 &&
+        (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)) || doing)
+      ) {
         for (let x = g; x <= h; x++) {
           const s = list[x]!;
           // (not words of a script without case in no list: after a name, "כרם התימנים" is as often its address)
           if (s.unknown > 0 && caselessRun(s.a, s.b)) continue;
+          // (nor a lower-case word after an article: "thanks for the intro, noredsen" is no list of two)
+          if (lowerMode && s.a > 0 && (tokIs(s.a - 1, "the") || tokIs(s.a - 1, "a") || tokIs(s.a - 1, "an")))
+            continue;
           s.score = Math.max(s.score, 0.6);
         }
       }
