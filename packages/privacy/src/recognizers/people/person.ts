@@ -1765,6 +1765,9 @@ function scoreSegment(s: Seg): number {
 /** Segment s ends a sign-off that starts its line ("Viele Grüße", "Met vriendelijke Groet"). */
 function signoffWord(s: Seg): boolean {
   if (s.a === 0 || !sameLen) return false;
+  // (a sign-off ends its line, or a comma or "!" follows it)
+  const next = codeAt(te[s.b]!);
+  if (next !== 10 && next !== 44 && next !== 33 && next !== -1 && next !== 13) return false;
   let from = s.start;
   while (from > 0 && text.charCodeAt(from - 1) !== 10 && s.start - from < 32) from--;
   if (from > 0 && text.charCodeAt(from - 1) !== 10) return false;
