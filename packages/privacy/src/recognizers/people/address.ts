@@ -1348,7 +1348,7 @@ function placeWord(w: string): boolean {
 }
 /** Words before an address that announce it (checked in the 48 characters before). */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|letter|delivery) (?:goes|went|is going) to|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|coming) (?:over )?to|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|letter|delivery) (?:goes|went|is going) to|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
