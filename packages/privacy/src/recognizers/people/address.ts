@@ -1814,7 +1814,9 @@ function streetAt(i: number): [number, number, number] | undefined {
           // words that announce an address before a house number of two digits or more: "i live at 86 towne court"
           // (not "meet me at 3 food court")
           (allLower && !(bits(a) & L_FUNCTION) && te[i]! - ts[i]! >= 2 && contextBefore(ts[i]!));
-        if (named && lowerWords(a, t - 1) <= 2) end = t;
+        // (a date and a preposition are no street's name: "14 May at Lundströms Gata 518")
+        const date = MONTHS_SHORT.has(key(a)) && lowerWords(a, t - 1) > 0;
+        if (named && lowerWords(a, t - 1) <= 2 && !date) end = t;
         break;
       }
     }
