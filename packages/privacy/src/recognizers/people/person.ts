@@ -1530,7 +1530,16 @@ function buildSegment(from: number, to: number): void {
   const titled = a > from;
   if (a > to) return;
   // "Per Felipe Aranda's request": the preposition, though a given name too, starts the sentence before a possessive
-  if (!titled && a < to && tokIs(a, "per") && possLen(to) > 0 && sentenceInitial(text, ts[a]!)) a++;
+  // (not before a name of a script without case, which needs the chain to be found: "Per وردہ's request")
+  if (
+    !titled &&
+    a < to &&
+    tokIs(a, "per") &&
+    possLen(to) > 0 &&
+    sentenceInitial(text, ts[a]!) &&
+    !caselessTok(a + 1)
+  )
+    a++;
   // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille"), unless it is a
   // given name too: "Cara Aalbers" may be a name, and masking "Cara" in "Cara Giulia" costs less than a leak
   if (!titled) while (a < to && greeting(a)) a++;
