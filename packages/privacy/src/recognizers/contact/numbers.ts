@@ -131,6 +131,11 @@ function readRun(text: string, lower: string, firstDigit: number): DigitRun | un
       } else if (isSepPunct(c)) {
         if (++punct > 1) break;
       } else if (c === 40) {
+        // "(+55 (18) 8730-3357)": a "(" before the "+" encloses the whole number, the area code has its own
+        if (open && ng === 1 && plus && parenOpen && !openedBySep && text.charCodeAt(start) === 40) {
+          start++;
+          parenOpen = open = false;
+        }
         if (open || ++parens > 1) break;
         open = true;
       } else if (c === 41) {

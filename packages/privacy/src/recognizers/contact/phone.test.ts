@@ -25,6 +25,16 @@ function run(s: string) {
   return r[0]!;
 }
 
+describe("phone: numbers in brackets", () => {
+  it("a bracket around a whole number with an area code in brackets of its own", () => {
+    expect(spans("next of kin: Zorq (+55 (18) 8730-3357)")).toEqual(["+55 (18) 8730-3357"]);
+    expect(spans("call (+1 (202) 555-0143) today")).toEqual(["+1 (202) 555-0143"]);
+    // the country code alone in brackets, and a whole number in brackets, as before
+    expect(spans("(+44) 20 7946 0958")).toEqual(["(+44) 20 7946 0958"]);
+    expect(spans("(+44 20 7946 0958)")).toEqual(["+44 20 7946 0958"]);
+  });
+});
+
 describe("phone: international numbers of many countries", () => {
   const cases: [string, string][] = [
     ["US", "+1 202-555-0143"],
