@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|third|fourth] [--misses TYPE]: the eval figures
+// [--templates first|second|third|fourth|fifth] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -382,6 +382,147 @@ const NATIVE_FOURTH = {
   },
 };
 
+/**
+ * `--templates fifth`: written in session 13 after the fourth set's rules, to make rules from: English messages with
+ * names in still other roles, and, for `--locales world`, messages in eleven of its languages (`NATIVE_FIFTH`):
+ * the sets above write every world locale's values into English sentences only.
+ */
+const FIFTH_TEMPLATES = [
+  "Can {PERSON} sign off on this by EOD?",
+  "{PERSON} is on parental leave until March",
+  "Forward the NDA to {PERSON} in Legal",
+  "{PERSON}, {PERSON} and {PERSON} are on the rota this weekend",
+  "I'll ask {PERSON}'s manager",
+  "Spoke to {PERSON}, she's fine with {STREET_ADDRESS} for the workshop",
+  "Message from {PERSON}: running late, call {PHONE_NUMBER}",
+  "The bouquet is for {PERSON}, deliver to {STREET_ADDRESS}",
+  "welcome {PERSON} to the team!",
+  "Minutes taken by {PERSON}",
+  "Hand over to {PERSON} before you leave",
+  "{PERSON} (she/her) will facilitate",
+  "As discussed with {PERSON} on Monday, the budget stays",
+  "Visitor: {PERSON} — escort to floor 3",
+  "I think {PERSON} has the spare key",
+  "Meeting notes — {PERSON}, 3 May",
+  "Pinging {PERSON} for a review",
+  "Our landlord {PERSON} lives at {STREET_ADDRESS}",
+];
+
+/** `--templates fifth --locales world`: the fifth set's messages in eleven of the world locales' languages. */
+const NATIVE_FIFTH = {
+  ru: {
+    templates: [
+      "Привет, {PERSON}! Перезвони мне на {PHONE_NUMBER}.",
+      "Спасибо, {PERSON}, завтра всё отправлю.",
+      "{PERSON} сказал, что офис переехал на {STREET_ADDRESS}.",
+      "Передай {PERSON}, что встреча переносится.",
+      "С уважением,\n{PERSON}",
+      "Контактное лицо: {PERSON}, тел. {PHONE_NUMBER}",
+    ],
+    negatives: ["Совещание перенесли на понедельник, отдел Продаж в курсе.", "С уважением, Служба поддержки"],
+  },
+  uk: {
+    templates: [
+      "Привіт, {PERSON}! Передзвони мені на {PHONE_NUMBER}.",
+      "Дякую, {PERSON}, завтра все надішлю.",
+      "{PERSON} сказав, що офіс переїхав на {STREET_ADDRESS}.",
+      "З повагою,\n{PERSON}",
+      "Учора говорив з {PERSON}, усе гаразд.",
+    ],
+    negatives: ["Нараду перенесли на понеділок, відділ Продажів знає."],
+  },
+  tr: {
+    templates: [
+      "Merhaba {PERSON}, beni {PHONE_NUMBER} numarasından arar mısın?",
+      "Teşekkürler {PERSON}, yarın gönderirim.",
+      "{PERSON} ofisin {STREET_ADDRESS} adresine taşındığını söyledi.",
+      "Saygılarımla,\n{PERSON}",
+      "İletişim: {PERSON}, tel. {PHONE_NUMBER}",
+    ],
+    negatives: ["Toplantı Pazartesi günü saat 10'da, Satış ekibi katılacak."],
+  },
+  pt_BR: {
+    templates: [
+      "Oi {PERSON}, me liga no {PHONE_NUMBER}?",
+      "Valeu {PERSON}, amanhã eu mando.",
+      "{PERSON} disse que o escritório mudou para {STREET_ADDRESS}.",
+      "Atenciosamente,\n{PERSON}",
+      "Falei com {PERSON} ontem, ela topou.",
+    ],
+    negatives: ["A reunião foi para segunda, o time de Vendas já sabe."],
+  },
+  es_MX: {
+    templates: [
+      "Qué onda {PERSON}, ¿me marcas al {PHONE_NUMBER}?",
+      "Gracias {PERSON}, mañana te lo mando.",
+      "{PERSON} dice que la oficina se cambió a {STREET_ADDRESS}.",
+      "Saludos,\n{PERSON}",
+      "Hablé con {PERSON} ayer y está de acuerdo.",
+    ],
+    negatives: ["La junta se movió al lunes, el equipo de Ventas ya sabe."],
+  },
+  id_ID: {
+    templates: [
+      "Halo {PERSON}, bisa telepon saya di {PHONE_NUMBER}?",
+      "Terima kasih {PERSON}, besok saya kirim.",
+      "{PERSON} bilang kantornya pindah ke {STREET_ADDRESS}.",
+      "Salam,\n{PERSON}",
+      "Tadi saya bicara dengan {PERSON}, dia setuju.",
+    ],
+    negatives: ["Rapat dipindah ke hari Senin, tim Penjualan sudah tahu."],
+  },
+  vi: {
+    templates: [
+      "Chào {PERSON}, gọi lại cho mình số {PHONE_NUMBER} nhé?",
+      "Cảm ơn {PERSON}, mai mình gửi.",
+      "{PERSON} nói văn phòng đã chuyển đến {STREET_ADDRESS}.",
+      "Trân trọng,\n{PERSON}",
+      "Hôm qua mình đã nói chuyện với {PERSON}.",
+    ],
+    negatives: ["Cuộc họp dời sang thứ Hai, phòng Kinh doanh đã biết."],
+  },
+  ro: {
+    templates: [
+      "Salut {PERSON}, mă suni la {PHONE_NUMBER}?",
+      "Mulțumesc {PERSON}, trimit mâine.",
+      "{PERSON} a spus că biroul s-a mutat pe {STREET_ADDRESS}.",
+      "Cu stimă,\n{PERSON}",
+      "Am vorbit cu {PERSON} ieri, e de acord.",
+    ],
+    negatives: ["Ședința s-a mutat luni, echipa de Vânzări știe deja."],
+  },
+  hu: {
+    templates: [
+      "Szia {PERSON}, visszahívnál a {PHONE_NUMBER} számon?",
+      "Köszi {PERSON}, holnap küldöm.",
+      "{PERSON} szerint az iroda ide költözött: {STREET_ADDRESS}.",
+      "Üdvözlettel,\n{PERSON}",
+      "Tegnap beszéltem vele: {PERSON}.",
+    ],
+    negatives: ["A megbeszélés hétfőre került, az Értékesítés már tudja."],
+  },
+  el: {
+    templates: [
+      "Γεια σου {PERSON}, με παίρνεις στο {PHONE_NUMBER};",
+      "Ευχαριστώ {PERSON}, αύριο το στέλνω.",
+      "Μίλησα χθες με {PERSON}, συμφωνεί.",
+      "Με εκτίμηση,\n{PERSON}",
+      "Το γραφείο μετακόμισε στην {STREET_ADDRESS}, μου είπε {PERSON}.",
+    ],
+    negatives: ["Η σύσκεψη μεταφέρθηκε για Δευτέρα, το τμήμα Πωλήσεων το ξέρει."],
+  },
+  sk: {
+    templates: [
+      "Ahoj {PERSON}, zavoláš mi na {PHONE_NUMBER}?",
+      "Vďaka {PERSON}, zajtra to pošlem.",
+      "{PERSON} hovorí, že kancelária sa presťahovala na {STREET_ADDRESS}.",
+      "S pozdravom,\n{PERSON}",
+      "Včera som hovoril s {PERSON}.",
+    ],
+    negatives: ["Porada sa presunula na pondelok, oddelenie Predaja to vie."],
+  },
+};
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -486,7 +627,7 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     const f = allFakers[loc];
     f.seed(seed * 100_003 + i);
     // the locale's own language for its first two in three records, where there are templates of it
-    const natives = templates === "fourth" ? NATIVE_FOURTH : NATIVE;
+    const natives = templates === "fourth" ? NATIVE_FOURTH : templates === "fifth" ? NATIVE_FIFTH : NATIVE;
     const native = natives[loc] && i % 3 !== 2 ? natives[loc] : undefined;
     if (i % 10 === 9) {
       records.push({
@@ -506,7 +647,9 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
             ? THIRD_TEMPLATES
             : templates === "fourth"
               ? FOURTH_TEMPLATES
-              : TEMPLATES),
+              : templates === "fifth"
+                ? FIFTH_TEMPLATES
+                : TEMPLATES),
     );
     let text = "";
     const spans = [];
@@ -553,8 +696,8 @@ export async function run(args) {
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
   const templates = opt("--templates", "first");
-  if (!["first", "second", "third", "fourth"].includes(templates))
-    throw new Error(`--templates must be first, second, third or fourth, not "${templates}"`);
+  if (!["first", "second", "third", "fourth", "fifth"].includes(templates))
+    throw new Error(`--templates must be first, second, third, fourth or fifth, not "${templates}"`);
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");

@@ -285,6 +285,31 @@ const PRODUCT_WORDS = [
 ];
 for (const w of PRODUCT_WORDS) commonWords.add(w);
 
+// Weekdays and months of languages whose faker locale has no calendar (Italian, Polish, Slovak, Slovene,
+// Ukrainian, Turkish, Greek, Finnish, Norwegian, Afrikaans): "το τμήμα το ξέρει από τη Δευτέρα" holds no name.
+// A word that the name lists hold stays a name only ("Nisan", "Kasım" are given names in Turkish).
+const MORE_CALENDAR = `
+lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio agosto
+settembre ottobre novembre dicembre
+poniedziałek wtorek środa czwartek piątek sobota niedziela styczeń luty marzec kwiecień czerwiec lipiec sierpień
+wrzesień październik listopad grudzień
+pondelok utorok streda štvrtok piatok nedeľa január február apríl október
+ponedeljek torek četrtek petek nedelja junij julij avgust
+понеділок вівторок середа четвер пʼятниця субота неділя січень лютий березень квітень травень червень липень серпень
+вересень жовтень листопад грудень
+pazartesi salı çarşamba perşembe cumartesi ocak şubat nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
+δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή ιανουάριος φεβρουάριος μάρτιος απρίλιος μάιος ιούνιος
+ιούλιος αύγουστος σεπτέμβριος οκτώβριος νοέμβριος δεκέμβριος
+maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai tammikuu helmikuu maaliskuu huhtikuu toukokuu
+kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu
+mandag tirsdag onsdag torsdag fredag lørdag søndag desember
+maandag dinsdag woensdag donderdag vrydag saterdag sondag januarie februarie maart junie julie
+`;
+for (const w of MORE_CALENDAR.split(/\s+/)) {
+  const n = norm(w);
+  if (n.length >= 3 && !first.has(n) && !last.has(n)) calendar.add(n);
+}
+
 const extra = new Set();
 for (const line of humannamesText.split(/\r?\n/)) {
   const w = line.trim();

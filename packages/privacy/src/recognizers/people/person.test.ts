@@ -481,7 +481,25 @@ describe("person: hard negatives", () => {
     expect(found("Introducing Parevo, our new head of design")).toEqual(["Parevo"]);
   });
 
+  it("names in no list in questions, notes, thanks and sayings of the world's languages", () => {
+    expect(found("Can Dureildne sign off on this by EOD?")).toEqual(["Dureildne"]);
+    expect(found("Can Elsa F. Zorqual sign off on this?")).toEqual(["Elsa F. Zorqual"]);
+    expect(found("Meeting notes — Berniquin, 3 May")).toEqual(["Berniquin"]);
+    expect(found("Visitor: Preanova — escort to floor 3")).toEqual(["Preanova"]);
+    expect(found("Передай Маилева, что встреча переносится.")).toEqual(["Маилева"]);
+    expect(found("Sollonga dice que la oficina se cambió")).toEqual(["Sollonga"]);
+    expect(found("Köszi Fazeiro, holnap küldöm.")).toEqual(["Fazeiro"]);
+    expect(found("Trân trọng,\nFreigarid")).toEqual(["Freigarid"]);
+    // not a question, not software, not a lower-case line of notes
+    expect(found("Is Python installed?")).toEqual([]);
+    expect(found("- `time` — server timestamp")).toEqual([]);
+    expect(found("details fastify's request object")).toEqual([]);
+  });
+
   it("departments, nouns and the clause after a thank-you are no names", () => {
+    expect(found("Η σύσκεψη μεταφέρθηκε για Δευτέρα, το τμήμα Πωλήσεων το ξέρει.")).toEqual([]);
+    expect(found("Ședința s-a mutat luni, echipa de Vânzări știe deja.")).toEqual([]);
+    expect(found("Porada sa presunula na pondelok, oddelenie Predaja to vie.")).toEqual([]);
     expect(found("Grazie, ne parlo con la Direzione lunedì.")).toEqual([]);
     expect(found("Merci de prévenir le service Comptabilité avant vendredi.")).toEqual([]);
     expect(found("Cordiali saluti dall'Ufficio Acquisti")).toEqual([]);

@@ -134,6 +134,16 @@ const LABELS = new Set([
   "intestataria",
   "begunstigde",
   "odbiorca",
+  "visitor",
+  "visitors",
+  "interviewer",
+  "interviewee",
+  "witness",
+  "caller",
+  "лицо",
+  "контакт",
+  "iletişim",
+  "kontakt",
 ]);
 const GREETINGS = new Set([
   "hi",
@@ -242,6 +252,19 @@ const GREETINGS = new Set([
   "shalom",
   "salam",
   "namaste",
+  // and of Hungarian, Turkish, Brazilian, Vietnamese, Indonesian, Slovak, Czech, Croatian chat
+  "köszi",
+  "köszönöm",
+  "teşekkürler",
+  "sağol",
+  "valeu",
+  "chào",
+  "halo",
+  "vďaka",
+  "ďakujem",
+  "díky",
+  "děkuji",
+  "hvala",
 ]);
 const SIGNOFFS = new Set([
   "signed",
@@ -317,6 +340,11 @@ const SIGNOFFS = new Set([
   "cu stimă",
   "с уважением",
   "з повагою",
+  "saygılarımla",
+  "trân trọng",
+  "με εκτίμηση",
+  "salam",
+  "hormat saya",
 ]);
 /** Words before a name that make a name more likely (moderate evidence). */
 const AGENT_BEFORE = new Set([
@@ -622,7 +650,13 @@ const ADDRESS_BEFORE = new Set([
   "introducing",
   "introduce",
   "introduced",
+  "pinging",
   "phoned",
+  // "Передай Маилева, что…": tell, pass on to
+  "передай",
+  "передайте",
+  "скажи",
+  "скажите",
   "emailed",
   // "Domani vedo X", "Je vois X demain", "Mañana veo a X"
   "vedo",
@@ -1529,6 +1563,10 @@ function buildSegment(from: number, to: number): void {
   while (a <= to && isTitleTok(a)) a++;
   const titled = a > from;
   if (a > to) return;
+  // "Передай Маилева, что…", "Ask Dureildne": a verb whose object is a person, opening the sentence
+  if (!titled && a < to && wv(a) & W_ADDRESS && sentenceInitial(text, ts[a]!)) a++;
+  // "Can Dureildne sign off on this?": the auxiliary that opens a question, though "Can" is a given name too
+  if (!titled && a < to && QUESTION_AUX.getRange(lower, ts[a]!, te[a]!) !== 0 && questionAt(a)) a++;
   // "Per Felipe Aranda's request": the preposition, though a given name too, starts the sentence before a possessive
   // (not before a name of a script without case, which needs the chain to be found: "Per وردہ's request")
   if (
@@ -1773,16 +1811,21 @@ function scoreSegment(s: Seg): number {
   return score;
 }
 
-/** Segment s ends a sign-off that starts its line ("Viele Grüße", "Met vriendelijke Groet"). */
+/** Segment s is a word of a sign-off that fills its line up to a comma ("Viele Grüße", "Trân trọng,"). */
 function signoffWord(s: Seg): boolean {
-  if (s.a === 0 || !sameLen) return false;
-  // (a sign-off ends its line, or a comma or "!" follows it)
-  const next = codeAt(te[s.b]!);
-  if (next !== 10 && next !== 44 && next !== 33 && next !== -1 && next !== 13) return false;
+  if (!sameLen) return false;
+  // (a sign-off ends its line, or a comma or "!" follows it, within a few words: "Trân trọng,")
+  let to = te[s.b]!;
+  while (to < text.length && to - s.end < 24) {
+    const c = text.charCodeAt(to);
+    if (c === 10 || c === 13 || c === 44 || c === 33) break;
+    to++;
+  }
+  if (to < text.length && to - s.end >= 24) return false;
   let from = s.start;
   while (from > 0 && text.charCodeAt(from - 1) !== 10 && s.start - from < 32) from--;
   if (from > 0 && text.charCodeAt(from - 1) !== 10) return false;
-  return SIGNOFFS.has(lower.slice(from, s.end).trim());
+  return SIGNOFFS.has(lower.slice(from, to).trim());
 }
 
 /**
@@ -1968,6 +2011,37 @@ function germanText(): boolean {
   return german === 1;
 }
 
+/** Words for a team or a department, in the languages of the hold-out sets: a capitalised word after one names it. */
+const DEPARTMENTS = new WordTable(
+  [
+    "team",
+    "department",
+    "dept",
+    "division",
+    "équipe",
+    "equipo",
+    "equipe",
+    "echipa",
+    "afdeling",
+    "abteilung",
+    "ufficio",
+    "dział",
+    "oddelenie",
+    "oddělení",
+    "odjel",
+    "oddelek",
+    "osztály",
+    "τμήμα",
+    "отдел",
+    "відділ",
+    "phòng",
+    "tim",
+    "departamento",
+    "departament",
+    "departamentul",
+  ].map((w) => [w, 1] as const),
+);
+
 /** Words before "to", "at", "from" or "for" that make what follows a place or an employer ("flew to", "work for"). */
 const PLACE_BEFORE = new WordTable(
   [
@@ -2037,11 +2111,14 @@ function personPlace(s: Seg): boolean {
   const p = s.a - 1;
   // (the word lists are read straight out of the lower-cased text: its offsets must be the text's)
   if (!sameLen || p < 0 || !onlySpaces(te[p]!, ts[s.a]!)) return false;
+  // a department: "τμήμα Πωλήσεων", "oddelenie Predaja", "echipa de Vânzări", "phòng Kinh doanh"
+  if (DEPARTMENTS.getRange(lower, ts[p]!, te[p]!) !== 0) return false;
+  if (p > 0 && wv(p) & W_OF && DEPARTMENTS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0) return false;
   // an elided article joined to a capitalised noun before: "dall'Ufficio Acquisti", "l'Agence Nationale"
   if (tk[p]! & K_JOINED && elidedNoun(p)) return false;
   // a capitalised word before counts when it is a common word starting the sentence ("Did Evonthya get back",
   // "Candidate Gatmarumu"): not in a heading of capitalised words
-  if (!(tk[p]! & K_LOWER)) {
+  if (!(tk[p]! & K_LOWER) && !(QUESTION_AUX.getRange(lower, ts[p]!, te[p]!) !== 0 && questionAt(p))) {
     const bits = fullBits(p);
     if (!(tk[p]! & K_CAP) || tk[p]! & K_ALLCAP || !(bits & L_COMMON) || bits & (L_FIRST | L_LAST))
       return false;
@@ -2065,6 +2142,45 @@ function personPlace(s: Seg): boolean {
   const q = s.b + 1;
   // ("Billert's CV": after a possessive a capital starts the thing owned)
   return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
+}
+
+/** Auxiliaries that open a question ("Can X sign off?", "Did X get back?"); not "will" and "may", names too. */
+const QUESTION_AUX = new WordTable(
+  [
+    "can",
+    "could",
+    "would",
+    "should",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "has",
+    "have",
+    "might",
+    "must",
+    "shall",
+  ].map((w) => [w, 1] as const),
+);
+
+/** Token a starts a sentence that ends with a question mark (on its line, within 120 characters). */
+function questionAt(a: number): boolean {
+  if (!sentenceInitial(text, ts[a]!)) return false;
+  for (let k = te[a]!; k < text.length && k - te[a]! < 120; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 63) return true;
+    // (an initial's dot ends no sentence: "Can Elsa F. Eugster sign off?")
+    if (
+      c === 46 &&
+      k >= 2 &&
+      SPACE(text.charCodeAt(k - 2)) &&
+      text.charCodeAt(k - 1) !== lower.charCodeAt(k - 1)
+    )
+      continue;
+    if (c === 10 || c === 46 || c === 33) return false;
+  }
+  return false;
 }
 
 /** Token t is an elided article or preposition joined to a capitalised word ("dall'Ufficio", "l'Agence"). */
@@ -2454,6 +2570,27 @@ const SUBJECT_VERBS = new WordTable(
     "agreed",
     "confirmed",
     "mentioned",
+    // "X dice que", "X disse que", "X сказал", "X nói", "X bilang": said, in the world's languages
+    "dice",
+    "dijo",
+    "disse",
+    "dit",
+    "sagt",
+    "sagte",
+    "zei",
+    "сказал",
+    "сказала",
+    "сказав",
+    "говорит",
+    "nói",
+    "bilang",
+    "hovorí",
+    "povedal",
+    "povedala",
+    "řekl",
+    "řekla",
+    "powiedział",
+    "powiedziała",
   ].map((w) => [w, 1] as const),
 );
 
@@ -2749,7 +2886,9 @@ function lowerSlot(s: Seg): boolean {
   const q = s.b + 1;
   if (q >= n || !onlySpaces(te[s.b]!, ts[q]!)) return false;
   // "per majcius's request", "dinner at luez's place": what a person has
+  // ("request" only after "per": "fastify's request object" is software's)
   if (possLen(s.b) && POSSESSED.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
+  if (possLen(s.b) && tokIs(q, "request") && tokIs(s.a - 1, "per")) return true;
   return LOWER_SLOT_AFTER.getRange(lower, ts[q]!, te[q]!) !== 0;
 }
 
@@ -2761,7 +2900,6 @@ const POSSESSED = new WordTable(
     "home",
     "flat",
     "apartment",
-    "request",
     "desk",
     "wedding",
     "birthday",
@@ -3024,6 +3162,8 @@ function contextOf(s: Seg): Ctx {
   const nextCh = codeAt(after); // -1 at the end of the text
   if (prevCh === 44 && (nextCh === 63 || nextCh === 33 || nextCh === 46 || nextCh === -1))
     ctx.vocative = true;
+  // "Meeting notes — Berniquin, 3 May", "— Marlend": who wrote it, after a dash, at the line's end or before a date
+  if ((prevCh === 0x2014 || prevCh === 0x2013) && s.words <= 3 && dateOrLineEnd(after)) ctx.slot = true;
   // the person thanked or greeted at the end of the clause: "Thanks for the intro, Dureildne — let's"
   if (prevCh === 44 && !ctx.greet && clauseEndsAt(after) && greetingOpens(s.start)) ctx.greet = true;
   return ctx;
@@ -3049,6 +3189,18 @@ function fieldName(s: Seg): boolean {
   if (s.a !== s.b || !sameLen) return false;
   const w = lower.slice(ts[s.a]!, te[s.a]!);
   return FIELD_NAMES.has(w) || (wv(s.a) & W_LABEL) !== 0;
+}
+
+/** The line or text ends at `pos` (not in lower-case chat), or a comma and a day or a month follow ("X, 3 May"). */
+function dateOrLineEnd(pos: number): boolean {
+  // (the line's end only in a text with capitals: lower-case notes end lines with "— opcodes")
+  if (!lowerMode && lineEnd(text, pos)) return true;
+  if (codeAt(pos) !== 44 || codeAt(pos + 1) !== 32) return false;
+  const c = codeAt(pos + 2);
+  if (c >= 48 && c <= 57) return true;
+  let e = pos + 2;
+  while (e < text.length && e - pos < 14 && LETTER_RE.test(text[e]!)) e++;
+  return MONTHS_SHORT.getRange(lower, pos + 2, Math.min(e, pos + 5)) !== 0;
 }
 
 /** The clause ends at `pos`: punctuation or a dash follows (after spaces), or the text ends. */
