@@ -445,6 +445,22 @@ describe("street addresses: continental European forms", () => {
     // a label line after an address is no part of it
     expect(addresses("Billing address\nNytorv 7\nCard: 4111")).toEqual(["Nytorv 7"]);
   });
+
+  it("words of many languages that announce an address, and a type word leading a lower-case street", () => {
+    expect(addresses("Το γραφείο μετακόμισε στην Βιτάλη 263, μου είπε")).toEqual(["Βιτάλη 263"]);
+    expect(addresses("Hey Judy, the plumber comes to Vatrogasna 413, Trogir at 9")).toEqual([
+      "Vatrogasna 413, Trogir",
+    ]);
+    expect(addresses("sounds good, see you at Καραμήτσου 9")).toEqual(["Καραμήτσου 9"]);
+    expect(addresses("переехал на улица ленина, 5")).toEqual(["улица ленина, 5"]);
+    expect(addresses("переїхав на пров. нижанківського, 751 кв. 972.")).toEqual([
+      "пров. нижанківського, 751 кв. 972",
+    ]);
+    // a date before the street is no part of it
+    expect(addresses("Your appointment is confirmed for 14 May at Lundströms Gata 518")).toEqual([
+      "Lundströms Gata 518",
+    ]);
+  });
 });
 
 describe("street addresses: hard negatives", () => {

@@ -1346,9 +1346,12 @@ function placeWord(w: string): boolean {
   }
   return placeWords.has(w);
 }
-/** Words before an address that announce it (checked in the 48 characters before). */
+/**
+ * Words before an address that announce it (checked in the 48 characters before); those of other scripts, or
+ * ending in a letter past ASCII, stand outside the `\b…\b` group (`\b` knows ASCII letters only).
+ */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|letter|delivery) (?:goes|went|is going) to|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|letter|delivery) (?:goes|went|is going) to|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
@@ -1948,6 +1951,9 @@ function streetAt(i: number): [number, number, number] | undefined {
     c--;
     if (!(tk[c]! & K_LOWER)) lowerTail = false;
     if (isCompound(c)) head = true;
+    // (in lower-case text any word in no list passes capOk: a type word that leads ends the walk, "переехал на
+    // улица ленина, 5")
+    if (allLower && c < h - 1 && isTypeBefore(c)) break;
   }
   // not from a particle, a function word or a sentence-initial common word ("The", "Address"), but from a street
   // name's leading preposition or direction ("Am Buttermarkt 20b", "Auf der Ohmer 3", "Övre Bäckgatan 8")
