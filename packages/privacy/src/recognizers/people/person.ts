@@ -1814,9 +1814,25 @@ function scoreSegment(s: Seg): number {
   return score;
 }
 
+/** text[from..to) holds a line feed. */
+function newlineIn(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/** The first words of the sign-offs ("viele" of "viele grüße"). */
+const SIGNOFF_FIRST = new WordTable([...SIGNOFFS].map((w) => [w.split(" ")[0]!, 1] as const));
+
 /** Segment s is a word of a sign-off that fills its line up to a comma ("Viele Grüße", "Trân trọng,"). */
 function signoffWord(s: Seg): boolean {
   if (!sameLen) return false;
+  // the line's first word, at most three words before: a first word of a sign-off, before any slice
+  let f = s.a;
+  while (f > 0 && s.a - f < 4 && !newlineIn(te[f - 1]!, ts[f]!)) f--;
+  if (f > 0 && !newlineIn(te[f - 1]!, ts[f]!)) return false;
+  if (SIGNOFF_FIRST.getRange(lower, ts[f]!, te[f]!) === 0) return false;
+  let from = ts[f]!;
+  while (from > 0 && text.charCodeAt(from - 1) !== 10) from--;
   // (a sign-off ends its line, or a comma or "!" follows it, within a few words: "Trân trọng,")
   let to = te[s.b]!;
   while (to < text.length && to - s.end < 24) {
@@ -1825,9 +1841,6 @@ function signoffWord(s: Seg): boolean {
     to++;
   }
   if (to < text.length && to - s.end >= 24) return false;
-  let from = s.start;
-  while (from > 0 && text.charCodeAt(from - 1) !== 10 && s.start - from < 32) from--;
-  if (from > 0 && text.charCodeAt(from - 1) !== 10) return false;
   return SIGNOFFS.has(lower.slice(from, to).trim());
 }
 
@@ -2618,7 +2631,7 @@ function subjectOfPerson(s: Seg): boolean {
 }
 
 /** "and" and "I" (or "me") of the languages of the European forms, as pairs: "X und ich", "X et moi". */
-const WITH_ME = new Map<string, readonly string[]>([
+const WITH_ME_PAIRS: readonly (readonly [string, readonly string[]])[] = [
   ["and", ["i", "me"]],
   ["und", ["ich"]],
   ["en", ["ik"]],
@@ -2630,16 +2643,18 @@ const WITH_ME = new Map<string, readonly string[]>([
   ["og", ["jeg"]],
   ["ja", ["minä"]],
   ["a", ["já", "ja"]],
-]);
+];
+/** Each "and" and each "I" with the bit of its pair (bit k: pair k): a pair matches when the bits meet. */
+const WITH_ME_AND = new WordTable(WITH_ME_PAIRS.map(([and], k) => [and, 1 << k] as const));
+const WITH_ME_I = new WordTable(WITH_ME_PAIRS.flatMap(([, mes], k) => mes.map((m) => [m, 1 << k] as const)));
 
 /** Tokens q, q + 1 are "and I" in one of those languages, with a verb or the text's end after them. */
 function withMe(q: number): boolean {
-  if (q + 1 >= n || !onlySpaces(te[q]!, ts[q + 1]!) || te[q]! - ts[q]! > 3) return false;
-  const me = WITH_ME.get(lower.slice(ts[q]!, te[q]!));
-  if (me === undefined) return false;
+  if (q + 1 >= n || te[q]! - ts[q]! > 3) return false;
+  const pair = WITH_ME_AND.getRange(lower, ts[q]!, te[q]!);
+  if (pair === 0 || !onlySpaces(te[q]!, ts[q + 1]!)) return false;
   const r = q + 1;
-  // ("I" written in capitals, "ik"/"ich" in lower case: the pronoun's own spelling)
-  if (!me.includes(lower.slice(ts[r]!, te[r]!))) return false;
+  if ((WITH_ME_I.getRange(lower, ts[r]!, te[r]!) & pair) === 0) return false;
   return r + 1 >= n || onlySpaces(te[r]!, ts[r + 1]!);
 }
 
