@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|third|fourth|fifth] [--misses TYPE]: the eval figures
+// [--templates first|second|third|fourth|fifth|sixth] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -523,6 +523,32 @@ const NATIVE_FIFTH = {
   },
 };
 
+/**
+ * `--templates sixth`: written in session 13 to make rules from, after the fifth set's: the text of work tools, with
+ * names in commit headers, calendar invites, CSV rows, tickets, chat logs, clinical and HR notes; in English for
+ * every locale (no native messages).
+ */
+const SIXTH_TEMPLATES = [
+  "Author: {PERSON} <{EMAIL_ADDRESS}>\nDate:   Mon Mar 3 10:12:44 2025 +0100",
+  "Co-authored-by: {PERSON} <{EMAIL_ADDRESS}>",
+  "Attendees: {PERSON}; {PERSON}; {PERSON}",
+  "{PERSON},{PHONE_NUMBER},{STREET_ADDRESS}",
+  "Customer {PERSON} reported the app crashes on login",
+  "{PERSON}'s performance review is due Friday",
+  "Pt {PERSON}, 54, presents with chest pain",
+  "[10:42] {PERSON}: can someone restart the build?",
+  "Reassigned from {PERSON} to {PERSON}",
+  "cc: {PERSON}, {PERSON}",
+  "Emergency contact — {PERSON} (mother) {PHONE_NUMBER}",
+  "Reference: {PERSON}, former manager at Acme",
+  "Shout-out to {PERSON} for fixing the deploy!",
+  "Expense claim submitted by {PERSON}, refund to {IBAN_CODE}",
+  "Beneficiary name: {PERSON}\nAccount: {IBAN_CODE}",
+  "Hi team, {PERSON} will cover support today",
+  "{PERSON} <{EMAIL_ADDRESS}> accepted: Quarterly planning",
+  "Interviewed {PERSON} today, strong hire",
+];
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -627,7 +653,14 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     const f = allFakers[loc];
     f.seed(seed * 100_003 + i);
     // the locale's own language for its first two in three records, where there are templates of it
-    const natives = templates === "fourth" ? NATIVE_FOURTH : templates === "fifth" ? NATIVE_FIFTH : NATIVE;
+    const natives =
+      templates === "fourth"
+        ? NATIVE_FOURTH
+        : templates === "fifth"
+          ? NATIVE_FIFTH
+          : templates === "sixth"
+            ? {}
+            : NATIVE;
     const native = natives[loc] && i % 3 !== 2 ? natives[loc] : undefined;
     if (i % 10 === 9) {
       records.push({
@@ -649,7 +682,9 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
               ? FOURTH_TEMPLATES
               : templates === "fifth"
                 ? FIFTH_TEMPLATES
-                : TEMPLATES),
+                : templates === "sixth"
+                  ? SIXTH_TEMPLATES
+                  : TEMPLATES),
     );
     let text = "";
     const spans = [];
@@ -696,8 +731,8 @@ export async function run(args) {
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
   const templates = opt("--templates", "first");
-  if (!["first", "second", "third", "fourth", "fifth"].includes(templates))
-    throw new Error(`--templates must be first, second, third, fourth or fifth, not "${templates}"`);
+  if (!["first", "second", "third", "fourth", "fifth", "sixth"].includes(templates))
+    throw new Error(`--templates must be first, second, third, fourth, fifth or sixth, not "${templates}"`);
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");

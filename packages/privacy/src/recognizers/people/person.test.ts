@@ -496,6 +496,25 @@ describe("person: hard negatives", () => {
     expect(found("details fastify's request object")).toEqual([]);
   });
 
+  it("names in no list in the text of work tools", () => {
+    expect(found("Attendees: Dawnam; Auenor; Luppine S. Dannyan")).toEqual([
+      "Dawnam",
+      "Auenor",
+      "Luppine S. Dannyan",
+    ]);
+    expect(found("[10:42] Irenq: can someone restart the build?")).toEqual(["Irenq"]);
+    expect(found("Hi team, Berniquin will cover support today")).toEqual(["Berniquin"]);
+    expect(found("hi team, alinerq will cover support today")).toEqual(["alinerq"]);
+    expect(found("Sessie's performance review is due Friday")).toEqual(["Sessie"]);
+    expect(found("cc: meldor, jeroyq")).toEqual(["meldor", "jeroyq"]);
+    expect(found("Interviewed Parevo today, strong hire")).toEqual(["Parevo"]);
+    // lists joined by ";" only after a label; software's possessions are no person's
+    expect(found("codes: ca; catalan; valencian")).not.toContain("valencian");
+    expect(found("ca; Catalan; Valencian")).toEqual([]);
+    expect(found("using this feature can degrade the router's performance.")).toEqual([]);
+    expect(found("patient: karianeq, dob on file")).toEqual(["karianeq"]);
+  });
+
   it("departments, nouns and the clause after a thank-you are no names", () => {
     expect(found("Η σύσκεψη μεταφέρθηκε για Δευτέρα, το τμήμα Πωλήσεων το ξέρει.")).toEqual([]);
     expect(found("Ședința s-a mutat luni, echipa de Vânzări știe deja.")).toEqual([]);

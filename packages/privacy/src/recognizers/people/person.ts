@@ -134,6 +134,7 @@ const LABELS = new Set([
   "intestataria",
   "begunstigde",
   "odbiorca",
+  "referee",
   "visitor",
   "visitors",
   "interviewer",
@@ -654,6 +655,12 @@ const ADDRESS_BEFORE = new Set([
   "introduce",
   "introduced",
   "pinging",
+  "interviewed",
+  "interviewing",
+  "hired",
+  "onboarded",
+  "promoted",
+  "mentored",
   "phoned",
   // "Передай Маилева, что…": tell, pass on to
   "передай",
@@ -1625,8 +1632,20 @@ function buildSegment(from: number, to: number): void {
     // an unknown word and then such a common word are the sentence too ("konto von davin", "bitte von jana")
     if (sure >= 1 && cat[a] === CAT_UNKNOWN && a + 1 < b && edge(a + 1) && !(bitsOf[a + 1]! & L_FIRST))
       a += 2;
+    // (and an English function word before the rest of its clause: "aliner will cover support")
     if (anchors >= 1)
-      while (b > a && edge(b) && (anchors >= 2 || LOWER_CUE_AFTER.has(lower.slice(ts[b]!, te[b]!)))) b--;
+      while (
+        b > a &&
+        edge(b) &&
+        (anchors >= 2 ||
+          LOWER_CUE_AFTER.has(lower.slice(ts[b]!, te[b]!)) ||
+          (bitsOf[b]! & L_FUNCTION_EN &&
+            b === to &&
+            b + 1 < n &&
+            tk[b + 1]! & K_LOWER &&
+            onlySpaces(te[b]!, ts[b + 1]!)))
+      )
+        b--;
   }
   const seg: Seg = {
     a,
@@ -2927,13 +2946,23 @@ function lowerSlot(s: Seg): boolean {
   const q = s.b + 1;
   if (q >= n || !onlySpaces(te[s.b]!, ts[q]!)) return false;
   // "per majcius's request", "dinner at luez's place": what a person has
-  // ("request" only after "per": "fastify's request object" is software's)
-  if (possLen(s.b) && POSSESSED.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
-  if (possLen(s.b) && tokIs(q, "request") && tokIs(s.a - 1, "per")) return true;
+  if (possLen(s.b) && possessedAt(s, q)) return true;
   return LOWER_SLOT_AFTER.getRange(lower, ts[q]!, te[q]!) !== 0;
 }
 
-/** What a person has, after a possessive: "luez's place", "per nilia's request". */
+/**
+ * Token o, after segment s's possessive, is what a person has ("luez's place", "Sessie's performance review", "per
+ * nilia's request"), and s is no English word ("the router's manager"; "fastify's request object" is software's).
+ */
+function possessedAt(s: Seg, o: number): boolean {
+  const had =
+    POSSESSED.getRange(lower, ts[o]!, te[o]!) !== 0 ||
+    (tokIs(o, "request") && tokIs(s.a - 1, "per")) ||
+    (tokIs(o, "performance") && tokIs(o + 1, "review"));
+  return had && !allEnglishMade(s, false, true);
+}
+
+/** What a person has, after a possessive: "luez's place". */
 const POSSESSED = new WordTable(
   [
     "place",
@@ -2959,6 +2988,24 @@ const POSSESSED = new WordTable(
     "girlfriend",
     "laptop",
     "number",
+    // and what work and health records say of a person ("Sessie's performance review": see possessedAt)
+    "appraisal",
+    "salary",
+    "contract",
+    "promotion",
+    "manager",
+    "leave",
+    "visa",
+    "cv",
+    "resume",
+    "appointment",
+    "diagnosis",
+    "surgery",
+    "doctor",
+    "mother",
+    "father",
+    "parents",
+    "family",
   ].map((w) => [w, 1] as const),
 );
 
@@ -3171,16 +3218,20 @@ function contextOf(s: Seg): Ctx {
   // a speaker at a line start: "Nicole: Remember me"
   // (not a form's field: "payee: nilia jerg\niban: …" in lower-case chat is no dialogue)
   if (atLineStart && codeAt(after) === 58 && codeAt(after + 1) !== 47 && !fieldName(s)) ctx.speaker = true;
+  // a chat log's line: "[10:42] Iren: can someone restart the build?"
+  if (
+    !atLineStart &&
+    codeAt(after) === 58 &&
+    codeAt(after + 1) === 32 &&
+    s.words <= 3 &&
+    afterTimestamp(s.start)
+  )
+    ctx.intro = true;
   if (possLen(s.b)) {
     ctx.poss = true;
     // "Per Tristis's request", "at Willyss's place": what a person has
     const o = s.b + 1;
-    if (
-      o < n &&
-      onlySpaces(te[s.b]!, ts[o]!) &&
-      (POSSESSED.getRange(lower, ts[o]!, te[o]!) !== 0 || (tokIs(o, "request") && tokIs(s.a - 1, "per")))
-    )
-      ctx.slot = true;
+    if (o < n && onlySpaces(te[s.b]!, ts[o]!) && possessedAt(s, o)) ctx.slot = true;
   }
   // a verb after the name
   const q = s.b + 1;
@@ -3216,7 +3267,9 @@ function contextOf(s: Seg): Ctx {
   // "Meeting notes — Berniquin, 3 May", "— Marlend": who wrote it, after a dash, at the line's end or before a date
   if ((prevCh === 0x2014 || prevCh === 0x2013) && s.words <= 3 && dateOrLineEnd(after)) ctx.slot = true;
   // the person thanked or greeted at the end of the clause: "Thanks for the intro, Dureildne — let's"
-  if (prevCh === 44 && !ctx.greet && clauseEndsAt(after) && greetingOpens(s.start)) ctx.greet = true;
+  // (or the subject of the next clause: "Hi team, Berniquin will cover support today")
+  if (prevCh === 44 && !ctx.greet && (clauseEndsAt(after) || subjectOfPerson(s)) && greetingOpens(s.start))
+    ctx.greet = true;
   return ctx;
 }
 
@@ -3240,6 +3293,17 @@ function fieldName(s: Seg): boolean {
   if (s.a !== s.b || !sameLen) return false;
   const w = lower.slice(ts[s.a]!, te[s.a]!);
   return FIELD_NAMES.has(w) || (wv(s.a) & W_LABEL) !== 0;
+}
+
+/** A chat log's time in brackets starts the line before `pos`: "[10:42] ", "[2025-03-01 10:42] ". */
+function afterTimestamp(pos: number): boolean {
+  let k = pos - 1;
+  while (k >= 0 && SPACE(text.charCodeAt(k))) k--;
+  if (k < 4 || text.charCodeAt(k) !== 93) return false;
+  const open = text.lastIndexOf("[", k);
+  if (open < 0 || k - open > 24 || !lineStart(text, open)) return false;
+  const inside = text.slice(open + 1, k);
+  return /^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?$/.test(inside);
 }
 
 /** The line or text ends at `pos` (not in lower-case chat), or a comma and a day or a month follow ("X, 3 May"). */
@@ -3285,7 +3349,10 @@ function greetingOpens(pos: number): boolean {
     i + 1 < n &&
     ts[i + 1]! < comma &&
     (wv(i) & W_GREET) !== 0 &&
-    (cat[i + 1] === CAT_NONE || (cat[i + 1] === -1 && categorise(i + 1) === CAT_NONE))
+    (cat[i + 1] === CAT_NONE ||
+      (cat[i + 1] === -1 && categorise(i + 1) === CAT_NONE) ||
+      // (a common word that is no name: lower-case chat makes "team" a candidate)
+      (fullBits(i + 1) & (L_COMMON | L_FIRST | L_LAST)) === L_COMMON)
   );
 }
 
@@ -3338,10 +3405,15 @@ function coordinate(list: Seg[]): void {
       const clause =
         lowerMode &&
         size === 2 &&
+        // (not a list after a label that fills its line: "cc: meld, jeroy"; "patient: kariane, dob on file" is one)
+        !(prevNonSpace(text, list[g]!.start) === 58 && lineEnd(text, list[h]!.end)) &&
         list[h]!.strong + list[h]!.extra === 0 &&
         text.charCodeAt(list[g]!.end + possLen(list[g]!.b)) === 44;
+      // (members joined by ";" only after a label: "Attendees: A; B; C", not "ca; catalan; valencian")
+      const semicolons = !afterLabel(list[g]!) && semicolonIn(list, g, h);
       if (
         !clause &&
+        !semicolons &&
         maxWords <= 3 &&
         (found >= 1 || named >= 2 || (named >= 1 && (verbAfter || size >= 3)) || doing)
       ) {
@@ -3359,6 +3431,21 @@ function coordinate(list: Seg[]): void {
     g = h + 1;
   }
 }
+/** A label of a name and a colon stand right before segment s ("Attendees: X"). */
+function afterLabel(s: Seg): boolean {
+  const p = s.a - 1;
+  return p >= 0 && loneMark(te[p]!, ts[s.a]!) === 58 && (wv(p) & W_LABEL) !== 0;
+}
+
+/** A ";" joins two of the segments g..h. */
+function semicolonIn(list: Seg[], g: number, h: number): boolean {
+  for (let x = g; x < h; x++) {
+    const from = list[x]!.end + possLen(list[x]!.b);
+    if (text.charCodeAt(from) === 59) return true;
+  }
+  return false;
+}
+
 /** Segments g..h are one-word cities, and the words before the first or after the last make them places. */
 function cityList(list: Seg[], g: number, h: number): boolean {
   for (let x = g; x <= h; x++) {
@@ -3376,7 +3463,7 @@ function joined(x: Seg, y: Seg): boolean {
 
 let catBuf = new Int8Array(256);
 let bitsBuf = new Int32Array(256);
-const JOIN_RE = /^(?:,\s?|\s(?:and|&|or|und|et|y|e|og|och|en)\s|,\s(?:and|&|or)\s)$/;
+const JOIN_RE = /^(?:[,;]\s?|\s(?:and|&|or|und|et|y|e|og|och|en)\s|,\s(?:and|&|or)\s)$/;
 
 /**
  * "i'm", "it's", "don't", "we'll" in lower[s..e): an apostrophe after 1-4 letters and a clitic, or after any word
