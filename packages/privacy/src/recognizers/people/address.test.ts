@@ -453,6 +453,10 @@ describe("street addresses: continental European forms", () => {
     ]);
     expect(addresses("sounds good, see you at Καραμήτσου 9")).toEqual(["Καραμήτσου 9"]);
     expect(addresses("переехал на улица ленина, 5")).toEqual(["улица ленина, 5"]);
+    // (two type words after the name: the name stays)
+    expect(addresses("invoice for zorq, oltinsoy prospekti daxasi, 392, 568-uy")).toEqual([
+      "oltinsoy prospekti daxasi, 392, 568-uy",
+    ]);
     expect(addresses("переїхав на пров. нижанківського, 751 кв. 972.")).toEqual([
       "пров. нижанківського, 751 кв. 972",
     ]);

@@ -1953,7 +1953,8 @@ function streetAt(i: number): [number, number, number] | undefined {
     if (isCompound(c)) head = true;
     // (in lower-case text any word in no list passes capOk: a type word that leads ends the walk, "переехал на
     // улица ленина, 5")
-    if (allLower && c < h - 1 && isTypeBefore(c)) break;
+    // (not one of two type words after a name: "oltinsoy prospekti daxasi, 392")
+    if (allLower && c < h - 1 && isTypeBefore(c) && !isTypeAfter(c + 1) && !isTypeBefore(c + 1)) break;
   }
   // not from a particle, a function word or a sentence-initial common word ("The", "Address"), but from a street
   // name's leading preposition or direction ("Am Buttermarkt 20b", "Auf der Ohmer 3", "Övre Bäckgatan 8")

@@ -513,6 +513,10 @@ describe("person: hard negatives", () => {
     expect(found("ca; Catalan; Valencian")).toEqual([]);
     expect(found("using this feature can degrade the router's performance.")).toEqual([]);
     expect(found("patient: karianeq, dob on file")).toEqual(["karianeq"]);
+    expect(found("Mavieq,01794 33439,yes")).toEqual(["Mavieq"]);
+    expect(found("emergency contact — genwonz (mother) see file")).toEqual(["genwonz"]);
+    expect(found("Reference: Alilq, former manager at Acme")).toEqual(["Alilq"]);
+    expect(found("api reference: readme + core protocol")).toEqual([]);
   });
 
   it("departments, nouns and the clause after a thank-you are no names", () => {

@@ -3190,6 +3190,9 @@ function contextOf(s: Seg): Ctx {
   // "Name: X", "Directed By:    X", "What's your name? X"
   if ((gapMark === 58 && wv(p) & W_LABEL) || ((gapMark === 63 || gapMark === 58) && wid(p) === ID_NAME))
     ctx.intro = true;
+  // "Reference: Sushar Ganchi, former manager": a label of a name in texts with capitals only ("api reference:
+  // readme" is a document's)
+  if (gapMark === 58 && !lowerMode && (tokIs(p, "reference") || tokIs(p, "references"))) ctx.intro = true;
   // a sign-off and the name on one line, at its end: "Signed, Cricki", "Cheers, Anna"
   if (
     p >= 0 &&
@@ -3218,6 +3221,11 @@ function contextOf(s: Seg): Ctx {
   // a speaker at a line start: "Nicole: Remember me"
   // (not a form's field: "payee: nilia jerg\niban: …" in lower-case chat is no dialogue)
   if (atLineStart && codeAt(after) === 58 && codeAt(after + 1) !== 47 && !fieldName(s)) ctx.speaker = true;
+  // a CSV row's first field, before a number: "Mavie,01794 33439,3 Flatley Bank"
+  if (atLineStart && codeAt(after) === 44 && csvNumberAt(after + 1)) ctx.slot = true;
+  // a relation in brackets after the name: "genwonz (mother) +44…", "Anna (wife)"
+  if (codeAt(after) === 32 && codeAt(after + 1) === 40 && RELATION_RE.test(text.slice(after + 2, after + 14)))
+    ctx.slot = true;
   // a chat log's line: "[10:42] Iren: can someone restart the build?"
   if (
     !atLineStart &&
@@ -3294,6 +3302,16 @@ function fieldName(s: Seg): boolean {
   const w = lower.slice(ts[s.a]!, te[s.a]!);
   return FIELD_NAMES.has(w) || (wv(s.a) & W_LABEL) !== 0;
 }
+
+/** A digit, or "+" or "(" before one, at `pos`: a CSV row's number field. */
+function csvNumberAt(pos: number): boolean {
+  let c = codeAt(pos);
+  if (c === 43 || c === 40) c = codeAt(pos + 1);
+  return c >= 48 && c <= 57;
+}
+
+const RELATION_RE =
+  /^(?:mother|father|mom|mum|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parent|guardian|friend)\)/i;
 
 /** A chat log's time in brackets starts the line before `pos`: "[10:42] ", "[2025-03-01 10:42] ". */
 function afterTimestamp(pos: number): boolean {
