@@ -19,7 +19,7 @@ const JA_RE = new RegExp(
 // Chinese: a name of Han characters and a number with 号 (號 in traditional characters: "龚街163号", "中山路8号"), a
 // building or flat after it ("林路6号 公寓 949", "5号楼 302室").
 const ZH_RE = new RegExp(
-  "\\p{sc=Han}{1,10}[0-9０-９]{1,5}[号號](?:楼|樓|院)?(?:[ \\t]?(?:公寓|单元|單元|套房|室|房)?[ \\t]?[0-9０-９]{1,5}(?:室|[号號]|[楼樓层層])?)?" +
+  "\\p{sc=Han}{1,16}[0-9０-９]{1,5}[号號](?:楼|樓|院)?(?:[ \\t]?(?:公寓|单元|單元|套房|室|房)?[ \\t]?[0-9０-９]{1,5}(?:室|[号號]|[楼樓层層])?)?" +
     HAN_TOWN,
   "gu",
 );
@@ -34,6 +34,24 @@ const KO_RE = new RegExp(
 );
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]/;
 const HAS_DIGIT = /[0-9０-９]/;
+
+/** Characters that end the words before a Chinese address: "搬到了北京市…", "我住在上海市…", "寄到广东省…". */
+const ZH_BEFORE_ADDRESS = "在到了往至于寄住搬是为的送发";
+const ZH_REGIONS = "省市区區县縣镇鎮";
+
+/**
+ * Where a Chinese address starts in a match of ZH_RE (`m`, from its first Han character): after the last word of
+ * the sentence before it (ZH_BEFORE_ADDRESS) that comes before the first region ("…了北京市朝阳区…" starts at 北);
+ * with no such word, ten characters before the number at most, as the address's name is rarely longer.
+ */
+function zhLead(m: string): number {
+  let digit = 0;
+  while (digit < m.length && !HAS_DIGIT.test(m[digit]!)) digit++;
+  let region = 0;
+  while (region < digit && !ZH_REGIONS.includes(m[region]!)) region++;
+  for (let k = Math.min(region, digit) - 1; k >= 0; k--) if (ZH_BEFORE_ADDRESS.includes(m[k]!)) return k + 1;
+  return Math.max(0, digit - 10);
+}
 
 function push(out: Detection[], start: number, end: number): void {
   out.push({ start, end, type: "STREET_ADDRESS", score: 0.8, level: 3, recognizer: ID });
@@ -54,8 +72,8 @@ export function cjkAddresses(text: string): Detection[] {
   // "番4号" inside a Japanese address is no Chinese one; both lists are in text order, so one walk finds the overlaps
   let k = 0;
   for (let m: RegExpExecArray | null; (m = ZH_RE.exec(text));) {
-    const s = m.index;
-    const e = s + m[0].length;
+    const s = m.index + zhLead(m[0]);
+    const e = m.index + m[0].length;
     while (k < ja && out[k]!.end <= s) k++;
     if (!(k < ja && out[k]!.start < e)) push(out, s, e);
   }

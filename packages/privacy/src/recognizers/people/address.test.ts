@@ -399,6 +399,9 @@ describe("street addresses: continental European forms", () => {
       ),
     ];
     expect(found("please ship to 中山路8号, 杭州市 today")).toEqual(["中山路8号, 杭州市"]);
+    // the words of the sentence before a Chinese address are no part of it; a long one keeps its city
+    expect(found("办公室搬到了北京市朝阳区建国路88号。")).toEqual(["北京市朝阳区建国路88号"]);
+    expect(found("我住在上海市浦东新区世纪大道100号")).toEqual(["上海市浦东新区世纪大道100号"]);
     expect(found("the office is 龍東路316號 5樓")).toEqual(["龍東路316號 5樓"]);
     expect(found("moving to 4丁目1番4号 next month")).toEqual(["4丁目1番4号"]);
     expect(found("the office is 세종대로 110, 종로구")).toEqual(["세종대로 110, 종로구"]);

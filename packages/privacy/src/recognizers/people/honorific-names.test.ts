@@ -19,6 +19,17 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("张老师好")).toEqual(["张"]);
     expect(found("我叫王伟。")).toEqual(["王伟"]);
   });
+  it("Chinese: a name after greetings, thanks, labels and 'send to', or before 说 at a clause's start", () => {
+    expect(found("你好，王芳！明天见。")).toEqual(["王芳"]);
+    expect(found("请把合同发给李娜，谢谢。")).toEqual(["李娜"]);
+    expect(found("联系人：刘洋，电话见下")).toEqual(["刘洋"]);
+    expect(found("张伟说办公室搬了")).toEqual(["张伟"]);
+    // words that start with a family name's character, and a name inside a clause, are left
+    expect(found("明天说吧")).toEqual([]);
+    expect(found("马上说")).toEqual([]);
+    expect(found("谢谢大家")).toEqual([]);
+    expect(found("你好，世界")).toEqual([]);
+  });
   it("Korean: a family name and a given name before 씨 or 님, particles after it", () => {
     expect(found("김민준 씨에게 연락하세요")).toEqual(["김민준"]);
     expect(found("민서님 안녕하세요")).toEqual(["민서"]);

@@ -38,6 +38,19 @@ function isHangul(c: number): boolean {
 const HAN_HONORIFIC = /さん|さま|様|くん|君|ちゃん|先生|氏|殿|女士|小姐|老师|老師/g;
 const KO_HONORIFIC = /씨|님/g;
 const ZH_INTRO = /我叫|我是/g;
+/**
+ * Chinese words after which a name follows (greetings, thanks, labels, "send to", "tell"), and the verbs that follow
+ * a name at a clause's start ("张伟说", "李娜打电话"): Chinese writes no honorific in most messages.
+ */
+const ZH_CUE_BEFORE =
+  /(?:你好|您好|谢谢|感谢|联系人|收件人|收货人|姓名|负责人|发给|转给|交给|告诉|通知|抄送|请问)[，,：:\s]*/g;
+const ZH_CUE_AFTER = /说|告诉我|打电话|打了电话|发来|回复了|的电话|的邮箱|的地址/g;
+/** Words of two characters that start with a family name's character and stand before 说 ("明天说", "马上说"). */
+const ZH_NOT_NAMES = new Set(
+  "明天 今天 昨天 后天 白天 周末 周一 周二 周三 周四 周五 周六 周日 马上 高兴 安全 文件 方面 时候 时间 王国 黄色 金额 江湖 林业 向来 常常 毛病 钱包 秦朝 汉语".split(
+    " ",
+  ),
+);
 
 /**
  * The name ending at `end` in a run of Han characters: the longest tail of the run (at most four characters) that
@@ -375,6 +388,50 @@ function latinInitialAt(text: string, k: number): boolean {
   );
 }
 
+/**
+ * Chinese names beside the words that Chinese puts around a person (ZH_CUE_BEFORE, ZH_CUE_AFTER): a family name of
+ * the list and one or two more characters, where the run of Han characters ends (or, after a cue word, at most
+ * three characters into a longer run: "告诉王芳明天" takes "王芳明").
+ */
+function zhCues(text: string, out: Detection[]): void {
+  const zh = names().zh;
+  ZH_CUE_BEFORE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ZH_CUE_BEFORE.exec(text));) {
+    const from = m.index + m[0].length;
+    let e = from;
+    while (e < text.length && e - from < 3 && isHan(text.charCodeAt(e))) e++;
+    const family = zh.has(text.slice(from, from + 2)) ? 2 : zh.has(text[from] ?? "") ? 1 : 0;
+    if (family === 0 || e - from < 2 || e - from > family + 2) continue;
+    if (ZH_NOT_NAMES.has(text.slice(from, from + 2))) continue;
+    push(out, from, e, 0.7);
+  }
+  ZH_CUE_AFTER.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ZH_CUE_AFTER.exec(text));) {
+    const end = m.index;
+    let s = end;
+    while (s > 0 && end - s < 4 && isHan(text.charCodeAt(s - 1))) s--;
+    // (at a clause's start only: "昨天张伟说" is left, "张伟说" is taken)
+    if (end - s < 2 || end - s > 3 || (s > 0 && !zhClauseBreak(text.charCodeAt(s - 1)))) continue;
+    const family = zh.has(text.slice(s, s + 2)) ? 2 : zh.has(text[s]!) ? 1 : 0;
+    if (family === 0 || end - s < family + 1 || ZH_NOT_NAMES.has(text.slice(s, end))) continue;
+    push(out, s, end, 0.7);
+  }
+}
+
+/** Punctuation, a space or a line break: a Chinese clause starts after it. */
+function zhClauseBreak(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 0xff0c ||
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 44 ||
+    c === 0xff1a
+  );
+}
+
 function push(out: Detection[], start: number, end: number, score: number): void {
   out.push({ start, end, type: "PERSON", score, level: 3, recognizer: ID });
 }
@@ -416,6 +473,7 @@ export const honorificNames: Recognizer = {
         if (zh.has(text[from]!) || zh.has(text.slice(from, from + 2))) push(out, from, e, 0.75);
       }
     }
+    zhCues(text, out);
     const latin = latinDominant(text);
     if (latin !== undefined) {
       if (latin.cjk) namesInLatinText(text, out, false);
