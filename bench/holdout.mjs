@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|third|fourth|fifth|sixth] [--misses TYPE]: the eval figures
+// [--templates first|second|third|fourth|fifth|sixth|seventh] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -173,6 +173,21 @@ function unlistedPerson(f, loc) {
     () => `${name()} ${name()}`,
     () => `${name()} ${f.string.alpha({ length: 1, casing: "upper" })}. ${name()}`,
     () => name(),
+  ])();
+}
+
+/**
+ * A name as Chinese, Japanese and Korean write it in their own sentences (faker writes them in Western order with a
+ * space): family and given name run together, or the family name alone, or the given name alone.
+ * @example nativeOrderPerson(allFakers.zh_CN) // "王芳"
+ */
+function nativeOrderPerson(f) {
+  return pick(f, [
+    () => `${f.person.lastName()}${f.person.firstName()}`,
+    () => `${f.person.lastName()}${f.person.firstName()}`,
+    () => `${f.person.lastName()}${f.person.firstName()}`,
+    () => f.person.lastName(),
+    () => f.person.firstName(),
   ])();
 }
 
@@ -549,6 +564,56 @@ const SIXTH_TEMPLATES = [
   "Interviewed {PERSON} today, strong hire",
 ];
 
+/**
+ * `--templates seventh --locales zh_CN,zh_TW,ja,ko`: written in session 13 after the Chinese cue rules, as a check of
+ * them in messages that only partly use their words (請假, 约了, 转告, 的同事 are none of them), in Chinese,
+ * Japanese and Korean; other locales get the first set's English templates.
+ */
+const NATIVE_SEVENTH = {
+  zh_CN: {
+    templates: [
+      "你好，{PERSON}！明天见。",
+      "麻烦转告{PERSON}一声，会议改到周五。",
+      "{PERSON}今天请假了，有事打{PHONE_NUMBER}。",
+      "跟{PERSON}约了下午三点在{STREET_ADDRESS}见面。",
+      "{PERSON}，你的快递到了。",
+      "我是{PERSON}的同事，他的地址是{STREET_ADDRESS}。",
+      "收件人：{PERSON}\n地址：{STREET_ADDRESS}",
+    ],
+    negatives: ["明天下午三点开会，请准时参加。", "周末愉快，下周一见。"],
+  },
+  zh_TW: {
+    templates: [
+      "你好，{PERSON}！明天見。",
+      "請把合約寄給{PERSON}，謝謝。",
+      "{PERSON}說辦公室搬到{STREET_ADDRESS}。",
+      "聯絡人：{PERSON}，電話 {PHONE_NUMBER}",
+      "{PERSON}今天請假。",
+    ],
+    negatives: ["明天下午三點開會，請準時參加。"],
+  },
+  ja: {
+    templates: [
+      "{PERSON}さん、お疲れ様です。",
+      "{PERSON}様\n{STREET_ADDRESS}",
+      "担当：{PERSON}（{PHONE_NUMBER}）",
+      "{PERSON}から電話がありました。",
+      "明日{PERSON}と{STREET_ADDRESS}で会います。",
+    ],
+    negatives: ["明日の会議は十時からです。"],
+  },
+  ko: {
+    templates: [
+      "{PERSON}님, 안녕하세요.",
+      "{PERSON} 씨에게 전화해 주세요: {PHONE_NUMBER}",
+      "담당자: {PERSON}",
+      "{PERSON}이 사무실이 {STREET_ADDRESS}로 이사했다고 했어요.",
+      "어제 {PERSON}랑 점심 먹었어.",
+    ],
+    negatives: ["내일 회의는 열 시에 시작합니다."],
+  },
+};
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -660,7 +725,9 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
           ? NATIVE_FIFTH
           : templates === "sixth"
             ? {}
-            : NATIVE;
+            : templates === "seventh"
+              ? NATIVE_SEVENTH
+              : NATIVE;
     const native = natives[loc] && i % 3 !== 2 ? natives[loc] : undefined;
     if (i % 10 === 9) {
       records.push({
@@ -691,7 +758,12 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     let last = 0;
     for (const m of tpl.matchAll(/\{([A-Z_]+)\}/g)) {
       text += tpl.slice(last, m.index);
-      const value = m[1] === "PERSON" && names === "unlisted" ? unlistedPerson(f, loc) : VALUES[m[1]](f, loc);
+      const value =
+        m[1] === "PERSON" && names === "unlisted"
+          ? unlistedPerson(f, loc)
+          : m[1] === "PERSON" && native && templates === "seventh"
+            ? nativeOrderPerson(f)
+            : VALUES[m[1]](f, loc);
       spans.push({ start: text.length, end: text.length + value.length, type: m[1] });
       text += value;
       last = m.index + m[0].length;
@@ -731,8 +803,10 @@ export async function run(args) {
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
   const templates = opt("--templates", "first");
-  if (!["first", "second", "third", "fourth", "fifth", "sixth"].includes(templates))
-    throw new Error(`--templates must be first, second, third, fourth, fifth or sixth, not "${templates}"`);
+  if (!["first", "second", "third", "fourth", "fifth", "sixth", "seventh"].includes(templates))
+    throw new Error(
+      `--templates must be first, second, third, fourth, fifth, sixth or seventh, not "${templates}"`,
+    );
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");

@@ -30,6 +30,21 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("谢谢大家")).toEqual([]);
     expect(found("你好，世界")).toEqual([]);
   });
+  it("names on forms, and before the particles of Japanese and Korean sentences", () => {
+    expect(found("担当：小出辰雄（03-1234-5678）")).toEqual(["小出辰雄"]);
+    expect(found("담당자: 방윤찬")).toEqual(["방윤찬"]);
+    expect(found("聯絡人：夏，電話見下")).toEqual(["夏"]);
+    expect(found("広田優から電話がありました。")).toEqual(["広田優"]);
+    expect(found("明日野中英樹と駅で会います。")).toEqual(["野中英樹"]);
+    expect(found("강윤서이 사무실이 이사했다고 했어요.")).toEqual(["강윤서"]);
+    expect(found("어제 용호진랑 점심 먹었어.")).toEqual(["용호진"]);
+    expect(found("我是谭雪的同事")).toEqual(["谭雪"]);
+    expect(found("你好，夏侯昊天！")).toEqual(["夏侯昊天"]);
+    expect(found("告诉王芳明天开会")).toEqual(["王芳"]);
+    // places and words before the same particles are none
+    expect(found("東京と大阪に行きます")).toEqual([]);
+    expect(found("이야기를 들었어요")).toEqual([]);
+  });
   it("Korean: a family name and a given name before 씨 or 님, particles after it", () => {
     expect(found("김민준 씨에게 연락하세요")).toEqual(["김민준"]);
     expect(found("민서님 안녕하세요")).toEqual(["민서"]);

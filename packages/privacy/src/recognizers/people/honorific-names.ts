@@ -43,8 +43,9 @@ const ZH_INTRO = /我叫|我是/g;
  * a name at a clause's start ("张伟说", "李娜打电话"): Chinese writes no honorific in most messages.
  */
 const ZH_CUE_BEFORE =
-  /(?:你好|您好|谢谢|感谢|联系人|收件人|收货人|姓名|负责人|发给|转给|交给|告诉|通知|抄送|请问)[，,：:\s]*/g;
-const ZH_CUE_AFTER = /说|告诉我|打电话|打了电话|发来|回复了|的电话|的邮箱|的地址/g;
+  /(?:你好|您好|谢谢|謝謝|感谢|感謝|联系人|聯絡人|聯繫人|收件人|收货人|收貨人|姓名|负责人|負責人|发给|發給|转给|轉給|寄给|寄給|交给|交給|告诉|告訴|转告|轉告|通知|抄送|请问|請問)[，,：:\s]*/g;
+const ZH_CUE_AFTER =
+  /说|說|告诉我|告訴我|打电话|打電話|打了电话|发来|發來|回复了|回覆了|的电话|的電話|的邮箱|的地址|今天请假|今天請假/g;
 /** Words of two characters that start with a family name's character and stand before 说 ("明天说", "马上说"). */
 const ZH_NOT_NAMES = new Set(
   "明天 今天 昨天 后天 白天 周末 周一 周二 周三 周四 周五 周六 周日 马上 高兴 安全 文件 方面 时候 时间 王国 黄色 金额 江湖 林业 向来 常常 毛病 钱包 秦朝 汉语".split(
@@ -398,11 +399,26 @@ function zhCues(text: string, out: Detection[]): void {
   ZH_CUE_BEFORE.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = ZH_CUE_BEFORE.exec(text));) {
     const from = m.index + m[0].length;
-    let e = from;
-    while (e < text.length && e - from < 3 && isHan(text.charCodeAt(e))) e++;
     const family = zh.has(text.slice(from, from + 2)) ? 2 : zh.has(text[from] ?? "") ? 1 : 0;
-    if (family === 0 || e - from < 2 || e - from > family + 2) continue;
-    if (ZH_NOT_NAMES.has(text.slice(from, from + 2))) continue;
+    if (family === 0) continue;
+    // one or two characters of a given name, the second not a word that follows names ("王芳明天", "谭雪的同事")
+    let e = from + family;
+    let g = 0;
+    while (
+      g < 2 &&
+      e < text.length &&
+      isHan(text.charCodeAt(e)) &&
+      !(g > 0 && ZH_AFTER_NAME.includes(text[e]!))
+    ) {
+      e++;
+      g++;
+    }
+    // the run of characters ends with the name, or goes on with such a word
+    if (g === 0 || (e < text.length && isHan(text.charCodeAt(e)) && !ZH_AFTER_NAME.includes(text[e]!)))
+      continue;
+    // (a label's name is found by cjkLabels too)
+    if (ZH_NOT_NAMES.has(text.slice(from, from + 2)) || out.some((d) => d.start === from && d.end === e))
+      continue;
     push(out, from, e, 0.7);
   }
   ZH_CUE_AFTER.lastIndex = 0;
@@ -417,6 +433,95 @@ function zhCues(text: string, out: Detection[]): void {
     push(out, s, end, 0.7);
   }
 }
+
+/** Labels of a person's name on Chinese, Japanese and Korean forms, with their colon. */
+const CJK_LABEL =
+  /(?:联系人|聯絡人|聯繫人|收件人|收货人|收貨人|姓名|负责人|負責人|担当者?|氏名|名前|宛先|담당자|이름|성명|수신인|받는 사람)[ \t]?[：:][ \t]?/g;
+
+/**
+ * The name after a form's label ("担当：小出辰雄（…", "담당자: 방윤찬", "聯絡人：夏，"): one to four Han, kana or Hangul
+ * characters (a space between Korean or Japanese family and given names), up to punctuation or the line's end.
+ */
+function cjkLabels(text: string, out: Detection[]): void {
+  CJK_LABEL.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CJK_LABEL.exec(text));) {
+    const from = m.index + m[0].length;
+    let e = from;
+    while (
+      e < text.length &&
+      e - from <= 5 &&
+      (isCjk(text.charCodeAt(e)) || (text.charCodeAt(e) === 32 && e > from))
+    )
+      e++;
+    while (e > from && text.charCodeAt(e - 1) === 32) e--;
+    if (e === from || e - from > 5) continue;
+    const c = e < text.length ? text.charCodeAt(e) : 10;
+    // (the name ends there: punctuation, a bracket, a line's end; not more letters of any script)
+    if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) continue;
+    push(out, from, e, 0.75);
+  }
+}
+
+/** Japanese particles and words after a person: "広田優から電話", "明日野中英樹と…で会います", "佐藤に連絡". */
+const JA_AFTER = /から(?:電話|連絡|メール|聞)|と|に(?:連絡|電話|伝え|聞)|が(?:言|来)/g;
+
+/** A listed Japanese family name (and a listed or short given name) right before JA_AFTER. */
+function jaParticles(text: string, out: Detection[]): void {
+  JA_AFTER.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = JA_AFTER.exec(text));) {
+    // (a bare と, "and" as often as "with", only after a family name of two characters or more: "山田と", "野中英樹と";
+    // not "東京と大阪")
+    const s = m[0] === "と" ? jaFamilyBefore(text, m.index) : hanNameBefore(text, m.index, false, true);
+    if (s >= 0) push(out, s, m.index, 0.7);
+  }
+}
+
+/** A Japanese family name of two characters or more, alone or before a given name, ending at `end`. */
+function jaFamilyBefore(text: string, end: number): number {
+  let s = end;
+  while (s > 0 && end - s < 6 && isHan(text.charCodeAt(s - 1))) s--;
+  const { ja, jaGiven } = names();
+  for (let from = Math.max(s, end - 4); from < end - 1; from++)
+    for (let k = Math.min(3, end - from); k >= 2; k--) {
+      const given = text.slice(from + k, end);
+      if (ja.has(text.slice(from, from + k)) && (given.length <= 2 || jaGiven.has(given))) return from;
+    }
+  return -1;
+}
+
+/** Korean particles after a name: subject, "with", "to", topic, object, possessive. */
+const KO_PARTICLE = /^(?:이|가|랑|이랑|와|과|에게|한테|께서|께|은|는|을|를|의|도)(?=[\s.,!?]|$)/;
+
+/**
+ * Korean names before a particle ("강윤서이 사무실이", "어제 용호진랑 점심"): a word that starts with a listed family
+ * syllable followed by a listed given name, or is a listed given name, with a particle glued to it.
+ */
+function koParticles(text: string, out: Detection[]): void {
+  const { ko, koGiven } = names();
+  let k = 0;
+  while (k < text.length) {
+    if (!isHangul(text.charCodeAt(k)) || (k > 0 && isHangul(text.charCodeAt(k - 1)))) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < text.length && isHangul(text.charCodeAt(e))) e++;
+    // the name's syllables, then a particle: try a family name and a given name of two, then a given name alone
+    for (const len of [3, 2]) {
+      if (e - k <= len) continue;
+      const word = text.slice(k, k + len);
+      const named = len === 3 ? ko.has(word[0]!) && koGiven.has(word.slice(1)) : koGiven.has(word);
+      if (named && KO_PARTICLE.test(text.slice(k + len, Math.min(e + 1, k + len + 4)))) {
+        push(out, k, k + len, 0.7);
+        break;
+      }
+    }
+    k = e;
+  }
+}
+
+/** Characters that start the words after a Chinese name ("谭雪的同事", "王芳说", "李娜今天", "张伟在"). */
+const ZH_AFTER_NAME = "的说說今明在是和跟也都请請约約打发發你您了一吧呢吗嗎啊来來去要会會给給让讓对對到过過";
 
 /** Punctuation, a space or a line break: a Chinese clause starts after it. */
 function zhClauseBreak(c: number): boolean {
@@ -467,13 +572,22 @@ export const honorificNames: Recognizer = {
       const from = m.index + 2;
       let e = from;
       while (e < text.length && e - from < 3 && isHan(text.charCodeAt(e))) e++;
+      // ("我是谭雪的同事": a word that follows names ends the name)
+      if (e - from === 3 && ZH_AFTER_NAME.includes(text[e - 1]!)) e--;
       // 我叫王伟, 我是李娜: a family name and one or two characters, ending where the Han run ends
-      if (e - from >= 2 && e - from <= 3 && (e === text.length || !isHan(text.charCodeAt(e)))) {
+      if (
+        e - from >= 2 &&
+        e - from <= 3 &&
+        (e === text.length || !isHan(text.charCodeAt(e)) || ZH_AFTER_NAME.includes(text[e]!))
+      ) {
         const zh = names().zh;
         if (zh.has(text[from]!) || zh.has(text.slice(from, from + 2))) push(out, from, e, 0.75);
       }
     }
+    cjkLabels(text, out);
     zhCues(text, out);
+    jaParticles(text, out);
+    koParticles(text, out);
     const latin = latinDominant(text);
     if (latin !== undefined) {
       if (latin.cjk) namesInLatinText(text, out, false);
