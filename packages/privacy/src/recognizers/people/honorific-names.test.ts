@@ -41,6 +41,10 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("我是谭雪的同事")).toEqual(["谭雪"]);
     expect(found("你好，夏侯昊天！")).toEqual(["夏侯昊天"]);
     expect(found("告诉王芳明天开会")).toEqual(["王芳"]);
+    expect(found("戴航，你的快递到了。")).toEqual(["戴航"]);
+    expect(found("跟葛健柏约了下午三点")).toEqual(["葛健柏"]);
+    expect(found("好的，你说吧")).toEqual([]);
+    expect(found("谢谢，你真好")).toEqual([]);
     // places and words before the same particles are none
     expect(found("東京と大阪に行きます")).toEqual([]);
     expect(found("이야기를 들었어요")).toEqual([]);

@@ -43,12 +43,12 @@ const ZH_INTRO = /我叫|我是/g;
  * a name at a clause's start ("张伟说", "李娜打电话"): Chinese writes no honorific in most messages.
  */
 const ZH_CUE_BEFORE =
-  /(?:你好|您好|谢谢|謝謝|感谢|感謝|联系人|聯絡人|聯繫人|收件人|收货人|收貨人|姓名|负责人|負責人|发给|發給|转给|轉給|寄给|寄給|交给|交給|告诉|告訴|转告|轉告|通知|抄送|请问|請問)[，,：:\s]*/g;
+  /(?:你好|您好|谢谢|謝謝|感谢|感謝|联系人|聯絡人|聯繫人|收件人|收货人|收貨人|姓名|负责人|負責人|发给|發給|转给|轉給|寄给|寄給|交给|交給|告诉|告訴|转告|轉告|通知|抄送|请问|請問|跟|与|與)[，,：:\s]*/g;
 const ZH_CUE_AFTER =
   /说|說|告诉我|告訴我|打电话|打電話|打了电话|发来|發來|回复了|回覆了|的电话|的電話|的邮箱|的地址|今天请假|今天請假/g;
 /** Words of two characters that start with a family name's character and stand before 说 ("明天说", "马上说"). */
 const ZH_NOT_NAMES = new Set(
-  "明天 今天 昨天 后天 白天 周末 周一 周二 周三 周四 周五 周六 周日 马上 高兴 安全 文件 方面 时候 时间 王国 黄色 金额 江湖 林业 向来 常常 毛病 钱包 秦朝 汉语".split(
+  "谢谢 謝謝 谢了 明天 今天 昨天 后天 白天 周末 周一 周二 周三 周四 周五 周六 周日 马上 高兴 安全 文件 方面 时候 时间 王国 黄色 金额 江湖 林业 向来 常常 毛病 钱包 秦朝 汉语".split(
     " ",
   ),
 );
@@ -421,6 +421,15 @@ function zhCues(text: string, out: Detection[]): void {
       continue;
     push(out, from, e, 0.7);
   }
+  // the person spoken to, at a line's start: "戴航，你的快递到了"
+  ZH_VOCATIVE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ZH_VOCATIVE.exec(text));) {
+    const from = m.index + m[1]!.length;
+    const e = from + m[2]!.length;
+    const family = zh.has(text.slice(from, from + 2)) ? 2 : zh.has(text[from]!) ? 1 : 0;
+    if (family === 0 || ZH_NOT_NAMES.has(text.slice(from, e)) || HAN_WORDS.has(text.slice(from, e))) continue;
+    push(out, from, e, 0.7);
+  }
   ZH_CUE_AFTER.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = ZH_CUE_AFTER.exec(text));) {
     const end = m.index;
@@ -519,6 +528,9 @@ function koParticles(text: string, out: Detection[]): void {
     k = e;
   }
 }
+
+/** A line that starts with one to four Han characters, a comma, then "you": the person spoken to. */
+const ZH_VOCATIVE = /(^|\n)(\p{sc=Han}{1,4})[，,](?=你|您)/gu;
 
 /** Characters that start the words after a Chinese name ("谭雪的同事", "王芳说", "李娜今天", "张伟在"). */
 const ZH_AFTER_NAME = "的说說今明在是和跟也都请請约約打发發你您了一吧呢吗嗎啊来來去要会會给給让讓对對到过過";
