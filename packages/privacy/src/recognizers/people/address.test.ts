@@ -463,6 +463,11 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("переїхав на пров. нижанківського, 751 кв. 972.")).toEqual([
       "пров. нижанківського, 751 кв. 972",
     ]);
+    // a Czech or Slovak preposition before a name in lower case; a Hungarian Roman ordinal
+    expect(addresses("I live at Na vŕšku 7, Bratislava")).toEqual(["Na vŕšku 7, Bratislava"]);
+    expect(addresses("ship to U smaltovny 12")).toEqual(["U smaltovny 12"]);
+    expect(addresses("lives at XII. országút 252")).toEqual(["XII. országút 252"]);
+    expect(addresses("See Chapter IV. Section 5")).toEqual([]);
     // a date before the street is no part of it
     expect(addresses("Your appointment is confirmed for 14 May at Lundströms Gata 518")).toEqual([
       "Lundströms Gata 518",

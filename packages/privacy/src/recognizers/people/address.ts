@@ -1646,6 +1646,12 @@ function isOrdinal(i: number): boolean {
     (x === 116 && y === 104)
   );
 }
+/** Token i is a Roman numeral in capitals followed by a dot ("XII.", "IV."): an ordinal in Hungarian street names. */
+function romanOrdinal(i: number): boolean {
+  if (i < 0 || i >= n || !(tk[i]! & K_ALLCAP) || codeAt(te[i]!) !== 46 || te[i]! - ts[i]! > 5) return false;
+  for (let k = ts[i]!; k < te[i]!; k++) if (!"IVXLC".includes(text[k]!)) return false;
+  return true;
+}
 /** A compass direction written as a US street's prefix or suffix: N, S, E, W, NE, NW, SE, SW. */
 function isDirection(i: number): boolean {
   if (!isWord(i)) return false;
@@ -1934,6 +1940,8 @@ function streetAt(i: number): [number, number, number] | undefined {
       break;
     const ok =
       capOk(t) ||
+      // a Roman numeral with its dot, as Hungarian names streets: "XII. országút 252"
+      romanOrdinal(t) ||
       // the article of a two-word prefix: "Auf dem Weierberg 27"
       (t > 0 && prefixLength(t - 1, h) === 2) ||
       isTypeBefore(t) ||
@@ -1965,6 +1973,7 @@ function streetAt(i: number): [number, number, number] | undefined {
       pre > 0 ||
       isTypeBefore(c) ||
       placeAdjective(c) ||
+      romanOrdinal(c) ||
       !(
         particle(c) ||
         bits(c) & L_FUNCTION ||
@@ -2090,7 +2099,13 @@ function prefixLength(c: number, i: number): number {
     if (kind === P_ARTICLE && !GERMAN_ARTICLES.has(next)) return 0;
     if (kind === P_ARTICLE || DUTCH_ARTICLES.has(next)) len = 2;
   }
-  return c + len < i && capOk(c + len) ? len : 0;
+  if (c + len >= i) return 0;
+  if (capOk(c + len)) return len;
+  // a Czech or Slovak name in lower case after its capitalised preposition: "Na vŕšku 7", "Pod lipami 7", "U smaltovny"
+  const w = c + len;
+  return kind === P_STRONG && tk[c]! & K_CAP && tk[w]! & K_LOWER && !common(w) && te[w]! - ts[w]! >= 3
+    ? len
+    : 0;
 }
 
 /** The prefix at c alone makes a street: a German preposition with its article, a direction, a Czech preposition. */
