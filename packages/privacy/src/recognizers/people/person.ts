@@ -3294,13 +3294,16 @@ function initialWithDot(s: Seg): boolean {
 }
 
 /** Names of form fields that are names of people too ("Iban", "Bic", "Pin"), or the labels of names. */
-const FIELD_NAMES = new Set(["iban", "bic", "swift", "pin", "tel", "phone", "mobile", "email", "dob", "ssn"]);
+const FIELD_NAMES = new WordTable(
+  ["iban", "bic", "swift", "pin", "tel", "phone", "mobile", "email", "dob", "ssn"].map(
+    (w) => [w, 1] as const,
+  ),
+);
 
 /** Segment s is one word that names a field: a label of a name ("Payee:") or a field of a form ("IBAN:"). */
 function fieldName(s: Seg): boolean {
   if (s.a !== s.b || !sameLen) return false;
-  const w = lower.slice(ts[s.a]!, te[s.a]!);
-  return FIELD_NAMES.has(w) || (wv(s.a) & W_LABEL) !== 0;
+  return (wv(s.a) & W_LABEL) !== 0 || FIELD_NAMES.getRange(lower, ts[s.a]!, te[s.a]!) !== 0;
 }
 
 /** A digit, or "+" or "(" before one, at `pos`: a CSV row's number field. */
