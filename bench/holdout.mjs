@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|third|fourth|fifth|sixth|seventh] [--misses TYPE]: the eval figures
+// [--templates first|second|…|eighth] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -614,6 +614,29 @@ const NATIVE_SEVENTH = {
   },
 };
 
+/**
+ * `--templates eighth`: written in session 13 to make rules from: informal chat as typed on a phone, abbreviations
+ * and all (the names keep the case faker gives them; every fifth record is lower-cased, as in every set).
+ */
+const EIGHTH_TEMPLATES = [
+  "lmk if {PERSON} is coming tonight",
+  "omw to {PERSON}'s, be there in 10",
+  "tell {PERSON} i said thx",
+  "{PERSON} n i r going to {STREET_ADDRESS} later",
+  "idk, ask {PERSON}",
+  "brb {PERSON} is calling",
+  "{PERSON} can u send me the file",
+  "did u see what {PERSON} posted",
+  "{PERSON} is sooo late lol",
+  "just saw {PERSON} at the gym",
+  "hbd {PERSON}!!",
+  "ty {PERSON}",
+  "{PERSON} pls call me {PHONE_NUMBER}",
+  "going w {PERSON} tmrw",
+  "heard from {PERSON}? she moved to {STREET_ADDRESS}",
+  "{PERSON}'s number is {PHONE_NUMBER} fyi",
+];
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -727,7 +750,9 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
             ? {}
             : templates === "seventh"
               ? NATIVE_SEVENTH
-              : NATIVE;
+              : templates === "eighth"
+                ? {}
+                : NATIVE;
     const native = natives[loc] && i % 3 !== 2 ? natives[loc] : undefined;
     if (i % 10 === 9) {
       records.push({
@@ -751,7 +776,9 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
                 ? FIFTH_TEMPLATES
                 : templates === "sixth"
                   ? SIXTH_TEMPLATES
-                  : TEMPLATES),
+                  : templates === "eighth"
+                    ? EIGHTH_TEMPLATES
+                    : TEMPLATES),
     );
     let text = "";
     const spans = [];
@@ -803,10 +830,9 @@ export async function run(args) {
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
   const templates = opt("--templates", "first");
-  if (!["first", "second", "third", "fourth", "fifth", "sixth", "seventh"].includes(templates))
-    throw new Error(
-      `--templates must be first, second, third, fourth, fifth, sixth or seventh, not "${templates}"`,
-    );
+  const SETS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
+  if (!SETS.includes(templates))
+    throw new Error(`--templates must be one of ${SETS.join(", ")}, not "${templates}"`);
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");

@@ -282,6 +282,10 @@ const PRODUCT_WORDS = [
   "bamboo", "teamcity", "circleci", "travisci", "buildkite", "spinnaker", "tekton", "pulumi", "crossplane",
   // words of software that the larger name list holds as names
   "login", "logon", "signup", "signin", "logins",
+  // the abbreviations of chat: "omw to …", "hbd …", "lmk if …" are no names
+  "lol", "brb", "omw", "idk", "lmk", "tmrw", "tmr", "pls", "plz", "thx", "thnx", "ty", "tysm", "hbd", "fyi", "btw",
+  "imo", "afaik", "ngl", "tbh", "smh", "ikr", "wfh", "ooo", "eod", "asap", "ur", "hmu", "ttyl", "nvm", "ofc", "irl",
+  "jk", "lmao", "rofl", "omg", "wtf", "cuz", "tho", "dm", "dms",
 ];
 for (const w of PRODUCT_WORDS) commonWords.add(w);
 

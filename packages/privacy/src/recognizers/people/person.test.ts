@@ -519,6 +519,17 @@ describe("person: hard negatives", () => {
     expect(found("api reference: readme + core protocol")).toEqual([]);
   });
 
+  it("names in no list in chat as typed on a phone", () => {
+    expect(found("Preaneq pls call me later")).toEqual(["Preaneq"]);
+    expect(found("Irenq can u send me the file")).toEqual(["Irenq"]);
+    expect(found("Chelle Amacieq n i r going to the mall")).toEqual(["Chelle Amacieq"]);
+    expect(found("hbd Robion Pathany!!")).toEqual(["Robion Pathany"]);
+    expect(found("going w darver poperman tmrw")).toEqual(["darver poperman"]);
+    // the abbreviations of chat are no part of a name
+    expect(found("brb presley w. wintheiser")).toEqual(["presley w. wintheiser"]);
+    expect(found("tell corey legros i said thx")).toEqual(["corey legros"]);
+  });
+
   it("departments, nouns and the clause after a thank-you are no names", () => {
     expect(found("Η σύσκεψη μεταφέρθηκε για Δευτέρα, το τμήμα Πωλήσεων το ξέρει.")).toEqual([]);
     expect(found("Ședința s-a mutat luni, echipa de Vânzări știe deja.")).toEqual([]);

@@ -266,6 +266,11 @@ const GREETINGS = new Set([
   "díky",
   "děkuji",
   "hvala",
+  // the greetings of chat: "hbd Robion", "ty bhanti"
+  "hbd",
+  "ty",
+  "tysm",
+  "thnx",
   // "terima kasih Helda": both words, as the name's context
   "terima",
   "kasih",
@@ -1600,6 +1605,8 @@ function buildSegment(from: number, to: number): void {
   while (b > a && cat[b] === CAT_NONE && !(bitsOf[b]! & L_SUFFIX)) b--;
   // a greeting or sign-off after an initial is the next sentence ("Oppgang B. Cheers", "J. Thanks")
   if (!titled && b > a && cat[b - 1] === CAT_INITIAL && greeting(b) && !(fullBits(b) & L_LAST)) b--;
+  // chat's "w" (with) is no initial: "going w darver poperman tmrw"
+  if (lowerMode && a < to && tokIs(a, "w") && codeAt(te[a]!) !== 46) a++;
   if (lowerMode) {
     // lower-case chat: common words that are names too ("so", "said") at the edges of a run of sure names
     // are the sentence around it ("ok so axel wal said")
@@ -1646,6 +1653,8 @@ function buildSegment(from: number, to: number): void {
             onlySpaces(te[b]!, ts[b + 1]!)))
       )
         b--;
+    // ("corey legros i said thx": the pronoun read as a middle initial, once the words after it are trimmed)
+    if (b > a && tokIs(b, "i") && codeAt(te[b]!) !== 46) b--;
   }
   const seg: Seg = {
     a,
@@ -2640,6 +2649,9 @@ function subjectOfPerson(s: Seg): boolean {
   }
   if (!(tk[q]! & K_LOWER)) return false;
   if (SUBJECT_VERBS.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
+  // the person asked, in chat: "Preane pls call me", "Iren can u send me the file"
+  if (tokIs(q, "pls") || tokIs(q, "plz")) return true;
+  if ((tokIs(q, "can") || tokIs(q, "could")) && (tokIs(q + 1, "u") || tokIs(q + 1, "you"))) return true;
   // "Ellikath is out sick", but not "Zoolander is a 2017 film": what a thing is, is said with an article
   if (wv(q) & W_AUX) return !(q + 1 < n && (tokIs(q + 1, "a") || tokIs(q + 1, "an") || tokIs(q + 1, "the")));
   if (!tokIs(q, "and") || q + 1 >= n) return false;
@@ -2652,6 +2664,7 @@ function subjectOfPerson(s: Seg): boolean {
 /** "and" and "I" (or "me") of the languages of the European forms, as pairs: "X und ich", "X et moi". */
 const WITH_ME_PAIRS: readonly (readonly [string, readonly string[]])[] = [
   ["and", ["i", "me"]],
+  ["n", ["i", "me"]],
   ["und", ["ich"]],
   ["en", ["ik"]],
   ["et", ["moi"]],
@@ -2874,6 +2887,8 @@ const LOWER_SLOT_BEFORE = new WordTable(
     "phoned",
     "передай",
     "скажи",
+    // "going w darver tmrw": chat's "with"
+    "w",
   ].map((w) => [w, 1] as const),
 );
 /**
