@@ -49,7 +49,9 @@ function zhLead(m: string): number {
   while (digit < m.length && !HAS_DIGIT.test(m[digit]!)) digit++;
   let region = 0;
   while (region < digit && !ZH_REGIONS.includes(m[region]!)) region++;
-  for (let k = Math.min(region, digit) - 1; k >= 0; k--) if (ZH_BEFORE_ADDRESS.includes(m[k]!)) return k + 1;
+  // (a name of one character after it is none: "于巷693号" is Yu Lane, 于 a family name there)
+  for (let k = Math.min(region, digit) - 1; k >= 0; k--)
+    if (ZH_BEFORE_ADDRESS.includes(m[k]!) && digit - k - 1 >= 2) return k + 1;
   return Math.max(0, digit - 10);
 }
 
