@@ -733,6 +733,22 @@ const NATIVE = {
   },
 };
 
+/**
+ * Each set of templates (`--templates`): its English messages, and the messages in the locales' own languages that
+ * two in three records of those locales take. `nativeOrder`: names in those messages are written as their language
+ * writes them (see nativeOrderPerson).
+ */
+const TEMPLATE_SETS = {
+  first: { english: TEMPLATES, natives: NATIVE },
+  second: { english: SECOND_TEMPLATES, natives: NATIVE },
+  third: { english: THIRD_TEMPLATES, natives: NATIVE },
+  fourth: { english: FOURTH_TEMPLATES, natives: NATIVE_FOURTH },
+  fifth: { english: FIFTH_TEMPLATES, natives: NATIVE_FIFTH },
+  sixth: { english: SIXTH_TEMPLATES, natives: {} },
+  seventh: { english: TEMPLATES, natives: NATIVE_SEVENTH, nativeOrder: true },
+  eighth: { english: EIGHTH_TEMPLATES, natives: {} },
+};
+
 export function generate(n, seed, locales, names = "faker", templates = "first") {
   const { allFakers } = require("@faker-js/faker");
   const records = [];
@@ -741,18 +757,8 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     const f = allFakers[loc];
     f.seed(seed * 100_003 + i);
     // the locale's own language for its first two in three records, where there are templates of it
-    const natives =
-      templates === "fourth"
-        ? NATIVE_FOURTH
-        : templates === "fifth"
-          ? NATIVE_FIFTH
-          : templates === "sixth"
-            ? {}
-            : templates === "seventh"
-              ? NATIVE_SEVENTH
-              : templates === "eighth"
-                ? {}
-                : NATIVE;
+    const set = TEMPLATE_SETS[templates];
+    const natives = set.natives;
     const native = natives[loc] && i % 3 !== 2 ? natives[loc] : undefined;
     if (i % 10 === 9) {
       records.push({
@@ -763,23 +769,7 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
       });
       continue;
     }
-    const tpl = pick(
-      f,
-      native?.templates ??
-        (templates === "second"
-          ? SECOND_TEMPLATES
-          : templates === "third"
-            ? THIRD_TEMPLATES
-            : templates === "fourth"
-              ? FOURTH_TEMPLATES
-              : templates === "fifth"
-                ? FIFTH_TEMPLATES
-                : templates === "sixth"
-                  ? SIXTH_TEMPLATES
-                  : templates === "eighth"
-                    ? EIGHTH_TEMPLATES
-                    : TEMPLATES),
-    );
+    const tpl = pick(f, native?.templates ?? set.english);
     let text = "";
     const spans = [];
     let last = 0;
@@ -788,7 +778,7 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
       const value =
         m[1] === "PERSON" && names === "unlisted"
           ? unlistedPerson(f, loc)
-          : m[1] === "PERSON" && native && templates === "seventh"
+          : m[1] === "PERSON" && native && set.nativeOrder
             ? nativeOrderPerson(f)
             : VALUES[m[1]](f, loc);
       spans.push({ start: text.length, end: text.length + value.length, type: m[1] });
@@ -830,9 +820,10 @@ export async function run(args) {
   if (names !== "faker" && names !== "unlisted")
     throw new Error(`--names must be faker or unlisted, not "${names}"`);
   const templates = opt("--templates", "first");
-  const SETS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
-  if (!SETS.includes(templates))
-    throw new Error(`--templates must be one of ${SETS.join(", ")}, not "${templates}"`);
+  if (!Object.hasOwn(TEMPLATE_SETS, templates))
+    throw new Error(
+      `--templates must be one of ${Object.keys(TEMPLATE_SETS).join(", ")}, not "${templates}"`,
+    );
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
