@@ -41,6 +41,8 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("我是谭雪的同事")).toEqual(["谭雪"]);
     expect(found("你好，夏侯昊天！")).toEqual(["夏侯昊天"]);
     expect(found("告诉王芳明天开会")).toEqual(["王芳"]);
+    expect(found("遠藤あゆみさん、お疲れ様です。")).toEqual(["遠藤あゆみ"]);
+    expect(found("あゆみさん、お疲れ様です。")).toEqual(["あゆみ"]);
     expect(found("戴航，你的快递到了。")).toEqual(["戴航"]);
     expect(found("跟葛健柏约了下午三点")).toEqual(["葛健柏"]);
     expect(found("好的，你说吧")).toEqual([]);

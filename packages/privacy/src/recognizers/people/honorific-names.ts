@@ -76,6 +76,19 @@ function hanNameBefore(text: string, end: number, chinese: boolean, japanese: bo
   return -1;
 }
 
+/**
+ * The start of a listed Japanese given name in kana ending at `end` ("あゆみ"), taking a listed family name in Han
+ * characters right before it ("遠藤あゆみ"); -1 when the kana run before `end` is no listed given name.
+ */
+function kanaGivenBefore(text: string, end: number): number {
+  let s = end;
+  while (s > 0 && end - s < 6 && isKana(text.charCodeAt(s - 1))) s--;
+  const { ja, jaGiven } = names();
+  if (s === end || !jaGiven.has(text.slice(s, end))) return -1;
+  for (let k = Math.min(3, s); k >= 1; k--) if (ja.has(text.slice(s - k, s))) return s - k;
+  return s;
+}
+
 function isKana(c: number): boolean {
   return c >= 0x3040 && c <= 0x30ff;
 }
@@ -578,6 +591,11 @@ export const honorificNames: Recognizer = {
       const japanese = !chinese || w === "先生";
       const s = hanNameBefore(text, h, chinese, japanese);
       if (s >= 0) push(out, s, h, 0.8);
+      else if (japanese) {
+        // a given name in kana ("あゆみさん"), after a family name in Han characters or not ("遠藤あゆみさん")
+        const k = kanaGivenBefore(text, h);
+        if (k >= 0) push(out, k, h, 0.8);
+      }
     }
     ZH_INTRO.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = ZH_INTRO.exec(text));) {
