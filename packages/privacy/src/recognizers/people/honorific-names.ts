@@ -38,6 +38,7 @@ function isHangul(c: number): boolean {
 const HAN_HONORIFIC = /さん|さま|様|くん|君|ちゃん|先生|氏|殿|女士|小姐|老师|老師/g;
 const KO_HONORIFIC = /씨|님/g;
 const ZH_INTRO = /我叫|我是/g;
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]/;
 /**
  * Chinese words after which a name follows (greetings, thanks, labels, "send to", "tell"), and the verbs that follow
  * a name at a clause's start ("张伟说", "李娜打电话"): Chinese writes no honorific in most messages.
@@ -46,7 +47,7 @@ const ZH_CUE_BEFORE =
   /(?:你好|您好|谢谢|謝謝|感谢|感謝|联系人|聯絡人|聯繫人|收件人|收货人|收貨人|姓名|负责人|負責人|发给|發給|转给|轉給|寄给|寄給|交给|交給|告诉|告訴|转告|轉告|通知|抄送|请问|請問|跟|与|與)[，,：:\s]*/g;
 const ZH_CUE_AFTER =
   /说|說|告诉我|告訴我|打电话|打電話|打了电话|发来|發來|回复了|回覆了|的电话|的電話|的邮箱|的地址|今天请假|今天請假/g;
-/** Words of two characters that start with a family name's character and stand before 说 ("明天说", "马上说"). */
+/** Words that start with a family name's character and stand where a name would ("明天说", "马上说", "谢谢，你"). */
 const ZH_NOT_NAMES = new Set(
   "谢谢 謝謝 谢了 明天 今天 昨天 后天 白天 周末 周一 周二 周三 周四 周五 周六 周日 马上 高兴 安全 文件 方面 时候 时间 王国 黄色 金额 江湖 林业 向来 常常 毛病 钱包 秦朝 汉语".split(
     " ",
@@ -403,9 +404,9 @@ function latinInitialAt(text: string, k: number): boolean {
 }
 
 /**
- * Chinese names beside the words that Chinese puts around a person (ZH_CUE_BEFORE, ZH_CUE_AFTER): a family name of
- * the list and one or two more characters, where the run of Han characters ends (or, after a cue word, at most
- * three characters into a longer run: "告诉王芳明天" takes "王芳明").
+ * Chinese names beside the words that Chinese puts around a person (ZH_CUE_BEFORE, ZH_CUE_AFTER, and a line's
+ * start before "，你"): a family name of the list and one or two more characters, ending where the run of Han
+ * characters ends or a word that follows names starts ("告诉王芳明天" takes "王芳").
  */
 function zhCues(text: string, out: Detection[]): void {
   const zh = names().zh;
@@ -614,10 +615,14 @@ export const honorificNames: Recognizer = {
         if (zh.has(text[from]!) || zh.has(text.slice(from, from + 2))) push(out, from, e, 0.75);
       }
     }
-    cjkLabels(text, out);
-    zhCues(text, out);
-    jaParticles(text, out);
-    koParticles(text, out);
+    // (the cue rules of Chinese, Japanese and Korean read text of those scripts only: most records past ASCII are
+    // accented Latin)
+    if (HAS_CJK.test(text)) {
+      cjkLabels(text, out);
+      zhCues(text, out);
+      jaParticles(text, out);
+      koParticles(text, out);
+    }
     const latin = latinDominant(text);
     if (latin !== undefined) {
       if (latin.cjk) namesInLatinText(text, out, false);
