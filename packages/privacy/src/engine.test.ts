@@ -22,6 +22,16 @@ describe("engine", () => {
     expect(a).toMatch(/^\[EMAIL_ADDRESS:[0-9a-f]{12}\]$/);
   });
 
+  it("reads a Turkish capital İ as the recognizers' word lists do (its lower case is no longer than the text)", () => {
+    const text = "İletişim: Zorqan Vennik, tel. see below";
+    const spans = analyze(text).spans.map((s) => text.slice(s.start, s.end));
+    expect(spans).toContain("Zorqan Vennik");
+    // offsets stay the text's when the character stands before a value
+    const card = "İ 4111 1111 1111 1111";
+    const c = analyze(card).spans.find((s) => s.type === "CREDIT_CARD")!;
+    expect(card.slice(c.start, c.end)).toBe("4111 1111 1111 1111");
+  });
+
   it("rejects text over the size limit with a clear error", () => {
     expect(() => analyze("x".repeat(MAX_TEXT_LENGTH + 1))).toThrow(PrivacyInputError);
   });

@@ -199,13 +199,25 @@ function stateOf(
 ): RecordState {
   const toks = plan.words ? (inBatch ? batchTokensOf(text) : tokensOf(text)) : undefined;
   return {
-    input: { text, lower: text.toLowerCase(), channel, directory: opts.directory },
+    input: { text, lower: lowerOf(text), channel, directory: opts.directory },
     toks,
     chars: toks !== undefined ? toks.chars : -1,
     tested: 0,
     held: 0,
     kept: undefined,
   };
+}
+
+const DOTTED_I = /\u0130/g;
+
+/**
+ * `text.toLowerCase()` of the same length: "İ" (Turkish capital I with a dot, the one character whose lower case is
+ * two code units) becomes "i", as Turkish writes it, so that offsets into the lower-cased text stay the text's and
+ * the recognizers' word lists read "İletişim:" as "iletişim:".
+ */
+function lowerOf(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(DOTTED_I, "I").toLowerCase();
 }
 
 /** One of the trigger conditions of `mask` holds for the record (each condition is tested once per record). */
