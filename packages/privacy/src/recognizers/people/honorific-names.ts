@@ -409,11 +409,10 @@ function latinInitialAt(text: string, k: number): boolean {
  * characters ends or a word that follows names starts ("告诉王芳明天" takes "王芳").
  */
 function zhCues(text: string, out: Detection[]): void {
-  const zh = names().zh;
   ZH_CUE_BEFORE.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = ZH_CUE_BEFORE.exec(text));) {
     const from = m.index + m[0].length;
-    const family = zh.has(text.slice(from, from + 2)) ? 2 : zh.has(text[from] ?? "") ? 1 : 0;
+    const family = zhFamilyLength(text, from);
     if (family === 0) continue;
     // one or two characters of a given name, the second not a word that follows names ("王芳明天", "谭雪的同事")
     let e = from + family;
@@ -440,7 +439,7 @@ function zhCues(text: string, out: Detection[]): void {
   for (let m: RegExpExecArray | null; (m = ZH_VOCATIVE.exec(text));) {
     const from = m.index + m[1]!.length;
     const e = from + m[2]!.length;
-    const family = zh.has(text.slice(from, from + 2)) ? 2 : zh.has(text[from]!) ? 1 : 0;
+    const family = zhFamilyLength(text, from);
     if (family === 0 || ZH_NOT_NAMES.has(text.slice(from, e)) || HAN_WORDS.has(text.slice(from, e))) continue;
     push(out, from, e, 0.7);
   }
@@ -451,7 +450,7 @@ function zhCues(text: string, out: Detection[]): void {
     while (s > 0 && end - s < 4 && isHan(text.charCodeAt(s - 1))) s--;
     // (at a clause's start only: "昨天张伟说" is left, "张伟说" is taken)
     if (end - s < 2 || end - s > 3 || (s > 0 && !zhClauseBreak(text.charCodeAt(s - 1)))) continue;
-    const family = zh.has(text.slice(s, s + 2)) ? 2 : zh.has(text[s]!) ? 1 : 0;
+    const family = zhFamilyLength(text, s);
     if (family === 0 || end - s < family + 1 || ZH_NOT_NAMES.has(text.slice(s, end))) continue;
     push(out, s, end, 0.7);
   }
@@ -549,6 +548,12 @@ const ZH_VOCATIVE = /(^|\n)(\p{sc=Han}{1,4})[，,](?=你|您)/gu;
 /** Characters that start the words after a Chinese name ("谭雪的同事", "王芳说", "李娜今天", "张伟在"). */
 const ZH_AFTER_NAME = "的说說今明在是和跟也都请請约約打发發你您了一吧呢吗嗎啊来來去要会會给給让讓对對到过過";
 
+/** The length of the listed Chinese family name (two characters, else one) at `at`, or 0. */
+function zhFamilyLength(text: string, at: number): number {
+  const zh = names().zh;
+  return zh.has(text.slice(at, at + 2)) ? 2 : zh.has(text.slice(at, at + 1)) ? 1 : 0;
+}
+
 /** Punctuation, a space or a line break: a Chinese clause starts after it. */
 function zhClauseBreak(c: number): boolean {
   return (
@@ -611,8 +616,7 @@ export const honorificNames: Recognizer = {
         e - from <= 3 &&
         (e === text.length || !isHan(text.charCodeAt(e)) || ZH_AFTER_NAME.includes(text[e]!))
       ) {
-        const zh = names().zh;
-        if (zh.has(text[from]!) || zh.has(text.slice(from, from + 2))) push(out, from, e, 0.75);
+        if (zhFamilyLength(text, from) > 0) push(out, from, e, 0.75);
       }
     }
     // (the cue rules of Chinese, Japanese and Korean read text of those scripts only: most records past ASCII are

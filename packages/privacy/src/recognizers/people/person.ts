@@ -1581,7 +1581,7 @@ function buildSegment(from: number, to: number): void {
   // "Передай Маилева, что…", "Ask Dureildne": a verb whose object is a person, opening the sentence
   if (!titled && a < to && wv(a) & W_ADDRESS && sentenceInitial(text, ts[a]!)) a++;
   // "Can Dureildne sign off on this?": the auxiliary that opens a question, though "Can" is a given name too
-  if (!titled && a < to && QUESTION_AUX.getRange(lower, ts[a]!, te[a]!) !== 0 && questionAt(a)) a++;
+  if (!titled && a < to && questionOpens(a)) a++;
   // "Per Felipe Aranda's request": the preposition, though a given name too, starts the sentence before a possessive
   // (not before a name of a script without case, which needs the chain to be found: "Per وردہ's request")
   if (
@@ -2162,7 +2162,7 @@ function personPlace(s: Seg): boolean {
   if (tk[p]! & K_JOINED && elidedNoun(p)) return false;
   // a capitalised word before counts when it is a common word starting the sentence ("Did Evonthya get back",
   // "Candidate Gatmarumu"): not in a heading of capitalised words
-  if (!(tk[p]! & K_LOWER) && !(QUESTION_AUX.getRange(lower, ts[p]!, te[p]!) !== 0 && questionAt(p))) {
+  if (!(tk[p]! & K_LOWER) && !questionOpens(p)) {
     const bits = fullBits(p);
     if (!(tk[p]! & K_CAP) || tk[p]! & K_ALLCAP || !(bits & L_COMMON) || bits & (L_FIRST | L_LAST))
       return false;
@@ -2207,6 +2207,11 @@ const QUESTION_AUX = new WordTable(
     "shall",
   ].map((w) => [w, 1] as const),
 );
+
+/** Token t is an auxiliary of QUESTION_AUX that opens a question ("Can X sign off?"). */
+function questionOpens(t: number): boolean {
+  return QUESTION_AUX.getRange(lower, ts[t]!, te[t]!) !== 0 && questionAt(t);
+}
 
 /** Token a starts a sentence that ends with a question mark (on its line, within 120 characters). */
 function questionAt(a: number): boolean {
@@ -2590,6 +2595,23 @@ function weakOnlyAsPlace(s: Seg): boolean {
 }
 
 /** Verbs of a person after a sentence's first word (with AUX: "is", "was", "has", "will"). */
+/** "Said" in the languages of the hold-out sets, after a subject (SUBJECT_VERBS) or a lower-case name (LOWER_SLOT_AFTER). */
+const SAID_ABROAD = [
+  "dice",
+  "dijo",
+  "disse",
+  "sagt",
+  "sagte",
+  "сказал",
+  "сказала",
+  "сказав",
+  "nói",
+  "bilang",
+  "hovorí",
+  "powiedział",
+  "powiedziała",
+];
+
 const SUBJECT_VERBS = new WordTable(
   [
     "wants",
@@ -2615,26 +2637,14 @@ const SUBJECT_VERBS = new WordTable(
     "confirmed",
     "mentioned",
     // "X dice que", "X disse que", "X сказал", "X nói", "X bilang": said, in the world's languages
-    "dice",
-    "dijo",
-    "disse",
+    ...SAID_ABROAD,
     "dit",
-    "sagt",
-    "sagte",
     "zei",
-    "сказал",
-    "сказала",
-    "сказав",
     "говорит",
-    "nói",
-    "bilang",
-    "hovorí",
     "povedal",
     "povedala",
     "řekl",
     "řekla",
-    "powiedział",
-    "powiedziała",
   ].map((w) => [w, 1] as const),
 );
 
@@ -2908,25 +2918,7 @@ const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 const LOWER_SLOT_AFTER = new WordTable(
   // (and "said" in the languages of the hold-out sets: "aqillah bilang", "воременко сказав")
-  [
-    "said",
-    "says",
-    "wrote",
-    "replied",
-    "dice",
-    "dijo",
-    "disse",
-    "sagt",
-    "sagte",
-    "сказал",
-    "сказала",
-    "сказав",
-    "nói",
-    "bilang",
-    "hovorí",
-    "powiedział",
-    "powiedziała",
-  ].map((w) => [w, 1] as const),
+  ["said", "says", "wrote", "replied", ...SAID_ABROAD].map((w) => [w, 1] as const),
 );
 
 /**
