@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|eighth] [--misses TYPE]: the eval figures
+// [--templates first|second|…|tenth] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -637,6 +637,75 @@ const EIGHTH_TEMPLATES = [
   "{PERSON}'s number is {PHONE_NUMBER} fyi",
 ];
 
+/** A template or negative read from a screen, not typed: `channel` is where the recorder saw it. */
+const title = (text) => ({ channel: "title", text });
+const ocr = (text) => ({ channel: "ocr", text });
+
+/**
+ * `--templates ninth`: written in session 14 to make rules from: what a recorder reads off the screen rather than
+ * from the keyboard: window titles of mail, chat, meeting, HR and CRM tools (channel `title`), and the text of their
+ * windows as OCR gives it (channel `ocr`: one line per row of the window, columns run together with spaces).
+ */
+const NINTH_TEMPLATES = [
+  title("{PERSON} | Microsoft Teams"),
+  title("Chat | {PERSON} | Microsoft Teams"),
+  title("{PERSON} (DM) - Acme Corp - Slack"),
+  title("RE: Contract renewal - {PERSON} - Outlook"),
+  title("{PERSON} - Zoom Meeting"),
+  title("Message from {PERSON} - Gmail - Chromium"),
+  title("{PERSON}'s 1:1 notes - Google Docs"),
+  title("Candidate: {PERSON} - Greenhouse"),
+  title("{PERSON} | LinkedIn"),
+  title("Contact: {PERSON} - Salesforce"),
+  title("Invoice for {PERSON}.pdf - Document Viewer"),
+  title("Inbox - {EMAIL_ADDRESS} - Mozilla Thunderbird"),
+  ocr("{PERSON}  10:42 AM\nsure, send it over\n{PERSON}  10:43 AM\nthanks!"),
+  ocr("From: {PERSON} <{EMAIL_ADDRESS}>\nTo: me\nSubject: Re: offsite agenda"),
+  ocr("Search\nRecent\n{PERSON}\nYou: see you then\n{PERSON}\nTyping…"),
+  ocr("{PERSON}\nProduct Designer\nActive 5m ago"),
+  ocr("Employee: {PERSON}    ID: 48213    Department: Sales"),
+  ocr("Ship to\n{PERSON}\n{STREET_ADDRESS}\nPhone {PHONE_NUMBER}"),
+  ocr("Participants (3)\n{PERSON} (Host)\n{PERSON}\nMe"),
+  ocr("Assignee  {PERSON}\nReporter  {PERSON}\nPriority  High"),
+  ocr("Missed call\n{PERSON}\n{PHONE_NUMBER}\nYesterday"),
+];
+
+/**
+ * `--templates tenth`: written in session 14 together with the ninth set and kept apart as its check (the second
+ * set's role for screens): other apps and layouts, never read for tuning.
+ */
+const TENTH_TEMPLATES = [
+  title("{PERSON} - Google Chat"),
+  title("Direct message with {PERSON} | Discord"),
+  title("{PERSON} • Messenger"),
+  title("Re: Offer letter for {PERSON} - Mail"),
+  title("Performance review — {PERSON}.docx - Word"),
+  title("Meeting with {PERSON} and {PERSON} - Webex"),
+  title("{PERSON} — Telegram"),
+  title("Ticket #4821: {PERSON} cannot log in - Zendesk"),
+  ocr("Organizer: {PERSON}\nAttendees: {PERSON}, {PERSON}"),
+  ocr("{PERSON} reacted to your message"),
+  ocr("Last edited by {PERSON} 2 hours ago"),
+  ocr("Customer\n{PERSON}\n{EMAIL_ADDRESS}\n{PHONE_NUMBER}"),
+  ocr("Payee  {PERSON}\nIBAN  {IBAN_CODE}"),
+  ocr("{PERSON} is presenting"),
+  ocr("Approved by {PERSON} on 3 March"),
+  ocr("Inbox\n{PERSON}  Lunch tomorrow?  9:14\n{PERSON}  Invoice attached  Yesterday"),
+  ocr("Deliver to: {PERSON}, {STREET_ADDRESS}"),
+];
+
+/** Screens with nothing personal on them: titles and windows of ordinary work. */
+const SCREEN_NEGATIVES = [
+  title("Settings - Visual Studio Code"),
+  title("Quarterly Report.xlsx - Excel"),
+  title("Calendar - Week of 3 March - Outlook"),
+  title("General | Engineering | Microsoft Teams"),
+  ocr("File  Edit  View  Help\nUntitled document\nAll changes saved"),
+  ocr("Build #1842 failed\nStep 6 of 9: Run tests\nRetry  Cancel"),
+  ocr("New Message\nTo\nSubject\nSend"),
+  ocr("Product Roadmap Q3\nOwner  Platform Team\nStatus  In Progress"),
+];
+
 /** Innocent look-alikes: numbers, capitalised words and places that are no personal data. */
 const NEGATIVES = [
   "Version 3.2 of the app ships on Monday, Room 4 at 10:30",
@@ -747,6 +816,8 @@ const TEMPLATE_SETS = {
   sixth: { english: SIXTH_TEMPLATES, natives: {} },
   seventh: { english: TEMPLATES, natives: NATIVE_SEVENTH, nativeOrder: true },
   eighth: { english: EIGHTH_TEMPLATES, natives: {} },
+  ninth: { english: NINTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
+  tenth: { english: TENTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {
@@ -761,15 +832,13 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     const natives = set.natives;
     const native = natives[loc] && i % 3 !== 2 ? natives[loc] : undefined;
     if (i % 10 === 9) {
-      records.push({
-        id: `holdout-${i}`,
-        channel: "typed",
-        text: pick(f, native?.negatives ?? NEGATIVES),
-        spans: [],
-      });
+      const neg = pick(f, native?.negatives ?? set.negatives ?? NEGATIVES);
+      records.push({ id: `holdout-${i}`, channel: neg.channel ?? "typed", text: neg.text ?? neg, spans: [] });
       continue;
     }
-    const tpl = pick(f, native?.templates ?? set.english);
+    const picked = pick(f, native?.templates ?? set.english);
+    const tpl = picked.text ?? picked;
+    const channel = picked.channel ?? "typed";
     let text = "";
     const spans = [];
     let last = 0;
@@ -786,11 +855,27 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
       last = m.index + m[0].length;
     }
     text += tpl.slice(last);
-    // every fifth record typed all in lower case, as chat often is (offsets hold while the length does)
-    if (i % 5 === 4 && text.toLowerCase().length === text.length) text = text.toLowerCase();
-    records.push({ id: `holdout-${i}`, channel: "typed", text, spans });
+    // every fifth typed record all in lower case, as chat often is (offsets hold while the length does)
+    if (channel === "typed" && i % 5 === 4 && text.toLowerCase().length === text.length)
+      text = text.toLowerCase();
+    records.push({ id: `holdout-${i}`, channel, text, spans });
   }
   return records;
+}
+
+/** The engine's redaction of each record, read with the record's channel (batched per channel, results in order). */
+export function redactByChannel(records) {
+  const results = new Array(records.length);
+  for (const channel of new Set(records.map((r) => r.channel))) {
+    const at = [];
+    records.forEach((r, i) => r.channel === channel && at.push(i));
+    const got = redactMany(
+      at.map((i) => records[i].text),
+      { channel },
+    );
+    at.forEach((i, k) => (results[i] = got[k]));
+  }
+  return results;
 }
 
 export async function run(args) {
@@ -827,10 +912,7 @@ export async function run(args) {
   const records = generate(n, seed, locales, names, templates);
   const tmp = mkdtempSync(join(tmpdir(), "tv-holdout-"));
   writeFileSync(join(tmp, "holdout.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
-  const results = redactMany(
-    records.map((r) => r.text),
-    { channel: "typed" },
-  );
+  const results = redactByChannel(records);
   const byId = new Map(records.map((r, i) => [r.id, results[i]]));
   // scoreSet reads the gold from its directory and the scorer from the eval directory
   const res = scoreSet(

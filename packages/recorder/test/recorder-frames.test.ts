@@ -405,6 +405,30 @@ describe("ScreenTextRedactor", () => {
     expect(partial).toBeGreaterThan(50);
   });
 
+  it("a name in a window's column beside its label is blacked out, the label kept", async () => {
+    // "Assignee" and the name 30 px apart (two line heights): two columns of one row
+    const s = setup(
+      () => {
+        const f = whiteFrame(320, 200, now());
+        paint(f, { x: 10, y: 10, w: 72, h: 14 }, 90);
+        paint(f, { x: 112, y: 10, w: 63, h: 14 }, 90);
+        paint(f, { x: 180, y: 10, w: 54, h: 14 }, 90);
+        return f;
+      },
+      async () => [word("Assignee", 10, 10), word("Zorqual", 112, 10), word("Vennik", 180, 10)],
+    );
+    await s.rec.start();
+    s.win.focus(now(), 11, "XTerm", "shell");
+    await sleep(300);
+    const sum = await s.rec.stop();
+    expect(sum.error).toBeUndefined();
+    const { frames } = await framesOf(s.spoolDir, s.keys);
+    expect(frames.length).toBeGreaterThanOrEqual(1);
+    expect(await pixel(frames[0]!, 20, 15)).toBe(3 * 90); // "Assignee" kept
+    expect(await pixel(frames[0]!, 120, 15)).toBe(0); // "Zorqual" black
+    expect(await pixel(frames[0]!, 200, 15)).toBe(0); // "Vennik" black
+  });
+
   it("folds OCR confusions for echo matching and groups words into lines", () => {
     expect(foldForEcho("4lll-IIII 1111")).toBe(foldForEcho("4111 1111 1111"));
     const lines = groupLines([word("b", 50, 10), word("a", 10, 11), word("c", 10, 40), word("far", 600, 40)]);

@@ -137,6 +137,14 @@ export function groupLines(words: readonly OcrWord[]): Line[] {
   return out;
 }
 
+/**
+ * Words `a` and `b` of one line stand in two columns: the space between them is wider than one and a half line
+ * heights (a space between words is about a third of one; `groupLines` splits the line beyond three).
+ */
+export function columnGap(a: OcrWord, b: OcrWord): boolean {
+  return b.box.x - (a.box.x + a.box.w) > 1.5 * Math.max(a.box.h, b.box.h, 8);
+}
+
 function intersects(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
@@ -476,8 +484,11 @@ export class ScreenTextRedactor {
       }
       l.words.forEach((w, k) => {
         if (k > 0) {
-          text += " ";
-          owner.push(-1);
+          // two columns of one row ("Assignee    Ilsa Prenn") are two spaces apart in the text, as the engine
+          // reads screens: a label or a time beside a name is no part of it
+          const sep = columnGap(l.words[k - 1]!, w) ? "  " : " ";
+          text += sep;
+          for (let c = 0; c < sep.length; c++) owner.push(-1);
         }
         const idx = flat.push(w) - 1;
         text += w.text;

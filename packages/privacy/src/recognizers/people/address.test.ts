@@ -117,6 +117,10 @@ describe("street addresses: house number + street name + type word", () => {
     expect(addresses("Radul and I will drive to Crnojevića 225, Sopot")).toEqual(["Crnojevića 225, Sopot"]);
     // a city alone before a number is no street
     expect(addresses("we will drive to Paris 2 days early")).toEqual([]);
+    // nor a name before a clock's time ("10:43" is no house number)
+    expect(addresses("meet at Prenn 10:43")).toEqual([]);
+    expect(addresses("sure, send it over\nIlsa Prenn  10:43 AM")).toEqual([]);
+    expect(addresses("meet at Prenn 10, 3:30pm")).toEqual(["Prenn 10"]);
   });
 
   it("a bare unit", () => {

@@ -1494,6 +1494,8 @@ function addressesIn(
         while (i + 1 < n && ts[i + 1]! < sEnd) i++;
         continue;
       }
+      // "10:43": a clock's time, no house number ("Dana Whit 10:43 AM" is a chat's row, "meet at Prenn 10:43")
+      if (clockAt(te[i]!)) continue;
       const found = streetAt(i);
       if (!found) continue;
       const score = found[2];
@@ -1545,6 +1547,16 @@ function addressesIn(
   // ---- "<Name> Street" without a number: "on Marina Fort Street" ----
   if (hasStreetWord) namedStreets();
   return out;
+}
+
+/** At `e`: a colon and two digits that end there, the minutes of a time ("10:43", not "10:435"). */
+function clockAt(e: number): boolean {
+  return (
+    codeAt(e) === 58 &&
+    isAsciiDigit(codeAt(e + 1)) &&
+    isAsciiDigit(codeAt(e + 2)) &&
+    !isAsciiDigit(codeAt(e + 3))
+  );
 }
 
 function key(i: number): string {

@@ -4,6 +4,7 @@ import { dobAge } from "./dob-age.js";
 import { honorificNames } from "./honorific-names.js";
 import { lexicon } from "./lexicon.js";
 import { person } from "./person.js";
+import { screenNames } from "./screen-names.js";
 
 export { prepareDirectory } from "./directory.js";
 export { person, detectPersons } from "./person.js";
@@ -11,10 +12,17 @@ export { streetAddress, detectAddresses } from "./address.js";
 export { detectPostcodes, isPostcodeText } from "./postcode.js";
 export { dobAge } from "./dob-age.js";
 export { honorificNames } from "./honorific-names.js";
+export { screenNames } from "./screen-names.js";
 
 // Build the name lexicon (about 250K words, a few tens of milliseconds) when the recognizers are
 // loaded rather than on the first record, so that no record pays for it.
 lexicon();
 
 /** Recognizers of the 'people' group, registered in ../index.ts. */
-export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [person, honorificNames, streetAddress, dobAge];
+export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [
+  person,
+  honorificNames,
+  screenNames,
+  streetAddress,
+  dobAge,
+];

@@ -389,6 +389,12 @@ describe("person: context", () => {
 });
 
 describe("person: hard negatives", () => {
+  it("a word after a closing bracket or a bar is no name for what came before it", () => {
+    // "DM" would have made the word after it a person's ("DM Zorqual")
+    expect(found("Notes (DM) - Acme Corp - Slack")).toEqual([]);
+    expect(found("| Field name | Valid values | Description")).toEqual([]);
+  });
+
   it("sentence-initial common words are no names", () => {
     expect(found("Will you come? Grant access to the repo. Mark the task done.")).toEqual([]);
     expect(found("Young people like white roses. Long live the king.")).toEqual([]);

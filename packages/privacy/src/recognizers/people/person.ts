@@ -931,8 +931,13 @@ export const person: Recognizer = {
   id: ID,
   types: ["PERSON"],
   readsWords: true,
-  detect({ text, lower, directory }) {
-    return detectPersons(text, lower, directory);
+  detect({ text, lower, directory, channel }) {
+    gapSpaces = channel === "ocr" ? 1 : 4;
+    try {
+      return detectPersons(text, lower, directory);
+    } finally {
+      gapSpaces = 4;
+    }
   },
 };
 
@@ -1289,6 +1294,11 @@ let n = 0;
 let lex: Lexicon;
 let sameLen = true;
 let lowerMode = false;
+/**
+ * Spaces a name may have between two of its words: text read off a screen (OCR) puts two or more between the
+ * columns of a window ("Assignee  Dana Whit"), so there one only; typed text has a doubled space now and then.
+ */
+let gapSpaces = 4;
 let ts: Int32Array;
 let te: Int32Array;
 let tk: Uint8Array;
@@ -3120,7 +3130,8 @@ const CTX: Ctx = {
 function sameClause(from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 59 || c === 58) return false;
+    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 41 || c === 124)
+      return false;
   }
   return true;
 }
@@ -3874,7 +3885,7 @@ function chainGap(text: string, from: number, to: number, afterDot: boolean): bo
   if (len < 1 || len > 4) return false;
   let k = from;
   if (afterDot && text.charCodeAt(k) === 46) k++;
-  if (k >= to) return false;
+  if (k >= to || to - k > gapSpaces) return false;
   for (; k < to; k++) if (!SPACE(text.charCodeAt(k))) return false;
   return true;
 }

@@ -1,0 +1,128 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { redact } from "../../engine.js";
+import type { Channel } from "../../types.js";
+import { nameAt, screenNames } from "./screen-names.js";
+
+// invented names that no list holds: only where the screen puts them can find them
+const found = (text: string, channel: Channel) =>
+  screenNames.detect({ text, lower: text.toLowerCase(), channel }).map((d) => text.slice(d.start, d.end));
+
+describe("names in window titles", () => {
+  it("the conversation's part of a chat, mail or meeting app's title", () => {
+    expect(found("Zorqual Vennik | Microsoft Teams", "title")).toEqual(["Zorqual Vennik"]);
+    expect(found("Chat | Zorqual Vennik | Microsoft Teams", "title")).toEqual(["Zorqual Vennik"]);
+    expect(found("Dureildne (DM) - Acme Corp - Slack", "title")).toEqual(["Dureildne"]);
+    expect(found("RE: Contract renewal - Dureildne - Outlook", "title")).toEqual(["Dureildne"]);
+    expect(found("Message from Zorqual Vennik - Gmail - Chromium", "title")).toEqual(["Zorqual Vennik"]);
+    expect(found("Meeting with Zorqual Vennik and Ilsa Prenn - Zoom", "title")).toEqual([
+      "Zorqual Vennik",
+      "Ilsa Prenn",
+    ]);
+    // a name that is a word too, where the app puts a person
+    expect(found("Grace | LinkedIn", "title")).toEqual(["Grace"]);
+  });
+  it("an owner, or a person after 'for', 'with', 'from' in any app's title", () => {
+    expect(found("Zorqual's 1:1 notes - Google Docs", "title")).toEqual(["Zorqual"]);
+    expect(found("Invoice for Zorqual Vennik.pdf - Document Viewer", "title")).toEqual(["Zorqual Vennik"]);
+    // a word that is a name too is the word here
+    expect(found("Invoice for Grace.pdf - Document Viewer", "title")).toEqual([]);
+  });
+  it("no name in the titles of ordinary work, channels, folders or organisations", () => {
+    expect(found("Settings - Visual Studio Code", "title")).toEqual([]);
+    expect(found("Quarterly Report.xlsx - Excel", "title")).toEqual([]);
+    expect(found("General | Engineering | Microsoft Teams", "title")).toEqual([]);
+    expect(found("Inbox (3) - Gmail", "title")).toEqual([]);
+    expect(found("Calendar - Week of 3 March - Outlook", "title")).toEqual([]);
+    expect(found("Budget for Marketing - Google Sheets", "title")).toEqual([]);
+    expect(found("ACME - Slack", "title")).toEqual([]);
+  });
+});
+
+describe("names in the text OCR reads off a window", () => {
+  it("a chat's rows: the name before the time", () => {
+    expect(
+      found("Zorqual Vennik  10:42 AM\nsure, send it over\nIlsa Prenn  10:43 AM\nthanks!", "ocr"),
+    ).toEqual(["Zorqual Vennik", "Ilsa Prenn"]);
+  });
+  it("lists of people under their header, with roles in brackets", () => {
+    expect(found("Participants (3)\nZorqual Vennik (Host)\nDureildne\nMe", "ocr")).toEqual([
+      "Zorqual Vennik",
+      "Dureildne",
+    ]);
+    expect(found("Search\nRecent\nDureildne\nYou: see you then\nIlsa Prenn\nTyping…", "ocr")).toEqual([
+      "Dureildne",
+      "Ilsa Prenn",
+    ]);
+    expect(found("Missed call\nDureildne\n+44 20 7946 0958\nYesterday", "ocr")).toEqual(["Dureildne"]);
+  });
+  it("a field beside its label with a column's gap, and a contact card's first line", () => {
+    expect(found("Assignee  Zorqual Vennik\nReporter  Dureildne\nPriority  High", "ocr")).toEqual([
+      "Zorqual Vennik",
+      "Dureildne",
+    ]);
+    expect(found("Dureildne\nProduct Designer\nActive 5m ago", "ocr")).toEqual(["Dureildne"]);
+    // the label's column far from its value's: OCR gives them as two lines
+    expect(found("Assignee\nZorqual Vennik\nPriority\nHigh", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("To\nSubject\nSend", "ocr")).toEqual([]);
+  });
+  it("no name in a window's chrome", () => {
+    expect(found("File  Edit  View  Help\nUntitled document\nAll changes saved", "ocr")).toEqual([]);
+    expect(found("Product Roadmap Q3\nOwner  Platform Team\nStatus  In Progress", "ocr")).toEqual([]);
+    expect(found("Build #1842 failed\nStep 6 of 9: Run tests\nRetry  Cancel", "ocr")).toEqual([]);
+    // a list ends at a blank line
+    expect(found("Participants (2)\nDureildne\n\nWelcome\nDeploy", "ocr")).toEqual(["Dureildne"]);
+  });
+  it("typed text is the person recognizer's: this one reads screens only", () => {
+    expect(screenNames.channels).toEqual(["title", "ocr"]);
+  });
+});
+
+describe("through the engine", () => {
+  it("a title and an OCR'd chat are redacted", () => {
+    expect(redact("Zorqual Vennik | Microsoft Teams", { channel: "title" }).redacted).toBe(
+      "[PERSON] | Microsoft Teams",
+    );
+    // the time after a name is no house number, and a column's label no part of the name
+    expect(redact("Ilsa Prenn  10:43 AM\nthanks!", { channel: "ocr" }).redacted).toBe(
+      "[PERSON]  10:43 AM\nthanks!",
+    );
+    expect(redact("Assignee  Dureildne\nPriority  High", { channel: "ocr" }).redacted).toBe(
+      "Assignee  [PERSON]\nPriority  High",
+    );
+  });
+});
+
+describe("nameAt", () => {
+  it("reads one to four capitalised words, initials and particles inside", () => {
+    expect(nameAt("Call Ilsa Prenn", 5, 15)).toBe(true);
+    expect(nameAt("Zorqual J. Vennik", 0, 17)).toBe(true);
+    expect(nameAt("Ilsa van Prenn", 0, 14)).toBe(true);
+    expect(nameAt("van Prenn", 0, 9)).toBe(false);
+    expect(nameAt("Product Designer", 0, 16)).toBe(false);
+    expect(nameAt("Zorqual  Vennik", 0, 15)).toBe(false);
+    expect(nameAt("A B C D E F", 0, 11)).toBe(false);
+  });
+  it("never throws and stays within the range it is given (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.nat(80), fc.nat(80), (s, x, y) => {
+        const a = Math.min(x, y, s.length);
+        const b = Math.min(Math.max(x, y), s.length);
+        expect(typeof nameAt(s, a, b)).toBe("boolean");
+        for (const ch of ["title", "ocr"] as const)
+          for (const d of screenNames.detect({ text: s, lower: s.toLowerCase(), channel: ch })) {
+            expect(d.start).toBeGreaterThanOrEqual(0);
+            expect(d.end).toBeLessThanOrEqual(s.length);
+            expect(d.end).toBeGreaterThan(d.start);
+          }
+      }),
+    );
+  });
+  it("reads a long screen in linear time", () => {
+    const screen = "Participants (9999)\n" + "Dureildne Vennik (Host)\nZorqual  10:42 AM\n".repeat(20_000);
+    const t0 = performance.now();
+    const n = found(screen, "ocr").length;
+    expect(n).toBe(40_000);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});

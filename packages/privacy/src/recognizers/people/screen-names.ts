@@ -1,0 +1,550 @@
+/**
+ * Names on screens: window titles (channel `title`) and the text OCR reads off a window (channel `ocr`). A screen
+ * says who a person is by where it puts them, not by the sentences around them that the person recognizer reads:
+ * the conversation's part of a chat or mail window's title ("Ilsa Prenn | Microsoft Teams"), the first column of a
+ * chat row before its time ("Ilsa Prenn  10:42 AM"), a row of a participants or contacts list, a field beside its
+ * label with a column's gap instead of a colon ("Assignee  Ilsa Prenn"), a contact card's first line over a job title
+ * or a presence line ("Ilsa Prenn\nProduct Designer\nActive 5m ago").
+ *
+ * A candidate is one to four words, each capitalised (or of a script without case), none a common word, month,
+ * place, organisation word or title in the lexicon unless it is also a given or family name: "Product Designer",
+ * "Acme Corp", "Settings" and "Me" are none.
+ */
+import type { Detection, Recognizer } from "../../types.js";
+import {
+  L_CALENDAR,
+  L_COMMON,
+  L_FIRST,
+  L_FUNCTION,
+  L_FUNCTION_EN,
+  L_LAST,
+  L_ORG,
+  L_PARTICLE,
+  L_PLACE,
+  L_SUFFIX,
+  L_TITLE,
+  lexicon,
+} from "./lexicon.js";
+
+const ID = "person-screen";
+const SCORE = 0.85;
+
+/** Bits that make a word a word rather than a name, unless it is a given or family name too. */
+const WORD_BITS = L_COMMON | L_PLACE | L_CALENDAR | L_ORG | L_TITLE | L_FUNCTION | L_FUNCTION_EN | L_SUFFIX;
+const NAME_BITS = L_FIRST | L_LAST;
+
+/**
+ * Words of app windows that no list of the lexicon holds as common words (mail folders, chat tabs, app names):
+ * "Inbox (3) - Gmail" names no one.
+ */
+const SCREEN_WORDS = new Set(
+  (
+    "general random inbox outbox drafts snoozed unread spam junk archived huddles apps untitled logout login signin signup " +
+    "workspace workspaces docs wiki faq helpdesk admin analytics invoices timesheet timesheets roadmap kanban " +
+    "standup onboarding offboarding localhost dashboard gmail outlook linkedin youtube facebook instagram whatsapp " +
+    "skype reddit wikipedia github gitlab jira confluence figma notion trello asana miro loom dropbox onedrive " +
+    "sharepoint webex zoom slack teams chromium firefox thunderbird salesforce hubspot zendesk workday greenhouse " +
+    "okta grafana kibana datadog sentry vercel netlify heroku postman"
+  ).split(" "),
+);
+
+const UPPER = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const CASED = /[\p{Lu}\p{Ll}]/u;
+/** A word: letters and marks, with inner apostrophes or hyphens ("O'Neil", "Hyatt-Kunde"). */
+const WORD = /^[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*$/u;
+const INITIAL = /^\p{Lu}\.?$/u;
+
+/** The words of a name at most, and the code units of a candidate (longer runs are prose or headings). */
+const MAX_WORDS = 4;
+const MAX_NAME = 60;
+
+/**
+ * text[a..b) (trimmed) is a name: one to four words, each a capitalised word that is no common word, place, month,
+ * title or organisation word unless it is also a given or family name, an initial, or a lower-case particle inside.
+ * Words of a script without case count when no list holds them as a word. A word alone that is a name and a word
+ * too ("Grace", "Georgia") is a name only when `sure`: where the screen shows a person.
+ * @example nameAt("Call Ilsa Prenn", 5, 15) // true
+ */
+export function nameAt(text: string, a: number, b: number, sure = true): boolean {
+  while (a < b && text.charCodeAt(a) === 32) a++;
+  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  if (b - a < 2 || b - a > MAX_NAME) return false;
+  const words = text.slice(a, b).split(" ");
+  if (words.length > MAX_WORDS + 2) return false;
+  const lex = lexicon();
+  let wordy = 0;
+  let plain = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w === "") return false; // two spaces: two columns, not one name
+    if (INITIAL.test(w)) continue;
+    const key = w.toLowerCase().normalize("NFC");
+    if (!WORD.test(w)) return false;
+    if (!UPPER.test(w)) {
+      if (LOWER.test(w[0]!)) {
+        // "van", "de", "bin" inside a name only
+        if (k === 0 || k === words.length - 1 || !(lex.get(key) & L_PARTICLE)) return false;
+        continue;
+      }
+      if (CASED.test(w)) return false;
+    } else if (w.length > 1 && w === w.toUpperCase() && !(lex.get(key) & NAME_BITS)) {
+      return false; // "ACME", "HR": an acronym
+    }
+    if (SCREEN_WORDS.has(key)) return false;
+    let bits = lex.get(key);
+    if (bits === 0 && key.includes("-")) for (const part of key.split("-")) bits |= lex.get(part) & NAME_BITS;
+    if (bits & WORD_BITS && !(bits & NAME_BITS)) return false;
+    if (bits & WORD_BITS) wordy++;
+    plain++;
+  }
+  // at least one word that is not an initial; "Will Grant" is two names that are words too, a name here, but a
+  // word alone that is also a name is a name only where the screen puts a person (`sure`): "Grace (Host)", not
+  // "Invoice for Grace"
+  return plain > 0 && plain <= MAX_WORDS && !(plain === 1 && wordy === 1 && words.length === 1 && !sure);
+}
+
+// ---------------------------------------------------------------- window titles
+
+/** What separates the parts of a window title. */
+const TITLE_SEPARATORS = [" - ", " – ", " — ", " | ", " • ", " · "];
+
+/** Browsers, whose name ends the title of a page. */
+const BROWSERS = new Set([
+  "chromium",
+  "google chrome",
+  "chrome",
+  "mozilla firefox",
+  "firefox",
+  "microsoft edge",
+  "edge",
+  "safari",
+  "brave",
+  "opera",
+  "vivaldi",
+]);
+
+/** Apps whose windows are about people: mail, chat, meetings, contacts, recruiting, HR, sales, support, social. */
+const PEOPLE_APPS = new Set([
+  "microsoft teams",
+  "teams",
+  "slack",
+  "outlook",
+  "microsoft outlook",
+  "gmail",
+  "mail",
+  "apple mail",
+  "thunderbird",
+  "mozilla thunderbird",
+  "evolution",
+  "zoom",
+  "zoom meeting",
+  "zoom workplace",
+  "google meet",
+  "meet",
+  "webex",
+  "skype",
+  "facetime",
+  "google chat",
+  "discord",
+  "telegram",
+  "whatsapp",
+  "signal",
+  "messenger",
+  "facebook",
+  "instagram",
+  "linkedin",
+  "x",
+  "twitter",
+  "element",
+  "mattermost",
+  "rocket.chat",
+  "contacts",
+  "salesforce",
+  "hubspot",
+  "pipedrive",
+  "zendesk",
+  "intercom",
+  "freshdesk",
+  "workday",
+  "bamboohr",
+  "personio",
+  "greenhouse",
+  "lever",
+  "calendly",
+]);
+
+/** Words that open a part of a title before the person it is about ("Chat with", "RE:", "Candidate:"). */
+const TITLE_LEADS = [
+  "chat with ",
+  "chat: ",
+  "message from ",
+  "messages with ",
+  "meeting with ",
+  "call with ",
+  "video call with ",
+  "direct message with ",
+  "dm with ",
+  "conversation with ",
+  "1:1 with ",
+  "one-on-one with ",
+  "invitation from ",
+  "email from ",
+  "mail from ",
+  "reply to ",
+  "re: ",
+  "fw: ",
+  "fwd: ",
+  "aw: ",
+  "wg: ",
+  "tr: ",
+  "candidate: ",
+  "applicant: ",
+  "contact: ",
+  "lead: ",
+  "employee: ",
+  "profile: ",
+  "from: ",
+  "to: ",
+];
+
+/** Words after which the rest of a title's part is the person it is for, with or about. */
+const TITLE_CUES = new Set(["for", "with", "from", "by", "to", "of"]);
+
+/** Endings of a document's file name, cut before a name that ends it ("Invoice for Ilsa Prenn.pdf"). */
+const FILE_ENDING = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|md|csv|png|jpe?g|eml|msg|vcf|ics)$/i;
+/** A bracketed note ending a part: "(DM)", "(External)", "(you)". */
+const TRAILING_NOTE = / \([^()]{1,20}\)$/;
+
+/** The parts of a title, with their offsets. */
+function titleParts(text: string): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 32 || i + 2 >= text.length || text.charCodeAt(i + 2) !== 32) continue;
+    const sep = text.slice(i, i + 3);
+    if (!TITLE_SEPARATORS.includes(sep)) continue;
+    parts.push([from, i]);
+    from = i + 3;
+    i += 2;
+  }
+  parts.push([from, text.length]);
+  return parts;
+}
+
+/** Names of a window title. */
+function titleNames(text: string, lower: string, out: Detection[]): void {
+  const parts = titleParts(text);
+  let last = parts.length - 1;
+  if (last > 0 && BROWSERS.has(lower.slice(parts[last]![0], parts[last]![1]).trim())) last--;
+  const app = lower.slice(parts[last]![0], parts[last]![1]).trim();
+  const people = last > 0 && PEOPLE_APPS.has(app);
+  const end = last > 0 ? last : parts.length;
+  for (let p = 0; p < end; p++) {
+    let [a, b] = parts[p]!;
+    // the opening words of the part, as many as there are ("Chat with", "RE: FW:")
+    for (let again = true; again;) {
+      again = false;
+      for (const lead of TITLE_LEADS)
+        if (lower.startsWith(lead, a) && b - a > lead.length) {
+          a += lead.length;
+          again = true;
+          break;
+        }
+    }
+    const led = a !== parts[p]![0];
+    const m = FILE_ENDING.exec(text.slice(a, b));
+    if (m) b -= m[0].length;
+    const note = TRAILING_NOTE.exec(text.slice(a, b));
+    if (note) b -= note[0].length;
+    // "Ilsa Prenn's 1:1 notes": the owner of what the part names
+    const poss = possessiveEnd(text, a, b);
+    if (poss > 0 && nameAt(text, a, poss)) {
+      push(out, text, a, poss);
+      continue;
+    }
+    if ((people || led) && namesIn(text, a, b, out)) continue;
+    // "Invoice for Ilsa Prenn", "Notes from Ilsa Prenn": the words after the part's last cue
+    const cue = lastCue(lower, a, b);
+    if (cue > 0) namesIn(text, cue, b, out, false);
+  }
+}
+
+/** Offset of the "'s" that ends the first words of text[a..b), or -1. */
+function possessiveEnd(text: string, a: number, b: number): number {
+  for (let i = a + 1; i + 2 < b && i - a <= MAX_NAME; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 39 || c === 0x2019) && text.charCodeAt(i + 1) === 115 && text.charCodeAt(i + 2) === 32)
+      return i;
+  }
+  return -1;
+}
+
+/** Offset after the last cue word of text[a..b) that has words after it, or -1. */
+function lastCue(lower: string, a: number, b: number): number {
+  for (let i = b - 2; i > a; i--) {
+    if (lower.charCodeAt(i) !== 32) continue;
+    let j = i - 1;
+    while (j >= a && lower.charCodeAt(j) !== 32) j--;
+    if (TITLE_CUES.has(lower.slice(j + 1, i))) return i + 1;
+  }
+  return -1;
+}
+
+/** text[a..b) is a name, or a list of them ("Ilsa Prenn and Ilse Marr", "A, B & C"): push each; false if not. */
+function namesIn(text: string, a: number, b: number, out: Detection[], sure = true): boolean {
+  if (nameAt(text, a, b, sure)) {
+    push(out, text, a, b);
+    return true;
+  }
+  const pieces: Array<[number, number]> = [];
+  let from = a;
+  for (let i = a; i < b; i++) {
+    let len = 0;
+    if (text.startsWith(" and ", i)) len = 5;
+    else if (text.startsWith(" & ", i)) len = 3;
+    else if (text.startsWith(", ", i)) len = 2;
+    if (len === 0) continue;
+    pieces.push([from, i]);
+    from = i + len;
+    i += len - 1;
+  }
+  pieces.push([from, b]);
+  if (pieces.length < 2 || !pieces.every(([s, e]) => nameAt(text, s, e, sure))) return false;
+  for (const [s, e] of pieces) push(out, text, s, e);
+  return true;
+}
+
+/** A PERSON for text[a..b), without the spaces at either end (as nameAt reads it). */
+function push(out: Detection[], text: string, a: number, b: number): void {
+  while (a < b && text.charCodeAt(a) === 32) a++;
+  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  out.push({ start: a, end: b, type: "PERSON", score: SCORE, level: 3, recognizer: ID });
+}
+
+// ---------------------------------------------------------------- OCR'd windows
+
+/** A time or day that ends a row of a chat or a list: "10:42 AM", "9.14", "Yesterday", "5m", "2 h ago", "Tue". */
+const ROW_TIME =
+  /(?:^|\s)(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|yesterday|today|now|just now|\d{1,2}\s?(?:s|m|min|mins|h|hr|hrs|d|w)(?:\s+ago)?|mon|tue|wed|thu|fri|sat|sun)$/i;
+/** A bracketed role after a name in a meeting's or a thread's list: "(Host)", "(me)". */
+const ROLE_NOTE =
+  /\s\((?:host|co-host|me|you|guest|organi[sz]er|presenter|external|owner|admin|moderator|speaker|author)\)$/i;
+/** A line that says whether a person is there: the second line of a contact's card. */
+const PRESENCE =
+  /^(?:active|online|offline|away|busy|available|typing|is typing|last seen|do not disturb|in a meeting|out of office|on a call|presenting|idle)\b/i;
+/** A line that is only a phone number or an e-mail address: a contact's card or a call log's row. */
+const CONTACT_LINE = /^(?:\+?[\d\s().-]{7,20}|[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24})$/i;
+/** Last words of a job title: the line under a name on a contact's card. */
+const JOB_WORDS = new Set(
+  (
+    "designer engineer manager director developer lead analyst consultant specialist coordinator officer assistant " +
+    "intern recruiter nurse doctor physician accountant architect administrator ceo cto cfo coo founder co-founder " +
+    "president vp head scientist researcher representative associate partner advisor adviser counsel attorney " +
+    "lawyer teacher student technician agent editor writer producer owner supervisor executive strategist " +
+    "marketer planner therapist pharmacist clerk cashier"
+  ).split(" "),
+);
+/** Headers of a list of people: the lines after one, to a blank line, that are names are people. */
+const LIST_HEADERS = new Set([
+  "recent",
+  "recents",
+  "chats",
+  "direct messages",
+  "messages",
+  "participants",
+  "attendees",
+  "invitees",
+  "guests",
+  "members",
+  "people",
+  "contacts",
+  "favorites",
+  "favourites",
+  "team",
+  "team members",
+  "recipients",
+  "followers",
+  "online",
+  "in this meeting",
+  "in call",
+  "ship to",
+  "bill to",
+  "sold to",
+  "deliver to",
+  "missed call",
+  "incoming call",
+  "outgoing call",
+  "calling",
+  "customer",
+  "client",
+  "patient",
+  "candidate",
+  "assignees",
+  "reviewers",
+  "approvers",
+]);
+/** Labels of a field whose value is a person, read with a colon or a column's gap after them. */
+const FIELD_LABELS = new Set([
+  "assignee",
+  "assigned to",
+  "reporter",
+  "reported by",
+  "owner",
+  "author",
+  "organizer",
+  "organiser",
+  "host",
+  "from",
+  "to",
+  "cc",
+  "bcc",
+  "sender",
+  "recipient",
+  "customer",
+  "client",
+  "contact",
+  "employee",
+  "manager",
+  "line manager",
+  "approver",
+  "approved by",
+  "requested by",
+  "created by",
+  "submitted by",
+  "modified by",
+  "updated by",
+  "reviewer",
+  "payee",
+  "name",
+  "full name",
+  "candidate",
+  "applicant",
+  "patient",
+  "presenter",
+  "speaker",
+  "driver",
+  "agent",
+  "caller",
+  "emergency contact",
+  "next of kin",
+]);
+
+/** The label of a field that opens text[a..b), and where its value starts; -1 if none. */
+function fieldValue(text: string, lower: string, a: number, b: number): number {
+  for (let i = a + 1; i < b && i - a <= 20; i++) {
+    const c = text.charCodeAt(i);
+    const colon = c === 58;
+    const gap = (c === 32 && text.charCodeAt(i + 1) === 32) || c === 9;
+    if (!colon && !gap) continue;
+    if (!FIELD_LABELS.has(lower.slice(a, i))) return -1;
+    let v = i + 1;
+    while (v < b && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
+    return v < b ? v : -1;
+  }
+  return -1;
+}
+
+/** End of the first column of text[a..b): the first gap of two spaces or a tab, or b. */
+function columnEnd(text: string, a: number, b: number): number {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || (c === 32 && i + 1 < b && text.charCodeAt(i + 1) === 32)) return i;
+  }
+  return b;
+}
+
+/** Names of an OCR'd window, line by line. */
+function screenTextNames(text: string, lower: string, out: Detection[]): void {
+  const lines: Array<[number, number]> = [];
+  for (let from = 0; from <= text.length;) {
+    let to = text.indexOf("\n", from);
+    if (to < 0) to = text.length;
+    let a = from;
+    let b = to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to;
+    while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    lines.push([a, b]);
+    from = to + 1;
+  }
+  let inList = false;
+  for (let l = 0; l < lines.length; l++) {
+    const [a, b] = lines[l]!;
+    if (a === b) {
+      inList = false;
+      continue;
+    }
+    const line = text.slice(a, b);
+    // a header of a list of people: "Participants (3)", "Ship to", "Recent"
+    const header = line.toLowerCase().replace(/\s*\(\d{1,5}\)$|:$/, "");
+    if (LIST_HEADERS.has(header)) {
+      inList = true;
+      continue;
+    }
+    // a field's label alone, its value on the next line (OCR splits a row whose columns are far apart)
+    if (FIELD_LABELS.has(header) && l + 1 < lines.length) {
+      const [na, nb] = lines[l + 1]!;
+      if (na < nb && nameAt(text, na, nb)) {
+        push(out, text, na, nb);
+        l++;
+        continue;
+      }
+    }
+    // "Assignee  Ilsa Prenn", "Employee: Ilsa Prenn    ID: 4821"
+    const v = fieldValue(text, lower, a, b);
+    if (v > 0) {
+      const e = columnEnd(text, v, b);
+      if (namesIn(text, v, e, out)) continue;
+    }
+    // "Ilsa Prenn (Host)"
+    const role = ROLE_NOTE.exec(line);
+    const nameEnd = role ? b - role[0].length : b;
+    if (role && nameAt(text, a, nameEnd)) {
+      push(out, text, a, nameEnd);
+      continue;
+    }
+    // "Ilsa Prenn  10:42 AM": a row of a chat or a list, its time last
+    const time = ROW_TIME.exec(line);
+    if (time && time.index > 0) {
+      let e = a + time.index;
+      while (
+        e > a &&
+        (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 183 || text.charCodeAt(e - 1) === 44)
+      )
+        e--;
+      if (nameAt(text, a, e)) {
+        push(out, text, a, e);
+        continue;
+      }
+    }
+    if (!nameAt(text, a, b)) continue;
+    if (inList) {
+      push(out, text, a, b);
+      continue;
+    }
+    // a contact's card: the name over a job title, a presence line, a phone number or an address
+    if (l + 1 < lines.length) {
+      const [na, nb] = lines[l + 1]!;
+      const next = text.slice(na, nb);
+      const lastWord = next.slice(next.lastIndexOf(" ") + 1).toLowerCase();
+      if (
+        PRESENCE.test(next) ||
+        CONTACT_LINE.test(next) ||
+        (JOB_WORDS.has(lastWord) && !/\d/.test(next) && next.length <= 60)
+      )
+        push(out, text, a, b);
+    }
+  }
+}
+
+export const screenNames: Recognizer = {
+  id: ID,
+  types: ["PERSON"],
+  channels: ["title", "ocr"],
+  detect({ text, lower, channel }) {
+    const out: Detection[] = [];
+    if (channel === "title") titleNames(text, lower, out);
+    else screenTextNames(text, lower, out);
+    return out;
+  },
+};
