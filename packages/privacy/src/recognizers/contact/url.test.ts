@@ -51,6 +51,34 @@ describe("url: parts and exact offsets", () => {
     expect(parts(t).every((p) => p[0] === "URL_ID")).toBe(true);
   });
 
+  it("a person's account in the path: profiles, handles, people pages", () => {
+    const profile = (t: string) =>
+      parts(t, "url")
+        .filter((p) => p[0] === "URL_PROFILE")
+        .map((p) => p[1]);
+    expect(profile("https://www.linkedin.com/in/zorqual-vennik/")).toEqual(["zorqual-vennik"]);
+    expect(profile("https://twitter.com/zvennik")).toEqual(["zvennik"]);
+    expect(profile("https://x.com/zvennik/status/1234567890123")).toEqual(["zvennik"]);
+    expect(profile("https://www.instagram.com/zorqual_vennik/")).toEqual(["zorqual_vennik"]);
+    expect(profile("https://calendly.com/zorqual-vennik/30min")).toEqual(["zorqual-vennik"]);
+    expect(profile("https://mastodon.example/@zvennik")).toEqual(["zvennik"]);
+    expect(profile("https://www.youtube.com/@zvennik/videos")).toEqual(["zvennik"]);
+    expect(profile("https://intranet.example.com/people/zorqual-vennik")).toEqual(["zorqual-vennik"]);
+    expect(profile("https://www.reddit.com/user/zvennik/")).toEqual(["zvennik"]);
+    expect(masked("see https://twitter.com/zvennik for news")).toBe(
+      "see https://twitter.com/[URL_PROFILE] for news",
+    );
+    // the sites' own pages, pages named by a word, and packages' scopes are no one's account
+    expect(profile("https://x.com/home")).toEqual([]);
+    expect(profile("https://x.com/search")).toEqual([]);
+    expect(profile("https://www.facebook.com/groups/")).toEqual([]);
+    expect(profile("https://example.com/users/guide")).toEqual([]);
+    expect(profile("https://example.com/in/stock")).toEqual([]);
+    expect(profile("https://www.npmjs.com/package/@types/node")).toEqual([]);
+    expect(profile("https://unpkg.com/@scope/pkg")).toEqual([]);
+    expect(profile("https://img.shields.io/npm/dm/@scope/pkg.svg")).toEqual([]);
+  });
+
   it("keeps readable slugs, years and short numbers", () => {
     expect(parts("https://blog.example.com/2024/05/how-to-configure-the-network-stack/page/2")).toEqual([]);
     expect(parts("https://example.com/docs/GettingStartedWithTypeScript")).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Detection, Recognizer } from "../../types.js";
 import { codeAt, isAsciiLetter, isDigit, isHex, isWordCode, results } from "./chars.js";
+import { L_COMMON, L_FIRST, L_LAST, lexicon } from "../people/lexicon.js";
 import { isTrivialValue } from "../secrets/util.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -305,14 +306,173 @@ function det(start: number, end: number, type: string): Detection {
   return { start, end, type, score: 0.8, level: 3, recognizer: "url" };
 }
 
+// ---------------------------------------------------------------------------------------------
+// A person's account in the path: "linkedin.com/in/<name>", "x.com/<handle>", "/@handle", "/people/<name>"
+
 /**
- * Detections for one parsed URL: userinfo, query, fragment and ID-like path segments. Scheme, host
- * and the rest of the path are kept.
+ * Sites whose first path segment is an account's handle ("instagram.com/<handle>"), unless it is one of the site's
+ * own pages (RESERVED_PATHS).
+ */
+const HANDLE_HOSTS = new Set([
+  "facebook.com",
+  "instagram.com",
+  "twitter.com",
+  "x.com",
+  "threads.net",
+  "threads.com",
+  "t.me",
+  "telegram.me",
+  "m.me",
+  "wa.me",
+  "linktr.ee",
+  "calendly.com",
+  "keybase.io",
+  "about.me",
+  "vk.com",
+  "patreon.com",
+  "pinterest.com",
+  "dribbble.com",
+  "behance.net",
+  "soundcloud.com",
+  "twitch.tv",
+  "venmo.com",
+  "cash.app",
+  "paypal.me",
+  "buymeacoffee.com",
+  "ko-fi.com",
+]);
+
+/** Path segments after which the next one names a person, on any site ("/people/", "/users/"). */
+const PERSON_PATHS = new Set([
+  "people",
+  "person",
+  "profile",
+  "profiles",
+  "user",
+  "users",
+  "u",
+  "member",
+  "members",
+  "author",
+  "authors",
+  "staff",
+  "employee",
+  "employees",
+  "contact",
+  "contacts",
+  "candidate",
+  "candidates",
+  "patient",
+  "patients",
+]);
+
+/** The same, on one site only: "linkedin.com/in/<name>", "snapchat.com/add/<handle>". */
+const SITE_PERSON_PATHS: Readonly<Record<string, readonly string[]>> = {
+  "linkedin.com": ["in", "pub"],
+  "snapchat.com": ["add"],
+};
+
+/** Package registries and CDNs, where "/@scope" is a package's scope, not an account ("unpkg.com/@scope/pkg"). */
+const PACKAGE_HOSTS = new Set([
+  "npmjs.com",
+  "npm.im",
+  "npmx.dev",
+  "unpkg.com",
+  "esm.sh",
+  "esm.run",
+  "jsr.io",
+  "cdn.jsdelivr.net",
+  "cdn.skypack.dev",
+  "ga.jspm.io",
+  "deno.land",
+  "yarnpkg.com",
+  "bundlephobia.com",
+  "packagephobia.com",
+  "socket.dev",
+  "npmmirror.com",
+  "npmtrends.com",
+]);
+
+/** Pages of sites, not accounts: "x.com/home", "/users/settings", "/people/search". */
+const RESERVED_PATHS = new Set(
+  (
+    "home explore search settings messages notifications i login logout signup signin register about help " +
+    "privacy terms legal policies groups group pages events watch marketplace gaming hashtag share sharer intent " +
+    "compose p reel reels stories accounts direct tv feed results channel c watch shorts playlist videos live " +
+    "posts photos photo status lists list new edit me self all index admin api static assets public images img " +
+    "js css dashboard account billing invite invites join jobs careers company companies school feed pulse " +
+    "learning premium sales talent directory browse trending topics discover notifications bookmarks " +
+    "communities community business ads developers docs blog press media download downloads app apps " +
+    "oauth auth sso dialog plugins friends saved places memories"
+  ).split(" "),
+);
+
+/** Host without "www.", "m." or "mobile.", lower-cased. */
+function siteOf(text: string, u: UrlParts): string {
+  let h = text.slice(u.host[0], u.host[1]).toLowerCase();
+  for (const p of ["www.", "m.", "mobile."]) if (h.startsWith(p)) h = h.slice(p.length);
+  return h;
+}
+
+/** A segment that may be an account's name or handle: letters, digits, ".", "-", "_", at most 64. */
+function handleLike(seg: string): boolean {
+  if (seg.length < 2 || seg.length > 64 || RESERVED_PATHS.has(seg.toLowerCase())) return false;
+  let letter = false;
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (isAsciiLetter(c)) letter = true;
+    else if (!(isDigit(c) || c === 45 || c === 46 || c === 95 || c > 127)) return false;
+  }
+  return letter || seg.length >= 6; // "wa.me/447700900123"
+}
+
+/** A path segment after PERSON_PATHS that is one common word ("/users/guide") names a page, not a person. */
+function commonWord(seg: string): boolean {
+  const bits = lexicon().get(seg.toLowerCase());
+  return (bits & L_COMMON) !== 0 && (bits & (L_FIRST | L_LAST)) === 0;
+}
+
+/** The account segments of the URL's path (URL_PROFILE): they name or point to one person. */
+function profileSpans(text: string, u: UrlParts, out: Detection[]): void {
+  const site = siteOf(text, u);
+  const handleFirst = HANDLE_HOSTS.has(site);
+  const sitePaths = SITE_PERSON_PATHS[site];
+  let k = 0;
+  let after = false;
+  for (let s = u.path[0], i = s; i <= u.path[1]; i++) {
+    if (i < u.path[1] && text.charCodeAt(i) !== 47) continue;
+    if (i > s) {
+      // "/@handle" as the first segment: Mastodon, Medium, YouTube, TikTok (not a package's scope)
+      const at = k === 0 && text.charCodeAt(s) === 64 && !PACKAGE_HOSTS.has(site);
+      const a = at ? s + 1 : s;
+      const seg = text.slice(a, i);
+      // (an identifier is reported as one already: "/users/12345678")
+      if (
+        (at || after || (handleFirst && k === 0)) &&
+        handleLike(seg) &&
+        (at || k === 0 || !commonWord(seg)) &&
+        !isIdToken(seg)
+      )
+        out.push(det(a, i, "URL_PROFILE"));
+      const lower = seg.toLowerCase();
+      after = !at && (PERSON_PATHS.has(lower) || (sitePaths !== undefined && sitePaths.includes(lower)));
+      k++;
+    }
+    s = i + 1;
+  }
+}
+
+/**
+ * Detections for one parsed URL: userinfo, query, fragment, ID-like path segments and a person's account in the
+ * path. Scheme, host and the rest of the path are kept.
  */
 export function urlDetections(text: string, u: UrlParts, out: Detection[]): void {
   if (u.userinfo && !isPlaceholderUserinfo(text.slice(u.userinfo[0], u.userinfo[1])))
     out.push(det(u.userinfo[0], u.userinfo[1], "URL_USERINFO"));
-  if (u.path[1] > u.path[0]) pushIdSpans(text, u.path[0], u.path[1], out);
+  if (u.path[1] > u.path[0]) {
+    pushIdSpans(text, u.path[0], u.path[1], out);
+    profileSpans(text, u, out);
+  }
   if (u.query) out.push(det(u.query[0], u.query[1], "URL_QUERY"));
   if (u.fragment) out.push(det(u.fragment[0], u.fragment[1], "URL_FRAGMENT"));
 }
@@ -387,13 +547,14 @@ function bareStart(text: string, slash: number): number {
 /**
  * URLs with a scheme ("https://", "ftp://", "postgres://"…), "www."-prefixed and bare "host.tld/path"
  * ones, and "mailto:"/"tel:" links. Scheme, host and path stay; the query string (URL_QUERY), fragment
- * (URL_FRAGMENT), userinfo (URL_USERINFO) and ID-like path segments (URL_ID: digit runs, UUIDs, hex
- * hashes, base64-ish tokens, e-mail addresses) are reported, each covering just that part. In the
+ * (URL_FRAGMENT), userinfo (URL_USERINFO), ID-like path segments (URL_ID: digit runs, UUIDs, hex
+ * hashes, base64-ish tokens, e-mail addresses) and a person's account in the path (URL_PROFILE: "linkedin.com/in/…",
+ * "x.com/<handle>", "/@handle", "/people/<name>") are reported, each covering just that part. In the
  * `url` channel the whole text is one URL, with or without a scheme.
  */
 export const url: Recognizer = {
   id: "url",
-  types: ["URL_QUERY", "URL_FRAGMENT", "URL_USERINFO", "URL_ID"],
+  types: ["URL_QUERY", "URL_FRAGMENT", "URL_USERINFO", "URL_ID", "URL_PROFILE"],
   // every reported part (path id, query, fragment, userinfo after "://") comes with one of them
   triggers: { text: ["/", "?", "#"] },
   detect(input) {
