@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|tenth] [--misses TYPE]: the eval figures
+// [--templates first|second|…|eleventh] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -694,6 +694,30 @@ const TENTH_TEMPLATES = [
   ocr("Deliver to: {PERSON}, {STREET_ADDRESS}"),
 ];
 
+/**
+ * `--templates eleventh`: written in session 14 after the ninth set's rules, to make more rules from: other titles
+ * (an account's owner, group chats, file names joined by underscores) and the activity lines of apps ("X is
+ * typing…", "X joined the meeting", "Message X").
+ */
+const ELEVENTH_TEMPLATES = [
+  title("Mail - {PERSON} - Outlook"),
+  title("Chat | {PERSON}, {PERSON} | Microsoft Teams"),
+  title("Slack | {PERSON} | Acme"),
+  title("Zoom Meeting - {PERSON}'s Personal Meeting Room"),
+  title("Offer Letter - {PERSON} - Google Docs"),
+  title("Resume {PERSON}.odt - LibreOffice Writer"),
+  ocr("{PERSON}\nto me\n10:42 AM (2 hours ago)"),
+  ocr("Message {PERSON}"),
+  ocr("{PERSON} is typing…"),
+  ocr("{PERSON} joined the meeting\n{PERSON} left the meeting"),
+  ocr("Shared with {PERSON} and 2 others"),
+  ocr("Signed in as {PERSON}"),
+  ocr("Seen by {PERSON}"),
+  ocr("{PERSON} commented on your post"),
+  ocr("{PERSON}  Yesterday 4:12 PM\nsounds good"),
+  ocr("Reply to {PERSON}"),
+];
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 const SCREEN_NEGATIVES = [
   title("Settings - Visual Studio Code"),
@@ -818,6 +842,7 @@ const TEMPLATE_SETS = {
   eighth: { english: EIGHTH_TEMPLATES, natives: {} },
   ninth: { english: NINTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
   tenth: { english: TENTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
+  eleventh: { english: ELEVENTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {

@@ -22,6 +22,17 @@ describe("names in window titles", () => {
     // a name that is a word too, where the app puts a person
     expect(found("Grace | LinkedIn", "title")).toEqual(["Grace"]);
   });
+  it("the app first and the workspace last; an account's owner; a document about a person", () => {
+    expect(found("Slack | Dureildne | Acme", "title")).toEqual(["Dureildne"]);
+    expect(found("Mail - Zorqual Vennik - Outlook", "title")).toEqual(["Zorqual Vennik"]);
+    expect(found("Zoom Meeting - Dureildne's Personal Meeting Room", "title")).toEqual(["Dureildne"]);
+    expect(found("Offer Letter - Dureildne - Google Docs", "title")).toEqual(["Dureildne"]);
+    expect(found("Resume Zorqual Vennik.odt - LibreOffice Writer", "title")).toEqual(["Zorqual Vennik"]);
+    // an unknown word beside a document that is about no one
+    expect(found("Roadmap - Zentrix - Google Docs", "title")).toEqual([]);
+    // Georgian writes without case
+    expect(found("Mail - ლენა - Outlook", "title")).toEqual(["ლენა"]);
+  });
   it("an owner, or a person after 'for', 'with', 'from' in any app's title", () => {
     expect(found("Zorqual's 1:1 notes - Google Docs", "title")).toEqual(["Zorqual"]);
     expect(found("Invoice for Zorqual Vennik.pdf - Document Viewer", "title")).toEqual(["Zorqual Vennik"]);
@@ -65,6 +76,22 @@ describe("names in the text OCR reads off a window", () => {
     // the label's column far from its value's: OCR gives them as two lines
     expect(found("Assignee\nZorqual Vennik\nPriority\nHigh", "ocr")).toEqual(["Zorqual Vennik"]);
     expect(found("To\nSubject\nSend", "ocr")).toEqual([]);
+  });
+  it("what apps say a person did, and the chrome's words before a person", () => {
+    expect(found("Dureildne joined the meeting\nZorqual Vennik left the meeting", "ocr")).toEqual([
+      "Dureildne",
+      "Zorqual Vennik",
+    ]);
+    expect(found("Zorqual Vennik commented on your post", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Dureildne is typing…", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Message Zorqual Vennik", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Shared with Dureildne and 2 others", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Signed in as Zorqual Vennik", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Dureildne  Yesterday 4:12 PM\nsounds good", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Dureildne\nto me\n10:42 AM (2 hours ago)", "ocr")).toEqual(["Dureildne"]);
+    // a name that starts like a weekday is a name, not a day ("Monne 10:43")
+    expect(found("Ilsa Monne  10:43 AM", "ocr")).toEqual(["Ilsa Monne"]);
+    expect(found("Build started 5m ago\nSettings changed\nMeeting Notes  10:30", "ocr")).toEqual([]);
   });
   it("no name in a window's chrome", () => {
     expect(found("File  Edit  View  Help\nUntitled document\nAll changes saved", "ocr")).toEqual([]);

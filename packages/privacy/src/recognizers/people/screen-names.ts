@@ -42,7 +42,7 @@ const SCREEN_WORDS = new Set(
     "general random inbox outbox drafts snoozed unread spam junk archived huddles apps untitled logout login signin signup " +
     "workspace workspaces docs wiki faq helpdesk admin analytics invoices timesheet timesheets roadmap kanban " +
     "standup onboarding offboarding localhost dashboard gmail outlook linkedin youtube facebook instagram whatsapp " +
-    "skype reddit wikipedia github gitlab jira confluence figma notion trello asana miro loom dropbox onedrive " +
+    "skype reddit wikipedia github gitlab jira confluence figma notion trello asana loom dropbox onedrive " +
     "sharepoint webex zoom slack teams chromium firefox thunderbird salesforce hubspot zendesk workday greenhouse " +
     "okta grafana kibana datadog sentry vercel netlify heroku postman"
   ).split(" "),
@@ -52,7 +52,9 @@ const UPPER = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const CASED = /[\p{Lu}\p{Ll}]/u;
 /** A word: letters and marks, with inner apostrophes or hyphens ("O'Neil", "Hyatt-Kunde"). */
-const WORD = /^[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*$/u;
+const WORD = /^[\p{L}\p{M}]+(?:['’‘ʻʼ-][\p{L}\p{M}]+)*$/u;
+/** Georgian writes without case (its capitals are for headings): its letters count as a script without case. */
+const GEORGIAN = /^[\u10d0-\u10ff]/;
 const INITIAL = /^\p{Lu}\.?$/u;
 
 /** The words of a name at most, and the code units of a candidate (longer runs are prose or headings). */
@@ -81,14 +83,15 @@ export function nameAt(text: string, a: number, b: number, sure = true): boolean
     if (INITIAL.test(w)) continue;
     const key = w.toLowerCase().normalize("NFC");
     if (!WORD.test(w)) return false;
-    if (!UPPER.test(w)) {
+    const caseless = GEORGIAN.test(w);
+    if (!caseless && !UPPER.test(w)) {
       if (LOWER.test(w[0]!)) {
         // "van", "de", "bin" inside a name only
         if (k === 0 || k === words.length - 1 || !(lex.get(key) & L_PARTICLE)) return false;
         continue;
       }
       if (CASED.test(w)) return false;
-    } else if (w.length > 1 && w === w.toUpperCase() && !(lex.get(key) & NAME_BITS)) {
+    } else if (!caseless && w.length > 1 && w === w.toUpperCase() && !(lex.get(key) & NAME_BITS)) {
       return false; // "ACME", "HR": an acronym
     }
     if (SCREEN_WORDS.has(key)) return false;
@@ -232,16 +235,54 @@ function titleParts(text: string): Array<[number, number]> {
   return parts;
 }
 
+/**
+ * Words that name a document about one person: "Resume Ilsa Prenn.odt", "Offer Letter - Ilsa Prenn - Google Docs".
+ */
+const DOC_WORDS = new Set(
+  (
+    "resume résumé cv curriculum vitae offer letter contract agreement invoice payslip reference references " +
+    "review appraisal evaluation feedback notes application cover onboarding timesheet passport visa certificate " +
+    "statement record records interview scorecard assessment warning termination promotion salary bonus nda " +
+    "dossier portfolio proposal receipt performance"
+  ).split(" "),
+);
+
+/** Offset after the document words that open text[a..b) ("Offer Letter "), or -1 if it opens with none. */
+function afterDocWords(lower: string, a: number, b: number): number {
+  let at = a;
+  for (let i = a; i <= b; i++) {
+    if (i < b && lower.charCodeAt(i) !== 32) continue;
+    if (i === at || !DOC_WORDS.has(lower.slice(at, i))) break;
+    at = i + 1;
+  }
+  return at > a ? at : -1;
+}
+
 /** Names of a window title. */
 function titleNames(text: string, lower: string, out: Detection[]): void {
   const parts = titleParts(text);
+  const word = (p: number) => lower.slice(parts[p]![0], parts[p]![1]).trim();
   let last = parts.length - 1;
-  if (last > 0 && BROWSERS.has(lower.slice(parts[last]![0], parts[last]![1]).trim())) last--;
-  const app = lower.slice(parts[last]![0], parts[last]![1]).trim();
-  const people = last > 0 && PEOPLE_APPS.has(app);
-  const end = last > 0 ? last : parts.length;
-  for (let p = 0; p < end; p++) {
+  if (last > 0 && BROWSERS.has(word(last))) last--;
+  // the app's part: last ("… - Outlook"), or first with the workspace last ("Slack | Ilsa Prenn | Acme")
+  let from = 0;
+  let to = last;
+  let people = false;
+  if (last > 0 && PEOPLE_APPS.has(word(last))) {
+    people = true;
+    to = last - 1;
+  } else if (last > 1 && PEOPLE_APPS.has(word(0))) {
+    people = true;
+    from = 1;
+    to = last - 1;
+  }
+  // a part that only names a document about a person ("Offer Letter"): the parts beside it may be the person
+  const docPart = (p: number) =>
+    p >= 0 && p <= last && afterDocWords(lower, parts[p]![0], parts[p]![1]) >= parts[p]![1];
+  for (let p = 0; p <= last; p++) {
     let [a, b] = parts[p]!;
+    // the app's parts, a workspace or an unknown app's name are read only for an owner or a cue below
+    const plain = p >= from && p <= to && (to > 0 || p === 0);
     // the opening words of the part, as many as there are ("Chat with", "RE: FW:")
     for (let again = true; again;) {
       again = false;
@@ -257,13 +298,23 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
     if (m) b -= m[0].length;
     const note = TRAILING_NOTE.exec(text.slice(a, b));
     if (note) b -= note[0].length;
-    // "Ilsa Prenn's 1:1 notes": the owner of what the part names
+    // "Ilsa Prenn's 1:1 notes", "Ilsa Prenn's Personal Meeting Room": the owner of what the part names
     const poss = possessiveEnd(text, a, b);
     if (poss > 0 && nameAt(text, a, poss)) {
       push(out, text, a, poss);
       continue;
     }
-    if ((people || led) && namesIn(text, a, b, out)) continue;
+    if (plain && (people || led) && namesIn(text, a, b, out)) continue;
+    // "Resume Ilsa Prenn.odt"; "Offer Letter - Ilsa Prenn - Google Docs"
+    const doc = afterDocWords(lower, a, b);
+    if (doc > 0 && doc < b && nameAt(text, doc, b, false)) {
+      push(out, text, doc, b);
+      continue;
+    }
+    if (plain && (docPart(p - 1) || docPart(p + 1)) && nameAt(text, a, b, false)) {
+      push(out, text, a, b);
+      continue;
+    }
     // "Invoice for Ilsa Prenn", "Notes from Ilsa Prenn": the words after the part's last cue
     const cue = lastCue(lower, a, b);
     if (cue > 0) namesIn(text, cue, b, out, false);
@@ -325,14 +376,44 @@ function push(out: Detection[], text: string, a: number, b: number): void {
 // ---------------------------------------------------------------- OCR'd windows
 
 /** A time or day that ends a row of a chat or a list: "10:42 AM", "9.14", "Yesterday", "5m", "2 h ago", "Tue". */
-const ROW_TIME =
-  /(?:^|\s)(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|yesterday|today|now|just now|\d{1,2}\s?(?:s|m|min|mins|h|hr|hrs|d|w)(?:\s+ago)?|mon|tue|wed|thu|fri|sat|sun)$/i;
+const DAY =
+  "(?:yesterday|today|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?";
+const ROW_TIME = new RegExp(
+  `(?:^|\\s)(?:(?:${DAY}(?:\\s{1,3}at)?\\s{1,3})?\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?|${DAY}|now|just now|` +
+    `\\d{1,2}\\s?(?:s|m|min|mins|h|hr|hrs|d|w)(?:\\s{1,3}ago)?)$`,
+  "i",
+);
+/** What an app says a person did, after their name at a line's start: "Ilsa Prenn joined the meeting". */
+const ACTIVITY =
+  / (?:is typing|is calling|is speaking|is sharing|is now|has joined|has left|joined|left|commented|replied|reacted|mentioned you|shared|liked|invited you|sent you|sent a|accepted|declined|added|removed|changed|updated|edited|created|uploaded|assigned|completed|requested|called|started|followed you|wants to|was added)\b/;
+/** Words of an app's chrome before a person, at a line's start: "Message Ilsa Prenn", "Signed in as Ilsa Prenn". */
+const LINE_LEADS = [
+  "message ",
+  "reply to ",
+  "signed in as ",
+  "logged in as ",
+  "seen by ",
+  "shared with ",
+  "sent by ",
+  "created by ",
+  "owned by ",
+  "edited by ",
+  "modified by ",
+  "invited by ",
+  "added by ",
+  "calling ",
+  "chat with ",
+  "meeting with ",
+  "you and ",
+];
+/** "… and 2 others" after the people a line lists. */
+const AND_OTHERS = /,? (?:and|&|\+) ?\d{1,4} (?:others?|more)$/i;
 /** A bracketed role after a name in a meeting's or a thread's list: "(Host)", "(me)". */
 const ROLE_NOTE =
   /\s\((?:host|co-host|me|you|guest|organi[sz]er|presenter|external|owner|admin|moderator|speaker|author)\)$/i;
 /** A line that says whether a person is there: the second line of a contact's card. */
 const PRESENCE =
-  /^(?:active|online|offline|away|busy|available|typing|is typing|last seen|do not disturb|in a meeting|out of office|on a call|presenting|idle)\b/i;
+  /^(?:to me|to you|active|online|offline|away|busy|available|typing|is typing|last seen|do not disturb|in a meeting|out of office|on a call|presenting|idle)\b/i;
 /** A line that is only a phone number or an e-mail address: a contact's card or a call log's row. */
 const CONTACT_LINE = /^(?:\+?[\d\s().-]{7,20}|[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24})$/i;
 /** Last words of a job title: the line under a name on a contact's card. */
@@ -504,6 +585,18 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
       continue;
     }
     // "Ilsa Prenn  10:42 AM": a row of a chat or a list, its time last
+    // "Ilsa Prenn joined the meeting", "Ilsa Prenn is typing…"
+    const act = ACTIVITY.exec(lower.slice(a, b));
+    if (act && act.index > 0 && nameAt(text, a, a + act.index)) {
+      push(out, text, a, a + act.index);
+      continue;
+    }
+    // "Message Ilsa Prenn", "Shared with Ilsa Prenn and 2 others"
+    const lead = LINE_LEADS.find((w) => lower.startsWith(w, a));
+    if (lead !== undefined) {
+      const others = AND_OTHERS.exec(line);
+      if (namesIn(text, a + lead.length, others ? a + others.index : b, out)) continue;
+    }
     const time = ROW_TIME.exec(line);
     if (time && time.index > 0) {
       let e = a + time.index;
