@@ -1,4 +1,5 @@
 import type { Recognizer } from "../../types.js";
+import { accountNames } from "./account-names.js";
 import { streetAddress } from "./address.js";
 import { dobAge } from "./dob-age.js";
 import { honorificNames } from "./honorific-names.js";
@@ -13,6 +14,7 @@ export { detectPostcodes, isPostcodeText } from "./postcode.js";
 export { dobAge } from "./dob-age.js";
 export { honorificNames } from "./honorific-names.js";
 export { screenNames } from "./screen-names.js";
+export { accountNames, detectAccountNames } from "./account-names.js";
 
 // Build the name lexicon (about 250K words, a few tens of milliseconds) when the recognizers are
 // loaded rather than on the first record, so that no record pays for it.
@@ -25,4 +27,5 @@ export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [
   screenNames,
   streetAddress,
   dobAge,
+  accountNames,
 ];
