@@ -355,6 +355,20 @@ describe("recorder filter pipeline", () => {
     expect(foc[1]!.title).toBeUndefined();
   });
 
+  it("a colleague's name in a chat window's title, and the account in a terminal's, are masked", async () => {
+    const s = setup();
+    await s.rec.start();
+    s.win.focus(now(), 63, "Slack", "Zorqual Vennik (DM) - Acme - Slack");
+    await sleep(5);
+    s.win.focus(now(), 64, "XTerm", "zvennik@laptop: ~/projects");
+    await s.rec.stop();
+    const foc = openAll(s.spoolDir, s.keys).events.filter((e) => e.kind === "focus") as { title?: string }[];
+    expect(foc.map((f) => f.title)).toEqual([
+      "[PERSON] (DM) - Acme - Slack",
+      "[USERNAME]@laptop: ~/projects",
+    ]);
+  });
+
   it("fails closed when the privacy engine throws: recording stops with the reason, nothing unfiltered kept", async () => {
     let calls = 0;
     const s = setup({

@@ -13,6 +13,7 @@ describe("names in window titles", () => {
     expect(found("Zorqual Vennik | Microsoft Teams", "title")).toEqual(["Zorqual Vennik"]);
     expect(found("Chat | Zorqual Vennik | Microsoft Teams", "title")).toEqual(["Zorqual Vennik"]);
     expect(found("Dureildne (DM) - Acme Corp - Slack", "title")).toEqual(["Dureildne"]);
+    expect(found("Dureildne (DM) - Zentrix - Slack", "title")).toEqual(["Dureildne"]);
     expect(found("RE: Contract renewal - Dureildne - Outlook", "title")).toEqual(["Dureildne"]);
     expect(found("Message from Zorqual Vennik - Gmail - Chromium", "title")).toEqual(["Zorqual Vennik"]);
     expect(found("Meeting with Zorqual Vennik and Ilsa Prenn - Zoom", "title")).toEqual([

@@ -177,6 +177,9 @@ const PEOPLE_APPS = new Set([
   "calendly",
 ]);
 
+/** Apps whose titles name the workspace or server before the app: "general - Acme - Slack". */
+const WORKSPACE_APPS = new Set(["slack", "discord", "mattermost"]);
+
 /** Words that open a part of a title before the person it is about ("Chat with", "RE:", "Candidate:"). */
 const TITLE_LEADS = [
   "chat with ",
@@ -270,7 +273,8 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
   let people = false;
   if (last > 0 && PEOPLE_APPS.has(word(last))) {
     people = true;
-    to = last - 1;
+    // "X (DM) - Acme - Slack": the workspace stands before the app
+    to = last > 1 && WORKSPACE_APPS.has(word(last)) ? last - 2 : last - 1;
   } else if (last > 1 && PEOPLE_APPS.has(word(0))) {
     people = true;
     from = 1;
