@@ -469,4 +469,38 @@ describe.skipIf(!tesseractAvailable())("real OCR on a rendered frame", () => {
     expect(text).not.toMatch(/jane|example\.com/);
     expect(text).not.toMatch(/AKIA/);
   }, 60_000);
+
+  it("names on a rendered chat and ticket window are not readable in the stored frame; the window's words are", async () => {
+    const line = (x: number, y: number, size: number, t: string) =>
+      `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="${size}" fill="black">${t}</text>`;
+    const svg = `<svg width="800" height="260" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="white"/>
+      ${line(10, 30, 18, "Zorqual Vennik")}${line(200, 30, 14, "10:42 AM")}${line(10, 60, 18, "sure, send it over")}
+      ${line(10, 110, 18, "Participants (2)")}${line(10, 140, 18, "Ilsa Prenn (Host)")}${line(10, 170, 18, "Dureildne Maqs")}
+      ${line(10, 230, 18, "Assignee")}${line(140, 230, 18, "Tavrin Olbeck")}</svg>`;
+    const { data, info } = await sharp(Buffer.from(svg))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const frame = (): RawFrame => ({
+      rgb: Buffer.from(data),
+      width: info.width,
+      height: info.height,
+      x: 0,
+      y: 0,
+      takenAt: now(),
+    });
+    const s = setup(frame, (f) => ocrFrame(f));
+    await s.rec.start();
+    s.win.focus(now(), 11, "XTerm", "shell");
+    await sleep(200);
+    await s.rec.stop();
+    const { frames } = await framesOf(s.spoolDir, s.keys);
+    expect(frames.length).toBeGreaterThanOrEqual(1);
+    const text = (await ocrFrame(frames[0]!)).map((w) => w.text).join(" ");
+    expect(text).toMatch(/send it over/);
+    expect(text).toMatch(/Participants/);
+    expect(text).toMatch(/Assignee/);
+    for (const name of ["Zorqual", "Vennik", "Ilsa", "Prenn", "Dureildne", "Maqs", "Tavrin", "Olbeck"])
+      expect(text).not.toContain(name);
+  }, 60_000);
 });

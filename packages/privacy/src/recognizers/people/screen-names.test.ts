@@ -74,6 +74,8 @@ describe("names in the text OCR reads off a window", () => {
       "Dureildne",
     ]);
     expect(found("Dureildne\nProduct Designer\nActive 5m ago", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Dureildne\n10:42 AM\nsure, send it over", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Deploy\n10:42 AM\nall green", "ocr")).toEqual([]);
     // the label's column far from its value's: OCR gives them as two lines
     expect(found("Assignee\nZorqual Vennik\nPriority\nHigh", "ocr")).toEqual(["Zorqual Vennik"]);
     expect(found("To\nSubject\nSend", "ocr")).toEqual([]);

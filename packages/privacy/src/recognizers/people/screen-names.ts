@@ -619,7 +619,8 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
       push(out, text, a, b);
       continue;
     }
-    // a contact's card: the name over a job title, a presence line, a phone number or an address
+    // a contact's card: the name over a job title, a presence line, a phone number or an address; a chat's
+    // sender over the message's time (OCR puts the smaller time on a line of its own)
     if (l + 1 < lines.length) {
       const [na, nb] = lines[l + 1]!;
       const next = text.slice(na, nb);
@@ -627,6 +628,7 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
       if (
         PRESENCE.test(next) ||
         CONTACT_LINE.test(next) ||
+        ROW_TIME.exec(next)?.index === 0 ||
         (JOB_WORDS.has(lastWord) && !/\d/.test(next) && next.length <= 60)
       )
         push(out, text, a, b);
