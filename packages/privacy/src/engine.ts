@@ -6,6 +6,7 @@ import {
   type RecordContext,
 } from "./classify.js";
 import { mergeSorted, sortDetections, type Span } from "./merge.js";
+import { foldOcrDigits } from "./ocr-fold.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
 import { beginRunBatch, endRunBatch, showBatchRecord } from "./recognizers/ids/scan.js";
@@ -321,6 +322,13 @@ function concludeOne(
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const st = stateOf(text, channel, opts, plan, false);
   runAll(plan, st, threshold);
+  // OCR's digits read as letters ("2O 7946 O958"): what the text reads as with them folded back counts too
+  const folded = channel === "ocr" ? foldOcrDigits(text) : text;
+  if (folded !== text) {
+    const fst = stateOf(folded, channel, opts, plan, false);
+    runAll(plan, fst, threshold);
+    if (fst.kept !== undefined) for (const d of fst.kept) (st.kept ??= []).push(d);
+  }
   return conclude(st, opts, redacting);
 }
 
@@ -354,14 +362,20 @@ function concludeMany(
   const out: Redaction[] = new Array<Redaction>(texts.length);
   let i = 0;
   while (i < texts.length) {
-    if (texts[i]!.length > SOLO_UNITS) {
+    // a long record goes alone, and so does OCR text with digits read as letters (it is read twice: concludeOne)
+    if (texts[i]!.length > SOLO_UNITS || (channel === "ocr" && foldOcrDigits(texts[i]!) !== texts[i])) {
       out[i] = redacting ? redact(texts[i]!, opts) : (analyze(texts[i]!, opts) as Redaction);
       i++;
       continue;
     }
     const from = i;
     let units = 0;
-    while (i < texts.length && i - from < BATCH_RECORDS && texts[i]!.length <= SOLO_UNITS) {
+    while (
+      i < texts.length &&
+      i - from < BATCH_RECORDS &&
+      texts[i]!.length <= SOLO_UNITS &&
+      (channel !== "ocr" || foldOcrDigits(texts[i]!) === texts[i])
+    ) {
       units += texts[i]!.length;
       i++;
       if (units >= BATCH_UNITS) break;
