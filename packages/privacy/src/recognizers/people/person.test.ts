@@ -395,6 +395,12 @@ describe("person: hard negatives", () => {
     expect(found("| Field name | Valid values | Description")).toEqual([]);
   });
 
+  it("German nouns with a noun's ending are no names; romanised Korean names with '-young' are", () => {
+    expect(found("Alle Änderungen gespeichert")).toEqual([]);
+    expect(found("Die Bestellung kam mit der Lieferung.")).toEqual([]);
+    expect(found("Author: Junyoung Choi")).toEqual(["Junyoung Choi"]);
+  });
+
   it("sentence-initial common words are no names", () => {
     expect(found("Will you come? Grant access to the repo. Mark the task done.")).toEqual([]);
     expect(found("Young people like white roses. Long live the king.")).toEqual([]);

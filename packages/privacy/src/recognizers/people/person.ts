@@ -1547,6 +1547,7 @@ function categorise(i: number): number {
   else if (nameBits && !wordBits) c = nameBits & (L_FIRST | L_LAST) ? CAT_STRONG : CAT_EXTRA;
   else if (nameBits) c = CAT_WEAK;
   else if (wordBits) c = CAT_NONE;
+  else if (germanNoun(s0, e0)) c = CAT_NONE;
   else if (plain ? surnameEndingRange(lower, s0, e0) : surnameEnding(key ?? keyOf(i, s0, e0))) c = CAT_EXTRA;
   else c = CAT_UNKNOWN;
   // a month's abbreviation next to a day: "Dec 18", "18 Jan" (Dec, Jan and Nov are names too)
@@ -1559,6 +1560,28 @@ function categorise(i: number): number {
     c = CAT_NONE;
   return (cat[i] = c);
 }
+/**
+ * Endings of German nouns that no name has ("Änderungen", "Zeitung", "Sicherheit", "Mannschaft"); German
+ * capitalises every noun, and a noun in no list read as a name where a sentence holds no other cue.
+ */
+const GERMAN_NOUN_ENDINGS = ["ungen", "heiten", "keiten", "schaften", "ung", "heit", "keit", "schaft"];
+/** Letters a word must have for those endings to count: "Jung", "Hung" and "Dung" are names. */
+const GERMAN_NOUN_MIN = 7;
+
+/** lower[s..e) is a word in no list with a German noun's ending (see GERMAN_NOUN_ENDINGS). */
+function germanNoun(s: number, e: number): boolean {
+  if (e - s < GERMAN_NOUN_MIN || !sameLen) return false;
+  const last = lower.charCodeAt(e - 1);
+  // (every ending ends in g, n or t)
+  if (last !== 103 && last !== 110 && last !== 116) return false;
+  for (const end of GERMAN_NOUN_ENDINGS) {
+    if (!lower.startsWith(end, e - end.length)) continue;
+    // "-ung" after a vowel or y is Korean or Chinese romanised ("Junyoung", "Kwokleung"), not German
+    return !(end.startsWith("ung") && "aeiouy".includes(lower[e - end.length - 1]!));
+  }
+  return false;
+}
+
 function isTitleTok(i: number): boolean {
   if (categorise(i) !== CAT_NONE || te[i]! - ts[i]! > 9) return false;
   // lower-case titles ("ms.", "dr.") are not categorised as name starts: look them up here

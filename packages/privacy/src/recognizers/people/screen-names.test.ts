@@ -96,6 +96,20 @@ describe("names in the text OCR reads off a window", () => {
     expect(found("Ilsa Monne  10:43 AM", "ocr")).toEqual(["Ilsa Monne"]);
     expect(found("Build started 5m ago\nSettings changed\nMeeting Notes  10:30", "ocr")).toEqual([]);
   });
+  it("apps set to German, French, Spanish", () => {
+    expect(found("Teilnehmer (3)\nDureildne (Organisator)\nZorqual Vennik\nIch", "ocr")).toEqual([
+      "Dureildne",
+      "Zorqual Vennik",
+    ]);
+    expect(found("Dureildne hat das Meeting verlassen", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Zorqual Vennik a quitté la réunion", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Dureildne está escribiendo…", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Nachricht an Zorqual Vennik", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Zugewiesen an  Dureildne\nPriorität  Hoch", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Dureildne  Gestern 16:12\nklingt gut", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Posteingang - Dureildne - Outlook", "title")).toEqual(["Dureildne"]);
+    expect(found("Datei  Bearbeiten  Ansicht  Hilfe\nAlle Änderungen gespeichert", "ocr")).toEqual([]);
+  });
   it("no name in a window's chrome", () => {
     expect(found("File  Edit  View  Help\nUntitled document\nAll changes saved", "ocr")).toEqual([]);
     expect(found("Product Roadmap Q3\nOwner  Platform Team\nStatus  In Progress", "ocr")).toEqual([]);

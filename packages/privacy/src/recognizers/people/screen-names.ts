@@ -39,6 +39,7 @@ const NAME_BITS = L_FIRST | L_LAST;
  */
 const SCREEN_WORDS = new Set(
   (
+    "posteingang postausgang entwürfe gesendet papierkorb archiv einstellungen änderungen " +
     "general random inbox outbox drafts snoozed unread spam junk archived huddles apps untitled logout login signin signup " +
     "workspace workspaces docs wiki faq helpdesk admin analytics invoices timesheet timesheets roadmap kanban " +
     "standup onboarding offboarding localhost dashboard gmail outlook linkedin youtube facebook instagram whatsapp " +
@@ -380,16 +381,33 @@ function push(out: Detection[], text: string, a: number, b: number): void {
 // ---------------------------------------------------------------- OCR'd windows
 
 /** A time or day that ends a row of a chat or a list: "10:42 AM", "9.14", "Yesterday", "5m", "2 h ago", "Tue". */
+/** Days a row's time may follow: English, and yesterday, today and the weekdays of German, French, Spanish, Italian. */
 const DAY =
-  "(?:yesterday|today|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?";
+  "(?:yesterday|today|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|" +
+  "gestern|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|hier|aujourd'hui|lun|mar|mer|jeu|ven|" +
+  "sam|dim|ayer|hoy|mié|jue|vie|sáb|dom|ieri|oggi|gisteren|vandaag|ontem|hoje)\\.?,?";
 const ROW_TIME = new RegExp(
   `(?:^|\\s)(?:(?:${DAY}(?:\\s{1,3}at)?\\s{1,3})?\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?|${DAY}|now|just now|` +
     `\\d{1,2}\\s?(?:s|m|min|mins|h|hr|hrs|d|w)(?:\\s{1,3}ago)?)$`,
   "i",
 );
 /** What an app says a person did, after their name at a line's start: "Ilsa Prenn joined the meeting". */
-const ACTIVITY =
-  / (?:is typing|is calling|is speaking|is sharing|is now|has joined|has left|joined|left|commented|replied|reacted|mentioned you|shared|liked|invited you|sent you|sent a|accepted|declined|added|removed|changed|updated|edited|created|uploaded|assigned|completed|requested|called|started|followed you|wants to|was added)\b/;
+const ACTIVITY = new RegExp(
+  " (?:" +
+    [
+      "is typing|is calling|is speaking|is sharing|is now|has joined|has left|joined|left|commented|replied|reacted",
+      "mentioned you|shared|liked|invited you|sent you|sent a|accepted|declined|added|removed|changed|updated",
+      "edited|created|uploaded|assigned|completed|requested|called|started|followed you|wants to|was added",
+      // German, French, Spanish, Italian, Dutch, Portuguese
+      "schreibt|tippt|hat das meeting verlassen|hat die besprechung verlassen|ist beigetreten|hat kommentiert",
+      "hat geantwortet|hat reagiert|hat geteilt|hat angerufen|est en train d'écrire|écrit|a quitté|a rejoint",
+      "a commenté|a répondu|a partagé|a réagi|a aimé|est en train d’écrire|está escribiendo|escribe|salió|se unió",
+      "comentó|respondió|compartió|reaccionó|ha salido|se ha unido|sta scrivendo|ha lasciato|si è unito",
+      "si è unita|ha commentato|ha risposto|is aan het typen|typt|heeft de vergadering verlaten|is toegetreden",
+      "está digitando|está a escrever|saiu|entrou|comentou|respondeu",
+    ].join("|") +
+    ")(?=[\\s.,!…]|$)",
+);
 /** Words of an app's chrome before a person, at a line's start: "Message Ilsa Prenn", "Signed in as Ilsa Prenn". */
 const LINE_LEADS = [
   "message ",
@@ -409,12 +427,37 @@ const LINE_LEADS = [
   "chat with ",
   "meeting with ",
   "you and ",
+  "nachricht an ",
+  "antworten an ",
+  "angemeldet als ",
+  "gesehen von ",
+  "geteilt mit ",
+  "envoyer un message à ",
+  "message à ",
+  "répondre à ",
+  "connecté en tant que ",
+  "vu par ",
+  "partagé avec ",
+  "enviar mensaje a ",
+  "mensaje a ",
+  "responder a ",
+  "visto por ",
+  "compartido con ",
+  "invia un messaggio a ",
+  "messaggio a ",
+  "rispondi a ",
+  "condiviso con ",
+  "bericht aan ",
+  "gedeeld met ",
+  "enviar mensagem para ",
+  "compartilhado com ",
+  "partilhado com ",
 ];
 /** "… and 2 others" after the people a line lists. */
 const AND_OTHERS = /,? (?:and|&|\+) ?\d{1,4} (?:others?|more)$/i;
 /** A bracketed role after a name in a meeting's or a thread's list: "(Host)", "(me)". */
 const ROLE_NOTE =
-  /\s\((?:host|co-host|me|you|guest|organi[sz]er|presenter|external|owner|admin|moderator|speaker|author)\)$/i;
+  /\s\((?:host|co-host|me|you|guest|organi[sz]er|presenter|external|owner|admin|moderator|speaker|author|organisator(?:in)?|gastgeber(?:in)?|ich|gast|extern|organisateur|organisatrice|hôte|moi|invitée?|externe|organizador(?:a)?|anfitri[oó]n|yo|invitad[oa]|extern[oa]|organizzat(?:ore|rice)|io|ospite|ik|eu)\)$/i;
 /** A line that says whether a person is there: the second line of a contact's card. */
 const PRESENCE =
   /^(?:to me|to you|active|online|offline|away|busy|available|typing|is typing|last seen|do not disturb|in a meeting|out of office|on a call|presenting|idle)\b/i;
@@ -432,6 +475,36 @@ const JOB_WORDS = new Set(
 );
 /** Headers of a list of people: the lines after one, to a blank line, that are names are people. */
 const LIST_HEADERS = new Set([
+  // German, French, Spanish, Italian, Dutch, Portuguese
+  "teilnehmer",
+  "teilnehmende",
+  "mitglieder",
+  "kontakte",
+  "personen",
+  "gäste",
+  "empfänger",
+  "zuletzt",
+  "membres",
+  "invités",
+  "destinataires",
+  "récents",
+  "participantes",
+  "miembros",
+  "contactos",
+  "invitados",
+  "destinatarios",
+  "recientes",
+  "partecipanti",
+  "membri",
+  "contatti",
+  "invitati",
+  "deelnemers",
+  "leden",
+  "contacten",
+  "gasten",
+  "membros",
+  "contatos",
+  "convidados",
   "recent",
   "recents",
   "chats",
@@ -471,6 +544,38 @@ const LIST_HEADERS = new Set([
 ]);
 /** Labels of a field whose value is a person, read with a colon or a column's gap after them. */
 const FIELD_LABELS = new Set([
+  // German, French, Spanish, Italian, Dutch, Portuguese
+  "zugewiesen an",
+  "zuständig",
+  "bearbeiter",
+  "verantwortlich",
+  "erstellt von",
+  "von",
+  "absender",
+  "kunde",
+  "ansprechpartner",
+  "assigné à",
+  "responsable",
+  "créé par",
+  "expéditeur",
+  "destinataire",
+  "asignado a",
+  "creado por",
+  "remitente",
+  "destinatario",
+  "cliente",
+  "nombre",
+  "assegnato a",
+  "creato da",
+  "mittente",
+  "toegewezen aan",
+  "aangemaakt door",
+  "afzender",
+  "ontvanger",
+  "klant",
+  "atribuído a",
+  "criado por",
+  "remetente",
   "assignee",
   "assigned to",
   "reporter",
