@@ -44,12 +44,23 @@ function stopChild(p: ChildProcess): Promise<void> {
 /** Find a window by exact title (xdotool search --sync waits until it exists and is visible). */
 export async function findWindowByTitle(x: XSession, title: string, timeoutMs = 10_000): Promise<number> {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const out = await run(
-    x.env,
-    "xdotool",
-    ["search", "--sync", "--onlyvisible", "--name", `^${escaped}$`],
-    timeoutMs,
-  );
+  const end = Date.now() + timeoutMs;
+  let out = "";
+  for (;;) {
+    try {
+      out = await run(
+        x.env,
+        "xdotool",
+        ["search", "--sync", "--onlyvisible", "--name", `^${escaped}$`],
+        Math.max(1_000, end - Date.now()),
+      );
+      break;
+    } catch (e) {
+      // a window that closes while xdotool walks the tree (a browser's short-lived helper windows) makes the whole
+      // search fail with BadWindow; the window searched for is not at fault: search again
+      if (!/BadWindow/.test((e as Error).message) || Date.now() > end) throw e;
+    }
+  }
   const id = Number(out.trim().split("\n")[0]);
   if (!Number.isFinite(id) || id === 0) throw new Error(`no window titled ${title}`);
   return id;
