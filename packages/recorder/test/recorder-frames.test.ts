@@ -436,33 +436,37 @@ describe("ScreenTextRedactor", () => {
   });
 });
 
+/** Record a frame rendered from `svg` with real Tesseract, and OCR the frame that was stored: what anyone can read. */
+async function storedText(svg: string): Promise<string> {
+  const { data, info } = await sharp(Buffer.from(svg))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const frame = (): RawFrame => ({
+    rgb: Buffer.from(data),
+    width: info.width,
+    height: info.height,
+    x: 0,
+    y: 0,
+    takenAt: now(),
+  });
+  const s = setup(frame, (f) => ocrFrame(f));
+  await s.rec.start();
+  s.win.focus(now(), 11, "XTerm", "shell");
+  await sleep(200);
+  await s.rec.stop();
+  const { frames } = await framesOf(s.spoolDir, s.keys);
+  expect(frames.length).toBeGreaterThanOrEqual(1);
+  return (await ocrFrame(frames[0]!)).map((w) => w.text).join(" ");
+}
+
 describe.skipIf(!tesseractAvailable())("real OCR on a rendered frame", () => {
   it("no sensitive string is readable in the stored frame; ordinary text still is", async () => {
-    const svg = `<svg width="800" height="200" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="white"/>
+    const text =
+      await storedText(`<svg width="800" height="200" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="white"/>
       <text x="10" y="40" font-family="DejaVu Sans" font-size="20" fill="black">Hello team, card 4111 1111 1111 1111 thanks</text>
       <text x="10" y="90" font-family="DejaVu Sans" font-size="20" fill="black">write to jane.doe@example.com today</text>
-      <text x="10" y="140" font-family="DejaVu Sans" font-size="20" fill="black">key AKIAIOSFODNN7EXAMPLE rotated</text></svg>`;
-    const { data, info } = await sharp(Buffer.from(svg))
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const frame = (): RawFrame => ({
-      rgb: Buffer.from(data),
-      width: info.width,
-      height: info.height,
-      x: 0,
-      y: 0,
-      takenAt: now(),
-    });
-    const s = setup(frame, (f) => ocrFrame(f));
-    await s.rec.start();
-    s.win.focus(now(), 11, "XTerm", "shell");
-    await sleep(200);
-    await s.rec.stop();
-    const { frames } = await framesOf(s.spoolDir, s.keys);
-    expect(frames.length).toBeGreaterThanOrEqual(1);
-    const words = await ocrFrame(frames[0]!);
-    const text = words.map((w) => w.text).join(" ");
+      <text x="10" y="140" font-family="DejaVu Sans" font-size="20" fill="black">key AKIAIOSFODNN7EXAMPLE rotated</text></svg>`);
     expect(text).toMatch(/Hello/);
     expect(text).toMatch(/today/);
     expect(text).not.toMatch(/4111/);
@@ -473,30 +477,11 @@ describe.skipIf(!tesseractAvailable())("real OCR on a rendered frame", () => {
   it("names on a rendered chat and ticket window are not readable in the stored frame; the window's words are", async () => {
     const line = (x: number, y: number, size: number, t: string) =>
       `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="${size}" fill="black">${t}</text>`;
-    const svg = `<svg width="800" height="260" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="white"/>
+    const text =
+      await storedText(`<svg width="800" height="260" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="white"/>
       ${line(10, 30, 18, "Zorqual Vennik")}${line(200, 30, 14, "10:42 AM")}${line(10, 60, 18, "sure, send it over")}
       ${line(10, 110, 18, "Participants (2)")}${line(10, 140, 18, "Ilsa Prenn (Host)")}${line(10, 170, 18, "Dureildne Maqs")}
-      ${line(10, 230, 18, "Assignee")}${line(140, 230, 18, "Tavrin Olbeck")}</svg>`;
-    const { data, info } = await sharp(Buffer.from(svg))
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const frame = (): RawFrame => ({
-      rgb: Buffer.from(data),
-      width: info.width,
-      height: info.height,
-      x: 0,
-      y: 0,
-      takenAt: now(),
-    });
-    const s = setup(frame, (f) => ocrFrame(f));
-    await s.rec.start();
-    s.win.focus(now(), 11, "XTerm", "shell");
-    await sleep(200);
-    await s.rec.stop();
-    const { frames } = await framesOf(s.spoolDir, s.keys);
-    expect(frames.length).toBeGreaterThanOrEqual(1);
-    const text = (await ocrFrame(frames[0]!)).map((w) => w.text).join(" ");
+      ${line(10, 230, 18, "Assignee")}${line(140, 230, 18, "Tavrin Olbeck")}</svg>`);
     expect(text).toMatch(/send it over/);
     expect(text).toMatch(/Participants/);
     expect(text).toMatch(/Assignee/);
