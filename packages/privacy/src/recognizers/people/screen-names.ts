@@ -287,7 +287,7 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
   for (let p = 0; p <= last; p++) {
     let [a, b] = parts[p]!;
     // the app's parts, a workspace or an unknown app's name are read only for an owner or a cue below
-    const plain = p >= from && p <= to && (to > 0 || p === 0);
+    const plain = p >= from && p <= to;
     // the opening words of the part, as many as there are ("Chat with", "RE: FW:")
     for (let again = true; again;) {
       again = false;
@@ -748,7 +748,7 @@ export const screenNames: Recognizer = {
   detect({ text, lower, channel }) {
     const out: Detection[] = [];
     if (channel === "title") titleNames(text, lower, out);
-    else screenTextNames(text, lower, out);
+    else if (channel === "ocr") screenTextNames(text, lower, out);
     return out;
   },
 };
