@@ -183,6 +183,14 @@ describe("no recognizer is super-linear on adversarial input", () => {
     });
   }
 
+  it("the whole engine handles 5 MB of OCR text with misread digits in bounded time (it is read twice)", () => {
+    const text = "Call +44 2O 7946 O958 or Zorqual Vennik  10:42 AM ".repeat(5_000_000 / 50);
+    const t0 = performance.now();
+    const a = analyze(text, { channel: "ocr" });
+    expect(a.spans.length).toBe(100_000);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+
   it("the whole engine handles a 10 MB line in bounded time", () => {
     const line = "Lorem ipsum 4111 1111 1111 1111 jane@example.com ".repeat(10_000_000 / 49);
     const t0 = performance.now();
