@@ -11,6 +11,8 @@ describe("account names in home directories and shell prompts", () => {
     expect(found("report.pdf (/home/zvennik/Documents) - Document Viewer")).toEqual(["zvennik"]);
     expect(found("/Users/zorqual.vennik/Library/Logs")).toEqual(["zorqual.vennik"]);
     expect(found("see ~/x and /home/zvennik")).toEqual(["zvennik"]);
+    // a real John's home is his, even though documentation uses the name too
+    expect(found("cd /home/john/projects")).toEqual(["john"]);
   });
   it("Windows profiles, with spaces where a backslash ends the name", () => {
     expect(found("C:\\Users\\Zorqual Vennik\\Documents\\budget.xlsx - Excel")).toEqual(["Zorqual Vennik"]);

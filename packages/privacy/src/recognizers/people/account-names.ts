@@ -16,7 +16,7 @@ const GENERIC = new Set(
     "ubuntu debian centos fedora alpine ec2-user azureuser opc pi vagrant runner runneradmin builder build " +
     "jenkins gitlab-runner circleci travis node app www-data nobody daemon postgres mysql git docker " +
     "public default shared all default.migrated defaultapppool localservice networkservice systemprofile " +
-    "developer dev demo example foo bar john jane johndoe janedoe"
+    "developer dev demo example foo bar johndoe janedoe"
   ).split(" "),
 );
 
