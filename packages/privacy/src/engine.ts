@@ -360,22 +360,18 @@ function concludeMany(
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const out: Redaction[] = new Array<Redaction>(texts.length);
+  // a long record goes alone, and so does OCR text with digits read as letters (it is read twice: concludeOne)
+  const alone = (t: string) => t.length > SOLO_UNITS || (channel === "ocr" && foldOcrDigits(t) !== t);
   let i = 0;
   while (i < texts.length) {
-    // a long record goes alone, and so does OCR text with digits read as letters (it is read twice: concludeOne)
-    if (texts[i]!.length > SOLO_UNITS || (channel === "ocr" && foldOcrDigits(texts[i]!) !== texts[i])) {
+    if (alone(texts[i]!)) {
       out[i] = redacting ? redact(texts[i]!, opts) : (analyze(texts[i]!, opts) as Redaction);
       i++;
       continue;
     }
     const from = i;
     let units = 0;
-    while (
-      i < texts.length &&
-      i - from < BATCH_RECORDS &&
-      texts[i]!.length <= SOLO_UNITS &&
-      (channel !== "ocr" || foldOcrDigits(texts[i]!) === texts[i])
-    ) {
+    while (i < texts.length && i - from < BATCH_RECORDS && !alone(texts[i]!)) {
       units += texts[i]!.length;
       i++;
       if (units >= BATCH_UNITS) break;

@@ -415,8 +415,8 @@ function siteOf(text: string, u: UrlParts): string {
 }
 
 /** A segment that may be an account's name or handle: letters, digits, ".", "-", "_", at most 64. */
-function handleLike(seg: string): boolean {
-  if (seg.length < 2 || seg.length > 64 || RESERVED_PATHS.has(seg.toLowerCase())) return false;
+function handleLike(seg: string, lower: string): boolean {
+  if (seg.length < 2 || seg.length > 64 || RESERVED_PATHS.has(lower)) return false;
   let letter = false;
   for (let i = 0; i < seg.length; i++) {
     const c = seg.charCodeAt(i);
@@ -426,9 +426,9 @@ function handleLike(seg: string): boolean {
   return letter || seg.length >= 6; // "wa.me/447700900123"
 }
 
-/** A path segment after PERSON_PATHS that is one common word ("/users/guide") names a page, not a person. */
-function commonWord(seg: string): boolean {
-  const bits = lexicon().get(seg.toLowerCase());
+/** A path segment (lower-cased) after PERSON_PATHS that is one common word ("/users/guide") names a page. */
+function commonWord(lower: string): boolean {
+  const bits = lexicon().get(lower);
   return (bits & L_COMMON) !== 0 && (bits & (L_FIRST | L_LAST)) === 0;
 }
 
@@ -446,15 +446,15 @@ function profileSpans(text: string, u: UrlParts, out: Detection[]): void {
       const at = k === 0 && text.charCodeAt(s) === 64 && !PACKAGE_HOSTS.has(site);
       const a = at ? s + 1 : s;
       const seg = text.slice(a, i);
+      const lower = seg.toLowerCase();
       // (an identifier is reported as one already: "/users/12345678")
       if (
         (at || after || (handleFirst && k === 0)) &&
-        handleLike(seg) &&
-        (at || k === 0 || !commonWord(seg)) &&
+        handleLike(seg, lower) &&
+        (at || k === 0 || !commonWord(lower)) &&
         !isIdToken(seg)
       )
         out.push(det(a, i, "URL_PROFILE"));
-      const lower = seg.toLowerCase();
       after = !at && (PERSON_PATHS.has(lower) || (sitePaths !== undefined && sitePaths.includes(lower)));
       k++;
     }

@@ -1494,7 +1494,7 @@ function addressesIn(
         while (i + 1 < n && ts[i + 1]! < sEnd) i++;
         continue;
       }
-      // "10:43": a clock's time, no house number ("Dana Whit 10:43 AM" is a chat's row, "meet at Prenn 10:43")
+      // "10:43": a clock's time, no house number ("Ilsa Prenn 10:43 AM" is a chat's row, "meet at Prenn 10:43")
       if (clockAt(te[i]!)) continue;
       const found = streetAt(i);
       if (!found) continue;

@@ -70,8 +70,7 @@ const MAX_NAME = 60;
  * @example nameAt("Call Ilsa Prenn", 5, 15) // true
  */
 export function nameAt(text: string, a: number, b: number, sure = true): boolean {
-  while (a < b && text.charCodeAt(a) === 32) a++;
-  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  [a, b] = trimmed(text, a, b);
   if (b - a < 2 || b - a > MAX_NAME) return false;
   const words = text.slice(a, b).split(" ");
   if (words.length > MAX_WORDS + 2) return false;
@@ -371,10 +370,17 @@ function namesIn(text: string, a: number, b: number, out: Detection[], sure = tr
   return true;
 }
 
+/** text[a..b) without the spaces and tabs at either end, as [a, b]. */
+function trimmed(text: string, a: number, b: number): [number, number] {
+  const blank = (c: number) => c === 32 || c === 9;
+  while (a < b && blank(text.charCodeAt(a))) a++;
+  while (b > a && blank(text.charCodeAt(b - 1))) b--;
+  return [a, b];
+}
+
 /** A PERSON for text[a..b), without the spaces at either end (as nameAt reads it). */
 function push(out: Detection[], text: string, a: number, b: number): void {
-  while (a < b && text.charCodeAt(a) === 32) a++;
-  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  [a, b] = trimmed(text, a, b);
   out.push({ start: a, end: b, type: "PERSON", score: SCORE, level: 3, recognizer: ID });
 }
 
@@ -650,11 +656,7 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
   for (let from = 0; from <= text.length;) {
     let to = text.indexOf("\n", from);
     if (to < 0) to = text.length;
-    let a = from;
-    let b = to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to;
-    while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
-    while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
-    lines.push([a, b]);
+    lines.push(trimmed(text, from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to));
     from = to + 1;
   }
   let inList = false;
@@ -666,7 +668,7 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
     }
     const line = text.slice(a, b);
     // a header of a list of people: "Participants (3)", "Ship to", "Recent"
-    const header = line.toLowerCase().replace(/\s*\(\d{1,5}\)$|:$/, "");
+    const header = lower.slice(a, b).replace(/\s*\(\d{1,5}\)$|:$/, "");
     if (LIST_HEADERS.has(header)) {
       inList = true;
       continue;
@@ -693,7 +695,6 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
       push(out, text, a, nameEnd);
       continue;
     }
-    // "Ilsa Prenn  10:42 AM": a row of a chat or a list, its time last
     // "Ilsa Prenn joined the meeting", "Ilsa Prenn is typing…"
     const act = ACTIVITY.exec(lower.slice(a, b));
     if (act && act.index > 0 && nameAt(text, a, a + act.index)) {
@@ -706,6 +707,7 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
       const others = AND_OTHERS.exec(line);
       if (namesIn(text, a + lead.length, others ? a + others.index : b, out)) continue;
     }
+    // "Ilsa Prenn  10:42 AM": a row of a chat or a list, its time last
     const time = ROW_TIME.exec(line);
     if (time && time.index > 0) {
       let e = a + time.index;
@@ -729,7 +731,7 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
     if (l + 1 < lines.length) {
       const [na, nb] = lines[l + 1]!;
       const next = text.slice(na, nb);
-      const lastWord = next.slice(next.lastIndexOf(" ") + 1).toLowerCase();
+      const lastWord = lower.slice(na + next.lastIndexOf(" ") + 1, nb);
       if (
         PRESENCE.test(next) ||
         CONTACT_LINE.test(next) ||
