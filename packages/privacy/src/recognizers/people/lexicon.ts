@@ -238,6 +238,11 @@ const RECENT_BITS = 11; // 2048 recently looked-up words (32 KB): the frequent o
 const RECENT_MASK = (1 << RECENT_BITS) - 1;
 const SEED_B = 0x2545f491 | 0;
 
+/** Per-letter hash states and letters of the word `slipMatch` reads (grown as needed). */
+let SLIP_A = new Int32Array(64);
+let SLIP_B = new Int32Array(64);
+let SLIP_C = new Int32Array(64);
+
 /** The two hashes of the last `hashWord` call (module fields, so that a lookup off the hot path allocates nothing). */
 let hashA = 0;
 let hashB = 0;
@@ -385,6 +390,73 @@ export class Lexicon {
   peekRange(str: string, s: number, e: number): number {
     hashWord(str, s, e);
     return this.probe(hashA, hashB);
+  }
+
+  /**
+   * Some word one slip of typing away from the lower-cased word `str[s..e)` has bits that `accept` takes: the
+   * word with one letter dropped or two neighbours swapped, and when `wide`, with one letter (a to z) changed or
+   * added. Each variant is hashed from the state the hash had after the letters it shares with the word (no
+   * string is built: a word of ten letters has some 560 variants, and building each one as a string had made
+   * this the person recognizer's dearest step on lower-case chat).
+   * @example lexicon().slipMatch("untill", 0, 6, false, (b) => (b & L_COMMON) !== 0) // true ("until")
+   */
+  slipMatch(str: string, s: number, e: number, wide: boolean, accept: (bits: number) => boolean): boolean {
+    const L = e - s;
+    if (SLIP_A.length < L + 1) {
+      SLIP_A = new Int32Array(2 * L + 2);
+      SLIP_B = new Int32Array(2 * L + 2);
+      SLIP_C = new Int32Array(2 * L + 2);
+    }
+    const pa = SLIP_A;
+    const pb = SLIP_B;
+    const w = SLIP_C;
+    let a = SEED_A;
+    let b = SEED_B;
+    for (let k = 0; k < L; k++) {
+      pa[k] = a;
+      pb[k] = b;
+      let c = str.charCodeAt(s + k);
+      if (c === 0x2019) c = 39;
+      w[k] = c;
+      a = Math.imul(a ^ c, 16777619);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    pa[L] = a;
+    pb[L] = b;
+    // the variant: prefix w[0..k), then `x` (unless < 0) and `y` (unless < 0), then w[from..L)
+    const variant = (k: number, x: number, y: number, from: number, len: number): boolean => {
+      let h = pa[k]!;
+      let g = pb[k]!;
+      if (x >= 0) {
+        h = Math.imul(h ^ x, 16777619);
+        g = Math.imul(g ^ x, 0x5bd1e995);
+        g ^= g >>> 15;
+      }
+      if (y >= 0) {
+        h = Math.imul(h ^ y, 16777619);
+        g = Math.imul(g ^ y, 0x5bd1e995);
+        g ^= g >>> 15;
+      }
+      for (let q = from; q < L; q++) {
+        const c = w[q]!;
+        h = Math.imul(h ^ c, 16777619);
+        g = Math.imul(g ^ c, 0x5bd1e995);
+        g ^= g >>> 15;
+      }
+      return accept(this.probe(h === 0 ? 1 : h, Math.imul(g ^ len, 0x27d4eb2d)));
+    };
+    for (let k = 0; k < L; k++) {
+      if (variant(k, -1, -1, k + 1, L - 1)) return true;
+      if (k + 1 < L && variant(k, w[k + 1]!, w[k]!, k + 2, L)) return true;
+    }
+    if (!wide) return false;
+    for (let k = 0; k <= L; k++)
+      for (let c = 97; c <= 122; c++) {
+        if (k < L && c !== w[k] && variant(k, c, -1, k + 1, L)) return true;
+        if (variant(k, c, -1, k, L + 1)) return true;
+      }
+    return false;
   }
 
   /** Bits of the word with hashes a and b in the tables. */

@@ -2538,8 +2538,6 @@ const LONG_ENDINGS = [
   "ments",
 ];
 
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-
 /**
  * `w` is a common English word (not one of the wider vocabulary: its acronyms and rare words are one letter from
  * too many names, "brics" from "bricis").
@@ -2567,25 +2565,15 @@ function misspeltEnglish(s: Seg): boolean {
 
 /** Token t is a common English word with one slip of typing (see misspeltEnglish). */
 function slipOfEnglish(t: number): boolean {
-  const w = lower.slice(ts[t]!, te[t]! - possLen(t));
-  const L = w.length;
+  const s = ts[t]!;
+  const e = te[t]! - possLen(t);
+  const L = e - s;
   // (longer than any name: englishMade has judged it already)
   if (L > MAX_UNLISTED_NAME) return false;
   if (L <= 4) return true;
-  for (let k = 0; k < L; k++) {
-    if (englishString(w.slice(0, k) + w.slice(k + 1))) return true;
-    if (k + 1 < L && englishString(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2))) return true;
-  }
   // (a letter changed or added: only in longer words, of which fewer are one letter from a word by chance:
   // "bricis" is one from "bricks")
-  if (L < 7) return false;
-  for (let k = 0; k <= L; k++)
-    for (let x = 0; x < 26; x++) {
-      const c = LETTERS[x]!;
-      if (k < L && c !== w[k] && englishString(w.slice(0, k) + c + w.slice(k + 1))) return true;
-      if (englishString(w.slice(0, k) + c + w.slice(k))) return true;
-    }
-  return false;
+  return lex.slipMatch(lower, s, e, L >= 7, englishWord);
 }
 
 /** Letters of the longest word that may be a name no list holds. */
