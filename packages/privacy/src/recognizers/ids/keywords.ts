@@ -40,6 +40,7 @@ export const K = {
   BE_NRN: 1 << 26,
   PT_NIF: 1 << 27,
   CZ_RC: 1 << 28,
+  NHS: 1 << 29,
 } as const;
 
 // [keyword (lower case), categories]. Punctuation inside a keyword is not significant ("a/c" is the
@@ -226,6 +227,15 @@ const TABLE: ReadonlyArray<readonly [string, number]> = [
   ["rodne cislo", K.CZ_RC],
   ["r.č.", K.CZ_RC],
   ["rč", K.CZ_RC],
+  // United Kingdom: NHS number (England, Wales, Isle of Man), CHI number (Scotland), H&C number (Northern Ireland)
+  ["nhs", K.NHS],
+  ["nhs number", K.NHS],
+  ["nhs no", K.NHS],
+  ["chi number", K.NHS],
+  ["chi no", K.NHS],
+  ["community health index", K.NHS],
+  ["health and care number", K.NHS],
+  ["h&c number", K.NHS],
   // Italy
   ["codice fiscale", K.IT_CF],
   ["cod. fisc.", K.IT_CF],

@@ -220,6 +220,9 @@ describe("continental European personal numbers", () => {
     expect(found("número de contribuinte 123456789")).toEqual(["PT_NIF:123456789"]);
     expect(found("contribuinte n.º 123456789")).toEqual(["PT_NIF:123456789"]);
     expect(found("rodné číslo 710319/2745")).toEqual(["CZ_BIRTH_NUMBER:710319/2745"]);
+    // the NHS's own example number, as its letters print it
+    expect(found("NHS number: 943 476 5919")).toEqual(["UK_NHS:943 476 5919"]);
+    expect(found("CHI no 9434765919")).toEqual(["UK_NHS:9434765919"]);
     // a label after the value, as for every other identifier
     expect(found("0707614285 is my CPR")).toEqual(["DK_CPR:0707614285"]);
   });
@@ -242,5 +245,9 @@ describe("continental European personal numbers", () => {
     expect(found("NIF 123456788")).toEqual([]);
     expect(found("710319/2746")).toEqual([]);
     expect(found("see page 12/2024")).toEqual([]);
+    // an NHS number's digits print as a US phone number: only the label makes one of them
+    expect(found("call 943 476 5919 today")).toEqual([]);
+    expect(found("NHS number: 943 476 5918")).toEqual([]);
+    expect(found("NHS number 0000000000")).toEqual([]);
   });
 });

@@ -50,6 +50,7 @@ import {
   noFodselsnummerValid,
   plPeselValid,
   ptNifValid,
+  nhsNumberValid,
   sePersonnummerValid,
   usItinValid,
   usSsnValid,
@@ -83,8 +84,9 @@ const OWN: Readonly<Record<string, number>> = {
   SE_PERSONNUMMER: K.SE_PNR,
   NO_FODSELSNUMMER: K.NO_FNR,
   BE_NATIONAL_NUMBER: K.BE_NRN,
+  UK_NHS: K.NHS,
 };
-const ALL_LABELS = (1 << 29) - 1;
+const ALL_LABELS = (1 << 30) - 1;
 
 /**
  * A number found by its format alone but announced by another label ("card 3782…", "account no
@@ -225,6 +227,8 @@ function announcedOnly(type: string, label: number, valid: (d: string) => boolea
 const nlBsn = announcedOnly("NL_BSN", K.NL_BSN, nlBsnValid);
 const plPesel = announcedOnly("PL_PESEL", K.PL_PESEL, plPeselValid);
 const ptNif = announcedOnly("PT_NIF", K.PT_NIF, ptNifValid);
+// (printed 3 3 4 it is a US phone number's shape: only its label tells them apart)
+const ukNhs = announcedOnly("UK_NHS", K.NHS, nhsNumberValid);
 
 /**
  * Sweden personnummer (YYMMDD-NNNN, Luhn; also with the century, YYYYMMDD-NNNN) and Denmark CPR number (DDMMYY-NNNN,
@@ -280,7 +284,7 @@ const BY_LENGTH: ReadonlyArray<readonly WindowCheck[]> = (() => {
   const t: WindowCheck[][] = Array.from({ length: 16 }, () => []);
   t[8]!.push(auTfn);
   t[9]!.push(usSsn, caSin, auTfn, nlBsn, ptNif);
-  t[10]!.push(nordicTen);
+  t[10]!.push(nordicTen, ukNhs);
   t[11]!.push(deTaxId, brCpfBare, plPesel, noFnr, beNrnBare);
   t[12]!.push(inAadhaar, nordicTen);
   t[15]!.push(frNir);
@@ -565,6 +569,7 @@ export const nationalId: Recognizer = {
     "BE_NATIONAL_NUMBER",
     "PT_NIF",
     "CZ_BIRTH_NUMBER",
+    "UK_NHS",
   ],
   // digit runs, or a fully omocodic fiscal code after "fiscal…"
   triggers: { digit: true, lower: ["fiscal"] },

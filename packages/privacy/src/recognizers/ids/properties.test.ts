@@ -39,6 +39,7 @@ import {
   noFodselsnummerValid,
   plPeselValid,
   ptNifValid,
+  nhsNumberValid,
   sePersonnummerValid,
 } from "./validators.js";
 
@@ -619,6 +620,19 @@ scheme({
   ),
   valid: ptNifValid,
   label: fc.constantFrom("NIF", "NIF:", "contribuinte n.º", "número de contribuinte"),
+});
+
+scheme({
+  name: "UK NHS / CHI number (modulus 11), after its label",
+  type: "UK_NHS",
+  gen: completed(digits(9), nhsNumberValid),
+  valid: nhsNumberValid,
+  label: fc.constantFrom("NHS number", "NHS No:", "my nhs number is", "CHI number"),
+  format: fc.constantFrom(
+    (x: string) => x,
+    (x: string) => `${x.slice(0, 3)} ${x.slice(3, 6)} ${x.slice(6)}`,
+    (x: string) => `${x.slice(0, 3)}-${x.slice(3, 6)}-${x.slice(6)}`,
+  ),
 });
 
 scheme({

@@ -670,6 +670,19 @@ export function ptNifValid(d: string): boolean {
 }
 
 /**
+ * UK NHS number (England, Wales, Isle of Man), Scotland's CHI number and Northern Ireland's H&C number share one
+ * rule: ten digits, the tenth 11 minus the first nine weighted 10 down to 2, modulo 11 (11 is written 0; a number
+ * whose check would be 10 is never issued). Ten equal digits pass the sum but are no one's number.
+ * @example nhsNumberValid("9434765919") // true
+ */
+export function nhsNumberValid(d: string): boolean {
+  if (!/^\d{10}$/.test(d) || /^(\d)\1{9}$/.test(d)) return false;
+  const r = 11 - (weightedDigitSum(d, [10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11);
+  const check = r === 11 ? 0 : r;
+  return check !== 10 && check === d.charCodeAt(9) - 48;
+}
+
+/**
  * Czech or Slovak rodné číslo: YYMMDD (month +50 for women, +20 or +70 for extra numbers since 2004) and three
  * digits (before 1954) or four; a ten-digit number is divisible by 11, or its first nine leave 10 and it ends in 0.
  * @example czBirthNumberValid("7103192745") // true
