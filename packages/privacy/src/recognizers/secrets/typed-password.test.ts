@@ -101,6 +101,16 @@ describe("keys and tokens told in prose", () => {
     expect(values("the secret is out")).toEqual([]);
     expect(values("my api key is your_api_key_here")).toEqual([]);
   });
+  it("a long random value right after the word, as a screen puts a label beside it", () => {
+    expect(values("AWS key FaKe0k8Hq2mZx9PqL4wRtY7vBnC3 rotated")).toEqual(["FaKe0k8Hq2mZx9PqL4wRtY7vBnC3"]);
+    expect(values("Token k8Hq2mZx9PqL4wRtY7vB")).toEqual(["k8Hq2mZx9PqL4wRtY7vB"]);
+    // not code's identifiers, hashes, ids or a short value
+    expect(values("key NotFoundExceptionHandler")).toEqual([]);
+    expect(values("Token e2e_tests_run_2024_v1")).toEqual([]);
+    expect(values("key 9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B")).toEqual([]);
+    expect(values("key 550e8400-e29b-41d4-a716-446655440000")).toEqual([]);
+    expect(values("token k8Hq2mZx9P")).toEqual([]);
+  });
 });
 
 describe("PINs and one-time codes", () => {

@@ -570,6 +570,17 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
       if (validValue(kind, text.slice(s, e), false)) emit(out, kind, s, e, 0.8);
       return;
     }
+    // Direct key: "AWS key wJalrXUtnFEMI…", "token 9fQ2…", as a screen shows a label beside its value. Only a long
+    // random-looking value of capitals, small letters and digits (an identifier of code seldom has all three:
+    // "NotFoundExceptionHandler", "e2e_tests_run_2024") that is no hash or UUID (those name commits and records far
+    // more often than keys).
+    if (i === 0 && kind === "token") {
+      const [s, e] = trimValue(t);
+      const v = text.slice(s, e);
+      if (v.length >= 20 && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && validValue(kind, v, false))
+        emit(out, kind, s, e, 0.8);
+      return;
+    }
     if (i === 0 && !PREPS.has(lt)) return;
     if (++qualifiers > 5) return;
     i++;
