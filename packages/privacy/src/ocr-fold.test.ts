@@ -12,6 +12,36 @@ describe("OCR's digits read as letters", () => {
     expect(foldOcrDigits("SOS at 10 o'clock, B2B deal in Oslo")).toBe("SOS at 10 o'clock, B2B deal in Oslo");
     expect(foldOcrDigits("COVID19 and H2O")).toBe("COVID19 and H2O");
   });
+  it("folds back the other misreadings real Tesseract made on rendered screens", () => {
+    // (each one seen in `npm run bench -- ocr`)
+    expect(foldOcrDigits("IBAN DEO8 1175 7263 9722 3260 29")).toBe("IBAN DE08 1175 7263 9722 3260 29");
+    expect(foldOcrDigits("IBAN DE@2 0284 7772 4788 6709 81")).toBe("IBAN DE02 0284 7772 4788 6709 81");
+    expect(foldOcrDigits("Pay to GBOS WEST 8173 4384 9207 07")).toBe("Pay to GB05 WEST 8173 4384 9207 07");
+    expect(foldOcrDigits("IBAN GB66 WEST 7407 3368 1772.44")).toBe("IBAN GB66 WEST 7407 3368 1772 44");
+    expect(foldOcrDigits("Card $105 6069 7925 7877")).toBe("Card 5105 6069 7925 7877");
+    expect(foldOcrDigits("Host 198,51.100.191")).toBe("Host 198.51.100.191");
+    expect(foldOcrDigits("Pay with card 4111 $121 8177 1298")).toBe("Pay with card 4111 5121 8177 1298");
+    expect(foldOcrDigits("Reply to zorq.vennik73¢example. com")).toBe("Reply to zorq.vennik73@example. com");
+    expect(foldOcrDigits("Email zorq.vennik7@@example.com")).toBe("Email zorq.vennik7_@example.com");
+    // what looks alike but is no misreading stays
+    expect(foldOcrDigits("ABOS DATA, GBOO WEST")).toBe("ABOS DATA, GBOO WEST");
+    expect(foldOcrDigits("lists 1,2,3,4 and 1.5,2.5")).toBe("lists 1,2,3,4 and 1.5,2.5");
+    expect(foldOcrDigits("Prices 12 $100 and 14 $200")).toBe("Prices 12 $100 and 14 $200");
+    expect(foldOcrDigits("Total $105 for 2 items")).toBe("Total $105 for 2 items");
+    expect(foldOcrDigits("Paid $10 4111\nCard $105 6069 7925 7877")).toBe(
+      "Paid $10 4111\nCard 5105 6069 7925 7877",
+    );
+    expect(foldOcrDigits("version AB12 1234 1.5 and 2.5")).toBe("version AB12 1234 1.5 and 2.5");
+    expect(foldOcrDigits("@@ -1,3 +1,4 @@ and © 2024 Acme.com")).toBe("@@ -1,3 +1,4 @@ and © 2024 Acme.com");
+  });
+  it("the engine finds each value in its misread form on the ocr channel", () => {
+    const ocr = (t: string) => redact(t, { channel: "ocr" }).redacted;
+    expect(ocr("IBAN DEO8 1175 7263 9722 3260 29")).toBe("IBAN [IBAN_CODE]");
+    expect(ocr("Host 198,51.100.191")).toBe("Host [IP_ADDRESS]");
+    expect(ocr("Pay with card 4111 $121 8177 1298")).toBe("Pay with card [CREDIT_CARD]");
+    expect(ocr("Reply to zorq.vennik73¢example. com")).toBe("Reply to [EMAIL_ADDRESS]");
+    expect(ocr("Email zorq.vennik7@@example.com")).toBe("Email [EMAIL_ADDRESS]");
+  });
   it("the engine masks what either reading finds, on the ocr channel only", () => {
     expect(redact("Call +44 2O 7946 O958", { channel: "ocr" }).redacted).toBe("Call [PHONE_NUMBER]");
     expect(redact("Card 4111 1111 1lll 1111", { channel: "ocr" }).redacted).toBe("Card [CREDIT_CARD]");
@@ -22,25 +52,39 @@ describe("OCR's digits read as letters", () => {
     const texts = ["Call +44 2O 7946 O958", "plain words", "Card 4111 1111 1lll 1111"];
     expect(analyzeMany(texts, { channel: "ocr" })).toEqual(texts.map((t) => analyze(t, { channel: "ocr" })));
   });
-  it("keeps length, is idempotent, and changes only digit-like letters to digits (property)", () => {
-    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyz -.+()/\n'".split(""));
+  it("keeps length, is idempotent, and changes only what OCR misreads, to what it misread (property)", () => {
+    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyzDEAW -.,+()/\n\n'$@¢©".split(""));
+    // (and runs shaped like an IBAN, so that its rule is exercised too)
+    const iban = fc.constantFrom(
+      "GBOS WEST 8173 4384 ",
+      "DE@2 0284 7772 ",
+      "DEO8 1175 ",
+      "AB12 CD",
+      "1772.44 ",
+    );
     fc.assert(
       fc.property(
-        fc.array(chars, { maxLength: 60 }).map((a) => a.join("")),
+        fc.array(fc.oneof(chars, iban), { maxLength: 60 }).map((a) => a.join("")),
         fc.string({ maxLength: 30 }),
         (a, b) => {
-          for (const s of [a, b, a + b]) {
+          // (the last: a case the property once found, kept)
+          for (const s of [a, b, a + b, "GBOS WEST 8173 4384 |GBOS WEST 8173 4384 "]) {
             const f = foldOcrDigits(s);
             expect(f.length).toBe(s.length);
             expect(foldOcrDigits(f)).toBe(f);
             for (let i = 0; i < s.length; i++)
               if (f[i] !== s[i]) {
-                expect(f[i]).toMatch(/[0-9]/);
-                expect(s[i]).toMatch(/[OoDQIl|ZzSsGB]/);
+                const pair = s[i]! + f[i]!;
+                if (/[0-9]/.test(f[i]!)) expect(s[i]).toMatch(/[OoDQIl|ZzSsGB$@]/);
+                else expect([",.", "¢@", "©@", "®@", "@_", ". "]).toContain(pair);
+                if (s[i] === "@" && f[i] === "0")
+                  expect(s.slice(i - 2, i)).toMatch(/^[A-Z]{2}$|^[A-Z][0-9OoDQIl|ZzSsGB@]$/);
+                if (s[i] === "$") expect(f[i]).toBe("5");
               }
           }
         },
       ),
+      { numRuns: 1000 },
     );
   });
   it("masks on the misread text at least what it masks on the text read right (property)", () => {

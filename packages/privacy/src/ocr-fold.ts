@@ -1,7 +1,9 @@
 /**
- * OCR reads digits as the letters they look like ("2O 7946 O958", "1lll", "67B9"): the number recognizers then
- * see no number and the value is stored. The engine also reads OCR text with those letters folded back to digits
- * inside tokens that hold a digit, and keeps what either reading finds.
+ * OCR misreads what the recognizers key on: digits as the letters they look like ("2O 7946 O958", "1lll",
+ * "67B9", an IBAN's "DEO8"), a 5 as "$", an IP address's dot as a comma, an e-mail's "@" as "¢" or "©". The
+ * recognizers then see no value and it is stored. The engine also reads OCR text with those misreadings folded
+ * back (same length, so offsets hold), and keeps what either reading finds. The misreadings are the ones real
+ * Tesseract made on rendered screens (`npm run bench -- ocr`).
  */
 
 /** Letters OCR gives for digits, and the digit each stands for. */
@@ -27,12 +29,39 @@ function numberish(c: string): boolean {
 }
 
 /**
- * `text` with every run of digits and digit-like letters that holds at least one digit and no other letter
- * written with digits only; the same length, so offsets hold. Text without such a run comes back as it is.
+ * `text` as OCR misread it, read back; the same length, so offsets hold, and text with nothing to fold comes back
+ * as it is (the same string). In order, each reading the last one's result:
+ * - every run of digits and digit-like letters that holds a digit and no other letter, written with digits only;
+ * - an IBAN's check digits after its country code ("DEO8 1175…", "DE@2 0284…" are DE08, DE02);
+ * - a "$" that continues a number's groups ("4111 $121 8177", "$105 6069 7925") as 5, where its line holds no
+ *   other "$";
+ * - a dot between an IBAN's groups as the space it was ("GB66 WEST 7407 3368 1772.44");
+ * - four groups of digits joined by dots and at least one comma, with commas as dots ("198,51.100.7");
+ * - "¢", "©", "®" between an address's local part and its domain as "@"; a doubled "@@" there as "_@".
  * @example foldOcrDigits("Call +44 2O 7946 O958") // "Call +44 20 7946 0958"
  * @example foldOcrDigits("SOS at 10 o'clock") // "SOS at 10 o'clock"
+ * @example foldOcrDigits("Host 198,51.100.7") // "Host 198.51.100.7"
  */
 export function foldOcrDigits(text: string): string {
+  // A step may make a run another step reads ("CDB|DE@2 0284…": DE02 makes the run before it an IBAN's), so the
+  // steps are repeated until nothing changes: folding the result again then changes nothing. Each step only turns
+  // characters OCR misreads into what they stand for, so a few rounds settle it.
+  let t = text;
+  for (let round = 0; round < 4; round++) {
+    let u = foldDigitRuns(t);
+    u = foldIbanCheck(u);
+    u = foldDollarFive(u);
+    u = foldIbanDots(u);
+    u = foldIpCommas(u);
+    u = foldAtSigns(u);
+    if (u === t) break;
+    t = u;
+  }
+  return t;
+}
+
+/** Digit-like letters inside number-like runs (the first step of `foldOcrDigits`). */
+function foldDigitRuns(text: string): string {
   let out: string[] | undefined;
   let i = 0;
   while (i < text.length) {
@@ -54,7 +83,13 @@ export function foldOcrDigits(text: string): string {
     const wordAround = isLetter(before) || isLetter(after);
     // at least as many real digits as letters: "O958", "1lll"? (1 of 4) is a run a card's group reads as digits
     // only beside other digit groups, so a single digit with letters must sit between numbers
-    if (letters > 0 && digits > 0 && !wordAround && (digits >= letters || besideNumber(text, i, e))) {
+    if (
+      letters > 0 &&
+      digits > 0 &&
+      !wordAround &&
+      (digits >= letters || besideNumber(text, i, e)) &&
+      !ibanStart(text, i, e)
+    ) {
       out ??= text.split("");
       for (let k = i; k < e; k++) {
         const d = CONFUSED[text[k]!];
@@ -65,6 +100,16 @@ export function foldOcrDigits(text: string): string {
   }
   return out === undefined ? text : out.join("");
 }
+
+/**
+ * The run s..e ends in an IBAN's country code and check digits ("GB82 WEST…", "|GB82 WEST…"): the IBAN rule reads
+ * them, not this one.
+ */
+function ibanStart(text: string, s: number, e: number): boolean {
+  const up = (k: number) => text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90;
+  return e - s >= 4 && up(e - 4) && up(e - 3) && IBAN_NEXT_GROUP_RE.test(text.slice(e, e + 5));
+}
+const IBAN_NEXT_GROUP_RE = /^ ?[A-Z0-9OoDQIl|ZzSsGB@]{4}/;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
@@ -77,4 +122,80 @@ function isLetter(c: number): boolean {
 function besideNumber(text: string, s: number, e: number): boolean {
   const near = (k: number) => k >= 0 && k < text.length && numberish(text[k]!);
   return near(s - 2) || near(s - 3) || near(e + 1) || near(e + 2);
+}
+
+/**
+ * An IBAN's country code and check digits as OCR may read them (a letter or "@" for a digit), then its next group.
+ * Check digits read as two letters count only where digits follow as an IBAN's do ("GBOS WEST 8173 4384…").
+ */
+// (the next group as read or as folded, so that folding twice changes nothing more)
+const IBAN_CHECK_RE = /(?<![A-Za-z0-9])([A-Z]{2})([0-9OoDQIl|ZzSsGB@]{2})(?= ?[A-Z0-9OoDQIl|ZzSsGB@]{4})/g;
+const IBAN_DIGITS_AFTER_RE = /^(?: ?[A-Z0-9]{4}){2}(?: ?[0-9]{4})/;
+
+function foldIbanCheck(text: string): string {
+  if (!/[A-Z]{2}[0-9OoDQIl|ZzSsGB@]{2} ?[A-Z0-9OoDQIl|ZzSsGB@]{4}/.test(text)) return text;
+  return text.replace(IBAN_CHECK_RE, (m, cc: string, check: string, at: number) => {
+    // one real digit at least, or an IBAN's groups after it: "ABOS DATA" stays
+    if (!/[0-9]/.test(check) && !IBAN_DIGITS_AFTER_RE.test(text.slice(at + 4, at + 20))) return m;
+    return cc + check.replace(/[^0-9]/g, (c) => (c === "@" ? "0" : CONFUSED[c]!));
+  });
+}
+
+/** An IBAN's groups, one of them split by a dot where a space was ("1772.44", "4672.089259"). */
+const IBAN_DOTTED_RE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}(?:[ .][A-Z0-9]{1,4}){1,5}/g;
+
+function foldIbanDots(text: string): string {
+  if (text.indexOf(".") < 0 || !/[A-Z]{2}[0-9]{2}/.test(text)) return text;
+  return text.replace(IBAN_DOTTED_RE, (m) => {
+    // a dot between two digits, after three groups of four at least (an IBAN has fifteen characters or more)
+    if (m.indexOf(".") < 0) return m;
+    return m.replace(/(?<=[0-9])\.(?=[0-9])/g, " ");
+  });
+}
+
+const IP_COMMA_RE = /(?<![0-9.,])[0-9]{1,3}(?:[.,][0-9]{1,3}){3}(?![0-9]|[.,][0-9])/g;
+
+/**
+ * (An address's first number has two digits or three and some number three, which a list of decimals seldom has:
+ * "1.5,2.5" stays.)
+ */
+function foldIpCommas(text: string): string {
+  if (text.indexOf(",") < 0) return text;
+  return text.replace(IP_COMMA_RE, (m) =>
+    m.includes(".") && m.includes(",") && /^[0-9]{2}/.test(m) && /(?:^|[.,])[0-9]{3}(?![0-9])/.test(m)
+      ? m.replace(/,/g, ".")
+      : m,
+  );
+}
+
+/** A "$" after a group of digits, or opening a group that two groups of four follow (a card's). */
+const DOLLAR_RE = /(?<=[0-9] )\$(?=[0-9]{2,}(?![A-Za-z]))|\$(?=[0-9]{2,4} [0-9]{4} [0-9]{4})/;
+
+function foldDollarFive(text: string): string {
+  if (text.indexOf("$") < 0) return text;
+  // line by line (a screen's text holds many): a line with two "$" or more is a line of prices
+  let out = "";
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf("\n", from);
+    if (to < 0) to = text.length;
+    const line = text.slice(from, to);
+    const at = line.indexOf("$");
+    out += at >= 0 && line.indexOf("$", at + 1) < 0 ? line.replace(DOLLAR_RE, "5") : line;
+    if (to < text.length) out += "\n";
+    from = to + 1;
+  }
+  return out;
+}
+
+/**
+ * A local part's last character, then the misread "@" before a domain (a label, dots, letters; OCR may put a space
+ * after a dot), or the first of a doubled "@".
+ */
+const AT_DOMAIN = String.raw`[A-Za-z0-9-]+(?:\. ?[A-Za-z0-9-]+)*\. ?[A-Za-z]{2,}`;
+const AT_RE = new RegExp(String.raw`(?<=[A-Za-z0-9._%+-])(?:[¢©®](?=${AT_DOMAIN})|@(?=@${AT_DOMAIN}))`, "g");
+
+function foldAtSigns(text: string): string {
+  if (!/[¢©®]|@@/.test(text)) return text;
+  return text.replace(AT_RE, (m) => (m === "@" ? "_" : "@"));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./engine.js";
+import { foldOcrDigits } from "./ocr-fold.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
 import type { Channel, RecognizerInput } from "./types.js";
 
@@ -189,6 +190,33 @@ describe("no recognizer is super-linear on adversarial input", () => {
     const a = analyze(text, { channel: "ocr" });
     expect(a.spans.length).toBe(100_000);
     expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+
+  it("folding OCR's misreadings is linear on inputs built against each of its patterns", () => {
+    const n = 400_000;
+    for (const unit of [
+      "a.",
+      "1,1.",
+      "12,",
+      "DE0",
+      "x@@a.",
+      "x¢a. ",
+      "1 $1",
+      "$12",
+      "AB12 1234 1234 1234.1 ",
+      "1.1 ",
+    ]) {
+      const small = unit.repeat(n / 8) + "!";
+      const big = unit.repeat(n) + "!";
+      const time = (t: string) => {
+        const t0 = performance.now();
+        foldOcrDigits(t);
+        return performance.now() - t0;
+      };
+      time(small);
+      // eight times the text may take eight times as long and some more, not 64 times
+      expect(time(big), unit).toBeLessThan(40 * Math.max(1, time(small)) + 200);
+    }
   });
 
   it("the whole engine handles a 10 MB line in bounded time", () => {

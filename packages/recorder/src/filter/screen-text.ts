@@ -495,7 +495,9 @@ export class ScreenTextRedactor {
         for (let c = 0; c < w.text.length; c++) owner.push(idx);
       });
     }
-    const hit = new Set<number>();
+    // The words of one value on one line are blacked out as one box, from the first to the last: a word OCR
+    // missed between two it read ("4539 [5375] 3694 2751") is covered too.
+    const groups: number[][] = [];
     const types = new Set<string>();
     let level4 = false;
     if (text.length > 0) {
@@ -503,10 +505,12 @@ export class ScreenTextRedactor {
       if (a.level >= 4) level4 = true;
       for (const s of a.spans) {
         types.add(s.type);
+        const words: number[] = [];
         for (let c = s.start; c < s.end; c++) {
           const i = owner[c];
-          if (i !== undefined && i >= 0) hit.add(i);
+          if (i !== undefined && i >= 0 && words[words.length - 1] !== i) words.push(i);
         }
+        if (words.length > 0) groups.push(words);
       }
     }
     // Echoes of typed secrets.
@@ -528,7 +532,9 @@ export class ScreenTextRedactor {
                 (acc.length >= need && e.folded.includes(acc)) || (i === j && acc.includes(e.folded));
               if (match) {
                 types.add("TYPED_ECHO");
-                for (let k = i; k <= j; k++) hit.add(base + k);
+                const words: number[] = [];
+                for (let k = i; k <= j; k++) words.push(base + k);
+                groups.push(words);
               }
             }
           }
@@ -536,9 +542,43 @@ export class ScreenTextRedactor {
         base += l.words.length;
       }
     }
-    const boxes = [...hit].map((i) => flat[i]!.box);
+    const boxes = lineBoxes(groups, flat);
     return { boxes, level4, types: [...types], diff: plan.diff, ocrPixels, words: words.length };
   }
+}
+
+/**
+ * One box per group of words and line they stand on (a word's line: its vertical middle inside the first word's
+ * box), spanning the group's words there; boxes that come out the same are given once.
+ */
+function lineBoxes(groups: readonly number[][], flat: readonly OcrWord[]): Rect[] {
+  const out: Rect[] = [];
+  const seen = new Set<string>();
+  for (const g of groups) {
+    const rows: Rect[] = [];
+    for (const i of g) {
+      const b = flat[i]!.box;
+      const mid = b.y + b.h / 2;
+      const row = rows.find((r) => mid >= r.y && mid <= r.y + r.h);
+      if (!row) {
+        rows.push({ ...b });
+        continue;
+      }
+      const x0 = Math.min(row.x, b.x);
+      const y0 = Math.min(row.y, b.y);
+      row.w = Math.max(row.x + row.w, b.x + b.w) - x0;
+      row.h = Math.max(row.y + row.h, b.y + b.h) - y0;
+      row.x = x0;
+      row.y = y0;
+    }
+    for (const r of rows) {
+      const k = `${r.x},${r.y},${r.w},${r.h}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(r);
+    }
+  }
+  return out;
 }
 
 export { intersects as rectsIntersect };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { email } from "./email.js";
 
-function found(text: string): string[] {
+function found(text: string, channel: "typed" | "ocr" = "typed"): string[] {
   return email
-    .detect({ text, lower: text.toLowerCase(), channel: "typed" })
+    .detect({ text, lower: text.toLowerCase(), channel })
     .filter((d) => d.score >= 0.5)
     .map((d) => text.slice(d.start, d.end));
 }
@@ -27,6 +27,20 @@ describe("email", () => {
     expect(found("mailto:jane@example.com")).toEqual(["jane@example.com"]);
     expect(found("https://example.com/u/jane@example.com/settings")).toEqual(["jane@example.com"]);
     expect(found("https://example.com/invite?to=jane@example.com&x=1")).toEqual(["jane@example.com"]);
+  });
+
+  it("reads OCR's space after a dot before the top-level domain, on the ocr channel only", () => {
+    expect(found("Reply to zorq.vennik94@example. com today", "ocr")).toEqual(["zorq.vennik94@example. com"]);
+    expect(found("cc ilsa@mail.example. co. uk", "ocr")).toEqual(["ilsa@mail.example. co. uk"]);
+    expect(found("Reply to dureildne. vennik57@example.com", "ocr")).toEqual([
+      "dureildne. vennik57@example.com",
+    ]);
+    expect(found("Contact dureildne.vennik31 @example.net", "ocr")).toEqual([
+      "dureildne.vennik31 @example.net",
+    ]);
+    // a sentence after an address cut short is no domain; typed text is what was typed
+    expect(found("write to ilsa@example. Thanks", "ocr")).toEqual([]);
+    expect(found("Reply to zorq.vennik94@example. com today")).toEqual([]);
   });
 
   it("needs a TLD-shaped last label", () => {

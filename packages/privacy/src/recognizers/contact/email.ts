@@ -56,14 +56,26 @@ function isUrlUserinfo(text: string, s: number): boolean {
  * Find the address whose '@' (or obfuscated "at") ends at `at` and whose domain starts at `domStart`.
  * Returns [start, end] or undefined.
  */
-function matchAround(text: string, at: number, domStart: number): [number, number] | undefined {
+function matchAround(text: string, at: number, domStart: number, ocr = false): [number, number] | undefined {
   let s = at;
+  // OCR reads a space before the "@" in some fonts ("vennik31 @example.net")
+  if (ocr && at > 1 && text.charCodeAt(at - 1) === 32 && isLocalChar(text.charCodeAt(at - 2)))
+    s = at = at - 1;
   while (s > 0 && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
+  // OCR puts a space after a dot inside the local part too ("dureildne. vennik57@…"): the part before counts
+  if (ocr && s > 2 && s < at && text.charCodeAt(s - 1) === 32 && text.charCodeAt(s - 2) === 46) {
+    let t = s - 2;
+    while (t > 0 && at - t < 64 && isLocalChar(text.charCodeAt(t - 1))) t--;
+    if (t < s - 2 && isAsciiLetter(text.charCodeAt(t))) s = t;
+  }
   while (s < at && (text.charCodeAt(s) === 46 || text.charCodeAt(s) === 39)) s++;
   if (s >= at) return undefined;
-  const m = DOMAIN_RE.exec(text.slice(domStart, domStart + 256));
-  if (!m) return undefined;
-  const end = domStart + m[0].length;
+  const raw = text.slice(domStart, domStart + 256);
+  const m = DOMAIN_RE.exec(raw);
+  let len = m ? m[0].length : -1;
+  if (ocr && (!m || codeAt(text, domStart + len) === 46)) len = Math.max(len, spacedDomainLength(raw));
+  if (len < 0) return undefined;
+  const end = domStart + len;
   if (isDomainTail(codeAt(text, end))) return undefined; // "a@b.com2", cut mid-label
   return [s, end];
 }
@@ -75,6 +87,31 @@ const GTLDS = new Set(
 );
 
 /** Obfuscated separators, lower case: the "at" forms and the "dot" forms. */
+/** A dot then one space before a top-level domain: how OCR reads "example.com" in some fonts ("example. com"). */
+const OCR_SPACED_DOT_RE = /\. ([a-z]{2,24})(?![A-Za-z0-9-])/g;
+
+/**
+ * Length in `raw` of a domain at its start that OCR read with a space after a dot before the top-level domain
+ * ("example. com", "example. co. uk"), or -1. Only a two-letter or a common generic top-level domain counts after
+ * such a space ("at example. Thanks" is a sentence).
+ */
+function spacedDomainLength(raw: string): number {
+  if (raw.indexOf(". ") < 0) return -1;
+  const removed: number[] = []; // offsets in `raw` of the spaces taken out
+  const squeezed = raw.replace(OCR_SPACED_DOT_RE, (all: string, tld: string, at: number) => {
+    if (tld.length !== 2 && !GTLDS.has(tld)) return all;
+    removed.push(at + 1);
+    return "." + tld;
+  });
+  if (removed.length === 0) return -1;
+  const m = DOMAIN_RE.exec(squeezed);
+  if (!m) return -1;
+  // back to offsets of `raw`: every space taken out before the match's end adds one
+  let len = m[0].length;
+  for (const r of removed) if (r < len) len++;
+  return len;
+}
+
 const AT_FORMS = ["[at]", "(at)", "{at}", "<at>", " at "];
 const DOT_RE = /^(?:\s?(?:\[dot\]|\(dot\)|\{dot\}|<dot>)\s?|\sdot\s|\.)/;
 const LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?/;
@@ -164,7 +201,7 @@ export const email: Recognizer = {
     if (out.length !== 0) out.length = 0;
     let at = text.indexOf("@");
     while (at >= 0) {
-      const hit = matchAround(text, at, at + 1);
+      const hit = matchAround(text, at, at + 1, input.channel === "ocr");
       if (hit && acceptable(text, hit, at)) {
         out.push({
           start: hit[0],

@@ -47,6 +47,19 @@ describe("IBAN", () => {
     expect(found(iban, `my IBAN is ${bad}`, "title")).toEqual([]);
     expect(found(iban, `reference ${bad}`)).toEqual([]);
   });
+
+  it("OCR: an IBAN printed in groups that OCR misread (a character changed, dropped or added) is kept", () => {
+    const g = group(DE); // "DE.. 3704 0044 0532 0130 00"
+    const changed = g.slice(0, 12) + (g[12] === "9" ? "8" : "9") + g.slice(13);
+    const dropped = g.slice(0, 12) + g.slice(13);
+    const added = g.slice(0, 12) + "7" + g.slice(12);
+    for (const v of [changed, dropped, added])
+      expect(found(iban, `Pay to ${v} thanks`, "ocr"), v).toEqual([`IBAN_CODE:${v}`]);
+    // typed text is what was typed; OCR text without an IBAN's printed groups is no IBAN
+    expect(found(iban, `Pay to ${changed} thanks`)).toEqual([]);
+    expect(found(iban, `ref DE12 2024 report`, "ocr")).toEqual([]);
+    expect(found(iban, `Model AB12 3456 7890 1234 5678 x`, "ocr")).toEqual([]);
+  });
 });
 
 describe("routing, account numbers and BIC by their labels", () => {

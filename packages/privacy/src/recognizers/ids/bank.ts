@@ -75,19 +75,57 @@ export const iban: Recognizer = {
         }
         break;
       }
-      if (compact.length !== len || (p < n && isWordChar(text.charCodeAt(p)))) continue;
       const start = s - 2;
+      if (compact.length !== len || (p < n && isWordChar(text.charCodeAt(p)))) {
+        if (input.channel === "ocr") {
+          const e = misreadIbanEnd(text, start, len);
+          if (e > 0) (out ??= []).push(det(start, e, "IBAN_CODE", 0.6, "iban"));
+        }
+        continue;
+      }
       if (ibanValid(compact)) (out ??= []).push(det(start, p, "IBAN_CODE", 0.95, "iban"));
       else if (
         isTypedLike(input.channel) &&
         /^[A-Za-z]{2}\d{2}[A-Za-z0-9]+$/.test(compact) &&
-        keywordBefore(text, start, K.IBAN) >= 0
+        (keywordBefore(text, start, K.IBAN) >= 0 ||
+          (input.channel === "ocr" && misreadIbanEnd(text, start, len) > 0))
       )
         (out ??= []).push(det(start, p, "IBAN_CODE", 0.6, "iban"));
     }
     return out ?? NONE;
   },
 };
+
+/**
+ * End of an IBAN as OCR misread it, printed in groups from `start` (its country code), or -1: OCR changes, drops or
+ * adds a character ("… 0398 571 14", "GB48 MIDI 0844…"), so the checksum fails and the length may be off by two.
+ * What counts is the printed shape: three spaces at least between groups, every group after the second holding a
+ * digit (the words after it do not: "… 7328 22 thanks"), and a length within two of the country's.
+ */
+function misreadIbanEnd(text: string, start: number, len: number): number {
+  const n = text.length;
+  let p = start;
+  let count = 0;
+  let groups = 1;
+  while (p < n && count <= len + 2) {
+    const c = text.charCodeAt(p);
+    if (isAlnum(c)) {
+      count++;
+      p++;
+      continue;
+    }
+    if (c !== SP || p + 1 >= n || !isAlnum(text.charCodeAt(p + 1))) break;
+    // the next group, beyond the second, must hold a digit
+    let q = p + 1;
+    let digit = false;
+    for (; q < n && isAlnum(text.charCodeAt(q)); q++) if (isDigit(text.charCodeAt(q))) digit = true;
+    if (groups >= 2 && !digit) break;
+    groups++;
+    p++;
+  }
+  if (p < n && isWordChar(text.charCodeAt(p))) return -1;
+  return groups >= 4 && count >= len - 2 && count <= len + 2 ? p : -1;
+}
 
 const BIC_RE = /^[A-Za-z]{6}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?$/;
 
