@@ -23,6 +23,9 @@ describe("OCR's digits read as letters", () => {
     expect(foldOcrDigits("Pay with card 4111 $121 8177 1298")).toBe("Pay with card 4111 5121 8177 1298");
     expect(foldOcrDigits("Reply to zorq.vennik73¢example. com")).toBe("Reply to zorq.vennik73@example. com");
     expect(foldOcrDigits("Email zorq.vennik7@@example.com")).toBe("Email zorq.vennik7_@example.com");
+    expect(foldOcrDigits("AWS key AKTAB4QSUQUSRIOMFAKE")).toBe("AWS key AKIAB4QSUQUSRIOMFAKE");
+    expect(foldOcrDigits("api_key =AKIA)VPUHWKCRMF2FAKE,")).toBe("api_key =AKIAJVPUHWKCRMF2FAKE,");
+    expect(foldOcrDigits("KEY \\KIAMBWLC2CTZDVFAKE}")).toBe("KEY AKIAMBWLC2CTZDVFAKEJ");
     // what looks alike but is no misreading stays
     expect(foldOcrDigits("ABOS DATA, GBOO WEST")).toBe("ABOS DATA, GBOO WEST");
     expect(foldOcrDigits("lists 1,2,3,4 and 1.5,2.5")).toBe("lists 1,2,3,4 and 1.5,2.5");
@@ -41,6 +44,7 @@ describe("OCR's digits read as letters", () => {
     expect(ocr("Pay with card 4111 $121 8177 1298")).toBe("Pay with card [CREDIT_CARD]");
     expect(ocr("Reply to zorq.vennik73¢example. com")).toBe("Reply to [EMAIL_ADDRESS]");
     expect(ocr("Email zorq.vennik7@@example.com")).toBe("Email [EMAIL_ADDRESS]");
+    expect(ocr("AWS key AKTAB4QSUQUSRIOMFAKE")).toMatch(/^AWS key \[SECRET/);
   });
   it("the engine masks what either reading finds, on the ocr channel only", () => {
     expect(redact("Call +44 2O 7946 O958", { channel: "ocr" }).redacted).toBe("Call [PHONE_NUMBER]");
@@ -53,7 +57,7 @@ describe("OCR's digits read as letters", () => {
     expect(analyzeMany(texts, { channel: "ocr" })).toEqual(texts.map((t) => analyze(t, { channel: "ocr" })));
   });
   it("keeps length, is idempotent, and changes only what OCR misreads, to what it misread (property)", () => {
-    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyzDEAW -.,+()/\n\n'$@¢©".split(""));
+    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyzDEAW -.,+()/\n\n'$@¢©}]\\".split(""));
     // (and runs shaped like an IBAN, so that its rule is exercised too)
     const iban = fc.constantFrom(
       "GBOS WEST 8173 4384 ",
@@ -76,7 +80,26 @@ describe("OCR's digits read as letters", () => {
               if (f[i] !== s[i]) {
                 const pair = s[i]! + f[i]!;
                 if (/[0-9]/.test(f[i]!)) expect(s[i]).toMatch(/[OoDQIl|ZzSsGB$@]/);
-                else expect([",.", "¢@", "©@", "®@", "@_", ". "]).toContain(pair);
+                else
+                  expect([
+                    ",.",
+                    "¢@",
+                    "©@",
+                    "®@",
+                    "@_",
+                    ". ",
+                    "0O",
+                    "1I",
+                    "8B",
+                    ")J",
+                    "}J",
+                    "]J",
+                    "|I",
+                    "TI",
+                    "lI",
+                    "\\A",
+                    "4A",
+                  ]).toContain(pair);
                 if (s[i] === "@" && f[i] === "0")
                   expect(s.slice(i - 2, i)).toMatch(/^[A-Z]{2}$|^[A-Z][0-9OoDQIl|ZzSsGB@]$/);
                 if (s[i] === "$") expect(f[i]).toBe("5");

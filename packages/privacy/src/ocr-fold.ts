@@ -37,7 +37,10 @@ function numberish(c: string): boolean {
  *   other "$";
  * - a dot between an IBAN's groups as the space it was ("GB66 WEST 7407 3368 1772.44");
  * - four groups of digits joined by dots and at least one comma, with commas as dots ("198,51.100.7");
- * - "¢", "©", "®" between an address's local part and its domain as "@"; a doubled "@@" there as "_@".
+ * - "¢", "©", "®" between an address's local part and its domain as "@"; a doubled "@@" there as "_@";
+ * - an AWS access key id's prefix and letters as they were ("AKTA…", "\KIA…", "…NY}" are AKIA…, …NYJ): its
+ *   sixteen characters are capitals and the digits 2 to 7, so a 0, 1 or 8 there is O, I or B, and ")", "}", "]",
+ *   "|" are J or I.
  * @example foldOcrDigits("Call +44 2O 7946 O958") // "Call +44 20 7946 0958"
  * @example foldOcrDigits("SOS at 10 o'clock") // "SOS at 10 o'clock"
  * @example foldOcrDigits("Host 198,51.100.7") // "Host 198.51.100.7"
@@ -54,6 +57,7 @@ export function foldOcrDigits(text: string): string {
     u = foldIbanDots(u);
     u = foldIpCommas(u);
     u = foldAtSigns(u);
+    u = foldAwsKeyIds(u);
     if (u === t) break;
     t = u;
   }
@@ -198,4 +202,26 @@ const AT_RE = new RegExp(String.raw`(?<=[A-Za-z0-9._%+-])(?:[¢©®](?=${AT_DOMA
 function foldAtSigns(text: string): string {
   if (!/[¢©®]|@@/.test(text)) return text;
   return text.replace(AT_RE, (m) => (m === "@" ? "_" : "@"));
+}
+
+/** An AWS access key id's prefix as OCR reads it (AKIA, ASIA), then sixteen characters, in a word of its own. */
+const AWS_ID_RE = /(?<![A-Za-z0-9])(?:A|\\|4)(?:K|S)(?:I|T|1|l|\|)A[A-Z0-9)}\]|]{16}(?![A-Za-z0-9])/g;
+const AWS_BODY: Readonly<Record<string, string>> = {
+  "0": "O",
+  "1": "I",
+  "8": "B",
+  ")": "J",
+  "}": "J",
+  "]": "J",
+  "|": "I",
+};
+
+function foldAwsKeyIds(text: string): string {
+  if (!/[KS][IT1l|]A/.test(text)) return text;
+  return text.replace(AWS_ID_RE, (m) => {
+    const body = m.slice(4).replace(/[018)}\]|]/g, (c) => AWS_BODY[c]!);
+    // (a run that is no key id after all: sixteen characters of a key id hold a letter)
+    if (!/[A-Z]/.test(body)) return m;
+    return "A" + m[1] + "IA" + body;
+  });
 }

@@ -233,6 +233,21 @@ describe("ScreenTextRedactor", () => {
     expect(res.boxes).toEqual([{ x: 60, y: 10, w: 181, h: 14 }]);
   });
 
+  it("blacks out the rest of a key that OCR split in two, not the words after it", async () => {
+    const r = new ScreenTextRedactor({
+      engine: DEFAULT_ENGINE,
+      ocr: async () => [
+        word("token:", 10, 10, 54),
+        word("FaKe0k8Hq2mZx9PqL4wRt", 70, 10, 189),
+        word("Y7vBnC3q", 265, 10, 72),
+        word("expires", 345, 10, 63),
+        word("thanks", 10, 40, 54),
+      ],
+    });
+    const res = await r.analyze(whiteFrame(640, 100, 1));
+    expect(res.boxes).toEqual([{ x: 70, y: 10, w: 267, h: 14 }]);
+  });
+
   it("follows a scroll: cached words move with the content, only the new rows are OCR'd", async () => {
     const W = 400;
     const LINE = 24; // 12 px of text, 12 px of white

@@ -510,7 +510,9 @@ export class ScreenTextRedactor {
           const i = owner[c];
           if (i !== undefined && i >= 0 && words[words.length - 1] !== i) words.push(i);
         }
-        if (words.length > 0) groups.push(words);
+        if (words.length === 0) continue;
+        if (s.type.startsWith("SECRET")) secretTail(words, flat);
+        groups.push(words);
       }
     }
     // Echoes of typed secrets.
@@ -544,6 +546,30 @@ export class ScreenTextRedactor {
     }
     const boxes = lineBoxes(groups, flat);
     return { boxes, level4, types: [...types], diff: plan.diff, ocrPixels, words: words.length };
+  }
+}
+
+/** A word that may be part of a key or token: 4+ characters of base64 or a URL's, mixing two kinds of them. */
+function tokenLike(t: string): boolean {
+  if (t.length < 4 || !/^[A-Za-z0-9+/=_.-]+$/.test(t)) return false;
+  const kinds = (/[A-Z]/.test(t) ? 1 : 0) + (/[a-z]/.test(t) ? 1 : 0) + (/[0-9]/.test(t) ? 1 : 0);
+  return kinds >= 2;
+}
+
+/**
+ * OCR splits a long key where it sees a gap ("bCPTFUKcu6rhDtTZ4fvE9Fj 63zeXWkUp"): the engine finds the part before
+ * the split, and the words after it on the same line that look like the rest of a token are blacked out with it
+ * (three at most).
+ */
+function secretTail(words: number[], flat: readonly OcrWord[]): void {
+  let last = words[words.length - 1]!;
+  for (let k = 0; k < 3; k++) {
+    const a = flat[last]!;
+    const b = flat[last + 1];
+    if (!b || !tokenLike(b.text)) return;
+    const mid = b.box.y + b.box.h / 2;
+    if (mid < a.box.y || mid > a.box.y + a.box.h || b.box.x < a.box.x) return; // another line
+    words.push(++last);
   }
 }
 
