@@ -179,8 +179,12 @@ export async function run(args = []) {
     throw new Error("tesseract is not installed (Debian: apt-get install tesseract-ocr)");
   const quick = args.includes("--quick");
   const show = args.includes("--show");
-  const r = rng(Number(option(args, "--seed", "1")));
+  const seed = Number(option(args, "--seed", "1"));
   const perImage = Number(option(args, "--lines", quick ? "7" : "14"));
+  if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
+  if (!Number.isInteger(perImage) || perImage < 1 || perImage > 40)
+    throw new Error("--lines must be a whole number of lines from 1 to 40");
+  const r = rng(seed);
   const sizes = quick ? [14] : [12, 14, 18];
   const types = Object.keys(TYPES);
   const tally = () => ({ values: 0, readable: 0, leaked: 0, misread: 0 });

@@ -5,7 +5,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const [name, ...rest] = process.argv.slice(2);
 if (!name) {
-  console.error("usage: npm run bench -- NAME   (redact)");
+  console.error(
+    "usage: npm run bench -- NAME   (redact, eval, holdout, recognizers, ocr, ingest, recorder, reduce, pause, …: the files in bench/)",
+  );
   process.exit(2);
 }
 const file = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
