@@ -215,37 +215,37 @@ describe("ScreenTextRedactor", () => {
     expect(res2.boxes).toEqual([{ x: 60, y: 10, w: 180, h: 14 }]);
   });
 
+  /** The boxes the screen filter blacks out on a frame where OCR read `words`. */
+  const boxesOf = async (words: OcrWord[]) =>
+    (
+      await new ScreenTextRedactor({ engine: DEFAULT_ENGINE, ocr: async () => words }).analyze(
+        whiteFrame(640, 100, 1),
+      )
+    ).boxes;
+
   it("blacks out a value's words on one line as one box, covering a word OCR missed between them", async () => {
     // the card's groups as OCR read them, with more room between the second and third than between the others
     // (where real Tesseract dropped a character or a group: `npm run bench -- ocr`)
-    const r = new ScreenTextRedactor({
-      engine: DEFAULT_ENGINE,
-      ocr: async () => [
-        word("Card", 10, 10, 36),
-        word("4111", 60, 10, 36),
-        word("1111", 105, 10, 36),
-        word("1111", 160, 10, 36),
-        word("1111", 205, 10, 36),
-        word("thanks", 10, 40, 54),
-      ],
-    });
-    const res = await r.analyze(whiteFrame(640, 100, 1));
-    expect(res.boxes).toEqual([{ x: 60, y: 10, w: 181, h: 14 }]);
+    const boxes = await boxesOf([
+      word("Card", 10, 10, 36),
+      word("4111", 60, 10, 36),
+      word("1111", 105, 10, 36),
+      word("1111", 160, 10, 36),
+      word("1111", 205, 10, 36),
+      word("thanks", 10, 40, 54),
+    ]);
+    expect(boxes).toEqual([{ x: 60, y: 10, w: 181, h: 14 }]);
   });
 
   it("blacks out the rest of a key that OCR split in two, not the words after it", async () => {
-    const r = new ScreenTextRedactor({
-      engine: DEFAULT_ENGINE,
-      ocr: async () => [
-        word("token:", 10, 10, 54),
-        word("FaKe0k8Hq2mZx9PqL4wRt", 70, 10, 189),
-        word("Y7vBnC3q", 265, 10, 72),
-        word("expires", 345, 10, 63),
-        word("thanks", 10, 40, 54),
-      ],
-    });
-    const res = await r.analyze(whiteFrame(640, 100, 1));
-    expect(res.boxes).toEqual([{ x: 70, y: 10, w: 267, h: 14 }]);
+    const boxes = await boxesOf([
+      word("token:", 10, 10, 54),
+      word("FaKe0k8Hq2mZx9PqL4wRt", 70, 10, 189),
+      word("Y7vBnC3q", 265, 10, 72),
+      word("expires", 345, 10, 63),
+      word("thanks", 10, 40, 54),
+    ]);
+    expect(boxes).toEqual([{ x: 70, y: 10, w: 267, h: 14 }]);
   });
 
   it("follows a scroll: cached words move with the content, only the new rows are OCR'd", async () => {

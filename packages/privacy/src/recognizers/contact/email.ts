@@ -86,7 +86,6 @@ const GTLDS = new Set(
   ),
 );
 
-/** Obfuscated separators, lower case: the "at" forms and the "dot" forms. */
 /** A dot then one space before a top-level domain: how OCR reads "example.com" in some fonts ("example. com"). */
 const OCR_SPACED_DOT_RE = /\. ([a-z]{2,24})(?![A-Za-z0-9-])/g;
 
@@ -112,6 +111,7 @@ function spacedDomainLength(raw: string): number {
   return len;
 }
 
+/** Obfuscated separators, lower case: the "at" forms and the "dot" forms. */
 const AT_FORMS = ["[at]", "(at)", "{at}", "<at>", " at "];
 const DOT_RE = /^(?:\s?(?:\[dot\]|\(dot\)|\{dot\}|<dot>)\s?|\sdot\s|\.)/;
 const LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?/;

@@ -115,10 +115,11 @@ function misreadIbanEnd(text: string, start: number, len: number): number {
       continue;
     }
     if (c !== SP || p + 1 >= n || !isAlnum(text.charCodeAt(p + 1))) break;
-    // the next group, beyond the second, must hold a digit
+    // the next group, beyond the second, must hold a digit (among its first eight characters: no group is longer)
     let q = p + 1;
     let digit = false;
-    for (; q < n && isAlnum(text.charCodeAt(q)); q++) if (isDigit(text.charCodeAt(q))) digit = true;
+    for (; q < n && q <= p + 8 && isAlnum(text.charCodeAt(q)); q++)
+      if (isDigit(text.charCodeAt(q))) digit = true;
     if (groups >= 2 && !digit) break;
     groups++;
     p++;
