@@ -1,15 +1,18 @@
-// npm run bench -- ocr [--seed N] [--lines N] [--quick]: what a screenshot still shows after the recorder's
+// npm run bench -- ocr [--seed N] [--lines N] [--quick] [--renderer sharp|chromium] [--show]: what a screenshot still shows after the recorder's
 // screen-text filter, read by real Tesseract. Fake sensitive values (valid check digits, reserved ranges) are
 // rendered one per line beside a label, in sans, serif and monospace fonts at 12, 14 and 18 px, dark on light and
 // light on dark. Each image is read by Tesseract as it is (what was readable), filtered by `ScreenTextRedactor`
 // with the real engine exactly as the recorder filters a frame (boxes blacked out with the recorder's padding, a
 // level-4 frame dropped), and read again (what is still readable). A value counts as readable when six
 // characters of it in a row (all of it when shorter) appear in its line's text, after folding the letters OCR
-// confuses with digits (O/0, l/1, S/5, …): a person reading "4lll" reads 4111.
+// confuses with digits (O/0, l/1, S/5, …): a person reading "4lll" reads 4111. Images are drawn by sharp (librsvg)
+// or, with `--renderer chromium`, by Debian's Chromium (headless, through playwright-core): a browser's text
+// rendering (hinting, antialiasing) is what a recorder mostly sees.
 // Prints one JSON line: {"name":"ocr", "values", "readable", "leaked", "leak_rate", "misread", "by_type": {TYPE:
 // {values, readable, leaked, leak_rate, misread}}, "by_condition": {...}}; "misread" counts readable values that
 // Tesseract did not read letter for letter (the confusions the engine's OCR folding is there for).
 import sharp from "sharp";
+import { existsSync } from "node:fs";
 import {
   blackout,
   DEFAULT_ENGINE,
@@ -123,12 +126,37 @@ const THEMES = { light: ["#ffffff", "#1a1a1a"], dark: ["#1e1e1e", "#dcdcdc"] };
 
 const xml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** Render lines of text as a raw RGB frame (what the recorder's capture hands the filter). */
-async function render(lines, font, size, theme) {
+/** A PNG as a raw RGB frame (what the recorder's capture hands the filter). */
+async function rawFrame(png) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { rgb: data, width: info.width, height: info.height, x: 0, y: 0, takenAt: Date.now() };
+}
+
+/** The same lines as a web page in Chromium, one per row of the same height, screenshot as a raw frame. */
+async function renderChromium(page, lines, font, size, theme, lineH, top, width, height) {
+  const [bg, fg] = THEMES[theme];
+  const rows = lines
+    .map((t) => `<div style="height:${lineH}px;line-height:${lineH}px;white-space:pre">${xml(t)}</div>`)
+    .join("");
+  await page.setViewportSize({ width, height });
+  await page.setContent(
+    `<!doctype html><html><body style="margin:0;padding:${top}px 16px;background:${bg};color:${fg};font-family:'${font}';font-size:${size}px">${rows}</body></html>`,
+  );
+  return rawFrame(await page.screenshot({ type: "png" }));
+}
+
+/** Render lines of text as a raw RGB frame, with sharp or in Chromium's page. */
+async function render(lines, font, size, theme, page) {
   const lineH = Math.round(size * 2.2);
   const top = 12;
   const width = 1000;
   const height = top * 2 + lineH * lines.length;
+  if (page)
+    return {
+      frame: await renderChromium(page, lines, font, size, theme, lineH, top, width, height),
+      top,
+      lineH,
+    };
   const [bg, fg] = THEMES[theme];
   const body = lines
     .map(
@@ -137,16 +165,10 @@ async function render(lines, font, size, theme) {
     )
     .join("");
   const svg = `<svg width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="${bg}"/>${body}</svg>`;
-  const { data, info } = await sharp(Buffer.from(svg))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    frame: { rgb: data, width: info.width, height: info.height, x: 0, y: 0, takenAt: Date.now() },
-    top,
-    lineH,
-  };
+  return { frame: await rawFrame(Buffer.from(svg)), top, lineH };
 }
+
+const CHROMIUM = "/usr/bin/chromium";
 
 /** The OCR'd text of each line (words attributed by the middle of their box). */
 async function lineTexts(frame, top, lineH, n) {
@@ -184,6 +206,22 @@ export async function run(args = []) {
   if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
   if (!Number.isInteger(perImage) || perImage < 1 || perImage > 40)
     throw new Error("--lines must be a whole number of lines from 1 to 40");
+  const renderer = option(args, "--renderer", "sharp");
+  if (renderer !== "sharp" && renderer !== "chromium")
+    throw new Error("--renderer must be sharp or chromium");
+  if (renderer === "chromium" && !existsSync(CHROMIUM))
+    throw new Error(`--renderer chromium needs Debian's Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  let browser;
+  let page;
+  if (renderer === "chromium") {
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
+    page = await browser.newPage();
+  }
   const r = rng(seed);
   const sizes = quick ? [14] : [12, 14, 18];
   const types = Object.keys(TYPES);
@@ -208,6 +246,7 @@ export async function run(args = []) {
           font,
           size,
           theme,
+          page,
         );
         const before = await lineTexts(frame, top, lineH, items.length);
         const redactor = new ScreenTextRedactor({ engine: DEFAULT_ENGINE });
@@ -236,10 +275,12 @@ export async function run(args = []) {
           }
         });
       }
+  await browser?.close();
   const rate = (t) => ({ ...t, leak_rate: t.readable ? +(t.leaked / t.readable).toFixed(4) : 0 });
   console.log(
     JSON.stringify({
       name: "ocr",
+      renderer,
       ...rate(total),
       by_type: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, rate(v)])),
       by_condition: Object.fromEntries(Object.entries(byCondition).map(([k, v]) => [k, rate(v)])),
