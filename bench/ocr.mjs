@@ -13,6 +13,7 @@
 // Tesseract did not read letter for letter (the confusions the engine's OCR folding is there for).
 import sharp from "sharp";
 import { existsSync } from "node:fs";
+import { luhnCheckDigit, mod97 } from "../packages/privacy/dist/index.js";
 import {
   blackout,
   DEFAULT_ENGINE,
@@ -41,25 +42,8 @@ function rng(seed) {
 const digitsOf = (r, n) => Array.from({ length: n }, () => Math.floor(r() * 10)).join("");
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 
-function luhnComplete(body) {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = body.charCodeAt(body.length - 1 - i) - 48;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
-
-function ibanOf(country, bban) {
-  const moved = (bban + country + "00").replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  let rem = 0;
-  for (const ch of moved) rem = (rem * 10 + (ch.charCodeAt(0) - 48)) % 97;
-  return country + String(98 - rem).padStart(2, "0") + bban;
-}
+const luhnComplete = (body) => body + luhnCheckDigit(body);
+const ibanOf = (country, bban) => country + String(98 - mod97(bban + country + "00")).padStart(2, "0") + bban;
 
 const group4 = (s) => s.replace(/(.{4})(?=.)/g, "$1 ");
 

@@ -6,7 +6,7 @@ import {
   type RecordContext,
 } from "./classify.js";
 import { mergeSorted, sortDetections, type Span } from "./merge.js";
-import { foldOcrDigits } from "./ocr-fold.js";
+import { foldOcrMisreads } from "./ocr-fold.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
 import { beginRunBatch, endRunBatch, showBatchRecord } from "./recognizers/ids/scan.js";
@@ -315,6 +315,7 @@ function concludeOne(
   text: string,
   opts: AnalyzeOptions & { operator?: RedactionOperator },
   redacting: boolean,
+  folded?: string,
 ): Redaction {
   checkText(text);
   const channel = opts.channel ?? "typed";
@@ -322,8 +323,9 @@ function concludeOne(
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const st = stateOf(text, channel, opts, plan, false);
   runAll(plan, st, threshold);
-  // OCR's digits read as letters ("2O 7946 O958"): what the text reads as with them folded back counts too
-  const folded = channel === "ocr" ? foldOcrDigits(text) : text;
+  // what OCR misread ("2O 7946 O958", "DEO8 …", "jane¢example.com"), read back, counts too (`folded`: when the
+  // caller has read it back already)
+  folded ??= channel === "ocr" ? foldOcrMisreads(text) : text;
   if (folded !== text) {
     const fst = stateOf(folded, channel, opts, plan, false);
     runAll(plan, fst, threshold);
@@ -360,18 +362,21 @@ function concludeMany(
   const threshold = opts.threshold ?? 0.5;
   const plan = planFor(opts.recognizers ?? RECOGNIZERS, channel);
   const out: Redaction[] = new Array<Redaction>(texts.length);
-  // a long record goes alone, and so does OCR text with digits read as letters (it is read twice: concludeOne)
-  const alone = (t: string) => t.length > SOLO_UNITS || (channel === "ocr" && foldOcrDigits(t) !== t);
+  // a long record goes alone, and so does OCR text with something misread (it is read twice: concludeOne); each
+  // record is read back once, here
+  const folded = channel === "ocr" ? texts.map(foldOcrMisreads) : undefined;
+  const alone = (i: number) =>
+    texts[i]!.length > SOLO_UNITS || (folded !== undefined && folded[i] !== texts[i]);
   let i = 0;
   while (i < texts.length) {
-    if (alone(texts[i]!)) {
-      out[i] = redacting ? redact(texts[i]!, opts) : (analyze(texts[i]!, opts) as Redaction);
+    if (alone(i)) {
+      out[i] = concludeOne(texts[i]!, opts, redacting, folded?.[i]);
       i++;
       continue;
     }
     const from = i;
     let units = 0;
-    while (i < texts.length && i - from < BATCH_RECORDS && !alone(texts[i]!)) {
+    while (i < texts.length && i - from < BATCH_RECORDS && !alone(i)) {
       units += texts[i]!.length;
       i++;
       if (units >= BATCH_UNITS) break;

@@ -1,41 +1,47 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, analyzeMany, redact } from "./engine.js";
-import { foldOcrDigits } from "./ocr-fold.js";
+import { foldOcrMisreads } from "./ocr-fold.js";
 
 describe("OCR's digits read as letters", () => {
   it("folds letters back to digits inside number-like runs only", () => {
-    expect(foldOcrDigits("Call +44 2O 7946 O958")).toBe("Call +44 20 7946 0958");
-    expect(foldOcrDigits("Card 4111 1111 1lll 1111")).toBe("Card 4111 1111 1111 1111");
-    expect(foldOcrDigits("SSN 123-45-67B9")).toBe("SSN 123-45-6789");
+    expect(foldOcrMisreads("Call +44 2O 7946 O958")).toBe("Call +44 20 7946 0958");
+    expect(foldOcrMisreads("Card 4111 1111 1lll 1111")).toBe("Card 4111 1111 1111 1111");
+    expect(foldOcrMisreads("SSN 123-45-67B9")).toBe("SSN 123-45-6789");
     // words, and runs without a digit or with a letter beside them, stay
-    expect(foldOcrDigits("SOS at 10 o'clock, B2B deal in Oslo")).toBe("SOS at 10 o'clock, B2B deal in Oslo");
-    expect(foldOcrDigits("COVID19 and H2O")).toBe("COVID19 and H2O");
+    expect(foldOcrMisreads("SOS at 10 o'clock, B2B deal in Oslo")).toBe(
+      "SOS at 10 o'clock, B2B deal in Oslo",
+    );
+    expect(foldOcrMisreads("COVID19 and H2O")).toBe("COVID19 and H2O");
   });
   it("folds back the other misreadings real Tesseract made on rendered screens", () => {
     // (each one seen in `npm run bench -- ocr`)
-    expect(foldOcrDigits("IBAN DEO8 1175 7263 9722 3260 29")).toBe("IBAN DE08 1175 7263 9722 3260 29");
-    expect(foldOcrDigits("IBAN DE@2 0284 7772 4788 6709 81")).toBe("IBAN DE02 0284 7772 4788 6709 81");
-    expect(foldOcrDigits("Pay to GBOS WEST 8173 4384 9207 07")).toBe("Pay to GB05 WEST 8173 4384 9207 07");
-    expect(foldOcrDigits("IBAN GB66 WEST 7407 3368 1772.44")).toBe("IBAN GB66 WEST 7407 3368 1772 44");
-    expect(foldOcrDigits("Card $105 6069 7925 7877")).toBe("Card 5105 6069 7925 7877");
-    expect(foldOcrDigits("Host 198,51.100.191")).toBe("Host 198.51.100.191");
-    expect(foldOcrDigits("Pay with card 4111 $121 8177 1298")).toBe("Pay with card 4111 5121 8177 1298");
-    expect(foldOcrDigits("Reply to zorq.vennik73¢example. com")).toBe("Reply to zorq.vennik73@example. com");
-    expect(foldOcrDigits("Email zorq.vennik7@@example.com")).toBe("Email zorq.vennik7_@example.com");
-    expect(foldOcrDigits("AWS key AKTAB4QSUQUSRIOMFAKE")).toBe("AWS key AKIAB4QSUQUSRIOMFAKE");
-    expect(foldOcrDigits("api_key =AKIA)VPUHWKCRMF2FAKE,")).toBe("api_key =AKIAJVPUHWKCRMF2FAKE,");
-    expect(foldOcrDigits("KEY \\KIAMBWLC2CTZDVFAKE}")).toBe("KEY AKIAMBWLC2CTZDVFAKEJ");
+    expect(foldOcrMisreads("IBAN DEO8 1175 7263 9722 3260 29")).toBe("IBAN DE08 1175 7263 9722 3260 29");
+    expect(foldOcrMisreads("IBAN DE@2 0284 7772 4788 6709 81")).toBe("IBAN DE02 0284 7772 4788 6709 81");
+    expect(foldOcrMisreads("Pay to GBOS WEST 8173 4384 9207 07")).toBe("Pay to GB05 WEST 8173 4384 9207 07");
+    expect(foldOcrMisreads("IBAN GB66 WEST 7407 3368 1772.44")).toBe("IBAN GB66 WEST 7407 3368 1772 44");
+    expect(foldOcrMisreads("Card $105 6069 7925 7877")).toBe("Card 5105 6069 7925 7877");
+    expect(foldOcrMisreads("Host 198,51.100.191")).toBe("Host 198.51.100.191");
+    expect(foldOcrMisreads("Pay with card 4111 $121 8177 1298")).toBe("Pay with card 4111 5121 8177 1298");
+    expect(foldOcrMisreads("Reply to zorq.vennik73¢example. com")).toBe(
+      "Reply to zorq.vennik73@example. com",
+    );
+    expect(foldOcrMisreads("Email zorq.vennik7@@example.com")).toBe("Email zorq.vennik7_@example.com");
+    expect(foldOcrMisreads("AWS key AKTAB4QSUQUSRIOMFAKE")).toBe("AWS key AKIAB4QSUQUSRIOMFAKE");
+    expect(foldOcrMisreads("api_key =AKIA)VPUHWKCRMF2FAKE,")).toBe("api_key =AKIAJVPUHWKCRMF2FAKE,");
+    expect(foldOcrMisreads("KEY \\KIAMBWLC2CTZDVFAKE}")).toBe("KEY AKIAMBWLC2CTZDVFAKEJ");
     // what looks alike but is no misreading stays
-    expect(foldOcrDigits("ABOS DATA, GBOO WEST")).toBe("ABOS DATA, GBOO WEST");
-    expect(foldOcrDigits("lists 1,2,3,4 and 1.5,2.5")).toBe("lists 1,2,3,4 and 1.5,2.5");
-    expect(foldOcrDigits("Prices 12 $100 and 14 $200")).toBe("Prices 12 $100 and 14 $200");
-    expect(foldOcrDigits("Total $105 for 2 items")).toBe("Total $105 for 2 items");
-    expect(foldOcrDigits("Paid $10 4111\nCard $105 6069 7925 7877")).toBe(
+    expect(foldOcrMisreads("ABOS DATA, GBOO WEST")).toBe("ABOS DATA, GBOO WEST");
+    expect(foldOcrMisreads("lists 1,2,3,4 and 1.5,2.5")).toBe("lists 1,2,3,4 and 1.5,2.5");
+    expect(foldOcrMisreads("Prices 12 $100 and 14 $200")).toBe("Prices 12 $100 and 14 $200");
+    expect(foldOcrMisreads("Total $105 for 2 items")).toBe("Total $105 for 2 items");
+    expect(foldOcrMisreads("Paid $10 4111\nCard $105 6069 7925 7877")).toBe(
       "Paid $10 4111\nCard 5105 6069 7925 7877",
     );
-    expect(foldOcrDigits("version AB12 1234 1.5 and 2.5")).toBe("version AB12 1234 1.5 and 2.5");
-    expect(foldOcrDigits("@@ -1,3 +1,4 @@ and © 2024 Acme.com")).toBe("@@ -1,3 +1,4 @@ and © 2024 Acme.com");
+    expect(foldOcrMisreads("version AB12 1234 1.5 and 2.5")).toBe("version AB12 1234 1.5 and 2.5");
+    expect(foldOcrMisreads("@@ -1,3 +1,4 @@ and © 2024 Acme.com")).toBe(
+      "@@ -1,3 +1,4 @@ and © 2024 Acme.com",
+    );
   });
   it("the engine finds each value in its misread form on the ocr channel", () => {
     const ocr = (t: string) => redact(t, { channel: "ocr" }).redacted;
@@ -73,9 +79,9 @@ describe("OCR's digits read as letters", () => {
         (a, b) => {
           // (the last: a case the property once found, kept)
           for (const s of [a, b, a + b, "GBOS WEST 8173 4384 |GBOS WEST 8173 4384 "]) {
-            const f = foldOcrDigits(s);
+            const f = foldOcrMisreads(s);
             expect(f.length).toBe(s.length);
-            expect(foldOcrDigits(f)).toBe(f);
+            expect(foldOcrMisreads(f)).toBe(f);
             for (let i = 0; i < s.length; i++)
               if (f[i] !== s[i]) {
                 const pair = s[i]! + f[i]!;
@@ -129,7 +135,7 @@ describe("OCR's digits read as letters", () => {
         (t) => {
           const covered = new Uint8Array(t.length);
           for (const s of analyze(t, { channel: "ocr" }).spans) covered.fill(1, s.start, s.end);
-          for (const s of analyze(foldOcrDigits(t), { channel: "ocr" }).spans)
+          for (const s of analyze(foldOcrMisreads(t), { channel: "ocr" }).spans)
             for (let k = s.start; k < s.end; k++) expect(covered[k]).toBe(1);
         },
       ),

@@ -23,6 +23,9 @@ const CONFUSED: Readonly<Record<string, string>> = {
   B: "8",
 };
 
+/** A digit or a character OCR gives for one, as a regular expression's class (an IBAN's "@" too: "DE@2"). */
+const DIGIT_LIKE = `[0-9${Object.keys(CONFUSED).join("")}@]`;
+
 /** A character of a token that may be a number: a digit, or a letter OCR gives for one. */
 function numberish(c: string): boolean {
   return (c >= "0" && c <= "9") || CONFUSED[c] !== undefined;
@@ -41,11 +44,11 @@ function numberish(c: string): boolean {
  * - an AWS access key id's prefix and letters as they were ("AKTA…", "\KIA…", "…NY}" are AKIA…, …NYJ): its
  *   sixteen characters are capitals and the digits 2 to 7, so a 0, 1 or 8 there is O, I or B, and ")", "}", "]",
  *   "|" are J or I.
- * @example foldOcrDigits("Call +44 2O 7946 O958") // "Call +44 20 7946 0958"
- * @example foldOcrDigits("SOS at 10 o'clock") // "SOS at 10 o'clock"
- * @example foldOcrDigits("Host 198,51.100.7") // "Host 198.51.100.7"
+ * @example foldOcrMisreads("Call +44 2O 7946 O958") // "Call +44 20 7946 0958"
+ * @example foldOcrMisreads("SOS at 10 o'clock") // "SOS at 10 o'clock"
+ * @example foldOcrMisreads("Host 198,51.100.7") // "Host 198.51.100.7"
  */
-export function foldOcrDigits(text: string): string {
+export function foldOcrMisreads(text: string): string {
   // A step may make a run another step reads ("CDB|DE@2 0284…": DE02 makes the run before it an IBAN's), so the
   // steps are repeated until nothing changes: folding the result again then changes nothing. Each step only turns
   // characters OCR misreads into what they stand for, so a few rounds settle it.
@@ -64,7 +67,7 @@ export function foldOcrDigits(text: string): string {
   return t;
 }
 
-/** Digit-like letters inside number-like runs (the first step of `foldOcrDigits`). */
+/** Digit-like letters inside number-like runs (the first step of `foldOcrMisreads`). */
 function foldDigitRuns(text: string): string {
   let out: string[] | undefined;
   let i = 0;
@@ -113,7 +116,8 @@ function ibanStart(text: string, s: number, e: number): boolean {
   const up = (k: number) => text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90;
   return e - s >= 4 && up(e - 4) && up(e - 3) && IBAN_NEXT_GROUP_RE.test(text.slice(e, e + 5));
 }
-const IBAN_NEXT_GROUP_RE = /^ ?[A-Z0-9OoDQIl|ZzSsGB@]{4}/;
+// (the next group as read or as folded, so that folding twice changes nothing more)
+const IBAN_NEXT_GROUP_RE = new RegExp(`^ ?(?:[A-Z]|${DIGIT_LIKE}){4}`);
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
@@ -129,15 +133,17 @@ function besideNumber(text: string, s: number, e: number): boolean {
 }
 
 /**
- * An IBAN's country code and check digits as OCR may read them (a letter or "@" for a digit), then its next group.
- * Check digits read as two letters count only where digits follow as an IBAN's do ("GBOS WEST 8173 4384…").
+ * An IBAN's country code and check digits as OCR may read them (a letter or "@" for a digit), then its next group
+ * as read or as folded (so that folding twice changes nothing more). Check digits read as two letters count only
+ * where digits follow as an IBAN's do ("GBOS WEST 8173 4384…").
  */
-// (the next group as read or as folded, so that folding twice changes nothing more)
-const IBAN_CHECK_RE = /(?<![A-Za-z0-9])([A-Z]{2})([0-9OoDQIl|ZzSsGB@]{2})(?= ?[A-Z0-9OoDQIl|ZzSsGB@]{4})/g;
+const IBAN_CHECK = `([A-Z]{2})(${DIGIT_LIKE}{2})(?= ?(?:[A-Z]|${DIGIT_LIKE}){4})`;
+const IBAN_CHECK_RE = new RegExp(`(?<![A-Za-z0-9])${IBAN_CHECK}`, "g");
+const IBAN_CHECK_ANY_RE = new RegExp(IBAN_CHECK);
 const IBAN_DIGITS_AFTER_RE = /^(?: ?[A-Z0-9]{4}){2}(?: ?[0-9]{4})/;
 
 function foldIbanCheck(text: string): string {
-  if (!/[A-Z]{2}[0-9OoDQIl|ZzSsGB@]{2} ?[A-Z0-9OoDQIl|ZzSsGB@]{4}/.test(text)) return text;
+  if (!IBAN_CHECK_ANY_RE.test(text)) return text;
   return text.replace(IBAN_CHECK_RE, (m, cc: string, check: string, at: number) => {
     // one real digit at least, or an IBAN's groups after it: "ABOS DATA" stays
     if (!/[0-9]/.test(check) && !IBAN_DIGITS_AFTER_RE.test(text.slice(at + 4, at + 20))) return m;
@@ -175,21 +181,12 @@ function foldIpCommas(text: string): string {
 /** A "$" after a group of digits, or opening a group that two groups of four follow (a card's). */
 const DOLLAR_RE = /(?<=[0-9] )\$(?=[0-9]{2,}(?![A-Za-z]))|\$(?=[0-9]{2,4} [0-9]{4} [0-9]{4})/;
 
+/** A line (of a screen's many) that holds one "$" and no other: a line with two or more is a line of prices. */
+const ONE_DOLLAR_LINE_RE = /^[^\n$]*\$[^\n$]*$/gm;
+
 function foldDollarFive(text: string): string {
   if (text.indexOf("$") < 0) return text;
-  // line by line (a screen's text holds many): a line with two "$" or more is a line of prices
-  let out = "";
-  let from = 0;
-  while (from <= text.length) {
-    let to = text.indexOf("\n", from);
-    if (to < 0) to = text.length;
-    const line = text.slice(from, to);
-    const at = line.indexOf("$");
-    out += at >= 0 && line.indexOf("$", at + 1) < 0 ? line.replace(DOLLAR_RE, "5") : line;
-    if (to < text.length) out += "\n";
-    from = to + 1;
-  }
-  return out;
+  return text.replace(ONE_DOLLAR_LINE_RE, (line) => line.replace(DOLLAR_RE, "5"));
 }
 
 /**

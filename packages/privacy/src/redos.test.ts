@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./engine.js";
-import { foldOcrDigits } from "./ocr-fold.js";
+import { foldOcrMisreads } from "./ocr-fold.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
 import type { Channel, RecognizerInput } from "./types.js";
 
@@ -210,7 +210,7 @@ describe("no recognizer is super-linear on adversarial input", () => {
       const big = unit.repeat(n) + "!";
       const time = (t: string) => {
         const t0 = performance.now();
-        foldOcrDigits(t);
+        foldOcrMisreads(t);
         return performance.now() - t0;
       };
       time(small);

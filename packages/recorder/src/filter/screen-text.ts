@@ -505,14 +505,14 @@ export class ScreenTextRedactor {
       if (a.level >= 4) level4 = true;
       for (const s of a.spans) {
         types.add(s.type);
-        const words: number[] = [];
+        const group: number[] = []; // indexes into flat
         for (let c = s.start; c < s.end; c++) {
           const i = owner[c];
-          if (i !== undefined && i >= 0 && words[words.length - 1] !== i) words.push(i);
+          if (i !== undefined && i >= 0 && group[group.length - 1] !== i) group.push(i);
         }
-        if (words.length === 0) continue;
-        if (s.type.startsWith("SECRET")) secretTail(words, flat);
-        groups.push(words);
+        if (group.length === 0) continue;
+        if (s.type.startsWith("SECRET")) secretTail(group, flat);
+        groups.push(group);
       }
     }
     // Echoes of typed secrets.
@@ -534,9 +534,9 @@ export class ScreenTextRedactor {
                 (acc.length >= need && e.folded.includes(acc)) || (i === j && acc.includes(e.folded));
               if (match) {
                 types.add("TYPED_ECHO");
-                const words: number[] = [];
-                for (let k = i; k <= j; k++) words.push(base + k);
-                groups.push(words);
+                const group: number[] = [];
+                for (let k = i; k <= j; k++) group.push(base + k);
+                groups.push(group);
               }
             }
           }
@@ -561,15 +561,15 @@ function tokenLike(t: string): boolean {
  * the split, and the words after it on the same line that look like the rest of a token are blacked out with it
  * (three at most).
  */
-function secretTail(words: number[], flat: readonly OcrWord[]): void {
-  let last = words[words.length - 1]!;
+function secretTail(group: number[], flat: readonly OcrWord[]): void {
+  let last = group[group.length - 1]!;
   for (let k = 0; k < 3; k++) {
     const a = flat[last]!;
     const b = flat[last + 1];
     if (!b || !tokenLike(b.text)) return;
     const mid = b.box.y + b.box.h / 2;
     if (mid < a.box.y || mid > a.box.y + a.box.h || b.box.x < a.box.x) return; // another line
-    words.push(++last);
+    group.push(++last);
   }
 }
 

@@ -239,9 +239,9 @@ const RECENT_MASK = (1 << RECENT_BITS) - 1;
 const SEED_B = 0x2545f491 | 0;
 
 /** Per-letter hash states and letters of the word `slipMatch` reads (grown as needed). */
-let SLIP_A = new Int32Array(64);
-let SLIP_B = new Int32Array(64);
-let SLIP_C = new Int32Array(64);
+let slipA = new Int32Array(64);
+let slipB = new Int32Array(64);
+let slipC = new Int32Array(64);
 
 /** The two hashes of the last `hashWord` call (module fields, so that a lookup off the hot path allocates nothing). */
 let hashA = 0;
@@ -402,14 +402,14 @@ export class Lexicon {
    */
   slipMatch(str: string, s: number, e: number, wide: boolean, accept: (bits: number) => boolean): boolean {
     const L = e - s;
-    if (SLIP_A.length < L + 1) {
-      SLIP_A = new Int32Array(2 * L + 2);
-      SLIP_B = new Int32Array(2 * L + 2);
-      SLIP_C = new Int32Array(2 * L + 2);
+    if (slipA.length < L + 1) {
+      slipA = new Int32Array(2 * L + 2);
+      slipB = new Int32Array(2 * L + 2);
+      slipC = new Int32Array(2 * L + 2);
     }
-    const pa = SLIP_A;
-    const pb = SLIP_B;
-    const w = SLIP_C;
+    const pa = slipA;
+    const pb = slipB;
+    const w = slipC;
     let a = SEED_A;
     let b = SEED_B;
     for (let k = 0; k < L; k++) {
