@@ -30,6 +30,22 @@ describe("OCR's digits read as letters", () => {
     expect(foldOcrMisreads("AWS key AKTAB4QSUQUSRIOMFAKE")).toBe("AWS key AKIAB4QSUQUSRIOMFAKE");
     expect(foldOcrMisreads("api_key =AKIA)VPUHWKCRMF2FAKE,")).toBe("api_key =AKIAJVPUHWKCRMF2FAKE,");
     expect(foldOcrMisreads("KEY \\KIAMBWLC2CTZDVFAKE}")).toBe("KEY AKIAMBWLC2CTZDVFAKEJ");
+    // "@" read as "g", where the line labels an address or brackets hold it
+    expect(foldOcrMisreads("Reply to ilsa.olbeck30gexample. com")).toBe(
+      "Reply to ilsa.olbeck30@example. com",
+    );
+    expect(foldOcrMisreads("Email zorq.vennikS4gexample.org.")).toBe("Email zorq.vennikS4@example.org.");
+    expect(foldOcrMisreads("Kontakt: greg.doeggmail.com")).toBe("Kontakt: greg.doe@gmail.com");
+    expect(foldOcrMisreads("Ilsa Prenn <ilsa.prenngexample.net>")).toBe(
+      "Ilsa Prenn <ilsa.prenn@example.net>",
+    );
+    // a bracket or bar inside a long random token, as the letter it was
+    expect(foldOcrMisreads("api_key =f6vZHbC4oukCyo4E{PCVtbBKrM69D20g,")).toBe(
+      "api_key =f6vZHbC4oukCyo4EfPCVtbBKrM69D20g,",
+    );
+    expect(foldOcrMisreads("token: kytdqNtiRoe2)hdPhEPAcKIO|ES2qu")).toBe(
+      "token: kytdqNtiRoe2JhdPhEPAcKIOIES2qu",
+    );
     // what looks alike but is no misreading stays
     expect(foldOcrMisreads("ABOS DATA, GBOO WEST")).toBe("ABOS DATA, GBOO WEST");
     expect(foldOcrMisreads("lists 1,2,3,4 and 1.5,2.5")).toBe("lists 1,2,3,4 and 1.5,2.5");
@@ -42,6 +58,16 @@ describe("OCR's digits read as letters", () => {
     expect(foldOcrMisreads("@@ -1,3 +1,4 @@ and © 2024 Acme.com")).toBe(
       "@@ -1,3 +1,4 @@ and © 2024 Acme.com",
     );
+    // a host name with a "g" is no address: not without a label, nor in a link, nor after "www."
+    for (const t of [
+      "Go to images.google.com",
+      "Email: https://images.google.com",
+      "Email www.blogger.com",
+      "Email jane@example.com",
+      "if (a|b) {x} else {y}",
+      "fooBar(x)|bazQux{y}",
+    ])
+      expect(foldOcrMisreads(t)).toBe(t);
   });
   it("the engine finds each value in its misread form on the ocr channel", () => {
     const ocr = (t: string) => redact(t, { channel: "ocr" }).redacted;
@@ -51,6 +77,8 @@ describe("OCR's digits read as letters", () => {
     expect(ocr("Reply to zorq.vennik73¢example. com")).toBe("Reply to [EMAIL_ADDRESS]");
     expect(ocr("Email zorq.vennik7@@example.com")).toBe("Email [EMAIL_ADDRESS]");
     expect(ocr("AWS key AKTAB4QSUQUSRIOMFAKE")).toMatch(/^AWS key \[SECRET/);
+    expect(ocr("Email zorq.vennik69gexample. com")).toBe("Email [EMAIL_ADDRESS]");
+    expect(ocr("Go to images.google.com")).toBe("Go to images.google.com");
   });
   it("the engine masks what either reading finds, on the ocr channel only", () => {
     expect(redact("Call +44 2O 7946 O958", { channel: "ocr" }).redacted).toBe("Call [PHONE_NUMBER]");
@@ -63,7 +91,7 @@ describe("OCR's digits read as letters", () => {
     expect(analyzeMany(texts, { channel: "ocr" })).toEqual(texts.map((t) => analyze(t, { channel: "ocr" })));
   });
   it("keeps length, is idempotent, and changes only what OCR misreads, to what it misread (property)", () => {
-    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyzDEAW -.,+()/\n\n'$@¢©}]\\".split(""));
+    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyzgDEAW -.,+()/\n\n'$@¢©}]{\\".split(""));
     // (and runs shaped like an IBAN, so that its rule is exercised too)
     const iban = fc.constantFrom(
       "GBOS WEST 8173 4384 ",
@@ -71,6 +99,10 @@ describe("OCR's digits read as letters", () => {
       "DEO8 1175 ",
       "AB12 CD",
       "1772.44 ",
+      "Email ",
+      "<",
+      ">",
+      ".com",
     );
     fc.assert(
       fc.property(
@@ -89,6 +121,8 @@ describe("OCR's digits read as letters", () => {
                 else
                   expect([
                     ",.",
+                    "g@",
+                    "{f",
                     "¢@",
                     "©@",
                     "®@",

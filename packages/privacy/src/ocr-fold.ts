@@ -6,6 +6,8 @@
  * Tesseract made on rendered screens (`npm run bench -- ocr`).
  */
 
+import { GTLDS } from "./recognizers/contact/email.js";
+
 /** Letters OCR gives for digits, and the digit each stands for. */
 const CONFUSED: Readonly<Record<string, string>> = {
   O: "0",
@@ -41,6 +43,10 @@ function numberish(c: string): boolean {
  * - a dot between an IBAN's groups as the space it was ("GB66 WEST 7407 3368 1772.44");
  * - four groups of digits joined by dots and at least one comma, with commas as dots ("198,51.100.7");
  * - "¢", "©", "®" between an address's local part and its domain as "@"; a doubled "@@" there as "_@";
+ * - a "g" between an address's local part and its domain ("ilsa.prenn54gexample.com"), on a line that labels an
+ *   address ("Email", "From:", "Reply to", "Kontakt"…) or inside angle brackets, as "@";
+ * - "{", "}", ")" or "|" between two letters or digits of a long random-looking token ("…Cyo4E{PCVtb…") as the
+ *   letter it was (f, J, J, I), so that a key reads as one token;
  * - an AWS access key id's prefix and letters as they were ("AKTA…", "\KIA…", "…NY}" are AKIA…, …NYJ): its
  *   sixteen characters are capitals and the digits 2 to 7, so a 0, 1 or 8 there is O, I or B, and ")", "}", "]",
  *   "|" are J or I.
@@ -60,6 +66,8 @@ export function foldOcrMisreads(text: string): string {
     u = foldIbanDots(u);
     u = foldIpCommas(u);
     u = foldAtSigns(u);
+    u = foldGAt(u);
+    u = foldTokenBrackets(u);
     u = foldAwsKeyIds(u);
     if (u === t) break;
     t = u;
@@ -221,4 +229,138 @@ function foldAwsKeyIds(text: string): string {
     if (!/[A-Z]/.test(body)) return m;
     return "A" + m[1] + "IA" + body;
   });
+}
+
+/** A label of an address on a screen's line, in the languages the person recognizer reads. */
+const MAIL_CUE_RE =
+  /(?:^|[^\p{L}])(?:e-?mail|mail|contact|kontakt|contacto|contatto|courriel|correo|reply to|from:|to:|cc:|bcc:|sender|recipient|an:|von:|de:|à:|para:|da:|aan:|van:)(?!\p{L})/iu;
+/** Longest word read as an address (an address has at most 254 characters). */
+const MAX_ADDRESS = 320;
+
+function isAddressChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 46 || // .
+    c === 95 || // _
+    c === 37 || // %
+    c === 43 || // +
+    c === 45 // -
+  );
+}
+function isAlnum(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+function isDomainChar(c: number): boolean {
+  return isAlnum(c) || c === 45 || c === 46;
+}
+
+/**
+ * OCR reads an address's "@" as "g" in some fonts, and nothing in the word then tells it from a host name
+ * ("ilsa.prenn54gexample.com", "images.google.com"): only a line that labels an address, or angle brackets around
+ * it, do. The "g" is the first one after which the rest of the word is a domain (labels and dots, a known top-level
+ * domain, OCR's ". " spacing allowed) and before which a local part stands (two characters or more, starting with a
+ * letter or digit, not ending in a dot). Each word is read once, forwards then backwards (linear).
+ */
+function foldGAt(text: string): string {
+  if (text.indexOf("g") < 0 || text.indexOf(".") < 0) return text;
+  let out: string[] | undefined;
+  let line = 0;
+  let cued = -1; // the line starting at `line` holds a label (1), or not (0); -1: not read yet
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 === 10) {
+      line = i + 1;
+      cued = -1;
+    }
+    if (!isAddressChar(c0)) {
+      i++;
+      continue;
+    }
+    // the word: address characters, and a space after a dot before a letter ("example. com")
+    let e = i;
+    while (e < n && e - i <= MAX_ADDRESS) {
+      const c = text.charCodeAt(e);
+      if (isAddressChar(c) || (c === 32 && e > i && text.charCodeAt(e - 1) === 46 && isLetterAt(text, e + 1)))
+        e++;
+      else break;
+    }
+    if (e - i > MAX_ADDRESS) {
+      while (e < n && isAddressChar(text.charCodeAt(e))) e++;
+      i = e;
+      continue;
+    }
+    const s = i;
+    i = e;
+    // a sentence's full stop after the word is no part of it
+    while (e > s && text.charCodeAt(e - 1) === 46) e--;
+    const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+    const after = e < n ? text.charCodeAt(e) : 32;
+    // an address's own parts (either side of an "@"), or a link's host ("https://…", "www.…")
+    if (before === 64 || after === 64 || before === 47 || before === 58 || text.startsWith("www.", s))
+      continue;
+    const g = gBeforeDomain(text, s, e);
+    if (g < 0) continue;
+    if (!(before === 60 && after === 62)) {
+      if (cued === -1) {
+        let le = text.indexOf("\n", line);
+        if (le < 0) le = n;
+        cued = MAIL_CUE_RE.test(text.slice(line, le)) ? 1 : 0;
+      }
+      if (cued === 0) continue;
+    }
+    out ??= text.split("");
+    out[g] = "@";
+  }
+  return out === undefined ? text : out.join("");
+}
+
+function isLetterAt(text: string, k: number): boolean {
+  const c = k < text.length ? text.charCodeAt(k) : 0;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The offset of the "g" in s..e that stands for an address's "@" (see `foldGAt`), or -1. */
+function gBeforeDomain(text: string, s: number, e: number): number {
+  // the top-level domain: letters after the last dot
+  let t = e;
+  while (t > s && isLetterAt(text, t - 1)) t--;
+  const tldLen = e - t;
+  // its dot, right before it or before OCR's space
+  const lastDot = text.charCodeAt(t - 1) === 32 ? t - 2 : t - 1;
+  if (tldLen < 2 || tldLen > 24 || lastDot - s < 3 || text.charCodeAt(lastDot) !== 46) return -1;
+  const tld = text.slice(t, e).toLowerCase();
+  if (tldLen !== 2 && !GTLDS.has(tld)) return -1;
+  // the domain's characters reach back to q (a space only after a dot)
+  let q = t;
+  while (q > s) {
+    const c = text.charCodeAt(q - 1);
+    if (isDomainChar(c) || (c === 32 && text.charCodeAt(q - 2) === 46)) q--;
+    else break;
+  }
+  for (let p = Math.max(q - 1, s + 2); p < lastDot - 1; p++) {
+    if (text.charCodeAt(p) !== 103) continue;
+    if (!isAlnum(text.charCodeAt(p + 1)) || !isAlnum(text.charCodeAt(s))) continue;
+    const l = text.charCodeAt(p - 1);
+    if (l === 46 || l === 32) continue;
+    return p;
+  }
+  return -1;
+}
+
+/** A bracket or bar OCR gives for a letter of a token, and the letter ("{" for f, "}" and ")" for J, "|" for I). */
+const BRACKET_LETTER: Readonly<Record<string, string>> = { "{": "f", "}": "J", ")": "J", "|": "I" };
+/** A run of a token's characters and those brackets, long enough to be a key (16+). */
+const TOKEN_RUN_RE = /[A-Za-z0-9{})|]{16,512}/g;
+
+function foldTokenBrackets(text: string): string {
+  if (!/[A-Za-z0-9][{})|][A-Za-z0-9]/.test(text)) return text;
+  return text.replace(TOKEN_RUN_RE, (m) =>
+    /[{})|]/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m) && /[0-9]/.test(m)
+      ? m.replace(/(?<=[A-Za-z0-9])[{})|](?=[A-Za-z0-9])/g, (c) => BRACKET_LETTER[c]!)
+      : m,
+  );
 }

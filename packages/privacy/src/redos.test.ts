@@ -58,6 +58,10 @@ const UNITS = [
   "pass: x ",
   // IPv6 addresses with an IPv4 tail: each IPv4 address was compared with every IPv6 one
   "::ffff:192.0.2.1 ",
+  // a screen's key labels (secret-screen-label reads the words after each)
+  "key Ab1 ",
+  "secret_",
+  "KEY= ",
   // Chinese, Japanese and Korean names and addresses
   "中",
   "中1",
@@ -205,6 +209,10 @@ describe("no recognizer is super-linear on adversarial input", () => {
       "$12",
       "AB12 1234 1234 1234.1 ",
       "1.1 ",
+      "ag.co ",
+      "Email a.bgc.io ",
+      "gg.",
+      "x{Y1",
     ]) {
       const small = unit.repeat(n / 8) + "!";
       const big = unit.repeat(n) + "!";

@@ -80,7 +80,8 @@ function matchAround(text: string, at: number, domStart: number, ocr = false): [
   return [s, end];
 }
 
-const GTLDS = new Set(
+/** Common generic top-level domains (with every two-letter one, what OCR's spacing rules accept as an address's end). */
+export const GTLDS = new Set(
   "com net org edu gov mil int info biz name pro mobi app dev io ai co me tv xyz online site tech cloud email mail page blog shop store".split(
     " ",
   ),

@@ -55,6 +55,10 @@ describe("IBAN", () => {
     const added = g.slice(0, 12) + "7" + g.slice(12);
     for (const v of [changed, dropped, added])
       expect(found(iban, `Pay to ${v} thanks`, "ocr"), v).toEqual([`IBAN_CODE:${v}`]);
+    // a speck read as a dot after a group ("GB44 MIDL. 6830 …"); a full stop after the last group stays outside
+    const dotted = g.slice(0, 9) + "." + g.slice(9);
+    expect(found(iban, `IBAN ${dotted}`, "ocr")).toEqual([`IBAN_CODE:${dotted}`]);
+    expect(found(iban, `Pay to ${changed}. Thanks`, "ocr")).toEqual([`IBAN_CODE:${changed}`]);
     // typed text is what was typed; OCR text without an IBAN's printed groups is no IBAN
     expect(found(iban, `Pay to ${changed} thanks`)).toEqual([]);
     expect(found(iban, `ref DE12 2024 report`, "ocr")).toEqual([]);

@@ -99,7 +99,8 @@ export const iban: Recognizer = {
 /**
  * End of an IBAN as OCR misread it, printed in groups from `start` (its country code), or -1: OCR changes, drops or
  * adds a character ("… 0398 571 14", "GB48 MIDI 0844…"), so the checksum fails and the length may be off by two.
- * What counts is the printed shape: three spaces at least between groups, every group after the second holding a
+ * What counts is the printed shape: three spaces at least between groups (a dot or comma OCR read before one is
+ * allowed), every group after the second holding a
  * digit (the words after it do not: "… 7328 22 thanks"), and a length within two of the country's.
  */
 function misreadIbanEnd(text: string, start: number, len: number): number {
@@ -114,15 +115,18 @@ function misreadIbanEnd(text: string, start: number, len: number): number {
       p++;
       continue;
     }
-    if (c !== SP || p + 1 >= n || !isAlnum(text.charCodeAt(p + 1))) break;
+    // a speck OCR read as a dot or comma after a group, before its space ("GB44 MIDL. 6830 …")
+    let sp = p;
+    if ((c === 46 || c === 44) && count > 0 && p + 1 < n && text.charCodeAt(p + 1) === SP) sp = p + 1;
+    else if (c !== SP) break;
+    if (sp + 1 >= n || !isAlnum(text.charCodeAt(sp + 1))) break;
     // the next group, beyond the second, must hold a digit (among its first eight characters: no group is longer)
-    let q = p + 1;
     let digit = false;
-    for (; q < n && q <= p + 8 && isAlnum(text.charCodeAt(q)); q++)
+    for (let q = sp + 1; q < n && q <= sp + 8 && isAlnum(text.charCodeAt(q)); q++)
       if (isDigit(text.charCodeAt(q))) digit = true;
     if (groups >= 2 && !digit) break;
     groups++;
-    p++;
+    p = sp + 1;
   }
   if (p < n && isWordChar(text.charCodeAt(p))) return -1;
   return groups >= 4 && count >= len - 2 && count <= len + 2 ? p : -1;

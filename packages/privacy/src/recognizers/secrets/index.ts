@@ -3,6 +3,7 @@ import { jwt } from "./jwt.js";
 import { keyedSecrets } from "./keyed.js";
 import { privateKey } from "./private-key.js";
 import { secretTokens } from "./provider-tokens.js";
+import { screenKeys } from "./screen-keys.js";
 import { announcedSecrets } from "./typed-password.js";
 import { urlCredentials } from "./url-credentials.js";
 
@@ -14,7 +15,8 @@ import { urlCredentials } from "./url-credentials.js";
  * - secret-jwt: "eyJ" → JSON Web Tokens;
  * - secret-url-credentials: "://" → user:password@host, connection strings, credential query parameters;
  * - secret-keyed: ':' and '=' → secrets assigned to secret-sounding names (keyed-formats.ts), CLI flags, XML;
- * - secret-announced: announcing words → typed passwords/PINs/OTPs, seed phrases, Bearer/Basic credentials.
+ * - secret-announced: announcing words → typed passwords/PINs/OTPs, seed phrases, Bearer/Basic credentials;
+ * - secret-screen-label (ocr only): keys whose label OCR garbled or whose value it split into words.
  */
 export const SECRET_RECOGNIZERS: readonly Recognizer[] = [
   secretTokens,
@@ -23,4 +25,5 @@ export const SECRET_RECOGNIZERS: readonly Recognizer[] = [
   urlCredentials,
   keyedSecrets,
   announcedSecrets,
+  screenKeys,
 ];
