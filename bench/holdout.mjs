@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twelfth] [--misses TYPE]: the eval figures
+// [--templates first|second|…|thirteenth] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -719,6 +719,49 @@ const ELEVENTH_TEMPLATES = [
 ];
 
 /**
+ * `--templates thirteenth`: written in session 16 to make rules from, after the tenth set had been read for its
+ * templates (not its misses): other apps and rows of screens: messengers' titles, HR and expense tools, call
+ * screens, people pickers, notifications, bylines, the fields of a record.
+ */
+const THIRTEENTH_TEMPLATES = [
+  title("{PERSON} - WhatsApp"),
+  title("Signal - {PERSON}"),
+  title("Call with {PERSON} - Google Meet"),
+  title("Draft: Reference letter for {PERSON} - Word"),
+  title("{PERSON}'s calendar - Outlook"),
+  title("Expense report - {PERSON} - SAP Concur"),
+  title("1:1 {PERSON} / {PERSON} - Notion"),
+  title("Timesheet_{PERSON}_March.xlsx - Excel"),
+  ocr("Chat with {PERSON}\nOnline"),
+  ocr("{PERSON} sent you a message\nReply"),
+  ocr("Manager: {PERSON}\nLocation: Berlin office"),
+  ocr("Call ended · {PERSON} · 12:31"),
+  ocr("Owner  {PERSON}\nStatus  In review\nDue  Friday"),
+  ocr("To: {PERSON}; {PERSON}\nCc: {PERSON}"),
+  ocr("{PERSON} mentioned you in #general"),
+  ocr("Request from {PERSON}: access to Finance drive"),
+  ocr("Contact details\nName: {PERSON}\nMobile: {PHONE_NUMBER}"),
+  ocr("Incoming call\n{PERSON}\nMobile"),
+  ocr("{PERSON} accepted your invitation"),
+  ocr("Written by {PERSON} · 5 min read"),
+  ocr("Forwarded message from {PERSON}"),
+  ocr("Pinned by {PERSON}"),
+  ocr("Host: {PERSON} · 14 participants"),
+  ocr("{PERSON} and {PERSON} are typing…"),
+];
+/** The thirteenth set's innocent screens: the same rows with a team, a file or a bot where a person stood. */
+const THIRTEENTH_NEGATIVES = [
+  title("Pull Request #214 - Fix Login Timeout - GitHub"),
+  title("Budget_Forecast_March.xlsx - Excel"),
+  title("Call with Support - Google Meet"),
+  ocr("Call ended · 12:31\nCall again"),
+  ocr("Owner  Finance Operations\nStatus  Approved"),
+  ocr("Written by Support Team · 3 min read"),
+  ocr("Pinned by admin\nWelcome to #general"),
+  ocr("Request from Finance: access to Shared Drive"),
+];
+
+/**
  * `--templates twelfth --locales europe`: written in session 14 to make rules from: the same kinds of screens with
  * their apps set to German, French or Spanish (other locales get the eleventh set's English screens).
  */
@@ -896,6 +939,7 @@ const TEMPLATE_SETS = {
   tenth: { english: TENTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
   eleventh: { english: ELEVENTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
   twelfth: { english: ELEVENTH_TEMPLATES, natives: NATIVE_TWELFTH, negatives: SCREEN_NEGATIVES },
+  thirteenth: { english: THIRTEENTH_TEMPLATES, natives: {}, negatives: THIRTEENTH_NEGATIVES },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {

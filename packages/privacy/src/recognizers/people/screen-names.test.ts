@@ -40,6 +40,19 @@ describe("names in window titles", () => {
     // a word that is a name too is the word here
     expect(found("Invoice for Grace.pdf - Document Viewer", "title")).toEqual([]);
   });
+  it("the people of a one-to-one, a file name joined by underscores, an expense report's owner", () => {
+    expect(found("1:1 Dureildne / Zorqual Vennik - Notion", "title")).toEqual([
+      "Dureildne",
+      "Zorqual Vennik",
+    ]);
+    expect(found("Timesheet_Zorqual_Vennik_March.xlsx - Excel", "title")).toEqual(["Zorqual_Vennik"]);
+    expect(found("Dureildne_Resume.pdf - Document Viewer", "title")).toEqual(["Dureildne"]);
+    expect(found("Expense report - Zorqual Vennik - SAP Concur", "title")).toEqual(["Zorqual Vennik"]);
+    // no person: a forecast's file, an organisation's invoice, a one-to-one of teams' names that are words
+    expect(found("Budget_Forecast_March.xlsx - Excel", "title")).toEqual([]);
+    expect(found("Invoice_Zentrix_Corp.pdf - Document Viewer", "title")).toEqual([]);
+    expect(found("1:1 Sales / Marketing - Notion", "title")).toEqual([]);
+  });
   it("no name in the titles of ordinary work, channels, folders or organisations", () => {
     expect(found("Settings - Visual Studio Code", "title")).toEqual([]);
     expect(found("Quarterly Report.xlsx - Excel", "title")).toEqual([]);
@@ -95,6 +108,24 @@ describe("names in the text OCR reads off a window", () => {
     // a name that starts like a weekday is a name, not a day ("Monne 10:43")
     expect(found("Ilsa Monne  10:43 AM", "ocr")).toEqual(["Ilsa Monne"]);
     expect(found("Build started 5m ago\nSettings changed\nMeeting Notes  10:30", "ocr")).toEqual([]);
+  });
+  it("a compact row's cells joined by middle dots, bylines, and what a person sent or asked", () => {
+    expect(found("Call ended · Zorqual Vennik · 12:31", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Host: Dureildne · 14 participants", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Written by Dureildne · 5 min read", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Forwarded message from Dureildne", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Pinned by Dureildne", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Request from Zorqual Vennik: access to Finance drive", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("To: Dureildne; Zorqual Vennik\nCc: Ilsa Prenn", "ocr")).toEqual([
+      "Dureildne",
+      "Zorqual Vennik",
+      "Ilsa Prenn",
+    ]);
+    // the same rows without a person
+    expect(found("Call ended · 12:31\nCall again", "ocr")).toEqual([]);
+    expect(found("Written by Support Team · 3 min read", "ocr")).toEqual([]);
+    expect(found("Pinned by admin\nWelcome to #general", "ocr")).toEqual([]);
+    expect(found("Request from Finance: access to Shared Drive", "ocr")).toEqual([]);
   });
   it("apps set to German, French, Spanish", () => {
     expect(found("Teilnehmer (3)\nDureildne (Organisator)\nZorqual Vennik\nIch", "ocr")).toEqual([
@@ -167,6 +198,12 @@ describe("nameAt", () => {
     const t0 = performance.now();
     const n = found(screen, "ocr").length;
     expect(n).toBe(40_000);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+  it("reads a long screen of bylines and dotted rows in linear time", () => {
+    const screen = "Request from Dureildne: access\nCall ended · Zorqual Vennik · 12:31\n".repeat(20_000);
+    const t0 = performance.now();
+    expect(found(screen, "ocr").length).toBe(40_000);
     expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });

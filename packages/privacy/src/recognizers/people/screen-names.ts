@@ -212,6 +212,10 @@ const TITLE_LEADS = [
   "profile: ",
   "from: ",
   "to: ",
+  // "1:1 Ilsa Prenn / Ilse Marr - Notion": the people of a one-to-one's notes
+  "1:1 ",
+  "1-on-1 ",
+  "1on1 ",
 ];
 
 /** Words after which the rest of a title's part is the person it is for, with or about. */
@@ -246,7 +250,7 @@ const DOC_WORDS = new Set(
     "resume résumé cv curriculum vitae offer letter contract agreement invoice payslip reference references " +
     "review appraisal evaluation feedback notes application cover onboarding timesheet passport visa certificate " +
     "statement record records interview scorecard assessment warning termination promotion salary bonus nda " +
-    "dossier portfolio proposal receipt performance"
+    "dossier portfolio proposal receipt performance expense expenses report reimbursement claim"
   ).split(" "),
 );
 
@@ -300,6 +304,7 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
     const led = a !== parts[p]![0];
     const m = FILE_ENDING.exec(text.slice(a, b));
     if (m) b -= m[0].length;
+    if (m && fileNameNames(text, lower, a, b, out)) continue;
     const note = TRAILING_NOTE.exec(text.slice(a, b));
     if (note) b -= note[0].length;
     // "Ilsa Prenn's 1:1 notes", "Ilsa Prenn's Personal Meeting Room": the owner of what the part names
@@ -325,6 +330,42 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
   }
 }
 
+/**
+ * Names in a file name whose words are joined by underscores ("Timesheet_Ilsa_Prenn_March.xlsx",
+ * "Ilsa_Prenn_Resume.pdf"): the pieces that are names right after a document's word, or else right before it, up to
+ * a piece that is no name; none when an organisation's word follows them ("Invoice_Acme_Corp.pdf").
+ */
+function fileNameNames(text: string, lower: string, a: number, b: number, out: Detection[]): boolean {
+  const u = text.indexOf("_", a);
+  if (u < 0 || u >= b) return false;
+  const pieces: Array<[number, number]> = [];
+  for (let i = a, from = a; i <= b; i++) {
+    if (i < b && text.charCodeAt(i) !== 95) continue;
+    if (i > from) pieces.push([from, i]);
+    from = i + 1;
+  }
+  const doc = (k: number) => afterDocWords(lower, pieces[k]![0], pieces[k]![1]) >= pieces[k]![1];
+  const name = (k: number) => nameAt(text, pieces[k]![0], pieces[k]![1], false);
+  const org = (k: number) =>
+    k >= 0 && k < pieces.length && (lexicon().get(lower.slice(pieces[k]![0], pieces[k]![1])) & L_ORG) !== 0;
+  for (let k = 0; k < pieces.length; k++) {
+    if (!doc(k)) continue;
+    let e = k + 1;
+    while (e < pieces.length && e - k <= MAX_WORDS && name(e)) e++;
+    if (e > k + 1 && !org(e)) {
+      push(out, text, pieces[k + 1]![0], pieces[e - 1]![1]);
+      return true;
+    }
+    let s = k - 1;
+    while (s >= 0 && k - s <= MAX_WORDS && name(s)) s--;
+    if (s < k - 1 && !org(s)) {
+      push(out, text, pieces[s + 1]![0], pieces[k - 1]![1]);
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Offset of the "'s" that ends the first words of text[a..b), or -1. */
 function possessiveEnd(text: string, a: number, b: number): number {
   for (let i = a + 1; i + 2 < b && i - a <= MAX_NAME; i++) {
@@ -346,7 +387,10 @@ function lastCue(lower: string, a: number, b: number): number {
   return -1;
 }
 
-/** text[a..b) is a name, or a list of them ("Ilsa Prenn and Ilse Marr", "A, B & C"): push each; false if not. */
+/**
+ * text[a..b) is a name, or a list of them ("Ilsa Prenn and Ilse Marr", "A, B & C", "A; B" as mail lists recipients,
+ * "A / B" as a one-to-one's title pairs them): push each; false if not.
+ */
 function namesIn(text: string, a: number, b: number, out: Detection[], sure = true): boolean {
   if (nameAt(text, a, b, sure)) {
     push(out, text, a, b);
@@ -357,8 +401,8 @@ function namesIn(text: string, a: number, b: number, out: Detection[], sure = tr
   for (let i = a; i < b; i++) {
     let len = 0;
     if (text.startsWith(" and ", i)) len = 5;
-    else if (text.startsWith(" & ", i)) len = 3;
-    else if (text.startsWith(", ", i)) len = 2;
+    else if (text.startsWith(" & ", i) || text.startsWith(" / ", i)) len = 3;
+    else if (text.startsWith(", ", i) || text.startsWith("; ", i)) len = 2;
     if (len === 0) continue;
     pieces.push([from, i]);
     from = i + len;
@@ -431,6 +475,24 @@ const LINE_LEADS = [
   "added by ",
   "calling ",
   "chat with ",
+  "written by ",
+  "posted by ",
+  "pinned by ",
+  "reviewed by ",
+  "approved by ",
+  "requested by ",
+  "assigned by ",
+  "uploaded by ",
+  "hosted by ",
+  "organized by ",
+  "organised by ",
+  "presented by ",
+  "forwarded message from ",
+  "message from ",
+  "request from ",
+  "invitation from ",
+  "missed call from ",
+  "call from ",
   "meeting with ",
   "you and ",
   "nachricht an ",
@@ -653,10 +715,23 @@ function columnEnd(text: string, a: number, b: number): number {
 /** Names of an OCR'd window, line by line. */
 function screenTextNames(text: string, lower: string, out: Detection[]): void {
   const lines: Array<[number, number]> = [];
+  // (the next " · " of the text, searched again only once passed: one search per line would be quadratic)
+  let dot = text.indexOf(" · ");
   for (let from = 0; from <= text.length;) {
     let to = text.indexOf("\n", from);
     if (to < 0) to = text.length;
-    lines.push(trimmed(text, from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to));
+    const end = to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to;
+    // a compact row's cells, joined by middle dots, are read as lines of their own: "Call ended · Ilsa Prenn · 12:31"
+    // is a call's row (the name over its time), "Written by Ilsa Prenn · 5 min read" a byline
+    let c = from;
+    while (dot >= 0 && dot < end) {
+      if (dot >= c) {
+        lines.push(trimmed(text, c, dot));
+        c = dot + 3;
+      }
+      dot = text.indexOf(" · ", dot + 1);
+    }
+    lines.push(trimmed(text, c, end));
     from = to + 1;
   }
   let inList = false;
@@ -705,7 +780,13 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
     const lead = LINE_LEADS.find((w) => lower.startsWith(w, a));
     if (lead !== undefined) {
       const others = AND_OTHERS.exec(line);
-      if (namesIn(text, a + lead.length, others ? a + others.index : b, out)) continue;
+      // the value ends at a colon or a column's gap: "Request from Ilsa Prenn: access to …"
+      const v = a + lead.length;
+      let e = others ? a + others.index : b;
+      const colon = text.slice(v, e).indexOf(":");
+      if (colon >= 0) e = v + colon;
+      e = columnEnd(text, v, e);
+      if (namesIn(text, v, e, out)) continue;
     }
     // "Ilsa Prenn  10:42 AM": a row of a chat or a list, its time last
     const time = ROW_TIME.exec(line);
