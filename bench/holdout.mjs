@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirteenth] [--misses TYPE]: the eval figures
+// [--templates first|second|…|fourteenth] [--misses TYPE]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -565,6 +565,33 @@ const SIXTH_TEMPLATES = [
 ];
 
 /**
+ * `--templates fourteenth`: written in session 16 to make rules from: typed messages with people in roles the sets
+ * above use little (waiting on someone, passing a message on, on-call rotas, welcomes, shifts, condolences, pickups).
+ */
+const FOURTEENTH_TEMPLATES = [
+  "Can you ask {PERSON} whether the contract is signed?",
+  "{PERSON} just pinged me about the release",
+  "Waiting on {PERSON} to approve the PR",
+  "Lunch with {PERSON} got moved to Thursday",
+  "I'll pass the message on to {PERSON}",
+  "Ping {PERSON} if the build breaks again",
+  "{PERSON} left the company last month",
+  "Flowers for {PERSON}'s mum — send to {STREET_ADDRESS}",
+  "On-call this week: {PERSON}, backup {PERSON}",
+  "Spoke to {PERSON} from accounting about the refund",
+  "New hire {PERSON} starts Monday, desk by the window",
+  "{PERSON} says the wifi password changed",
+  "Please welcome {PERSON} to the team!",
+  "Can someone cover {PERSON}'s shift on Saturday?",
+  "Kudos to {PERSON} and {PERSON} for the launch",
+  "Ask {PERSON} — she knows the landlord at {STREET_ADDRESS}",
+  "{PERSON} x {PERSON} sync notes",
+  "TODO: reply to {PERSON} re visa letter",
+  "Condolences to {PERSON} and family",
+  "Picked up by {PERSON} at 5:40pm",
+];
+
+/**
  * `--templates seventh --locales zh_CN,zh_TW,ja,ko`: written in session 13 after the Chinese cue rules, as a check of
  * them in messages that only partly use their words (請假, 约了, 转告, 的同事 are none of them), in Chinese,
  * Japanese and Korean; other locales get the first set's English templates.
@@ -940,6 +967,7 @@ const TEMPLATE_SETS = {
   eleventh: { english: ELEVENTH_TEMPLATES, natives: {}, negatives: SCREEN_NEGATIVES },
   twelfth: { english: ELEVENTH_TEMPLATES, natives: NATIVE_TWELFTH, negatives: SCREEN_NEGATIVES },
   thirteenth: { english: THIRTEENTH_TEMPLATES, natives: {}, negatives: THIRTEENTH_NEGATIVES },
+  fourteenth: { english: FOURTEENTH_TEMPLATES, natives: {} },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {

@@ -114,6 +114,23 @@ describe("no recognizer is super-linear on adversarial input", () => {
     }
   }
 
+  // Recognizers that read every channel but have paths of their own on the ocr channel (OCR's misreadings)
+  for (const id of ["iban", "email"]) {
+    it(`${id} scales linearly (ocr)`, () => {
+      const r = RECOGNIZERS.find((x) => x.id === id)!;
+      for (const unit of [...UNITS, "AB12 ", "A1 1234 ", "GB12 ABCD ", "a. ", "a @b. "]) {
+        const small = input(unit.repeat(Math.ceil(12_500 / unit.length)) + "!", "ocr");
+        const big = input(unit.repeat(Math.ceil(100_000 / unit.length)) + "!", "ocr");
+        const ts = minTime(() => r.detect(small));
+        const tb = minTime(() => r.detect(big));
+        expect(
+          tb,
+          `${id} on runs of ${JSON.stringify(unit)}: ${ts.toFixed(1)} ms → ${tb.toFixed(1)} ms`,
+        ).toBeLessThan(Math.max(ts * 24, 60));
+      }
+    });
+  }
+
   // Inputs whose quadratic part only shows on long texts (the constant is small): 16x the input, at most 48x the time.
   const LONG: [string, string][] = [
     ["ip-address", "::ffff:192.0.2.1 "],

@@ -59,6 +59,17 @@ describe("IBAN", () => {
     const dotted = g.slice(0, 9) + "." + g.slice(9);
     expect(found(iban, `IBAN ${dotted}`, "ocr")).toEqual([`IBAN_CODE:${dotted}`]);
     expect(found(iban, `Pay to ${changed}. Thanks`, "ocr")).toEqual([`IBAN_CODE:${changed}`]);
+    // groups whose country code OCR broke: what is left of it holds a digit ("GBG61", "E61")
+    expect(found(iban, "IBAN GBG61 MIDL 2615 3003 2473 79", "ocr")).toEqual([
+      "IBAN_CODE:GBG61 MIDL 2615 3003 2473 79",
+    ]);
+    expect(found(iban, "Pay to E61 9211 8524 8786 5438 81", "ocr")).toEqual([
+      "IBAN_CODE:E61 9211 8524 8786 5438 81",
+    ]);
+    // a card's four groups, a word before groups, and typed text are no such account
+    expect(found(iban, "Visa 4111 1111 1111 1111", "ocr")).toEqual([]);
+    expect(found(iban, "Room 1204 1205 1206 1207 floors 12", "ocr")).toEqual([]);
+    expect(found(iban, "Pay to E61 9211 8524 8786 5438 81")).toEqual([]);
     // typed text is what was typed; OCR text without an IBAN's printed groups is no IBAN
     expect(found(iban, `Pay to ${changed} thanks`)).toEqual([]);
     expect(found(iban, `ref DE12 2024 report`, "ocr")).toEqual([]);

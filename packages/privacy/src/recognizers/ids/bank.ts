@@ -92,9 +92,53 @@ export const iban: Recognizer = {
       )
         (out ??= []).push(det(start, p, "IBAN_CODE", 0.6, "iban"));
     }
+    if (input.channel === "ocr") out = groupedAccounts(text, out);
     return out ?? NONE;
   },
 };
+
+/**
+ * An account number printed in an IBAN's groups whose country code OCR broke ("GBG61 MIDL 2615 3003 2473 79",
+ * "E61 9211 8524 8786 5438 81"): a head of two to five characters starting with a letter and holding a digit (what
+ * is left of the country code and check digits; "Visa", "to" are words), a bank code's four
+ * capitals after it perhaps, then groups of four and a shorter last group; three groups or more of mostly digits, 15 to 34
+ * characters in all. A card's four groups of four (no head, no short group) are the card recognizer's.
+ */
+const GROUPED_ACCOUNT_RE =
+  /(?<![A-Za-z0-9])(?:([A-Za-z](?=[A-Za-z0-9]{0,3}[0-9])[A-Za-z0-9]{1,4} )(?:[A-Z]{4} )?)?(?:[0-9A-Z]{4} ){2,7}[0-9]{1,4}(?![A-Za-z0-9])/g;
+
+function groupedAccounts(text: string, out: Detection[] | undefined): Detection[] | undefined {
+  const re = GROUPED_ACCOUNT_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (!groupedAccount(m[0], m[1])) {
+      // (read again from the next character: "IBAN DEO8 1175 …" is no account from "IBAN", but from "DEO8")
+      re.lastIndex = s + 1;
+      continue;
+    }
+    // (an IBAN the rules above found there already)
+    if (out?.some((d) => d.start < e && d.end > s)) continue;
+    (out ??= []).push(det(s, e, "IBAN_CODE", 0.6, "iban"));
+  }
+  return out;
+}
+
+/** The match `all` of GROUPED_ACCOUNT_RE, with its `head`, is an account's groups (see GROUPED_ACCOUNT_RE). */
+function groupedAccount(all: string, head: string | undefined): boolean {
+  const groups = all.split(" ");
+  const last = groups[groups.length - 1]!;
+  if (head === undefined && last.length === 4) return false;
+  // a well-formed head (two letters, two digits) was judged by the rules above: its country is no IBAN's ("Model
+  // AB12 3456 …")
+  if (head !== undefined && /^[A-Za-z]{2}[0-9]{2} $/.test(head)) return false;
+  // the groups after the head and a bank code hold two digits or more each (OCR reads some as letters: "S660")
+  let from = head === undefined ? 0 : /^[A-Z]{4}$/.test(groups[1]!) ? 2 : 1;
+  for (; from < groups.length - 1; from++) if (groups[from]!.replace(/[^0-9]/g, "").length < 2) return false;
+  const chars = all.length - (groups.length - 1);
+  return chars >= 15 && chars <= 34;
+}
 
 /**
  * End of an IBAN as OCR misread it, printed in groups from `start` (its country code), or -1: OCR changes, drops or

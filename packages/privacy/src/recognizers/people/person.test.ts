@@ -239,6 +239,23 @@ describe("person: context", () => {
     expect(found("Troby and Wift are meeting at noon")).toEqual(["Troby", "Wift"]);
   });
 
+  it("unlisted names waited on, doing what only a person does, or after a qualified label", () => {
+    expect(found("Waiting on Ellikath to approve the PR")).toEqual(["Ellikath"]);
+    expect(found("Yazie just pinged me about the release")).toEqual(["Yazie"]);
+    expect(found("Probber left the company last month")).toEqual(["Probber"]);
+    expect(found("On-call this week: Marnerg Shaley, backup Friawn Sipett")).toEqual([
+      "Marnerg Shaley",
+      "Friawn Sipett",
+    ]);
+    // things are waited on and leave too; a label must open its line
+    expect(found("Waiting on Kubernetes to finish the rollout")).toEqual([]);
+    expect(found("Waiting on approval from legal")).toEqual([]);
+    expect(found("Deploy just crashed again")).toEqual([]);
+    expect(found("Ticket left the queue")).toEqual([]);
+    expect(found("Build notes this week: Zentrix, Quarkflow")).toEqual([]);
+    expect(found("waiting on hoisting to settle, and relying on it")).toEqual([]);
+  });
+
   it("unlisted names after the same cues in German, French, Italian, Dutch", () => {
     expect(found("Kleyen Rosinke hat angerufen, bitte zurückrufen")).toEqual(["Kleyen Rosinke"]);
     expect(found("Magadren a appelé, rappelle-le")).toEqual(["Magadren"]);

@@ -58,6 +58,7 @@ const ID = "person";
 
 /** Words that announce a name after a colon ("Name: X", "Directed By: X"). */
 const LABELS = new Set([
+  "on-call",
   "name",
   "names",
   "fullname",
@@ -3173,6 +3174,76 @@ function onlySpaces(from: number, to: number): boolean {
 }
 
 /** The context flags of a segment (one shared object, overwritten by the next call). */
+/** Words before "on" whose object is a person: "waiting on X", "counting on X". */
+const WAIT_ON = new Set(["waiting", "wait", "waited", "counting", "blocked"]);
+/** Words between a subject and a verb that only a person does ("just", "already"). */
+const ACT_ADVERBS = new Set(["just", "already", "finally", "never", "also", "then"]);
+/** Verbs that only a person does, after its subject and one of ACT_ADVERBS: "Yazie just pinged me". */
+const PERSON_ACTS = new Set([
+  "pinged",
+  "texted",
+  "messaged",
+  "emailed",
+  "phoned",
+  "called",
+  "rang",
+  "replied",
+  "resigned",
+  "quit",
+  "retired",
+  "apologised",
+  "apologized",
+  "confirmed",
+  "promised",
+  "volunteered",
+  "signed",
+  "told",
+  "asked",
+  "said",
+  "wrote",
+]);
+/** Where a person leaves or joins: "Probber left the company". */
+const PERSON_PLACES = new Set([
+  "company",
+  "team",
+  "firm",
+  "group",
+  "organisation",
+  "organization",
+  "office",
+  "project",
+]);
+
+/**
+ * Token q (a lower-case word after a name) and the next say what only a person does: "just pinged", "left the
+ * company", "joined the team".
+ */
+function personAct(q: number): boolean {
+  if (ACT_ADVERBS.has(lower.slice(ts[q]!, te[q]!)))
+    return PERSON_ACTS.has(lower.slice(ts[q + 1]!, te[q + 1]!));
+  if (!(tokIs(q, "left") || tokIs(q, "joined") || tokIs(q, "quit"))) return false;
+  const r = q + 2;
+  return (
+    r < n &&
+    tokIs(q + 1, "the") &&
+    onlySpaces(te[q + 1]!, ts[r]!) &&
+    PERSON_PLACES.has(lower.slice(ts[r]!, te[r]!))
+  );
+}
+
+/**
+ * Token p ends the words before a colon that open their line with a label of a person ("On-call this week:",
+ * "Attendees today:"): the first a label, the others (three at most) lower-case words.
+ */
+function qualifiedLabel(p: number): boolean {
+  for (let k = p; k >= 0 && p - k <= 3; k--) {
+    if (k < p && !onlySpaces(te[k]!, ts[k + 1]!)) return false;
+    if (lineStart(text, ts[k]!)) return k < p && (wv(k) & W_LABEL) !== 0;
+    if (!(tk[k]! & K_LOWER)) return false;
+  }
+  return false;
+}
+
 function contextOf(s: Seg): Ctx {
   const ctx = CTX;
   ctx.intro = ctx.greet = ctx.speaker = ctx.agent = ctx.verb = false;
@@ -3215,10 +3286,16 @@ function contextOf(s: Seg): Ctx {
     if (v1 & W_ADDRESS) ctx.addressed = true;
     // "the account of Gingen", "on behalf of"; "on account of" is no owner
     if (v1 & W_OF && v2 & W_OWNER && !(p >= 2 && wid(p - 2) === ID_ON)) ctx.slot = true;
+    // "Waiting on Ellikath to approve", "counting on X": a person is waited on
+    // (not in lower-case chat, where every word may be read as a name: "waiting on approval")
+    if (!lowerMode && id1 === ID_ON && p >= 1 && v2 === 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
+      ctx.slot = true;
   }
   // "Name: X", "Directed By:    X", "What's your name? X"
   if ((gapMark === 58 && wv(p) & W_LABEL) || ((gapMark === 63 || gapMark === 58) && wid(p) === ID_NAME))
     ctx.intro = true;
+  // "On-call this week: X", "Attendees today: X": a label opens the line, lower-case words qualify it before the colon
+  if (gapMark === 58 && !(wv(p) & W_LABEL) && qualifiedLabel(p)) ctx.intro = true;
   // "Reference: Sushar Ganchi, former manager": a label of a name in texts with capitals only ("api reference:
   // readme" is a document's)
   if (gapMark === 58 && !lowerMode && (tokIs(p, "reference") || tokIs(p, "references"))) ctx.intro = true;
@@ -3280,6 +3357,8 @@ function contextOf(s: Seg): Ctx {
     if (v & W_PVERB) ctx.personVerb = true;
     // "given Hakuba his address"
     if (v & W_POSSESSIVE && v1 & W_GIVE) ctx.slot = true;
+    // "Yazie just pinged me", "Probber left the company": what only a person does
+    if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!) && personAct(q)) ctx.slot = true;
     // "Tomomi is from", "Hakuba had given", "Willemine will be talking"
     if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!)) {
       const v2q = wv(q + 1);
