@@ -39,6 +39,11 @@ describe("OCR's digits read as letters", () => {
     expect(foldOcrMisreads("Ilsa Prenn <ilsa.prenngexample.net>")).toBe(
       "Ilsa Prenn <ilsa.prenn@example.net>",
     );
+    expect(foldOcrMisreads("Contact ilsa.olbeck96Gexample.net")).toBe("Contact ilsa.olbeck96@example.net");
+    // "&" for the 8 before an address's "@"; "@" for a number's first digit; "@" for an AWS key id's O
+    expect(foldOcrMisreads("From: zorq.maqs9&@example.org")).toBe("From: zorq.maqs98@example.org");
+    expect(foldOcrMisreads("SSN: @11-62-5516")).toBe("SSN: 011-62-5516");
+    expect(foldOcrMisreads("token: AKTAR@SSHXNKMZFAKEQQ")).toBe("token: AKIAROSSHXNKMZFAKEQQ");
     // a bracket or bar inside a long random token, as the letter it was
     expect(foldOcrMisreads("api_key =f6vZHbC4oukCyo4E{PCVtbBKrM69D20g,")).toBe(
       "api_key =f6vZHbC4oukCyo4EfPCVtbBKrM69D20g,",
@@ -63,6 +68,9 @@ describe("OCR's digits read as letters", () => {
       "Go to images.google.com",
       "Email: https://images.google.com",
       "Email www.blogger.com",
+      "Contact GitHub Gist.github.com",
+      "meet @10 people, @ 12-3",
+      "R&D @home",
       "Email jane@example.com",
       "if (a|b) {x} else {y}",
       "fooBar(x)|bazQux{y}",
@@ -91,7 +99,7 @@ describe("OCR's digits read as letters", () => {
     expect(analyzeMany(texts, { channel: "ocr" })).toEqual(texts.map((t) => analyze(t, { channel: "ocr" })));
   });
   it("keeps length, is idempotent, and changes only what OCR misreads, to what it misread (property)", () => {
-    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyzgDEAW -.,+()/\n\n'$@¢©}]{\\".split(""));
+    const chars = fc.constantFrom(..."0123456789OoDQIl|ZzSsGBabcxyzgDEAW -.,+()/\n\n'$@¢©}]{&\\".split(""));
     // (and runs shaped like an IBAN, so that its rule is exercised too)
     const iban = fc.constantFrom(
       "GBOS WEST 8173 4384 ",
@@ -117,11 +125,13 @@ describe("OCR's digits read as letters", () => {
             for (let i = 0; i < s.length; i++)
               if (f[i] !== s[i]) {
                 const pair = s[i]! + f[i]!;
-                if (/[0-9]/.test(f[i]!)) expect(s[i]).toMatch(/[OoDQIl|ZzSsGB$@]/);
+                if (/[0-9]/.test(f[i]!)) expect(s[i]).toMatch(/[OoDQIl|ZzSsGB$@&]/);
                 else
                   expect([
                     ",.",
                     "g@",
+                    "G@",
+                    "@O",
                     "{f",
                     "¢@",
                     "©@",
@@ -140,9 +150,14 @@ describe("OCR's digits read as letters", () => {
                     "\\A",
                     "4A",
                   ]).toContain(pair);
+                // an IBAN's check digit, or a number's first digit
                 if (s[i] === "@" && f[i] === "0")
-                  expect(s.slice(i - 2, i)).toMatch(/^[A-Z]{2}$|^[A-Z][0-9OoDQIl|ZzSsGB@]$/);
+                  expect(
+                    /^[A-Z]{2}$|^[A-Z][0-9OoDQIl|ZzSsGB@]$/.test(s.slice(i - 2, i)) ||
+                      /^[0-9]{2}[-. ][0-9]/.test(s.slice(i + 1)),
+                  ).toBe(true);
                 if (s[i] === "$") expect(f[i]).toBe("5");
+                if (s[i] === "&") expect(s[i + 1]).toBe("@");
               }
           }
         },

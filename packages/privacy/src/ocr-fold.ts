@@ -6,7 +6,7 @@
  * Tesseract made on rendered screens (`npm run bench -- ocr`).
  */
 
-import { GTLDS } from "./recognizers/contact/email.js";
+import { GTLDS, MAIL_LABELS } from "./recognizers/contact/email.js";
 
 /** Letters OCR gives for digits, and the digit each stands for. */
 const CONFUSED: Readonly<Record<string, string>> = {
@@ -43,13 +43,15 @@ function numberish(c: string): boolean {
  * - a dot between an IBAN's groups as the space it was ("GB66 WEST 7407 3368 1772.44");
  * - four groups of digits joined by dots and at least one comma, with commas as dots ("198,51.100.7");
  * - "¢", "©", "®" between an address's local part and its domain as "@"; a doubled "@@" there as "_@";
- * - a "g" between an address's local part and its domain ("ilsa.prenn54gexample.com"), on a line that labels an
- *   address ("Email", "From:", "Reply to", "Kontakt"…) or inside angle brackets, as "@";
- * - "{", "}", ")" or "|" between two letters or digits of a long random-looking token ("…Cyo4E{PCVtb…") as the
- *   letter it was (f, J, J, I), so that a key reads as one token;
+ * - a "g" or "G" between an address's local part and its domain ("ilsa.prenn54gexample.com"), on a line that labels
+ *   an address ("Email", "From:", "Reply to", "Kontakt"…) or inside angle brackets, as "@"; an "&" for an 8 right
+ *   before an address's "@" ("vennik8&@");
+ * - an "@" for the first digit of a number's groups ("SSN: @11-62-5516") as 0;
+ * - "{", "}", ")", "]" or "|" between two letters or digits of a long random-looking token ("…Cyo4E{PCVtb…") as
+ *   the letter it was (f, J, J, J, I), so that a key reads as one token;
  * - an AWS access key id's prefix and letters as they were ("AKTA…", "\KIA…", "…NY}" are AKIA…, …NYJ): its
- *   sixteen characters are capitals and the digits 2 to 7, so a 0, 1 or 8 there is O, I or B, and ")", "}", "]",
- *   "|" are J or I.
+ *   sixteen characters are capitals and the digits 2 to 7, so a 0, 1 or 8 there is O, I or B, "@" is O, and ")",
+ *   "}", "]", "|" are J or I.
  * @example foldOcrMisreads("Call +44 2O 7946 O958") // "Call +44 20 7946 0958"
  * @example foldOcrMisreads("SOS at 10 o'clock") // "SOS at 10 o'clock"
  * @example foldOcrMisreads("Host 198,51.100.7") // "Host 198.51.100.7"
@@ -67,6 +69,8 @@ export function foldOcrMisreads(text: string): string {
     u = foldIpCommas(u);
     u = foldAtSigns(u);
     u = foldGAt(u);
+    u = foldAmpersandEight(u);
+    u = foldAtZero(u);
     u = foldTokenBrackets(u);
     u = foldAwsKeyIds(u);
     if (u === t) break;
@@ -210,7 +214,7 @@ function foldAtSigns(text: string): string {
 }
 
 /** An AWS access key id's prefix as OCR reads it (AKIA, ASIA), then sixteen characters, in a word of its own. */
-const AWS_ID_RE = /(?<![A-Za-z0-9])(?:A|\\|4)(?:K|S)(?:I|T|1|l|\|)A[A-Z0-9)}\]|]{16}(?![A-Za-z0-9])/g;
+const AWS_ID_RE = /(?<![A-Za-z0-9])(?:A|\\|4)(?:K|S)(?:I|T|1|l|\|)A[A-Z0-9)}\]|@]{16}(?![A-Za-z0-9])/g;
 const AWS_BODY: Readonly<Record<string, string>> = {
   "0": "O",
   "1": "I",
@@ -219,21 +223,21 @@ const AWS_BODY: Readonly<Record<string, string>> = {
   "}": "J",
   "]": "J",
   "|": "I",
+  "@": "O",
 };
 
 function foldAwsKeyIds(text: string): string {
   if (!/[KS][IT1l|]A/.test(text)) return text;
   return text.replace(AWS_ID_RE, (m) => {
-    const body = m.slice(4).replace(/[018)}\]|]/g, (c) => AWS_BODY[c]!);
+    const body = m.slice(4).replace(/[018)}\]|@]/g, (c) => AWS_BODY[c]!);
     // (a run that is no key id after all: sixteen characters of a key id hold a letter)
     if (!/[A-Z]/.test(body)) return m;
     return "A" + m[1] + "IA" + body;
   });
 }
 
-/** A label of an address on a screen's line, in the languages the person recognizer reads. */
-const MAIL_CUE_RE =
-  /(?:^|[^\p{L}])(?:e-?mail|mail|contact|kontakt|contacto|contatto|courriel|correo|reply to|from:|to:|cc:|bcc:|sender|recipient|an:|von:|de:|à:|para:|da:|aan:|van:)(?!\p{L})/iu;
+/** A label of an address on a screen's line (`MAIL_LABELS`). */
+const MAIL_CUE_RE = new RegExp(`(?:^|[^\\p{L}])(?:${MAIL_LABELS.join("|")})(?!\\p{L})`, "iu");
 /** Longest word read as an address (an address has at most 254 characters). */
 const MAX_ADDRESS = 320;
 
@@ -264,7 +268,7 @@ function isDomainChar(c: number): boolean {
  * letter or digit, not ending in a dot). Each word is read once, forwards then backwards (linear).
  */
 function foldGAt(text: string): string {
-  if (text.indexOf("g") < 0 || text.indexOf(".") < 0) return text;
+  if ((text.indexOf("g") < 0 && text.indexOf("G") < 0) || text.indexOf(".") < 0) return text;
   let out: string[] | undefined;
   let line = 0;
   let cued = -1; // the line starting at `line` holds a label (1), or not (0); -1: not read yet
@@ -342,7 +346,7 @@ function gBeforeDomain(text: string, s: number, e: number): number {
     else break;
   }
   for (let p = Math.max(q - 1, s + 2); p < lastDot - 1; p++) {
-    if (text.charCodeAt(p) !== 103) continue;
+    if ((text.charCodeAt(p) | 32) !== 103) continue;
     if (!isAlnum(text.charCodeAt(p + 1)) || !isAlnum(text.charCodeAt(s))) continue;
     const l = text.charCodeAt(p - 1);
     if (l === 46 || l === 32) continue;
@@ -352,15 +356,32 @@ function gBeforeDomain(text: string, s: number, e: number): number {
 }
 
 /** A bracket or bar OCR gives for a letter of a token, and the letter ("{" for f, "}" and ")" for J, "|" for I). */
-const BRACKET_LETTER: Readonly<Record<string, string>> = { "{": "f", "}": "J", ")": "J", "|": "I" };
+const BRACKET_LETTER: Readonly<Record<string, string>> = { "{": "f", "}": "J", ")": "J", "]": "J", "|": "I" };
 /** A run of a token's characters and those brackets, long enough to be a key (16+). */
-const TOKEN_RUN_RE = /[A-Za-z0-9{})|]{16,512}/g;
+const TOKEN_RUN_RE = /[A-Za-z0-9{})\]|]{16,512}/g;
 
 function foldTokenBrackets(text: string): string {
-  if (!/[A-Za-z0-9][{})|][A-Za-z0-9]/.test(text)) return text;
+  if (!/[A-Za-z0-9][{})\]|][A-Za-z0-9]/.test(text)) return text;
   return text.replace(TOKEN_RUN_RE, (m) =>
-    /[{})|]/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m) && /[0-9]/.test(m)
-      ? m.replace(/(?<=[A-Za-z0-9])[{})|](?=[A-Za-z0-9])/g, (c) => BRACKET_LETTER[c]!)
+    /[{})\]|]/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m) && /[0-9]/.test(m)
+      ? m.replace(/(?<=[A-Za-z0-9])[{})\]|](?=[A-Za-z0-9])/g, (c) => BRACKET_LETTER[c]!)
       : m,
   );
+}
+
+/** An "&" for an 8 between a local part's last letter or digit and its "@" ("zorqual.vennik8&@example.org"). */
+const AMP_AT_RE = /(?<=[A-Za-z0-9])&(?=@[A-Za-z0-9])/g;
+
+function foldAmpersandEight(text: string): string {
+  return text.indexOf("&@") < 0 ? text : text.replace(AMP_AT_RE, "8");
+}
+
+/**
+ * An "@" for the first digit of a number printed in groups ("SSN: @11-62-5516"): after no word or address character,
+ * before two digits, a dash, dot or space and another digit (a handle, "@10 people", stays).
+ */
+const AT_DIGIT_RE = /(?<![A-Za-z0-9@._%+-])@(?=[0-9]{2}[-. ][0-9])/g;
+
+function foldAtZero(text: string): string {
+  return text.indexOf("@") < 0 ? text : text.replace(AT_DIGIT_RE, "0");
 }

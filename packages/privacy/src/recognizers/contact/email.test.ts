@@ -43,6 +43,15 @@ describe("email", () => {
     expect(found("Reply to zorq.vennik94@example. com today")).toEqual([]);
   });
 
+  it("takes the word OCR split off an address's local part when a label alone stands before it (ocr only)", () => {
+    expect(found("From: tavrin vennik69@example.com", "ocr")).toEqual(["tavrin vennik69@example.com"]);
+    expect(found("Email zorqual olbeck38@example.net", "ocr")).toEqual(["zorqual olbeck38@example.net"]);
+    // not after other words, not a capitalised word, not in typed text
+    expect(found("write to me at tavrin@example.com", "ocr")).toEqual(["tavrin@example.com"]);
+    expect(found("From: Tavrin vennik69@example.com", "ocr")).toEqual(["vennik69@example.com"]);
+    expect(found("From: tavrin vennik69@example.com")).toEqual(["vennik69@example.com"]);
+  });
+
   it("needs a TLD-shaped last label", () => {
     expect(found("root@localhost and admin@server and a@b.c and pkg@1.2.3")).toEqual([]);
   });

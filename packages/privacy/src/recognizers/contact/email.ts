@@ -68,6 +68,9 @@ function matchAround(text: string, at: number, domStart: number, ocr = false): [
     while (t > 0 && at - t < 64 && isLocalChar(text.charCodeAt(t - 1))) t--;
     if (t < s - 2 && isAsciiLetter(text.charCodeAt(t))) s = t;
   }
+  // OCR dropped the dot inside the local part ("From: dureildne prenn20@…"): the one word between a label that opens
+  // the line and the address is its first part
+  if (ocr && s > 2 && s < at && text.charCodeAt(s - 1) === 32) s = labelledWordBefore(text, s);
   while (s < at && (text.charCodeAt(s) === 46 || text.charCodeAt(s) === 39)) s++;
   if (s >= at) return undefined;
   const raw = text.slice(domStart, domStart + 256);
@@ -78,6 +81,51 @@ function matchAround(text: string, at: number, domStart: number, ocr = false): [
   const end = domStart + len;
   if (isDomainTail(codeAt(text, end))) return undefined; // "a@b.com2", cut mid-label
   return [s, end];
+}
+
+/**
+ * Labels a screen puts before an address, in the languages the person recognizer reads ("Email", "From:", "Reply
+ * to", "Kontakt"): the OCR fold reads a "g" as "@" only on a line that holds one, and an address whose dot OCR
+ * dropped ("From: dureildne prenn20@…") takes the word after one.
+ */
+export const MAIL_LABELS = [
+  "e-mail",
+  "email",
+  "mail",
+  "contact",
+  "kontakt",
+  "contacto",
+  "contatto",
+  "courriel",
+  "correo",
+  "reply to",
+  "from:",
+  "to:",
+  "cc:",
+  "bcc:",
+  "sender",
+  "recipient",
+  "an:",
+  "von:",
+  "de:",
+  "à:",
+  "para:",
+  "da:",
+  "aan:",
+  "van:",
+];
+/** A line's start that is one of MAIL_LABELS alone (a colon after it allowed). */
+const LABEL_PREFIX_RE = new RegExp(`^\\s*(?:${MAIL_LABELS.join("|")})\\s*:?\\s*$`, "i");
+
+/** Start of the lower-case word before the space at s - 1 when only a label stands before it on its line, else s. */
+function labelledWordBefore(text: string, s: number): number {
+  let t = s - 1;
+  while (t > 0 && s - 1 - t < 64 && isLocalChar(text.charCodeAt(t - 1)) && text.charCodeAt(t - 1) < 128) t--;
+  const first = text.charCodeAt(t);
+  if (t === s - 1 || !(first >= 97 && first <= 122)) return s;
+  let line = t;
+  while (line > 0 && t - line < 40 && text.charCodeAt(line - 1) !== 10) line--;
+  return LABEL_PREFIX_RE.test(text.slice(line, t)) ? t : s;
 }
 
 /** Common generic top-level domains (with every two-letter one, what OCR's spacing rules accept as an address's end). */
