@@ -45,6 +45,18 @@ describe("IPv4", () => {
     expect(found("abc1.2.3.4 and 1.2.3.4abc")).toEqual([]);
   });
 
+  it("on the ocr channel, an address with one number OCR misread out of range", () => {
+    const ocr = (text: string) =>
+      ipAddress
+        .detect({ text, lower: text.toLowerCase(), channel: "ocr" })
+        .map((d) => text.slice(d.start, d.end));
+    expect(ocr("Server IP 263.0.113.20")).toEqual(["263.0.113.20"]);
+    expect(ocr("Host 198.51.100.722")).toEqual(["198.51.100.722"]);
+    // two numbers out of range, five numbers, a version: no address; typed text keeps the octet rule
+    expect(ocr("bad 300.1.2.300 and 1.2.3.4.500 and version 1.2.3.400")).toEqual([]);
+    expect(found("Server IP 263.0.113.20")).toEqual([]);
+  });
+
   it("leaves the loopback block and the unspecified address (they name no machine)", () => {
     for (const ip of ["127.0.0.1", "0.0.0.0"]) {
       expect(isValidIPv4(ip)).toBe(true);

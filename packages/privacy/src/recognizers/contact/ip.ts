@@ -85,7 +85,23 @@ function isNetChar(c: number): boolean {
   return isHex(c) || c === 58 || c === 46;
 }
 
-function findIPv4(text: string, lower: string, out: Detection[]): void {
+/**
+ * An IPv4 address with one number OCR misread out of range ("263.0.113.20"): four numbers of one to three digits, one
+ * of them 256 to 999 (a version's parts are longer or fewer).
+ * @example misreadIPv4("263.0.113.20") // true
+ */
+export function misreadIPv4(s: string): boolean {
+  const parts = s.split(".");
+  if (parts.length !== 4) return false;
+  let over = 0;
+  for (const p of parts) {
+    if (!/^[0-9]{1,3}$/.test(p)) return false;
+    if (+p > 255) over++;
+  }
+  return over === 1;
+}
+
+function findIPv4(text: string, lower: string, out: Detection[], ocr: boolean): void {
   let dot = text.indexOf(".");
   while (dot >= 0) {
     if (!isDigit(codeAt(text, dot - 1)) || !isDigit(codeAt(text, dot + 1))) {
@@ -102,6 +118,8 @@ function findIPv4(text: string, lower: string, out: Detection[]): void {
     const cand = text.slice(s, te);
     if (isValidIPv4(cand) && !isLocalOnlyV4(cand) && ipv4Boundaries(text, lower, s, te))
       out.push({ start: s, end: te, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
+    else if (ocr && misreadIPv4(cand) && ipv4Boundaries(text, lower, s, te))
+      out.push({ start: s, end: te, type: "IP_ADDRESS", score: 0.6, level: 2, recognizer: "ip-address" });
     dot = text.indexOf(".", e);
   }
 }
@@ -201,8 +219,9 @@ function ipv6Boundaries(text: string, s: number, e: number): boolean {
 }
 
 /**
- * IPv4 (four octets 0-255, not part of a longer dotted number or a version string) and IPv6 (every
- * compressed form, embedded IPv4, zone index), type IP_ADDRESS at level 2 ("internal"; still masked).
+ * IPv4 (four octets 0-255, not part of a longer dotted number or a version string; on the ocr channel one number
+ * may be out of range, as OCR misreads a digit) and IPv6 (every compressed form, embedded IPv4, zone index), type
+ * IP_ADDRESS at level 2 ("internal"; still masked).
  */
 export const ipAddress: Recognizer = {
   id: "ip-address",
@@ -215,7 +234,8 @@ export const ipAddress: Recognizer = {
     const v4 = V4;
     if (v4.length !== 0) v4.length = 0;
     // An IPv4 address holds digits (free to rule out when the ids recognizers ran on this input).
-    if (knownDigitCount(input) !== 0 && text.indexOf(".") >= 0) findIPv4(text, lower, v4);
+    if (knownDigitCount(input) !== 0 && text.indexOf(".") >= 0)
+      findIPv4(text, lower, v4, input.channel === "ocr");
     if (text.indexOf(":") < 0) return results(v4);
     const v6 = V6;
     if (v6.length !== 0) v6.length = 0;

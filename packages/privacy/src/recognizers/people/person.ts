@@ -2205,7 +2205,9 @@ function personPlace(s: Seg): boolean {
   // ("loop in Kensta", "bring in Anna": "in" after those verbs takes a person)
   if (
     THING_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0 &&
-    !(tokIs(p, "in") && p > 0 && (tokIs(p - 1, "loop") || tokIs(p - 1, "bring") || tokIs(p - 1, "rope")))
+    !(tokIs(p, "in") && p > 0 && (tokIs(p - 1, "loop") || tokIs(p - 1, "bring") || tokIs(p - 1, "rope"))) &&
+    // ("waiting on X": see WAIT_ON)
+    !(tokIs(p, "on") && p > 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
   )
     return false;
   // a place or an employer: "flew to Neupré", "moved here from Tjæreborg", "I work for Socrata"
@@ -2681,6 +2683,8 @@ function subjectOfPerson(s: Seg): boolean {
   }
   if (!(tk[q]! & K_LOWER)) return false;
   if (SUBJECT_VERBS.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
+  // "محرزوق just pinged me", "X left the company"
+  if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!) && personAct(q)) return true;
   // the person asked, in chat: "Preane pls call me", "Iren can u send me the file"
   if (tokIs(q, "pls") || tokIs(q, "plz")) return true;
   if ((tokIs(q, "can") || tokIs(q, "could")) && (tokIs(q + 1, "u") || tokIs(q + 1, "you"))) return true;
