@@ -40,6 +40,7 @@ describe("OCR's digits read as letters", () => {
       "Ilsa Prenn <ilsa.prenn@example.net>",
     );
     expect(foldOcrMisreads("Contact ilsa.olbeck96Gexample.net")).toBe("Contact ilsa.olbeck96@example.net");
+    expect(foldOcrMisreads("Reply to mavek.maqsSégexample.org")).toBe("Reply to mavek.maqsSé@example.org");
     // "&" for the 8 before an address's "@"; "@" for a number's first digit; "@" for an AWS key id's O
     expect(foldOcrMisreads("From: zorq.maqs9&@example.org")).toBe("From: zorq.maqs98@example.org");
     expect(foldOcrMisreads("SSN: @11-62-5516")).toBe("SSN: 011-62-5516");

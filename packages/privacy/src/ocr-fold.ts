@@ -243,6 +243,8 @@ const MAX_ADDRESS = 320;
 
 function isAddressChar(c: number): boolean {
   return (
+    // (a letter with an accent: OCR's reading of a digit or letter of the local part, "maqsSégexample.org")
+    (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) ||
     (c >= 65 && c <= 90) ||
     (c >= 97 && c <= 122) ||
     (c >= 48 && c <= 57) ||

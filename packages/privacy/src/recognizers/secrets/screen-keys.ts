@@ -30,7 +30,10 @@ interface Part {
   end: number;
 }
 
-/** The value of a word: without an opening quote, backslash or "=" / ":" and what a garbled label glued before it. */
+/**
+ * The value of a word: without an opening quote, backslash, tilde, dash or bar (OCR's reading of a "=" or a speck)
+ * and without "=" / ":" and what a garbled label glued before it.
+ */
 function valueOf(text: string, s: number, e: number): Part {
   // "KEY=AKIA…", "=kytdq…": the value starts after an "=" or ":" among its first characters
   for (let k = Math.min(e, s + 6) - 1; k >= s; k--) {
@@ -40,7 +43,7 @@ function valueOf(text: string, s: number, e: number): Part {
       break;
     }
   }
-  while (s < e && "'‘’\"`\\(".includes(text[s]!)) s++;
+  while (s < e && "'‘’\"`\\(~-|".includes(text[s]!)) s++;
   while (e > s && ".,;:'’\")}]".includes(text[e - 1]!)) e--;
   return { start: s, end: e };
 }
