@@ -263,7 +263,7 @@ function isDomainChar(c: number): boolean {
 }
 
 /**
- * OCR reads an address's "@" as "g" in some fonts, and nothing in the word then tells it from a host name
+ * OCR reads an address's "@" as "g" (or "G") in some fonts, and nothing in the word then tells it from a host name
  * ("ilsa.prenn54gexample.com", "images.google.com"): only a line that labels an address, or angle brackets around
  * it, do. The "g" is the first one after which the rest of the word is a domain (labels and dots, a known top-level
  * domain, OCR's ". " spacing allowed) and before which a local part stands (two characters or more, starting with a
@@ -357,7 +357,7 @@ function gBeforeDomain(text: string, s: number, e: number): number {
   return -1;
 }
 
-/** A bracket or bar OCR gives for a letter of a token, and the letter ("{" for f, "}" and ")" for J, "|" for I). */
+/** A bracket or bar OCR gives for a letter of a token, and the letter ("{" for f, "}", ")", "]" for J, "|" for I). */
 const BRACKET_LETTER: Readonly<Record<string, string>> = { "{": "f", "}": "J", ")": "J", "]": "J", "|": "I" };
 /** A run of a token's characters and those brackets, long enough to be a key (16+). */
 const TOKEN_RUN_RE = /[A-Za-z0-9{})\]|]{16,512}/g;

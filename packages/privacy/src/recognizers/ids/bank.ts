@@ -99,9 +99,9 @@ export const iban: Recognizer = {
 
 /**
  * An account number printed in an IBAN's groups whose country code OCR broke ("GBG61 MIDL 2615 3003 2473 79",
- * "E61 9211 8524 8786 5438 81"): a head of two to five characters starting with a letter and holding a digit (what
- * is left of the country code and check digits; "Visa", "to" are words), a bank code's four
- * capitals after it perhaps, then groups of four and a shorter last group; three groups or more of mostly digits, 15 to 34
+ * "E61 9211 8524 8786 5438 81"): a head of two to five characters that starts with a letter and holds a digit (what
+ * is left of the country code and check digits; "Visa" and "to" are words), perhaps a bank code's four capitals,
+ * then two to seven groups of four with two digits or more each, and a shorter last group of digits; 15 to 34
  * characters in all. A card's four groups of four (no head, no short group) are the card recognizer's.
  */
 const GROUPED_ACCOUNT_RE =
@@ -144,8 +144,8 @@ function groupedAccount(all: string, head: string | undefined): boolean {
  * End of an IBAN as OCR misread it, printed in groups from `start` (its country code), or -1: OCR changes, drops or
  * adds a character ("… 0398 571 14", "GB48 MIDI 0844…"), so the checksum fails and the length may be off by two.
  * What counts is the printed shape: three spaces at least between groups (a dot or comma OCR read before one is
- * allowed), every group after the second holding a
- * digit (the words after it do not: "… 7328 22 thanks"), and a length within two of the country's.
+ * allowed), every group after the second holding a digit (the words after it do not: "… 7328 22 thanks"), and a
+ * length within two of the country's.
  */
 function misreadIbanEnd(text: string, start: number, len: number): number {
   const n = text.length;

@@ -3177,7 +3177,6 @@ function onlySpaces(from: number, to: number): boolean {
   return true;
 }
 
-/** The context flags of a segment (one shared object, overwritten by the next call). */
 /** Words before "on" whose object is a person: "waiting on X", "counting on X". */
 const WAIT_ON = new Set(["waiting", "wait", "waited", "counting", "blocked"]);
 /** Words between a subject and a verb that only a person does ("just", "already"). */
@@ -3248,6 +3247,7 @@ function qualifiedLabel(p: number): boolean {
   return false;
 }
 
+/** The context flags of a segment (one shared object, overwritten by the next call). */
 function contextOf(s: Seg): Ctx {
   const ctx = CTX;
   ctx.intro = ctx.greet = ctx.speaker = ctx.agent = ctx.verb = false;
