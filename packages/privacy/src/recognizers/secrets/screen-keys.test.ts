@@ -18,6 +18,7 @@ describe("keys on a screen whose label OCR garbled or whose value it split", () 
     ["AWS key AKIAFAKEFTL4PVIABTW", "AKIAFAKEFTL4PVIABTW"],
     ["a |_key =kytdqNtiRoe2)hdPhFaKeKIOES:2qu", "kytdqNtiRoe2)hdPhFaKeKIOES:2qu"],
     ["a |_key ~PMhsakxrkw6cC}VpIGbFaKe32Ix47w4", "PMhsakxrkw6cC}VpIGbFaKe32Ix47w4"],
+    ["a |_key ~E4FSH677MaZkIHgerQtsFaKeCxx¥KawD", "E4FSH677MaZkIHgerQtsFaKeCxx¥KawD"],
   ])("%s", (text, value) => {
     expect(found(text)).toEqual([value]);
   });

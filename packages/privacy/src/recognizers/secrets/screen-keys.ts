@@ -48,8 +48,8 @@ function valueOf(text: string, s: number, e: number): Part {
   return { start: s, end: e };
 }
 
-/** Characters of a key's word as OCR reads it (brackets and bars for narrow letters, colons for i). */
-const TOKEN_CHARS = /^[A-Za-z0-9+/_.\-{}()|\\$!:;%]+$/;
+/** A character OCR may give for one of a key's (a letter or digit at least four times in five: "¥", "}", "|"). */
+const MAX_ODD_SHARE = 0.2;
 
 /** Case changes between letters of a word ("WdSbnwPyrdaR": 6; "Policy": 1). */
 function caseChanges(v: string): number {
@@ -66,11 +66,16 @@ function caseChanges(v: string): number {
   return n;
 }
 
-/** A word that is part of a random key: a letter, and a digit or case that changes twice (not "Policy", "v2"). */
+/**
+ * A word that is part of a random key: a letter, and a digit or case that changes twice (not "Policy", "v2"), and
+ * a letter or digit at least four characters in five.
+ */
 function tokenish(v: string): boolean {
-  return (
-    v.length >= 3 && TOKEN_CHARS.test(v) && /[A-Za-z]/.test(v) && (/[0-9]/.test(v) || caseChanges(v) >= 2)
-  );
+  if (v.length < 3 || !/[A-Za-z]/.test(v) || !(/[0-9]/.test(v) || caseChanges(v) >= 2)) return false;
+  // the characters that are no letter or digit are what OCR misread (any symbol but a space)
+  let odd = 0;
+  for (let i = 0; i < v.length; i++) if (!/[A-Za-z0-9]/.test(v[i]!)) odd++;
+  return odd <= v.length * MAX_ODD_SHARE;
 }
 
 /**
