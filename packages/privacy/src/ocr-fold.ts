@@ -6,6 +6,7 @@
  * Tesseract made on rendered screens (`npm run bench -- ocr`).
  */
 
+import { isAsciiLetter, isDigit } from "./recognizers/contact/chars.js";
 import { GTLDS, MAIL_LABELS } from "./recognizers/contact/email.js";
 
 /** Letters OCR gives for digits, and the digit each stands for. */
@@ -245,9 +246,7 @@ function isAddressChar(c: number): boolean {
   return (
     // (a letter with an accent: OCR's reading of a digit or letter of the local part, "maqsSégexample.org")
     (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
+    isAlnum(c) ||
     c === 46 || // .
     c === 95 || // _
     c === 37 || // %
@@ -256,7 +255,7 @@ function isAddressChar(c: number): boolean {
   );
 }
 function isAlnum(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return isAsciiLetter(c) || isDigit(c);
 }
 function isDomainChar(c: number): boolean {
   return isAlnum(c) || c === 45 || c === 46;
@@ -325,8 +324,7 @@ function foldGAt(text: string): string {
 }
 
 function isLetterAt(text: string, k: number): boolean {
-  const c = k < text.length ? text.charCodeAt(k) : 0;
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return k < text.length && isAsciiLetter(text.charCodeAt(k));
 }
 
 /** The offset of the "g" in s..e that stands for an address's "@" (see `foldGAt`), or -1. */

@@ -567,10 +567,15 @@ function secretTail(group: number[], flat: readonly OcrWord[]): void {
     const a = flat[last]!;
     const b = flat[last + 1];
     if (!b || !tokenLike(b.text)) return;
-    const mid = b.box.y + b.box.h / 2;
-    if (mid < a.box.y || mid > a.box.y + a.box.h || b.box.x < a.box.x) return; // another line
+    if (!onLineOf(a.box, b.box) || b.box.x < a.box.x) return; // another line
     group.push(++last);
   }
+}
+
+/** Box b stands on the line of box r: its vertical middle is inside r. */
+function onLineOf(r: Rect, b: Rect): boolean {
+  const mid = b.y + b.h / 2;
+  return mid >= r.y && mid <= r.y + r.h;
 }
 
 /**
@@ -584,8 +589,7 @@ function lineBoxes(groups: readonly number[][], flat: readonly OcrWord[]): Rect[
     const rows: Rect[] = [];
     for (const i of g) {
       const b = flat[i]!.box;
-      const mid = b.y + b.h / 2;
-      const row = rows.find((r) => mid >= r.y && mid <= r.y + r.h);
+      const row = rows.find((r) => onLineOf(r, b));
       if (!row) {
         rows.push({ ...b });
         continue;

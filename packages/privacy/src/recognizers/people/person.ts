@@ -2684,7 +2684,7 @@ function subjectOfPerson(s: Seg): boolean {
   if (!(tk[q]! & K_LOWER)) return false;
   if (SUBJECT_VERBS.getRange(lower, ts[q]!, te[q]!) !== 0) return true;
   // "محرزوق just pinged me", "X left the company"
-  if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!) && personAct(q)) return true;
+  if (personAct(q)) return true;
   // the person asked, in chat: "Preane pls call me", "Iren can u send me the file"
   if (tokIs(q, "pls") || tokIs(q, "plz")) return true;
   if ((tokIs(q, "can") || tokIs(q, "could")) && (tokIs(q + 1, "u") || tokIs(q + 1, "you"))) return true;
@@ -3218,10 +3218,11 @@ const PERSON_PLACES = new Set([
 ]);
 
 /**
- * Token q (a lower-case word after a name) and the next say what only a person does: "just pinged", "left the
- * company", "joined the team".
+ * Token q (a lower-case word after a name) and the next, on one line, say what only a person does: "just pinged",
+ * "left the company", "joined the team".
  */
 function personAct(q: number): boolean {
+  if (!(q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!))) return false;
   if (ACT_ADVERBS.has(lower.slice(ts[q]!, te[q]!)))
     return PERSON_ACTS.has(lower.slice(ts[q + 1]!, te[q + 1]!));
   if (!(tokIs(q, "left") || tokIs(q, "joined") || tokIs(q, "quit"))) return false;
@@ -3362,7 +3363,7 @@ function contextOf(s: Seg): Ctx {
     // "given Hakuba his address"
     if (v & W_POSSESSIVE && v1 & W_GIVE) ctx.slot = true;
     // "Yazie just pinged me", "Probber left the company": what only a person does
-    if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!) && personAct(q)) ctx.slot = true;
+    if (personAct(q)) ctx.slot = true;
     // "Tomomi is from", "Hakuba had given", "Willemine will be talking"
     if (q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!)) {
       const v2q = wv(q + 1);
