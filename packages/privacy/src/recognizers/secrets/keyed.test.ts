@@ -162,6 +162,60 @@ describe("assignments", () => {
     expect(spans("see my_secret_notes folder")).toEqual([]);
   });
 
+  it.each([
+    // compound assignments
+    ['$billingToken .= "k8Hq2mZx9PqL4wRtY7vB3n";', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ["BILLING_TOKEN ?= k8Hq2mZx9PqL4wRtY7vB3n", "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ["BILLING_TOKEN ::= k8Hq2mZx9PqL4wRtY7vB3n", "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ["BILLING_TOKEN :::= k8Hq2mZx9PqL4wRtY7vB3n", "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ['$apiToken ??= "k8Hq2mZx9PqL4wRtY7vB3n";', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    // typed declarations: the type stands between the name and '='
+    ['var billingToken string = "k8Hq2mZx9PqL4wRtY7vB3n"', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ['val billingToken: String = "k8Hq2mZx9PqL4wRtY7vB3n"', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ['const BILLING_TOKEN: &str = "k8Hq2mZx9PqL4wRtY7vB3n";', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ['export const apiKey: string = "k8Hq2mZx9PqL4wRtY7vB3n";', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    // subscripts
+    ['os.environ["GEO_API_KEY"] = "k8Hq2mZx9PqL4wRtY7vB3n"', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ["config[:geo_api_key] = 'k8Hq2mZx9PqL4wRtY7vB3n'", "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ["ENV['DB_PASSWORD'] = 'Tr0ub4dor&3'", "Tr0ub4dor&3"],
+    // a name and a value as a call's arguments
+    ['System.setProperty("GEO_API_KEY", "k8Hq2mZx9PqL4wRtY7vB3n");', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ['os.environ.setdefault("DB_PASSWORD", "hunter2x")', "hunter2x"],
+    // name/value pairs
+    ['<add key="GeoApiKey" value="k8Hq2mZx9PqL4wRtY7vB3n" />', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ['{"name": "GEO_API_KEY", "value": "k8Hq2mZx9PqL4wRtY7vB3n"}', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ["env:\n  - name: GEO_API_KEY\n    value: k8Hq2mZx9PqL4wRtY7vB3n", "k8Hq2mZx9PqL4wRtY7vB3n"],
+    // a YAML block scalar, and a line of a .env file inside a JSON string
+    ["geo_api_key: |\n  k8Hq2mZx9PqL4wRtY7vB3n", "k8Hq2mZx9PqL4wRtY7vB3n"],
+    ['{"app.env": "GEO_API_KEY=k8Hq2mZx9PqL4wRtY7vB3n\\nDEBUG=false"}', "k8Hq2mZx9PqL4wRtY7vB3n"],
+    // values random by chance that an older test missed: hex of low entropy for base62, letters only
+    ["GEO_TOKEN = 76647160a277f7276b7874a3", "76647160a277f7276b7874a3"],
+    ["netlifyToken = 02325f07faf76fefc428e304322f103f", "02325f07faf76fefc428e304322f103f"],
+    ["mapbox_token: NnjLTNSdKTwNZbyV", "NnjLTNSdKTwNZbyV"],
+    ["QUEUE_PASSWORD ?= qYzUbwBIHsij", "qYzUbwBIHsij"],
+  ])("%s: the value is found", (text, value) => {
+    const at = text.indexOf(value);
+    const d = keyedSecrets.detect(input(text));
+    expect(d.some((x) => x.start <= at && x.end >= at + value.length)).toBe(true);
+  });
+
+  it.each([
+    'fields = ["password", "email"]',
+    'secret_handler: "XMLHttpRequestIdle"',
+    '<input type="hidden" name="authenticity_token" value="b7Kq9ZxM2pL4wRt8YvN3cF6hJ1sD5gA0">',
+    'csrf_token = "b7Kq9ZxM2pL4wRt8YvN3cF6hJ1sD5gA0"',
+    'keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"',
+    'token1 = "xoxp-1234567890"',
+    '<entry key="jetbrains.mps.v8_elimination" value="executed" />',
+    'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"',
+    'pwd = "/home/dev/projects/orders"',
+    "if token == expected_token_value_here:",
+    "password <= 12",
+    "- name: GEO_API_URL\n  value: https://geo.example.com",
+  ])("no secret in %s", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
   it("prose 'token: value' covers only the value", () => {
     expect(spans("the token: k8Hq2mZx9PqL4wRtY7vB3n")).toEqual([
       ["k8Hq2mZx9PqL4wRtY7vB3n", "SECRET:high-entropy"],

@@ -5,10 +5,12 @@ import { isRealUrlPassword } from "./url-credentials.js";
 import {
   alignedLower,
   decodesToProse,
+  isAbsolutePath,
   isIdentChar,
   isPlaceholder,
   isSequenceOrRepeat,
   isTrivialValue,
+  caseIrregular,
   looksRandom,
   matchLengthRange,
   results,
@@ -114,7 +116,7 @@ const NEG_WORDS = new Set([
   "screen", "view", "route", "link", "icon", "color", "style", "class", "display", "show", "hide", "visible",
   "toggle", "date", "time", "created", "updated", "last", "sort", "primary_key", "foreign", "cache", "lookup",
   "map", "table", "partition", "range", "shard", "row", "id_token", "example", "sample", "dummy", "mock", "fake",
-  "test", "schema", "spec", "doc", "docs", "len", "bits", "encoding",
+  "test", "schema", "spec", "doc", "docs", "len", "bits", "encoding", "csrf", "xsrf", "authenticity",
 ]);
 
 /**
@@ -157,7 +159,7 @@ const ENCRYPTED_VALUE =
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const HASH_HEX = /^(?:[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{64}|[a-fA-F0-9]{128})$/;
 const NOT_A_TOKEN =
-  /:\/\/|^[./~]|^[A-Za-z]:\\|\.(?:pem|key|json|p12|pfx|crt|txt|env|ya?ml)$|@[A-Za-z0-9-]+\.[A-Za-z]/;
+  /:\/\/|^[.~]|^\/(?![A-Za-z0-9+/]{15,}={0,2}$)|^\/(?=[\w./-]*$)|^[A-Za-z]:\\|\.(?:pem|key|json|p12|pfx|crt|txt|env|ya?ml)$|@[A-Za-z0-9-]+\.[A-Za-z]/;
 const PASSWORD_FIELD_NAME =
   /^(?:password|passwd|pwd|pass|secret|token|apikey|api_key|key|none|null|nil|true|false)$/i;
 
@@ -171,6 +173,10 @@ interface Value {
 /** 1 for the characters that end an unquoted value (whitespace and , ; ) } ] < > " ' ` &), by char code. */
 const STOP_UNQUOTED = new Uint8Array(128);
 for (const c of [32, 9, 10, 13, 44, 59, 41, 125, 93, 60, 62, 34, 39, 96, 38]) STOP_UNQUOTED[c] = 1;
+
+/** 1 for the letters of the escapes that stand for line breaks and tabs inside a string: n r t */
+const ESCAPED_BREAK = new Uint8Array(128);
+for (const c of "nrt") ESCAPED_BREAK[c.charCodeAt(0)] = 1;
 
 /** Read the value after an operator: a quoted string (same line) or a run up to whitespace / punctuation. */
 function readValue(text: string, from: number): Value | null {
@@ -206,7 +212,10 @@ function readValue(text: string, from: number): Value | null {
   const start = i;
   const lim = Math.min(n, start + 1024);
   let j = start;
-  for (let c: number; j < lim && ((c = text.charCodeAt(j)) >= 128 || STOP_UNQUOTED[c] === 0);) j++;
+  for (let c: number; j < lim && ((c = text.charCodeAt(j)) >= 128 || STOP_UNQUOTED[c] === 0); j++) {
+    // an escaped line break inside a JSON string ends the line's value: "TOKEN=k8Hq…\nNEXT=1"
+    if (c === 92 && j > start && ESCAPED_BREAK[text.charCodeAt(j + 1)] === 1) break;
+  }
   let end = j;
   while (end > start && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 58)) end--;
   if (end <= start) return null;
@@ -230,6 +239,7 @@ function readKeyBefore(text: string, opPos: number): KeyName | null {
   }
   let quoted = false;
   const qc = text.charCodeAt(j - 1);
+  if (qc === 93 && text.charCodeAt(j - 2) !== 93) return subscriptKey(text, j - 1);
   if (qc === 34 || qc === 39 || qc === 96) {
     quoted = true;
     j--;
@@ -250,6 +260,56 @@ function readKeyBefore(text: string, opPos: number): KeyName | null {
   return { start: j, end, ident, quoted };
 }
 
+/** Type names that a typed declaration writes between a variable's name and its '=' (lower-cased). */
+const TYPE_NAMES = new Set([
+  "string",
+  "str",
+  "byte",
+  "bytes",
+  "secretstring",
+  "securestring",
+  "charsequence",
+]);
+
+/**
+ * The variable a typed declaration assigns when `key` is its type: `var apiToken string = "…"` (Go),
+ * `val apiToken: String = "…"` (Kotlin, Scala, Swift, TypeScript), `const API_TOKEN: &str = "…"` (Rust).
+ * Any other key is returned as it is.
+ */
+function declaredName(text: string, key: KeyName | null): KeyName | null {
+  if (key === null || key.quoted || !TYPE_NAMES.has(key.ident.toLowerCase())) return key;
+  let j = key.start;
+  if (text.charCodeAt(j - 1) === 38) j--; // &str
+  const spaceAt = j;
+  while (j > 0 && text.charCodeAt(j - 1) === 32 && spaceAt - j < 4) j--;
+  if (text.charCodeAt(j - 1) === 58) {
+    j--; // "name: Type"
+  } else if (j === spaceAt) return key; // "name Type" needs its space
+  const name = readKeyBefore(text, j);
+  return name ?? key;
+}
+
+/**
+ * The key of a subscript that ends with the ']' at `close`: `os.environ["API_TOKEN"]`, `ENV['API_TOKEN']`,
+ * `config[:api_token]`, `$settings['api_token']`.
+ */
+function subscriptKey(text: string, close: number): KeyName | null {
+  let e = close;
+  const q = text.charCodeAt(e - 1);
+  const quoted = q === 34 || q === 39;
+  if (quoted) e--;
+  let s = e;
+  while (s > 0 && e - s < 80 && isIdentChar(text.charCodeAt(s - 1))) s--;
+  if (s === e) return null;
+  let open = s;
+  if (quoted) {
+    if (text.charCodeAt(s - 1) !== q) return null;
+    open--;
+  } else if (text.charCodeAt(s - 1) === 58) open--; // a Ruby symbol
+  if (text.charCodeAt(open - 1) !== 91) return null;
+  return { start: s, end: e, ident: text.slice(s, e), quoted: true };
+}
+
 /** Is the key written as code (quoted, snake/kebab/dotted/camel case or ALLCAPS) rather than as a prose word? */
 function isCodeIdent(k: KeyName, op: string): boolean {
   if (k.quoted || op !== ":") return true;
@@ -259,10 +319,33 @@ function isCodeIdent(k: KeyName, op: string): boolean {
 
 /**
  * An identifier made of words, the value of an SDK's constant or enum ("GenerateDataKeyWithoutPlaintext",
- * "generate_data_key"): every capital starts a word of two or more lower-case letters, no digit. Of 2,000,000
+ * "generate_data_key", "XMLHttpRequestIdle"): every capital starts a word of two or more lower-case letters (an
+ * acronym may lead), no digit. Of 2,000,000
  * random base62 values of 16 to 48 characters, 27 have this shape.
  */
-const WORDY_IDENT = /^(?:[a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,}){2,}\$?$|^[a-z]{2,}(?:_[a-z]{2,}){2,}$/;
+const WORDY_IDENT =
+  /^(?:[a-z]{2,}|[A-Z][a-z]{2,}|[A-Z]{2,}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}){2,}\$?$|^[a-z]{2,}(?:_[a-z]{2,}){2,}$/;
+/**
+ * Names made of lower-case words: a property's or package's dotted path ("jetbrains.mps.v8_elimination",
+ * "spring.datasource.url") and a package with its version ("jjwt-jackson-0.11.2", "slf4j-api-1.7.8").
+ */
+const NAME_PATH =
+  /^[a-z][a-z0-9-]*:\d+(?:\.[\w-]+)*$|^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}$|^[a-z]{2,}[0-9]?(?:-[a-z]{2,}[0-9]?)+(?:-\d+(?:\.\d+)*)?$/;
+
+/**
+ * The longest run of characters that each follow the one before in the alphabet ("abcdefgh", "123456789"): an
+ * alphabet written out ("ABC…xyz0123456789") or a made-up value counting up. Random values have none of 8 or more.
+ */
+function ascendingRun(v: string): number {
+  let best = 1;
+  let run = 1;
+  for (let i = 1; i < v.length; i++) {
+    run = v.charCodeAt(i) === v.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
 /** A constant's name or a placeholder in capitals ("STRING_VALUE", "DB_PASSWORD"), never a password itself. */
 const UPPER_SNAKE = /^[A-Z]{2,}(?:_[A-Z]{2,})+$/;
 
@@ -279,13 +362,16 @@ export function acceptValue(cls: KeyClass, value: string, quoted: boolean, space
   if (cls === "password") {
     if (v.length < 4 || v.length > 128) return false;
     if (PASSWORD_FIELD_NAME.test(v) || isSequenceOrRepeat(v) || UPPER_SNAKE.test(v)) return false;
-    // `password = user_password` in code is a variable, not a literal; `PASSWORD=hunter2` in a .env file is.
-    if (!quoted && spacedOp && /^[A-Za-z_][A-Za-z_]*$/.test(v)) return false;
+    // `password = user_password` in code is a variable, not a literal; `PASSWORD=hunter2` in a .env file is, and
+    // so are random letters (`PASSWORD ?= qYzUbwBIHsij` in a Makefile)
+    if (!quoted && spacedOp && /^[A-Za-z_][A-Za-z_]*$/.test(v) && !caseIrregular(v)) return false;
+    // `pwd = "/home/dev/app"`: the working directory
+    if (isAbsolutePath(v)) return false;
     if (/\s/.test(v) && !quoted) return false;
     return true;
   }
   if (NOT_A_TOKEN.test(v) || /\s/.test(v)) return false;
-  if (decodesToProse(v) || WORDY_IDENT.test(v)) return false;
+  if (decodesToProse(v) || WORDY_IDENT.test(v) || NAME_PATH.test(v) || ascendingRun(v) >= 8) return false;
   if (cls === "secret") return looksRandom(v, 12);
   // a bare "key": demand more (cache keys, hashes and ids are common values)
   if (UUID.test(v) || HASH_HEX.test(v)) return false;
@@ -301,6 +387,42 @@ for (const f of KEYED_FORMATS) {
   VALUE_MAX.push(hi);
 }
 
+/** A YAML block scalar's indicator: the value starts on the next line ("token: |" then "  k8Hq…"). */
+const BLOCK_SCALAR = /^[|>][-+]?$/;
+
+/** The next line's text without its indentation, as the value of a YAML block scalar. */
+function nextLineValue(text: string, from: number): Value | null {
+  let i = from;
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) !== 10) return null;
+  i++;
+  const indent = i;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) && i - indent < 40) i++;
+  if (i === indent) return null; // a block scalar's lines are indented
+  const start = i;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13 && i - start < 1024) i++;
+  let end = i;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end > start ? { start, end, text: text.slice(start, end), quoted: false } : null;
+}
+
+/**
+ * The name field right before a key called "value" (`before` is where that key, or its quote, starts), in the
+ * pairs that configuration formats write a variable as: XML attributes (`<add key="ApiKey" value="…"/>`), JSON
+ * (`{"name": "API_KEY", "value": "…"}`, ECS task definitions) and YAML lists (`- name: API_KEY⏎  value: …`,
+ * Kubernetes, GitHub Actions).
+ */
+const NAMED_BY =
+  /(?:^|[^\w.$-])(?:name|key)["']?\s{0,4}[:=]\s{0,4}(["']?)([A-Za-z_][\w.-]{0,79})\1[\s,;]{0,12}["']?$/;
+function namedBy(text: string, before: number): KeyName | null {
+  const from = Math.max(0, before - 160);
+  const m = NAMED_BY.exec(text.slice(from, before));
+  if (m === null) return null;
+  const ident = m[2]!;
+  const start = from + m.index + m[0].indexOf(ident, m[0].search(/[:=]/));
+  return { start, end: start + ident.length, ident, quoted: true };
+}
+
 // prettier-ignore
 const ENCRYPTED_CONTEXT = [
   "encrypted", "ciphertext", "hashed", "encoded with", "sops",
@@ -309,15 +431,24 @@ const ENCRYPTED_CONTEXT = [
 function considerAssignment(
   text: string,
   lower: string,
-  key: KeyName,
+  keyIn: KeyName,
   op: string,
   opEnd: number,
   spacedOp: boolean,
   out: Detection[],
 ): number {
+  let key = keyIn;
+  if (key.ident.length === 5 && key.ident.toLowerCase() === "value") {
+    // `name="apiToken" value="…"`, `{"name": "API_KEY", "value": "…"}`, `- name: API_KEY⏎  value: …`
+    const named = namedBy(text, key.start - (key.quoted ? 1 : 0));
+    if (named === null) return opEnd;
+    key = named;
+  }
   const rawLower = key.ident.toLowerCase();
   if (!KEY_HINT.test(rawLower)) return opEnd;
-  const value = readValue(text, opEnd);
+  let value = readValue(text, opEnd);
+  if (!value) return opEnd;
+  if (op === ":" && !value.quoted && BLOCK_SCALAR.test(value.text)) value = nextLineValue(text, value.end);
   if (!value) return opEnd;
   const words = keyWords(key.ident);
   const norm = words.join("_");
@@ -354,6 +485,10 @@ function considerAssignment(
   return value.end;
 }
 
+/** 1 for the characters that may precede '=' in a compound assignment: . + - ? | & : * */
+const COMPOUND_OP = new Uint8Array(128);
+for (const c of ".+-?|&:*") COMPOUND_OP[c.charCodeAt(0)] = 1;
+
 /** Handle the operator at `pos` (':' or '='); returns where scanning may resume. */
 function atOperator(text: string, lower: string, pos: number, out: Detection[]): number {
   const c = text.charCodeAt(pos);
@@ -371,9 +506,19 @@ function atOperator(text: string, lower: string, pos: number, out: Detection[]):
       opEnd = pos + 1;
     }
   } else {
-    // '='
-    if (prev === 61 || prev === 33 || prev === 60 || prev === 62 || prev === 58 || prev === 43 || prev === 45)
-      return pos + 1;
+    // '=': an assignment that updates or defaults its name ("$token .= ", "TOKEN ?= ", "TOKEN ::= " in a
+    // Makefile, "token ??= ", "token ||= ") is read from the name before its operator; comparisons ("==", "!=",
+    // "<=", ">=") are not assignments
+    let opStart = pos;
+    while (opStart > 0 && pos - opStart < 3 && COMPOUND_OP[text.charCodeAt(opStart - 1)] === 1) opStart--;
+    const before = text.charCodeAt(opStart - 1);
+    if (before === 61 || before === 33 || before === 60 || before === 62) return pos + 1;
+    if (opStart < pos) {
+      const key = declaredName(text, readKeyBefore(text, opStart));
+      if (!key) return pos + 1;
+      const spaced = text.charCodeAt(opStart - 1) === 32 && text.charCodeAt(pos + 1) === 32;
+      return considerAssignment(text, lower, key, "=", pos + 1, spaced, out);
+    }
     if (next === 62) {
       op = "=>";
       opEnd = pos + 2;
@@ -383,7 +528,7 @@ function atOperator(text: string, lower: string, pos: number, out: Detection[]):
       while (opEnd < text.length && text.charCodeAt(opEnd) === 61 && opEnd - pos < 3) opEnd++;
     }
   }
-  const key = readKeyBefore(text, pos);
+  const key = declaredName(text, readKeyBefore(text, pos));
   if (!key) return opEnd;
   const spacedOp = text.charCodeAt(pos - 1) === 32 && text.charCodeAt(opEnd) === 32;
   return considerAssignment(text, lower, key, op, opEnd, spacedOp, out);
@@ -565,6 +710,38 @@ function spacedIdents(text: string, lower: string, out: Detection[]): void {
   }
 }
 
+/**
+ * A quoted name, a comma and a quoted value: the arguments of the calls that set a variable or a header
+ * (`System.setProperty("API_TOKEN", "…")`, `os.environ.setdefault("API_KEY", "…")`, `setenv("DB_PASSWORD", "…", 1)`,
+ * `headers.set("X-Api-Key", "…")`). A password this way must be more than a lower-case word, so a list of field
+ * names (`["password", "email"]`) is not read as one.
+ */
+function commaPairs(text: string, lower: string, out: Detection[]): void {
+  for (let q = nextQuoteComma(text, 0); q >= 0; q = nextQuoteComma(text, q + 1)) {
+    const quote = text.charCodeAt(q);
+    let s = q;
+    while (s > 0 && q - s < 80 && isIdentChar(text.charCodeAt(s - 1))) s--;
+    if (s === q || text.charCodeAt(s - 1) !== quote) continue;
+    let v = q + 2;
+    while (v < text.length && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9) && v - q < 6) v++;
+    const vq = text.charCodeAt(v);
+    if (vq !== 34 && vq !== 39 && vq !== 96) continue;
+    const ident = text.slice(s, q);
+    const value = readValue(text, v);
+    if (value === null || !value.quoted) continue;
+    if (classifyKey(ident) === "password" && /^[a-z]+$/.test(value.text)) continue;
+    considerAssignment(text, lower, { start: s, end: q, ident, quoted: true }, ",", q + 2, false, out);
+  }
+}
+/** The next closing quote directly followed by a comma, at or after `from`. */
+function nextQuoteComma(text: string, from: number): number {
+  for (let i = text.indexOf(",", from + 1); i >= 0; i = text.indexOf(",", i + 1)) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 34 || c === 39) return i - 1;
+  }
+  return -1;
+}
+
 /** `<password>value</password>` elements. */
 function xmlElements(text: string, out: Detection[]): void {
   let i = text.indexOf("</");
@@ -612,7 +789,7 @@ export const keyedSecrets: Recognizer = {
   ],
   // assignments (':' '='), command-line flags ('--', '-u'), XML elements ('</') and spaced snake_case names
   // ('_'): what detect looks for before it does anything else
-  triggers: { text: [":", "=", "--", "-u", " -p", " -a ", "</", "_"] },
+  triggers: { text: [":", "=", "--", "-u", " -p", " -a ", "</", "_", '",', "',"] },
   detect(input) {
     const { text } = input;
     const out = OUT;
@@ -637,6 +814,7 @@ export const keyedSecrets: Recognizer = {
     const lt = text.indexOf("<");
     if (lt >= 0 && text.indexOf("</", lt) >= 0) xmlElements(text, out);
     if (text.indexOf("_") >= 0) spacedIdents(text, lower, out);
+    if (text.indexOf('",') >= 0 || text.indexOf("',") >= 0) commaPairs(text, lower, out);
     return results(out);
   },
 };

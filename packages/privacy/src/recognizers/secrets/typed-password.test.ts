@@ -100,6 +100,13 @@ describe("keys and tokens told in prose", () => {
     expect(values("the access token is expired")).toEqual([]);
     expect(values("the secret is out")).toEqual([]);
     expect(values("my api key is your_api_key_here")).toEqual([]);
+    // a form's anti-forgery token, a template's variable, a working directory
+    expect(values("X-CSRF-Token: 4bN8qZ2mX7pL9wRt3YvK6cF1hJ5sD0gA")).toEqual([]);
+    expect(values('password: "{{ vault_db_password }}"')).toEqual([]);
+    expect(values('pwd: "/home/dev/projects/orders"')).toEqual([]);
+    expect(values("session token: 4bN8qZ2mX7pL9wRt3YvK6cF1hJ5sD0gA")).toEqual([
+      "4bN8qZ2mX7pL9wRt3YvK6cF1hJ5sD0gA",
+    ]);
   });
   it("a long random value right after the word, as a screen puts a label beside it", () => {
     expect(values("AWS key FaKe0k8Hq2mZx9PqL4wRtY7vBnC3 rotated")).toEqual(["FaKe0k8Hq2mZx9PqL4wRtY7vBnC3"]);

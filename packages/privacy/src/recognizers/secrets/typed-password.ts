@@ -2,7 +2,15 @@ import type { Detection, Recognizer } from "../../types.js";
 import { authorizationAfter, basicAfter, bearerAfter } from "./auth-header.js";
 import { seedPhraseAfter } from "./crypto-keys.js";
 import { K_JOINED, K_NONASCII, tokensOf } from "../people/tokens.js";
-import { alignedLower, isPlaceholder, isWordChar, looksRandom, results, secretDetection } from "./util.js";
+import {
+  alignedLower,
+  isAbsolutePath,
+  isPlaceholder,
+  isWordChar,
+  looksRandom,
+  results,
+  secretDetection,
+} from "./util.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
 const OUT: Detection[] = [];
@@ -382,7 +390,7 @@ export function validValue(kind: ValueKind, v: string, afterColon: boolean): boo
   if (kind === "otp" || kind === "code")
     return (DIGITS.test(v) && v.length <= 10) || (kind === "otp" && OTP.test(v));
   if (v.length < 4 || v.length > 64) return false;
-  if (STOP.has(lv) || isPlaceholder(v) || /:\/\/|^www\./i.test(v)) return false;
+  if (STOP.has(lv) || isPlaceholder(v) || /:\/\/|^www\./i.test(v) || isAbsolutePath(v)) return false;
   if (/^[*•●·x.]+$/i.test(v)) return false;
   // A plain word after a verb reads as prose unless it looks like a password.
   if (
@@ -538,6 +546,8 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
       const v = text.slice(s, e);
       if (
         validValue(kind, v, symbolMarker) &&
+        // "{{ vault_db_password }}": a template's variable (the braces are trimmed off the value)
+        !isPlaceholder(t.text) &&
         !(kind === "password" && (endsWithMarker(t.text) || callExpression(t.text)))
       ) {
         emit(out, kind, s, e, symbolMarker ? 0.85 : 0.8);
@@ -644,6 +654,11 @@ function announcement(text: string, lower: string, word: string, start: number, 
     if (start > 0 && isWordChar(lower.charCodeAt(start - 1))) return start + 1;
     if (end < lower.length && isWordChar(lower.charCodeAt(end))) return start + 1;
     if (kind === "code" && containsBefore(lower, start, NOT_SECRET_CODE)) return start + 1;
+    // "X-CSRF-Token: …", "csrf token": a form's anti-forgery value, not a credential
+    if (kind === "token") {
+      const head = lower.slice(Math.max(0, start - 24), start).replace(/[-_]/g, " ");
+      if (containsBefore(head, head.length, NOT_SECRET_TOKEN)) return start + 1;
+    }
     // an HTML or XML tag: "<code>SYMMETRIC_DEFAULT</code>: 4096 bytes"
     if (
       kind === "code" &&
@@ -667,6 +682,9 @@ function announcement(text: string, lower: string, word: string, start: number, 
   }
   return out.length > before ? Math.max(start + 1, out[out.length - 1]!.end) : start + 1;
 }
+
+/** Words before "token" that make it no credential. */
+const NOT_SECRET_TOKEN = ["csrf", "xsrf", "authenticity", "anti forgery"];
 
 /** One of `words` ends right before `pos` (within two words / 24 chars). */
 function containsBefore(lower: string, pos: number, words: readonly string[]): boolean {

@@ -120,7 +120,8 @@ function scanQuery(text: string, qStart: number, uriEnd: number, out: Detection[
       const value = text.slice(eq + 1, amp);
       const isPw = name === "password" || name === "passwd" || name === "pwd";
       if (SECRET_PARAMS.has(name) && value.length >= (isPw ? 4 : 8) && !isPlaceholder(decodeSafe(value))) {
-        if (isPw ? isRealUrlPassword("", value) : !isTrivialValue(value)) {
+        // "access_token=ACCESS_TOKEN": the name standing for its value in an API's documentation
+        if (value.toLowerCase() !== name && (isPw ? isRealUrlPassword("", value) : !isTrivialValue(value))) {
           out.push(secretDetection(eq + 1, amp, "url-token", 0.85, ID));
         }
       }

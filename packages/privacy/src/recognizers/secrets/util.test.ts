@@ -10,6 +10,8 @@ import {
   isSequenceOrRepeat,
   isTrivialValue,
   looksRandom,
+  caseIrregular,
+  isAbsolutePath,
   matchLengthRange,
   MIN_RUN,
   shannonEntropy,
@@ -94,6 +96,24 @@ describe("entropy and randomness", () => {
     expect(looksRandom("aaaaaaaaaaaaaaaaaaaa")).toBe(false);
     expect(looksRandom("12345678901234567890")).toBe(false);
     expect(looksRandom("short1A")).toBe(false);
+  });
+
+  it("judges hex by hex's own entropy, and short mixed-case letters by how often their case changes", () => {
+    // random hex of 24 and 32 characters whose entropy is below the base62 bar
+    expect(looksRandom("76647160a277f7276b7874a3")).toBe(true);
+    expect(looksRandom("02325f07faf76fefc428e304322f103f")).toBe(true);
+    expect(looksRandom("0000ffff0000ffff0000ffff")).toBe(false);
+    expect(looksRandom("NnjLTNSdKTwNZbyV")).toBe(true);
+    expect(looksRandom("NotFoundExceptionX")).toBe(false);
+    expect(caseIrregular("NnjLTNSdKTwNZbyV")).toBe(true);
+    expect(caseIrregular("userPasswordHash")).toBe(false);
+  });
+
+  it("a path of directories is a path", () => {
+    expect(isAbsolutePath("/home/dev/projects")).toBe(true);
+    expect(isAbsolutePath("~/src/app/")).toBe(true);
+    expect(isAbsolutePath("/xK9#pL2")).toBe(false);
+    expect(isAbsolutePath("hunter2/x")).toBe(false);
   });
 
   it("random alphanumerics of 20+ chars look random", () => {
