@@ -56,10 +56,11 @@ export function isBearerCredential(token: string): boolean {
 export function isBasicCredential(token: string): boolean {
   if (token.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(token)) return false;
   const plain = decodeBase64Text(token, 1024);
-  if (plain === null) return false;
+  // credentials that do not decode to text (a byte mistyped, a client that sends a key): long random ones still are
+  if (plain === null) return token.length >= 24 && looksRandom(token, 24);
   for (let i = 0; i < plain.length; i++) {
     const c = plain.charCodeAt(i);
-    if (c < 32 || c > 126) return false;
+    if (c < 32 || c > 126) return token.length >= 24 && looksRandom(token, 24);
   }
   const colon = plain.indexOf(":");
   if (colon <= 0) return false;

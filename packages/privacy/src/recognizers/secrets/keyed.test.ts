@@ -135,6 +135,25 @@ describe("assignments", () => {
     expect(spans("<password>Xk29mQ7z</password>")).toEqual([["Xk29mQ7z", "SECRET:password"]]);
   });
 
+  it("curl's credentials as the shell reads them: quoted parts, no user, or a key as the user", () => {
+    expect(spans("curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH")).toContainEqual([
+      "kevin:'pRf7vG2h1L8nQkW9'",
+      "SECRET:basic-auth",
+    ]);
+    expect(spans('curl -u ":Xk29mQ7z!t" https://localhost:9200')).toContainEqual([
+      '":Xk29mQ7z!t"',
+      "SECRET:basic-auth",
+    ]);
+    expect(spans("curl https://api.example.com/v1/charges -u k8Hq2mZx9PqL4wRtY7vB3n:")).toContainEqual([
+      "k8Hq2mZx9PqL4wRtY7vB3n:",
+      "SECRET:basic-auth",
+    ]);
+    // a template of the command, and a user alone
+    expect(spans("curl -u <user:password> https://example.com/endpoint")).toEqual([]);
+    expect(spans("curl -u $USER:$PASS https://example.com")).toEqual([]);
+    expect(spans("curl -u admin: https://example.com")).toEqual([]);
+  });
+
   it("short password flags of the commands that take one, as typed in a terminal", () => {
     expect(spans("docker login -u admin -p Xk29mQ7zPw registry.example.com")).toEqual([
       ["Xk29mQ7zPw", "SECRET:password"],

@@ -7,6 +7,7 @@ import {
   decodesToProse,
   isAbsolutePath,
   isIdentChar,
+  isNameOrAlphabet,
   isPlaceholder,
   isSequenceOrRepeat,
   isTrivialValue,
@@ -325,27 +326,6 @@ function isCodeIdent(k: KeyName, op: string): boolean {
  */
 const WORDY_IDENT =
   /^(?:[a-z]{2,}|[A-Z][a-z]{2,}|[A-Z]{2,}(?=[A-Z][a-z]))(?:[A-Z][a-z]{2,}){2,}\$?$|^[a-z]{2,}(?:_[a-z]{2,}){2,}$/;
-/**
- * Names made of lower-case words: a property's or package's dotted path ("jetbrains.mps.v8_elimination",
- * "spring.datasource.url") and a package with its version ("jjwt-jackson-0.11.2", "slf4j-api-1.7.8").
- */
-const NAME_PATH =
-  /^[a-z][a-z0-9-]*:\d+(?:\.[\w-]+)*$|^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}$|^[a-z]{2,}[0-9]?(?:-[a-z]{2,}[0-9]?)+(?:-\d+(?:\.\d+)*)?$/;
-
-/**
- * The longest run of characters that each follow the one before in the alphabet ("abcdefgh", "123456789"): an
- * alphabet written out ("ABC…xyz0123456789") or a made-up value counting up. Random values have none of 8 or more.
- */
-function ascendingRun(v: string): number {
-  let best = 1;
-  let run = 1;
-  for (let i = 1; i < v.length; i++) {
-    run = v.charCodeAt(i) === v.charCodeAt(i - 1) + 1 ? run + 1 : 1;
-    if (run > best) best = run;
-  }
-  return best;
-}
-
 /** A constant's name or a placeholder in capitals ("STRING_VALUE", "DB_PASSWORD"), never a password itself. */
 const UPPER_SNAKE = /^[A-Z]{2,}(?:_[A-Z]{2,})+$/;
 
@@ -371,7 +351,7 @@ export function acceptValue(cls: KeyClass, value: string, quoted: boolean, space
     return true;
   }
   if (NOT_A_TOKEN.test(v) || /\s/.test(v)) return false;
-  if (decodesToProse(v) || WORDY_IDENT.test(v) || NAME_PATH.test(v) || ascendingRun(v) >= 8) return false;
+  if (decodesToProse(v) || WORDY_IDENT.test(v) || isNameOrAlphabet(v)) return false;
   if (cls === "secret") return looksRandom(v, 12);
   // a bare "key": demand more (cache keys, hashes and ids are common values)
   if (UUID.test(v) || HASH_HEX.test(v)) return false;
@@ -658,23 +638,62 @@ function wordBefore(text: string, pos: number): string {
   return text.slice(s, e).toLowerCase();
 }
 
-/** `curl -u user:password` / `--user user:password` / `--user=user:password`: the credentials pair. */
+/**
+ * `curl -u user:password` / `--user user:password` / `--user=user:password`: the credentials pair, read as the
+ * shell reads one word (`kevin:'pRf7…'`, `"user:pa ss"`). A pair without a user (`-u ":pRf7…"`) is a password; one
+ * without a password (`-u "sk_test_…:"`, how Stripe-like APIs take a key) is a key when it looks random.
+ */
 function curlUser(text: string, out: Detection[]): void {
   for (const flag of ["-u ", "--user ", "--user="]) {
     let i = text.indexOf(flag);
     while (i >= 0) {
       if (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9) {
-        const value = readValue(text, i + flag.length);
-        if (value) {
-          const colon = value.text.indexOf(":");
-          if (colon > 0 && isRealUrlPassword(value.text.slice(0, colon), value.text.slice(colon + 1))) {
-            out.push(secretDetection(value.start, value.end, "basic-auth", 0.85, ID));
+        const word = shellWord(text, i + flag.length);
+        // "<user:password>", "{user}:{pass}", "$USER:$PASS": a template of the command, not its credentials
+        if (word && !/^[<{$]/.test(word.text) && !isPlaceholder(word.text)) {
+          const v = word.text;
+          const colon = v.indexOf(":");
+          const user = v.slice(0, Math.max(colon, 0));
+          const pass = v.slice(colon + 1);
+          if (
+            colon >= 0 &&
+            (colon > 0 && pass.length > 0
+              ? isRealUrlPassword(user, pass)
+              : pass.length === 0
+                ? looksRandom(user, 16) && !isPlaceholder(user)
+                : isRealUrlPassword("", pass))
+          ) {
+            out.push(secretDetection(word.start, word.end, "basic-auth", 0.85, ID));
           }
         }
       }
       i = text.indexOf(flag, i + flag.length);
     }
   }
+}
+
+/** The shell word at `from` (after up to 4 spaces): its quoted and bare parts joined, as the shell passes it. */
+function shellWord(text: string, from: number): Value | null {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) === 32 && i - from < 4) i++;
+  const start = i;
+  const lim = Math.min(text.length, start + 1024);
+  let v = "";
+  while (i < lim) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      let close = i + 1;
+      while (close < lim && text.charCodeAt(close) !== c && text.charCodeAt(close) !== 10) close++;
+      if (close >= lim || text.charCodeAt(close) !== c) return null;
+      v += text.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 124 || c === 38) break;
+    else {
+      v += text[i];
+      i++;
+    }
+  }
+  return i > start && v.length > 0 ? { start, end: i, text: v, quoted: false } : null;
 }
 
 /**

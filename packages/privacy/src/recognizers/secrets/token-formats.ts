@@ -597,9 +597,16 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     provider: "sourcegraph",
     name: "Sourcegraph access token",
     prefixes: ["sgp_"],
-    pattern: `sgp_(?:(?:${HEX}{16}|local)_)?${HEX}{40}`,
+    // hex, in either case (a token copied from a page that shows it in capitals is still one)
+    pattern: "sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}",
   },
   { provider: "prefect", name: "Prefect API key", prefixes: ["pnu_"], pattern: "pnu_[A-Za-z0-9]{36}" },
+  {
+    provider: "intra42",
+    name: "42 intranet (intra42) client secret",
+    prefixes: ["s-s4t2ud-", "s-s4t2af-"],
+    pattern: `s-s4t2(?:ud|af)-${HEX}{64}`,
+  },
   { provider: "readme", name: "ReadMe API key", prefixes: ["rdme_"], pattern: "rdme_[a-z0-9]{70}" },
   {
     provider: "infracost",

@@ -172,6 +172,10 @@ describe("seed phrases and HTTP credentials", () => {
     ]);
     expect(values("Authorization: Bearer ${TOKEN}")).toEqual([]);
     expect(values("Authorization: Basic dXNlcjpwYXNzd29yZA==")).toEqual([]); // user:password
+    // base64 that decodes to bytes, not "user:password" text: still a long random credential
+    expect(values("Authorization: Basic k8Hq2mZx9PqL4wRtY7vB3nFaKe0SeCrEt1x2y3z4")).toEqual([
+      "k8Hq2mZx9PqL4wRtY7vB3nFaKe0SeCrEt1x2y3z4",
+    ]);
     expect(values("basic knowledge of bearer bonds")).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { K_JOINED, K_NONASCII, tokensOf } from "../people/tokens.js";
 import {
   alignedLower,
   isAbsolutePath,
+  isNameOrAlphabet,
   isPlaceholder,
   isWordChar,
   looksRandom,
@@ -386,7 +387,13 @@ export function validValue(kind: ValueKind, v: string, afterColon: boolean): boo
   const lv = v.toLowerCase();
   if (kind === "pin") return DIGITS.test(v) && v.length <= 8;
   if (kind === "token")
-    return v.length <= 512 && !/:\/\/|^www\./i.test(v) && !isPlaceholder(v) && looksRandom(v, 16);
+    return (
+      v.length <= 512 &&
+      !/:\/\/|^www\./i.test(v) &&
+      !isPlaceholder(v) &&
+      !isNameOrAlphabet(v) &&
+      looksRandom(v, 16)
+    );
   if (kind === "otp" || kind === "code")
     return (DIGITS.test(v) && v.length <= 10) || (kind === "otp" && OTP.test(v));
   if (v.length < 4 || v.length > 64) return false;

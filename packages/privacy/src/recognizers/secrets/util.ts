@@ -398,6 +398,38 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
+ * Names made of lower-case words: a property's or package's dotted path ("jetbrains.mps.v8_elimination",
+ * "spring.datasource.url") and a package with its version ("jjwt-jackson-0.11.2", "spring-boot-starter-3.2.1").
+ */
+const NAME_PATH =
+  /^[a-z][a-z0-9-]*:\d+(?:\.[\w-]+)*$|^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}$|^[a-z]{2,}[0-9]?(?:-[a-z]{2,}[0-9]?)+(?:-\d+(?:\.\d+)*)?$/;
+
+/**
+ * The longest run of characters that each follow the one before in the alphabet ("abcdefgh", "123456789"): an
+ * alphabet written out ("ABC…xyz0123456789") or a made-up value counting up. Random values have none of 8 or more.
+ */
+function ascendingRun(v: string): number {
+  let best = 1;
+  let run = 1;
+  for (let i = 1; i < v.length; i++) {
+    run = v.charCodeAt(i) === v.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/**
+ * A name, not a secret: a dotted path or package coordinate of lower-case words, or a value with an alphabet's
+ * run in it (see NAME_PATH and ascendingRun).
+ * @example isNameOrAlphabet("spring.datasource.url") // true
+ * @example isNameOrAlphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") // true
+ * @example isNameOrAlphabet("k8Hq2mZx9PqL4wRtY7vB3n") // false
+ */
+export function isNameOrAlphabet(v: string): boolean {
+  return NAME_PATH.test(v) || ascendingRun(v) >= 8;
+}
+
+/**
  * A path of two directories or more from the root or the home directory: a working directory, not a password.
  * @example isAbsolutePath("/home/dev/projects") // true
  * @example isAbsolutePath("/xK9#pL2") // false
