@@ -20,6 +20,12 @@ describe("account names in home directories and shell prompts", () => {
     expect(found('"D:\\Documents and Settings\\zvennik\\My Documents"')).toEqual(["zvennik"]);
     expect(found("saved in C:\\Users\\zvennik then closed")).toEqual(["zvennik"]);
   });
+  it("Windows paths as Japanese Windows shows them, with yen signs for backslashes", () => {
+    expect(found("C:¥Users¥zvennik¥Desktop¥memo.txt")).toEqual(["zvennik"]);
+    expect(found("保存先: ¥Users¥zvennik¥Documents")).toEqual(["zvennik"]);
+    expect(found("パス C:￥Users￥zvennik￥Desktop")).toEqual(["zvennik"]);
+    expect(found("月額 ¥1200 / Users ¥500")).toEqual([]);
+  });
   it("shell prompts at a line's start", () => {
     expect(found("zvennik@laptop:~$ git status")).toEqual(["zvennik"]);
     expect(found("ok\n[zvennik@laptop api]$ ls")).toEqual(["zvennik"]);

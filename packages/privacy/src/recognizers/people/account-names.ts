@@ -29,6 +29,12 @@ const UNIX_HOME_RE = /(?:^|[\s"'(=:[`])~?\/(?:home|Users)\/([A-Za-z0-9._-]{1,64}
 const WIN_HOME_RE =
   /(?:^|[\s"'(=:[`])[A-Za-z]:\\(?:[Uu]sers|Documents and Settings)\\(?:([^\\\n\r\t"'`<>|:*?/]{1,64}?)(?=\\|["'`])|([^\\\s"'`<>|:*?/]{1,64})(?=[\s,;)]|$))/dg;
 /**
+ * Windows in Japanese shows its path separator as a yen sign ("C:¥Users¥tanaka¥Desktop", "¥Users¥tanaka"), and
+ * people copy the paths as they see them (the full-width "￥" too).
+ */
+const YEN_HOME_RE =
+  /(?:^|[\s"'(=:[`])(?:[A-Za-z]:)?[¥￥](?:[Uu]sers|Documents and Settings)[¥￥]([^¥￥\\\s"'`<>|:*?/]{1,64})(?=[¥￥\s"'`,;)]|$)/dg;
+/**
  * A shell prompt at a line's start: "zvennik@laptop:~$", "[zvennik@laptop api]$", "zvennik@laptop ~ %" (tried at
  * the start of each line that holds an "@" in its first 34 characters).
  */
@@ -51,6 +57,7 @@ export function detectAccountNames(text: string): Detection[] {
   // (each search only where its fixed part occurs: most records hold none, and the engine runs this on all)
   if (text.includes("/home/") || text.includes("/Users/")) scan(UNIX_HOME_RE, text, out);
   if (text.includes(":\\")) scan(WIN_HOME_RE, text, out);
+  if (text.includes("¥") || text.includes("￥")) scan(YEN_HOME_RE, text, out);
   // each line that holds an "@" among its first characters, where a prompt's would be
   if (text.includes("@"))
     for (let ls = 0; ls < text.length;) {
@@ -88,8 +95,8 @@ function add(m: RegExpExecArray, g: number, out: Detection[]): number {
 export const accountNames: Recognizer = {
   id: ID,
   types: ["USERNAME"],
-  // every match holds one of these (a home directory's "/" or "\", or a prompt's "@")
-  triggers: { text: ["/", "\\", "@"] },
+  // every match holds one of these (a home directory's "/", "\" or "¥", or a prompt's "@")
+  triggers: { text: ["/", "\\", "@", "¥", "￥"] },
   detect({ text }) {
     return detectAccountNames(text);
   },
