@@ -184,6 +184,8 @@ const NEGATIVES = [
   "export GNUPGHOME=$HOME/.gnupg",
   'uuid: "a3bb189e-8bf9-3888-9912-ace4e6543002"',
   'color_primary: "#3B82F6"',
+  "ENV GPG_KEY 7169605F62C751356D054A26A821E680E5FA6305",
+  "ENV PYTHON_SHA256 8fb5f9fbc7609fa822cb31549884575db7fd9657cbffb89510b5d7975963a83a",
   'build_id = "20261130.4"',
   'git_ref: "refs/heads/release/2026.11"',
   "npm install --save jsonwebtoken@9.0.2",

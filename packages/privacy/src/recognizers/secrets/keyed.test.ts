@@ -221,6 +221,9 @@ describe("assignments", () => {
   it.each([
     'fields = ["password", "email"]',
     'secret_handler: "XMLHttpRequestIdle"',
+    // a public key's fingerprint, as the official Docker images pin the key they verify downloads with
+    "ENV GPG_KEY 7169605F62C751356D054A26A821E680E5FA6305",
+    "GPG_KEY=A821E680E5FA6305",
     '<input type="hidden" name="authenticity_token" value="b7Kq9ZxM2pL4wRt8YvN3cF6hJ1sD5gA0">',
     'csrf_token = "b7Kq9ZxM2pL4wRt8YvN3cF6hJ1sD5gA0"',
     'keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"',

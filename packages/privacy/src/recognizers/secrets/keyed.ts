@@ -97,7 +97,7 @@ const KEY_QUALIFIERS = new Set([
   "api", "access", "private", "secret", "signing", "master", "encryption", "client", "auth", "app", "license",
   "service", "account", "admin", "sdk", "server", "write", "read", "deploy", "integration", "partner",
   "merchant", "consumer", "subscription", "primary", "secondary", "shared", "storage", "webhook", "hmac", "ssh",
-  "gpg", "pgp", "session", "jwt", "cookie", "crypt", "cipher", "aes", "rsa", "root", "user", "personal", "bot",
+  "session", "jwt", "cookie", "crypt", "cipher", "aes", "rsa", "root", "user", "personal", "bot",
 ]);
 /** Words that make a key name describe something other than a secret value. */
 // prettier-ignore
@@ -158,7 +158,8 @@ const CODE_REF_UNQUOTED = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$|[([{]/;
 const ENCRYPTED_VALUE =
   /^(?:ENC\[|enc:|encrypted:|vault:v\d+:|AQICAH|\$ANSIBLE_VAULT|sha\d+[:-]|\$2[aby]\$|\$argon2|\$pbkdf2|\{SSHA?\}|!vault)/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const HASH_HEX = /^(?:[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{64}|[a-fA-F0-9]{128})$/;
+/** Hashes, and the fingerprints and long ids of GPG keys (`ENV GPG_KEY A035C8C1…` in Dockerfiles: a public key's). */
+const HASH_HEX = /^(?:[a-fA-F0-9]{16}|[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{64}|[a-fA-F0-9]{128})$/;
 const NOT_A_TOKEN =
   /:\/\/|^[.~]|^\/(?![A-Za-z0-9+/]{15,}={0,2}$)|^\/(?=[\w./-]*$)|^[A-Za-z]:\\|\.(?:pem|key|json|p12|pfx|crt|txt|env|ya?ml)$|@[A-Za-z0-9-]+\.[A-Za-z]/;
 const PASSWORD_FIELD_NAME =
