@@ -200,6 +200,8 @@ describe("assignments", () => {
     // a name and a value as a call's arguments
     ['System.setProperty("GEO_API_KEY", "k8Hq2mZx9PqL4wRtY7vB3n");', "k8Hq2mZx9PqL4wRtY7vB3n"],
     ['os.environ.setdefault("DB_PASSWORD", "hunter2x")', "hunter2x"],
+    // a passphrase of plain words is a password
+    ['DB_PASSWORD="correct horse battery staple"', "correct horse battery staple"],
     // name/value pairs
     ['<add key="GeoApiKey" value="k8Hq2mZx9PqL4wRtY7vB3n" />', "k8Hq2mZx9PqL4wRtY7vB3n"],
     ['{"name": "GEO_API_KEY", "value": "k8Hq2mZx9PqL4wRtY7vB3n"}', "k8Hq2mZx9PqL4wRtY7vB3n"],
@@ -221,6 +223,12 @@ describe("assignments", () => {
   it.each([
     'fields = ["password", "email"]',
     'secret_handler: "XMLHttpRequestIdle"',
+    // a translation file's labels and messages
+    '"password_mismatch": "Passwords do not match",',
+    '  password_too_short: "Das Passwort ist zu kurz"',
+    'passwordConfirmation: "Confirm password",',
+    'new_password: "Nouveau mot de passe"',
+    'password_reset_sent: "Check your inbox."',
     // a public key's fingerprint, as the official Docker images pin the key they verify downloads with
     "ENV GPG_KEY 7169605F62C751356D054A26A821E680E5FA6305",
     "GPG_KEY=A821E680E5FA6305",

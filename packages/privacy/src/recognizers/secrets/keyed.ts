@@ -8,6 +8,7 @@ import {
   isAbsolutePath,
   isIdentChar,
   isNameOrAlphabet,
+  isPasswordMessage,
   isPlaceholder,
   isSequenceOrRepeat,
   isTrivialValue,
@@ -343,6 +344,7 @@ export function acceptValue(cls: KeyClass, value: string, quoted: boolean, space
   if (cls === "password") {
     if (v.length < 4 || v.length > 128) return false;
     if (PASSWORD_FIELD_NAME.test(v) || isSequenceOrRepeat(v) || UPPER_SNAKE.test(v)) return false;
+    if (isPasswordMessage(v)) return false;
     // `password = user_password` in code is a variable, not a literal; `PASSWORD=hunter2` in a .env file is, and
     // so are random letters (`PASSWORD ?= qYzUbwBIHsij` in a Makefile)
     if (!quoted && spacedOp && /^[A-Za-z_][A-Za-z_]*$/.test(v) && !caseIrregular(v)) return false;

@@ -104,6 +104,10 @@ describe("keys and tokens told in prose", () => {
     expect(values("X-CSRF-Token: 4bN8qZ2mX7pL9wRt3YvK6cF1hJ5sD0gA")).toEqual([]);
     expect(values('password: "{{ vault_db_password }}"')).toEqual([]);
     expect(values('pwd: "/home/dev/projects/orders"')).toEqual([]);
+    // a translation file's label of the field
+    expect(values('"password": "Password"')).toEqual([]);
+    expect(values('"password": "Mot de passe"')).toEqual([]);
+    expect(values("my password is password")).toEqual(["password"]);
     expect(values("session token: 4bN8qZ2mX7pL9wRt3YvK6cF1hJ5sD0gA")).toEqual([
       "4bN8qZ2mX7pL9wRt3YvK6cF1hJ5sD0gA",
     ]);

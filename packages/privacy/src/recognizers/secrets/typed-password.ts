@@ -6,6 +6,7 @@ import {
   alignedLower,
   isAbsolutePath,
   isNameOrAlphabet,
+  isPasswordMessage,
   isPlaceholder,
   isWordChar,
   looksRandom,
@@ -398,6 +399,7 @@ export function validValue(kind: ValueKind, v: string, afterColon: boolean): boo
     return (DIGITS.test(v) && v.length <= 10) || (kind === "otp" && OTP.test(v));
   if (v.length < 4 || v.length > 64) return false;
   if (STOP.has(lv) || isPlaceholder(v) || /:\/\/|^www\./i.test(v) || isAbsolutePath(v)) return false;
+  if (isPasswordMessage(v)) return false;
   if (/^[*•●·x.]+$/i.test(v)) return false;
   // A plain word after a verb reads as prose unless it looks like a password.
   if (
@@ -555,6 +557,8 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
         validValue(kind, v, symbolMarker) &&
         // "{{ vault_db_password }}": a template's variable (the braces are trimmed off the value)
         !isPlaceholder(t.text) &&
+        // `"password": "Password"`: a translation file's label, quoted
+        !(kind === "password" && /^["'“«]/.test(t.text) && PASSWORD_LABEL.test(v)) &&
         !(kind === "password" && (endsWithMarker(t.text) || callExpression(t.text)))
       ) {
         emit(out, kind, s, e, symbolMarker ? 0.85 : 0.8);
@@ -689,6 +693,10 @@ function announcement(text: string, lower: string, word: string, start: number, 
   }
   return out.length > before ? Math.max(start + 1, out[out.length - 1]!.end) : start + 1;
 }
+
+/** A password's label alone ("Password", "Passwort", "Mot de passe", "Contraseña"). */
+const PASSWORD_LABEL =
+  /^(?:pass ?word|passwort|kennwort|wachtwoord|contrase[ñn]a|senha|mot de passe|l[öo]senord|salasana|has[łl]o|heslo|[şs]ifre|jelsz[óo]|adgangskode|passord)$/i;
 
 /** Words before "token" that make it no credential. */
 const NOT_SECRET_TOKEN = ["csrf", "xsrf", "authenticity", "anti forgery"];

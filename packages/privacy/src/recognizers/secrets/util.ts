@@ -429,6 +429,24 @@ export function isNameOrAlphabet(v: string): boolean {
   return NAME_PATH.test(v) || ascendingRun(v) >= 8;
 }
 
+/** A password word of the supported languages, inside a lower-cased text. */
+const PASSWORD_WORD_IN =
+  /pass ?words?|passwor[dt]|passwd|kennwort|wachtwoord|contrase[ñn]a|senha|mot de passe|l[öo]senord|salasana|has[łl]o|heslo|[şs]ifre|jelsz[óo]|adgangskode|passord/;
+
+/**
+ * Words, not a password: a value of several words that names a password or reads as a sentence, the text of a
+ * form's label or message in a translation file (`"password_mismatch": "Passwords do not match"`, `new_password:
+ * "Nouveau mot de passe"`). A passphrase of plain words ("correct horse battery staple") is still a password.
+ * @example isPasswordMessage("Confirm password") // true
+ * @example isPasswordMessage("Please try again.") // true
+ * @example isPasswordMessage("correct horse battery staple") // false
+ */
+export function isPasswordMessage(v: string): boolean {
+  const t = v.trim();
+  if (!/\s/.test(t)) return false;
+  return PASSWORD_WORD_IN.test(t.toLowerCase()) || /[.?!…:]$/.test(t);
+}
+
 /**
  * A path of two directories or more from the root or the home directory: a working directory, not a password.
  * @example isAbsolutePath("/home/dev/projects") // true
