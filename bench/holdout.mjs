@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fourteenth] [--misses TYPE]: the eval figures
+// [--templates first|second|…|fourteenth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1074,6 +1074,26 @@ export async function run(args) {
     },
     join(dir, "score.mjs"),
   );
+  if (args.includes("--over")) {
+    // the innocent words masked: letters and digits under a span that no gold span holds
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const x = results[i];
+      const gold = new Uint8Array(r.text.length);
+      for (const g of r.spans) gold.fill(1, g.start, g.end);
+      const over = x.spans
+        .filter((sp) => {
+          for (let k = sp.start; k < sp.end; k++)
+            if (!gold[k] && /[\p{L}\p{N}]/u.test(r.text[k])) return true;
+          return false;
+        })
+        .map((sp) => `${sp.type}:${JSON.stringify(r.text.slice(sp.start, sp.end))}`);
+      if (over.length > 0 || x.level === 4)
+        console.log(
+          `OVER ${r.id}: ${x.level === 4 ? "(level 4) " : ""}${over.join(" ")} | ${JSON.stringify(r.text)}`,
+        );
+    }
+  }
   if (missType) {
     for (let i = 0; i < records.length; i++) {
       const r = records[i];

@@ -1704,7 +1704,12 @@ function common(i: number): boolean {
   return (bits(i) & (L_COMMON | L_CALENDAR)) !== 0;
 }
 function isTypeAfter(i: number): boolean {
-  return isWord(i) && (flags(i) & A_TYPE_AFTER) !== 0;
+  // Hungarian writes its one-letter "u." (utca) in lower case; "Ben U. Hoeger" has a middle initial
+  return (
+    isWord(i) &&
+    (flags(i) & A_TYPE_AFTER) !== 0 &&
+    !(te[i]! - ts[i]! === 1 && text.charCodeAt(ts[i]!) >= 65 && text.charCodeAt(ts[i]!) <= 90)
+  );
 }
 function isStrongAfter(i: number): boolean {
   return isWord(i) && (flags(i) & A_STRONG_AFTER) !== 0;
