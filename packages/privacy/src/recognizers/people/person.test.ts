@@ -557,6 +557,9 @@ describe("person: hard negatives", () => {
     // the abbreviations of chat are no part of a name
     expect(found("brb presley w. wintheiser")).toEqual(["presley w. wintheiser"]);
     expect(found("tell corey legros i said thx")).toEqual(["corey legros"]);
+    // chat's one-letter words after a name: "u" (you), "n" (and), "r" (are)
+    expect(found("haley ratke can u send me the file")).toEqual(["haley ratke"]);
+    expect(found("lavern hudson n i r going to the office later")).toEqual(["lavern hudson"]);
   });
 
   it("departments, nouns and the clause after a thank-you are no names", () => {

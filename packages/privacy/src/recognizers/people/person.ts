@@ -1673,6 +1673,8 @@ function buildSegment(from: number, to: number): void {
     // an unknown word and then such a common word are the sentence too ("konto von davin", "bitte von jana")
     if (sure >= 1 && cat[a] === CAT_UNKNOWN && a + 1 < b && edge(a + 1) && !(bitsOf[a + 1]! & L_FIRST))
       a += 2;
+    // chat's one-letter words after a name are no initials: "haley ratke can u send", "lavern hudson n i r going"
+    while (b > a + 1 && te[b]! - ts[b]! === 1 && cat[b] === CAT_INITIAL && codeAt(te[b]!) !== 46) b--;
     // (and an English function word before the rest of its clause: "aliner will cover support")
     if (anchors >= 1)
       while (
