@@ -1496,6 +1496,8 @@ function addressesIn(
       }
       // "10:43": a clock's time, no house number ("Ilsa Prenn 10:43 AM" is a chat's row, "meet at Prenn 10:43")
       if (clockAt(te[i]!)) continue;
+      // "1:1 Ryan Mills / Cassie": a ratio's or a time's second number is no house number either
+      if (ts[i]! >= 2 && text.charCodeAt(ts[i]! - 1) === 58 && digitBefore(ts[i]! - 1)) continue;
       const found = streetAt(i);
       if (!found) continue;
       const score = found[2];

@@ -560,6 +560,7 @@ describe("person: hard negatives", () => {
     // chat's one-letter words after a name: "u" (you), "n" (and), "r" (are)
     expect(found("haley ratke can u send me the file")).toEqual(["haley ratke"]);
     expect(found("lavern hudson n i r going to the office later")).toEqual(["lavern hudson"]);
+    expect(found("camylle g. waters just pinged me about the release")).toEqual(["camylle g. waters"]);
   });
 
   it("departments, nouns and the clause after a thank-you are no names", () => {

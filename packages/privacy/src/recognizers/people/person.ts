@@ -2887,6 +2887,8 @@ const LOWER_CUE_BEFORE = new Set([
   "con",
 ]);
 const LOWER_CUE_AFTER = new Set([
+  // "camylle waters just pinged me"
+  "just",
   "said",
   "says",
   "wrote",
