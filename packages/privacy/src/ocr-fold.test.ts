@@ -43,6 +43,14 @@ describe("OCR's digits read as letters", () => {
     expect(foldOcrMisreads("Reply to mavek.maqsSégexample.org")).toBe("Reply to mavek.maqsSé@example.org");
     // "&" for the 8 before an address's "@"; "@" for a number's first digit; "@" for an AWS key id's O
     expect(foldOcrMisreads("From: zorq.maqs9&@example.org")).toBe("From: zorq.maqs98@example.org");
+    expect(foldOcrMisreads("Reply to zorq prenn&3@example.net")).toBe("Reply to zorq prenn83@example.net");
+    // "@" read as "e" in small type, on a labelled line (the whole word is then an address)
+    expect(foldOcrMisreads("From: ilsa.vennik53eexample.org")).toContain("@");
+    expect(foldOcrMisreads("From: news.example.com")).toBe("From: news.example.com");
+    expect(foldOcrMisreads("Reply to support.example.com")).toBe("Reply to support.example.com");
+    // a card's first "5" as "$" before groups OCR ran together
+    expect(foldOcrMisreads("(Card $555 11727715 7343")).toBe("(Card 5555 11727715 7343");
+    expect(foldOcrMisreads("Total $120 1500 units")).toBe("Total $120 1500 units");
     expect(foldOcrMisreads("SSN: @11-62-5516")).toBe("SSN: 011-62-5516");
     expect(foldOcrMisreads("token: AKTAR@SSHXNKMZFAKEQQ")).toBe("token: AKIAROSSHXNKMZFAKEQQ");
     // a bracket or bar inside a long random token, as the letter it was
@@ -88,6 +96,11 @@ describe("OCR's digits read as letters", () => {
     expect(ocr("AWS key AKTAB4QSUQUSRIOMFAKE")).toMatch(/^AWS key \[SECRET/);
     expect(ocr("Email zorq.vennik69gexample. com")).toBe("Email [EMAIL_ADDRESS]");
     expect(ocr("Go to images.google.com")).toBe("Go to images.google.com");
+    expect(ocr("From: ilsa.vennik53eexample.org")).toBe("From: [EMAIL_ADDRESS]");
+    expect(ocr("Reply to zorq prenn&3@example.net")).toBe("Reply to [EMAIL_ADDRESS]");
+    expect(ocr("export AWS SECRET ACCESS KEY=LOdMqC9IbgSdsdf j CQWq5wGFeliud4Fd")).toMatch(
+      /^export AWS SECRET ACCESS KEY=\[SECRET/,
+    );
   });
   it("the engine masks what either reading finds, on the ocr channel only", () => {
     expect(redact("Call +44 2O 7946 O958", { channel: "ocr" }).redacted).toBe("Call [PHONE_NUMBER]");
@@ -132,6 +145,7 @@ describe("OCR's digits read as letters", () => {
                     ",.",
                     "g@",
                     "G@",
+                    "e@",
                     "@O",
                     "{f",
                     "¢@",
@@ -158,7 +172,7 @@ describe("OCR's digits read as letters", () => {
                       /^[0-9]{2}[-. ][0-9]/.test(s.slice(i + 1)),
                   ).toBe(true);
                 if (s[i] === "$") expect(f[i]).toBe("5");
-                if (s[i] === "&") expect(s[i + 1]).toBe("@");
+                if (s[i] === "&") expect(s.slice(i + 1)).toMatch(/^[0-9]{0,3}@/);
               }
           }
         },

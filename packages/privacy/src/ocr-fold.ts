@@ -192,7 +192,8 @@ function foldIpCommas(text: string): string {
 }
 
 /** A "$" after a group of digits, or opening a group that two groups of four follow (a card's). */
-const DOLLAR_RE = /(?<=[0-9] )\$(?=[0-9]{2,}(?![A-Za-z]))|\$(?=[0-9]{2,4} [0-9]{4} [0-9]{4})/;
+const DOLLAR_RE =
+  /(?<=[0-9] )\$(?=[0-9]{2,}(?![A-Za-z]))|\$(?=[0-9]{2,4}(?: [0-9]{3,8}){2,3}(?![0-9A-Za-z]))/;
 
 /** A line (of a screen's many) that holds one "$" and no other: a line with two or more is a line of prices. */
 const ONE_DOLLAR_LINE_RE = /^[^\n$]*\$[^\n$]*$/gm;
@@ -269,7 +270,8 @@ function isDomainChar(c: number): boolean {
  * letter or digit, not ending in a dot). Each word is read once, forwards then backwards (linear).
  */
 function foldGAt(text: string): string {
-  if ((text.indexOf("g") < 0 && text.indexOf("G") < 0) || text.indexOf(".") < 0) return text;
+  if ((text.indexOf("g") < 0 && text.indexOf("G") < 0 && text.indexOf("e") < 0) || text.indexOf(".") < 0)
+    return text;
   let out: string[] | undefined;
   let line = 0;
   let cued = -1; // the line starting at `line` holds a label (1), or not (0); -1: not read yet
@@ -345,12 +347,16 @@ function gBeforeDomain(text: string, s: number, e: number): number {
     if (isDomainChar(c) || (c === 32 && text.charCodeAt(q - 2) === 46)) q--;
     else break;
   }
-  for (let p = Math.max(q - 1, s + 2); p < lastDot - 1; p++) {
-    if ((text.charCodeAt(p) | 32) !== 103) continue;
-    if (!isAlnum(text.charCodeAt(p + 1)) || !isAlnum(text.charCodeAt(s))) continue;
-    const l = text.charCodeAt(p - 1);
-    if (l === 46 || l === 32) continue;
-    return p;
+  // a "g", or else an "e" (Tesseract gives both for "@" in small type: "vennik53eexample.org")
+  for (const letter of [103, 101]) {
+    for (let p = Math.max(q - 1, s + 2); p < lastDot - 1; p++) {
+      const c = text.charCodeAt(p);
+      if ((letter === 103 ? c | 32 : c) !== letter) continue;
+      if (!isAlnum(text.charCodeAt(p + 1)) || !isAlnum(text.charCodeAt(s))) continue;
+      const l = text.charCodeAt(p - 1);
+      if (l === 46 || l === 32) continue;
+      return p;
+    }
   }
   return -1;
 }
@@ -369,11 +375,14 @@ function foldTokenBrackets(text: string): string {
   );
 }
 
-/** An "&" for an 8 between a local part's last letter or digit and its "@" ("zorqual.vennik8&@example.org"). */
-const AMP_AT_RE = /(?<=[A-Za-z0-9])&(?=@[A-Za-z0-9])/g;
+/**
+ * An "&" for an 8 in a local part's last characters, before its "@" or the digits before it
+ * ("zorqual.vennik8&@example.org", "prenn&3@example.net").
+ */
+const AMP_AT_RE = /(?<=[A-Za-z0-9])&(?=[0-9]{0,3}@[A-Za-z0-9])/g;
 
 function foldAmpersandEight(text: string): string {
-  return text.indexOf("&@") < 0 ? text : text.replace(AMP_AT_RE, "8");
+  return text.indexOf("&") < 0 || text.indexOf("@") < 0 ? text : text.replace(AMP_AT_RE, "8");
 }
 
 /**

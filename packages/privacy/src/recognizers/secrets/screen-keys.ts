@@ -133,6 +133,10 @@ export const screenKeys: Recognizer = {
  * password, so one long run of capitals and digits counts too (an AWS key id OCR misread: "KIAVKYRDJAGAJHXDSQS").
  */
 function valueAfter(text: string, e: number, strong: boolean): Part | undefined {
+  const tokenishAt = (word: Part): boolean => {
+    const v = valueOf(text, word.start, word.end);
+    return tokenish(text.slice(v.start, v.end));
+  };
   const words: Part[] = [];
   let i = e;
   while (words.length < MAX_WORDS && i < text.length) {
@@ -171,7 +175,10 @@ function valueAfter(text: string, e: number, strong: boolean): Part | undefined 
     const v = valueOf(text, words[w + p]!.start, words[w + p]!.end);
     const str = text.slice(v.start, v.end);
     const capsRun = p === 0 && strong && /^[A-Z0-9]{16,}$/.test(str);
-    if (!(tokenish(str) || capsRun)) break;
+    // a few characters OCR cut off between two parts of a key: "LOdMqC9IbgSdsdf j CQWq5wGFeliud4Fd"
+    const cut =
+      p > 0 && /^[A-Za-z0-9]{1,3}$/.test(str) && w + p + 1 < words.length && tokenishAt(words[w + p + 1]!);
+    if (!(tokenish(str) || capsRun || cut)) break;
     caps ||= capsRun;
     if (start < 0) start = v.start;
     end = v.end;
