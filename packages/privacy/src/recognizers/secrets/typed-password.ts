@@ -71,10 +71,25 @@ const ANNOUNCERS: ReadonlyArray<readonly [string, Kind]> = [
   ["kodeord", "password"], ["salasana", "password"], ["hasło", "password"], ["haslo", "password"],
   ["heslo", "password"], ["jelszó", "password"], ["jelszo", "password"], ["şifre", "password"],
   ["sifre", "password"], ["parola", "password"], ["κωδικός", "password"], ["пароль", "password"],
-  ["пин-код", "pin"], ["код подтверждения", "otp"],
+  ["пин-код", "pin"], ["код подтверждения", "otp"], ["парола", "password"], ["лозинка", "password"],
+  // Baltic, South Slavic, Romanian, Iberian and Celtic languages, Icelandic, Albanian
+  ["slaptažodis", "password"], ["slaptazodis", "password"], ["parool", "password"], ["geslo", "password"],
+  ["lozinka", "password"], ["parolă", "password"], ["contrasenya", "password"], ["contrasinal", "password"],
+  ["pasahitza", "password"], ["lykilorð", "password"], ["cyfrinair", "password"], ["fjalëkalimi", "password"],
+  ["fjalëkalim", "password"],
+  // Hebrew, Arabic, Persian, Hindi, Bengali, Thai, Georgian, Armenian
+  ["סיסמה", "password"], ["סיסמא", "password"], ["קוד אימות", "otp"], ["كلمة المرور", "password"],
+  ["كلمة السر", "password"], ["رمز التحقق", "otp"], ["رمز عبور", "password"], ["گذرواژه", "password"],
+  ["کد تایید", "otp"], ["पासवर्ड", "password"], ["ओटीपी", "otp"], ["পাসওয়ার্ড", "password"], ["รหัสผ่าน", "password"],
+  ["პაროლი", "password"], ["գաղտնաբառ", "password"],
+  // Vietnamese, Indonesian, Malay, Swahili
+  ["mật khẩu", "password"], ["mat khau", "password"], ["mã xác nhận", "otp"], ["mã xác minh", "otp"],
+  ["kata sandi", "password"], ["kata laluan", "password"], ["kode verifikasi", "otp"], ["kod pengesahan", "otp"],
+  ["nenosiri", "password"],
   // CJK
   ["パスワード", "password"], ["暗証番号", "pin"], ["密码", "password"], ["密碼", "password"], ["验证码", "otp"], ["驗證碼", "otp"],
-  ["비밀번호", "password"], ["암호", "password"], ["인증번호", "otp"],
+  ["비밀번호", "password"], ["암호", "password"], ["인증번호", "otp"], ["認証コード", "otp"], ["確認コード", "otp"],
+  ["ワンタイムパスワード", "otp"],
   // Seed phrases of cryptocurrency wallets (crypto-keys.ts)
   ["seed phrase", "phrase"], ["recovery phrase", "phrase"], ["secret phrase", "phrase"], ["mnemonic", "phrase"],
   ["seed words", "phrase"], ["backup phrase", "phrase"], ["recovery words", "phrase"], ["wallet words", "phrase"],
@@ -254,6 +269,7 @@ const isCjk = (s: string): boolean => /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]
 const MARKERS = new Set([
   "is", "was", "are", "be", "equals", "reads", "to", "ist", "lautet", "war", "est", "était", "etait", "es",
   "era", "será", "sera", "è", "é", "e'", "luidt", "är", "er", "on", "jest", "je", "=", ":", "-", "–", "—", "->",
+  "là", "adalah", "ialah", "yra", "este", "هي", "هو", "היא", "הוא",
   "→", "：",
 ]);
 /** Words allowed between a marker and the value. */
@@ -268,7 +284,7 @@ const PREPS = new Set([
   "for", "of", "on", "at", "to", "from", "für", "fur", "zum", "zur", "vom", "von", "de", "du", "des", "del",
   "de la", "para", "per", "di", "del", "della", "do", "da", "dos", "das", "van", "voor", "för", "til", "dla",
   "pro", "для", "i", "in", "into", "on", "my", "your", "the", "our", "their", "his", "her", "mein", "meine",
-  "mon", "ma", "mi",
+  "mon", "ma", "mi", "của", "tôi", "bạn", "saya", "anda", "kamu", "aku", "mu", "ku", "yangu", "wangu",
 ]);
 /** Ordinary words that follow "password is ..." in sentences about passwords (not a password). */
 // prettier-ignore
@@ -439,12 +455,17 @@ export function strongPassword(v: string): boolean {
   if (v.length < 6 || v.length > 64 || /\s|:\/\/|^www\./i.test(v) || isPlaceholder(v)) return false;
   // a version number ("v2.1.0")
   if (/^v?\d+(?:\.\d+)+$/i.test(v)) return false;
-  const kinds =
+  return characterKinds(v) >= 2 && /[A-Za-z]/.test(v) && !STOP.has(v.toLowerCase());
+}
+
+/** How many of small letters, capitals, digits and other characters `v` holds. */
+function characterKinds(v: string): number {
+  return (
     (/[a-z]/.test(v) ? 1 : 0) +
     (/[A-Z]/.test(v) ? 1 : 0) +
     (/\d/.test(v) ? 1 : 0) +
-    (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
-  return kinds >= 2 && /[A-Za-z]/.test(v) && !STOP.has(v.toLowerCase());
+    (/[^A-Za-z0-9]/.test(v) ? 1 : 0)
+  );
 }
 
 /**
@@ -601,6 +622,23 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
       if (v.length >= 20 && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && validValue(kind, v, false))
         emit(out, kind, s, e, 0.8);
       return;
+    }
+    // Direct password: "мой пароль Xk29mQ7z", "wifi password Tr0ub4dor&3" — a value with three kinds of character
+    // (small letters, capitals, digits or symbols), which the words of a sentence are not
+    if (i === 0 && kind === "password") {
+      const [s, e] = trimValue(t);
+      const v = text.slice(s, e);
+      // (a space apart: "user:password@host" is a URL's template, not an announcement)
+      const spaced = t.start > end && /^[ \t]+$/.test(text.slice(end, t.start));
+      if (
+        spaced &&
+        strongPassword(v) &&
+        characterKinds(v) >= 3 &&
+        !callExpression(t.text) &&
+        !/^[@:/]/.test(v)
+      )
+        emit(out, kind, s, e, 0.75);
+      if (!PREPS.has(lt)) return;
     }
     if (i === 0 && !PREPS.has(lt)) return;
     if (++qualifiers > 5) return;
