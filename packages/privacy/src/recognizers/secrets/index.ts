@@ -1,4 +1,5 @@
 import type { Recognizer } from "../../types.js";
+import { commandSecrets } from "./commands.js";
 import { jwt } from "./jwt.js";
 import { keyedSecrets } from "./keyed.js";
 import { privateKey } from "./private-key.js";
@@ -16,7 +17,9 @@ import { urlCredentials } from "./url-credentials.js";
  * - secret-url-credentials: "://" → user:password@host, connection strings, credential query parameters;
  * - secret-keyed: ':' and '=' → secrets assigned to secret-sounding names (keyed-formats.ts), CLI flags, XML;
  * - secret-announced: announcing words → typed passwords/PINs/OTPs, seed phrases, Bearer/Basic credentials;
- * - secret-screen-label (ocr only): keys whose label OCR garbled or whose value it split into words.
+ * - secret-screen-label (ocr only): keys whose label OCR garbled or whose value it split into words;
+ * - secret-commands: passwords that commands take as plain arguments (htpasswd -b, net user, echo … |
+ *   --password-stdin, openssl pass:, xfreerdp /p:, smbclient -U user%pass, lftp -u user,pass).
  */
 export const SECRET_RECOGNIZERS: readonly Recognizer[] = [
   secretTokens,
@@ -26,4 +29,5 @@ export const SECRET_RECOGNIZERS: readonly Recognizer[] = [
   keyedSecrets,
   announcedSecrets,
   screenKeys,
+  commandSecrets,
 ];

@@ -563,9 +563,28 @@ const SHORT_FLAG_COMMANDS: ReadonlyArray<readonly [command: string, flag: string
   ["mysqladmin", "-p", true],
   ["mariadb", "-p", true],
   ["mariadb-dump", "-p", true],
+  // archives, SQL Server, remote desktops and FTP, SSH key passphrases (-N new, -P old)
+  ["zip", "-P", false],
+  ["unzip", "-P", false],
+  ["7z", "-p", true],
+  ["7za", "-p", true],
+  ["sqlcmd", "-P", false],
+  ["rdesktop", "-p", false],
+  ["ncftp", "-p", false],
+  ["ssh-keygen", "-N", false],
+  ["ssh-keygen", "-P", false],
 ];
-const SHORT_FLAG_COMMAND = new Map(SHORT_FLAG_COMMANDS.map(([c, f, g]) => [c, [f, g] as const]));
+const SHORT_FLAG_COMMAND = new Map<string, Array<readonly [flag: string, glued: boolean]>>();
+for (const [c, f, g] of SHORT_FLAG_COMMANDS) {
+  const flags = SHORT_FLAG_COMMAND.get(c) ?? [];
+  flags.push([f, g]);
+  SHORT_FLAG_COMMAND.set(c, flags);
+}
 const REGISTRY_CLIENTS = new Set([
+  // cloud CLIs whose login takes -p (Azure, OpenShift, Cloud Foundry, Helm's registry login)
+  "az",
+  "oc",
+  "cf",
   "docker",
   "podman",
   "nerdctl",
@@ -594,14 +613,15 @@ function shortPasswordFlags(text: string, out: Detection[]): void {
     const word = text.slice(ws, k);
     const spec = SHORT_FLAG_COMMAND.get(word.toLowerCase());
     if (spec === undefined || (word === "login" && !REGISTRY_CLIENTS.has(wordBefore(text, ws)))) continue;
-    const [flag, glued] = spec;
     // the command's arguments, up to the end of the command
     let a = k;
     for (let args = 0; args < MAX_ARGS && a < n && !isCommandEnd(text.charCodeAt(a)); args++) {
       while (a < n && isCommandSpace(text.charCodeAt(a))) a++;
       const as = a;
       while (a < n && !isCommandSpace(text.charCodeAt(a)) && !isCommandEnd(text.charCodeAt(a))) a++;
-      if (a === as || !text.startsWith(flag, as)) continue;
+      const match = spec.find(([flag]) => text.startsWith(flag, as));
+      if (a === as || match === undefined) continue;
+      const [flag, glued] = match;
       let value: Value | null = null;
       if (glued && a > as + flag.length) value = gluedValue(text, as + flag.length, a);
       else if (!glued && a === as + flag.length) value = readValue(text, a);
@@ -612,7 +632,7 @@ function shortPasswordFlags(text: string, out: Detection[]): void {
         acceptValue("password", value.text, value.quoted)
       ) {
         out.push(secretDetection(value.start, value.end, "password", 0.85, ID));
-        break;
+        // (a command may take two: "ssh-keygen -p -P old -N new")
       }
     }
     k = Math.max(k, a);
@@ -811,7 +831,7 @@ export const keyedSecrets: Recognizer = {
   ],
   // assignments (':' '='), command-line flags ('--', '-u'), XML elements ('</') and spaced snake_case names
   // ('_'): what detect looks for before it does anything else
-  triggers: { text: [":", "=", "--", "-u", " -p", " -a ", "</", "_", '",', "',"] },
+  triggers: { text: [":", "=", "--", "-u", " -p", " -a ", " -P ", " -N ", "</", "_", '",', "',"] },
   detect(input) {
     const { text } = input;
     const out = OUT;
@@ -830,7 +850,12 @@ export const keyedSecrets: Recognizer = {
     if (dash >= 0) {
       if (text.indexOf("--", dash) >= 0) cliFlags(text, lower, out);
       if (text.indexOf("-u", dash) >= 0) curlUser(text, out);
-      if (text.indexOf(" -p", dash - 1) >= 0 || text.indexOf(" -a ", dash - 1) >= 0)
+      if (
+        text.indexOf(" -p", dash - 1) >= 0 ||
+        text.indexOf(" -a ", dash - 1) >= 0 ||
+        text.indexOf(" -P ", dash - 1) >= 0 ||
+        text.indexOf(" -N ", dash - 1) >= 0
+      )
         shortPasswordFlags(text, out);
     }
     const lt = text.indexOf("<");

@@ -1,0 +1,199 @@
+/**
+ * Passwords that commands typed in a terminal take as plain arguments, where no flag or key name says so (the
+ * flags that do — `--password x`, `mysql -px`, `docker login -p x` — are the keyed recognizer's):
+ * - `htpasswd -b[c] FILE USER PASSWORD`, `htpasswd -nb USER PASSWORD` (batch mode takes the password last);
+ * - `net user NAME PASSWORD [/add]` (Windows);
+ * - `echo PASSWORD | … --password-stdin` (a registry login in a script), `echo "user:PASSWORD" | chpasswd`;
+ * - openssl's `pass:PASSWORD` after `-pass`, `-passin`, `-passout` (and `-k PASSWORD`, its old form);
+ * - `xfreerdp /p:PASSWORD`, `smbclient -U user%PASSWORD`, `lftp -u user,PASSWORD`.
+ * Each value must pass the password test of the keyed recognizer (not a placeholder, a variable or a trivial
+ * word); `*` (prompt for it) and `$VAR` are no passwords.
+ */
+import type { Detection, Recognizer } from "../../types.js";
+import { acceptValue } from "./keyed.js";
+import { results, secretDetection } from "./util.js";
+
+const ID = "secret-commands";
+const OUT: Detection[] = [];
+
+interface Word {
+  start: number;
+  end: number;
+  /** The word as the shell passes it: quotes removed. */
+  value: string;
+}
+
+/** Most words read from one command. */
+const MAX_WORDS = 24;
+
+/** The words of the command that starts at `from`, up to its line's end, ';', '|' or '&'. */
+function commandWords(text: string, from: number): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  const n = text.length;
+  while (words.length < MAX_WORDS) {
+    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= n || isCommandEnd(text.charCodeAt(i))) break;
+    const start = i;
+    let value = "";
+    while (i < n && i - start < 512) {
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        let close = i + 1;
+        while (close < n && close - i < 512 && text.charCodeAt(close) !== c && text.charCodeAt(close) !== 10)
+          close++;
+        if (close >= n || text.charCodeAt(close) !== c) return words;
+        value += text.slice(i + 1, close);
+        i = close + 1;
+      } else if (c === 32 || c === 9 || isCommandEnd(c)) break;
+      else {
+        value += text[i];
+        i++;
+      }
+    }
+    words.push({ start, end: i, value });
+  }
+  return words;
+}
+
+function isCommandEnd(c: number): boolean {
+  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38;
+}
+
+/** Where the word `name` starts a command in `lower` (after the line's start, a space, '(' or a command's end). */
+function commandStarts(lower: string, name: string): number[] {
+  const at: number[] = [];
+  for (let i = lower.indexOf(name); i >= 0; i = lower.indexOf(name, i + name.length)) {
+    const b = i > 0 ? lower.charCodeAt(i - 1) : 10;
+    const a = lower.charCodeAt(i + name.length);
+    if ((b === 32 || b === 9 || b === 40 || b === 47 || isCommandEnd(b)) && (a === 32 || a === 9)) at.push(i);
+  }
+  return at;
+}
+
+function password(text: string, word: Word | undefined, out: Detection[]): void {
+  if (word === undefined) return;
+  const v = word.value;
+  if (v === "*" || v.startsWith("$") || v.startsWith("%") || v.startsWith("/") || v.startsWith("-")) return;
+  if (!acceptValue("password", v, true)) return;
+  // a quoted word's quotes are no part of the password
+  let { start, end } = word;
+  const q = text.charCodeAt(start);
+  if ((q === 34 || q === 39) && end - start >= 2 && text.charCodeAt(end - 1) === q) {
+    start++;
+    end--;
+  }
+  out.push(secretDetection(start, end, "password", 0.85, ID));
+}
+
+/** The part of `word` after its first `sep` ("user%PASSWORD", "pass:PASSWORD"), as a word of its own. */
+function after(text: string, word: Word, sep: string): Word | undefined {
+  const k = word.value.indexOf(sep);
+  const at = text.indexOf(sep, word.start);
+  if (k < 0 || at < 0 || at >= word.end) return undefined;
+  let end = word.end;
+  const q = text.charCodeAt(end - 1);
+  if ((q === 34 || q === 39) && end - 1 > at) end--;
+  return { start: at + 1, end, value: word.value.slice(k + 1) };
+}
+
+function htpasswd(text: string, lower: string, out: Detection[]): void {
+  for (const s of commandStarts(lower, "htpasswd")) {
+    const words = commandWords(text, s + 8);
+    const flags = words.filter((w) => w.value.startsWith("-")).map((w) => w.value.slice(1));
+    if (!flags.some((f) => f.includes("b"))) continue;
+    const positional = words.filter((w) => !w.value.startsWith("-"));
+    password(text, positional[flags.some((f) => f.includes("n")) ? 1 : 2], out);
+  }
+}
+
+function netUser(text: string, lower: string, out: Detection[]): void {
+  for (const s of commandStarts(lower, "net")) {
+    const words = commandWords(text, s + 3);
+    if (words[0]?.value.toLowerCase() !== "user") continue;
+    const positional = words.slice(1).filter((w) => !w.value.startsWith("/"));
+    password(text, positional[1], out);
+  }
+}
+
+/** `echo PASSWORD | docker login … --password-stdin`, `echo "user:PASSWORD" | chpasswd`. */
+function echoedIntoStdin(text: string, lower: string, out: Detection[]): void {
+  for (const s of commandStarts(lower, "echo")) {
+    const words = commandWords(text, s + 4).filter((w) => w.value !== "-n" && w.value !== "-e");
+    if (words.length !== 1) continue;
+    const pipe = words[0]!.end + lower.slice(words[0]!.end, words[0]!.end + 4).indexOf("|");
+    if (pipe < words[0]!.end) continue;
+    // the rest of the line, 200 characters at most (a search to the line's end made many "echo x |" quadratic)
+    const window = lower.slice(pipe, pipe + 200);
+    const nl = window.indexOf("\n");
+    const rest = nl >= 0 ? window.slice(0, nl) : window;
+    if (rest.includes("--password-stdin")) password(text, words[0], out);
+    else if (/^\|\s*(?:sudo\s+)?chpasswd\b/.test(rest)) {
+      const pw = after(text, words[0]!, ":");
+      if (pw) password(text, pw, out);
+    }
+  }
+}
+
+/** openssl's `-pass pass:X`, `-passin pass:X`, `-passout pass:X`, and `-k X`. */
+function opensslPass(text: string, lower: string, out: Detection[]): void {
+  for (const s of commandStarts(lower, "openssl")) {
+    const words = commandWords(text, s + 7);
+    for (let k = 0; k + 1 < words.length; k++) {
+      const f = words[k]!.value;
+      const next = words[k + 1]!;
+      if ((f === "-pass" || f === "-passin" || f === "-passout") && next.value.startsWith("pass:")) {
+        const pw = after(text, next, ":");
+        if (pw) password(text, pw, out);
+      } else if (f === "-k") password(text, next, out);
+    }
+  }
+}
+
+/** `xfreerdp /p:X`, `smbclient -U user%X`, `lftp -u user,X`. */
+function remoteLogins(text: string, lower: string, out: Detection[]): void {
+  for (const s of commandStarts(lower, "xfreerdp")) {
+    for (const w of commandWords(text, s + 8))
+      if (/^\/p(?:assword)?:/i.test(w.value)) {
+        const pw = after(text, w, ":");
+        if (pw) password(text, pw, out);
+      }
+  }
+  for (const [name, flag, sep] of [
+    ["smbclient", "-U", "%"],
+    ["lftp", "-u", ","],
+  ] as const) {
+    for (const s of commandStarts(lower, name)) {
+      const words = commandWords(text, s + name.length);
+      for (let k = 0; k + 1 < words.length; k++)
+        if (words[k]!.value === flag) {
+          const pw = after(text, words[k + 1]!, sep);
+          if (pw) password(text, pw, out);
+        }
+    }
+  }
+}
+
+/**
+ * Passwords given to commands as plain arguments (see the module's comment).
+ * @example commandSecrets.detect({ text: "htpasswd -b .htpasswd jdoe Xk29mQ7zQ", lower: "htpasswd -b .htpasswd jdoe xk29mq7zq", channel: "typed" })[0].start // 27
+ */
+export const commandSecrets: Recognizer = {
+  id: ID,
+  types: ["SECRET:password"],
+  // the command names each parser looks for
+  triggers: { lower: ["htpasswd", "net ", "echo", "openssl", "xfreerdp", "smbclient", "lftp"] },
+  detect({ text, lower }) {
+    const out = OUT;
+    if (out.length !== 0) out.length = 0;
+    // (the engine's lower-cased text has the text's length unless lower-casing changed it; then nothing here)
+    if (lower.length !== text.length) return [];
+    if (lower.includes("htpasswd")) htpasswd(text, lower, out);
+    if (lower.includes("net ")) netUser(text, lower, out);
+    if (lower.includes("echo")) echoedIntoStdin(text, lower, out);
+    if (lower.includes("openssl")) opensslPass(text, lower, out);
+    if (lower.includes("xfreerdp") || lower.includes("smbclient") || lower.includes("lftp"))
+      remoteLogins(text, lower, out);
+    return results(out);
+  },
+};
