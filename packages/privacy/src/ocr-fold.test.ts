@@ -50,6 +50,9 @@ describe("OCR's digits read as letters", () => {
     expect(foldOcrMisreads("Reply to support.example.com")).toBe("Reply to support.example.com");
     // a card's first "5" as "$" before groups OCR ran together
     expect(foldOcrMisreads("(Card $555 11727715 7343")).toBe("(Card 5555 11727715 7343");
+    // an IBAN's check digit or a group's first digit as "@"
+    expect(foldOcrMisreads("Pay to GB9@ MIDL 5138 9936 5125 60")).toBe("Pay to GB90 MIDL 5138 9936 5125 60");
+    expect(foldOcrMisreads("Pay to GB43 NWBK 9474 @870 4620 82")).toBe("Pay to GB43 NWBK 9474 0870 4620 82");
     expect(foldOcrMisreads("Total $120 1500 units")).toBe("Total $120 1500 units");
     expect(foldOcrMisreads("SSN: @11-62-5516")).toBe("SSN: 011-62-5516");
     expect(foldOcrMisreads("token: AKTAR@SSHXNKMZFAKEQQ")).toBe("token: AKIAROSSHXNKMZFAKEQQ");
@@ -132,7 +135,13 @@ describe("OCR's digits read as letters", () => {
         fc.string({ maxLength: 30 }),
         (a, b) => {
           // (the last: a case the property once found, kept)
-          for (const s of [a, b, a + b, "GBOS WEST 8173 4384 |GBOS WEST 8173 4384 "]) {
+          for (const s of [
+            a,
+            b,
+            a + b,
+            "GBOS WEST 8173 4384 |GBOS WEST 8173 4384 ",
+            "GBOS WEST 8173 4384 @00o",
+          ]) {
             const f = foldOcrMisreads(s);
             expect(f.length).toBe(s.length);
             expect(foldOcrMisreads(f)).toBe(f);
@@ -169,7 +178,9 @@ describe("OCR's digits read as letters", () => {
                 if (s[i] === "@" && f[i] === "0")
                   expect(
                     /^[A-Z]{2}$|^[A-Z][0-9OoDQIl|ZzSsGB@]$/.test(s.slice(i - 2, i)) ||
-                      /^[0-9]{2}[-. ][0-9]/.test(s.slice(i + 1)),
+                      /^[0-9]{2}[-. ][0-9]/.test(s.slice(i + 1)) ||
+                      // (an IBAN group's first digit: the group as folded)
+                      /^[0-9]{3}(?![A-Za-z0-9])/.test(f.slice(i + 1)),
                   ).toBe(true);
                 if (s[i] === "$") expect(f[i]).toBe("5");
                 if (s[i] === "&") expect(s.slice(i + 1)).toMatch(/^[0-9]{0,3}@/);

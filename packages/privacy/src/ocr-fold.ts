@@ -125,8 +125,10 @@ function foldDigitRuns(text: string): string {
  * The run s..e ends in an IBAN's country code and check digits ("GB82 WEST…", "|GB82 WEST…"): the IBAN rule reads
  * them, not this one.
  */
-function ibanStart(text: string, s: number, e: number): boolean {
+function ibanStart(text: string, s: number, e0: number): boolean {
   const up = (k: number) => text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90;
+  // (a check digit read as "@" ends the run before it: "GB9@ MIDL…")
+  const e = text.charCodeAt(e0) === 64 ? e0 + 1 : e0;
   return e - s >= 4 && up(e - 4) && up(e - 3) && IBAN_NEXT_GROUP_RE.test(text.slice(e, e + 5));
 }
 // (the next group as read or as folded, so that folding twice changes nothing more)
@@ -390,7 +392,10 @@ function foldAmpersandEight(text: string): string {
  * before two digits, a dash, dot or space and another digit (a handle, "@10 people", stays).
  */
 const AT_DIGIT_RE = /(?<![A-Za-z0-9@._%+-])@(?=[0-9]{2}[-. ][0-9])/g;
+/** An "@" for the 0 that starts a group of an IBAN's digits ("GB43 NWBK 9474 @870 4620 82"). */
+const IBAN_GROUP_AT_RE =
+  /(?<=(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: [A-Z0-9]{4}){1,6} )@(?=[0-9]{3}(?![A-Za-z0-9]))/g;
 
 function foldAtZero(text: string): string {
-  return text.indexOf("@") < 0 ? text : text.replace(AT_DIGIT_RE, "0");
+  return text.indexOf("@") < 0 ? text : text.replace(AT_DIGIT_RE, "0").replace(IBAN_GROUP_AT_RE, "0");
 }

@@ -57,6 +57,12 @@ describe("card numbers", () => {
     expect(values(`ref 9999888877776666`)).toEqual([]); // neither
     expect(values(`my card ${typo}`, "clipboard")).toEqual([typo]);
     expect(values(`my card ${typo}`, "ocr")).toEqual([typo]);
+    // on a screen, after a card's label: what OCR left of the number, marks and all
+    expect(values("Card number 45: 572504260", "ocr")).toEqual(["45: 572504260"]);
+    expect(values("Card 4539 915% 8 < 5: . 242 8717", "ocr")).toEqual(["4539 915% 8 < 5: . 242 8717"]);
+    expect(values("Card 4539 2436 ous", "ocr")).toEqual(["4539 2436 ous"]);
+    expect(values("Card 4539 2436 ous", "typed")).toEqual([]);
+    expect(values("Paid with card 4242 on 12.03.2024 for 19.99", "ocr")).toEqual([]);
     // not in titles or URLs, and never for runs of one digit
     expect(values(`my card ${typo}`, "title")).toEqual([]);
     expect(values(`my card ${typo}`, "url")).toEqual([]);

@@ -193,6 +193,61 @@ function expiryShapes(text: string, runs: readonly NumRun[]): Expiry[] {
 }
 
 /** Payment card numbers, expiry dates and security codes. */
+/** What OCR leaves of a card's digits when it garbles them: digits, spaces and the marks it reads for them. */
+const GARBLE = /[0-9 :;.,%$<>()|/\\_'"`~oOsSlIBZ-]/;
+/** The most characters a card's number takes on a screen's line after its label, as OCR may garble it. */
+const GARBLED_MAX = 40;
+
+/**
+ * On a screen, a card's number after its label that OCR garbled ("Card number 45: 572504260", "Card 4539 915% 8 <
+ * 5: . 242 8717", "Card 4539 2436 ous"): no rule reads it as a card, and what the filter leaves readable is part of
+ * it. From the first run of digits after a card label, the line's digits and the marks OCR reads for them, to the
+ * last digit, when 8 digits or more are there and no card was found on them.
+ */
+function garbledCards(
+  text: string,
+  runs: readonly NumRun[],
+  cards: readonly Cand[],
+  out: Detection[] | undefined,
+): Detection[] | undefined {
+  let covered = -1;
+  for (const run of runs) {
+    if (run.start < covered || keywordBefore(text, run.start, K.CARD, run) < 0) continue;
+    let e = run.start;
+    let last = run.end;
+    let digits = 0;
+    while (e < text.length && e - run.start < GARBLED_MAX && GARBLE.test(text[e]!)) {
+      const c = text.charCodeAt(e);
+      if (c >= 48 && c <= 57) {
+        digits++;
+        last = e + 1;
+      }
+      e++;
+    }
+    // the rest of a word OCR garbled there ("2436 ous": "ous" was "5075 0118")
+    if (
+      digits >= 8 &&
+      e > last &&
+      e < text.length &&
+      text.charCodeAt(e) > 32 &&
+      text.charCodeAt(e - 1) > 32
+    ) {
+      let t = e;
+      while (t < text.length && t - e < 6 && text.charCodeAt(t) > 32) t++;
+      last = t;
+    } else if (digits >= 8) {
+      // marks after the last digit, up to the last one that is no space ("… 7343 o")
+      let t = e;
+      while (t > last && text.charCodeAt(t - 1) === 32) t--;
+      last = t;
+    }
+    covered = last;
+    if (digits < 8 || cards.some((c) => c.start < last && c.end > run.start)) continue;
+    (out ??= []).push(det(run.start, last, "CREDIT_CARD", 0.6, ID));
+  }
+  return out;
+}
+
 export const paymentCard: Recognizer = {
   id: ID,
   types: ["CREDIT_CARD", "CARD_EXPIRY", "CARD_CVV"],
@@ -204,6 +259,7 @@ export const paymentCard: Recognizer = {
     const cards = findCards(input, runs);
     let out: Detection[] | undefined;
     for (const c of cards) (out ??= []).push(det(c.start, c.end, "CREDIT_CARD", c.score, ID));
+    if (input.channel === "ocr") out = garbledCards(text, runs, cards, out);
 
     // Expiry: announced by an expiry word, or right after a card. Cards, expiries and runs are in
     // text order, so the nearest card before a candidate is tracked with a moving index (linear).

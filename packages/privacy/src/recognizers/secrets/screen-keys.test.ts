@@ -19,6 +19,10 @@ describe("keys on a screen whose label OCR garbled or whose value it split", () 
     ["a |_key =kytdqNtiRoe2)hdPhFaKeKIOES:2qu", "kytdqNtiRoe2)hdPhFaKeKIOES:2qu"],
     ["a |_key ~PMhsakxrkw6cC}VpIGbFaKe32Ix47w4", "PMhsakxrkw6cC}VpIGbFaKe32Ix47w4"],
     ["a |_key ~E4FSH677MaZkIHgerQtsFaKeCxx¥KawD", "E4FSH677MaZkIHgerQtsFaKeCxx¥KawD"],
+    // split by a stray letter, cut at its end, a key id in two runs of capitals
+    ["export AWS SECRET ACCESS KEY=LOdMqC9IbgFaKef j CQWq5wGFeliud4Fd", "LOdMqC9IbgFaKef j CQWq5wGFeliud4Fd"],
+    ["AWS key AKIAVT74FAKEB43C CDN", "AKIAVT74FAKEB43C CDN"],
+    ["token: AKIAXGF JB6FAKEAYPEDX", "AKIAXGF JB6FAKEAYPEDX"],
   ])("%s", (text, value) => {
     expect(found(text)).toEqual([value]);
   });
@@ -35,6 +39,8 @@ describe("keys on a screen whose label OCR garbled or whose value it split", () 
     "AWS key xxxxxxxxxxxxxxxxxxxx",
     "API key ****************1234",
     "export API_TOKEN= ABCDEFGHIJKLMNOPQRST",
+    "TOKEN EXPIRED PLEASE LOGIN AGAIN",
+    "Secret: ABCD EFGH IJKL MNOP",
   ])("leaves a screen's words alone: %s", (text) => {
     expect(found(text)).toEqual([]);
   });

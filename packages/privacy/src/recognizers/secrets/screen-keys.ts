@@ -128,6 +128,9 @@ export const screenKeys: Recognizer = {
   },
 };
 
+/** The prefixes of AWS access key ids and other unique ids (AKIA, ASIA, AIDA…). */
+const AWS_ID_PREFIX = /^(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA|AIPA)/;
+
 /**
  * The value after a label ending at `e`, on its line (see `screenKeys`). `strong`: the label names a secret or a
  * password, so one long run of capitals and digits counts too (an AWS key id OCR misread: "KIAVKYRDJAGAJHXDSQS").
@@ -156,6 +159,11 @@ function valueAfter(text: string, e: number, strong: boolean): Part | undefined 
     const v = valueOf(text, words[w]!.start, words[w]!.end);
     const str = text.slice(v.start, v.end);
     if (tokenish(str) || (strong && /^[A-Z0-9]{16,}$/.test(str))) break;
+    // (or the first of a key id's parts: "AKIAXGF JB6COWXAYPEDX")
+    if (strong && /^[A-Z0-9]{4,}$/.test(str) && w + 1 < words.length) {
+      const v2 = valueOf(text, words[w + 1]!.start, words[w + 1]!.end);
+      if (/^[A-Z0-9]{4,}$/.test(text.slice(v2.start, v2.end))) break;
+    }
     if (
       words[w]!.end - words[w]!.start > JUNK_LENGTH &&
       !/[=:]$/.test(text.slice(words[w]!.start, words[w]!.end))
@@ -171,15 +179,22 @@ function valueAfter(text: string, e: number, strong: boolean): Part | undefined 
   let longest = 0;
   let joined = "";
   let caps = false;
+  let parts = 0;
   for (let p = 0; p < MAX_PARTS && w + p < words.length; p++) {
     const v = valueOf(text, words[w + p]!.start, words[w + p]!.end);
     const str = text.slice(v.start, v.end);
     const capsRun = p === 0 && strong && /^[A-Z0-9]{16,}$/.test(str);
-    // a few characters OCR cut off between two parts of a key: "LOdMqC9IbgSdsdf j CQWq5wGFeliud4Fd"
+    // a key id OCR split in two or three ("AKIAXGF JB6COWXAYPEDX"): runs of capitals and digits from the start
+    const capsPart = strong && (p === 0 || caps) && /^[A-Z0-9]{4,}$/.test(str);
+    // a few characters OCR cut off between two parts of a key or at its end: "LOdMqC9IbgSdsdf j CQWq5wGF…",
+    // "AKIAVT74TMUB43C CDN"
     const cut =
-      p > 0 && /^[A-Za-z0-9]{1,3}$/.test(str) && w + p + 1 < words.length && tokenishAt(words[w + p + 1]!);
-    if (!(tokenish(str) || capsRun || cut)) break;
-    caps ||= capsRun;
+      p > 0 &&
+      /^[A-Za-z0-9]{1,3}$/.test(str) &&
+      (w + p + 1 < words.length ? tokenishAt(words[w + p + 1]!) : alnum >= 12);
+    if (!(tokenish(str) || capsRun || capsPart || cut)) break;
+    if (capsRun || (capsPart && !tokenish(str))) caps = true;
+    if (capsPart && p > 0) parts++;
     if (start < 0) start = v.start;
     end = v.end;
     alnum += str.replace(/[^A-Za-z0-9]/g, "").length;
@@ -190,6 +205,9 @@ function valueAfter(text: string, e: number, strong: boolean): Part | undefined 
   if (/:\/\//.test(joined) || isPlaceholder(joined)) return undefined;
   // as random as a key ("YourApiKeyHere12345678" is not); a run of capitals and digits (a key id) only unrepeated
   const bare = joined.replace(/[^A-Za-z0-9]/g, "");
+  // (capitals joined from parts need digits too: "TOKEN EXPIRED PLEASE LOGIN AGAIN" is a message)
+  if (caps && parts > 0 && bare.replace(/[^0-9]/g, "").length < 2 && !AWS_ID_PREFIX.test(bare))
+    return undefined;
   if (caps ? isSequenceOrRepeat(bare) : !looksRandom(bare, MIN_ALNUM)) return undefined;
   return { start, end };
 }
