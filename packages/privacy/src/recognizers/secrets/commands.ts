@@ -11,17 +11,12 @@
  */
 import type { Detection, Recognizer } from "../../types.js";
 import { acceptValue } from "./keyed.js";
-import { results, secretDetection } from "./util.js";
+import { isCommandEnd, results, secretDetection, shellWordAt, type ShellWord } from "./util.js";
 
 const ID = "secret-commands";
 const OUT: Detection[] = [];
 
-interface Word {
-  start: number;
-  end: number;
-  /** The word as the shell passes it: quotes removed. */
-  value: string;
-}
+type Word = ShellWord;
 
 /** Most words read from one command. */
 const MAX_WORDS = 24;
@@ -30,34 +25,15 @@ const MAX_WORDS = 24;
 function commandWords(text: string, from: number): Word[] {
   const words: Word[] = [];
   let i = from;
-  const n = text.length;
   while (words.length < MAX_WORDS) {
-    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    if (i >= n || isCommandEnd(text.charCodeAt(i))) break;
-    const start = i;
-    let value = "";
-    while (i < n && i - start < 512) {
-      const c = text.charCodeAt(i);
-      if (c === 34 || c === 39) {
-        let close = i + 1;
-        while (close < n && close - i < 512 && text.charCodeAt(close) !== c && text.charCodeAt(close) !== 10)
-          close++;
-        if (close >= n || text.charCodeAt(close) !== c) return words;
-        value += text.slice(i + 1, close);
-        i = close + 1;
-      } else if (c === 32 || c === 9 || isCommandEnd(c)) break;
-      else {
-        value += text[i];
-        i++;
-      }
-    }
-    words.push({ start, end: i, value });
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= text.length || isCommandEnd(text.charCodeAt(i))) break;
+    const w = shellWordAt(text, i);
+    if (w === null) break;
+    words.push(w);
+    i = w.end;
   }
   return words;
-}
-
-function isCommandEnd(c: number): boolean {
-  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38;
 }
 
 /** Where the word `name` starts a command in `lower` (after the line's start, a space, '(' or a command's end). */

@@ -6,6 +6,7 @@ import {
   alignedLower,
   decodesToProse,
   isAbsolutePath,
+  isCommandEnd,
   isIdentChar,
   isNameOrAlphabet,
   isPasswordMessage,
@@ -17,6 +18,7 @@ import {
   matchLengthRange,
   results,
   secretDetection,
+  shellWordAt,
 } from "./util.js";
 
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -649,9 +651,6 @@ function gluedValue(text: string, s: number, e: number): Value | null {
 function isCommandSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
-function isCommandEnd(c: number): boolean {
-  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38;
-}
 /** The word (lower-cased) that ends before the spaces before `pos`. */
 function wordBefore(text: string, pos: number): string {
   let e = pos;
@@ -695,28 +694,12 @@ function curlUser(text: string, out: Detection[]): void {
   }
 }
 
-/** The shell word at `from` (after up to 4 spaces): its quoted and bare parts joined, as the shell passes it. */
+/** The shell word at `from` (after up to 4 spaces), as a value. */
 function shellWord(text: string, from: number): Value | null {
   let i = from;
   while (i < text.length && text.charCodeAt(i) === 32 && i - from < 4) i++;
-  const start = i;
-  const lim = Math.min(text.length, start + 1024);
-  let v = "";
-  while (i < lim) {
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 39) {
-      let close = i + 1;
-      while (close < lim && text.charCodeAt(close) !== c && text.charCodeAt(close) !== 10) close++;
-      if (close >= lim || text.charCodeAt(close) !== c) return null;
-      v += text.slice(i + 1, close);
-      i = close + 1;
-    } else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 124 || c === 38) break;
-    else {
-      v += text[i];
-      i++;
-    }
-  }
-  return i > start && v.length > 0 ? { start, end: i, text: v, quoted: false } : null;
+  const w = shellWordAt(text, i);
+  return w === null ? null : { start: w.start, end: w.end, text: w.value, quoted: false };
 }
 
 /**

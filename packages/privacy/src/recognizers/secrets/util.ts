@@ -447,6 +447,44 @@ export function isPasswordMessage(v: string): boolean {
   return PASSWORD_WORD_IN.test(t.toLowerCase()) || /[.?!…:]$/.test(t);
 }
 
+/** A word of a command line: where it stands and what the shell passes (its quoted parts joined). */
+export interface ShellWord {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/**
+ * The shell word that starts at `start` (no space skipped): bare and quoted parts up to a space or the command's end
+ * (a line break, `;`, `|` or `&`), 1,024 characters at most; null where a quote is left open or nothing is there.
+ * @example shellWordAt(`-u kevin:'pa ss' -X`, 3) // { start: 3, end: 16, value: "kevin:pa ss" }
+ */
+export function shellWordAt(text: string, start: number): ShellWord | null {
+  const lim = Math.min(text.length, start + 1024);
+  let i = start;
+  let value = "";
+  while (i < lim) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      let close = i + 1;
+      while (close < lim && text.charCodeAt(close) !== c && text.charCodeAt(close) !== 10) close++;
+      if (close >= lim || text.charCodeAt(close) !== c) return null;
+      value += text.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === 32 || c === 9 || isCommandEnd(c)) break;
+    else {
+      value += text[i];
+      i++;
+    }
+  }
+  return i > start && value.length > 0 ? { start, end: i, value } : null;
+}
+
+/** A character that ends a command: a line break, `;`, `|` or `&`. */
+export function isCommandEnd(c: number): boolean {
+  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38;
+}
+
 /**
  * A path of two directories or more from the root or the home directory: a working directory, not a password.
  * @example isAbsolutePath("/home/dev/projects") // true
