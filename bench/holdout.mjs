@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fourteenth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|fifteenth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -841,6 +841,37 @@ const NATIVE_TWELFTH = {
 };
 
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
+/**
+ * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
+ * (bylines with a time after the name, a ticket's line, an inbox's rows): the same kinds of screen text in other
+ * words and orders, as a check of those rules; with look-alikes that name no person.
+ */
+const FIFTEENTH_TEMPLATES = [
+  ocr("Modified 3 days ago by {PERSON}"),
+  ocr("Updated by {PERSON} yesterday"),
+  ocr("Created by {PERSON} on 12 May"),
+  ocr("INC-2231: {PERSON} cannot access VPN"),
+  ocr("Bug 4410: {PERSON} reported a crash on login"),
+  ocr("Unread\n{PERSON}  Re: Q3 budget  11:02\n{PERSON}  Invoice #2231  Mon"),
+  ocr("{PERSON}  Team standup notes  08:15"),
+  ocr("Owner: {PERSON}\nLast modified by {PERSON} 5 minutes ago"),
+  ocr("Comment by {PERSON}: looks good to me"),
+  ocr("{PERSON} is out of office until Monday"),
+  ocr("Assigned to {PERSON}"),
+  ocr("Reviewer  {PERSON}  Approved"),
+  title("{PERSON} - Out of Office - Outlook"),
+  ocr("Last updated by {PERSON} just now"),
+];
+const FIFTEENTH_NEGATIVES = [
+  ocr("Modified 3 days ago by Admin"),
+  ocr("Unread\nNewsletter  Weekly digest  11:02"),
+  ocr("Bug 4410: Login page crashes on submit"),
+  ocr("Assigned to Support Team"),
+  ocr("Updated by System yesterday"),
+  ocr("Status: Build cannot start"),
+  ocr("Drafts  Quarterly plan  Yesterday"),
+];
+
 const SCREEN_NEGATIVES = [
   title("Settings - Visual Studio Code"),
   title("Quarterly Report.xlsx - Excel"),
@@ -968,6 +999,7 @@ const TEMPLATE_SETS = {
   twelfth: { english: ELEVENTH_TEMPLATES, natives: NATIVE_TWELFTH, negatives: SCREEN_NEGATIVES },
   thirteenth: { english: THIRTEENTH_TEMPLATES, natives: {}, negatives: THIRTEENTH_NEGATIVES },
   fourteenth: { english: FOURTEENTH_TEMPLATES, natives: {} },
+  fifteenth: { english: FIFTEENTH_TEMPLATES, natives: {}, negatives: FIFTEENTH_NEGATIVES },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {

@@ -561,6 +561,8 @@ describe("person: hard negatives", () => {
     expect(found("haley ratke can u send me the file")).toEqual(["haley ratke"]);
     expect(found("lavern hudson n i r going to the office later")).toEqual(["lavern hudson"]);
     expect(found("camylle g. waters just pinged me about the release")).toEqual(["camylle g. waters"]);
+    // an account or a role where an app would name a person
+    expect(found("Modified 3 days ago by Admin")).toEqual([]);
   });
 
   it("departments, nouns and the clause after a thank-you are no names", () => {

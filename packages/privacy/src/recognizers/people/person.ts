@@ -986,7 +986,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   chains();
   if (segs.length > 0) rescore();
   for (const s of segs) {
-    if (s.score >= 0.5)
+    if (s.score >= 0.5 && !(s.a === s.b && ROLE_WORDS.has(lower.slice(ts[s.a]!, te[s.a]!))))
       out.push({
         start: zwnjStart(s.start),
         end: zwnjEnd(s.end),
@@ -1001,6 +1001,16 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   if (directory) matchDirectory(toks, directory, out);
   return out;
 }
+
+/**
+ * Accounts and roles that an app names where it would name a person ("Modified by Admin", "Posted by System"): alone,
+ * no person, though some are names in the larger lists.
+ */
+const ROLE_WORDS = new Set(
+  "admin administrator system root support bot guest owner moderator everyone anonymous unknown staff team".split(
+    " ",
+  ),
+);
 
 const ZWNJ = 0x200c;
 const LETTER_RE = /\p{L}/u;

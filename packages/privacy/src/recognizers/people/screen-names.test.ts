@@ -108,6 +108,17 @@ describe("names in the text OCR reads off a window", () => {
     // a name that starts like a weekday is a name, not a day ("Monne 10:43")
     expect(found("Ilsa Monne  10:43 AM", "ocr")).toEqual(["Ilsa Monne"]);
     expect(found("Build started 5m ago\nSettings changed\nMeeting Notes  10:30", "ocr")).toEqual([]);
+    // the time after the name, an inbox's sender in its first column, a ticket's line after its label
+    expect(found("Last edited by Dureildne 2 hours ago", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Approved by Zorqual Vennik on 3 March", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(
+      found("Inbox\nDureildne  Lunch tomorrow?  9:14\nZorqual Vennik  Invoice attached  Yesterday", "ocr"),
+    ).toEqual(["Dureildne", "Zorqual Vennik"]);
+    expect(found("Ticket #4821: Zorqual Vennik cannot log in - Zendesk", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Bug 4410: Dureildne reported a crash on login", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Drafts  Quarterly plan  Yesterday\nBug 4410: Login page crashes on submit", "ocr")).toEqual(
+      [],
+    );
   });
   it("a compact row's cells joined by middle dots, bylines, and what a person sent or asked", () => {
     expect(found("Call ended · Zorqual Vennik · 12:31", "ocr")).toEqual(["Zorqual Vennik"]);

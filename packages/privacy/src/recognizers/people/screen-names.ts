@@ -448,6 +448,7 @@ const ACTIVITY = new RegExp(
       "is typing|is calling|is speaking|is sharing|is now|has joined|has left|joined|left|commented|replied|reacted",
       "mentioned you|shared|liked|invited you|sent you|sent a|accepted|declined|added|removed|changed|updated",
       "edited|created|uploaded|assigned|completed|requested|called|started|followed you|wants to|was added",
+      "cannot|can't|can not|is unable to|is out of office|is away|is on leave|reported|needs access",
       // German, French, Spanish, Italian, Dutch, Portuguese
       "schreibt|tippt|hat das meeting verlassen|hat die besprechung verlassen|ist beigetreten|hat kommentiert",
       "hat geantwortet|hat reagiert|hat geteilt|hat angerufen|est en train d'écrire|écrit|a quitté|a rejoint",
@@ -471,6 +472,11 @@ const LINE_LEADS = [
   "owned by ",
   "edited by ",
   "modified by ",
+  "last edited by ",
+  "last modified by ",
+  "last updated by ",
+  "updated by ",
+  "changed by ",
   "invited by ",
   "added by ",
   "calling ",
@@ -521,6 +527,9 @@ const LINE_LEADS = [
   "compartilhado com ",
   "partilhado com ",
 ];
+/** When something was done, after the name of who did it: "2 hours ago", "on 3 March", "yesterday at 9:14". */
+const WHEN_AFTER =
+  /\s+(?:\d{1,3}\s(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\sago|(?:on|at)\s[^\n]{1,30}|yesterday(?:\s[^\n]{1,20})?|today(?:\s[^\n]{1,20})?|just now)$/i;
 /** "… and 2 others" after the people a line lists. */
 const AND_OTHERS = /,? (?:and|&|\+) ?\d{1,4} (?:others?|more)$/i;
 /** A bracketed role after a name in a meeting's or a thread's list: "(Host)", "(me)". */
@@ -786,6 +795,9 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
       const colon = text.slice(v, e).indexOf(":");
       if (colon >= 0) e = v + colon;
       e = columnEnd(text, v, e);
+      // "Last edited by Ilsa Prenn 2 hours ago", "Approved by Ilsa Prenn on 3 March": the time after the name
+      const when = WHEN_AFTER.exec(text.slice(v, e));
+      if (when) e = v + when.index;
       if (namesIn(text, v, e, out)) continue;
     }
     // "Ilsa Prenn  10:42 AM": a row of a chat or a list, its time last
@@ -799,6 +811,22 @@ function screenTextNames(text: string, lower: string, out: Detection[]): void {
         e--;
       if (nameAt(text, a, e)) {
         push(out, text, a, e);
+        continue;
+      }
+      // "Ilsa Prenn  Lunch tomorrow?  9:14": an inbox's row, its sender in the first column
+      const first = columnEnd(text, a, e);
+      if (first < e && nameAt(text, a, first)) {
+        push(out, text, a, first);
+        continue;
+      }
+    }
+    // "Ticket #4821: Ilsa Prenn cannot log in": what a person did, after a short label
+    const colon = line.indexOf(": ");
+    if (colon > 0 && colon <= 24) {
+      const r = a + colon + 2;
+      const act2 = ACTIVITY.exec(lower.slice(r, b));
+      if (act2 && act2.index > 0 && nameAt(text, r, r + act2.index)) {
+        push(out, text, r, r + act2.index);
         continue;
       }
     }
