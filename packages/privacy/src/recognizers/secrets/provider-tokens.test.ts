@@ -224,6 +224,9 @@ describe("secret-tokens: look-alikes are not tokens", () => {
     ["hugs and kisses", "xoxo-see-you-soon-grandma-and-grandpa"],
     ["upper-case identifier after API-", "API-REFERENCEDOCUMENTATIONSX"],
     ["snake_case identifier after re_", "re_compute_averagesforallusersinthedb"],
+    // a file's name with a hash after a prefix; a Sourcegraph-shaped placeholder
+    ["a file's name", "/assets/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"],
+    ["runs of one character", "sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa"],
   ])("%s", (_name, text) => {
     expect(detect(text)).toEqual([]);
   });

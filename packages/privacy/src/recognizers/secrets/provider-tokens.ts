@@ -88,6 +88,9 @@ for (const k of BUCKETS.keys()) {
   if (a < 128 && b < 128) PAIR[a * 128 + b] = 1;
 }
 
+/** A file's extension, then the end of its name. */
+const FILE_EXTENSION = /^\.[A-Za-z]{2,4}(?![A-Za-z0-9])/;
+
 function accept(c: Compiled, token: string): boolean {
   const f = c.format;
   if (f.minEntropy !== undefined && shannonEntropy(token) < f.minEntropy) return false;
@@ -111,6 +114,8 @@ function tryAt(text: string, p: number, prev: number, list: readonly Compiled[],
     if (m === null) continue;
     const end = p + m[0].length;
     if (end < text.length && c.after.test(text[end]!)) continue;
+    // a file's name that holds a prefix and a hash: "video_box.ico-7a388b69….png"
+    if (prev === 46 && FILE_EXTENSION.test(text.slice(end, end + 6))) continue;
     if (accept(c, m[0])) {
       emit(out, c, text, p, end);
       return end;

@@ -597,8 +597,9 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     provider: "sourcegraph",
     name: "Sourcegraph access token",
     prefixes: ["sgp_"],
-    // hex, in either case (a token copied from a page that shows it in capitals is still one)
+    // hex, in either case (a token copied from a page that shows it in capitals is still one), random
     pattern: "sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}",
+    minEntropy: 3.2,
   },
   { provider: "prefect", name: "Prefect API key", prefixes: ["pnu_"], pattern: "pnu_[A-Za-z0-9]{36}" },
   {
