@@ -43,6 +43,7 @@ describe("typed passwords", () => {
     ["lozinka je Zagreb2024", "Zagreb2024"],
     ["parool: Tallinn2024", "Tallinn2024"],
     ["slaptažodis: Vilnius2024", "Vilnius2024"],
+    ["parole: Riga2024x", "Riga2024x"],
     ["סיסמה: Xk29mQ7z", "Xk29mQ7z"],
     ["كلمة المرور: Xk29mQ7z", "Xk29mQ7z"],
     ["पासवर्ड: Xk29mQ7z", "Xk29mQ7z"],
@@ -83,6 +84,8 @@ describe("typed passwords", () => {
     "the password policy requires 12 chars",
     'const URI = "mongodb://username:password@localhost:27017/database";',
     "מה הסיסמה",
+    // French "parole" is speech
+    "la parole est à Marie2 maintenant",
     "reset your password here",
     "password reset link is https://example.com/reset",
     "passwords are hashed with argon2",

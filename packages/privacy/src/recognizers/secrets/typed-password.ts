@@ -74,6 +74,7 @@ const ANNOUNCERS: ReadonlyArray<readonly [string, Kind]> = [
   ["пин-код", "pin"], ["код подтверждения", "otp"], ["парола", "password"], ["лозинка", "password"],
   // Baltic, South Slavic, Romanian, Iberian and Celtic languages, Icelandic, Albanian
   ["slaptažodis", "password"], ["slaptazodis", "password"], ["parool", "password"], ["geslo", "password"],
+  ["parole", "password"],
   ["lozinka", "password"], ["parolă", "password"], ["contrasenya", "password"], ["contrasinal", "password"],
   ["pasahitza", "password"], ["lykilorð", "password"], ["cyfrinair", "password"], ["fjalëkalimi", "password"],
   ["fjalëkalim", "password"],
@@ -724,6 +725,10 @@ function announcement(text: string, lower: string, word: string, start: number, 
       // "user: jsmith pass: Welcome1!": "pass" is also a boarding pass, a bus pass, a test result
       const marked = text[end] === ":" || text[end] === "=";
       if (marked && USER_CUE.test(lower.slice(lineStartOf(lower, start), start))) strongAfter(text, end, out);
+    } else if (word === "parole") {
+      // Latvian "parole: …"; in French "parole" is speech ("la parole est à …"): after a colon only, and plainly
+      // a password
+      if (text[end] === ":") strongAfter(text, end, out);
     } else if (word === "pw" && text[end] === " ") {
       // "pw BlueSky42": the short form without a colon, before a value that is plainly a password
       if (!strongAfter(text, end, out)) parseAfter(text, lower, kind, end, out);
