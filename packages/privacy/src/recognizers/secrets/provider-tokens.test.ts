@@ -225,8 +225,8 @@ describe("secret-tokens: look-alikes are not tokens", () => {
     ["upper-case identifier after API-", "API-REFERENCEDOCUMENTATIONSX"],
     ["snake_case identifier after re_", "re_compute_averagesforallusersinthedb"],
     // a file's name with a hash after a prefix; a Sourcegraph-shaped placeholder
-    ["a file's name", "/assets/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"],
-    ["runs of one character", "sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa"],
+    ["a file's name", "/static/banner.ico-3c9d5e0f1a2b4c6d8e7f9a0b1c2d3e4f.png"],
+    ["runs of one character", "sgp_4444444bDDDDD9999999EeeeEAbbbbbbbbbbbbbb"],
   ])("%s", (_name, text) => {
     expect(detect(text)).toEqual([]);
   });

@@ -114,7 +114,7 @@ function tryAt(text: string, p: number, prev: number, list: readonly Compiled[],
     if (m === null) continue;
     const end = p + m[0].length;
     if (end < text.length && c.after.test(text[end]!)) continue;
-    // a file's name that holds a prefix and a hash: "video_box.ico-7a388b69….png"
+    // a file's name that holds a prefix and a hash: "banner.ico-3c9d5e0f….png"
     if (prev === 46 && FILE_EXTENSION.test(text.slice(end, end + 6))) continue;
     if (accept(c, m[0])) {
       emit(out, c, text, p, end);

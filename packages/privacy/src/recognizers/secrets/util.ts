@@ -398,7 +398,7 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Names made of lower-case words: a property's or package's dotted path ("jetbrains.mps.v8_elimination",
+ * Names made of lower-case words: a property's or package's dotted path ("acme.orders.retry_policy",
  * "spring.datasource.url") and a package with its version ("jjwt-jackson-0.11.2", "spring-boot-starter-3.2.1").
  */
 const NAME_PATH =
