@@ -16,14 +16,12 @@ import { isCommandEnd, results, secretDetection, shellWordAt, type ShellWord } f
 const ID = "secret-commands";
 const OUT: Detection[] = [];
 
-type Word = ShellWord;
-
 /** Most words read from one command. */
 const MAX_WORDS = 24;
 
 /** The words of the command that starts at `from`, up to its line's end, ';', '|' or '&'. */
-function commandWords(text: string, from: number): Word[] {
-  const words: Word[] = [];
+function commandWords(text: string, from: number): ShellWord[] {
+  const words: ShellWord[] = [];
   let i = from;
   while (words.length < MAX_WORDS) {
     while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
@@ -47,7 +45,8 @@ function commandStarts(lower: string, name: string): number[] {
   return at;
 }
 
-function password(text: string, word: Word | undefined, out: Detection[]): void {
+/** Push `word` as a password when it is one (not a prompt's "*", a variable, a flag or a placeholder). */
+function password(text: string, word: ShellWord | undefined, out: Detection[]): void {
   if (word === undefined) return;
   const v = word.value;
   if (v === "*" || v.startsWith("$") || v.startsWith("%") || v.startsWith("/") || v.startsWith("-")) return;
@@ -63,7 +62,7 @@ function password(text: string, word: Word | undefined, out: Detection[]): void 
 }
 
 /** The part of `word` after its first `sep` ("user%PASSWORD", "pass:PASSWORD"), as a word of its own. */
-function after(text: string, word: Word, sep: string): Word | undefined {
+function after(text: string, word: ShellWord, sep: string): ShellWord | undefined {
   const k = word.value.indexOf(sep);
   const at = text.indexOf(sep, word.start);
   if (k < 0 || at < 0 || at >= word.end) return undefined;
