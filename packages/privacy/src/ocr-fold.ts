@@ -44,10 +44,10 @@ function numberish(c: string): boolean {
  * - a dot between an IBAN's groups as the space it was ("GB66 WEST 7407 3368 1772.44");
  * - four groups of digits joined by dots and at least one comma, with commas as dots ("198,51.100.7");
  * - "¢", "©", "®" between an address's local part and its domain as "@"; a doubled "@@" there as "_@";
- * - a "g" or "G" between an address's local part and its domain ("ilsa.prenn54gexample.com"), on a line that labels
- *   an address ("Email", "From:", "Reply to", "Kontakt"…) or inside angle brackets, as "@"; an "&" for an 8 right
- *   before an address's "@" ("vennik8&@");
- * - an "@" for the first digit of a number's groups ("SSN: @11-62-5516") as 0;
+ * - a "g" or "G" (or else an "e") between an address's local part and its domain ("ilsa.prenn54gexample.com"), on a
+ *   line that labels an address ("Email", "From:", "Reply to", "Kontakt"…) or inside angle brackets, as "@"; an "&"
+ *   for an 8 before an address's "@" or the digits before it ("vennik8&@", "prenn&3@");
+ * - an "@" for the first digit of a number's groups ("SSN: @11-62-5516") or of an IBAN's group ("9474 @870") as 0;
  * - "{", "}", ")", "]" or "|" between two letters or digits of a long random-looking token ("…Cyo4E{PCVtb…") as
  *   the letter it was (f, J, J, J, I), so that a key reads as one token;
  * - an AWS access key id's prefix and letters as they were ("AKTA…", "\KIA…", "…NY}" are AKIA…, …NYJ): its

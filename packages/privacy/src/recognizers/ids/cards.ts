@@ -224,26 +224,21 @@ function garbledCards(
       }
       e++;
     }
-    // the rest of a word OCR garbled there ("2436 ous": "ous" was "5075 0118")
-    if (
-      digits >= 8 &&
-      e > last &&
-      e < text.length &&
-      text.charCodeAt(e) > 32 &&
-      text.charCodeAt(e - 1) > 32
-    ) {
-      let t = e;
-      while (t < text.length && t - e < 6 && text.charCodeAt(t) > 32) t++;
-      last = t;
-    } else if (digits >= 8) {
-      // marks after the last digit, up to the last one that is no space ("… 7343 o")
-      let t = e;
-      while (t > last && text.charCodeAt(t - 1) === 32) t--;
-      last = t;
+    if (digits < 8) {
+      covered = last;
+      continue;
     }
-    covered = last;
-    if (digits < 8 || cards.some((c) => c.start < last && c.end > run.start)) continue;
-    (out ??= []).push(det(run.start, last, "CREDIT_CARD", 0.6, ID));
+    let end = e;
+    if (e > last && e < text.length && text.charCodeAt(e) > 32 && text.charCodeAt(e - 1) > 32) {
+      // the rest of a word OCR garbled there ("2436 ous": "ous" was "5075 0118")
+      while (end < text.length && end - e < 6 && text.charCodeAt(end) > 32) end++;
+    } else {
+      // marks after the last digit, up to the last one that is no space ("… 7343 o")
+      while (end > last && text.charCodeAt(end - 1) === 32) end--;
+    }
+    covered = end;
+    if (cards.some((c) => c.start < end && c.end > run.start)) continue;
+    (out ??= []).push(det(run.start, end, "CREDIT_CARD", 0.6, ID));
   }
   return out;
 }

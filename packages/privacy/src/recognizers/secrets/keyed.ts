@@ -481,6 +481,8 @@ function atOperator(text: string, lower: string, pos: number, out: Detection[]):
   const prev = text.charCodeAt(pos - 1);
   let op: string;
   let opEnd: number;
+  // where the key name ends: before the operator, or before a compound one's first character
+  let keyEnd = pos;
   if (c === 58) {
     if (next === 58 || next === 47 || prev === 58) return pos + 1; // '::' scope, '://' URL
     if (next === 61) {
@@ -499,12 +501,10 @@ function atOperator(text: string, lower: string, pos: number, out: Detection[]):
     const before = text.charCodeAt(opStart - 1);
     if (before === 61 || before === 33 || before === 60 || before === 62) return pos + 1;
     if (opStart < pos) {
-      const key = declaredName(text, readKeyBefore(text, opStart));
-      if (!key) return pos + 1;
-      const spaced = text.charCodeAt(opStart - 1) === 32 && text.charCodeAt(pos + 1) === 32;
-      return considerAssignment(text, lower, key, "=", pos + 1, spaced, out);
-    }
-    if (next === 62) {
+      keyEnd = opStart;
+      op = "=";
+      opEnd = pos + 1;
+    } else if (next === 62) {
       op = "=>";
       opEnd = pos + 2;
     } else {
@@ -513,9 +513,9 @@ function atOperator(text: string, lower: string, pos: number, out: Detection[]):
       while (opEnd < text.length && text.charCodeAt(opEnd) === 61 && opEnd - pos < 3) opEnd++;
     }
   }
-  const key = declaredName(text, readKeyBefore(text, pos));
+  const key = declaredName(text, readKeyBefore(text, keyEnd));
   if (!key) return opEnd;
-  const spacedOp = text.charCodeAt(pos - 1) === 32 && text.charCodeAt(opEnd) === 32;
+  const spacedOp = text.charCodeAt(keyEnd - 1) === 32 && text.charCodeAt(opEnd) === 32;
   return considerAssignment(text, lower, key, op, opEnd, spacedOp, out);
 }
 

@@ -136,9 +136,10 @@ const AWS_ID_PREFIX = /^(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA|AIPA)/;
  * password, so one long run of capitals and digits counts too (an AWS key id OCR misread: "KIAVKYRDJAGAJHXDSQS").
  */
 function valueAfter(text: string, e: number, strong: boolean): Part | undefined {
-  const tokenishAt = (word: Part): boolean => {
+  /** A word's value as its text (what `valueOf` keeps of it). */
+  const valueText = (word: Part): string => {
     const v = valueOf(text, word.start, word.end);
-    return tokenish(text.slice(v.start, v.end));
+    return text.slice(v.start, v.end);
   };
   const words: Part[] = [];
   let i = e;
@@ -156,14 +157,16 @@ function valueAfter(text: string, e: number, strong: boolean): Part | undefined 
   let junk = 0;
   // (the rest of the label's own word is junk too, or the value glued to it: "api_key=Ab…")
   while (w < words.length && junk <= MAX_JUNK) {
-    const v = valueOf(text, words[w]!.start, words[w]!.end);
-    const str = text.slice(v.start, v.end);
+    const str = valueText(words[w]!);
     if (tokenish(str) || (strong && /^[A-Z0-9]{16,}$/.test(str))) break;
     // (or the first of a key id's parts: "AKIAXGF JB6COWXAYPEDX")
-    if (strong && /^[A-Z0-9]{4,}$/.test(str) && w + 1 < words.length) {
-      const v2 = valueOf(text, words[w + 1]!.start, words[w + 1]!.end);
-      if (/^[A-Z0-9]{4,}$/.test(text.slice(v2.start, v2.end))) break;
-    }
+    if (
+      strong &&
+      /^[A-Z0-9]{4,}$/.test(str) &&
+      w + 1 < words.length &&
+      /^[A-Z0-9]{4,}$/.test(valueText(words[w + 1]!))
+    )
+      break;
     if (
       words[w]!.end - words[w]!.start > JUNK_LENGTH &&
       !/[=:]$/.test(text.slice(words[w]!.start, words[w]!.end))
@@ -191,7 +194,7 @@ function valueAfter(text: string, e: number, strong: boolean): Part | undefined 
     const cut =
       p > 0 &&
       /^[A-Za-z0-9]{1,3}$/.test(str) &&
-      (w + p + 1 < words.length ? tokenishAt(words[w + p + 1]!) : alnum >= 12);
+      (w + p + 1 < words.length ? tokenish(valueText(words[w + p + 1]!)) : alnum >= 12);
     if (!(tokenish(str) || capsRun || capsPart || cut)) break;
     if (capsRun || (capsPart && !tokenish(str))) caps = true;
     if (capsPart && p > 0) parts++;

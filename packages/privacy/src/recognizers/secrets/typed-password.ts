@@ -4,6 +4,7 @@ import { seedPhraseAfter } from "./crypto-keys.js";
 import { K_JOINED, K_NONASCII, tokensOf } from "../people/tokens.js";
 import {
   alignedLower,
+  FOREIGN_PASSWORD_WORDS,
   isAbsolutePath,
   isNameOrAlphabet,
   isPasswordMessage,
@@ -738,8 +739,7 @@ function announcement(text: string, lower: string, word: string, start: number, 
 }
 
 /** A password's label alone ("Password", "Passwort", "Mot de passe", "Contraseña"). */
-const PASSWORD_LABEL =
-  /^(?:pass ?word|passwort|kennwort|wachtwoord|contrase[ñn]a|senha|mot de passe|l[öo]senord|salasana|has[łl]o|heslo|[şs]ifre|jelsz[óo]|adgangskode|passord)$/i;
+const PASSWORD_LABEL = new RegExp(`^(?:pass ?word|passwort|${FOREIGN_PASSWORD_WORDS})$`, "i");
 
 /** Words before "token" that make it no credential. */
 const NOT_SECRET_TOKEN = ["csrf", "xsrf", "authenticity", "anti forgery"];

@@ -429,9 +429,11 @@ export function isNameOrAlphabet(v: string): boolean {
   return NAME_PATH.test(v) || ascendingRun(v) >= 8;
 }
 
+/** The word for "password" in the supported languages other than English and German, as a regular expression's alternation. */
+export const FOREIGN_PASSWORD_WORDS =
+  "kennwort|wachtwoord|contrase[ñn]a|senha|mot de passe|l[öo]senord|salasana|has[łl]o|heslo|[şs]ifre|jelsz[óo]|adgangskode|passord";
 /** A password word of the supported languages, inside a lower-cased text. */
-const PASSWORD_WORD_IN =
-  /pass ?words?|passwor[dt]|passwd|kennwort|wachtwoord|contrase[ñn]a|senha|mot de passe|l[öo]senord|salasana|has[łl]o|heslo|[şs]ifre|jelsz[óo]|adgangskode|passord/;
+const PASSWORD_WORD_IN = new RegExp(`pass ?words?|passwor[dt]|passwd|${FOREIGN_PASSWORD_WORDS}`);
 
 /**
  * Words, not a password: a value of several words that names a password or reads as a sentence, the text of a
