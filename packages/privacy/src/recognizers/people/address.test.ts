@@ -444,9 +444,9 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("U Know 5 people came")).toEqual([]);
     expect(addresses("The office is at Király u. 15.")).toEqual(["Király u. 15"]);
     // in capitals it is a middle initial: "2 hours" is a time
-    expect(addresses("Last edited by Ben U. Hoeger 2 hours ago")).toEqual([]);
+    expect(addresses("Last edited by Dureildne U. Hoeger 2 hours ago")).toEqual([]);
     // a ratio's second number ("1:1" meeting notes)
-    expect(addresses("1:1 Ryan Mills / Cassie - Notion")).toEqual([]);
+    expect(addresses("1:1 Dureildne Mills / Zorqual - Notion")).toEqual([]);
     expect(addresses("the contract ends 18 Dec 2024")).toEqual([]);
     // "og" is Norwegian "and", "stock" an English word: no floors
     expect(addresses("meet at Storgata 5 og Parkveien 3")).toEqual(["Storgata 5", "Parkveien 3"]);
