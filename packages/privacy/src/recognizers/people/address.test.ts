@@ -496,6 +496,18 @@ describe("street addresses: hard negatives", () => {
     expect(addresses("the SWIFT code is 54 E DEUTDEFF")).toEqual([]);
     expect(addresses("we scored 3 W and 2 L")).toEqual([]);
     expect(addresses("Hi Anna, 12 people came. Hi Bob")).toEqual([]);
+    // one letter between two numbers: a size or a grid's cell
+    expect(addresses("the board is 4 x 8 feet")).toEqual([]);
+    expect(addresses("cut a 2 x 4 stud, then 3 b 12")).toEqual([]);
+  });
+
+  it("a flat after the house number leaves the street's name to the street (Azerbaijani 'm.')", () => {
+    expect(addresses("billing address\nxəzəl qurbanlı küç., 815 m. 960")).toEqual([
+      "xəzəl qurbanlı küç., 815 m. 960",
+    ]);
+    expect(addresses("i'll drop it at park wiśniowy 12b m. 580 tomorrow")).toEqual([
+      "park wiśniowy 12b m. 580",
+    ]);
   });
 
   it("is linear on adversarial input", () => {

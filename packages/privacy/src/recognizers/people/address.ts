@@ -1908,7 +1908,9 @@ function streetAt(i: number): [number, number, number] | undefined {
       run === b &&
       !allCommon(a, b) &&
       // a date: "18 Dec 2024"
-      !(a === b && MONTHS_SHORT.has(key(a)))
+      !(a === b && MONTHS_SHORT.has(key(a))) &&
+      // one letter between two numbers is a size or a grid's cell, no street: "a 4 x 8 sheet", "row 3 b 12"
+      !(a === b && te[a]! - ts[a]! === 1)
     ) {
       // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
       let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;

@@ -28,7 +28,11 @@ describe("key names", () => {
     ["GITHUB_TOKEN", "secret"],
     ["signing_key", "secret"],
     ["ANY_KEY", "key"],
+    ["MAILGUN_KEY", "service-key"],
     ["key", "key"],
+    ["MY_KEY", "key"],
+    ["GPG_KEY", "key"],
+    ["IDEMPOTENCY_KEY", "key"],
     ["password_min_length", null],
     ["passwordField", null],
     ["token_type", null],
@@ -60,6 +64,11 @@ describe("values", () => {
     expect(acceptValue("secret", "not_a_real_token", false)).toBe(false);
     expect(acceptValue("key", "ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==", false)).toBe(false);
     expect(acceptValue("key", "d41d8cd98f00b204e9800998ecf8427e", true)).toBe(false);
+    // a key named for a service: services issue hex and UUID keys (a GPG key's long id is no such key)
+    expect(acceptValue("service-key", "c4a1e9f0b2d83c7e6f5a4b3c2d1e0f9a8b7c6d5e", true)).toBe(true);
+    expect(acceptValue("service-key", "3f2b9c1e-8a4d-4e7f-b6c5-9d0a1e2f3b4c", true)).toBe(true);
+    expect(acceptValue("service-key", "A035C8C19219BA82", true)).toBe(false);
+    expect(acceptValue("service-key", "0000000000000000000000000000000000000000", true)).toBe(false);
     expect(acceptValue("secret", "/etc/ssl/private/server.key", true)).toBe(false);
     expect(acceptValue("secret", "https://vault.example.com/v1/x", true)).toBe(false);
   });

@@ -26,8 +26,11 @@ const OUT: Detection[] = [];
 
 const ID = "secret-keyed";
 
-/** How secret a key name says its value is. */
-export type KeyClass = "password" | "secret" | "key";
+/**
+ * How secret a key name says its value is. "service-key": a key named for what it opens (`MAILGUN_KEY`,
+ * `PAYMENT_KEY`), which services issue as hex or UUIDs; a bare "key" (`KEY`, `ANY_KEY`) may name a hash or an id.
+ */
+export type KeyClass = "password" | "secret" | "service-key" | "key";
 
 /** A key name split into lower-case words: `azureClientSecret` → `["azure", "client", "secret"]`. */
 export function keyWords(ident: string): string[] {
@@ -154,8 +157,34 @@ function classifyWords(words: readonly string[], joined = words.join("_")): KeyC
   }
   if (!hasKey) return null;
   for (const w of words) if (KEY_QUALIFIERS.has(w)) return "secret";
-  return "key";
+  let named = false;
+  for (const w of words) {
+    if (w === "key" || w === "keys" || GENERIC_KEY_WORDS.has(w)) continue;
+    if (ID_KEY_WORDS.has(w)) return "key";
+    named = true;
+  }
+  return named ? "service-key" : "key";
 }
+
+/** Words that name nothing a key opens (`MY_KEY`, `THE_KEY`, `KEY_2`). */
+// prettier-ignore
+const GENERIC_KEY_WORDS = new Set([
+  "my", "the", "a", "an", "any", "some", "other", "your", "our", "default", "new", "old", "current", "main",
+  "this", "that", "next", "prev", "previous", "first", "second", "x", "k", "v",
+]);
+/**
+ * Words of keys whose values are ids, hashes or public fingerprints, not secrets (`ENV GPG_KEY 7169…` in
+ * Dockerfiles, `IDEMPOTENCY_KEY`, `ROUTING_KEY`, `OBJECT_KEY`).
+ */
+// prettier-ignore
+const ID_KEY_WORDS = new Set([
+  "gpg", "pgp", "gnupg", "keyid", "keyring", "routing", "idempotency", "dedup", "dedupe", "deduplication",
+  "object", "s3", "blob", "message", "translation", "i18n", "l10n", "locale", "unique", "composite",
+  "surrogate", "natural", "commit", "git", "revision", "rev", "etag", "build", "release", "asset", "upload",
+  "download", "react", "list", "item", "node", "group", "tag", "tags", "redis", "memcache", "memcached",
+  "counter", "metric", "metrics", "event", "events", "job", "queue", "topic", "stream", "record", "entry",
+  "dict", "parent", "child", "join", "idx", "pk", "fk",
+]);
 
 const CODE_REF_UNQUOTED = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$|[([{]/;
 const ENCRYPTED_VALUE =
@@ -163,6 +192,8 @@ const ENCRYPTED_VALUE =
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** Hashes, and the fingerprints and long ids of GPG keys (`ENV GPG_KEY A035C8C1…` in Dockerfiles: a public key's). */
 const HASH_HEX = /^(?:[a-fA-F0-9]{16}|[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{64}|[a-fA-F0-9]{128})$/;
+/** Hex a service issues as a key: 32, 40 or 64 digits of one case (a GPG key's 16-digit id is no key). */
+const SERVICE_HEX = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
 const NOT_A_TOKEN =
   /:\/\/|^[.~]|^\/(?![A-Za-z0-9+/]{15,}={0,2}$)|^\/(?=[\w./-]*$)|^[A-Za-z]:\\|\.(?:pem|key|json|p12|pfx|crt|txt|env|ya?ml)$|@[A-Za-z0-9-]+\.[A-Za-z]/;
 const PASSWORD_FIELD_NAME =
@@ -358,6 +389,9 @@ export function acceptValue(cls: KeyClass, value: string, quoted: boolean, space
   if (NOT_A_TOKEN.test(v) || /\s/.test(v)) return false;
   if (decodesToProse(v) || WORDY_IDENT.test(v) || isNameOrAlphabet(v)) return false;
   if (cls === "secret") return looksRandom(v, 12);
+  // a key named for a service: services issue keys as 32 to 64 hex digits and as UUIDs (`MAILGUN_KEY=<hex>`)
+  if (cls === "service-key" && (UUID.test(v) || SERVICE_HEX.test(v)))
+    return looksRandom(v.replace(/-/g, ""), 16);
   // a bare "key": demand more (cache keys, hashes and ids are common values)
   if (UUID.test(v) || HASH_HEX.test(v)) return false;
   return looksRandom(v, 16);

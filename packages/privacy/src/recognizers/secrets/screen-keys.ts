@@ -118,7 +118,7 @@ export const screenKeys: Recognizer = {
       from = e;
       const cls = classifyKey(text.slice(s, e));
       if (cls === null) continue;
-      const value = valueAfter(text, e, cls !== "key");
+      const value = valueAfter(text, e, cls === "password" || cls === "secret");
       if (value !== undefined) {
         out.push(secretDetection(value.start, value.end, "high-entropy", 0.7, ID));
         from = value.end;
