@@ -421,6 +421,12 @@ describe("person: hard negatives", () => {
   it("sentence-initial common words are no names", () => {
     expect(found("Will you come? Grant access to the repo. Mark the task done.")).toEqual([]);
     expect(found("Young people like white roses. Long live the king.")).toEqual([]);
+    // after a comment's or a heading's mark that opens the line, as after a full stop
+    expect(found("  // Parse the cookies on the request")).toEqual([]);
+    expect(found("##### Parse Method Parameter Decorators")).toEqual([]);
+    expect(found("### Koa v1.x Middleware Signature")).toEqual([]);
+    // (a name still is one there; "//" inside a URL marks nothing)
+    expect(found("// Anna fixed this\n# Jorik Vandermeer")).toEqual(["Anna", "Jorik Vandermeer"]);
   });
 
   it("capitalised common words, titles of works, headings", () => {

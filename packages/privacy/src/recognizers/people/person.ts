@@ -4032,8 +4032,29 @@ export function sentenceInitial(text: string, pos: number): boolean {
       c === 59 ||
       c === 62 ||
       c === 45 ||
-      c === 0x2026
+      c === 0x2026 ||
+      commentMarkAt(text, k, c)
     );
+  }
+  return true;
+}
+
+/**
+ * The character `c` at `k` ends a comment's or a heading's mark that opens its line ("// Parse the query", "# Set
+ * up", "## Usage"): the word after it begins a sentence.
+ */
+function commentMarkAt(text: string, k: number, c: number): boolean {
+  if (c !== 47 && c !== 35) return false;
+  let j = k;
+  // "//" (a lone "/" is a path's or a fraction's) or one or more "#"
+  if (c === 47) {
+    if (j === 0 || text.charCodeAt(j - 1) !== 47) return false;
+    j -= 2;
+  } else while (j >= 0 && text.charCodeAt(j) === 35) j--;
+  for (; j >= 0; j--) {
+    const d = text.charCodeAt(j);
+    if (d === 10 || d === 13) return true;
+    if (d !== 32 && d !== 9) return false;
   }
   return true;
 }
