@@ -9,6 +9,9 @@ import { mergeSorted, sortDetections, type Span } from "./merge.js";
 import { foldOcrMisreads } from "./ocr-fold.js";
 import { applyRedaction, type RedactionOperator } from "./redact.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
+import { isTypedLike } from "./recognizers/ids/util.js";
+import { spacedDigitsView, spanInText } from "./spaced-digits.js";
+import { phoneWordNear } from "./recognizers/contact/phone.js";
 import { beginRunBatch, endRunBatch, showBatchRecord } from "./recognizers/ids/scan.js";
 import {
   asciiCharBit,
@@ -331,7 +334,49 @@ function concludeOne(
     runAll(plan, fst, threshold);
     if (fst.kept !== undefined) for (const d of fst.kept) (st.kept ??= []).push(d);
   }
+  if (isTypedLike(channel) && MAY_BE_SPACED.test(text)) readSpaced(text, channel, opts, plan, threshold, st);
   return conclude(st, opts, redacting);
+}
+
+/**
+ * A digit alone between gaps, or four-digit groups with a wide gap: a record may hold a spaced number (see
+ * spaced-digits.ts).
+ */
+const MAY_BE_SPACED =
+  /\d[ \t\u00a0\u202f]{1,3}\d[ \t\u00a0\u202f]{1,3}\d|\d{4}(?:[ \u00a0\u202f]{2,3}|\t)\d{4}/;
+/** Least score of what the spaced view finds: a number's validated reading, not the typed-text fallback. */
+const SPACED_MIN_SCORE = 0.6;
+
+/**
+ * Run the plan again over the record with the gaps inside its spaced numbers removed ("4 5 3 9 1 4 8 8 …"), and keep
+ * what it finds across a removed gap, at the text's offsets: a card, an SSN, a phone number typed a digit at a time.
+ * Bare digit runs (type NUMBER) and the fallback's weak readings are left out unless a phone word announces them:
+ * "1 2 3 4 5 6 7 8 9" is a count.
+ */
+function readSpaced(
+  text: string,
+  channel: Channel,
+  opts: AnalyzeOptions,
+  plan: Plan,
+  threshold: number,
+  st: RecordState,
+): void {
+  const view = spacedDigitsView(text);
+  if (view === null) return;
+  const vst = stateOf(view.text, channel, opts, plan, false);
+  runAll(plan, vst, threshold);
+  if (vst.kept === undefined) return;
+  for (const d of vst.kept) {
+    if (d.type === "NUMBER") continue;
+    // (a phone number typed a digit at a time, announced as one: "call me on 4 1 5 5 2 3 …")
+    if (
+      d.score < SPACED_MIN_SCORE &&
+      !(d.type === "PHONE_NUMBER" && phoneWordNear(vst.input.lower, d.start, d.end))
+    )
+      continue;
+    const [start, end, spaced] = spanInText(view, d.start, d.end);
+    if (spaced) (st.kept ??= []).push({ ...d, start, end });
+  }
 }
 
 /** Most records analysed together by `analyzeMany`, and most UTF-16 code units; a longer record goes alone. */
@@ -365,8 +410,11 @@ function concludeMany(
   // a long record goes alone, and so does OCR text with something misread (it is read twice: concludeOne); each
   // record is read back once, here
   const folded = channel === "ocr" ? texts.map(foldOcrMisreads) : undefined;
+  const spacedToo = isTypedLike(channel);
   const alone = (i: number) =>
-    texts[i]!.length > SOLO_UNITS || (folded !== undefined && folded[i] !== texts[i]);
+    texts[i]!.length > SOLO_UNITS ||
+    (folded !== undefined && folded[i] !== texts[i]) ||
+    (spacedToo && MAY_BE_SPACED.test(texts[i]!));
   let i = 0;
   while (i < texts.length) {
     if (alone(i)) {

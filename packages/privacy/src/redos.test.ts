@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./engine.js";
 import { foldOcrMisreads } from "./ocr-fold.js";
+import { spacedDigitsView } from "./spaced-digits.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
 import type { Channel, Recognizer, RecognizerInput } from "./types.js";
 
@@ -239,6 +240,21 @@ describe("no recognizer is super-linear on adversarial input", () => {
       };
       time(small);
       // eight times the text may take eight times as long and some more, not 64 times
+      expect(time(big), unit).toBeLessThan(40 * Math.max(1, time(small)) + 200);
+    }
+  });
+
+  it("the spaced-number view is linear on runs of spaced digits and its near misses", () => {
+    const n = 400_000;
+    for (const unit of ["1 ", "1  ", "1234  ", "1\t", "v1 ", "12345 1 ", "1 2 3.", "1 a "]) {
+      const time = (t: string) => {
+        const t0 = performance.now();
+        spacedDigitsView(t);
+        return performance.now() - t0;
+      };
+      const small = unit.repeat(n / 8 / unit.length) + "!";
+      const big = unit.repeat(n / unit.length) + "!";
+      time(small);
       expect(time(big), unit).toBeLessThan(40 * Math.max(1, time(small)) + 200);
     }
   });

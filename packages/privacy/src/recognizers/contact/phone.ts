@@ -25,6 +25,14 @@ function hasPhoneContext(lower: string, run: DigitRun): boolean {
   return PHONE_WORDS_AFTER.test(lower.slice(run.end, run.end + 16));
 }
 
+/**
+ * A word that announces a phone number stands before [start, end) (within a few words) or names it right after.
+ * @example phoneWordNear("call me on 4155238886", 11, 21) // true
+ */
+export function phoneWordNear(lower: string, start: number, end: number): boolean {
+  return hasPhoneContext(lower, { start, end } as DigitRun);
+}
+
 function hasOtherContext(lower: string, run: DigitRun): boolean {
   return OTHER_NUMBER_WORDS.test(lower.slice(Math.max(0, run.start - 24), run.start));
 }
