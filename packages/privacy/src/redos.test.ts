@@ -78,6 +78,9 @@ const UNITS = [
   "mysql -pAb3 ",
   "docker login -p ",
   "Cil Y ",
+  // ages spelt out
+  "forty-two year ",
+  "aged one hundred and ",
   "רחוב 'א5 ",
 ];
 

@@ -53,6 +53,37 @@ describe("ages by context", () => {
     expect(found("version 3.14 is out")).toEqual([]);
   });
 
+  it("ages spelt out in English words", () => {
+    expect(found("she is forty-two years old")).toEqual(["AGE:forty-two"]);
+    expect(found("a twenty-five-year-old nurse")).toEqual(["AGE:twenty-five"]);
+    expect(found("He is one hundred and two years old.")).toEqual(["AGE:one hundred and two"]);
+    expect(found("my son, aged three, and my daughter, aged Seventy One")).toEqual([
+      "AGE:three",
+      "AGE:Seventy One",
+    ]);
+    // not other numbers, nor "old" alone
+    expect(found("the house is two hundred years old")).toEqual([]);
+    expect(found("an old friend of forty years")).toEqual([]);
+  });
+
+  it("any age from 1 to 119 spelt out before 'years old' is found with exact offsets (property)", () => {
+    const units = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    const teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"];
+    const tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const words = (n: number): string => {
+      if (n >= 100) return n === 100 ? "a hundred" : `one hundred and ${words(n - 100)}`;
+      if (n >= 20) return tens[Math.floor(n / 10)]! + (n % 10 ? `-${units[n % 10]}` : "");
+      if (n >= 10) return teens[n - 10] ?? ["eighteen", "nineteen"][n - 18]!;
+      return units[n]!;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 119 }), fc.constantFrom("He is ", "a ", "Now "), (age, lead) => {
+        const w = words(age);
+        expect(found(`${lead}${w} years old.`)).toEqual([`AGE:${w}`]);
+      }),
+    );
+  });
+
   it("any age from 0 to 120 in '<n> years old' is found with exact offsets", () => {
     fc.assert(
       fc.property(

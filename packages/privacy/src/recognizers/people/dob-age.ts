@@ -66,17 +66,40 @@ const STRONG_LEADS =
 export const dobAge: Recognizer = {
   id: ID,
   types: ["DATE_OF_BIRTH", "AGE"],
-  // both start from a run of digits (see scan)
-  triggers: { digit: true },
+  // both start from a run of digits (see scan), or an age is spelt out before "years old" or after "aged"
+  triggers: { digit: true, lower: ["year", "aged "] },
   detect(input) {
     const { text, lower } = input;
     if (lower.length !== text.length) return NO_DETECTIONS;
     const out = OUT;
     if (out.length !== 0) out.length = 0;
     scan(text, lower, out, knownDigitRuns(input) ?? asciiDigitRuns(text));
+    if (lower.includes("year") || lower.includes("aged ")) spelledAges(lower, out);
     return results(out);
   },
 };
+
+// English numbers from one to a hundred and nineteen, as words ("forty-two", "twenty one", "a hundred and five")
+const UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine";
+const TEENS_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const UNDER_100 = `(?:(?:${TENS_WORDS})(?:[ -](?:${UNITS_WORDS}))?|${TEENS_WORDS}|${UNITS_WORDS})`;
+const AGE_WORDS = `(?:(?:a|one) hundred(?:(?: and)? ${UNDER_100})?|${UNDER_100})`;
+/** A spelt-out age then "years old" ("forty-two years old", "a twenty-five-year-old"), or "aged" then one. */
+const SPELLED_AGE_RE = new RegExp(
+  `\\b(${AGE_WORDS})(?=[ -]years?[ -]old\\b)|\\baged (${AGE_WORDS})\\b(?![ -](?:${TENS_WORDS}|${UNITS_WORDS}|hundred)\\b)`,
+  "g",
+);
+
+/** Ages written in English words (AGE): "she is forty-two years old", "aged sixty". */
+function spelledAges(lower: string, out: Detection[]): void {
+  SPELLED_AGE_RE.lastIndex = 0;
+  for (let m; (m = SPELLED_AGE_RE.exec(lower)) !== null;) {
+    const start = m[1] !== undefined ? m.index : m.index + 5;
+    const end = start + (m[1] ?? m[2]!).length;
+    out.push({ start, end, type: "AGE", score: 0.85, level: 3, recognizer: ID });
+  }
+}
 
 /** A birth word within the 48 characters before a date (checked on lower case). */
 const BIRTH_RE = new RegExp(
