@@ -77,8 +77,12 @@ export class PrivacyInputError extends Error {
  */
 interface Plan {
   recognizers: readonly Recognizer[];
-  /** Per recognizer, the conditions of which one must hold; 0: always run. */
+  /**
+   * Per recognizer, the conditions of which one must hold: conditions 0-29 as bits of `masks`, 30-59 of `masksHi`
+   * (condition k is bit k % 30 of its word); both 0: always run.
+   */
   masks: readonly number[];
+  masksHi: readonly number[];
   /** Condition k: ASCII digit (DIGIT), or a string searched in the text or the lower-cased text. */
   kinds: readonly number[];
   strings: readonly string[];
@@ -96,8 +100,14 @@ interface Plan {
 const DIGIT = 0;
 const IN_TEXT = 1;
 const IN_LOWER = 2;
-/** At most this many distinct conditions per list (bits of a small integer); recognizers beyond it always run. */
-const MAX_CONDITIONS = 30;
+/** Conditions per word of a mask (bits of a small integer). */
+const WORD_BITS = 30;
+/**
+ * At most this many distinct conditions per list (two words); recognizers beyond it always run. (One word once
+ * held them all; at 31 conditions the recognizers last in the list, e-mail, URLs, ages and accounts among them,
+ * had started to run on every record.)
+ */
+const MAX_CONDITIONS = 2 * WORD_BITS;
 const HAS_DIGIT = /[0-9]/;
 
 /** The text holds an ASCII digit: read from the record's word tokens when a recognizer has made them. */
@@ -122,24 +132,41 @@ function compilePlan(recognizers: readonly Recognizer[]): Plan {
     }
     return k;
   };
-  const masks = recognizers.map((r) => {
+  const masks: number[] = [];
+  const masksHi: number[] = [];
+  for (const r of recognizers) {
     const t = r.triggers;
-    if (!t) return 0;
     const ks: number[] = [];
-    if (t.digit) ks.push(condition(DIGIT, ""));
-    for (const s of t.text ?? []) ks.push(s === "" ? -1 : condition(IN_TEXT, s));
-    for (const s of t.lower ?? []) ks.push(s === "" ? -1 : condition(IN_LOWER, s));
-    // no condition, one that matches everything, or too many distinct ones: always run
-    if (ks.length === 0 || ks.includes(-1)) return 0;
-    let m = 0;
-    for (const k of ks) m |= 1 << k;
-    return m;
-  });
+    if (t) {
+      if (t.digit) ks.push(condition(DIGIT, ""));
+      for (const s of t.text ?? []) ks.push(s === "" ? -1 : condition(IN_TEXT, s));
+      for (const s of t.lower ?? []) ks.push(s === "" ? -1 : condition(IN_LOWER, s));
+    }
+    let lo = 0;
+    let hi = 0;
+    // no condition, one that matches everything, or too many distinct ones: always run (both words 0)
+    if (ks.length > 0 && !ks.includes(-1))
+      for (const k of ks) {
+        if (k < WORD_BITS) lo |= 1 << k;
+        else hi |= 1 << (k - WORD_BITS);
+      }
+    masks.push(lo);
+    masksHi.push(hi);
+  }
   const gates = strings.map((str, k) => (kinds[k] === DIGIT ? 0 : charsGate(str)));
   const exact = strings.map(
     (str, k) => kinds[k] !== DIGIT && str.length === 1 && isSoleChar(str.charCodeAt(0)),
   );
-  return { recognizers, masks, kinds, strings, gates, exact, words: recognizers.some((r) => r.readsWords) };
+  return {
+    recognizers,
+    masks,
+    masksHi,
+    kinds,
+    strings,
+    gates,
+    exact,
+    words: recognizers.some((r) => r.readsWords),
+  };
 }
 
 /** The summary bits of the characters of `s` that have one (letters of the lower-cased text have none). */
@@ -180,9 +207,11 @@ interface RecordState {
   toks: Tokens | undefined;
   /** `Tokens.chars` of the record when the plan reads words, else -1. */
   chars: number;
-  /** Trigger conditions tested so far, and those that held. */
+  /** Trigger conditions tested so far, and those that held (conditions 0-29, then 30-59: see `Plan.masks`). */
   tested: number;
   held: number;
+  testedHi: number;
+  heldHi: number;
   /** The detections kept so far (made with the first one: most recognizers keep nothing from most records). */
   kept: Detection[] | undefined;
 }
@@ -208,6 +237,8 @@ function stateOf(
     chars: toks !== undefined ? toks.chars : -1,
     tested: 0,
     held: 0,
+    testedHi: 0,
+    heldHi: 0,
     kept: undefined,
   };
 }
@@ -224,18 +255,29 @@ function lowerOf(text: string): string {
   return lower.length === text.length ? lower : text.replace(DOTTED_I, "I").toLowerCase();
 }
 
-/** One of the trigger conditions of `mask` holds for the record (each condition is tested once per record). */
-function triggered(plan: Plan, mask: number, st: RecordState): boolean {
-  if (mask === 0 || (st.held & mask) !== 0) return true;
+/** One of the trigger conditions of recognizer `k` of the plan holds for the record (each is tested once a record). */
+function triggered(plan: Plan, k: number, st: RecordState): boolean {
+  const lo = plan.masks[k]!;
+  const hi = plan.masksHi[k]!;
+  if ((lo === 0 && hi === 0) || (st.held & lo) !== 0 || (st.heldHi & hi) !== 0) return true;
+  return (
+    (lo !== 0 && testConditions(plan, lo, 0, st)) || (hi !== 0 && testConditions(plan, hi, WORD_BITS, st))
+  );
+}
+
+/** Test the untested conditions of `mask`, a word of masks whose bit 0 is condition `base`; true at the first hit. */
+function testConditions(plan: Plan, mask: number, base: number, st: RecordState): boolean {
   const { kinds, strings, gates, exact } = plan;
   const { text, lower } = st.input;
   const chars = st.chars;
-  let untested = mask & ~st.tested;
+  const high = base !== 0;
+  let untested = mask & ~(high ? st.testedHi : st.tested);
   while (untested !== 0) {
     const bit = untested & -untested;
     untested ^= bit;
-    st.tested |= bit;
-    const c = 31 - Math.clz32(bit);
+    if (high) st.testedHi |= bit;
+    else st.tested |= bit;
+    const c = base + 31 - Math.clz32(bit);
     const kind = kinds[c]!;
     let hit: boolean;
     if (kind === DIGIT) hit = chars !== -1 ? (chars & CH_DIGIT) !== 0 : hasDigit(text);
@@ -243,7 +285,8 @@ function triggered(plan: Plan, mask: number, st: RecordState): boolean {
     else if (chars !== -1 && exact[c]!) hit = true;
     else hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
     if (hit) {
-      st.held |= bit;
+      if (high) st.heldHi |= bit;
+      else st.held |= bit;
       return true;
     }
   }
@@ -263,9 +306,9 @@ function keep(st: RecordState, found: readonly Detection[], threshold: number): 
 
 /** Run every recognizer of the plan on one record, skipping those none of whose triggers holds. */
 function runAll(plan: Plan, st: RecordState, threshold: number): void {
-  const { recognizers, masks } = plan;
+  const { recognizers } = plan;
   for (let k = 0; k < recognizers.length; k++)
-    if (triggered(plan, masks[k]!, st)) keep(st, recognizers[k]!.detect(st.input), threshold);
+    if (triggered(plan, k, st)) keep(st, recognizers[k]!.detect(st.input), threshold);
 }
 
 /**
@@ -436,10 +479,9 @@ function concludeMany(
       for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan, true));
       for (let k = 0; k < plan.recognizers.length; k++) {
         const r = plan.recognizers[k]!;
-        const mask = plan.masks[k]!;
         for (let j = 0; j < states.length; j++) {
           const st = states[j]!;
-          if (!triggered(plan, mask, st)) continue;
+          if (!triggered(plan, k, st)) continue;
           if (st.toks !== undefined) showBatchTokens(st.input.text, st.toks);
           showBatchRecord(j);
           keep(st, r.detect(st.input), threshold);
