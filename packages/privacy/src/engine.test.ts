@@ -1,10 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, redact, PrivacyInputError, MAX_TEXT_LENGTH } from "./engine.js";
+import { analyze, redact, PrivacyInputError, MAX_CONDITIONS, MAX_TEXT_LENGTH } from "./engine.js";
 import { RECOGNIZERS } from "./recognizers/index.js";
 import type { Recognizer } from "./types.js";
 
 describe("engine", () => {
+  it("can gate every registered recognizer by its triggers (beyond the plan's conditions one would run on every record)", () => {
+    for (const channel of ["typed", "title", "url", "clipboard", "ocr"] as const) {
+      const conditions = new Set<string>();
+      for (const r of RECOGNIZERS) {
+        if (r.channels && !r.channels.includes(channel)) continue;
+        if (r.triggers?.digit) conditions.add("digit");
+        for (const s of r.triggers?.text ?? []) conditions.add(`text:${s}`);
+        for (const s of r.triggers?.lower ?? []) conditions.add(`lower:${s}`);
+      }
+      expect(conditions.size, channel).toBeLessThanOrEqual(MAX_CONDITIONS);
+    }
+  });
+
   it("redacts an email address with a typed placeholder", () => {
     const r = redact("write to jane.doe@example.com today");
     expect(r.redacted).toBe("write to [EMAIL_ADDRESS] today");

@@ -107,7 +107,7 @@ const WORD_BITS = 30;
  * held them all; at 31 conditions the recognizers last in the list, e-mail, URLs, ages and accounts among them,
  * had started to run on every record.)
  */
-const MAX_CONDITIONS = 2 * WORD_BITS;
+export const MAX_CONDITIONS = 2 * WORD_BITS;
 const HAS_DIGIT = /[0-9]/;
 
 /** The text holds an ASCII digit: read from the record's word tokens when a recognizer has made them. */
