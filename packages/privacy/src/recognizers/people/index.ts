@@ -1,6 +1,7 @@
 import type { Recognizer } from "../../types.js";
 import { accountNames } from "./account-names.js";
 import { streetAddress } from "./address.js";
+import { addressField } from "./address-field.js";
 import { dobAge } from "./dob-age.js";
 import { honorificNames } from "./honorific-names.js";
 import { lexicon } from "./lexicon.js";
@@ -10,6 +11,7 @@ import { screenNames } from "./screen-names.js";
 export { prepareDirectory } from "./directory.js";
 export { person, detectPersons } from "./person.js";
 export { streetAddress, detectAddresses } from "./address.js";
+export { addressField } from "./address-field.js";
 export { detectPostcodes, isPostcodeText } from "./postcode.js";
 export { dobAge } from "./dob-age.js";
 export { honorificNames } from "./honorific-names.js";
@@ -26,6 +28,7 @@ export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [
   honorificNames,
   screenNames,
   streetAddress,
+  addressField,
   dobAge,
   accountNames,
 ];
