@@ -27,6 +27,7 @@ describe("key names", () => {
     ["X-Auth-Token", "secret"],
     ["GITHUB_TOKEN", "secret"],
     ["signing_key", "secret"],
+    ["sig", "secret"],
     ["ANY_KEY", "key"],
     ["MAILGUN_KEY", "service-key"],
     ["key", "key"],

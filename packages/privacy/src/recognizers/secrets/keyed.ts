@@ -69,7 +69,7 @@ export function keyWords(ident: string): string[] {
  * word, password word in each supported language, and provider name of `KEYED_FORMATS`.)
  */
 const KEY_HINT =
-  /pass|pw|pin|otp|secret|token|key|auth|cred|jwt|bearer|sas|hmac|pat|aws|amazon|s3|az|aad|arm|entra|msal|ad|tenant|devops|vsts|heroku|algolia|cohere|co_api|mistral|deepseek|datadog|dd_|twilio|mailgun|okta|cloudflare|cf_|sentry|snyk|netlify|jira|confluence|atlassian|npm|facebook|fb_|slack|telegram|discord|twitter|pagerduty|launchdarkly|fastly|pinecone|wandb|weights|ngrok|google|gcp|gapi|session|security|kennwort|wachtwoord|contras|senha|motdepasse|mot_de_passe|l[oö]senord|salasana|has[lł]o|heslo|[sş]ifre|jelsz|adgangskode|parol/;
+  /pass|pw|pin|otp|secret|token|key|auth|cred|jwt|bearer|sas|hmac|sig|pat|aws|amazon|s3|az|aad|arm|entra|msal|ad|tenant|devops|vsts|heroku|algolia|cohere|co_api|mistral|deepseek|datadog|dd_|twilio|mailgun|okta|cloudflare|cf_|sentry|snyk|netlify|jira|confluence|atlassian|npm|facebook|fb_|slack|telegram|discord|twitter|pagerduty|launchdarkly|fastly|pinecone|wandb|weights|ngrok|google|gcp|gapi|session|security|kennwort|wachtwoord|contras|senha|motdepasse|mot_de_passe|l[oö]senord|salasana|has[lł]o|heslo|[sş]ifre|jelsz|adgangskode|parol/;
 /** Provider names that `KEYED_FORMATS` keys contain (a second cheap test before trying those formats). */
 const PROVIDER_HINT =
   /aws|amazon|s3|az|aad|arm|entra|msal|ad|tenant|devops|vsts|heroku|algolia|cohere|co_api|mistral|deepseek|datadog|dd_|twilio|mailgun|okta|cloudflare|cf_|sentry|snyk|netlify|jira|confluence|atlassian|auth|npm|facebook|fb_|slack|telegram|discord|twitter|pagerduty|launchdarkly|fastly|pinecone|wandb|weights|ngrok|google|gcp|gapi|session|security/;
@@ -95,7 +95,7 @@ const SECRET_PARTS = [
 ];
 // prettier-ignore
 const SECRET_WORDS = new Set([
-  "auth", "oauth", "creds", "cred", "pat", "sas", "hmac",
+  "auth", "oauth", "creds", "cred", "pat", "sas", "hmac", "sig",
 ]);
 /** Words that, with `key`, make an API-key-like name (`api_key`, `access_key`, `client_key`...). */
 // prettier-ignore

@@ -197,6 +197,25 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     before: "alnum",
   },
   {
+    provider: "tencent",
+    name: "Tencent Cloud SecretId",
+    prefixes: ["AKID"],
+    pattern: "AKID[A-Za-z0-9]{32}",
+    before: "alnum",
+    after: "[A-Za-z0-9]",
+    check: (t) => countDigits(t) >= 2 && /[a-z]/.test(t) && /[A-Z]/.test(t.slice(4)),
+  },
+  {
+    provider: "yandex",
+    name: "Yandex Cloud API key, OAuth or IAM token",
+    prefixes: ["AQVN", "y0_", "t1."],
+    pattern:
+      "(?:AQVN[A-Za-z0-9_-]{35,38}|y0_[A-Za-z0-9_-]{50,70}|t1\\.[A-Za-z0-9_-]{8,}={0,2}\\.[A-Za-z0-9_-]{86}={0,2})",
+    before: "alnum",
+    after: "[A-Za-z0-9_-]",
+    check: (t) => countDigits(t) >= 2 && /[a-z]/.test(t) && /[A-Z]/.test(t.slice(3)),
+  },
+  {
     provider: "render",
     name: "Render API key",
     prefixes: ["rnd_"],
@@ -478,6 +497,15 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     pattern: "sk-[A-Za-z0-9_-]{40,250}",
     after: "[A-Za-z0-9_-]",
     check: hasOpenAiMarker,
+  },
+  {
+    // DeepSeek's keys, and other providers' that copied the form: "sk-" and 32 hex digits
+    provider: "deepseek",
+    name: "API key of sk- and 32 hex digits",
+    prefixes: ["sk-"],
+    pattern: "sk-[a-f0-9]{32}",
+    after: "[A-Za-z0-9_-]",
+    check: (t) => countDigits(t) >= 4 && /[a-f]/.test(t.slice(3)),
   },
   {
     provider: "anthropic",

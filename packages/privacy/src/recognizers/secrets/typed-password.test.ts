@@ -143,6 +143,15 @@ describe("keys and tokens told in prose", () => {
     expect(values("key 9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B")).toEqual([]);
     expect(values("key 550e8400-e29b-41d4-a716-446655440000")).toEqual([]);
     expect(values("token k8Hq2mZx9P")).toEqual([]);
+    // after "token" itself, hex and UUIDs are what many services issue (not after "key": commits, fingerprints)
+    expect(values("here is the token 0b1e5d9c4a7f3e2d8c6b0a9f1e2d3c4b5a6f7e8d thanks")).toEqual([
+      "0b1e5d9c4a7f3e2d8c6b0a9f1e2d3c4b5a6f7e8d",
+    ]);
+    expect(values("api token api-0b1e5d9c-4a7f-4e2d-8c6b-0a9f1e2d3c4b")).toEqual([
+      "api-0b1e5d9c-4a7f-4e2d-8c6b-0a9f1e2d3c4b",
+    ]);
+    expect(values("the key 0b1e5d9c4a7f3e2d8c6b0a9f1e2d3c4b5a6f7e8d")).toEqual([]);
+    expect(values("csrf token 0b1e5d9c4a7f3e2d8c6b0a9f1e2d3c4b set")).toEqual([]);
   });
 });
 

@@ -621,7 +621,12 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
     if (i === 0 && kind === "token") {
       const [s, e] = trimValue(t);
       const v = text.slice(s, e);
-      if (v.length >= 20 && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v) && validValue(kind, v, false))
+      if (
+        v.length >= 20 &&
+        ((/\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v)) ||
+          (tokenWordBefore(lower, end) && hexToken(v))) &&
+        validValue(kind, v, false)
+      )
         emit(out, kind, s, e, 0.8);
       return;
     }
@@ -646,6 +651,24 @@ function parseAfter(text: string, lower: string, kind: ValueKind, end: number, o
     if (++qualifiers > 5) return;
     i++;
   }
+}
+
+/**
+ * The announcing word that ends at `end` is "token" ("the token …", "api token …"): a token's value may be hex or a
+ * UUID, which after "key" more often names a commit, a record or a fingerprint.
+ */
+function tokenWordBefore(lower: string, end: number): boolean {
+  return lower.endsWith("token", end);
+}
+
+/**
+ * Hex of a token's length, alone or after a short prefix ("08d5…", "sk-38fe…", "live_99c0…", "api-9da71459-…"):
+ * 32 hex digits or more, or a UUID.
+ */
+const HEX_TOKEN =
+  /^(?:[a-z]{2,8}[_-])?(?:[0-9a-f]{32,128}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+function hexToken(v: string): boolean {
+  return HEX_TOKEN.test(v) && /\d/.test(v) && /[a-f]/i.test(v.replace(/^[a-z]{2,8}[_-]/i, ""));
 }
 
 /** CJK: "密码是abc123", "パスワード：abc123", "비밀번호는 abc123". */
