@@ -76,6 +76,9 @@ const UNITS = [
   "Anna\u200c",
   // short password flags of terminal commands; Welsh articles, Hebrew house numbers
   "mysql -pAb3 ",
+  "<<<",
+  "sudo -S <<< a ",
+  "printf a | sudo -S ",
   "docker login -p ",
   "Cil Y ",
   // ages spelt out

@@ -24,11 +24,23 @@ describe("passwords that commands take as plain arguments", () => {
     ["xfreerdp /v:10.0.0.5 /u:jdoe /p:Xk29mQ7zQ", "Xk29mQ7zQ"],
     ["smbclient //srv/share -U jdoe%Xk29mQ7zQ", "Xk29mQ7zQ"],
     ["lftp -u jdoe,Xk29mQ7zQ ftp.example.com", "Xk29mQ7zQ"],
+    // a password fed to sudo's or passwd's standard input
+    ["echo 'Xk29mQ7zQ' | sudo -S apt update", "Xk29mQ7zQ"],
+    ["echo Xk29mQ7zQ | sudo -kS true", "Xk29mQ7zQ"],
+    ["printf 'Xk29mQ7zQ\\n' | sudo --stdin true", "Xk29mQ7zQ"],
+    ["echo Xk29mQ7zQ | passwd --stdin jdoe", "Xk29mQ7zQ"],
+    ["sudo -S <<< 'Xk29mQ7zQ' apt update", "Xk29mQ7zQ"],
+    ["sudo -S systemctl restart nginx <<< Xk29mQ7zQ", "Xk29mQ7zQ"],
   ])("%s", (text, value) => {
     expect(found(text)).toEqual([value]);
   });
 
   it.each([
+    // a shell (-s), a pipe into another command, a here-string to another command, a variable
+    "echo hello | sudo -s",
+    "echo Xk29mQ7zQ | sudo tee /etc/motd",
+    'cat <<< "Xk29mQ7zQ"',
+    "echo $PASS | sudo -S ls",
     "htpasswd -c .htpasswd jdoe",
     "htpasswd -b .htpasswd jdoe $PASSWORD",
     "net user jdoe * /add",

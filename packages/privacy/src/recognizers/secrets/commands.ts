@@ -3,7 +3,8 @@
  * flags that do — `--password x`, `mysql -px`, `docker login -p x` — are the keyed recognizer's):
  * - `htpasswd -b[c] FILE USER PASSWORD`, `htpasswd -nb USER PASSWORD` (batch mode takes the password last);
  * - `net user NAME PASSWORD [/add]` (Windows);
- * - `echo PASSWORD | … --password-stdin` (a registry login in a script), `echo "user:PASSWORD" | chpasswd`;
+ * - `echo PASSWORD | … --password-stdin` (a registry login in a script), `echo "user:PASSWORD" | chpasswd`,
+ *   `echo PASSWORD | sudo -S …`, `passwd --stdin`, the same with `printf 'PASSWORD\n'`, and `sudo -S … <<< PASSWORD`;
  * - openssl's `pass:PASSWORD` after `-pass`, `-passin`, `-passout` (and `-k PASSWORD`, its old form);
  * - `xfreerdp /p:PASSWORD`, `smbclient -U user%PASSWORD`, `lftp -u user,PASSWORD`.
  * Each value must pass the password test of the keyed recognizer (not a placeholder, a variable or a trivial
@@ -91,23 +92,61 @@ function netUser(text: string, lower: string, out: Detection[]): void {
   }
 }
 
-/** `echo PASSWORD | docker login … --password-stdin`, `echo "user:PASSWORD" | chpasswd`. */
+/**
+ * A command that reads a password from its standard input: `sudo -S` (`-kS`, `--stdin`), `passwd --stdin USER`.
+ * Read on the text, not the lower-cased one: `sudo -s` is a shell, not a password read.
+ */
+const STDIN_PASSWORD_READER =
+  /^\|\s*(?:sudo(?:\s+-[A-Za-z]*S[A-Za-z]*\b|\s+--stdin\b)|(?:sudo\s+)?passwd\s+--stdin\b)/;
+
+/**
+ * `echo PASSWORD | docker login … --password-stdin`, `echo "user:PASSWORD" | chpasswd`, `echo PASSWORD | sudo -S …`,
+ * and the same with `printf 'PASSWORD\n'`.
+ */
 function echoedIntoStdin(text: string, lower: string, out: Detection[]): void {
-  for (const s of commandStarts(lower, "echo")) {
-    const words = commandWords(text, s + 4).filter((w) => w.value !== "-n" && w.value !== "-e");
-    if (words.length !== 1) continue;
-    const pipe = words[0]!.end + lower.slice(words[0]!.end, words[0]!.end + 4).indexOf("|");
-    if (pipe < words[0]!.end) continue;
-    // the rest of the line, 200 characters at most (a search to the line's end made many "echo x |" quadratic)
-    const window = lower.slice(pipe, pipe + 200);
-    const nl = window.indexOf("\n");
-    const rest = nl >= 0 ? window.slice(0, nl) : window;
-    if (rest.includes("--password-stdin")) password(text, words[0], out);
-    else if (/^\|\s*(?:sudo\s+)?chpasswd\b/.test(rest)) {
-      const pw = after(text, words[0]!, ":");
-      if (pw) password(text, pw, out);
+  for (const name of ["echo", "printf"]) {
+    if (!lower.includes(name)) continue;
+    for (const s of commandStarts(lower, name)) {
+      const words = commandWords(text, s + name.length).filter((w) => w.value !== "-n" && w.value !== "-e");
+      if (words.length !== 1) continue;
+      const pipe = words[0]!.end + lower.slice(words[0]!.end, words[0]!.end + 4).indexOf("|");
+      if (pipe < words[0]!.end) continue;
+      // the rest of the line, 200 characters at most (a search to the line's end made many "echo x |" quadratic)
+      const window = text.slice(pipe, pipe + 200);
+      const nl = window.indexOf("\n");
+      const rest = nl >= 0 ? window.slice(0, nl) : window;
+      if (rest.toLowerCase().includes("--password-stdin") || STDIN_PASSWORD_READER.test(rest))
+        password(text, withoutNewlineEscape(text, words[0]!), out);
+      else if (/^\|\s*(?:sudo\s+)?chpasswd\b/i.test(rest)) {
+        const pw = after(text, words[0]!, ":");
+        if (pw) password(text, withoutNewlineEscape(text, pw), out);
+      }
     }
   }
+}
+
+/** `sudo -S … <<< 'PASSWORD'`, `sudo -S <<< PASSWORD cmd`: a here-string fed to a password read from stdin. */
+function hereString(text: string, out: Detection[]): void {
+  for (let at = text.indexOf("<<<"); at >= 0; at = text.indexOf("<<<", at + 3)) {
+    // the command before it, on its line (200 characters at most)
+    const before = text.slice(Math.max(0, at - 200), at);
+    const line = before.slice(before.lastIndexOf("\n") + 1);
+    if (!/(?:^|[\s;&|(])sudo(?:\s+-[A-Za-z]*)*\s+(?:-[A-Za-z]*S[A-Za-z]*|--stdin)\b/.test(line)) continue;
+    let i = at + 3;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const w = shellWordAt(text, i);
+    if (w !== null) password(text, withoutNewlineEscape(text, w), out);
+  }
+}
+
+/** A word without the "\\n" escape that ends a printf's or an echo -e's password ('Xk29…\\n'), and its quotes. */
+function withoutNewlineEscape(text: string, w: ShellWord): ShellWord {
+  if (!w.value.endsWith("\\n")) return w;
+  const q = text.charCodeAt(w.start);
+  const quoted = (q === 34 || q === 39) && w.end - w.start >= 2 && text.charCodeAt(w.end - 1) === q;
+  const end = (quoted ? w.end - 1 : w.end) - 2;
+  if (text.slice(end, end + 2) !== "\\n") return w;
+  return { start: quoted ? w.start + 1 : w.start, end, value: w.value.slice(0, -2) };
 }
 
 /** openssl's `-pass pass:X`, `-passin pass:X`, `-passout pass:X`, and `-k X`. */
@@ -157,7 +196,9 @@ export const commandSecrets: Recognizer = {
   id: ID,
   types: ["SECRET:password"],
   // the command names each parser looks for
-  triggers: { lower: ["htpasswd", "net ", "echo", "openssl", "xfreerdp", "smbclient", "lftp"] },
+  triggers: {
+    lower: ["htpasswd", "net ", "echo", "printf", "<<<", "openssl", "xfreerdp", "smbclient", "lftp"],
+  },
   detect({ text, lower }) {
     const out = OUT;
     if (out.length !== 0) out.length = 0;
@@ -165,7 +206,8 @@ export const commandSecrets: Recognizer = {
     if (lower.length !== text.length) return [];
     if (lower.includes("htpasswd")) htpasswd(text, lower, out);
     if (lower.includes("net ")) netUser(text, lower, out);
-    if (lower.includes("echo")) echoedIntoStdin(text, lower, out);
+    if (lower.includes("echo") || lower.includes("printf")) echoedIntoStdin(text, lower, out);
+    if (text.includes("<<<")) hereString(text, out);
     if (lower.includes("openssl")) opensslPass(text, lower, out);
     if (lower.includes("xfreerdp") || lower.includes("smbclient") || lower.includes("lftp"))
       remoteLogins(text, lower, out);
