@@ -31,6 +31,10 @@ describe("passwords that commands take as plain arguments", () => {
     ["echo Xk29mQ7zQ | passwd --stdin jdoe", "Xk29mQ7zQ"],
     ["sudo -S <<< 'Xk29mQ7zQ' apt update", "Xk29mQ7zQ"],
     ["sudo -S systemctl restart nginx <<< Xk29mQ7zQ", "Xk29mQ7zQ"],
+    ["chpasswd <<< 'jdoe:Xk29mQ7zQ'", "Xk29mQ7zQ"],
+    // a Wi-Fi network's passphrase, HashiCorp Vault's token
+    ["wpa_passphrase HomeNet Xk29mQ7zQ", "Xk29mQ7zQ"],
+    ["vault login s.Xk29mQ7zQAbCdEfGh1234567", "s.Xk29mQ7zQAbCdEfGh1234567"],
   ])("%s", (text, value) => {
     expect(found(text)).toEqual([value]);
   });
@@ -41,6 +45,9 @@ describe("passwords that commands take as plain arguments", () => {
     "echo Xk29mQ7zQ | sudo tee /etc/motd",
     'cat <<< "Xk29mQ7zQ"',
     "echo $PASS | sudo -S ls",
+    "vault login -method=userpass username=jdoe",
+    "vault login",
+    "wpa_passphrase HomeNet",
     "htpasswd -c .htpasswd jdoe",
     "htpasswd -b .htpasswd jdoe $PASSWORD",
     "net user jdoe * /add",

@@ -6,13 +6,14 @@
  * - `echo PASSWORD | … --password-stdin` (a registry login in a script), `echo "user:PASSWORD" | chpasswd`,
  *   `echo PASSWORD | sudo -S …`, `passwd --stdin`, the same with `printf 'PASSWORD\n'`, and `sudo -S … <<< PASSWORD`;
  * - openssl's `pass:PASSWORD` after `-pass`, `-passin`, `-passout` (and `-k PASSWORD`, its old form);
- * - `xfreerdp /p:PASSWORD`, `smbclient -U user%PASSWORD`, `lftp -u user,PASSWORD`.
+ * - `xfreerdp /p:PASSWORD`, `smbclient -U user%PASSWORD`, `lftp -u user,PASSWORD`;
+ * - `wpa_passphrase SSID PASSPHRASE`, `vault login TOKEN`, `chpasswd <<< 'user:PASSWORD'`.
  * Each value must pass the password test of the keyed recognizer (not a placeholder, a variable or a trivial
  * word); `*` (prompt for it) and `$VAR` are no passwords.
  */
 import type { Detection, Recognizer } from "../../types.js";
 import { acceptValue } from "./keyed.js";
-import { isCommandEnd, results, secretDetection, shellWordAt, type ShellWord } from "./util.js";
+import { isCommandEnd, looksRandom, results, secretDetection, shellWordAt, type ShellWord } from "./util.js";
 
 const ID = "secret-commands";
 const OUT: Detection[] = [];
@@ -131,11 +132,16 @@ function hereString(text: string, out: Detection[]): void {
     // the command before it, on its line (200 characters at most)
     const before = text.slice(Math.max(0, at - 200), at);
     const line = before.slice(before.lastIndexOf("\n") + 1);
-    if (!/(?:^|[\s;&|(])sudo(?:\s+-[A-Za-z]*)*\s+(?:-[A-Za-z]*S[A-Za-z]*|--stdin)\b/.test(line)) continue;
+    const sudo = /(?:^|[\s;&|(])sudo(?:\s+-[A-Za-z]*)*\s+(?:-[A-Za-z]*S[A-Za-z]*|--stdin)\b/.test(line);
+    const chpasswd = /(?:^|[\s;&|(])chpasswd\b/.test(line);
+    if (!sudo && !chpasswd) continue;
     let i = at + 3;
     while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
     const w = shellWordAt(text, i);
-    if (w !== null) password(text, withoutNewlineEscape(text, w), out);
+    if (w === null) continue;
+    // chpasswd reads "user:password"
+    const pw = chpasswd ? after(text, w, ":") : w;
+    if (pw) password(text, withoutNewlineEscape(text, pw), out);
   }
 }
 
@@ -147,6 +153,24 @@ function withoutNewlineEscape(text: string, w: ShellWord): ShellWord {
   const end = (quoted ? w.end - 1 : w.end) - 2;
   if (text.slice(end, end + 2) !== "\\n") return w;
   return { start: quoted ? w.start + 1 : w.start, end, value: w.value.slice(0, -2) };
+}
+
+/** `wpa_passphrase SSID PASSPHRASE` (a Wi-Fi network's key), `vault login TOKEN` (HashiCorp Vault's token). */
+function positionalSecrets(text: string, lower: string, out: Detection[]): void {
+  if (lower.includes("wpa_passphrase"))
+    for (const s of commandStarts(lower, "wpa_passphrase")) {
+      const words = commandWords(text, s + "wpa_passphrase".length);
+      if (words.length === 2) password(text, words[1], out);
+    }
+  if (lower.includes("vault"))
+    for (const s of commandStarts(lower, "vault")) {
+      const words = commandWords(text, s + "vault".length);
+      if (words[0]?.value !== "login") continue;
+      // the first argument that is no flag and no "name=value" of an auth method
+      const token = words.slice(1).find((w) => !w.value.startsWith("-") && !w.value.includes("="));
+      if (token !== undefined && looksRandom(token.value.replace(/^(?:hv[sbr]|s|b|r)\./, ""), 16))
+        password(text, token, out);
+    }
 }
 
 /** openssl's `-pass pass:X`, `-passin pass:X`, `-passout pass:X`, and `-k X`. */
@@ -197,7 +221,19 @@ export const commandSecrets: Recognizer = {
   types: ["SECRET:password"],
   // the command names each parser looks for
   triggers: {
-    lower: ["htpasswd", "net ", "echo", "printf", "<<<", "openssl", "xfreerdp", "smbclient", "lftp"],
+    lower: [
+      "htpasswd",
+      "net ",
+      "echo",
+      "printf",
+      "<<<",
+      "openssl",
+      "xfreerdp",
+      "smbclient",
+      "lftp",
+      "wpa_passphrase",
+      "vault",
+    ],
   },
   detect({ text, lower }) {
     const out = OUT;
@@ -208,6 +244,7 @@ export const commandSecrets: Recognizer = {
     if (lower.includes("net ")) netUser(text, lower, out);
     if (lower.includes("echo") || lower.includes("printf")) echoedIntoStdin(text, lower, out);
     if (text.includes("<<<")) hereString(text, out);
+    if (lower.includes("wpa_passphrase") || lower.includes("vault")) positionalSecrets(text, lower, out);
     if (lower.includes("openssl")) opensslPass(text, lower, out);
     if (lower.includes("xfreerdp") || lower.includes("smbclient") || lower.includes("lftp"))
       remoteLogins(text, lower, out);

@@ -178,6 +178,17 @@ describe("assignments", () => {
     expect(spans("docker run -p 8080:80 nginx")).toEqual([]);
     expect(spans("ssh -p 2222 host; ls -a")).toEqual([]);
     expect(spans("after login -p is required")).toEqual([]);
+    // RAR, OpenLDAP and Java's keytool
+    expect(spans("rar a -hpXk29mQ7zPw backup.rar docs")).toEqual([["Xk29mQ7zPw", "SECRET:password"]]);
+    expect(spans("ldapsearch -x -D cn=admin,dc=example -w Xk29mQ7zPw")).toEqual([
+      ["Xk29mQ7zPw", "SECRET:password"],
+    ]);
+    expect(spans("keytool -importkeystore -srcstorepass Xk29mQ7zPw -deststorepass Qm4Tz8Lw2R")).toEqual([
+      ["Xk29mQ7zPw", "SECRET:password"],
+      ["Qm4Tz8Lw2R", "SECRET:password"],
+    ]);
+    expect(spans("ldapsearch -x -w")).toEqual([]);
+    expect(spans("please pass the salt -w it")).toEqual([]);
   });
 
   it("a snake_case key name then a random value, as CLI arguments", () => {

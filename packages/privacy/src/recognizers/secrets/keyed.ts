@@ -609,6 +609,25 @@ const SHORT_FLAG_COMMANDS: ReadonlyArray<readonly [command: string, flag: string
   ["ncftp", "-p", false],
   ["ssh-keygen", "-N", false],
   ["ssh-keygen", "-P", false],
+  // RAR's password (-hp also hides the names), OpenLDAP's bind password, Java's key and store passwords
+  ["rar", "-hp", true],
+  ["rar", "-p", true],
+  ["unrar", "-p", true],
+  ...[
+    "ldapsearch",
+    "ldapmodify",
+    "ldapadd",
+    "ldapdelete",
+    "ldappasswd",
+    "ldapwhoami",
+    "ldapcompare",
+    "ldapmodrdn",
+  ].map((c) => [c, "-w", false] as const),
+  ...["keytool", "jarsigner"].flatMap((c) =>
+    ["-storepass", "-keypass", "-srcstorepass", "-deststorepass", "-srckeypass", "-destkeypass", "-new"].map(
+      (f) => [c, f, false] as const,
+    ),
+  ),
 ];
 const SHORT_FLAG_COMMAND = new Map<string, Array<readonly [flag: string, glued: boolean]>>();
 for (const [c, f, g] of SHORT_FLAG_COMMANDS) {
@@ -848,7 +867,26 @@ export const keyedSecrets: Recognizer = {
   ],
   // assignments (':' '='), command-line flags ('--', '-u'), XML elements ('</') and spaced snake_case names
   // ('_'): what detect looks for before it does anything else
-  triggers: { text: [":", "=", "--", "-u", " -p", " -a ", " -P ", " -N ", "</", "_", '",', "',"] },
+  triggers: {
+    text: [
+      ":",
+      "=",
+      "--",
+      "-u",
+      " -p",
+      " -a ",
+      " -P ",
+      " -N ",
+      " -w ",
+      " -hp",
+      "pass ",
+      " -new ",
+      "</",
+      "_",
+      '",',
+      "',",
+    ],
+  },
   detect(input) {
     const { text } = input;
     const out = OUT;
@@ -871,7 +909,11 @@ export const keyedSecrets: Recognizer = {
         text.indexOf(" -p", dash - 1) >= 0 ||
         text.indexOf(" -a ", dash - 1) >= 0 ||
         text.indexOf(" -P ", dash - 1) >= 0 ||
-        text.indexOf(" -N ", dash - 1) >= 0
+        text.indexOf(" -N ", dash - 1) >= 0 ||
+        text.indexOf(" -w ", dash - 1) >= 0 ||
+        text.indexOf(" -hp", dash - 1) >= 0 ||
+        text.indexOf("pass ", dash - 1) >= 0 ||
+        text.indexOf(" -new ", dash - 1) >= 0
       )
         shortPasswordFlags(text, out);
     }
