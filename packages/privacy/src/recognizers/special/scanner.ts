@@ -635,7 +635,7 @@ const VALUE_RE: Record<ValueKind, RegExp> = {
     "yu",
   ),
   money: new RegExp(
-    String.raw`${LEAD}(?:[$€£¥]\s?\d[\d,.' ]{0,14}[km]?|\d[\d,.' ]{0,14}\s?(?:k(?![\p{L}])|€|eur(?![\p{L}])|euros?(?![\p{L}])|usd(?![\p{L}])|dollars?(?![\p{L}])|£|gbp(?![\p{L}])|pounds?(?![\p{L}])|chf(?![\p{L}])|\$))`,
+    String.raw`${LEAD}(?:[$€£¥]\s?\d[\d,.' ]{0,14}[km]?|\d[\d,.' ]{0,14}\s?(?:k(?![\p{L}])|€|eur(?![\p{L}])|euros?(?![\p{L}])|usd(?![\p{L}])|dollars?(?![\p{L}])|£|gbp(?![\p{L}])|pounds?(?![\p{L}])|chf(?![\p{L}])|\$)|\d[\d,.']{2,14}\s?(?:(?:a|an|per|/)\s?(?:year|yr|month|mo|annum|hour|hr|week)(?![\p{L}])|p\.a\.))`,
     "yu",
   ),
   score: new RegExp(

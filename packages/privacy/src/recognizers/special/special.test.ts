@@ -28,6 +28,11 @@ describe("special-category recognizer: clear statements fire", () => {
     ["my cholesterol is 240 mg/dL", "HEALTH"],
     ["blood pressure 140/90 this morning", "HEALTH"],
     ["I'm pregnant, please keep it between us", "HEALTH"],
+    // a condition's stage and organ, a place of care, a salary without a currency sign
+    ["I have stage 3 breast cancer", "HEALTH"],
+    ["I have lung cancer", "HEALTH"],
+    ["I've been in rehab for alcohol addiction", "HEALTH"],
+    ["my salary is 85,000 a year", "HR_PERFORMANCE"],
     ["This 54 year old male complaining of chest pain.", "HEALTH"],
     ["Patient is a 40-year-old woman with a history of migraines", "HEALTH"],
     ["I tested positive for covid", "HEALTH"],
@@ -183,6 +188,10 @@ describe("special-category recognizer: innocent uses do not fire", () => {
     "Please submit your performance review by Friday",
     "File your tax return by April 15",
     "In such diseases as cancer and tuberculosis, early diagnosis is vital",
+    "I have a stage 3 presentation tomorrow",
+    "the grade 3 students went to the museum",
+    "I have a blood orange in my bag",
+    "I was at the office until 9",
   ];
   for (const text of negatives) {
     it(JSON.stringify(text), () => {

@@ -11,7 +11,7 @@ import type { Anchor } from "../lexicon.js";
  */
 export const FIRST_PERSON: readonly Anchor[] = [
   // English
-  ...["my", "mine", "myself"].map((phrase) => ({ phrase, maxGap: 2 })),
+  ...["my", "mine", "myself"].map((phrase) => ({ phrase, maxGap: 3 })),
   ...[
     "i have",
     "i ve",
@@ -35,11 +35,11 @@ export const FIRST_PERSON: readonly Anchor[] = [
     "i just got",
     "i just found out i have",
     "me with",
-  ].map((phrase) => ({ phrase, maxGap: 2 })),
+  ].map((phrase) => ({ phrase, maxGap: 3 })),
   // German
   ...["mein", "meine", "meinen", "meinem", "meiner", "meines", "mir", "mich"].map((phrase) => ({
     phrase,
-    maxGap: 2,
+    maxGap: 3,
   })),
   ...[
     "ich habe",
@@ -53,21 +53,21 @@ export const FIRST_PERSON: readonly Anchor[] = [
     "hab ich",
     "bin ich",
     "hatte ich",
-  ].map((phrase) => ({ phrase, maxGap: 2 })),
+  ].map((phrase) => ({ phrase, maxGap: 3 })),
   // French
-  ...["mon", "ma", "mes", "moi"].map((phrase) => ({ phrase, maxGap: 2 })),
+  ...["mon", "ma", "mes", "moi"].map((phrase) => ({ phrase, maxGap: 3 })),
   ...["j ai", "je suis", "j avais", "j etais", "je prends", "je souffre", "on m a", "je viens d"].map(
     (phrase) => ({
       phrase,
-      maxGap: 2,
+      maxGap: 3,
     }),
   ),
   // Spanish
-  ...["mi", "mis", "yo"].map((phrase) => ({ phrase, maxGap: 2 })),
+  ...["mi", "mis", "yo"].map((phrase) => ({ phrase, maxGap: 3 })),
   ...["tengo", "tuve", "soy", "estoy", "estuve", "tomo", "padezco", "sufro", "me han", "me dieron"].map(
     (phrase) => ({
       phrase,
-      maxGap: 2,
+      maxGap: 3,
     }),
   ),
   // "I" right before a verb-like term ("I pray", "I smoke"): no gap.
