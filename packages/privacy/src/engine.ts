@@ -86,6 +86,8 @@ interface Plan {
   /** Condition k: ASCII digit (DIGIT), or a string searched in the text or the lower-cased text. */
   kinds: readonly number[];
   strings: readonly string[];
+  /** Per condition of kind IN_TEXT_ANY or IN_LOWER_ANY, the search for its strings. */
+  searches: readonly (RegExp | undefined)[];
   /**
    * Per condition, the character-summary bits (`Tokens.chars`) of its string's characters that have one: without
    * all of them in the record, the string cannot occur. `exact`: the string is one character that a bit stands
@@ -100,6 +102,11 @@ interface Plan {
 const DIGIT = 0;
 const IN_TEXT = 1;
 const IN_LOWER = 2;
+/** One of several strings in the text (IN_TEXT_ANY) or the lower-cased text (IN_LOWER_ANY): one regex search. */
+const IN_TEXT_ANY = 3;
+const IN_LOWER_ANY = 4;
+/** A recognizer's strings of one kind from this many on are searched together (see `compilePlan`). */
+const ANY_FROM = 3;
 /** Conditions per word of a mask (bits of a small integer). */
 const WORD_BITS = 30;
 /**
@@ -119,6 +126,7 @@ function hasDigit(text: string): boolean {
 function compilePlan(recognizers: readonly Recognizer[]): Plan {
   const kinds: number[] = [];
   const strings: string[] = [];
+  const searches: (RegExp | undefined)[] = [];
   const index = new Map<string, number>();
   const condition = (kind: number, s: string): number => {
     const key = `${kind}\u0000${s}`;
@@ -128,6 +136,11 @@ function compilePlan(recognizers: readonly Recognizer[]): Plan {
       k = kinds.length;
       kinds.push(kind);
       strings.push(s);
+      searches.push(
+        kind === IN_TEXT_ANY || kind === IN_LOWER_ANY
+          ? new RegExp(s.split("\u0000").map(escapeRegExp).join("|"))
+          : undefined,
+      );
       index.set(key, k);
     }
     return k;
@@ -139,8 +152,18 @@ function compilePlan(recognizers: readonly Recognizer[]): Plan {
     const ks: number[] = [];
     if (t) {
       if (t.digit) ks.push(condition(DIGIT, ""));
-      for (const s of t.text ?? []) ks.push(s === "" ? -1 : condition(IN_TEXT, s));
-      for (const s of t.lower ?? []) ks.push(s === "" ? -1 : condition(IN_LOWER, s));
+      // single characters stay conditions of their own (the record's character summary answers most of them);
+      // a recognizer's longer strings, when it names several, are searched for in one pass instead of one each
+      for (const [kind, any, list] of [
+        [IN_TEXT, IN_TEXT_ANY, t.text ?? []],
+        [IN_LOWER, IN_LOWER_ANY, t.lower ?? []],
+      ] as const) {
+        if (list.includes("")) ks.push(-1);
+        const long = list.filter((x) => x.length > 1);
+        for (const x of list)
+          if (x.length === 1 || (x.length > 1 && long.length < ANY_FROM)) ks.push(condition(kind, x));
+        if (long.length >= ANY_FROM) ks.push(condition(any, long.join("\u0000")));
+      }
     }
     let lo = 0;
     let hi = 0;
@@ -153,9 +176,10 @@ function compilePlan(recognizers: readonly Recognizer[]): Plan {
     masks.push(lo);
     masksHi.push(hi);
   }
-  const gates = strings.map((str, k) => (kinds[k] === DIGIT ? 0 : charsGate(str)));
+  const gates = strings.map((str, k) => (kinds[k] === IN_TEXT || kinds[k] === IN_LOWER ? charsGate(str) : 0));
   const exact = strings.map(
-    (str, k) => kinds[k] !== DIGIT && str.length === 1 && isSoleChar(str.charCodeAt(0)),
+    (str, k) =>
+      (kinds[k] === IN_TEXT || kinds[k] === IN_LOWER) && str.length === 1 && isSoleChar(str.charCodeAt(0)),
   );
   return {
     recognizers,
@@ -163,10 +187,16 @@ function compilePlan(recognizers: readonly Recognizer[]): Plan {
     masksHi,
     kinds,
     strings,
+    searches,
     gates,
     exact,
     words: recognizers.some((r) => r.readsWords),
   };
+}
+
+/** `s` as a regular expression's literal. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The summary bits of the characters of `s` that have one (letters of the lower-cased text have none). */
@@ -267,7 +297,7 @@ function triggered(plan: Plan, k: number, st: RecordState): boolean {
 
 /** Test the untested conditions of `mask`, a word of masks whose bit 0 is condition `base`; true at the first hit. */
 function testConditions(plan: Plan, mask: number, base: number, st: RecordState): boolean {
-  const { kinds, strings, gates, exact } = plan;
+  const { kinds, strings, searches, gates, exact } = plan;
   const { text, lower } = st.input;
   const chars = st.chars;
   const high = base !== 0;
@@ -283,7 +313,9 @@ function testConditions(plan: Plan, mask: number, base: number, st: RecordState)
     if (kind === DIGIT) hit = chars !== -1 ? (chars & CH_DIGIT) !== 0 : hasDigit(text);
     else if (chars !== -1 && (chars & gates[c]!) !== gates[c]!) hit = false;
     else if (chars !== -1 && exact[c]!) hit = true;
-    else hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
+    else if (kind === IN_TEXT || kind === IN_LOWER)
+      hit = (kind === IN_TEXT ? text : lower).indexOf(strings[c]!) >= 0;
+    else hit = searches[c]!.test(kind === IN_TEXT_ANY ? text : lower);
     if (hit) {
       if (high) st.heldHi |= bit;
       else st.held |= bit;
@@ -455,9 +487,7 @@ function concludeMany(
   const folded = channel === "ocr" ? texts.map(foldOcrMisreads) : undefined;
   const spacedToo = isTypedLike(channel);
   const alone = (i: number) =>
-    texts[i]!.length > SOLO_UNITS ||
-    (folded !== undefined && folded[i] !== texts[i]) ||
-    (spacedToo && MAY_BE_SPACED.test(texts[i]!));
+    texts[i]!.length > SOLO_UNITS || (folded !== undefined && folded[i] !== texts[i]);
   let i = 0;
   while (i < texts.length) {
     if (alone(i)) {
@@ -474,8 +504,8 @@ function concludeMany(
     }
     beginTokenBatch();
     beginRunBatch();
+    const states: RecordState[] = [];
     try {
-      const states: RecordState[] = [];
       for (let j = from; j < i; j++) states.push(stateOf(texts[j]!, channel, opts, plan, true));
       for (let k = 0; k < plan.recognizers.length; k++) {
         const r = plan.recognizers[k]!;
@@ -487,10 +517,17 @@ function concludeMany(
           keep(st, r.detect(st.input), threshold);
         }
       }
-      for (let j = 0; j < states.length; j++) out[from + j] = conclude(states[j]!, opts, redacting);
     } finally {
       endTokenBatch();
       endRunBatch();
+    }
+    // records with a spaced number are read again without its gaps (see readSpaced), outside the batch: only
+    // those that hold a digit are searched for one
+    for (let j = 0; j < states.length; j++) {
+      const st = states[j]!;
+      if (spacedToo && (st.chars === -1 || (st.chars & CH_DIGIT) !== 0) && MAY_BE_SPACED.test(st.input.text))
+        readSpaced(st.input.text, channel, opts, plan, threshold, st);
+      out[from + j] = conclude(st, opts, redacting);
     }
   }
   return out;

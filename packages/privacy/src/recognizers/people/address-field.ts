@@ -39,6 +39,15 @@ const LABELS = [
   "주소",
 ];
 const LABEL_SET = new Set(LABELS);
+/**
+ * A part of every label ("addr" of "address", "adres" of "adresse", "ship to"…): a record without one has no
+ * address field, and one search of the lower-cased text says so.
+ */
+const LABEL_PART =
+  /addr|adres|adrese|anschrift|direcci|domicil|indirizz|residenza|endere|morada|osoite|adress|cím|bydli|(?:ship|deliver|bill|sold) to|διεύθυνση|адрес|כתובת|عنوان|آدرس|نشانی|पता|alamat|địa chỉ|住所|所在地|地址|住址|주소/;
+for (const l of LABELS)
+  if (!LABEL_PART.test(l))
+    throw new Error(`address-field: label ${JSON.stringify(l)} has no part in LABEL_PART`);
 /** Longest label, in code units (a line's start longer than it, before its colon, is no label). */
 const MAX_LABEL = Math.max(...LABELS.map((l) => l.length));
 /** Most lines a field's value takes under a label that stands alone. */
@@ -146,7 +155,7 @@ export const addressField: Recognizer = {
     const out = OUT;
     if (out.length !== 0) out.length = 0;
     // (offsets of `lower` must be the text's)
-    if (lower.length !== text.length) return [];
+    if (lower.length !== text.length || !LABEL_PART.test(lower)) return [];
     const n = text.length;
     let k = 0;
     while (k < n) {
