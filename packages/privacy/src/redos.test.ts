@@ -77,6 +77,10 @@ const UNITS = [
   // short password flags of terminal commands; Welsh articles, Hebrew house numbers
   "mysql -pAb3 ",
   "<<<",
+  // handles
+  "@a ",
+  "(@ab) ",
+  " @a.b-c_d",
   "sudo -S <<< a ",
   "printf a | sudo -S ",
   "docker login -p ",

@@ -2,6 +2,7 @@ import type { Recognizer } from "../../types.js";
 import { accountNames } from "./account-names.js";
 import { streetAddress } from "./address.js";
 import { addressField } from "./address-field.js";
+import { handles } from "./handles.js";
 import { dobAge } from "./dob-age.js";
 import { honorificNames } from "./honorific-names.js";
 import { lexicon } from "./lexicon.js";
@@ -12,6 +13,7 @@ export { prepareDirectory } from "./directory.js";
 export { person, detectPersons } from "./person.js";
 export { streetAddress, detectAddresses } from "./address.js";
 export { addressField } from "./address-field.js";
+export { handles } from "./handles.js";
 export { detectPostcodes, isPostcodeText } from "./postcode.js";
 export { dobAge } from "./dob-age.js";
 export { honorificNames } from "./honorific-names.js";
@@ -31,4 +33,5 @@ export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [
   addressField,
   dobAge,
   accountNames,
+  handles,
 ];
