@@ -77,6 +77,11 @@ const UNITS = [
   // short password flags of terminal commands; Welsh articles, Hebrew house numbers
   "mysql -pAb3 ",
   "<<<",
+  // coordinates
+  "1.1234, ",
+  "1.12345 ",
+  "1°1'1\"N ",
+  "lat=1.123",
   // handles
   "@a ",
   "(@ab) ",
