@@ -77,6 +77,12 @@ const UNITS = [
   // short password flags of terminal commands; Welsh articles, Hebrew house numbers
   "mysql -pAb3 ",
   "<<<",
+  // vehicle and staff numbers
+  "plate ",
+  "plate no # ",
+  "plate A1 ",
+  "badge #1234",
+  "vin ",
   // coordinates
   "1.1234, ",
   "1.12345 ",
