@@ -6,10 +6,15 @@ import type { PolicySourceInput } from "./schema.js";
 export const DEFAULT_POLICY_SOURCE: PolicySourceInput = {
   $comment:
     "tracevault default privacy policy. Data only: edit, bump 'version', add a changelog entry, then run `node packages/privacy/src/policy/sync-default.mjs` (the unit tests fail until the compiled copy matches). See README.md beside this file.",
-  version: "2026-11-29.2",
+  version: "2026-11-30.1",
   description:
     "Default sensitivity policy of the tracevault privacy engine: channel levels, entity levels, and the application/title/URL contexts that are special (level 4, excluded at the source) or personal (level 3).",
   changelog: [
+    {
+      version: "2026-11-30.1",
+      changes:
+        "Entity levels for a vehicle's plate or identification number (VEHICLE_ID) and a staff number (EMPLOYEE_ID), found by their labels: level 3, as the other identifiers that point at one person with other data.",
+    },
     {
       version: "2026-11-29.2",
       changes:
@@ -75,6 +80,8 @@ export const DEFAULT_POLICY_SOURCE: PolicySourceInput = {
           "nationality, religious or political group mentioned by name; masked, it no longer says which",
       },
       USERNAME: { level: 3, reason: "identifies a person" },
+      EMPLOYEE_ID: { level: 3, reason: "identifies a person within their employer" },
+      VEHICLE_ID: { level: 3, reason: "a vehicle's plate or VIN points at its keeper" },
       CREDIT_CARD: {
         level: 4,
         reason: "card numbers are special (ARCHITECTURE.md); masked, the value is gone",

@@ -69,7 +69,7 @@ function hostPatternSource(pattern: string): string {
 /**
  * Validate a policy (a parsed JSON value, or JSON text) and compile its matchers.
  * Throws `PolicyValidationError` naming every bad field.
- * @example loadPolicy(DEFAULT_POLICY.data).version // "2026-11-29.2"
+ * @example loadPolicy(DEFAULT_POLICY.data).version // "2026-11-30.1"
  * @example loadPolicy({ version: "x" }) // throws: version: must be 'YYYY-MM-DD.N' or semver ...
  */
 export function loadPolicy(json: unknown): PrivacyPolicy {
