@@ -6,6 +6,7 @@
  * longitude within ±180; fewer decimals (a city's "52.52, 13.40") and version-like numbers are left alone.
  */
 import type { Detection, Recognizer } from "../../types.js";
+import { NO_DETECTIONS, results } from "../results.js";
 
 const ID = "geo-coordinates";
 const OUT: Detection[] = [];
@@ -34,7 +35,7 @@ export const geoCoordinates: Recognizer = {
     const { text } = input;
     const out = OUT;
     if (out.length !== 0) out.length = 0;
-    if (!/\d\.\d{3}|°/.test(text)) return [];
+    if (!/\d\.\d{3}|°/.test(text)) return NO_DETECTIONS;
     DECIMAL_PAIR_RE.lastIndex = 0;
     for (let m; (m = DECIMAL_PAIR_RE.exec(text)) !== null;) {
       const lat = Number(m[1]);
@@ -61,10 +62,7 @@ export const geoCoordinates: Recognizer = {
       const at = m.index + m[0].length - v.length;
       out.push(det(at, at + v.length));
     }
-    if (out.length === 0) return [];
-    const r = out.slice();
-    out.length = 0;
-    return r;
+    return results(out);
   },
 };
 

@@ -9,6 +9,7 @@
  * "badge design" are no identifiers (a value needs a digit, and a plate a letter too).
  */
 import type { Detection, Recognizer } from "../../types.js";
+import { NO_DETECTIONS, results } from "../results.js";
 
 const ID = "labelled-id";
 const OUT: Detection[] = [];
@@ -48,7 +49,7 @@ export const labelledIds: Recognizer = {
     const { text, lower } = input;
     const out = OUT;
     if (out.length !== 0) out.length = 0;
-    if (lower.length !== text.length || !ANY_LABEL.test(lower)) return [];
+    if (lower.length !== text.length || !ANY_LABEL.test(lower)) return NO_DETECTIONS;
     for (const [re, type] of [
       [PLATE_RE, "VEHICLE_ID"],
       [VIN_RE, "VEHICLE_ID"],
@@ -67,10 +68,7 @@ export const labelledIds: Recognizer = {
         out.push({ start, end: start + v.length, type, score: 0.8, level: 3, recognizer: ID });
       }
     }
-    if (out.length === 0) return [];
-    const r = out.slice();
-    out.length = 0;
-    return r;
+    return results(out);
   },
 };
 

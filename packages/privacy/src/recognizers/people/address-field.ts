@@ -7,6 +7,7 @@
  * the label stands alone on its line, the lines under it up to a blank line or the next label.
  */
 import type { Detection, Recognizer } from "../../types.js";
+import { NO_DETECTIONS, results } from "../results.js";
 
 const ID = "address-field";
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -155,7 +156,7 @@ export const addressField: Recognizer = {
     const out = OUT;
     if (out.length !== 0) out.length = 0;
     // (offsets of `lower` must be the text's)
-    if (lower.length !== text.length || !LABEL_PART.test(lower)) return [];
+    if (lower.length !== text.length || !LABEL_PART.test(lower)) return NO_DETECTIONS;
     const n = text.length;
     let k = 0;
     while (k < n) {
@@ -180,10 +181,7 @@ export const addressField: Recognizer = {
       }
       k = next;
     }
-    if (out.length === 0) return [];
-    const r = out.slice();
-    out.length = 0;
-    return r;
+    return results(out);
   },
 };
 

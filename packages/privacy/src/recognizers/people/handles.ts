@@ -9,6 +9,7 @@
  * time or an ordinary word ("@3pm", "@home").
  */
 import type { Detection, Recognizer } from "../../types.js";
+import { results } from "../results.js";
 import { L_COMMON, L_FIRST, L_LAST, lexicon } from "./lexicon.js";
 
 const ID = "handle";
@@ -120,10 +121,7 @@ export const handles: Recognizer = {
       if (bits & L_COMMON && !(bits & (L_FIRST | L_LAST))) continue;
       out.push({ start: at + 1, end, type: "USERNAME", score: 0.8, level: 3, recognizer: ID });
     }
-    if (out.length === 0) return [];
-    const r = out.slice();
-    out.length = 0;
-    return r;
+    return results(out);
   },
 };
 
