@@ -18,6 +18,15 @@ describe("handles", () => {
     expect(found("@mark can you check")).toEqual(["mark"]);
   });
 
+  it("the same handle again in the record, as the profile link beside a credit spells it", () => {
+    expect(found("* Tiv Oranmo ([@tivoranmo](https://github.com/tivoranmo))")).toEqual([
+      "tivoranmo",
+      "tivoranmo",
+    ]);
+    // not inside another word
+    expect(found("@zvenn, zvennik and xzvenn")).toEqual(["zvenn"]);
+  });
+
   it("leaves e-mail addresses, packages, decorators, tags, at-rules, broadcasts and 'at' alone", () => {
     expect(found("write to tiv@example.com or pkg@1.2.3")).toEqual([]);
     expect(found("npm i @types/node @scope/pkg")).toEqual([]);

@@ -121,9 +121,35 @@ export const handles: Recognizer = {
       if (bits & L_COMMON && !(bits & (L_FIRST | L_LAST))) continue;
       out.push({ start: at + 1, end, type: "USERNAME", score: 0.8, level: 3, recognizer: ID });
     }
+    if (out.length !== 0) otherMentions(text, out);
     return results(out);
   },
 };
+
+/**
+ * The same handles elsewhere in the record, as a word of their own: the profile link beside a credit
+ * ("[@zvennik](https://github.com/zvennik)") spells the handle again. At most 16 distinct handles are looked for.
+ */
+function otherMentions(text: string, out: Detection[]): void {
+  const found = out.length;
+  const seen = new Set<string>();
+  for (let k = 0; k < found && seen.size < 16; k++) {
+    const h = text.slice(out[k]!.start, out[k]!.end);
+    if (h.length < 3 || seen.has(h)) continue;
+    seen.add(h);
+    for (let at = text.indexOf(h); at >= 0; at = text.indexOf(h, at + h.length)) {
+      const e = at + h.length;
+      if (isHandleChar(text.charCodeAt(at - 1)) || isHandleChar(text.charCodeAt(e))) continue;
+      if (text.charCodeAt(at - 1) === 64) continue; // the "@handle" itself, found above
+      out.push({ start: at, end: e, type: "USERNAME", score: 0.8, level: 3, recognizer: ID });
+    }
+  }
+}
+
+/** A character a handle may hold (NaN, outside the text, is none). */
+function isHandleChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
 
 /** Only blanks stand between the line's start and `s`, and between `e` and the line's end. */
 function lineAlone(text: string, s: number, e: number): boolean {
