@@ -280,8 +280,12 @@ const PRODUCT_WORDS = [
   "golang", "typescript", "javascript", "svelte", "angular", "nuxt", "gatsby", "jquery", "tailwind", "redux",
   "windows", "linux", "macos", "ios", "azure", "gcp", "aws", "lambda", "fargate", "cloudflare", "okta", "auth0",
   "bamboo", "teamcity", "circleci", "travisci", "buildkite", "spinnaker", "tekton", "pulumi", "crossplane",
-  // words of software that the larger name list holds as names
-  "login", "logon", "signup", "signin", "logins",
+  // words of software that the larger name list holds as names, or that no list holds ("JSON Handler", "Server
+  // started", "Global Namespace and Singleton Pattern")
+  "login", "logon", "signup", "signin", "logins", "server", "servers", "handler", "handlers", "singleton", "getter",
+  "setter", "splitter", "shader", "linker", "parse", "namespace", "namespaces", "latency", "metadata", "timestamp",
+  "callback", "callbacks", "boolean", "readonly", "iterator", "accessor", "timeout", "middleware", "webhook",
+  "payload", "endpoint", "backend", "frontend", "runtime", "localhost", "dataset", "datasets", "bluebird", "acorn",
   // the abbreviations of chat: "omw to …", "hbd …", "lmk if …" are no names
   "lol", "brb", "omw", "idk", "lmk", "tmrw", "tmr", "pls", "plz", "thx", "thnx", "ty", "tysm", "hbd", "fyi", "btw",
   "imo", "afaik", "ngl", "tbh", "smh", "ikr", "wfh", "ooo", "eod", "asap", "ur", "hmu", "ttyl", "nvm", "ofc", "irl",
