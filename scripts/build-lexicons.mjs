@@ -286,6 +286,9 @@ const PRODUCT_WORDS = [
   "setter", "splitter", "shader", "linker", "parse", "namespace", "namespaces", "latency", "metadata", "timestamp",
   "callback", "callbacks", "boolean", "readonly", "iterator", "accessor", "timeout", "middleware", "webhook",
   "payload", "endpoint", "backend", "frontend", "runtime", "localhost", "dataset", "datasets", "bluebird", "acorn",
+  "auth", "app", "apps", "nan", "foo", "bar", "baz", "qux", "req", "res", "params", "textfield",
+  "dependencies", "acknowledgments", "immutability", "transpiler", "transpilers", "tarball", "tarballs",
+  "urlencoded", "unshift", "changelog", "readme", "repo", "repos", "monorepo", "linter", "bundler", "polyfill",
   // the abbreviations of chat: "omw to …", "hbd …", "lmk if …" are no names
   "lol", "brb", "omw", "idk", "lmk", "tmrw", "tmr", "pls", "plz", "thx", "thnx", "ty", "tysm", "hbd", "fyi", "btw",
   "imo", "afaik", "ngl", "tbh", "smh", "ikr", "wfh", "ooo", "eod", "asap", "ur", "hmu", "ttyl", "nvm", "ofc", "irl",

@@ -461,6 +461,9 @@ describe("person: hard negatives", () => {
     expect(found("### Errors And A Custom Error Handler")).toEqual([]);
     expect(found("## Global Namespace and Singleton Pattern")).toEqual([]);
     expect(found("Acorn is really fast, Bluebird is a promise library")).toEqual([]);
+    expect(found("* Update the Auth library; NaN is not a number")).toEqual([]);
+    // (a given name that is a word of software too stays a name: "ask Dev about it")
+    expect(found("ask Dev about it")).toEqual(["Dev"]);
     expect(found("Server Yılmaz called about the invoice")).toEqual(["Server Yılmaz"]);
   });
 
