@@ -83,7 +83,10 @@ interface Plan {
    */
   masks: readonly number[];
   masksHi: readonly number[];
-  /** Condition k: ASCII digit (DIGIT), or a string searched in the text or the lower-cased text. */
+  /**
+   * Condition k: ASCII digit (DIGIT), a string searched in the text or the lower-cased text (IN_TEXT, IN_LOWER), or
+   * one of a recognizer's several strings (IN_TEXT_ANY, IN_LOWER_ANY: `strings[k]` joins them with U+0000).
+   */
   kinds: readonly number[];
   strings: readonly string[];
   /** Per condition of kind IN_TEXT_ANY or IN_LOWER_ANY, the search for its strings. */
