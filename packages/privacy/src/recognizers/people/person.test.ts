@@ -435,6 +435,15 @@ describe("person: hard negatives", () => {
     expect(found("The Big Three Killed My Baby")).toEqual([]);
   });
 
+  it("a row of month abbreviations is a calendar's, not a list of names", () => {
+    expect(found("Jan, Feb, Mar")).toEqual([]);
+    expect(found("['Aug', 'Sep', 'Oct', 'Nov', 'Dec']")).toEqual([]);
+    expect(found("<td>Jan Feb ... Nov Dec</td>")).toEqual([]);
+    // names joined by a word, or with a family name, stay names
+    expect(found("Dec and Nov are coming")).toEqual(["Dec", "Nov"]);
+    expect(found("Jan Kowalski called")).toEqual(["Jan Kowalski"]);
+  });
+
   it("months, weekdays, places and organisations are not persons", () => {
     expect(found("We meet on Monday in May, maybe in August.")).toEqual([]);
     expect(found("I will be travelling to Canada and Norway next week")).toEqual([]);

@@ -1226,6 +1226,44 @@ function monthBesideDay(i: number, s: number, e: number): boolean {
   if (!((day(next) && ts[next]! - e <= 2) || (day(prev) && s - te[prev]! <= 2))) return false;
   return MONTHS_SHORT.getRange(lower, s, e) !== 0;
 }
+/**
+ * Token i (text[s..e)) is a month's abbreviation beside another, with only spaces and list marks between: a
+ * calendar's or a chart's row ("Jan Feb Mar", "'Sep', 'Oct'", "Nov/Dec"). Two names are joined by a word ("Dec
+ * and Nov"), not by a comma alone.
+ */
+function monthBesideMonth(i: number, s: number, e: number): boolean {
+  if (e - s < 3 || !sameLen || MONTHS_SHORT.getRange(lower, s, e) === 0) return false;
+  const month = (t: number, a: number, b: number) =>
+    t >= 0 &&
+    t < n &&
+    te[t]! - ts[t]! >= 3 &&
+    te[t]! - ts[t]! <= 4 &&
+    listGap(a, b) &&
+    MONTHS_SHORT.getRange(lower, ts[t]!, te[t]!) !== 0;
+  return month(i - 1, i > 0 ? te[i - 1]! : 0, s) || month(i + 1, e, i + 1 < n ? ts[i + 1]! : 0);
+}
+/** text[a..b) is 1-5 characters of spaces, quotes and list marks (, ; / | - . ·). */
+function listGap(a: number, b: number): boolean {
+  if (b - a < 1 || b - a > 5) return false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (!(
+      c === 32 ||
+      c === 9 ||
+      c === 44 ||
+      c === 59 ||
+      c === 47 ||
+      c === 124 ||
+      c === 45 ||
+      c === 46 ||
+      c === 39 ||
+      c === 34 ||
+      c === 0xb7
+    ))
+      return false;
+  }
+  return true;
+}
 function isDigitsOnly(t: number): boolean {
   for (let q = ts[t]!; q < te[t]!; q++) {
     const c = text.charCodeAt(q);
@@ -1562,7 +1600,8 @@ function categorise(i: number): number {
   else if (plain ? surnameEndingRange(lower, s0, e0) : surnameEnding(key ?? keyOf(i, s0, e0))) c = CAT_EXTRA;
   else c = CAT_UNKNOWN;
   // a month's abbreviation next to a day: "Dec 18", "18 Jan" (Dec, Jan and Nov are names too)
-  if (c !== CAT_NONE && e0 - s0 <= 4 && monthBesideDay(i, s0, e0)) c = CAT_NONE;
+  if (c !== CAT_NONE && e0 - s0 <= 4 && (monthBesideDay(i, s0, e0) || monthBesideMonth(i, s0, e0)))
+    c = CAT_NONE;
   // an identifier of code, not a name: "NotFoundException", "KMSClient" (names keep "McDonald", "DeShawn")
   if (c !== CAT_NONE && e0 - s0 >= 6 && (k & (K_CAP | K_ALLCAP)) === K_CAP && codeIdent(s0, e0)) c = CAT_NONE;
   // German capitalises every noun: after its article or determiner a word is one ("das Paket", "der Bauer"),
