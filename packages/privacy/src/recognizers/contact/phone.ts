@@ -19,18 +19,14 @@ const OTHER_NUMBER_WORDS =
 
 const CONTEXT_WINDOW = 36;
 
-function hasPhoneContext(lower: string, run: DigitRun): boolean {
-  const before = lower.slice(Math.max(0, run.start - CONTEXT_WINDOW), run.start);
-  if (PHONE_WORDS.test(before)) return true;
-  return PHONE_WORDS_AFTER.test(lower.slice(run.end, run.end + 16));
-}
-
 /**
  * A word that announces a phone number stands before [start, end) (within a few words) or names it right after.
  * @example phoneWordNear("call me on 4155238886", 11, 21) // true
  */
 export function phoneWordNear(lower: string, start: number, end: number): boolean {
-  return hasPhoneContext(lower, { start, end } as DigitRun);
+  const before = lower.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+  if (PHONE_WORDS.test(before)) return true;
+  return PHONE_WORDS_AFTER.test(lower.slice(end, end + 16));
 }
 
 function hasOtherContext(lower: string, run: DigitRun): boolean {
@@ -76,7 +72,7 @@ function dropTrunkGroup(run: DigitRun): PhoneVerdict {
 function dottedNational(run: DigitRun, lower: string): boolean {
   const g = run.groups;
   if (run.plus || g.length !== 3 || g[0] !== 3 || g[1] !== 3 || g[2] !== 3 || !allDots(run)) return false;
-  return hasPhoneContext(lower, run);
+  return phoneWordNear(lower, run.start, run.end);
 }
 function allDots(run: DigitRun): boolean {
   for (const sep of run.seps) if (sep !== ".") return false;
@@ -107,7 +103,7 @@ export function phoneScore(run: DigitRun, lower: string, useContext = true): num
   if (isCardShape(run)) score = Math.min(score, 0.2);
   // Context only matters when it can move the score across the threshold.
   if (useContext && score < 0.5 && score + 0.3 + (run.ext ? 0.1 : 0) >= 0.5) {
-    if (hasPhoneContext(lower, run)) score += 0.3;
+    if (phoneWordNear(lower, run.start, run.end)) score += 0.3;
     else if (hasOtherContext(lower, run)) score -= 0.2;
   }
   if (run.ext) score += 0.1;

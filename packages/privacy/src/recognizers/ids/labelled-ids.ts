@@ -33,9 +33,12 @@ const EMPLOYEE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${EMPLOYEE_LABELS}${GLUE}([A-Za-z]{0,3}-?\d{4,10}[A-Za-z]?)(?![\p{L}\p{N}])`,
   "giu",
 );
-/** Any of the labels' first letters' words: without one, none of the searches runs. */
+/**
+ * A part of every label (the three-letter ones as a word's start, as the searches read them): without one, none of
+ * the searches runs ("vin" and "fin" inside "moving" or "final" started all three on most records).
+ */
 const ANY_LABEL =
-  /plate|regist|kennzeichen|nummernschild|immatric|plaque|matr|targa|kenteken|rekisteri|tablica|spz|rendsz|vin|vehicle|chassis|fahrgestell|fin|s[ée]rie|bastidor|telaio|employee|staff|personnel|payroll|badge|worker|personal|mitarbeiter|matricul|empleado|personeel/;
+  /plate|regist|kennzeichen|nummernschild|immatric|plaque|matr|targa|kenteken|rekisteri|tablica|rendsz|vehicle|chassis|fahrgestell|s[ée]rie|bastidor|telaio|employee|staff|personnel|payroll|badge|worker|personal|mitarbeiter|matricul|empleado|personeel|(?<![\p{L}\p{N}])(?:spz|vin|fin)/u;
 
 /**
  * Vehicle and employee identifiers after their labels.

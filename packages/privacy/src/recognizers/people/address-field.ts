@@ -246,7 +246,10 @@ function valueBelow(text: string, e: number): [number, number] | undefined {
     if (first < 0) {
       if (!valueOk(text, ls, lle)) return undefined;
       first = ls;
-    } else if (text.slice(ls, lle).includes("@") || text.slice(ls, lle).includes("://")) break;
+    } else {
+      const line = text.slice(ls, lle);
+      if (line.includes("@") || line.includes("://")) break;
+    }
     last = lle;
     k = le + 1;
   }

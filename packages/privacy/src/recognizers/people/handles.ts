@@ -32,26 +32,26 @@ const NOT_HANDLES = new Set([
   "ts-ignore", "ts-expect-error", "ts-nocheck", "ts-check", "jsx", "jsxfrag", "jsximportsource", "flow",
   "vitest-environment", "jest-environment", "format", "prettier", "preserve", "noinspection", "suppress",
   // CSS, Sass and Less at-rules, Tailwind's directives
-  "media", "import", "font-face", "keyframes", "supports", "page", "charset", "layer", "container", "property",
+  "media", "import", "font-face", "keyframes", "supports", "page", "charset", "layer", "container",
   "counter-style", "font-feature-values", "document", "viewport", "scope", "starting-style", "include", "extend",
-  "use", "forward", "if", "else", "each", "for", "while", "return", "error", "warn", "debug", "at-root",
+  "use", "forward", "if", "else", "each", "for", "while", "error", "warn", "debug", "at-root",
   "content", "tailwind", "apply", "screen", "variants", "responsive", "theme", "config", "plugin", "utility",
   "custom-variant", "source",
   // decorators and annotations of Python, Java, C#, TypeScript frameworks
   "staticmethod", "classmethod", "dataclass", "abstractmethod", "cached_property", "pytest", "app", "router",
   "test", "before", "after", "beforeeach", "aftereach", "autowired", "component", "injectable", "input",
   "output", "entity", "column", "id", "bean", "service", "controller", "restcontroller", "get", "post", "put",
-  "delete", "patch", "override", "functionalinterface", "suppresswarnings", "nullable", "nonnull", "notnull",
+  "delete", "patch", "functionalinterface", "suppresswarnings", "nullable", "nonnull", "notnull",
   "data", "builder", "getter", "setter", "value", "slf4j", "transactional", "ngmodule", "directive", "pipe",
   "hostlistener", "viewchild", "observable", "action", "computed", "observer", "inject", "provide",
   // chat's broadcasts and groups that name no one
-  "here", "channel", "everyone", "all", "team", "room", "group", "admins", "mods", "moderators", "staff",
+  "here", "channel", "everyone", "all", "team", "room", "admins", "mods", "moderators", "staff",
   "latest", "next", "beta", "alpha", "canary", "stable", "types",
   // JScript's conditional compilation, batch files' "@echo off", Deno's directives, log fields
   "cc_on", "set", "elif", "end", "echo", "powershell", "cmd", "call", "rem", "deno-types", "jsxruntime",
-  "jsx-runtime", "console", "timestamp", "message", "version", "metadata", "context",
+  "jsx-runtime", "console", "timestamp", "message", "metadata", "context",
   // bots of code hosting
-  "dependabot", "renovate", "github-actions", "snyk-bot", "codecov", "greenkeeper", "mergify", "coderabbitai",
+  "dependabot", "renovate", "github-actions", "codecov", "greenkeeper", "mergify", "coderabbitai",
 ]);
 
 /** A bot's account: "greenkeeperio-bot", "renovate-bot", "my_bot" (no person). */

@@ -652,6 +652,9 @@ const REGISTRY_CLIENTS = new Set([
 /** Most arguments of one command read after its name. */
 const MAX_ARGS = 24;
 
+/** What a text holds when a flag of SHORT_FLAG_COMMANDS may stand in it (the recognizer's triggers, and its gate). */
+const SHORT_FLAG_HINTS = [" -p", " -a ", " -P ", " -N ", " -w ", " -hp", "pass ", " -new "];
+
 /** The short password flags of SHORT_FLAG_COMMANDS: only the password is masked. */
 function shortPasswordFlags(text: string, out: Detection[]): void {
   // the words of each line (a command ends at a line's end, ';', '|' or '&')
@@ -867,26 +870,7 @@ export const keyedSecrets: Recognizer = {
   ],
   // assignments (':' '='), command-line flags ('--', '-u'), XML elements ('</') and spaced snake_case names
   // ('_'): what detect looks for before it does anything else
-  triggers: {
-    text: [
-      ":",
-      "=",
-      "--",
-      "-u",
-      " -p",
-      " -a ",
-      " -P ",
-      " -N ",
-      " -w ",
-      " -hp",
-      "pass ",
-      " -new ",
-      "</",
-      "_",
-      '",',
-      "',",
-    ],
-  },
+  triggers: { text: [":", "=", "--", "-u", ...SHORT_FLAG_HINTS, "</", "_", '",', "',"] },
   detect(input) {
     const { text } = input;
     const out = OUT;
@@ -905,17 +889,11 @@ export const keyedSecrets: Recognizer = {
     if (dash >= 0) {
       if (text.indexOf("--", dash) >= 0) cliFlags(text, lower, out);
       if (text.indexOf("-u", dash) >= 0) curlUser(text, out);
-      if (
-        text.indexOf(" -p", dash - 1) >= 0 ||
-        text.indexOf(" -a ", dash - 1) >= 0 ||
-        text.indexOf(" -P ", dash - 1) >= 0 ||
-        text.indexOf(" -N ", dash - 1) >= 0 ||
-        text.indexOf(" -w ", dash - 1) >= 0 ||
-        text.indexOf(" -hp", dash - 1) >= 0 ||
-        text.indexOf("pass ", dash - 1) >= 0 ||
-        text.indexOf(" -new ", dash - 1) >= 0
-      )
-        shortPasswordFlags(text, out);
+      for (const hint of SHORT_FLAG_HINTS)
+        if (text.indexOf(hint, dash - 1) >= 0) {
+          shortPasswordFlags(text, out);
+          break;
+        }
     }
     const lt = text.indexOf("<");
     if (lt >= 0 && text.indexOf("</", lt) >= 0) xmlElements(text, out);
