@@ -295,6 +295,22 @@ const PRODUCT_WORDS = [
   "jk", "lmao", "rofl", "omg", "wtf", "cuz", "tho", "dm", "dms",
 ];
 for (const w of PRODUCT_WORDS) commonWords.add(w);
+// The words around a person's slot in set phrases of German, Dutch and Polish (the person recognizer's
+// framedPerson: "sag Anna Bescheid", "mit finow telefoniert", "kun je X laten weten", "daj znać X"): common words,
+// so that a name ends before them and a lower-case text's name is not read together with them; and words of another
+// language (as the stopwords above), so that they do not make a text English
+// prettier-ignore
+const FRAME_WORDS = [
+  "bescheid", "telefoniert", "telefonieren", "gesprochen", "geredet", "gechattet", "geschrieben", "getroffen",
+  "verabredet", "gestritten", "geskypt", "gezoomt", "besprochen", "besprechen", "abgesprochen", "abgestimmt",
+  "geklärt", "klären", "geluncht", "gegessen", "gebeld", "bellen", "gesproken", "spreken", "gepraat", "praten",
+  "lunchen", "gegeten", "afgesproken", "afspreken", "overlegd", "overleggen", "geappt", "gechat", "gemaild",
+  "laten", "weten", "dać", "daj", "dajcie", "znać", "bitte", "gestern", "gisteren", "vandaag",
+];
+for (const w of FRAME_WORDS) {
+  commonWords.add(w);
+  functionWords.add(w);
+}
 
 // Weekdays and months of languages whose faker locale has no calendar (Italian, Polish, Slovak, Slovene,
 // Ukrainian, Turkish, Greek, Finnish, Norwegian, Afrikaans): "το τμήμα το ξέρει από τη Δευτέρα" holds no name.

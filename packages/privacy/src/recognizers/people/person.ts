@@ -1651,6 +1651,8 @@ function tailOk(i: number): boolean {
     !(bitsOf[i]! & (L_CALENDAR | L_PLACE | L_ORG | L_TITLE)) &&
     !(bitsOf[i]! & L_FUNCTION_EN || (bitsOf[i]! & L_FUNCTION && te[i]! - ts[i]! < 4)) &&
     !(wv(i) & W_STREET) &&
+    // ("sag Anna Bescheid": German's set phrase, see framedPerson)
+    !tokIs(i, "bescheid") &&
     !embedded(text, ts[i]!, te[i]!)
   );
 }
@@ -3288,6 +3290,166 @@ function personAct(q: number): boolean {
   );
 }
 
+/** A word table of `words`, each with value 1. */
+function wordSet(words: readonly string[]): WordTable {
+  return new WordTable(entries(words, 1));
+}
+
+/**
+ * Set phrases of German, Dutch and Polish that hold a person in one slot, with no article: "mit Wabt telefoniert",
+ * "Kannst du Wohr bitte Bescheid geben?", "kun je huintlems laten weten", "daj znać hewski, że …". They are read on
+ * both sides of the slot as one cue (either side alone takes things too: "mit Python", "laten weten").
+ */
+const TALKED_WITH = wordSet([
+  // German: "mit X telefoniert", "mit X besprochen", "mit X zu treffen"
+  "telefoniert",
+  "telefonieren",
+  "gesprochen",
+  "sprechen",
+  "geredet",
+  "reden",
+  "gechattet",
+  "geschrieben",
+  "getroffen",
+  "treffen",
+  "verabredet",
+  "gestritten",
+  "geskypt",
+  "gezoomt",
+  "besprochen",
+  "besprechen",
+  "abgesprochen",
+  "abgestimmt",
+  "geklärt",
+  "klären",
+  "geluncht",
+  "gegessen",
+  // Dutch: "met X gebeld", "met X afgesproken"
+  "gebeld",
+  "bellen",
+  "gesproken",
+  "spreken",
+  "gepraat",
+  "praten",
+  "geluncht",
+  "lunchen",
+  "gegeten",
+  "afgesproken",
+  "afspreken",
+  "overlegd",
+  "overleggen",
+  "geappt",
+  "gechat",
+  "gemaild",
+]);
+/** Words that may stand between the slot and the rest of the phrase: "mit X kurz telefoniert", "X bitte Bescheid". */
+const FRAME_FILLERS = wordSet([
+  "bitte",
+  "kurz",
+  "mal",
+  "noch",
+  "schon",
+  "doch",
+  "gleich",
+  "gestern",
+  "heute",
+  "morgen",
+  "even",
+  "al",
+  "nog",
+  "ook",
+  "gisteren",
+  "vandaag",
+]);
+/** Who gives a person word in German ("Kannst du X Bescheid geben", "sag X Bescheid", "ich gebe X Bescheid"). */
+const BESCHEID_BEFORE = wordSet([
+  "du",
+  "ihr",
+  "ich",
+  "wir",
+  "er",
+  "sie",
+  "man",
+  "sag",
+  "sage",
+  "sagt",
+  "gib",
+  "gebe",
+  "gibt",
+]);
+/** Who lets a person know in Dutch ("kun je X laten weten"). */
+const LATEN_BEFORE = wordSet(["je", "jij", "u", "jullie"]);
+/** "Let know" in Polish before the person, in the dative: "daj znać X", "możesz dać znać X". */
+const ZNAC_BEFORE = wordSet(["dać", "daj", "dajcie", "dajmy", "dam", "dasz", "da", "dał", "dała", "dali"]);
+/** Nouns without article in those slots that are no person: "mit Freude gesprochen", "met plezier gebeld", "daj znać szefowi". */
+const NOT_FRAMED = wordSet([
+  "freude",
+  "mühe",
+  "interesse",
+  "erfolg",
+  "absicht",
+  "vorsicht",
+  "nachdruck",
+  "plezier",
+  "moeite",
+  "spoed",
+  "genoegen",
+  "succes",
+  "zorg",
+  "szefowi",
+  "szefowej",
+  "kierownikowi",
+  "kierowniczce",
+  "mamie",
+  "tacie",
+  "wszystkim",
+  "innym",
+  "nam",
+  "mi",
+]);
+
+/** Token t and those after it (across spaces), skipping one of FRAME_FILLERS: the first that is not a filler. */
+function pastFiller(t: number): number {
+  return t + 1 < n && FRAME_FILLERS.getRange(lower, ts[t]!, te[t]!) !== 0 && onlySpaces(te[t]!, ts[t + 1]!)
+    ? t + 1
+    : t;
+}
+
+/**
+ * Segment s (one or two words) fills the person's slot of one of the set phrases above. A single word ending in -n
+ * or -s is left out after "mit"/"met" and before "Bescheid": German and Dutch plurals take those endings ("mit
+ * Kollegen telefoniert", "Kunden Bescheid geben"), and names with them are mostly in the lists already.
+ */
+function framedPerson(s: Seg): boolean {
+  if (!sameLen || s.words > 2) return false;
+  const p = s.a - 1;
+  const q = s.b + 1;
+  if (p < 0 || !onlySpaces(te[p]!, ts[s.a]!)) return false;
+  if (NOT_FRAMED.getRange(lower, ts[s.b]!, te[s.b]!) !== 0) return false;
+  const last = lower.charCodeAt(te[s.b]! - 1);
+  const plural = s.words === 1 && (last === 110 || last === 115);
+  // "daj znać X," / "że" / "czy" / the end (not a plural's dative: "daj znać innym")
+  if (tokIs(p, "znać") && p > 0 && ZNAC_BEFORE.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0) {
+    if (lower.endsWith("om", te[s.b]!)) return false;
+    const c = codeAt(te[s.b]!);
+    return (
+      c === 44 ||
+      c === -1 ||
+      c === 46 ||
+      (q < n && onlySpaces(te[s.b]!, ts[q]!) && (tokIs(q, "że") || tokIs(q, "czy")))
+    );
+  }
+  if (q >= n || !onlySpaces(te[s.b]!, ts[q]!)) return false;
+  const r = pastFiller(q);
+  if (r !== q && !onlySpaces(te[q]!, ts[r]!)) return false;
+  if ((tokIs(p, "mit") || tokIs(p, "met")) && !plural)
+    return TALKED_WITH.getRange(lower, ts[r]!, te[r]!) !== 0;
+  if (tokIs(r, "bescheid") && !plural) return BESCHEID_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0;
+  if (tokIs(r, "laten") && r + 1 < n && tokIs(r + 1, "weten") && onlySpaces(te[r]!, ts[r + 1]!))
+    return LATEN_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0;
+  return false;
+}
+
 /**
  * Token p ends the words before a colon that open their line with a label of a person ("On-call this week:",
  * "Attendees today:"): the first a label, the others (three at most) lower-case words.
@@ -3430,6 +3592,8 @@ function contextOf(s: Seg): Ctx {
         ctx.slot = true;
     }
   }
+  // "mit Wabt telefoniert", "Kannst du Wohr bitte Bescheid geben?", "kun je huintlems laten weten", "daj znać X"
+  if (framedPerson(s)) ctx.slot = true;
   // "Warrane, can I please speak to your boss?"
   if (codeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && wv(q) & W_VOCATIVE)
     ctx.vocative = true;
