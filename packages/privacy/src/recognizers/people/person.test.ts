@@ -602,24 +602,24 @@ describe("person: hard negatives", () => {
   });
 });
 
-  it("a person's slot in set phrases of German, Dutch and Polish, with or without capitals", () => {
-    expect(found("Kannst du Zqwimbo bitte Bescheid geben?")).toEqual(["Zqwimbo"]);
-    expect(found("sag Zqwimbo Bescheid")).toEqual(["Zqwimbo"]);
-    expect(found("sag Anna Bescheid")).toEqual(["Anna"]);
-    expect(found("Gestern habe ich mit Zqwimbo telefoniert.")).toEqual(["Zqwimbo"]);
-    expect(found("gestern habe ich mit zqwimbo telefoniert, ok")).toEqual(["zqwimbo"]);
-    expect(found("kun je zqwimbo laten weten dat het niet doorgaat?")).toEqual(["zqwimbo"]);
-    expect(found("gisteren heb ik met zqwimbo geluncht")).toEqual(["zqwimbo"]);
-    expect(found("możesz dać znać zqwimbo, że spotkanie jest odwołane?")).toEqual(["zqwimbo"]);
-    // plurals and manners fill the same slots: no person
-    expect(found("Ich habe mit Kollegen telefoniert.")).toEqual([]);
-    expect(found("Bitte den Kunden Bescheid geben.")).toEqual([]);
-    expect(found("met vrienden geluncht")).toEqual([]);
-    expect(found("Ich habe mit Freude gesprochen.")).toEqual([]);
-    expect(found("daj znać innym, że jutro nie ma spotkania")).toEqual([]);
-    expect(found("kun je het laten weten?")).toEqual([]);
-    expect(found("Gib uns Bescheid")).toEqual([]);
-  });
+it("a person's slot in set phrases of German, Dutch and Polish, with or without capitals", () => {
+  expect(found("Kannst du Zqwimbo bitte Bescheid geben?")).toEqual(["Zqwimbo"]);
+  expect(found("sag Zqwimbo Bescheid")).toEqual(["Zqwimbo"]);
+  expect(found("sag Anna Bescheid")).toEqual(["Anna"]);
+  expect(found("Gestern habe ich mit Zqwimbo telefoniert.")).toEqual(["Zqwimbo"]);
+  expect(found("gestern habe ich mit zqwimbo telefoniert, ok")).toEqual(["zqwimbo"]);
+  expect(found("kun je zqwimbo laten weten dat het niet doorgaat?")).toEqual(["zqwimbo"]);
+  expect(found("gisteren heb ik met zqwimbo geluncht")).toEqual(["zqwimbo"]);
+  expect(found("możesz dać znać zqwimbo, że spotkanie jest odwołane?")).toEqual(["zqwimbo"]);
+  // plurals and manners fill the same slots: no person
+  expect(found("Ich habe mit Kollegen telefoniert.")).toEqual([]);
+  expect(found("Bitte den Kunden Bescheid geben.")).toEqual([]);
+  expect(found("met vrienden geluncht")).toEqual([]);
+  expect(found("Ich habe mit Freude gesprochen.")).toEqual([]);
+  expect(found("daj znać innym, że jutro nie ma spotkania")).toEqual([]);
+  expect(found("kun je het laten weten?")).toEqual([]);
+  expect(found("Gib uns Bescheid")).toEqual([]);
+});
 
 describe("person: organisation directory", () => {
   const dir = prepareDirectory([
