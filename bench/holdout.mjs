@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fifteenth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|sixteenth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -840,6 +840,129 @@ const NATIVE_TWELFTH = {
   },
 };
 
+/**
+ * `--templates sixteenth`: written in session 19 before any of its records was read: messages of ordinary work and
+ * life in English and in eight European languages (`NATIVE_SIXTEENTH`), with names as objects of verbs, after
+ * prepositions, in lists, before addresses and in signatures, phrased as none of the earlier sets do; with
+ * look-alikes that name no person.
+ */
+const SIXTEENTH_TEMPLATES = [
+  "Could you cc {PERSON} on the thread with the auditors?",
+  "{PERSON} will cover the front desk while I'm at the dentist",
+  "Shipping label: {PERSON}, {STREET_ADDRESS}",
+  "Reminder: {PERSON}'s farewell drinks on Friday",
+  "I've added {PERSON} as a reviewer",
+  "Can we move my 1:1 with {PERSON} to Wednesday?",
+  "Parcel left with neighbour {PERSON} at {STREET_ADDRESS}",
+  "{PERSON} and I split the bill, send yours to {EMAIL_ADDRESS}",
+  "Please send the signed lease to {PERSON}, {STREET_ADDRESS}",
+  "Emergency contact: {PERSON}, {PHONE_NUMBER}",
+  "my sister {PERSON} is picking me up",
+  "Who's {PERSON}? She keeps emailing about the invoice",
+  "Got a voicemail from {PERSON} about the deposit, call back on {PHONE_NUMBER}",
+  "Shoutout to {PERSON} for fixing the printer",
+  "Hi all, {PERSON} here from procurement",
+  "Refund approved for {PERSON} (IBAN {IBAN_CODE})",
+  "Sitting next to {PERSON} at the conference dinner",
+  "{PERSON} wants the report by noon",
+  "Interview with {PERSON} at 3pm, room 2B",
+  "Lost and found: wallet belonging to {PERSON}",
+];
+const SIXTEENTH_NEGATIVES = [
+  "Could you cc the finance team on the thread?",
+  "The front desk is closed while we move to Building 2",
+  "Reminder: the farewell drinks start at 6 on Friday",
+  "Interview slots at 3pm, room 2B",
+  "Shoutout to the platform team for fixing the printer",
+  "Lost and found: a blue umbrella in Meeting Room 4",
+];
+
+/** `--templates sixteenth --locales europe`: the sixteenth set's kind of messages in the locale's language. */
+const NATIVE_SIXTEENTH = {
+  de: {
+    templates: [
+      "Ich habe {PERSON} gefragt, ob der Vertrag unterschrieben ist.",
+      "Das Paket hat {PERSON} angenommen, {STREET_ADDRESS}.",
+      "Frag mal {PERSON}, die kennt sich aus.",
+      "Morgen vertritt mich {PERSON}, erreichbar unter {PHONE_NUMBER}.",
+      "Herzliche Grüße an {PERSON} und die Kinder!",
+      "Notfallkontakt: {PERSON}, {PHONE_NUMBER}",
+    ],
+    negatives: [
+      "Ich habe gefragt, ob der Vertrag unterschrieben ist.",
+      "Das Paket wurde an der Rezeption abgegeben.",
+      "Herzliche Grüße aus der Buchhaltung!",
+    ],
+  },
+  fr: {
+    templates: [
+      "J'ai demandé à {PERSON} si le contrat est signé.",
+      "Le colis a été remis à {PERSON}, {STREET_ADDRESS}.",
+      "Demain c'est {PERSON} qui me remplace, joignable au {PHONE_NUMBER}.",
+      "Bises à {PERSON} et aux enfants !",
+      "Contact d'urgence : {PERSON}, {PHONE_NUMBER}",
+    ],
+    negatives: ["J'ai demandé si le contrat est signé.", "Le colis a été déposé à l'accueil."],
+  },
+  es: {
+    templates: [
+      "Le pregunté a {PERSON} si el contrato está firmado.",
+      "El paquete lo recogió {PERSON} en {STREET_ADDRESS}.",
+      "Mañana me sustituye {PERSON}, localizable en el {PHONE_NUMBER}.",
+      "¡Saludos a {PERSON} y a los niños!",
+      "Contacto de emergencia: {PERSON}, {PHONE_NUMBER}",
+    ],
+    negatives: ["Pregunté si el contrato está firmado.", "El paquete se dejó en recepción."],
+  },
+  it: {
+    templates: [
+      "Ho chiesto a {PERSON} se il contratto è firmato.",
+      "Il pacco l'ha ritirato {PERSON} in {STREET_ADDRESS}.",
+      "Domani mi sostituisce {PERSON}, raggiungibile al {PHONE_NUMBER}.",
+      "Saluti a {PERSON} e ai bambini!",
+      "Contatto di emergenza: {PERSON}, {PHONE_NUMBER}",
+    ],
+    negatives: ["Ho chiesto se il contratto è firmato.", "Il pacco è stato lasciato alla reception."],
+  },
+  nl: {
+    templates: [
+      "Ik heb {PERSON} gevraagd of het contract getekend is.",
+      "Het pakket is afgegeven bij {PERSON}, {STREET_ADDRESS}.",
+      "Morgen neemt {PERSON} het van me over, bereikbaar op {PHONE_NUMBER}.",
+      "Groetjes aan {PERSON} en de kinderen!",
+      "Noodcontact: {PERSON}, {PHONE_NUMBER}",
+    ],
+    negatives: ["Ik heb gevraagd of het contract getekend is.", "Het pakket ligt bij de receptie."],
+  },
+  pt_PT: {
+    templates: [
+      "Perguntei ao {PERSON} se o contrato está assinado.",
+      "A encomenda foi entregue a {PERSON}, {STREET_ADDRESS}.",
+      "Amanhã quem me substitui é {PERSON}, contactável pelo {PHONE_NUMBER}.",
+      "Beijinhos à {PERSON} e aos miúdos!",
+    ],
+    negatives: ["Perguntei se o contrato está assinado.", "A encomenda ficou na receção."],
+  },
+  pl: {
+    templates: [
+      "Zapytałem {PERSON}, czy umowa jest podpisana.",
+      "Paczkę odebrał {PERSON}, {STREET_ADDRESS}.",
+      "Jutro zastępuje mnie {PERSON}, tel. {PHONE_NUMBER}.",
+      "Pozdrowienia dla {PERSON} i dzieci!",
+    ],
+    negatives: ["Zapytałem, czy umowa jest podpisana.", "Paczka czeka w recepcji."],
+  },
+  sv: {
+    templates: [
+      "Jag frågade {PERSON} om avtalet är påskrivet.",
+      "Paketet lämnades till {PERSON}, {STREET_ADDRESS}.",
+      "I morgon ersätter {PERSON} mig, nås på {PHONE_NUMBER}.",
+      "Hälsa {PERSON} och barnen!",
+    ],
+    negatives: ["Jag frågade om avtalet är påskrivet.", "Paketet ligger i receptionen."],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1000,6 +1123,7 @@ const TEMPLATE_SETS = {
   thirteenth: { english: THIRTEENTH_TEMPLATES, natives: {}, negatives: THIRTEENTH_NEGATIVES },
   fourteenth: { english: FOURTEENTH_TEMPLATES, natives: {} },
   fifteenth: { english: FIFTEENTH_TEMPLATES, natives: {}, negatives: FIFTEENTH_NEGATIVES },
+  sixteenth: { english: SIXTEENTH_TEMPLATES, natives: NATIVE_SIXTEENTH, negatives: SIXTEENTH_NEGATIVES },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {

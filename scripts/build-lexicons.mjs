@@ -296,7 +296,7 @@ const PRODUCT_WORDS = [
 ];
 for (const w of PRODUCT_WORDS) commonWords.add(w);
 // The words around a person's slot in set phrases of German, Dutch and Polish (the person recognizer's
-// framedPerson: "sag Anna Bescheid", "mit finow telefoniert", "kun je X laten weten", "daj znać X"): common words,
+// framedPerson, greetedAt, askedAt: "sag Anna Bescheid", "mit finow telefoniert", "Zapytałem X", "Grüße an X"): common words,
 // so that a name ends before them and a lower-case text's name is not read together with them; and words of another
 // language (as the stopwords above), so that they do not make a text English
 // prettier-ignore
@@ -306,6 +306,10 @@ const FRAME_WORDS = [
   "geklärt", "klären", "geluncht", "gegessen", "gebeld", "bellen", "gesproken", "spreken", "gepraat", "praten",
   "lunchen", "gegeten", "afgesproken", "afspreken", "overlegd", "overleggen", "geappt", "gechat", "gemaild",
   "laten", "weten", "dać", "daj", "dajcie", "znać", "bitte", "gestern", "gisteren", "vandaag",
+  "gefragt", "angerufen", "gebeten", "eingeladen", "informiert", "erreicht", "kontaktiert", "angeschrieben",
+  "benachrichtigt", "gevraagd", "uitgenodigd", "geïnformeerd", "bereikt", "zapytałem", "zapytałam", "spytałem",
+  "spytałam", "poprosiłem", "poprosiłam", "napisałem", "napisałam", "zadzwoniłem", "zadzwoniłam", "hälsa", "grüße",
+  "grüsse", "groeten", "groetjes", "saluti", "saludos", "bises", "beijinhos", "pozdrowienia", "hälsningar",
 ];
 for (const w of FRAME_WORDS) {
   commonWords.add(w);

@@ -600,25 +600,55 @@ describe("person: hard negatives", () => {
     expect(found("dzięki zorq, zadzwonię jutro.")).toEqual(["zorq"]);
     expect(found("thanks for the intro, zorq vennik")).not.toContain("intro");
   });
-});
 
-it("a person's slot in set phrases of German, Dutch and Polish, with or without capitals", () => {
-  expect(found("Kannst du Zqwimbo bitte Bescheid geben?")).toEqual(["Zqwimbo"]);
-  expect(found("sag Zqwimbo Bescheid")).toEqual(["Zqwimbo"]);
-  expect(found("sag Anna Bescheid")).toEqual(["Anna"]);
-  expect(found("Gestern habe ich mit Zqwimbo telefoniert.")).toEqual(["Zqwimbo"]);
-  expect(found("gestern habe ich mit zqwimbo telefoniert, ok")).toEqual(["zqwimbo"]);
-  expect(found("kun je zqwimbo laten weten dat het niet doorgaat?")).toEqual(["zqwimbo"]);
-  expect(found("gisteren heb ik met zqwimbo geluncht")).toEqual(["zqwimbo"]);
-  expect(found("możesz dać znać zqwimbo, że spotkanie jest odwołane?")).toEqual(["zqwimbo"]);
-  // plurals and manners fill the same slots: no person
-  expect(found("Ich habe mit Kollegen telefoniert.")).toEqual([]);
-  expect(found("Bitte den Kunden Bescheid geben.")).toEqual([]);
-  expect(found("met vrienden geluncht")).toEqual([]);
-  expect(found("Ich habe mit Freude gesprochen.")).toEqual([]);
-  expect(found("daj znać innym, że jutro nie ma spotkania")).toEqual([]);
-  expect(found("kun je het laten weten?")).toEqual([]);
-  expect(found("Gib uns Bescheid")).toEqual([]);
+  it("a person's slot in set phrases of German, Dutch and Polish, with or without capitals", () => {
+    expect(found("Kannst du Zqwimbo bitte Bescheid geben?")).toEqual(["Zqwimbo"]);
+    expect(found("sag Zqwimbo Bescheid")).toEqual(["Zqwimbo"]);
+    expect(found("sag Anna Bescheid")).toEqual(["Anna"]);
+    expect(found("Gestern habe ich mit Zqwimbo telefoniert.")).toEqual(["Zqwimbo"]);
+    expect(found("gestern habe ich mit zqwimbo telefoniert, ok")).toEqual(["zqwimbo"]);
+    expect(found("kun je zqwimbo laten weten dat het niet doorgaat?")).toEqual(["zqwimbo"]);
+    expect(found("gisteren heb ik met zqwimbo geluncht")).toEqual(["zqwimbo"]);
+    expect(found("możesz dać znać zqwimbo, że spotkanie jest odwołane?")).toEqual(["zqwimbo"]);
+    // plurals and manners fill the same slots: no person
+    expect(found("Ich habe mit Kollegen telefoniert.")).toEqual([]);
+    expect(found("Bitte den Kunden Bescheid geben.")).toEqual([]);
+    expect(found("met vrienden geluncht")).toEqual([]);
+    expect(found("Ich habe mit Freude gesprochen.")).toEqual([]);
+    expect(found("daj znać innym, że jutro nie ma spotkania")).toEqual([]);
+    expect(found("kun je het laten weten?")).toEqual([]);
+    expect(found("Gib uns Bescheid")).toEqual([]);
+  });
+
+  it("greetings sent to a person, a person asked, an emergency contact, in many languages", () => {
+    expect(found("Herzliche Grüße an Zqwimbo und die Kinder!")).toEqual(["Zqwimbo"]);
+    expect(found("herzliche grüße an zqwimbo qwertel und die kinder!")).toEqual(["zqwimbo qwertel"]);
+    expect(found("¡Saludos a Zqwimbo y a los niños!")).toEqual(["Zqwimbo"]);
+    expect(found("Saluti a Zqwimbo e ai bambini!")).toEqual(["Zqwimbo"]);
+    // Swedish "Hälsa X": the verb is no part of the name
+    expect(found("Hälsa Zqwimbo och barnen!")).toEqual(["Zqwimbo"]);
+    expect(found("Hälsa Agneta och barnen!")).toEqual(["Agneta"]);
+    expect(found("Zapytałem Zqwimbo, czy umowa jest podpisana.")).toEqual(["Zqwimbo"]);
+    expect(found("Zapytałem Ksawery O. Guzik, czy umowa jest podpisana.")).toEqual(["Ksawery O. Guzik"]);
+    expect(found("Ho chiesto a Zqwimbo se il contratto è firmato.")).toEqual(["Zqwimbo"]);
+    expect(found("Le pregunté a Zqwimbo si el contrato está firmado.")).toEqual(["Zqwimbo"]);
+    expect(found("Ich habe Zqwimbo gefragt, ob der Vertrag unterschrieben ist.")).toEqual(["Zqwimbo"]);
+    expect(found("ik heb zqwimbo qwertel gevraagd of het contract getekend is.")).toEqual([
+      "zqwimbo qwertel",
+    ]);
+    expect(found("ich habe leo schielke gefragt, ob der vertrag da ist")).toEqual(["leo schielke"]);
+    expect(found("Noodcontact: Zqwimbo, +31 6 12345678")).toEqual(["Zqwimbo"]);
+    expect(found("Notfallkontakt: Zqwimbo, 030 1234567")).toEqual(["Zqwimbo"]);
+    expect(found("Contatto di emergenza: Zqwimbo, 06 1234567")).toEqual(["Zqwimbo"]);
+    expect(found("Reminder: Zqwimbo's farewell drinks on Friday")).toEqual(["Zqwimbo"]);
+    expect(found("Who's Zqwimbo? She keeps emailing about the invoice")).toEqual(["Zqwimbo"]);
+    expect(found("Hi all, Zqwimbo here from procurement")).toEqual(["Zqwimbo"]);
+    // the same words around things
+    expect(found("Ich habe Kollegen gefragt.")).toEqual([]);
+    expect(found("Saludos a todos")).toEqual([]);
+    expect(found("Who's there?")).toEqual([]);
+    expect(found("Hi all, docs here from the wiki")).toEqual([]);
+  });
 });
 
 describe("person: organisation directory", () => {

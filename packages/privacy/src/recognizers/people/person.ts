@@ -113,6 +113,12 @@ const LABELS = new Set([
   "poc",
   // the same labels in the languages of the European forms
   "contacto",
+  // an emergency contact on a form: "Noodcontact: X", "Notfallkontakt: X", "Contatto di emergenza: X"
+  "noodcontact",
+  "notfallkontakt",
+  "nødkontakt",
+  "nödkontakt",
+  "contatto",
   "contactpersoon",
   "kontaktowa",
   "interlocuteur",
@@ -3054,6 +3060,8 @@ function possessedAt(s: Seg, o: number): boolean {
 const POSSESSED = new WordTable(
   [
     "place",
+    "farewell",
+    "retirement",
     "house",
     "home",
     "flat",
@@ -3342,6 +3350,39 @@ const TALKED_WITH = wordSet([
   "gechat",
   "gemaild",
 ]);
+/** German and Dutch "have" before the person of a participle of ASKED ("Ich habe X gefragt"). */
+const HAVE = wordSet([
+  "habe",
+  "hab",
+  "hat",
+  "haben",
+  "hast",
+  "hatte",
+  "heb",
+  "heeft",
+  "hebben",
+  "hebt",
+  "had",
+]);
+/** Participles that take a person: "Ich habe X gefragt", "ik heb X gebeld". */
+const ASKED = wordSet([
+  "gefragt",
+  "angerufen",
+  "gebeten",
+  "eingeladen",
+  "informiert",
+  "erreicht",
+  "kontaktiert",
+  "angeschrieben",
+  "benachrichtigt",
+  "gevraagd",
+  "gebeld",
+  "uitgenodigd",
+  "geïnformeerd",
+  "bereikt",
+  "gemaild",
+  "geappt",
+]);
 /** Words that may stand between the slot and the rest of the phrase: "mit X kurz telefoniert", "X bitte Bescheid". */
 const FRAME_FILLERS = wordSet([
   "bitte",
@@ -3408,6 +3449,87 @@ const NOT_FRAMED = wordSet([
   "mi",
 ]);
 
+/**
+ * Greetings sent to a person, before the word for "to": "Herzliche Grüße an X", "Saludos a X", "Groetjes aan X",
+ * "Pozdrowienia dla X" (see greetedAt).
+ */
+const GREETINGS_TO = wordSet([
+  "grüße",
+  "grüsse",
+  "gruß",
+  "groeten",
+  "groetjes",
+  "saluti",
+  "saludos",
+  "bises",
+  "besos",
+  "abrazos",
+  "baci",
+  "beijinhos",
+  "beijos",
+  "cumprimentos",
+  "pozdrowienia",
+  "hälsningar",
+  "hilsner",
+  "hilsen",
+]);
+/** The words for "to" after those greetings. */
+const GREETING_TO = wordSet(["an", "aan", "a", "à", "ao", "dla", "till", "til"]);
+/** "I asked" (told, called) before the person, in Polish: "Zapytałem X, czy …". */
+const ASKED_BEFORE = wordSet([
+  "zapytałem",
+  "zapytałam",
+  "spytałem",
+  "spytałam",
+  "poprosiłem",
+  "poprosiłam",
+  "napisałem",
+  "napisałam",
+  "zadzwoniłem",
+  "zadzwoniłam",
+]);
+/** The same in Italian and Spanish, before "a": "Ho chiesto a X se", "Le pregunté a X si". */
+const ASKED_BEFORE_A = wordSet([
+  "chiesto",
+  "domandato",
+  "detto",
+  "scritto",
+  "telefonato",
+  "chiedi",
+  "pregunté",
+  "preguntó",
+  "preguntado",
+  "pregúntale",
+  "dije",
+  "escribí",
+  "llamé",
+]);
+
+/**
+ * Token p (right before a segment, across spaces) ends a greeting sent to a person ("Grüße an", "saluti a"), or is
+ * Swedish "Hälsa" (give X my regards).
+ */
+function greetedAt(p: number): boolean {
+  if (tokIs(p, "hälsa")) return true;
+  return (
+    p > 0 &&
+    GREETING_TO.getRange(lower, ts[p]!, te[p]!) !== 0 &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    GREETINGS_TO.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  );
+}
+
+/** Token p (right before a segment, across spaces) says the writer asked or told the person: "Zapytałem X", "chiesto a X". */
+function askedAt(p: number): boolean {
+  if (ASKED_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0) return true;
+  return (
+    p > 0 &&
+    tokIs(p, "a") &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    ASKED_BEFORE_A.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  );
+}
+
 /** Token t and those after it (across spaces), skipping one of FRAME_FILLERS: the first that is not a filler. */
 function pastFiller(t: number): number {
   return t + 1 < n && FRAME_FILLERS.getRange(lower, ts[t]!, te[t]!) !== 0 && onlySpaces(te[t]!, ts[t + 1]!)
@@ -3444,6 +3566,9 @@ function framedPerson(s: Seg): boolean {
   if (r !== q && !onlySpaces(te[q]!, ts[r]!)) return false;
   if ((tokIs(p, "mit") || tokIs(p, "met")) && !plural)
     return TALKED_WITH.getRange(lower, ts[r]!, te[r]!) !== 0;
+  // "Ich habe X gefragt", "ik heb X gevraagd": an auxiliary, the person, and a verb that takes one
+  if (HAVE.getRange(lower, ts[p]!, te[p]!) !== 0 && !plural)
+    return ASKED.getRange(lower, ts[r]!, te[r]!) !== 0;
   if (tokIs(r, "bescheid") && !plural) return BESCHEID_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0;
   if (tokIs(r, "laten") && r + 1 < n && tokIs(r + 1, "weten") && onlySpaces(te[r]!, ts[r + 1]!))
     return LATEN_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0;
@@ -3594,6 +3719,24 @@ function contextOf(s: Seg): Ctx {
   }
   // "mit Wabt telefoniert", "Kannst du Wohr bitte Bescheid geben?", "kun je huintlems laten weten", "daj znać X"
   if (framedPerson(s)) ctx.slot = true;
+  const pb = s.a - 1;
+  if (pb >= 0 && onlySpaces(te[pb]!, ts[s.a]!)) {
+    // "Herzliche Grüße an X", "Saludos a X", "Hälsa X och barnen"
+    if (greetedAt(pb)) ctx.greet = true;
+    // "Zapytałem X, czy", "Ho chiesto a X se", "Le pregunté a X si"
+    else if (askedAt(pb)) ctx.slot = true;
+    // "Who's X?": asked who a person is
+    else if ((tokIs(pb, "who's") || tokIs(pb, "who\u2019s")) && codeAt(te[s.b]!) === 63) ctx.slot = true;
+  }
+  // "Hi all, X here from procurement": who writes, after a greeting's comma
+  if (
+    prevNonSpace(text, s.start) === 44 &&
+    q < n &&
+    tokIs(q, "here") &&
+    onlySpaces(te[s.b]!, ts[q]!) &&
+    (q + 1 >= n || tokIs(q + 1, "from") || !sameClause(te[q]!, ts[q + 1]!))
+  )
+    ctx.slot = true;
   // "Warrane, can I please speak to your boss?"
   if (codeAt(after) === 44 && q < n && sentenceInitial(text, s.start) && wv(q) & W_VOCATIVE)
     ctx.vocative = true;
