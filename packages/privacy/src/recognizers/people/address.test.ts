@@ -481,6 +481,22 @@ describe("street addresses: continental European forms", () => {
       "Lundströms Gata 518",
     ]);
   });
+
+  it("a street with no type word after a delivery's words, or after the name it is sent to", () => {
+    expect(addresses("Parcel left with neighbour Hana Zqwimbo at Sopoćanska 2")).toEqual(["Sopoćanska 2"]);
+    expect(addresses("Parcel left with neighbour Κωνσταντινα X. Λιακόπουλος at Γιαννακοπούλου 930")).toEqual([
+      "Γιαννακοπούλου 930",
+    ]);
+    expect(addresses("Please send the signed lease to Σταύρος Y. Δυοβουνιώτης, Κοντόσταυλου 3")).toEqual([
+      "Κοντόσταυλου 3",
+    ]);
+    // the same words without a street
+    expect(addresses("My neighbour bought 3 apples")).toEqual([]);
+    expect(addresses("Send the report to Anna, Version 2 is attached")).toEqual([]);
+    expect(
+      addresses("it is sent only if that path matches the request URL as specified in [RFC 6265"),
+    ).toEqual([]);
+  });
 });
 
 describe("street addresses: hard negatives", () => {

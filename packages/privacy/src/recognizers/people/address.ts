@@ -1351,7 +1351,13 @@ function placeWord(w: string): boolean {
  * ending in a letter past ASCII, stand outside the `\b…\b` group (`\b` knows ASCII letters only).
  */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|letter|delivery) (?:goes|went|is going) to|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|letter|delivery) (?:goes|went|is going) to|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$|neighbou?r|(?:parcel|package|packet|letter|delivery|keys?) (?:was |were )?(?:left|dropped|delivered|handed)|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
+
+/**
+ * Something sent to a person, then a comma, before a street: "send the signed lease to Σταύρος Y. Δυοβουνιώτης, …"
+ * (a name may stand between the verb and the street, farther back than CONTEXT_RE looks).
+ */
+const SENT_TO_RE = /\b(?:send|sent|ship|mail|post|forward|deliver)\b[^\n]{0,24} to [^,\n]{1,40}, $/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
@@ -2314,7 +2320,10 @@ function allCommon(a: number, b: number): boolean {
   return true;
 }
 function contextBefore(pos: number): boolean {
-  return CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos));
+  return (
+    CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos)) ||
+    (text.charCodeAt(pos - 2) === 44 && SENT_TO_RE.test(lower.slice(Math.max(0, pos - 72), pos)))
+  );
 }
 /** A unit designator after token i (same line, or the start of the next line), then a number. */
 function unitFollows(i: number): boolean {
