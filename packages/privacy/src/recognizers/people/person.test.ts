@@ -649,6 +649,24 @@ describe("person: hard negatives", () => {
     expect(found("Who's there?")).toEqual([]);
     expect(found("Hi all, docs here from the wiki")).toEqual([]);
   });
+
+  it("a name on an address label's first line; a relative named after a possessive; chat's cues", () => {
+    // (the street's words are read as a name by this recognizer alone; the street recognizer takes them in the engine)
+    expect(found("Shipping label: Zqwimbo, 350 Alexandra Mission")).toContain("Zqwimbo");
+    expect(found("shipping label: zqwimbo qwertel, 430 krajcik prairie suite 185")).toEqual([
+      "zqwimbo qwertel",
+    ]);
+    expect(found("Send it to Zqwimbo, 12 Oak Road")).toEqual(["Zqwimbo"]);
+    expect(found("Agenda: Budget, 2 Slides")).toEqual([]);
+    expect(found("Release: Windows, 11 Pro")).toEqual([]);
+    // a relative after a possessive opens no name: "my" and "sister" are listed as names too
+    expect(found("my sister zqwimbo is picking me up")).toEqual(["zqwimbo"]);
+    expect(found("my sister anna is here")).toEqual(["anna"]);
+    expect(found("my sister is picking me up")).toEqual([]);
+    // chat's words before a person: "shoutout to", "voicemail from"
+    expect(found("shoutout to kria cayt for fixing the printer")).toEqual(["kria cayt"]);
+    expect(found("got a voicemail from stel about the deposit")).toEqual(["stel"]);
+  });
 });
 
 describe("person: organisation directory", () => {

@@ -1712,6 +1712,12 @@ function buildSegment(from: number, to: number): void {
     // ("joel young" is a name) or when it is the verb of the sentence ("nayeli said"); the same around words in
     // no list ("ok so lucilen abek said")
     const anchors = sure + unlisted;
+    // a possessive opens no name, though "my" and "her" are listed as names: "my sister zqwimbo is picking me up"
+    // (and the relative after it: "sister" is listed as a name too)
+    if (anchors >= 1 && a < b && cat[a] === CAT_WEAK && wv(a) & W_POSSESSIVE) {
+      a++;
+      if (a < b && cat[a] === CAT_WEAK && wv(a) & W_KIN) a++;
+    }
     // (nor an English function word before a possessive: "per majcius's request")
     const owner = possLen(b) > 0;
     if (anchors >= 1)
@@ -3002,6 +3008,13 @@ const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["covering", "for"],
   ["approved", "by"],
   ["photo", "by"],
+  ["shoutout", "to"],
+  ["kudos", "to"],
+  ["congrats", "to"],
+  ["interview", "with"],
+  ["voicemail", "from"],
+  ["belonging", "to"],
+  ["belongs", "to"],
 ];
 const LOWER_SLOT_AFTER = new WordTable(
   // (and "said" in the languages of the hold-out sets: "aqillah bilang", "воременко сказав")
@@ -3036,6 +3049,9 @@ function lowerSlot(s: Seg): boolean {
     if (greetingIts(p)) return true;
     if (wv(p) & W_OF && p > 0 && (tokIs(p - 1, "account") || tokIs(p - 1, "behalf"))) return true;
     if (te[s.a]! - ts[s.a]! >= 3 && roleBefore(p) && !codeAround(s) && !longSlip(s)) return true;
+    // "my sister abhar is picking me up": a relative or a colleague, after a possessive
+    if (p > 0 && wv(p) & W_KIN && wv(p - 1) & W_POSSESSIVE && onlySpaces(te[p - 1]!, ts[p]!) && !longSlip(s))
+      return true;
   }
   const q = s.b + 1;
   if (q >= n || !onlySpaces(te[s.b]!, ts[q]!)) return false;
@@ -3530,6 +3546,25 @@ function askedAt(p: number): boolean {
   );
 }
 
+/** A house number, then a word of a street's name, starts at `pos` after spaces: " 350 Alexandra Mission" (no date: "12 May"). */
+function postalLineAt(pos: number): boolean {
+  let k = pos;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const d0 = k;
+  while (k < text.length && k - d0 <= 6 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  if (k === d0 || k - d0 > 6 || text.charCodeAt(k) !== 32) return false;
+  const w0 = k + 1;
+  let w = w0;
+  while (w < text.length && isLetterCode(text.charCodeAt(w))) w++;
+  if (w - w0 < 2) return false;
+  // the street's word is capitalised, or the whole text is in lower case; and no month ("12 May", "3 june")
+  if (!lowerMode && text.charCodeAt(w0) === lower.charCodeAt(w0)) return false;
+  return (lex.getRange(lower, w0, w) & L_CALENDAR) === 0 && !MONTHS_SHORT.getRange(lower, w0, w);
+}
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
+}
+
 /** Token t and those after it (across spaces), skipping one of FRAME_FILLERS: the first that is not a filler. */
 function pastFiller(t: number): number {
   return t + 1 < n && FRAME_FILLERS.getRange(lower, ts[t]!, te[t]!) !== 0 && onlySpaces(te[t]!, ts[t + 1]!)
@@ -3719,6 +3754,13 @@ function contextOf(s: Seg): Ctx {
   }
   // "mit Wabt telefoniert", "Kannst du Wohr bitte Bescheid geben?", "kun je huintlems laten weten", "daj znać X"
   if (framedPerson(s)) ctx.slot = true;
+  // an address label's first line: "Shipping label: Jussigann, 350 Alexandra Mission", "send it to X, 12 Oak Road"
+  if (
+    codeAt(after) === 44 &&
+    (gapMark === 58 || tokIs(p, "to") || tokIs(p, "attn")) &&
+    postalLineAt(after + 1)
+  )
+    ctx.slot = true;
   const pb = s.a - 1;
   if (pb >= 0 && onlySpaces(te[pb]!, ts[s.a]!)) {
     // "Herzliche Grüße an X", "Saludos a X", "Hälsa X och barnen"
