@@ -309,7 +309,8 @@ const FRAME_WORDS = [
   "gefragt", "angerufen", "gebeten", "eingeladen", "informiert", "erreicht", "kontaktiert", "angeschrieben",
   "benachrichtigt", "gevraagd", "uitgenodigd", "geïnformeerd", "bereikt", "zapytałem", "zapytałam", "spytałem",
   "spytałam", "poprosiłem", "poprosiłam", "napisałem", "napisałam", "zadzwoniłem", "zadzwoniłam", "hälsa", "grüße",
-  "grüsse", "groeten", "groetjes", "saluti", "saludos", "bises", "beijinhos", "pozdrowienia", "hälsningar",
+  "grüsse", "groeten", "groetjes", "saluti", "saludos", "bises", "beijinhos", "pozdrowienia", "hälsningar", "odebrał",
+  "odebrała", "zastępuje", "zastąpi", "vertritt", "angenommen", "abgeholt", "entgegengenommen", "frag",
 ];
 for (const w of FRAME_WORDS) {
   commonWords.add(w);

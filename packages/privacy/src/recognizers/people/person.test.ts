@@ -663,6 +663,17 @@ describe("person: hard negatives", () => {
     expect(found("my sister zqwimbo is picking me up")).toEqual(["zqwimbo"]);
     expect(found("my sister anna is here")).toEqual(["anna"]);
     expect(found("my sister is picking me up")).toEqual([]);
+    // a European address line after the name: street, then its number
+    expect(found("Shipping label: Zqwimbo, Ellevej 2, Frederiksberg")).toContain("Zqwimbo");
+    expect(found("shipping label: zqwimbo qwertel, borgeveien 7")).toContain("zqwimbo qwertel");
+    expect(found("Note: Zqwimbo, Chapter 3")).toEqual([]);
+    // who stands in for the writer, who took a parcel, who to ask, in lower case
+    expect(found("jutro zastępuje mnie zqwimbo, tel. 600 000 000.")).toEqual(["zqwimbo"]);
+    expect(found("morgen vertritt mich zqwimbo qwertel, erreichbar unter 030 1234567.")).toEqual([
+      "zqwimbo qwertel",
+    ]);
+    expect(found("paczkę odebrał zqwimbo qwertel, park matuszewski 68 m. 385.")).toContain("zqwimbo qwertel");
+    expect(found("frag mal zqwimbo, die kennt sich aus.")).toEqual(["zqwimbo"]);
     // chat's words before a person: "shoutout to", "voicemail from"
     expect(found("shoutout to kria cayt for fixing the printer")).toEqual(["kria cayt"]);
     expect(found("got a voicemail from stel about the deposit")).toEqual(["stel"]);

@@ -3398,6 +3398,10 @@ const ASKED = wordSet([
   "bereikt",
   "gemaild",
   "geappt",
+  // who took a parcel: "das Paket hat X angenommen"
+  "angenommen",
+  "abgeholt",
+  "entgegengenommen",
 ]);
 /** Words that may stand between the slot and the rest of the phrase: "mit X kurz telefoniert", "X bitte Bescheid". */
 const FRAME_FILLERS = wordSet([
@@ -3503,6 +3507,9 @@ const ASKED_BEFORE = wordSet([
   "napisałam",
   "zadzwoniłem",
   "zadzwoniłam",
+  // who received a parcel: "paczkę odebrał X"
+  "odebrał",
+  "odebrała",
 ]);
 /** The same in Italian and Spanish, before "a": "Ho chiesto a X se", "Le pregunté a X si". */
 const ASKED_BEFORE_A = wordSet([
@@ -3535,9 +3542,31 @@ function greetedAt(p: number): boolean {
   );
 }
 
+/** Verbs of standing in for someone before "me": "jutro zastępuje mnie X", "morgen vertritt mich X". */
+const STANDS_IN = wordSet([
+  "zastępuje",
+  "zastąpi",
+  "vertritt",
+  "sostituisce",
+  "sustituye",
+  "remplace",
+  "ersätter",
+]);
 /** Token p (right before a segment, across spaces) says the writer asked or told the person: "Zapytałem X", "chiesto a X". */
 function askedAt(p: number): boolean {
   if (ASKED_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0) return true;
+  // "zastępuje mnie X", "vertritt mich X": who stands in for the writer
+  if (
+    p > 0 &&
+    (tokIs(p, "mnie") || tokIs(p, "mich") || tokIs(p, "mi") || tokIs(p, "me")) &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    STANDS_IN.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    return true;
+  // German "frag (mal) X": ask X
+  if (tokIs(p, "frag") || tokIs(p, "fragt")) return true;
+  if (p > 0 && (tokIs(p, "mal") || tokIs(p, "doch")) && (tokIs(p - 1, "frag") || tokIs(p - 1, "fragt")))
+    return true;
   return (
     p > 0 &&
     tokIs(p, "a") &&
@@ -3546,10 +3575,28 @@ function askedAt(p: number): boolean {
   );
 }
 
+/** "To" before a name and its address, in the languages of the hold-out sets: "send it to X, …", "bij X, …". */
+const TO_BEFORE_POSTAL = wordSet([
+  "to",
+  "attn",
+  "an",
+  "bij",
+  "aan",
+  "à",
+  "till",
+  "til",
+  "dla",
+  "für",
+  "voor",
+  "pour",
+  "para",
+  "per",
+]);
 /** A house number, then a word of a street's name, starts at `pos` after spaces: " 350 Alexandra Mission" (no date: "12 May"). */
 function postalLineAt(pos: number): boolean {
   let k = pos;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (isLetterCode(text.charCodeAt(k))) return streetThenNumberAt(k);
   const d0 = k;
   while (k < text.length && k - d0 <= 6 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
   if (k === d0 || k - d0 > 6 || text.charCodeAt(k) !== 32) return false;
@@ -3560,6 +3607,31 @@ function postalLineAt(pos: number): boolean {
   // the street's word is capitalised, or the whole text is in lower case; and no month ("12 May", "3 june")
   if (!lowerMode && text.charCodeAt(w0) === lower.charCodeAt(w0)) return false;
   return (lex.getRange(lower, w0, w) & L_CALENDAR) === 0 && !MONTHS_SHORT.getRange(lower, w0, w);
+}
+/**
+ * A street's name of one to four words, the first capitalised (or any, in a lower-case text), then its house number
+ * at the line's end or before a comma, a letter or a unit: "Ellevej 2, Frederiksberg", "van der Veldeweg 462.".
+ */
+function streetThenNumberAt(pos: number): boolean {
+  if (!lowerMode && text.charCodeAt(pos) === lower.charCodeAt(pos)) return false;
+  let k = pos;
+  for (let words = 0; words < 4; words++) {
+    const w0 = k;
+    while (k < text.length && (isLetterCode(text.charCodeAt(k)) || text.charCodeAt(k) === 46)) k++;
+    if (k === w0 || (words === 0 && k - w0 < 3)) return false;
+    if (text.charCodeAt(k) !== 32) return false;
+    k++;
+    const d0 = k;
+    while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    if (k > d0) {
+      // (one English word before a number is a thing's part: "Chapter 3", "Room 4")
+      if (k - d0 > 5 || (words === 0 && lex.getRange(lower, pos, d0 - 1) & L_COMMON)) return false;
+      const c = codeAt(k);
+      // (then the end, a comma, a full stop, a space or a letter: "38B", "2 Leil. 661")
+      return c === -1 || c === 44 || c === 46 || c === 32 || c === 10 || isLetterCode(c);
+    }
+  }
+  return false;
 }
 function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
@@ -3757,7 +3829,7 @@ function contextOf(s: Seg): Ctx {
   // an address label's first line: "Shipping label: Jussigann, 350 Alexandra Mission", "send it to X, 12 Oak Road"
   if (
     codeAt(after) === 44 &&
-    (gapMark === 58 || tokIs(p, "to") || tokIs(p, "attn")) &&
+    (gapMark === 58 || TO_BEFORE_POSTAL.getRange(lower, ts[p]!, te[p]!) !== 0) &&
     postalLineAt(after + 1)
   )
     ctx.slot = true;
