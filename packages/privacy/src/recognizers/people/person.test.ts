@@ -674,6 +674,10 @@ describe("person: hard negatives", () => {
     ]);
     expect(found("paczkę odebrał zqwimbo qwertel, park matuszewski 68 m. 385.")).toContain("zqwimbo qwertel");
     expect(found("frag mal zqwimbo, die kennt sich aus.")).toEqual(["zqwimbo"]);
+    // a name of a script without case where a person stands in an English sentence
+    expect(found("Who's العلى شعباسر? She keeps emailing about the invoice")).toEqual(["العلى شعباسر"]);
+    expect(found("Hi all, נאליסן here from procurement")).toEqual(["נאליסן"]);
+    expect(found("Shipping label: Zqwimbo, 708 नविन Crossroad")).toContain("Zqwimbo");
     // chat's words before a person: "shoutout to", "voicemail from"
     expect(found("shoutout to kria cayt for fixing the printer")).toEqual(["kria cayt"]);
     expect(found("got a voicemail from stel about the deposit")).toEqual(["stel"]);

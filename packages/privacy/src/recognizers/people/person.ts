@@ -1844,6 +1844,10 @@ function scoreSegment(s: Seg): number {
   if (lm && s.weak + s.tail === w) return score;
   const ctx = contextOf(s);
   s.speaker = ctx.speaker;
+  // a name of a script without case where a person stands in a text with capitals: "Who's العلى شعباسر?", "Hi all,
+  // נאליסן here from procurement" (the slot rule below is for capitalised words)
+  if (ctx.slot && w <= 3 && !lowerMode && caselessRun(s.a, s.b) && s.strong + s.extra + s.unknown === w)
+    score = Math.max(score, 0.6);
   if (s.titled && w <= 3) score = Math.max(score, 0.9);
   if (ctx.intro && w <= 4) score = Math.max(score, s.weak === w ? 0.7 : 0.85);
   if (ctx.greet && w <= 3) score = Math.max(score, 0.8);
@@ -3604,8 +3608,10 @@ function postalLineAt(pos: number): boolean {
   let w = w0;
   while (w < text.length && isLetterCode(text.charCodeAt(w))) w++;
   if (w - w0 < 2) return false;
-  // the street's word is capitalised, or the whole text is in lower case; and no month ("12 May", "3 june")
-  if (!lowerMode && text.charCodeAt(w0) === lower.charCodeAt(w0)) return false;
+  // the street's word is capitalised (or of a script without case), or the whole text is in lower case; and no month
+  // ("12 May", "3 june")
+  const c0 = text.charCodeAt(w0);
+  if (!lowerMode && c0 === lower.charCodeAt(w0) && !caselessLetter(c0)) return false;
   return (lex.getRange(lower, w0, w) & L_CALENDAR) === 0 && !MONTHS_SHORT.getRange(lower, w0, w);
 }
 /**
@@ -3613,7 +3619,8 @@ function postalLineAt(pos: number): boolean {
  * at the line's end or before a comma, a letter or a unit: "Ellevej 2, Frederiksberg", "van der Veldeweg 462.".
  */
 function streetThenNumberAt(pos: number): boolean {
-  if (!lowerMode && text.charCodeAt(pos) === lower.charCodeAt(pos)) return false;
+  const c0 = text.charCodeAt(pos);
+  if (!lowerMode && c0 === lower.charCodeAt(pos) && !caselessLetter(c0)) return false;
   let k = pos;
   for (let words = 0; words < 4; words++) {
     const w0 = k;
