@@ -218,7 +218,13 @@ function readRun(text: string, lower: string, firstDigit: number): DigitRun | un
     seps.pop();
     after = codeAt(text, numberEnd);
   } else if ((after === 44 || after === 46) && isDigit(codeAt(text, numberEnd + 1))) {
-    return undefined; // 1 234 567,89 or the like
+    // 1 234 567,89 or the like; but a comma after a phone's length of digits written as no amount is (after a "+",
+    // with a bracket, from a 0) separates a CSV row's fields: "+441412066558,215 Gwydr", "(785) 449-9333,791 Martin"
+    const csvField =
+      after === 44 &&
+      digits.length >= 9 &&
+      (plus || paren || (text.charCodeAt(start) === 48 && groups[0]! >= 2));
+    if (!csvField) return undefined;
   }
 
   // Extension: x123, ext. 45, extension 45, #45
