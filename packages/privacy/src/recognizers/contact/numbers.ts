@@ -219,11 +219,15 @@ function readRun(text: string, lower: string, firstDigit: number): DigitRun | un
     after = codeAt(text, numberEnd);
   } else if ((after === 44 || after === 46) && isDigit(codeAt(text, numberEnd + 1))) {
     // 1 234 567,89 or the like; but a comma after a phone's length of digits written as no amount is (after a "+",
-    // with a bracket, from a 0) separates a CSV row's fields: "+441412066558,215 Gwydr", "(785) 449-9333,791 Martin"
+    // with a bracket, from a 0, in 3-3-4) separates a CSV row's fields: "+441412066558,215 Gwydr", "(785) 449-9333,791 Martin"
     const csvField =
       after === 44 &&
       digits.length >= 9 &&
-      (plus || paren || (text.charCodeAt(start) === 48 && groups[0]! >= 2));
+      (plus ||
+        paren ||
+        (text.charCodeAt(start) === 48 && groups[0]! >= 2) ||
+        // (North America's 3-3-4, grouped as no amount is: "619-638-8360", "940.531.7637")
+        (groups.length >= 3 && groups[groups.length - 1] === 4 && digits.length >= 10));
     if (!csvField) return undefined;
   }
 

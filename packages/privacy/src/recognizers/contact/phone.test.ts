@@ -180,6 +180,7 @@ describe("phone: national formats, extensions, punctuation", () => {
     expect(spans("Zqwimbo,+44 20 7946 0958,215 Gwydr Cres", "typed")).toEqual(["+44 20 7946 0958"]);
     expect(spans("Zqwimbo,(555) 010-0199,791 Oak Drive Apt. 851", "typed")).toEqual(["(555) 010-0199"]);
     expect(spans("zqwimbo,020 7946 0958,5 rhos suite 380", "typed")).toEqual(["020 7946 0958"]);
+    expect(spans("Zqwimbo,555-010-0199,928 Stone Passage", "typed")).toEqual(["555-010-0199"]);
     // an amount's decimal comma stays no field's end
     expect(spans("total 1 234 567,89 EUR", "typed")).toEqual([]);
     expect(spans("+12 345 678,90 EUR", "typed")).toEqual([]);
