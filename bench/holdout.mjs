@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|sixteenth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|seventeenth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -963,6 +963,93 @@ const NATIVE_SIXTEENTH = {
   },
 };
 
+/**
+ * `--templates seventeenth`: session 19's check of the rules it made from the sixteenth set's misses, written after
+ * them and before any of its own records was read: the same kinds of message in other words (address labels and
+ * CSV rows, greetings sent to someone, someone asked or phoned, a relative named), with look-alikes.
+ */
+const SEVENTEENTH_TEMPLATES = [
+  "Deliver to: {PERSON}, {STREET_ADDRESS}",
+  "Return address: {PERSON}, {STREET_ADDRESS}",
+  "name,phone,city\n{PERSON},{PHONE_NUMBER},Leeds",
+  "Give my love to {PERSON}!",
+  "I asked {PERSON} about the keys yesterday",
+  "my cousin {PERSON} lent me the car",
+  "Please forward the invoice to {PERSON}, {STREET_ADDRESS}",
+  "Who is {PERSON}? She's on the invite",
+  "Morning all, {PERSON} here, covering for the team lead",
+  "{PERSON}'s retirement lunch is on Thursday",
+  "Contact in case of emergency: {PERSON}, {PHONE_NUMBER}",
+  "Kudos to {PERSON} for closing the deal",
+];
+const SEVENTEENTH_NEGATIVES = [
+  "Deliver to: Reception, Building 2",
+  "name,phone,city",
+  "Give my love to the whole team!",
+  "I asked about the keys yesterday",
+  "Who is on the invite?",
+  "The retirement lunch is on Thursday",
+];
+
+/** `--templates seventeenth --locales europe`: its kind of messages in the locale's language. */
+const NATIVE_SEVENTEENTH = {
+  de: {
+    templates: [
+      "Liebe Grüße an {PERSON}!",
+      "Ich habe {PERSON} angerufen, sie kommt später.",
+      "Hast du mit {PERSON} gesprochen?",
+      "Sag {PERSON} bitte Bescheid, dass es später wird.",
+      "Lieferung an: {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["Liebe Grüße an alle!", "Hast du mit dem Vermieter gesprochen?"],
+  },
+  fr: {
+    templates: [
+      "Bisous à {PERSON} !",
+      "J'ai appelé {PERSON}, elle arrive plus tard.",
+      "Livraison : {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["Bisous à tous !", "J'ai appelé la banque ce matin."],
+  },
+  es: {
+    templates: [
+      "¡Un abrazo a {PERSON}!",
+      "Le escribí a {PERSON} esta mañana.",
+      "Entregar a: {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["¡Un abrazo a todos!", "Escribí al banco esta mañana."],
+  },
+  it: {
+    templates: [
+      "Un abbraccio a {PERSON}!",
+      "Ho scritto a {PERSON} stamattina.",
+      "Consegna a: {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["Un abbraccio a tutti!", "Ho scritto alla banca stamattina."],
+  },
+  nl: {
+    templates: [
+      "Doe de groeten aan {PERSON}!",
+      "Ik heb {PERSON} gebeld, ze komt later.",
+      "Heb je met {PERSON} gesproken?",
+      "Afleveren bij: {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["Doe de groeten aan iedereen!", "Heb je met de verhuurder gesproken?"],
+  },
+  pl: {
+    templates: [
+      "Pozdrowienia dla {PERSON}!",
+      "Zadzwoniłam do {PERSON}, będzie później.",
+      "Dostawa: {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["Pozdrowienia dla wszystkich!", "Zadzwoniłam do banku rano."],
+  },
+  sv: {
+    templates: ["Hälsningar till {PERSON}!", "Jag ringde {PERSON}, hon kommer senare."],
+    negatives: ["Hälsningar till alla!", "Jag ringde banken i morse."],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1124,6 +1211,11 @@ const TEMPLATE_SETS = {
   fourteenth: { english: FOURTEENTH_TEMPLATES, natives: {} },
   fifteenth: { english: FIFTEENTH_TEMPLATES, natives: {}, negatives: FIFTEENTH_NEGATIVES },
   sixteenth: { english: SIXTEENTH_TEMPLATES, natives: NATIVE_SIXTEENTH, negatives: SIXTEENTH_NEGATIVES },
+  seventeenth: {
+    english: SEVENTEENTH_TEMPLATES,
+    natives: NATIVE_SEVENTEENTH,
+    negatives: SEVENTEENTH_NEGATIVES,
+  },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {

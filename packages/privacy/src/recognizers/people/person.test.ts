@@ -663,6 +663,8 @@ describe("person: hard negatives", () => {
     expect(found("my sister zqwimbo is picking me up")).toEqual(["zqwimbo"]);
     expect(found("my sister anna is here")).toEqual(["anna"]);
     expect(found("my sister is picking me up")).toEqual([]);
+    expect(found("my cousin zqwimbo lent me the car")).toEqual(["zqwimbo"]);
+    expect(found("my cousin lent me the car")).toEqual([]);
     // a European address line after the name: street, then its number
     expect(found("Shipping label: Zqwimbo, Ellevej 2, Frederiksberg")).toContain("Zqwimbo");
     expect(found("shipping label: zqwimbo qwertel, borgeveien 7")).toContain("zqwimbo qwertel");

@@ -1714,10 +1714,17 @@ function buildSegment(from: number, to: number): void {
     const anchors = sure + unlisted;
     // a possessive opens no name, though "my" and "her" are listed as names: "my sister zqwimbo is picking me up"
     // (and the relative after it: "sister" is listed as a name too)
-    if (anchors >= 1 && a < b && cat[a] === CAT_WEAK && wv(a) & W_POSSESSIVE) {
+    if (anchors >= 1 && a < b && cat[a] === CAT_WEAK && wv(a) & W_POSSESSIVE) a++;
+    // ("cousin" is a family name too, and no common word of the lists)
+    if (
+      anchors >= 1 &&
+      a < b &&
+      a > 0 &&
+      wv(a) & W_KIN &&
+      wv(a - 1) & W_POSSESSIVE &&
+      onlySpaces(te[a - 1]!, ts[a]!)
+    )
       a++;
-      if (a < b && cat[a] === CAT_WEAK && wv(a) & W_KIN) a++;
-    }
     // (nor an English function word before a possessive: "per majcius's request")
     const owner = possLen(b) > 0;
     if (anchors >= 1)
