@@ -310,7 +310,7 @@ const FRAME_WORDS = [
   "benachrichtigt", "gevraagd", "uitgenodigd", "geïnformeerd", "bereikt", "zapytałem", "zapytałam", "spytałem",
   "spytałam", "poprosiłem", "poprosiłam", "napisałem", "napisałam", "zadzwoniłem", "zadzwoniłam", "hälsa", "grüße",
   "grüsse", "groeten", "groetjes", "saluti", "saludos", "bises", "beijinhos", "pozdrowienia", "hälsningar", "odebrał",
-  "odebrała", "zastępuje", "zastąpi", "vertritt", "angenommen", "abgeholt", "entgegengenommen", "frag",
+  "odebrała", "zastępuje", "zastąpi", "vertritt", "angenommen", "abgeholt", "entgegengenommen", "frag", "abbraccio", "bisous", "zadzwoń", "dzwoniłem", "dzwoniłam",
 ];
 for (const w of FRAME_WORDS) {
   commonWords.add(w);

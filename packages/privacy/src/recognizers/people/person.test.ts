@@ -648,6 +648,16 @@ describe("person: hard negatives", () => {
     expect(found("Saludos a todos")).toEqual([]);
     expect(found("Who's there?")).toEqual([]);
     expect(found("Hi all, docs here from the wiki")).toEqual([]);
+    expect(found("Contact in case of emergency: Zqwimbo, 020 7946 0958")).toEqual(["Zqwimbo"]);
+    expect(found("Morning all, Zqwimbo here, covering for the team lead")).toEqual(["Zqwimbo"]);
+    expect(found("give my love to zqwimbo!")).toEqual(["zqwimbo"]);
+    expect(found("Un abbraccio a Zqwimbo!")).toEqual(["Zqwimbo"]);
+    expect(found("Bisous à Zqwimbo !")).toEqual(["Zqwimbo"]);
+    expect(found("heb je met qwertenn gesproken?")).toEqual(["qwertenn"]);
+    expect(found("Dostawa: Zqwimbo, ul. Wierzbicki 11a m. 330")).toContain("Zqwimbo");
+    expect(found("give my love to everyone!")).toEqual([]);
+    expect(found("Bisous à tous !")).toEqual([]);
+    expect(found("zadzwoniłam do banku rano.")).toEqual([]);
   });
 
   it("a name on an address label's first line; a relative named after a possessive; chat's cues", () => {

@@ -3485,6 +3485,15 @@ const NOT_FRAMED = wordSet([
  * "Pozdrowienia dla X" (see greetedAt).
  */
 const GREETINGS_TO = wordSet([
+  "love",
+  "regards",
+  "greetings",
+  "hugs",
+  "abbraccio",
+  "abbracci",
+  "bacioni",
+  "bisous",
+  "abrazo",
   "grüße",
   "grüsse",
   "gruß",
@@ -3521,6 +3530,17 @@ const ASKED_BEFORE = wordSet([
   // who received a parcel: "paczkę odebrał X"
   "odebrał",
   "odebrała",
+]);
+/** Polish verbs of calling or writing before "do" and the person: "zadzwoniłam do X". */
+const CALLED_DO = wordSet([
+  "zadzwoniłem",
+  "zadzwoniłam",
+  "zadzwoń",
+  "napisałem",
+  "napisałam",
+  "napisz",
+  "dzwoniłem",
+  "dzwoniłam",
 ]);
 /** The same in Italian and Spanish, before "a": "Ho chiesto a X se", "Le pregunté a X si". */
 const ASKED_BEFORE_A = wordSet([
@@ -3572,6 +3592,15 @@ function askedAt(p: number): boolean {
     (tokIs(p, "mnie") || tokIs(p, "mich") || tokIs(p, "mi") || tokIs(p, "me")) &&
     onlySpaces(te[p - 1]!, ts[p]!) &&
     STANDS_IN.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    return true;
+  // "Zadzwoniłam do X": called or wrote to X (with capitals only: "zadzwoniłam do banku" is the bank)
+  if (
+    !lowerMode &&
+    p > 0 &&
+    tokIs(p, "do") &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    CALLED_DO.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
   )
     return true;
   // German "frag (mal) X": ask X
@@ -3627,7 +3656,7 @@ function postalLineAt(pos: number): boolean {
  */
 function streetThenNumberAt(pos: number): boolean {
   const c0 = text.charCodeAt(pos);
-  if (!lowerMode && c0 === lower.charCodeAt(pos) && !caselessLetter(c0)) return false;
+  if (!lowerMode && c0 === lower.charCodeAt(pos) && !caselessLetter(c0) && !streetOpener(pos)) return false;
   let k = pos;
   for (let words = 0; words < 4; words++) {
     const w0 = k;
@@ -3647,6 +3676,36 @@ function streetThenNumberAt(pos: number): boolean {
   }
   return false;
 }
+/**
+ * The lower-case word at `pos` opens a street's name in a text with capitals: a street word written short ("ul.",
+ * "al.", "str.") or a particle ("van den Broeklaan 471b").
+ */
+function streetOpener(pos: number): boolean {
+  let k = pos;
+  while (k < text.length && isLetterCode(text.charCodeAt(k))) k++;
+  return STREET_OPENERS.getRange(lower, pos, k) !== 0;
+}
+const STREET_OPENERS = wordSet([
+  "ul",
+  "al",
+  "pl",
+  "os",
+  "str",
+  "van",
+  "de",
+  "der",
+  "den",
+  "la",
+  "le",
+  "di",
+  "da",
+  "do",
+  "del",
+  "rue",
+  "via",
+  "calle",
+  "rua",
+]);
 function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
 }
@@ -3659,8 +3718,8 @@ function pastFiller(t: number): number {
 }
 
 /**
- * Segment s (one or two words) fills the person's slot of one of the set phrases above. A single word ending in -n
- * or -s is left out after "mit"/"met" and before "Bescheid": German and Dutch plurals take those endings ("mit
+ * Segment s (one or two words) fills the person's slot of one of the set phrases above. A single word ending in -en,
+ * -rn or -s is left out after "mit"/"met" and before "Bescheid": German and Dutch plurals take those endings ("mit
  * Kollegen telefoniert", "Kunden Bescheid geben"), and names with them are mostly in the lists already.
  */
 function framedPerson(s: Seg): boolean {
@@ -3669,8 +3728,11 @@ function framedPerson(s: Seg): boolean {
   const q = s.b + 1;
   if (p < 0 || !onlySpaces(te[p]!, ts[s.a]!)) return false;
   if (NOT_FRAMED.getRange(lower, ts[s.b]!, te[s.b]!) !== 0) return false;
-  const last = lower.charCodeAt(te[s.b]! - 1);
-  const plural = s.words === 1 && (last === 110 || last === 115);
+  // (-en, -rn, -s: "Kollegen", "Eltern", "vrienden", "collega's"; names in -in, -an, -on stay: "Neitelin")
+  const e = te[s.b]!;
+  const last = lower.charCodeAt(e - 1);
+  const before = lower.charCodeAt(e - 2);
+  const plural = s.words === 1 && ((last === 110 && (before === 101 || before === 114)) || last === 115);
   // "daj znać X," / "że" / "czy" / the end (not a plural's dative: "daj znać innym")
   if (tokIs(p, "znać") && p > 0 && ZNAC_BEFORE.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0) {
     if (lower.endsWith("om", te[s.b]!)) return false;
@@ -3698,10 +3760,10 @@ function framedPerson(s: Seg): boolean {
 
 /**
  * Token p ends the words before a colon that open their line with a label of a person ("On-call this week:",
- * "Attendees today:"): the first a label, the others (three at most) lower-case words.
+ * "Attendees today:", "Contact in case of emergency:"): the first a label, the others (four at most) lower-case words.
  */
 function qualifiedLabel(p: number): boolean {
-  for (let k = p; k >= 0 && p - k <= 3; k--) {
+  for (let k = p; k >= 0 && p - k <= 4; k--) {
     if (k < p && !onlySpaces(te[k]!, ts[k + 1]!)) return false;
     if (lineStart(text, ts[k]!)) return k < p && (wv(k) & W_LABEL) !== 0;
     if (!(tk[k]! & K_LOWER)) return false;
@@ -3862,7 +3924,7 @@ function contextOf(s: Seg): Ctx {
     q < n &&
     tokIs(q, "here") &&
     onlySpaces(te[s.b]!, ts[q]!) &&
-    (q + 1 >= n || tokIs(q + 1, "from") || !sameClause(te[q]!, ts[q + 1]!))
+    (q + 1 >= n || tokIs(q + 1, "from") || codeAt(te[q]!) === 44 || !sameClause(te[q]!, ts[q + 1]!))
   )
     ctx.slot = true;
   // "Warrane, can I please speak to your boss?"
