@@ -100,6 +100,10 @@ const UNITS = [
   "forty-two year ",
   "aged one hundred and ",
   "רחוב 'א5 ",
+  // tables: a header and a row, and a header's words alone
+  "name,phone\nAb,1\n",
+  "name;",
+  "| name | email |\n",
 ];
 
 function input(text: string, channel: Channel = "typed"): RecognizerInput {

@@ -8,6 +8,7 @@ import { honorificNames } from "./honorific-names.js";
 import { lexicon } from "./lexicon.js";
 import { person } from "./person.js";
 import { screenNames } from "./screen-names.js";
+import { tableColumns } from "./table-columns.js";
 
 export { prepareDirectory } from "./directory.js";
 export { person, detectPersons } from "./person.js";
@@ -19,6 +20,7 @@ export { dobAge } from "./dob-age.js";
 export { honorificNames } from "./honorific-names.js";
 export { screenNames } from "./screen-names.js";
 export { accountNames, detectAccountNames } from "./account-names.js";
+export { tableColumns } from "./table-columns.js";
 
 // Build the name lexicon (about 250K words, a few tens of milliseconds) when the recognizers are
 // loaded rather than on the first record, so that no record pays for it.
@@ -34,4 +36,5 @@ export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [
   dobAge,
   accountNames,
   handles,
+  tableColumns,
 ];
