@@ -1,3 +1,4 @@
+import { analyze } from "../../engine.js";
 import { describe, expect, it } from "vitest";
 import type { Detection } from "../../types.js";
 import { ipAddress, isValidIPv4, isValidIPv6 } from "./ip.js";
@@ -77,6 +78,29 @@ describe("IPv4", () => {
     expect(d).toEqual([
       { start: 3, end: 12, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" },
     ]);
+  });
+});
+
+describe("IPv4 in paths and networks", () => {
+  it("a path's segment and a network with its prefix", () => {
+    expect(found("GET /proxy/10.0.0.254/status")).toEqual(["10.0.0.254"]);
+    expect(found("route add 10.0.0.254/32")).toEqual(["10.0.0.254"]);
+    expect(found("Version/1.2.3.4")).toEqual([]);
+  });
+
+  it("a network is no phone number in the engine", () => {
+    const a = analyze("route add 10.0.0.254/32", { channel: "typed" });
+    expect(a.spans.map((x) => x.type)).toEqual(["IP_ADDRESS"]);
+  });
+});
+
+describe("IPv6 beside labels and punctuation", () => {
+  it("a label glued by a colon, a colon ending the clause, a zone", () => {
+    expect(found("id:2001:db8::8a2e:370:7334,name:x")).toEqual(["2001:db8::8a2e:370:7334"]);
+    expect(found("addr:fe80::1ff:fe23:4567:890a%eth0")).toEqual(["fe80::1ff:fe23:4567:890a%eth0"]);
+    expect(found("peer 2001:db8::8a2e:370:7334: connection refused")).toEqual(["2001:db8::8a2e:370:7334"]);
+    expect(found("std::vector<int> and Add::Abc")).toEqual([]);
+    expect(found("at 10:30:45 and 1:2:3")).toEqual([]);
   });
 });
 

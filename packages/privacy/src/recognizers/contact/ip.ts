@@ -150,8 +150,9 @@ function ipv4Boundaries(text: string, lower: string, s: number, e: number): bool
   const b = codeAt(text, s - 1);
   const a = codeAt(text, e);
   if (b >= 0 && isWordCode(b)) return false;
-  // product tokens: "Chrome/120.0.6099.109" (also fails the octet test), "Version/1.2.3.4"
-  if (b === 47 && isWordCode(codeAt(text, s - 2))) return false;
+  // product tokens: "Chrome/120.0.6099.109" (also fails the octet test), "Version/1.2.3.4"; not a path's segment
+  // ("/proxy/10.0.0.254/status") or a network's prefix after it ("net/10.0.0.0/8")
+  if (b === 47 && isWordCode(codeAt(text, s - 2)) && a !== 47) return false;
   if (a >= 0 && isWordCode(a)) return false;
   if (VERSION_BEFORE.test(lower.slice(Math.max(0, s - 12), s))) return false;
   return true;
@@ -188,8 +189,19 @@ function findIPv6(text: string, out: Detection[]): void {
       colon = text.indexOf(":", Math.max(colon + 1, done));
       continue;
     }
-    const cand = text.slice(s, z);
-    if (ipv6Plausible(cand) && isValidIPv6(cand) && !isLoopbackV6(cand) && ipv6Boundaries(text, s, z))
+    let cand = text.slice(s, z);
+    let ok = ipv6Plausible(cand) && isValidIPv6(cand) && !isLoopbackV6(cand) && ipv6Boundaries(text, s, z);
+    // a label glued to the address by a colon ("id:2001:db8::1", "addr:fe80::1%eth0"): the word's hex tail read as
+    // a group ("d:2001…") is no part of it
+    if (!ok && s > 0 && isWordCode(text.charCodeAt(s - 1))) {
+      const c1 = text.indexOf(":", s);
+      if (c1 > s && c1 < e && text.charCodeAt(c1 + 1) !== 58) {
+        s = c1 + 1;
+        cand = text.slice(s, z);
+        ok = ipv6Plausible(cand) && isValidIPv6(cand) && !isLoopbackV6(cand) && ipv6Boundaries(text, s, z);
+      }
+    }
+    if (ok)
       out.push({ start: s, end: z, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
     colon = text.indexOf(":", Math.max(colon + 1, done));
   }
@@ -213,9 +225,28 @@ function ipv6Plausible(s: string): boolean {
 function ipv6Boundaries(text: string, s: number, e: number): boolean {
   const b = codeAt(text, s - 1);
   const a = codeAt(text, e);
-  if (b >= 0 && (isWordCode(b) || b === 58 || b === 46)) return false;
-  if (a >= 0 && (isWordCode(a) || a === 58)) return false;
+  if (b >= 0 && (isWordCode(b) || b === 46)) return false;
+  // a colon before it ends a label ("id:", "x:"), not another group: a letter that is no hex digit stands before it
+  if (b === 58 && !labelColon(text, s - 1)) return false;
+  if (a >= 0 && isWordCode(a)) return false;
+  // a colon after it ends the clause when a space or the end follows ("peer 2001:db8::7334: connection refused")
+  if (a === 58) {
+    const a2 = codeAt(text, e + 1);
+    if (!(a2 === -1 || a2 === 32 || a2 === 9 || a2 === 10 || a2 === 13)) return false;
+  }
   return true;
+}
+
+/** The colon at `k` ends a word with a letter that no hex number holds ("id:", "addr:", "x:"). */
+function labelColon(text: string, k: number): boolean {
+  let j = k;
+  let letter = false;
+  while (j > 0 && isWordCode(text.charCodeAt(j - 1))) {
+    const c = text.charCodeAt(j - 1) | 32;
+    if (c >= 103 && c <= 122) letter = true;
+    j--;
+  }
+  return letter;
 }
 
 /**

@@ -381,11 +381,16 @@ export function isDateShape(run: DigitRun): boolean {
 }
 
 /**
- * An IPv4 address written with dots (the IP recognizer owns it).
+ * An IPv4 address written with dots, alone or as a network ("10.0.0.0/24"): the IP recognizer owns it.
  * @example isIPv4Shape(scanDigitRuns("10.0.0.255", "10.0.0.255")[0]) // true
  */
 export function isIPv4Shape(run: DigitRun): boolean {
-  if (run.groups.length !== 4 || !allSeps(run, ".") || run.plus || run.paren) return false;
+  if (run.plus || run.paren) return false;
+  const g = run.groups.length;
+  // (and a network's prefix after it: "10.0.0.0/24")
+  const cidr = g === 5 && run.seps[3] === "/" && run.groups[4]! <= 3 && num(run, 4) <= 128;
+  if (g !== 4 && !cidr) return false;
+  for (let k = 0; k < 3; k++) if (run.seps[k] !== ".") return false;
   for (let k = 0; k < 4; k++) if (run.groups[k]! > 3 || num(run, k) > 255) return false;
   return true;
 }
