@@ -332,3 +332,20 @@ describe("assignments", () => {
     );
   });
 });
+
+describe("a password's dots", () => {
+  it("random letters around a dot are a password, not a member access; a line's last dot is the value's", () => {
+    const covers = (text: string, value: string) =>
+      keyedSecrets.detect(input(text)).some((d) => {
+        const i = text.indexOf(value);
+        return d.start <= i && d.end >= i + value.length;
+      });
+    expect(covers("MAILER_PASSWORD=GecZ.ny6w5VE", "GecZ.ny6w5VE")).toBe(true);
+    expect(covers("MAILER_PASSWORD=ms_8ssYN4ax.", "ms_8ssYN4ax.")).toBe(true);
+    expect(covers("env:\n  - name: SMS_PASSWORD\n    value: 3hMORbz2.dE.", "3hMORbz2.dE.")).toBe(true);
+    // member accesses stay code
+    expect(spans("DB_PASSWORD=config.password")).toEqual([]);
+    expect(spans("DB_PASSWORD=settings.db.pass")).toEqual([]);
+    expect(spans("DB_PASSWORD=cfg.dbPW")).toEqual([]);
+  });
+});

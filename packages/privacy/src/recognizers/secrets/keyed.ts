@@ -253,7 +253,13 @@ function readValue(text: string, from: number): Value | null {
     if (c === 92 && j > start && ESCAPED_BREAK[text.charCodeAt(j + 1)] === 1) break;
   }
   let end = j;
-  while (end > start && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 58)) end--;
+  // a full stop or colon after the value ends a sentence; not a configuration line's, where the value runs to the
+  // line's end ("MAILER_PASSWORD=ms_8ssYN4ax.", "value: 3hMORbz2.dE."): its last character may be the secret's, and
+  // a full stop masked with it costs nothing
+  const lineValue =
+    j >= n || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 92;
+  if (!lineValue)
+    while (end > start && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 58)) end--;
   if (end <= start) return null;
   return { start, end, text: text.slice(start, end), quoted: false };
 }
@@ -373,7 +379,8 @@ export function acceptValue(cls: KeyClass, value: string, quoted: boolean, space
   const v = value;
   if (v.length === 0 || v.length > 1024) return false;
   if (isPlaceholder(v) || isTrivialValue(v) || ENCRYPTED_VALUE.test(v)) return false;
-  if (!quoted && CODE_REF_UNQUOTED.test(v)) return false;
+  // (a password's random letters around a dot are no member access: "MAILER_PASSWORD=GecZ.ny6w5VE")
+  if (!quoted && CODE_REF_UNQUOTED.test(v) && !(cls === "password" && caseIrregular(v))) return false;
   if (cls === "password") {
     if (v.length < 4 || v.length > 128) return false;
     if (PASSWORD_FIELD_NAME.test(v) || isSequenceOrRepeat(v) || UPPER_SNAKE.test(v)) return false;
