@@ -21,6 +21,7 @@ import {
 } from "./lexicon.js";
 import {
   CH_AT,
+  CH_NEWLINE,
   K_ALLCAP,
   K_CAP,
   K_DIGITS,
@@ -34,6 +35,7 @@ import {
   tokensOf,
   wordBits,
 } from "./tokens.js";
+import { thingCells } from "./table-columns.js";
 import { entries, WordTable } from "./words.js";
 
 /*
@@ -1004,8 +1006,40 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   }
   if (!lowerMode) lowercaseAfterIntro(toks, out);
   if (toks.chars & CH_AT) mentions(toks, out);
+  // a table's city, company or role column holds no person ("name,phone,city" then "…,Leeds")
+  if (toks.chars & CH_NEWLINE && out.length > 0) dropThingCells(out);
   if (directory) matchDirectory(toks, directory, out);
   return out;
+}
+
+/**
+ * Remove from `out` the names that lie in cells of a table's columns of places, organisations or roles: in one, or
+ * across neighbouring ones ("Paris\tFrance" read as one name across the tab).
+ */
+function dropThingCells(out: Detection[]): void {
+  const cells = thingCells(text, lower);
+  if (cells.length === 0) return;
+  let w = 0;
+  for (const d of out) if (!inThingCells(cells, d.start, d.end)) out[w++] = d;
+  out.length = w;
+}
+
+/** [start, end) lies within thing cells that follow each other with only separators between them. */
+function inThingCells(cells: readonly number[], start: number, end: number): boolean {
+  let i = 0;
+  while (i < cells.length && !(start >= cells[i]! && start < cells[i + 1]!)) i += 2;
+  if (i >= cells.length) return false;
+  for (; i < cells.length; i += 2) {
+    if (end <= cells[i + 1]!) return true;
+    const next = i + 2;
+    if (next >= cells.length) return false;
+    // (what lies between this cell and the next is a separator, blanks or quotes, no word)
+    for (let k = cells[i + 1]!; k < cells[next]!; k++) {
+      const c = text.charCodeAt(k);
+      if (!(c === 9 || c === 32 || c === 44 || c === 59 || c === 124 || c === 34)) return false;
+    }
+  }
+  return false;
 }
 
 /**

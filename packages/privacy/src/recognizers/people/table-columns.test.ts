@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../engine.js";
-import { tableColumns } from "./table-columns.js";
+import { tableColumns, thingCells } from "./table-columns.js";
 
 /** What the recognizer finds in `text`, as "TYPE:value". */
 function found(text: string): string[] {
@@ -55,6 +55,21 @@ describe("table columns", () => {
     expect(found("name,phone\nN/A,555-0100\n-,555-0101\n12345,555-0102")).toEqual([]);
     // a blank line ends the table
     expect(found("name,phone\nZqwimbo,555-0100\n\nhello,world")).toEqual(["PERSON:Zqwimbo"]);
+  });
+
+  it("a column of places, organisations or roles holds no person for the person recognizer", () => {
+    const names = (t: string) =>
+      analyze(t, { channel: "clipboard" })
+        .spans.filter((x) => x.type === "PERSON")
+        .map((x) => t.slice(x.start, x.end));
+    expect(names("name,phone,city\nZqwimbo,555-0100,Leeds")).toEqual(["Zqwimbo"]);
+    expect(names("City\tCountry\nParis\tFrance")).toEqual([]);
+    expect(names("name,company,email\nAnna Schmidt,Morgan Stanley,a@example.com")).toEqual(["Anna Schmidt"]);
+    // outside a table the same words are read as before
+    expect(names("Hi Anna, the city is Leeds")).toContain("Anna");
+    expect(
+      thingCells("name,phone,city\nZqwimbo,555-0100,Leeds", "name,phone,city\nzqwimbo,555-0100,leeds"),
+    ).toEqual([33, 38]);
   });
 
   it("the engine masks the column's names that no other recognizer finds", () => {

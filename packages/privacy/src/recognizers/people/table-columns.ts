@@ -21,6 +21,8 @@ const OTHER_COL = 3;
 const NAME_COL = 4;
 /** A column only a table of people has (a phone, an e-mail, a birth date…): then its "name" column is a person's. */
 const PEOPLE_COL = 5;
+/** A column of places, organisations, roles or things ("city", "company"): what it holds is no person. */
+const THING_COL = 6;
 
 // prettier-ignore
 const NAME_COLUMNS = ["name", "names", "nom", "nombre", "nome", "naam", "namn", "navn", "imię", "imie", "jméno", "nimi"];
@@ -62,6 +64,15 @@ const OTHER_COLUMNS = [
   "código postal", "code postal", "postleitzahl", "postcode", "cep", "kod pocztowy", "postnummer", "firma",
   "empresa", "société", "societe", "azienda", "bedrijf", "abteilung", "departamento", "département", "afdeling",
 ];
+/** Columns of OTHER_COLUMNS whose values are places, organisations, roles or things, never a person. */
+// prettier-ignore
+const THING_COLUMNS = [
+  "city", "town", "state", "province", "region", "county", "country", "company", "organisation", "organization",
+  "employer", "department", "dept", "team", "product", "sku", "category", "type", "status", "location", "office",
+  "currency", "title", "job title", "position", "role", "ciudad", "ville", "stadt", "ort", "città", "citta", "stad",
+  "woonplaats", "plaats", "miasto", "land", "país", "pays", "paese", "firma", "empresa", "société", "societe",
+  "azienda", "bedrijf", "abteilung", "departamento", "département", "afdeling",
+];
 /** Columns of OTHER_COLUMNS that only a table of people has. */
 // prettier-ignore
 const PEOPLE_COLUMNS = [
@@ -82,6 +93,7 @@ function columnKey(name: string): string {
 const COLUMNS = new Map<string, number>();
 for (const [list, kind] of [
   [OTHER_COLUMNS, OTHER_COL],
+  [THING_COLUMNS, THING_COL],
   [PEOPLE_COLUMNS, PEOPLE_COL],
   [NAME_COLUMNS, NAME_COL],
   [PERSON_COLUMNS, PERSON_COL],
@@ -192,7 +204,7 @@ export const tableColumns: Recognizer = {
     while (k < n) {
       const e0 = text.indexOf("\n", k);
       const e = e0 < 0 ? n : e0;
-      const next = header(text, lower, k, e, out);
+      const next = header(text, lower, k, e, out, null);
       k = next > e ? next : e + 1;
     }
     return results(out);
@@ -203,7 +215,14 @@ export const tableColumns: Recognizer = {
  * When the line [s, e) is a header, read the rows under it into `out` and return the offset after the last; else
  * return `e`.
  */
-function header(text: string, lower: string, s: number, e: number, out: Detection[]): number {
+function header(
+  text: string,
+  lower: string,
+  s: number,
+  e: number,
+  out: Detection[],
+  things: number[] | null,
+): number {
   if (e - s > MAX_HEADER || e - s < 5) return e;
   for (const sep of SEPARATORS) {
     if (!holds(lower, s, e, sep)) continue;
@@ -227,16 +246,27 @@ function header(text: string, lower: string, s: number, e: number, out: Detectio
     for (let c = 0; c < cols; c++) {
       if (kinds[c] === NAME_COL) kinds[c] = people ? PERSON_COL : OTHER_COL;
       else if (kinds[c] === PEOPLE_COL) kinds[c] = OTHER_COL;
-      if (kinds[c] === PERSON_COL || kinds[c] === ADDRESS_COL) wanted = true;
+      if (kinds[c] === PERSON_COL || kinds[c] === ADDRESS_COL || (things !== null && kinds[c] === THING_COL))
+        wanted = true;
     }
     if (!wanted) continue;
-    return rows(text, e + 1, sep, kinds, out);
+    return rows(text, e + 1, sep, kinds, out, things);
   }
   return e;
 }
 
-/** Read the rows from `k` that have a cell per column of `kinds`, pushing their names and addresses to `out`. */
-function rows(text: string, k: number, sep: number, kinds: number[], out: Detection[]): number {
+/**
+ * Read the rows from `k` that have a cell per column of `kinds`, pushing their names and addresses to `out` (and,
+ * with `things`, the [start, end) of the cells of THING_COL columns to it).
+ */
+function rows(
+  text: string,
+  k: number,
+  sep: number,
+  kinds: number[],
+  out: Detection[],
+  things: number[] | null,
+): number {
   const n = text.length;
   let read = 0;
   while (k < n && read < MAX_ROWS) {
@@ -252,6 +282,10 @@ function rows(text: string, k: number, sep: number, kinds: number[], out: Detect
       const kind = kinds[c]!;
       if (kind === OTHER_COL) continue;
       const [a, b] = inner(text, ROW_CELLS[2 * c]!, ROW_CELLS[2 * c + 1]!);
+      if (kind === THING_COL) {
+        if (things !== null && b > a) things.push(a, b);
+        continue;
+      }
       if (kind === PERSON_COL ? personValue(text, a, b) : addressValue(text, a, b))
         out.push({
           start: a,
@@ -282,3 +316,32 @@ function addressValue(text: string, a: number, b: number): boolean {
   const v = text.slice(a, b);
   return !PLACEHOLDER.test(v) && /\p{L}/u.test(v) && !v.includes("@") && !v.includes("://");
 }
+
+let thingsText: string | undefined;
+let thingsCells: number[] = [];
+
+/**
+ * The cells of a table's columns of places, organisations, roles and things ("city", "company", "job title"), as
+ * [start, end) pairs: the person recognizer reads no name in them ("name,phone,city" then "…,Leeds"). The last
+ * text's answer is kept (the person recognizer asks once per name it finds in it).
+ * @example thingCells("name,phone,city\nZqwimbo,555-0100,Leeds", "name,phone,city\nzqwimbo,555-0100,leeds") // [33, 38]
+ */
+export function thingCells(text: string, lower: string): readonly number[] {
+  if (text === thingsText) return thingsCells;
+  const cells: number[] = [];
+  if (lower.length === text.length) {
+    const n = text.length;
+    let k = 0;
+    while (k < n) {
+      const e0 = text.indexOf("\n", k);
+      const e = e0 < 0 ? n : e0;
+      const next = header(text, lower, k, e, SCRATCH, cells);
+      k = next > e ? next : e + 1;
+    }
+    SCRATCH.length = 0;
+  }
+  thingsText = text;
+  thingsCells = cells;
+  return cells;
+}
+const SCRATCH: Detection[] = [];
