@@ -490,6 +490,18 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Please send the signed lease to Σταύρος Y. Δυοβουνιώτης, Κοντόσταυλου 3")).toEqual([
       "Κοντόσταυλου 3",
     ]);
+    // a house number first and a name with no type word, announced, up to the clause's end
+    expect(addresses("Parcel left with neighbour Zqwimbo at 5 Rhosfryn")).toEqual(["5 Rhosfryn"]);
+    expect(addresses("send the lease to Zqwimbo, 928 Rhosfryn, Bryndydd")).toEqual([
+      "928 Rhosfryn, Bryndydd",
+    ]);
+    expect(addresses("Terry and I are meeting at 71974 Parkside, East Claudfort")).toEqual([
+      "71974 Parkside, East Claudfort",
+    ]);
+    expect(addresses("please update the billing address with 0912 P.O. Box 287 Apt. 051, Tallinn")).toEqual([
+      "0912 P.O. Box 287 Apt. 051, Tallinn",
+    ]);
+    expect(addresses("we shipped 3 Widgets.")).toEqual([]);
     // the same words without a street
     expect(addresses("My neighbour bought 3 apples")).toEqual([]);
     expect(addresses("Send the report to Anna, Version 2 is attached")).toEqual([]);

@@ -2012,7 +2012,8 @@ function streetAt(i: number): [number, number, number] | undefined {
   }
   // a French type word's adjective: "Petite rue Joy 4", "Grande rue 12"
   if (c < h && c > 0 && isTypeBefore(c) && gapOk(c - 1) && FR_TYPE_ADJECTIVES.has(key(c - 1))) c--;
-  if (comma && !(c + 1 < h && (isTypeBefore(c) || flags(h - 1) & A_EITHER_TYPE))) return bareUnit(i);
+  if (comma && !(c + 1 < h && (isTypeBefore(c) || flags(h - 1) & A_EITHER_TYPE)))
+    return bareUnit(i) ?? announcedNumberFirst(i);
   if (c < h) {
     let typed = false;
     // a one-letter type word that goes after the name needs one before it ("Király u. 15"; "U Know 5" is none)
@@ -2058,7 +2059,22 @@ function streetAt(i: number): [number, number, number] | undefined {
       return [start, te[i]!, score];
     }
   }
-  return bareUnit(i);
+  return bareUnit(i) ?? announcedNumberFirst(i);
+}
+
+/**
+ * The last reading of a number: a house number and a name with no type word where the words before announce an
+ * address, up to the clause's end ("Parcel left with neighbour X at 5 Rhosfryn", "send the lease to X, 9 Trem
+ * Eryri, Caerffilli"; not "meet at 3 Food Court", common words).
+ */
+function announcedNumberFirst(i: number): [number, number, number] | undefined {
+  const a = i + 1;
+  if (a >= n || !gapOk(i) || te[i]! - ts[i]! > 5 || yearLike(text, ts[i]!, te[i]!)) return undefined;
+  let b = i;
+  while (b + 1 < n && b - i < 3 && isNameWord(b + 1) && gapOk(b)) b++;
+  const run = nameRunEnd(a, b);
+  if (run < a || allCommon(a, run) || MONTHS_SHORT.has(key(a)) || !clauseEndsAt(te[run]!)) return undefined;
+  return contextBefore(ts[i]!) ? [ts[i]!, te[run]!, 0.75] : undefined;
 }
 
 /**
@@ -2318,6 +2334,19 @@ function typeBeforeRunEnd(a: number, b: number): number {
 function allCommon(a: number, b: number): boolean {
   for (let t = a; t <= b; t++) if (!(bits(t) & (L_COMMON | L_CALENDAR)) && !(flags(t) & A_UNIT)) return false;
   return true;
+}
+/** The text ends at `pos`, or a comma, full stop, semicolon, line break or bracket follows (after blanks). */
+function clauseEndsAt(pos: number): boolean {
+  let k = pos;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (k >= text.length) return true;
+  const c = text.charCodeAt(k);
+  // (a full stop ends the clause before a blank or the end, not an abbreviation's: "0912 P.O. Box 287")
+  if (c === 46) {
+    const d = codeAt(k + 1);
+    return d === -1 || d === 32 || d === 9 || d === 10 || d === 13;
+  }
+  return c === 44 || c === 59 || c === 10 || c === 13 || c === 40 || c === 33 || c === 63;
 }
 function contextBefore(pos: number): boolean {
   return (
