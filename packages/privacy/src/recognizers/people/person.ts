@@ -3599,12 +3599,12 @@ const ASKED_BEFORE_A = wordSet([
  */
 function greetedAt(p: number): boolean {
   if (tokIs(p, "hälsa")) return true;
-  return (
-    p > 0 &&
-    GREETING_TO.getRange(lower, ts[p]!, te[p]!) !== 0 &&
-    onlySpaces(te[p - 1]!, ts[p]!) &&
-    GREETINGS_TO.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
-  );
+  return GREETING_TO.getRange(lower, ts[p]!, te[p]!) !== 0 && afterWordOf(p, GREETINGS_TO);
+}
+
+/** The word before token p, across spaces only, is one of `table`'s. */
+function afterWordOf(p: number, table: WordTable): boolean {
+  return p > 0 && onlySpaces(te[p - 1]!, ts[p]!) && table.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0;
 }
 
 /** Verbs of standing in for someone before "me": "jutro zastępuje mnie X", "morgen vertritt mich X". */
@@ -3621,32 +3621,15 @@ const STANDS_IN = wordSet([
 function askedAt(p: number): boolean {
   if (ASKED_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0) return true;
   // "zastępuje mnie X", "vertritt mich X": who stands in for the writer
-  if (
-    p > 0 &&
-    (tokIs(p, "mnie") || tokIs(p, "mich") || tokIs(p, "mi") || tokIs(p, "me")) &&
-    onlySpaces(te[p - 1]!, ts[p]!) &&
-    STANDS_IN.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
-  )
+  if ((tokIs(p, "mnie") || tokIs(p, "mich") || tokIs(p, "mi") || tokIs(p, "me")) && afterWordOf(p, STANDS_IN))
     return true;
   // "Zadzwoniłam do X": called or wrote to X (with capitals only: "zadzwoniłam do banku" is the bank)
-  if (
-    !lowerMode &&
-    p > 0 &&
-    tokIs(p, "do") &&
-    onlySpaces(te[p - 1]!, ts[p]!) &&
-    CALLED_DO.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
-  )
-    return true;
+  if (!lowerMode && tokIs(p, "do") && afterWordOf(p, CALLED_DO)) return true;
   // German "frag (mal) X": ask X
   if (tokIs(p, "frag") || tokIs(p, "fragt")) return true;
   if (p > 0 && (tokIs(p, "mal") || tokIs(p, "doch")) && (tokIs(p - 1, "frag") || tokIs(p - 1, "fragt")))
     return true;
-  return (
-    p > 0 &&
-    tokIs(p, "a") &&
-    onlySpaces(te[p - 1]!, ts[p]!) &&
-    ASKED_BEFORE_A.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
-  );
+  return tokIs(p, "a") && afterWordOf(p, ASKED_BEFORE_A);
 }
 
 /** "To" before a name and its address, in the languages of the hold-out sets: "send it to X, …", "bij X, …". */

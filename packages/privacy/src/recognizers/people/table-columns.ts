@@ -199,17 +199,22 @@ export const tableColumns: Recognizer = {
     if (lower.length !== text.length) return NO_DETECTIONS;
     const out = OUT;
     if (out.length !== 0) out.length = 0;
-    const n = text.length;
-    let k = 0;
-    while (k < n) {
-      const e0 = text.indexOf("\n", k);
-      const e = e0 < 0 ? n : e0;
-      const next = header(text, lower, k, e, out, null);
-      k = next > e ? next : e + 1;
-    }
+    scanTables(text, lower, out, null);
     return results(out);
   },
 };
+
+/** Read every table of the text: its names and addresses to `out`, and (with `things`) its thing cells to it. */
+function scanTables(text: string, lower: string, out: Detection[], things: number[] | null): void {
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const e0 = text.indexOf("\n", k);
+    const e = e0 < 0 ? n : e0;
+    const next = header(text, lower, k, e, out, things);
+    k = next > e ? next : e + 1;
+  }
+}
 
 /**
  * When the line [s, e) is a header, read the rows under it into `out` and return the offset after the last; else
@@ -330,14 +335,7 @@ export function thingCells(text: string, lower: string): readonly number[] {
   if (text === thingsText) return thingsCells;
   const cells: number[] = [];
   if (lower.length === text.length) {
-    const n = text.length;
-    let k = 0;
-    while (k < n) {
-      const e0 = text.indexOf("\n", k);
-      const e = e0 < 0 ? n : e0;
-      const next = header(text, lower, k, e, SCRATCH, cells);
-      k = next > e ? next : e + 1;
-    }
+    scanTables(text, lower, SCRATCH, cells);
     SCRATCH.length = 0;
   }
   thingsText = text;
