@@ -673,6 +673,12 @@ describe("person: hard negatives", () => {
     expect(found("my sister zqwimbo is picking me up")).toEqual(["zqwimbo"]);
     expect(found("my sister anna is here")).toEqual(["anna"]);
     expect(found("my sister is picking me up")).toEqual([]);
+    // what only a person has, before "of" ("the true gender of X", "in memory of X"), in either case
+    expect(found("The true gender of Zqwimbo has been under debate")).toEqual(["Zqwimbo"]);
+    expect(found("the true gender of lempi has been under debate")).toEqual(["lempi"]);
+    expect(found("in memory of zqwimbo")).toEqual(["zqwimbo"]);
+    expect(found("the gender of the noun is neuter")).toEqual([]);
+    expect(found("the system has crashed")).toEqual([]);
     expect(found("my cousin zqwimbo lent me the car")).toEqual(["zqwimbo"]);
     expect(found("my cousin lent me the car")).toEqual([]);
     // a European address line after the name: street, then its number

@@ -722,6 +722,15 @@ const GIVE_VERBS = new Set([
 const OWNER_OF = new Set([
   "account",
   "behalf",
+  // what only a person has: "the true gender of Vehbija", "the wife of X", "in memory of X"
+  "gender",
+  "birthday",
+  "wife",
+  "husband",
+  "funeral",
+  "memory",
+  "honour",
+  "honor",
   "care",
   "attention",
   "estate",
@@ -2995,8 +3004,10 @@ const LOWER_CUE_BEFORE = new Set([
   "con",
 ]);
 const LOWER_CUE_AFTER = new Set([
-  // "camylle waters just pinged me"
+  // "camylle waters just pinged me", "lempi has been"
   "just",
+  "has",
+  "had",
   "said",
   "says",
   "wrote",
@@ -3092,7 +3103,7 @@ function lowerSlot(s: Seg): boolean {
   if (p >= 0 && onlySpaces(te[p]!, ts[s.a]!)) {
     if (LOWER_SLOT_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
     if (greetingIts(p)) return true;
-    if (wv(p) & W_OF && p > 0 && (tokIs(p - 1, "account") || tokIs(p - 1, "behalf"))) return true;
+    if (wv(p) & W_OF && p > 0 && wv(p - 1) & W_OWNER && onlySpaces(te[p - 1]!, ts[p]!)) return true;
     if (te[s.a]! - ts[s.a]! >= 3 && roleBefore(p) && !codeAround(s) && !longSlip(s)) return true;
     // "my sister abhar is picking me up": a relative or a colleague, after a possessive
     if (p > 0 && wv(p) & W_KIN && wv(p - 1) & W_POSSESSIVE && onlySpaces(te[p - 1]!, ts[p]!) && !longSlip(s))
