@@ -3423,19 +3423,8 @@ const TALKED_WITH = wordSet([
   "gemaild",
 ]);
 /** German and Dutch "have" before the person of a participle of ASKED ("Ich habe X gefragt"). */
-const HAVE = wordSet([
-  "habe",
-  "hab",
-  "hat",
-  "haben",
-  "hast",
-  "hatte",
-  "heb",
-  "heeft",
-  "hebben",
-  "hebt",
-  "had",
-]);
+const HAVE_WORDS = ["habe", "hab", "hat", "haben", "hast", "hatte", "heb", "heeft", "hebben", "hebt", "had"];
+const HAVE = wordSet(HAVE_WORDS);
 /** Participles that take a person: "Ich habe X gefragt", "ik heb X gebeld". */
 const ASKED = wordSet([
   "gefragt",
@@ -3479,7 +3468,7 @@ const FRAME_FILLERS = wordSet([
   "vandaag",
 ]);
 /** Who gives a person word in German ("Kannst du X Bescheid geben", "sag X Bescheid", "ich gebe X Bescheid"). */
-const BESCHEID_BEFORE = wordSet([
+const BESCHEID_BEFORE_WORDS = [
   "du",
   "ihr",
   "ich",
@@ -3493,9 +3482,11 @@ const BESCHEID_BEFORE = wordSet([
   "gib",
   "gebe",
   "gibt",
-]);
+];
+const BESCHEID_BEFORE = wordSet(BESCHEID_BEFORE_WORDS);
 /** Who lets a person know in Dutch ("kun je X laten weten"). */
-const LATEN_BEFORE = wordSet(["je", "jij", "u", "jullie"]);
+const LATEN_BEFORE_WORDS = ["je", "jij", "u", "jullie"];
+const LATEN_BEFORE = wordSet(LATEN_BEFORE_WORDS);
 /** "Let know" in Polish before the person, in the dative: "daj znać X", "możesz dać znać X". */
 const ZNAC_BEFORE = wordSet(["dać", "daj", "dajcie", "dajmy", "dam", "dasz", "da", "dał", "dała", "dali"]);
 /** Nouns without article in those slots that are no person: "mit Freude gesprochen", "met plezier gebeld", "daj znać szefowi". */
@@ -3559,9 +3550,10 @@ const GREETINGS_TO = wordSet([
   "hilsen",
 ]);
 /** The words for "to" after those greetings. */
-const GREETING_TO = wordSet(["an", "aan", "a", "à", "ao", "dla", "till", "til"]);
+const GREETING_TO_WORDS = ["an", "aan", "a", "à", "ao", "dla", "till", "til"];
+const GREETING_TO = wordSet(GREETING_TO_WORDS);
 /** "I asked" (told, called) before the person, in Polish: "Zapytałem X, czy …". */
-const ASKED_BEFORE = wordSet([
+const ASKED_BEFORE_WORDS = [
   "zapytałem",
   "zapytałam",
   "spytałem",
@@ -3575,7 +3567,8 @@ const ASKED_BEFORE = wordSet([
   // who received a parcel: "paczkę odebrał X"
   "odebrał",
   "odebrała",
-]);
+];
+const ASKED_BEFORE = wordSet(ASKED_BEFORE_WORDS);
 /** Polish verbs of calling or writing before "do" and the person: "zadzwoniłam do X". */
 const CALLED_DO = wordSet([
   "zadzwoniłem",
@@ -3602,6 +3595,30 @@ const ASKED_BEFORE_A = wordSet([
   "dije",
   "escribí",
   "llamé",
+]);
+
+/** Every word that may stand right before a person in the phrases of framedPerson, greetedAt and askedAt. */
+const FRAME_BEFORE = wordSet([
+  "mit",
+  "met",
+  "znać",
+  "hälsa",
+  "mnie",
+  "mich",
+  "mi",
+  "me",
+  "do",
+  "frag",
+  "fragt",
+  "mal",
+  "doch",
+  "who's",
+  "who\u2019s",
+  ...HAVE_WORDS,
+  ...BESCHEID_BEFORE_WORDS,
+  ...LATEN_BEFORE_WORDS,
+  ...GREETING_TO_WORDS,
+  ...ASKED_BEFORE_WORDS,
 ]);
 
 /**
@@ -3928,8 +3945,6 @@ function contextOf(s: Seg): Ctx {
         ctx.slot = true;
     }
   }
-  // "mit Wabt telefoniert", "Kannst du Wohr bitte Bescheid geben?", "kun je huintlems laten weten", "daj znać X"
-  if (framedPerson(s)) ctx.slot = true;
   // an address label's first line: "Shipping label: Jussigann, 350 Alexandra Mission", "send it to X, 12 Oak Road"
   if (
     codeAt(after) === 44 &&
@@ -3938,7 +3953,10 @@ function contextOf(s: Seg): Ctx {
   )
     ctx.slot = true;
   const pb = s.a - 1;
-  if (pb >= 0 && onlySpaces(te[pb]!, ts[s.a]!)) {
+  // (one look-up of the word before tells whether any of the phrases below may hold: most words open none)
+  if (pb >= 0 && onlySpaces(te[pb]!, ts[s.a]!) && FRAME_BEFORE.getRange(lower, ts[pb]!, te[pb]!) !== 0) {
+    // "mit Wabt telefoniert", "Kannst du Wohr bitte Bescheid geben?", "kun je huintlems laten weten", "daj znać X"
+    if (framedPerson(s)) ctx.slot = true;
     // "Herzliche Grüße an X", "Saludos a X", "Hälsa X och barnen"
     if (greetedAt(pb)) ctx.greet = true;
     // "Zapytałem X, czy", "Ho chiesto a X se", "Le pregunté a X si"

@@ -101,8 +101,6 @@ for (const [list, kind] of [
 ] as const)
   for (const c of list) COLUMNS.set(columnKey(c), kind);
 
-/** Separators of cells, in the order they are tried on a header line: tab, semicolon, pipe, comma. */
-const SEPARATORS = [9, 59, 124, 44];
 /** Most cells a header may have, and most characters of one (longer lines are no header). */
 const MAX_COLUMNS = 40;
 const MAX_HEADER = 600;
@@ -145,12 +143,6 @@ function cellsOf(text: string, s: number, e: number, sep: number, out: number[])
   return out.length / 2;
 }
 
-/** The line [s, e) holds the code unit `c` (read within the line only: the text may have many lines). */
-function holds(text: string, s: number, e: number, c: number): boolean {
-  for (let k = s; k < e; k++) if (text.charCodeAt(k) === c) return true;
-  return false;
-}
-
 function blank(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
@@ -178,7 +170,8 @@ function inner(text: string, s: number, e: number): [number, number] {
 function columnKind(lower: string, s: number, e: number): number {
   const [a, b] = inner(lower, s, e);
   if (b <= a || b - a > 40) return 0;
-  return COLUMNS.get(columnKey(lower.slice(a, b))) ?? 0;
+  const name = lower.slice(a, b);
+  return COLUMNS.get(name) ?? (/[_*-]|\s\s/.test(name) ? (COLUMNS.get(columnKey(name)) ?? 0) : 0);
 }
 
 const HEADER_CELLS: number[] = [];
@@ -229,35 +222,57 @@ function header(
   things: number[] | null,
 ): number {
   if (e - s > MAX_HEADER || e - s < 5) return e;
-  for (const sep of SEPARATORS) {
-    if (!holds(lower, s, e, sep)) continue;
-    const cols = cellsOf(lower, s, e, sep, HEADER_CELLS);
-    if (cols < 2) continue;
-    const kinds: number[] = [];
-    let people = false;
-    let ok = true;
-    for (let c = 0; c < cols; c++) {
-      const kind = columnKind(lower, HEADER_CELLS[2 * c]!, HEADER_CELLS[2 * c + 1]!);
-      if (kind === 0) {
-        ok = false;
-        break;
-      }
-      if (kind === PERSON_COL || kind === ADDRESS_COL || kind === PEOPLE_COL) people = true;
-      kinds.push(kind);
+  // a header's first cell is a known column's name: read it before splitting the line (most lines are no header)
+  const first = firstCell(lower, s, e);
+  if (first < 0) return e;
+  const sep = lower.charCodeAt(first);
+  const cols = cellsOf(lower, s, e, sep, HEADER_CELLS);
+  if (cols < 2) return e;
+  const kinds: number[] = [];
+  let people = false;
+  let ok = true;
+  for (let c = 0; c < cols; c++) {
+    const kind = columnKind(lower, HEADER_CELLS[2 * c]!, HEADER_CELLS[2 * c + 1]!);
+    if (kind === 0) {
+      ok = false;
+      break;
     }
-    if (!ok) continue;
-    // "name" is a person's beside another column of people ("name,email"), not in "name,description"
-    let wanted = false;
-    for (let c = 0; c < cols; c++) {
-      if (kinds[c] === NAME_COL) kinds[c] = people ? PERSON_COL : OTHER_COL;
-      else if (kinds[c] === PEOPLE_COL) kinds[c] = OTHER_COL;
-      if (kinds[c] === PERSON_COL || kinds[c] === ADDRESS_COL || (things !== null && kinds[c] === THING_COL))
-        wanted = true;
-    }
-    if (!wanted) continue;
-    return rows(text, e + 1, sep, kinds, out, things);
+    if (kind === PERSON_COL || kind === ADDRESS_COL || kind === PEOPLE_COL) people = true;
+    kinds.push(kind);
   }
-  return e;
+  if (!ok) return e;
+  // "name" is a person's beside another column of people ("name,email"), not in "name,description"
+  let wanted = false;
+  for (let c = 0; c < cols; c++) {
+    if (kinds[c] === NAME_COL) kinds[c] = people ? PERSON_COL : OTHER_COL;
+    else if (kinds[c] === PEOPLE_COL) kinds[c] = OTHER_COL;
+    if (kinds[c] === PERSON_COL || kinds[c] === ADDRESS_COL || (things !== null && kinds[c] === THING_COL))
+      wanted = true;
+  }
+  if (!wanted) return e;
+  return rows(text, e + 1, sep, kinds, out, things);
+}
+
+/**
+ * The offset of the separator after the line's first cell when that cell names a known column (after a piped
+ * table's opening bar; a quoted name read to its closing quote), or -1.
+ */
+function firstCell(lower: string, s: number, e: number): number {
+  let k = s;
+  while (k < e && (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9)) k++;
+  if (lower.charCodeAt(k) === 124) k++;
+  const c0 = k;
+  if (lower.charCodeAt(k) === 34) {
+    const q = lower.indexOf('"', k + 1);
+    if (q < 0 || q >= e || q - k > 42) return -1;
+    k = q + 1;
+  }
+  const lim = Math.min(e, c0 + 44);
+  for (; k < lim; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 9 || c === 59 || c === 124 || c === 44) return columnKind(lower, c0, k) === 0 ? -1 : k;
+  }
+  return -1;
 }
 
 /**
