@@ -679,6 +679,10 @@ describe("person: hard negatives", () => {
     expect(found("in memory of zqwimbo")).toEqual(["zqwimbo"]);
     expect(found("the gender of the noun is neuter")).toEqual([]);
     expect(found("the system has crashed")).toEqual([]);
+    // the people a line lists after a plural role and its colon
+    expect(found("the brainchild of our 3 founders: Zqwimbo, Qwertel and Vox.")).toContain("Zqwimbo");
+    expect(found("Speakers: Zqwimbo Qwertel, Anna Vox")).toEqual(["Zqwimbo Qwertel", "Anna Vox"]);
+    expect(found("Winners: Team Blue, Team Red")).toEqual([]);
     expect(found("my cousin zqwimbo lent me the car")).toEqual(["zqwimbo"]);
     expect(found("my cousin lent me the car")).toEqual([]);
     // a European address line after the name: street, then its number

@@ -106,6 +106,16 @@ const LABELS = new Set([
   // who is paid, who to call, who comes: "Payee: X", "Next of kin: X", "RSVP: X +1"
   "payee",
   "kin",
+  // the people a line lists after a plural role: "our 3 founders: Monjeau, Graves and Reed"
+  "founders",
+  "co-founders",
+  "cofounders",
+  "panelists",
+  "panellists",
+  "speakers",
+  "witnesses",
+  "nominees",
+  "winners",
   "rsvp",
   "organizer",
   "organiser",
