@@ -190,7 +190,7 @@ function findIPv6(text: string, out: Detection[]): void {
       continue;
     }
     let cand = text.slice(s, z);
-    let ok = ipv6Plausible(cand) && isValidIPv6(cand) && !isLoopbackV6(cand) && ipv6Boundaries(text, s, z);
+    let ok = ipv6Here(text, cand, s, z);
     // a label glued to the address by a colon ("id:2001:db8::1", "addr:fe80::1%eth0"): the word's hex tail read as
     // a group ("d:2001…") is no part of it
     if (!ok && s > 0 && isWordCode(text.charCodeAt(s - 1))) {
@@ -198,13 +198,18 @@ function findIPv6(text: string, out: Detection[]): void {
       if (c1 > s && c1 < e && text.charCodeAt(c1 + 1) !== 58) {
         s = c1 + 1;
         cand = text.slice(s, z);
-        ok = ipv6Plausible(cand) && isValidIPv6(cand) && !isLoopbackV6(cand) && ipv6Boundaries(text, s, z);
+        ok = ipv6Here(text, cand, s, z);
       }
     }
     if (ok)
       out.push({ start: s, end: z, type: "IP_ADDRESS", score: 0.85, level: 2, recognizer: "ip-address" });
     colon = text.indexOf(":", Math.max(colon + 1, done));
   }
+}
+
+/** `cand`, text[s..z), is an IPv6 address as written, no loopback, standing alone in the text. */
+function ipv6Here(text: string, cand: string, s: number, z: number): boolean {
+  return ipv6Plausible(cand) && isValidIPv6(cand) && !isLoopbackV6(cand) && ipv6Boundaries(text, s, z);
 }
 
 function colonsIn(text: string, s: number, e: number): number {

@@ -57,7 +57,7 @@ const MAX_LINES = 6;
 const MAX_LINE = 160;
 
 /** A value that stands for no address: "N/A", "none", "same as above", "-", "TBD", "<address>". */
-const PLACEHOLDER =
+export const PLACEHOLDER =
   /^(?:n\/?a|none|nil|null|-+|—|\?+|tbd|tba|unknown|same(?: as (?:above|billing|shipping|home))?|see (?:above|below)|\(?optional\)?|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|x+|\*+|\.+)$/i;
 
 function isBlank(c: number): boolean {

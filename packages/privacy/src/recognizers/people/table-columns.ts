@@ -9,6 +9,7 @@
  */
 import type { Detection, Recognizer } from "../../types.js";
 import { NO_DETECTIONS, results } from "../results.js";
+import { PLACEHOLDER } from "./address-field.js";
 
 const ID = "table-column";
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -107,9 +108,6 @@ const MAX_HEADER = 600;
 /** Most rows read under one header. */
 const MAX_ROWS = 5000;
 
-/** A value that stands for nothing: "N/A", "-", "none", "null", "—". */
-const PLACEHOLDER = /^(?:n\/?a|none|null|nil|-+|—|\?+|tbd|unknown|x+|\*+|\.+)$/i;
-
 /** The cells of the line [s, e) split at `sep` (a cell in double quotes may hold it), as [start, end) pairs. */
 function cellsOf(text: string, s: number, e: number, sep: number, out: number[]): number {
   out.length = 0;
@@ -166,7 +164,7 @@ function inner(text: string, s: number, e: number): [number, number] {
   return [s, e];
 }
 
-/** The kind of column a header cell names (PERSON_COL, ADDRESS_COL, OTHER_COL), or 0 for a word of no header. */
+/** The kind of column a header cell names (one of the *_COL values), or 0 for a word of no header. */
 function columnKind(lower: string, s: number, e: number): number {
   const [a, b] = inner(lower, s, e);
   if (b <= a || b - a > 40) return 0;
@@ -176,6 +174,8 @@ function columnKind(lower: string, s: number, e: number): number {
 
 const HEADER_CELLS: number[] = [];
 const ROW_CELLS: number[] = [];
+/** A Markdown table's rule under its header: "|---|:--:|". */
+const MARKDOWN_RULE = /^(?=[^-]*-)[\s|:\-+]+$/;
 
 /**
  * Names and addresses in the columns a header names.
@@ -293,7 +293,7 @@ function rows(
     const e0 = text.indexOf("\n", k);
     const e = e0 < 0 ? n : e0;
     // a Markdown table's rule under its header: "|---|---|"
-    if (read === 0 && /^[\s|:\-+]+$/.test(text.slice(k, e)) && text.slice(k, e).includes("-")) {
+    if (read === 0 && MARKDOWN_RULE.test(text.slice(k, e))) {
       k = e + 1;
       continue;
     }
