@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|seventeenth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|eighteenth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1050,6 +1050,90 @@ const NATIVE_SEVENTEENTH = {
   },
 };
 
+/**
+ * `--templates eighteenth`: session 20's first reading, written before any of its records was read: what apps put
+ * around a name that the earlier sets do not (calendar invitations, commit trailers, payment apps' lines, ride and
+ * travel bookings, reactions and missed calls, birthday wishes, a signature's block, shorthand chat), with look-alikes.
+ */
+const EIGHTEENTH_TEMPLATES = [
+  "Invitation: 1:1 {PERSON} / {PERSON} @ Tue 3pm",
+  "Accepted: Design review (organizer: {PERSON})",
+  "Co-authored-by: {PERSON} <{EMAIL_ADDRESS}>",
+  "Reviewed-by: {PERSON}",
+  "You paid {PERSON} $45.00 for dinner 🍕",
+  "{PERSON} sent you €20.00",
+  "Missed call from {PERSON} ({PHONE_NUMBER})",
+  "{PERSON} reacted 👍 to your message",
+  "Your driver {PERSON} is arriving in a grey Toyota Prius",
+  "Passenger: {PERSON}   Seat 14C",
+  "Happy birthday {PERSON}!! 🎉",
+  "--\n{PERSON}\nSenior Accountant\n{PHONE_NUMBER}",
+  "lunch w/ {PERSON} tmrw?",
+  "cc {PERSON} on the thread pls",
+  "Your parcel to {STREET_ADDRESS} is out for delivery",
+  "Booking for {PERSON}, 2 guests, check-in Friday",
+];
+const EIGHTEENTH_NEGATIVES = [
+  "Invitation: Weekly sync @ Tue 3pm",
+  "Accepted: Design review",
+  "You paid $45.00 for dinner",
+  "Missed call (2)",
+  "Happy birthday!! 🎉",
+  "Seat 14C, Gate B22, Boarding 09:40",
+  "lunch tmrw?",
+  "Your parcel is out for delivery",
+];
+
+/** `--templates eighteenth --locales europe`: its kind of messages in the locale's language. */
+const NATIVE_EIGHTEENTH = {
+  de: {
+    templates: [
+      "Einladung: Jour fixe mit {PERSON} @ Di 15 Uhr",
+      "Du hast {PERSON} 45,00 € gesendet",
+      "Verpasster Anruf von {PERSON}",
+      "Alles Gute zum Geburtstag, {PERSON}! 🎉",
+      "Dein Fahrer {PERSON} ist gleich da",
+      "Dein Paket an {STREET_ADDRESS} wird heute zugestellt",
+    ],
+    negatives: ["Verpasster Anruf (2)", "Alles Gute zum Geburtstag! 🎉"],
+  },
+  fr: {
+    templates: [
+      "Invitation : point hebdo avec {PERSON} @ mar. 15h",
+      "Appel manqué de {PERSON}",
+      "Joyeux anniversaire {PERSON} ! 🎉",
+      "Votre chauffeur {PERSON} arrive",
+    ],
+    negatives: ["Appel manqué (2)", "Joyeux anniversaire ! 🎉"],
+  },
+  es: {
+    templates: [
+      "Llamada perdida de {PERSON}",
+      "¡Feliz cumpleaños, {PERSON}! 🎉",
+      "Tu conductor {PERSON} está llegando",
+      "Le enviaste 20,00 € a {PERSON}",
+    ],
+    negatives: ["Llamada perdida (2)", "¡Feliz cumpleaños! 🎉"],
+  },
+  it: {
+    templates: [
+      "Chiamata persa da {PERSON}",
+      "Buon compleanno {PERSON}! 🎉",
+      "Il tuo autista {PERSON} sta arrivando",
+    ],
+    negatives: ["Chiamata persa (2)", "Buon compleanno! 🎉"],
+  },
+  nl: {
+    templates: [
+      "Gemiste oproep van {PERSON}",
+      "Gefeliciteerd met je verjaardag, {PERSON}! 🎉",
+      "Je chauffeur {PERSON} komt eraan",
+      "Je hebt {PERSON} € 20,00 betaald",
+    ],
+    negatives: ["Gemiste oproep (2)", "Gefeliciteerd! 🎉"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1215,6 +1299,11 @@ const TEMPLATE_SETS = {
     english: SEVENTEENTH_TEMPLATES,
     natives: NATIVE_SEVENTEENTH,
     negatives: SEVENTEENTH_NEGATIVES,
+  },
+  eighteenth: {
+    english: EIGHTEENTH_TEMPLATES,
+    natives: NATIVE_EIGHTEENTH,
+    negatives: EIGHTEENTH_NEGATIVES,
   },
 };
 

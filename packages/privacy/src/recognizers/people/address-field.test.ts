@@ -57,6 +57,15 @@ describe("address fields", () => {
     expect(found("Please update your address: we moved last month")).toEqual([]);
   });
 
+  it("a desk or a floor of a site is no address, a person or a street beside one still is", () => {
+    expect(found("Deliver to: Reception, Building 2")).toEqual([]);
+    expect(found("Ship to: Loading dock 4 / Warehouse B")).toEqual([]);
+    expect(found("Lieferadresse: Poststelle, Gebäude 3")).toEqual([]);
+    expect(found("Return address: Finance Dept")).toEqual([]);
+    expect(found("Deliver to: Qorvin Tallesh, Building 2")).toEqual(["Qorvin Tallesh, Building 2"]);
+    expect(found("Ship to: Floor 3, 41 Wrenfield Road")).toEqual(["Floor 3, 41 Wrenfield Road"]);
+  });
+
   it("every value after a label is reported whole, at its offsets (property)", () => {
     const word = fc.constantFrom("Kestrel", "Lane", "12", "Apt.", "4B", "Leeds", "Oranmo", "Vej", "9");
     fc.assert(

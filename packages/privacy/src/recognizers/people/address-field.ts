@@ -8,6 +8,7 @@
  */
 import type { Detection, Recognizer } from "../../types.js";
 import { NO_DETECTIONS, results } from "../results.js";
+import { inHouseOnly } from "./in-house.js";
 
 const ID = "address-field";
 /** Scratch list of detect (recognizers are not re-entered). */
@@ -138,7 +139,8 @@ function valueOk(text: string, s: number, e: number): boolean {
   if (!/\s/.test(v) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(v))
     return false;
   // code: an assignment's or a call's marks
-  return !/[{}=;<>`]|\(\)|=>/.test(v);
+  if (/[{}=;<>`]|\(\)|=>/.test(v)) return false;
+  return !inHouseOnly(v);
 }
 
 /**

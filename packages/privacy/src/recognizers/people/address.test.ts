@@ -527,6 +527,12 @@ describe("street addresses: hard negatives", () => {
     // one letter between two numbers: a size or a grid's cell
     expect(addresses("the board is 4 x 8 feet")).toEqual([]);
     expect(addresses("cut a 2 x 4 stud, then 3 b 12")).toEqual([]);
+    // a year after a name and a weaker type word: a key's or an event's, not a house number
+    expect(addresses("the API Key 2024 was rotated")).toEqual([]);
+    expect(addresses("SECRET KEY ID 2024 RESET")).toEqual([]);
+    expect(addresses("Lake Union 2024 regatta")).toEqual([]);
+    expect(addresses("Lake Union 24")).toEqual(["Lake Union 24"]);
+    expect(addresses("Wrenholm Street 2024")).toEqual(["Wrenholm Street 2024"]);
   });
 
   it("a flat after the house number leaves the street's name to the street (Azerbaijani 'm.')", () => {

@@ -2016,10 +2016,12 @@ function streetAt(i: number): [number, number, number] | undefined {
     return bareUnit(i) ?? announcedNumberFirst(i);
   if (c < h) {
     let typed = false;
+    // (a year after a name and a weaker type word is a date's or a version's: "API Key 2024", "Lake Union 2024")
+    const year = yearLike(text, ts[i]!, te[i]!);
     // a one-letter type word that goes after the name needs one before it ("Király u. 15"; "U Know 5" is none)
     for (let t = c; t < h; t++)
       if (
-        (isTypeAfter(t) && (t > c || te[t]! - ts[t]! > 1)) ||
+        (isTypeAfter(t) && (t > c || te[t]! - ts[t]! > 1) && !(year && !isStrongAfter(t))) ||
         // a type word right before the number only where it begins the street ("Calle 72"; not "Llegamos al 5"), or
         // where one of EITHER_SIDE_TYPES ends a name ("Гражданская аллея 429"; not "на майдан 5")
         (typesStreet(t, h - 1, i) && (t < h - 1 || (flags(t) & A_EITHER_TYPE ? t > c : t === c))) ||

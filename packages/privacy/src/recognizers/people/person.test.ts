@@ -812,6 +812,36 @@ describe("person: properties", () => {
     );
   });
 
+  it("a desk or a floor that a delivery goes to is no person; the same word as a name still is", () => {
+    expect(found("Deliver to: Mailroom, Floor 5")).toEqual([]);
+    expect(found("Ship to: Reception")).toEqual([]);
+    expect(found("Hi Floor, thanks for the notes")).toEqual(["Floor"]);
+    expect(found("Deliver to: Floor Quintel, Building 2")).toEqual(["Floor Quintel"]);
+  });
+
+  it("names that apps put in their own lines: invitations, trailers, payments, reactions, wishes, signatures", () => {
+    expect(found("Invitation: 1:1 Quavel / Drenmoth Sarrik @ Tue 3pm")).toEqual([
+      "Quavel",
+      "Drenmoth Sarrik",
+    ]);
+    expect(found("Einladung: Jour fixe mit Quavel Drenmoth @ Di 15 Uhr")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Co-authored-by: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Passenger: Quavel Drenmoth   Seat 14C")).toEqual(["Quavel Drenmoth"]);
+    expect(found("You paid Quavel $45.00 for dinner")).toEqual(["Quavel"]);
+    expect(found("Du hast Quavel 45,00 € gesendet")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth reacted 👍 to your message")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Dein Fahrer Quavel ist gleich da")).toEqual(["Quavel"]);
+    expect(found("lunch w/ Quavel tmrw?")).toEqual(["Quavel"]);
+    expect(found("Alles Gute zum Geburtstag, Quavel!")).toEqual(["Quavel"]);
+    expect(found("¡Feliz cumpleaños, Quavel! 🎉")).toEqual(["Quavel"]);
+    expect(found("--\nQuavel\nSenior Accountant")).toEqual(["Quavel"]);
+    // and the same lines with nobody in them
+    expect(found("Invitation: Weekly sync @ Tue 3pm")).toEqual([]);
+    expect(found("You paid $45.00 for dinner")).toEqual([]);
+    expect(found("¡Feliz cumpleaños! 🎉")).toEqual([]);
+    expect(found("--\nSent from my phone")).toEqual([]);
+  });
+
   it("a Persian name continues across a zero-width non-joiner", () => {
     // "مصباح‌زاده": the tokens stop at U+200C, the name does not
     expect(found("Name: سینا K. مصباح\u200cزاده lives here")).toEqual(["سینا K. مصباح\u200cزاده"]);

@@ -35,6 +35,7 @@ import {
   tokensOf,
   wordBits,
 } from "./tokens.js";
+import { IN_HOUSE } from "./in-house.js";
 import { thingCells } from "./table-columns.js";
 import { entries, WordTable } from "./words.js";
 
@@ -164,6 +165,26 @@ const LABELS = new Set([
   "контакт",
   "iletişim",
   "kontakt",
+  // a commit's trailers ("Reviewed-by: X", "Co-authored-by: X <x@…>"), a booking's traveller
+  "reviewed-by",
+  "co-authored-by",
+  "signed-off-by",
+  "acked-by",
+  "tested-by",
+  "reported-by",
+  "suggested-by",
+  "requested-by",
+  "approved-by",
+  "passenger",
+  "passengers",
+  "traveller",
+  "traveler",
+  "travellers",
+  "travelers",
+  "invitee",
+  "invitees",
+  "participant",
+  "participants",
 ]);
 const GREETINGS = new Set([
   "hi",
@@ -1013,7 +1034,12 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   chains();
   if (segs.length > 0) rescore();
   for (const s of segs) {
-    if (s.score >= 0.5 && !(s.a === s.b && ROLE_WORDS.has(lower.slice(ts[s.a]!, te[s.a]!))))
+    if (
+      s.score >= 0.5 &&
+      !(s.a === s.b && ROLE_WORDS.has(lower.slice(ts[s.a]!, te[s.a]!))) &&
+      !inHousePlace(s) &&
+      !beforeOccasion(s)
+    )
       out.push({
         start: zwnjStart(s.start),
         end: zwnjEnd(s.end),
@@ -1029,6 +1055,37 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   if (toks.chars & CH_NEWLINE && out.length > 0) dropThingCells(out);
   if (directory) matchDirectory(toks, directory, out);
   return out;
+}
+
+/**
+ * Segment s is a place inside a site, not a person: its words are all in-house words, and a number follows ("Floor
+ * 5", "Building 2": Floor is a Dutch given name too), or, in no list of names, they are a field's value after a colon
+ * or a comma ("Deliver to: Mailroom"; not "Photo by Balie").
+ */
+function inHousePlace(s: Seg): boolean {
+  let listed = false;
+  for (let t = s.a; t <= s.b; t++) {
+    if (IN_HOUSE.getRange(lower, ts[t]!, te[t]!) === 0) return false;
+    if (cat[t] === CAT_STRONG || cat[t] === CAT_WEAK) listed = true;
+  }
+  const q = s.b + 1;
+  if (q < n && te[s.b]! + 1 === ts[q]! && codeAt(te[s.b]!) === 32 && isDigitsOnly(q)) return true;
+  if (listed) return false;
+  let k = ts[s.a]! - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k >= 0 && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 44);
+}
+
+/** Segment s is one word right before an occasion: the wish's adjective ("Feliz cumpleaños", "Happy Birthday"). */
+function beforeOccasion(s: Seg): boolean {
+  const q = s.b + 1;
+  return (
+    s.a === s.b &&
+    q < n &&
+    onlySpaces(te[s.b]!, ts[q]!) &&
+    OCCASIONS.getRange(lower, ts[q]!, te[q]!) !== 0 &&
+    !possLen(s.b)
+  );
 }
 
 /**
@@ -2789,6 +2846,14 @@ const SUBJECT_VERBS = new WordTable(
     "agreed",
     "confirmed",
     "mentioned",
+    // what apps say people did: "X reacted 👍 to your message", "X commented on your post"
+    "reacted",
+    "commented",
+    "invited",
+    "tagged",
+    "texted",
+    "messaged",
+    "responded",
     // "X dice que", "X disse que", "X сказал", "X nói", "X bilang": said, in the world's languages
     ...SAID_ABROAD,
     "dit",
@@ -3079,6 +3144,12 @@ const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["congrats", "to"],
   ["interview", "with"],
   ["voicemail", "from"],
+  // a missed call's line: "missed call from X", "verpasster Anruf von X", "gemiste oproep van X"
+  ["call", "from"],
+  ["anruf", "von"],
+  ["oproep", "van"],
+  ["llamada", "de"],
+  ["chiamata", "da"],
   ["belonging", "to"],
   ["belongs", "to"],
 ];
@@ -3378,6 +3449,126 @@ function personAct(q: number): boolean {
     onlySpaces(te[q + 1]!, ts[r]!) &&
     PERSON_PLACES.has(lower.slice(ts[r]!, te[r]!))
   );
+}
+
+/** A signature's delimiter line ("-- "), as the line before a name. */
+const SIG_DELIMITER = /^\s*--\s*$/;
+
+/** Occasions a person is wished well on: the name follows ("Happy birthday, X!", "Buon compleanno X"). */
+const OCCASIONS = wordSet([
+  "birthday",
+  "bday",
+  "anniversary",
+  "retirement",
+  "geburtstag",
+  "verjaardag",
+  "anniversaire",
+  "cumpleaños",
+  "compleanno",
+  "aniversário",
+  "urodzin",
+  "urodziny",
+  "födelsedagen",
+  "fødselsdagen",
+  "syntymäpäivää",
+]);
+
+/** Verbs of paying before the payee and the amount ("paid X $45", "Du hast X 45,00 € gesendet"). */
+const PAID_BEFORE = wordSet([
+  "paid",
+  "pay",
+  "sent",
+  "owe",
+  "owes",
+  "owed",
+  "hast",
+  "habe",
+  "hebt",
+  "heb",
+  "paye",
+]);
+
+/** A sum of money starts after spaces at `k`: a currency sign before or after its digits ("$45.00", "45,00 €"). */
+function amountAt(k: number): boolean {
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  const end = Math.min(text.length, k + 16);
+  let digits = false;
+  let sign = false;
+  for (let j = k; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) sign = true;
+    else if (!(c === 44 || c === 46 || isSpace(c))) break;
+    if (digits && sign) return true;
+  }
+  return false;
+}
+
+/** Those who serve the person a message addresses: "your driver X". */
+const SERVICE_ROLES = wordSet([
+  "driver",
+  "courier",
+  "rider",
+  "fahrer",
+  "fahrerin",
+  "kurier",
+  "chauffeur",
+  "chauffeuse",
+  "conductor",
+  "conductora",
+  "repartidor",
+  "repartidora",
+  "autista",
+  "corriere",
+  "bezorger",
+  "koerier",
+]);
+/** "Your" of the languages of the hold-out sets, before a service role. */
+const YOUR = wordSet([
+  "your",
+  "dein",
+  "deine",
+  "ihr",
+  "je",
+  "jouw",
+  "uw",
+  "votre",
+  "ton",
+  "tu",
+  "su",
+  "il",
+  "tuo",
+]);
+
+/**
+ * Token p ends "1:1" (a one-to-one meeting's title names who meets: "1:1 X / Y"), or a "/" between two names
+ * follows one: the second name of "1:1 X / Y".
+ */
+function oneOnOneBefore(p: number, slash: boolean): boolean {
+  if (!slash) return onlySpaces(te[p]!, ts[p + 1]!) && oneOnOneAt(p);
+  // "1:1 X / Y": up to three name words between the 1:1 and the slash
+  for (let q = p, k = 0; q >= 1 && k < 4; q--, k++) {
+    if (oneOnOneAt(q - 1) && onlySpaces(te[q - 1]!, ts[q]!)) return true;
+    if (q - 1 >= 0 && !onlySpaces(te[q - 1]!, ts[q]!) && !(codeAt(te[q - 1]!) === 46)) return false;
+  }
+  return false;
+}
+/** Token p is the second "1" of "1:1" (or "1on1"). */
+function oneOnOneAt(p: number): boolean {
+  if (p < 0) return false;
+  if (tokIs(p, "1on1")) return true;
+  return (
+    tokIs(p, "1") && ts[p]! >= 2 && text.charCodeAt(ts[p]! - 1) === 58 && text.charCodeAt(ts[p]! - 2) === 49
+  );
+}
+
+/** "with" in the calendar titles of the hold-out languages: "Sync with X @ Tue 3pm", "Jour fixe mit X @ Di". */
+const CALENDAR_WITH = wordSet(["with", "mit", "avec", "con", "met", "med", "z"]);
+/** Segment s, after "with" (token p), is followed by a calendar title's " @ " and its day or time. */
+function calendarWith(s: Seg, p: number, has1: boolean): boolean {
+  if (!has1 || CALENDAR_WITH.getRange(lower, ts[p]!, te[p]!) === 0) return false;
+  const k = te[s.b]!;
+  return codeAt(k) === 32 && codeAt(k + 1) === 64 && codeAt(k + 2) === 32;
 }
 
 /** A word table of `words`, each with value 1. */
@@ -3874,6 +4065,24 @@ function contextOf(s: Seg): Ctx {
     if (!lowerMode && id1 === ID_ON && p >= 1 && v2 === 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
       ctx.slot = true;
   }
+  // "Happy birthday, X!", "Alles Gute zum Geburtstag, X", "Gefeliciteerd met je verjaardag, X!"
+  if (p >= 0 && (has1 || gapMark === 44) && OCCASIONS.getRange(lower, ts[p]!, te[p]!) !== 0) ctx.greet = true;
+  // "lunch w/ X", "1:1 X / Y @ Tue 3pm", "Jour fixe mit X @ Di 15 Uhr"
+  if (p >= 0) {
+    const slash = ts[p + 1]! - te[p]! < 4 && loneMark(te[p]!, ts[p + 1]!) === 47;
+    if ((slash && tokIs(p, "w")) || oneOnOneBefore(p, slash) || calendarWith(s, p, has1)) ctx.slot = true;
+  }
+  // "You paid X $45.00", "Du hast X 45,00 € gesendet", "je hebt X € 20,00 betaald"
+  if (has1 && PAID_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0 && amountAt(te[s.b]!)) ctx.slot = true;
+  // "your driver X", "dein Fahrer X", "je chauffeur X", "tu conductor X"
+  if (
+    has1 &&
+    p >= 1 &&
+    SERVICE_ROLES.getRange(lower, ts[p]!, te[p]!) !== 0 &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    YOUR.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    ctx.slot = true;
   // "Name: X", "Directed By:    X", "What's your name? X"
   if ((gapMark === 58 && wv(p) & W_LABEL) || ((gapMark === 63 || gapMark === 58) && wid(p) === ID_NAME))
     ctx.intro = true;
@@ -3903,6 +4112,8 @@ function contextOf(s: Seg): Ctx {
         (/[,!]\s*$/.test(prevLine) || (s.weak + s.tail === 0 && /\p{L}$/u.test(prevLine)))
       )
         ctx.intro = true;
+      // the first line of a signature, under its delimiter "-- " (a name, then a role, a phone…)
+      if (SIG_DELIMITER.test(prevLine) && s.words <= 3) ctx.intro = true;
     }
     // a name alone on its line: a letter or signature header
     if (s.words >= 2) ctx.ownLine = true;
