@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|eighteenth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|nineteenth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1134,6 +1134,77 @@ const NATIVE_EIGHTEENTH = {
   },
 };
 
+/**
+ * `--templates nineteenth`: session 20's check of the rules it made from the eighteenth set's misses, written after
+ * them and before any of its own records was read: the same kinds of app line in other words (meetings, trailers,
+ * payments, notifications, rides, wishes, signatures, parcels), with look-alikes.
+ */
+const NINETEENTH_TEMPLATES = [
+  "Updated invitation: Coffee chat with {PERSON} @ Wed 10am",
+  "1:1 {PERSON} <> {PERSON}",
+  "Signed-off-by: {PERSON} <{EMAIL_ADDRESS}>",
+  "Requested a payment of $30.00 from {PERSON}",
+  "{PERSON} commented on your photo",
+  '{PERSON} invited you to edit "Q3 budget"',
+  "Your courier {PERSON} has picked up your order",
+  "Traveller: {PERSON} | Flight BA 117 | Seat 22A",
+  "happy bday {PERSON}!!",
+  "Cheers,\n--\n{PERSON}\nHead of Sales | {PHONE_NUMBER}",
+  "call w/ {PERSON} moved to 4",
+  "Your package to {STREET_ADDRESS} was delivered",
+  "Table for {PERSON}, 4 people, 8pm",
+  "Incoming call: {PERSON}",
+];
+const NINETEENTH_NEGATIVES = [
+  "Updated invitation: Coffee chat @ Wed 10am",
+  "Requested a payment of $30.00",
+  "Your courier has picked up your order",
+  "Flight BA 117 | Seat 22A",
+  "happy bday!!",
+  "Your package was delivered",
+  "Table for 4 people, 8pm",
+  "Incoming call",
+];
+
+/** `--templates nineteenth --locales europe`: its kind of messages in the locale's language. */
+const NATIVE_NINETEENTH = {
+  de: {
+    templates: [
+      "Kaffee mit {PERSON} @ Mi 10 Uhr",
+      "Dein Kurier {PERSON} hat dein Paket abgeholt",
+      "Herzlichen Glückwunsch zum Geburtstag, {PERSON}!",
+      "Du hast {PERSON} 12,50 € geschickt",
+      "Dein Päckchen an {STREET_ADDRESS} wurde zugestellt",
+    ],
+    negatives: ["Herzlichen Glückwunsch zum Geburtstag!", "Dein Kurier hat dein Paket abgeholt"],
+  },
+  fr: {
+    templates: [
+      "Café avec {PERSON} @ mer. 10h",
+      "Bon anniversaire, {PERSON} !",
+      "Votre colis pour {STREET_ADDRESS} a été livré",
+    ],
+    negatives: ["Bon anniversaire !", "Votre colis a été livré"],
+  },
+  es: {
+    templates: ["Café con {PERSON} @ mié 10h", "Tu repartidor {PERSON} ya recogió tu pedido"],
+    negatives: ["Tu repartidor ya recogió tu pedido"],
+  },
+  it: {
+    templates: ["Caffè con {PERSON} @ mer 10", "Tanti auguri di buon compleanno, {PERSON}!"],
+    negatives: ["Tanti auguri di buon compleanno!"],
+  },
+  nl: {
+    templates: [
+      "Koffie met {PERSON} @ wo 10 uur",
+      "Je bezorger {PERSON} heeft je pakket opgehaald",
+      "Fijne verjaardag, {PERSON}!",
+      "Je pakket naar {STREET_ADDRESS} is bezorgd",
+    ],
+    negatives: ["Fijne verjaardag!", "Je pakket is bezorgd"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1304,6 +1375,11 @@ const TEMPLATE_SETS = {
     english: EIGHTEENTH_TEMPLATES,
     natives: NATIVE_EIGHTEENTH,
     negatives: EIGHTEENTH_NEGATIVES,
+  },
+  nineteenth: {
+    english: NINETEENTH_TEMPLATES,
+    natives: NATIVE_NINETEENTH,
+    negatives: NINETEENTH_NEGATIVES,
   },
 };
 

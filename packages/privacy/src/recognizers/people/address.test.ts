@@ -334,6 +334,9 @@ describe("street addresses: continental European forms", () => {
     // a parcel's destination announces an address as "send it to" does
     expect(addresses("the parcel goes to Testarska 1, Kaštela. Cheers")).toEqual(["Testarska 1, Kaštela"]);
     expect(addresses("the prize goes to Testarska 1 time")).toEqual([]);
+    expect(addresses("Your parcel to Testarska 957 is out for delivery")).toEqual(["Testarska 957"]);
+    expect(addresses("Dein Paket an Testweg 5 wird heute zugestellt")).toEqual(["Testweg 5"]);
+    expect(addresses("Your order to Testarska 3 times")).toEqual([]);
   });
 
   it("the last words of Italian towns' names, also in lower case", () => {
