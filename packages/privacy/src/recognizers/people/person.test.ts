@@ -835,7 +835,11 @@ describe("person: properties", () => {
     expect(found("Alles Gute zum Geburtstag, Quavel!")).toEqual(["Quavel"]);
     expect(found("¡Feliz cumpleaños, Quavel! 🎉")).toEqual(["Quavel"]);
     expect(found("--\nQuavel\nSenior Accountant")).toEqual(["Quavel"]);
+    expect(found("1:1 Quavel <> Drenmoth Sarrik")).toEqual(["Quavel", "Drenmoth Sarrik"]);
+    expect(found("Incoming call: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Requested a payment of $30.00 from Quavel")).toEqual(["Quavel"]);
     // and the same lines with nobody in them
+    expect(found("Incoming call: +44 20 7946 0958")).toEqual([]);
     expect(found("Invitation: Weekly sync @ Tue 3pm")).toEqual([]);
     expect(found("You paid $45.00 for dinner")).toEqual([]);
     expect(found("¡Feliz cumpleaños! 🎉")).toEqual([]);

@@ -3553,6 +3553,29 @@ function oneOnOneBefore(p: number, slash: boolean): boolean {
   }
   return false;
 }
+/** Between two names of a meeting's title: " / ", " <> ", " & " ("1:1 X <> Y"). */
+function pairMark(from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  const m = text.slice(from, to).trim();
+  return m === "/" || m === "<>" || m === "&";
+}
+/** Kinds of call a phone's screen names before "call:" ("Incoming call: X"). */
+const CALL_KINDS = wordSet(["incoming", "missed", "outgoing", "ongoing", "active"]);
+/** A sum of money ends the clause before token p ("a payment of $30.00 from"): its last word is its digits or its sign. */
+function amountBefore(p: number): boolean {
+  if (p < 1) return false;
+  const e = te[p - 1]!;
+  const from = Math.max(0, ts[p - 1]! - 12);
+  let digits = false;
+  let sign = false;
+  for (let j = e - 1; j >= from; j--) {
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) sign = true;
+    else if (!(c === 44 || c === 46 || isSpace(c))) break;
+  }
+  return digits && sign && onlySpaces(e, ts[p]!);
+}
 /** Token p is the second "1" of "1:1" (or "1on1"). */
 function oneOnOneAt(p: number): boolean {
   if (p < 0) return false;
@@ -4070,7 +4093,22 @@ function contextOf(s: Seg): Ctx {
   // "lunch w/ X", "1:1 X / Y @ Tue 3pm", "Jour fixe mit X @ Di 15 Uhr"
   if (p >= 0) {
     const slash = ts[p + 1]! - te[p]! < 4 && loneMark(te[p]!, ts[p + 1]!) === 47;
-    if ((slash && tokIs(p, "w")) || oneOnOneBefore(p, slash) || calendarWith(s, p, has1)) ctx.slot = true;
+    if (
+      (slash && tokIs(p, "w")) ||
+      oneOnOneBefore(p, slash || pairMark(te[p]!, ts[p + 1]!)) ||
+      calendarWith(s, p, has1)
+    )
+      ctx.slot = true;
+    // "Incoming call: X", "Missed call: X"
+    if (
+      gapMark === 58 &&
+      tokIs(p, "call") &&
+      p >= 1 &&
+      CALL_KINDS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+    )
+      ctx.intro = true;
+    // "Requested $30.00 from X", "sent €20 to X": a sum, then who pays it or is paid
+    if (has1 && (tokIs(p, "from") || tokIs(p, "to")) && amountBefore(p)) ctx.slot = true;
   }
   // "You paid X $45.00", "Du hast X 45,00 € gesendet", "je hebt X € 20,00 betaald"
   if (has1 && PAID_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0 && amountAt(te[s.b]!)) ctx.slot = true;
