@@ -846,6 +846,12 @@ describe("person: properties", () => {
     expect(found("--\nSent from my phone")).toEqual([]);
   });
 
+  it("a product's tier after its model code is no name", () => {
+    expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
+    expect(found("The Galaxy S23 Ultra is out")).toEqual([]);
+    expect(found("Room B12 Anna said hi")).toEqual(["Anna"]);
+  });
+
   it("a Persian name continues across a zero-width non-joiner", () => {
     // "مصباح‌زاده": the tokens stop at U+200C, the name does not
     expect(found("Name: سینا K. مصباح\u200cزاده lives here")).toEqual(["سینا K. مصباح\u200cزاده"]);

@@ -1038,7 +1038,8 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
       s.score >= 0.5 &&
       !(s.a === s.b && ROLE_WORDS.has(lower.slice(ts[s.a]!, te[s.a]!))) &&
       !inHousePlace(s) &&
-      !beforeOccasion(s)
+      !beforeOccasion(s) &&
+      !afterModel(s)
     )
       out.push({
         start: zwnjStart(s.start),
@@ -1075,6 +1076,32 @@ function inHousePlace(s: Seg): boolean {
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
   return k >= 0 && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 44);
 }
+
+/**
+ * Segment s is a product's tier after its model code, not a person: "the M1 Max", "Galaxy S23 Ultra" (a code of one
+ * or two capitals then digits; "Room B12 Anna" keeps its name).
+ */
+function afterModel(s: Seg): boolean {
+  const p = s.a - 1;
+  if (s.a !== s.b || p < 0 || ts[s.a]! - te[p]! !== 1 || codeAt(te[p]!) !== 32) return false;
+  if (PRODUCT_TIERS.getRange(lower, ts[s.a]!, te[s.a]!) === 0) return false;
+  if ((tk[p]! & (K_CAP | K_DIGITS)) !== (K_CAP | K_DIGITS)) return false;
+  return te[p]! - ts[p]! <= 5 && MODEL_CODE.test(text.slice(ts[p]!, te[p]!));
+}
+const MODEL_CODE = /^[A-Z]{1,2}\d{1,3}$/;
+const PRODUCT_TIERS = wordSet([
+  "max",
+  "pro",
+  "ultra",
+  "plus",
+  "mini",
+  "air",
+  "lite",
+  "neo",
+  "prime",
+  "note",
+  "edge",
+]);
 
 /** Segment s is one word right before an occasion: the wish's adjective ("Feliz cumpleaños", "Happy Birthday"). */
 function beforeOccasion(s: Seg): boolean {
@@ -2762,8 +2789,22 @@ function slipOfEnglish(t: number): boolean {
   if (L <= 4) return true;
   // (a letter changed or added: only in longer words, of which fewer are one letter from a word by chance:
   // "bricis" is one from "bricks")
-  return lex.slipMatch(lower, s, e, L >= 7, englishWord);
+  const w = lower.slice(s, e);
+  let slip = SLIPS.get(w);
+  if (slip === undefined) {
+    slip = lex.slipMatch(lower, s, e, L >= 7, englishWord);
+    if (SLIPS.size >= MAX_SLIPS) SLIPS.clear();
+    SLIPS.set(w, slip);
+  }
+  return slip;
 }
+
+/**
+ * The answers of slipOfEnglish, by word: a word costs hundreds of lookups (thousands at ten letters), and chat
+ * repeats its words. A fixed fact of the lexicon, so kept across records; emptied when full.
+ */
+const SLIPS = new Map<string, boolean>();
+const MAX_SLIPS = 4096;
 
 /** Letters of the longest word that may be a name no list holds. */
 const MAX_UNLISTED_NAME = 24;
