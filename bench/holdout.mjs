@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|nineteenth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentieth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1205,6 +1205,75 @@ const NATIVE_NINETEENTH = {
   },
 };
 
+/**
+ * `--templates twentieth`: session 20's second first reading, written before any of its records was read: a video
+ * call's and a chat's presence lines, pronouns and status after a name, HR and clinic lines, a phone's contact
+ * screens; with look-alikes.
+ */
+const TWENTIETH_TEMPLATES = [
+  "{PERSON} has joined the meeting",
+  "{PERSON} left the meeting",
+  "{PERSON} (Host, me)",
+  "{PERSON} is presenting",
+  "Waiting for {PERSON} to let you in",
+  "{PERSON} (she/her) · Product Designer",
+  "{PERSON} [OOO until Monday]",
+  "{PERSON} is away",
+  "Performance review: {PERSON} — meets expectations",
+  "Patient {PERSON}, seen 14:20, follow-up in 2 weeks",
+  "Contact saved: {PERSON}",
+  "Call {PERSON}? Mobile {PHONE_NUMBER}",
+  "Shared with {PERSON} and 3 others",
+  "Last edited by {PERSON} just now",
+];
+const TWENTIETH_NEGATIVES = [
+  "You have joined the meeting",
+  "Recording started",
+  "Waiting for the host to let you in",
+  "Performance review: Q3 cycle opens Monday",
+  "Contact saved",
+  "Shared with 3 others",
+  "Last edited just now",
+];
+
+/** `--templates twentieth --locales europe`: its kind of messages in the locale's language. */
+const NATIVE_TWENTIETH = {
+  de: {
+    templates: [
+      "{PERSON} ist dem Meeting beigetreten",
+      "{PERSON} hat das Meeting verlassen",
+      "{PERSON} präsentiert",
+      "Zuletzt bearbeitet von {PERSON}",
+      "Kontakt gespeichert: {PERSON}",
+    ],
+    negatives: ["Sie sind dem Meeting beigetreten", "Zuletzt bearbeitet vor 2 Minuten"],
+  },
+  fr: {
+    templates: [
+      "{PERSON} a rejoint la réunion",
+      "{PERSON} a quitté la réunion",
+      "Dernière modification par {PERSON}",
+    ],
+    negatives: ["Vous avez rejoint la réunion"],
+  },
+  es: {
+    templates: ["{PERSON} se unió a la reunión", "{PERSON} salió de la reunión", "Editado por {PERSON}"],
+    negatives: ["Te uniste a la reunión"],
+  },
+  it: {
+    templates: ["{PERSON} si è unito alla riunione", "{PERSON} ha lasciato la riunione"],
+    negatives: ["Ti sei unito alla riunione"],
+  },
+  nl: {
+    templates: [
+      "{PERSON} neemt deel aan de vergadering",
+      "{PERSON} heeft de vergadering verlaten",
+      "Laatst bewerkt door {PERSON}",
+    ],
+    negatives: ["Je neemt deel aan de vergadering"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1380,6 +1449,11 @@ const TEMPLATE_SETS = {
     english: NINETEENTH_TEMPLATES,
     natives: NATIVE_NINETEENTH,
     negatives: NINETEENTH_NEGATIVES,
+  },
+  twentieth: {
+    english: TWENTIETH_TEMPLATES,
+    natives: NATIVE_TWENTIETH,
+    negatives: TWENTIETH_NEGATIVES,
   },
 };
 

@@ -846,6 +846,18 @@ describe("person: properties", () => {
     expect(found("--\nSent from my phone")).toEqual([]);
   });
 
+  it("a call's participants, pronouns and status after a name, reviews, and meeting notices in other languages", () => {
+    expect(found("Quavel Drenmoth (Host, me)")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel Drenmoth (she/her) · Product Designer")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel [OOO until Monday]")).toEqual(["Quavel"]);
+    expect(found("Performance review: Quavel — meets expectations")).toEqual(["Quavel"]);
+    expect(found("Quavel ist dem Meeting beigetreten")).toEqual(["Quavel"]);
+    expect(found("Quavel heeft de vergadering verlaten")).toEqual(["Quavel"]);
+    expect(found("Quavel si è unito alla riunione")).toEqual(["Quavel"]);
+    expect(found("Code review: Fix the bug")).toEqual([]);
+    expect(found("Sie sind dem Meeting beigetreten")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

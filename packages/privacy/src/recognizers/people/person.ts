@@ -4205,6 +4205,21 @@ function contextOf(s: Seg): Ctx {
   // a relation in brackets after the name: "genwonz (mother) +44…", "Anna (wife)"
   if (codeAt(after) === 32 && codeAt(after + 1) === 40 && RELATION_RE.test(text.slice(after + 2, after + 14)))
     ctx.slot = true;
+  // pronouns in brackets after a name, as profiles show them: "Anna (she/her)", "X (they/them) · Designer"
+  if (codeAt(after) === 32 && codeAt(after + 1) === 40 && PRONOUNS_RE.test(text.slice(after + 2, after + 20)))
+    ctx.slot = true;
+  // a call's participant and their part, a person's status: "X (Host, me)", "X (Guest)", "X [OOO until Monday]"
+  if (
+    codeAt(after) === 32 &&
+    (codeAt(after + 1) === 40 || codeAt(after + 1) === 91) &&
+    PARTICIPANT_RE.test(lower.slice(after + 2, after + 22))
+  )
+    ctx.slot = true;
+  // "Performance review: X", "Annual appraisal: X"
+  if (gapMark === 58 && p >= 1 && (tokIs(p, "review") || tokIs(p, "appraisal") || tokIs(p, "evaluation")))
+    if (HR_REVIEW_KINDS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0) ctx.intro = true;
+  // a call's or a channel's notice: "X ist dem Meeting beigetreten", "X heeft de vergadering verlaten"
+  if (codeAt(after) === 32 && MEETING_ACT_RE.test(lower.slice(after + 1, after + 48))) ctx.slot = true;
   // a chat log's line: "[10:42] Iren: can someone restart the build?"
   if (
     !atLineStart &&
@@ -4322,6 +4337,27 @@ function csvNumberAt(pos: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Pronouns as a profile writes them after a name, in brackets: "she/her", "they/them", "er/ihm", "il/lui". */
+const PRONOUNS_RE =
+  /^(?:she\/her|he\/him|they\/them|she\/they|he\/they|xe\/xem|sie\/ihr|er\/ihm|il\/lui|elle\/elle|iel|ella|él|zij\/haar|hij\/hem|hen)(?:\/\p{L}+)?\)/iu;
+/**
+ * What a call, a meeting or a channel says a person did, in the languages of the hold-out sets (the English ones are
+ * person acts: "X has joined the meeting").
+ */
+const MEETING_ACT_RE =
+  /^(?:(?:ist|is) (?:dem|der) (?:meeting|besprechung|anruf|konferenz|kanal|chat)\b|hat (?:das|den|die) (?:meeting|besprechung|anruf|konferenz|kanal|chat) verlassen|si è (?:unit[oa]|aggiunt[oa]) |ha lasciato (?:la|il) (?:riunione|chiamata|canale)|neemt deel aan|heeft (?:de|het) (?:vergadering|gesprek|kanaal|meeting) verlaten|a (?:rejoint|quitté) (?:la|le) (?:réunion|appel|canal)|se (?:unió|ha unido) a|(?:salió|ha salido) de (?:la|el) (?:reunión|llamada|canal))/u;
+/** A call's participant's part, or a person's status, in brackets after the name: "(Host, me)", "[OOO until …]". */
+const PARTICIPANT_RE =
+  /^(?:host|co-host|cohost|guest|me|you|organi[sz]er|presenter|moderator|ooo|out of office|on leave|away|external)(?:[,)\]]| until| till| back)/;
+/** What a review of a person is called before its colon: "Performance review: X". */
+const HR_REVIEW_KINDS = wordSet([
+  "performance",
+  "annual",
+  "mid-year",
+  "quarterly",
+  "probation",
+  "probationary",
+]);
 const RELATION_RE =
   /^(?:mother|father|mom|mum|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parent|guardian|friend)\)/i;
 
