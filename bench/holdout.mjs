@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentieth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentyfirst] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1274,6 +1274,71 @@ const NATIVE_TWENTIETH = {
   },
 };
 
+/**
+ * `--templates twentyfirst`: session 20's third first reading, written before any of its records was read: shops'
+ * and social apps' lines, documents prepared for someone, support chats, schools, a lease's parties, relatives by
+ * their title; with look-alikes.
+ */
+const TWENTYFIRST_TEMPLATES = [
+  "Sold by {PERSON} (4.9★, 212 ratings)",
+  "Review by {PERSON}: Great product, fast shipping!",
+  "{PERSON} and 12 others liked your post",
+  "{PERSON} started following you",
+  "New follower: {PERSON}",
+  "You matched with {PERSON}!",
+  "Prepared for {PERSON} by {PERSON}",
+  "c/o {PERSON}, {STREET_ADDRESS}",
+  "Ticket #4521 assigned to {PERSON}",
+  "You are now chatting with {PERSON}",
+  "Student: {PERSON}   Grade: B+",
+  "Uncle {PERSON} says hi!",
+  "This lease is between {PERSON} (the Tenant) and {PERSON} (the Landlord)",
+  "Agent: {PERSON}, {PHONE_NUMBER}",
+];
+const TWENTYFIRST_NEGATIVES = [
+  "Sold by Amazon (4.9★, 212 ratings)",
+  "12 people liked your post",
+  "New follower request",
+  "Prepared for the board by Finance",
+  "Ticket #4521 closed",
+  "You are now chatting with Support",
+  "Grade: B+",
+];
+
+/** `--templates twentyfirst --locales europe`: its kind of messages in the locale's language. */
+const NATIVE_TWENTYFIRST = {
+  de: {
+    templates: [
+      "Verkauft von {PERSON}",
+      "{PERSON} folgt dir jetzt",
+      "Erstellt für {PERSON}",
+      "Ticket #4521 zugewiesen an {PERSON}",
+      "Onkel {PERSON} lässt grüßen!",
+    ],
+    negatives: ["Verkauft von Amazon", "Ticket #4521 geschlossen"],
+  },
+  fr: {
+    templates: [
+      "{PERSON} s'est abonné(e) à vous",
+      "Vendu par {PERSON}",
+      "Tonton {PERSON} te passe le bonjour !",
+    ],
+    negatives: ["Vendu par Amazon"],
+  },
+  es: {
+    templates: ["{PERSON} comenzó a seguirte", "Vendido por {PERSON}", "Ticket asignado a {PERSON}"],
+    negatives: ["Vendido por Amazon"],
+  },
+  it: {
+    templates: ["{PERSON} ha iniziato a seguirti", "Venduto da {PERSON}"],
+    negatives: ["Venduto da Amazon"],
+  },
+  nl: {
+    templates: ["{PERSON} volgt je nu", "Verkocht door {PERSON}", "Ticket toegewezen aan {PERSON}"],
+    negatives: ["Verkocht door Amazon"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1454,6 +1519,11 @@ const TEMPLATE_SETS = {
     english: TWENTIETH_TEMPLATES,
     natives: NATIVE_TWENTIETH,
     negatives: TWENTIETH_NEGATIVES,
+  },
+  twentyfirst: {
+    english: TWENTYFIRST_TEMPLATES,
+    natives: NATIVE_TWENTYFIRST,
+    negatives: TWENTYFIRST_NEGATIVES,
   },
 };
 

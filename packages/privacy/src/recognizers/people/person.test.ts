@@ -858,6 +858,22 @@ describe("person: properties", () => {
     expect(found("Sie sind dem Meeting beigetreten")).toEqual([]);
   });
 
+  it("social apps' and shops' lines, fields of schools and agents, relatives by their title, assignments", () => {
+    expect(found("Quavel Drenmoth started following you")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel and 12 others liked your post")).toEqual(["Quavel"]);
+    expect(found("Quavel volgt je nu")).toEqual(["Quavel"]);
+    expect(found("New follower: Quavel")).toEqual(["Quavel"]);
+    expect(found("Student: Quavel W. Drenmoth   Grade: B+")).toEqual(["Quavel W. Drenmoth"]);
+    expect(found("Onkel Quavel lässt grüßen!")).toEqual(["Quavel"]);
+    expect(found("Ticket #4521 zugewiesen an Quavel")).toEqual(["Quavel"]);
+    expect(found("Venduto da Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    // a shop, a place, a participle and its agent
+    expect(found("Venduto da Amazon")).toEqual([]);
+    expect(found("Inviato da iPhone")).toEqual([]);
+    expect(found("the code assigned to Abkhazia region")).toEqual([]);
+    expect(found("Mamie L. Goldner signed")).toEqual(["Mamie L. Goldner"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

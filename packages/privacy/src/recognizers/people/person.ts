@@ -185,6 +185,16 @@ const LABELS = new Set([
   "invitees",
   "participant",
   "participants",
+  // shops', schools' and social apps' fields: "Seller: X", "Student: X", "New follower: X", "Agent: X, +44 …"
+  "follower",
+  "student",
+  "pupil",
+  "teacher",
+  "tutor",
+  "seller",
+  "buyer",
+  "agent",
+  "realtor",
 ]);
 const GREETINGS = new Set([
   "hi",
@@ -1258,8 +1268,14 @@ function chains(): void {
         }
         break;
       }
-      // "Konto von Linissa": a German noun and "von" are an owner's account, not a name's particle
-      if (nk & K_LOWER && !onlyTitles && !(wv(j) & W_OWNER && wv(j + 1) & W_OF)) {
+      // "Konto von Linissa": a German noun and "von" are an owner's account, not a name's particle; "Venduto da
+      // Amazon", "Enviado de": a participle and its agent
+      if (
+        nk & K_LOWER &&
+        !onlyTitles &&
+        !(wv(j) & W_OWNER && wv(j + 1) & W_OF) &&
+        !(j === first && participleOpens(j))
+      ) {
         const p = afterParticles(j, afterDot);
         if (p > 0 && tk[p]! & K_CAP) {
           const c = categorise(p);
@@ -1294,6 +1310,14 @@ function chains(): void {
       if (m + 2 <= j) buildSegment(m + 2, j);
     }
   }
+}
+
+/** Romance past participles' endings ("Venduto", "Spedito", "Enviado"), of words in no list of names. */
+const PARTICIPLE_RE = /(?:at|ut|it|ad|id)[oa]$/;
+/** Token j is a capitalised Romance past participle that is no listed name, before its agent ("Venduto da X"). */
+function participleOpens(j: number): boolean {
+  if (te[j]! - ts[j]! < 6 || cat[j] === CAT_STRONG || cat[j] === CAT_WEAK) return false;
+  return PARTICIPLE_RE.test(lower.slice(ts[j]!, te[j]!));
 }
 
 /** In lower-case chain first..j, an initial with its dot between two longer words (not at the chain's ends). */
@@ -1789,6 +1813,8 @@ function tailOk(i: number): boolean {
   return (
     (tk[i]! & K_CAP) !== 0 &&
     !(tk[i]! & (K_ALLCAP | K_DIGITS)) &&
+    // (a field's label after the name: "Student: X W. Motina   Grade: B+")
+    codeAt(te[i]!) !== 58 &&
     te[i]! - ts[i]! >= 3 &&
     categorise(i) === CAT_NONE &&
     !(bitsOf[i]! & (L_CALENDAR | L_PLACE | L_ORG | L_TITLE)) &&
@@ -1804,6 +1830,17 @@ function tailOk(i: number): boolean {
 function buildSegment(from: number, to: number): void {
   let a = from;
   while (a <= to && isTitleTok(a)) a++;
+  // a relative's title before the name is a title too: "Onkel Scheon lässt grüßen", "Tonton Héme", "Uncle Sam"
+  // (not a listed given name: "Mamie L. Goldner")
+  if (
+    a === from &&
+    a < to &&
+    tk[a]! & K_CAP &&
+    KIN_TITLES.getRange(lower, ts[a]!, te[a]!) !== 0 &&
+    categorise(a) !== CAT_STRONG &&
+    chainGap(text, te[a]!, ts[a + 1]!, false)
+  )
+    a++;
   const titled = a > from;
   if (a > to) return;
   // "Передай Маилева, что…", "Ask Dureildne": a verb whose object is a person, opening the sentence
@@ -4218,8 +4255,25 @@ function contextOf(s: Seg): Ctx {
   // "Performance review: X", "Annual appraisal: X"
   if (gapMark === 58 && p >= 1 && (tokIs(p, "review") || tokIs(p, "appraisal") || tokIs(p, "evaluation")))
     if (HR_REVIEW_KINDS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0) ctx.intro = true;
-  // a call's or a channel's notice: "X ist dem Meeting beigetreten", "X heeft de vergadering verlaten"
-  if (codeAt(after) === 32 && MEETING_ACT_RE.test(lower.slice(after + 1, after + 48))) ctx.slot = true;
+  // a call's or a channel's notice: "X ist dem Meeting beigetreten", "X heeft de vergadering verlaten"; a social
+  // app's: "X started following you", "X and 12 others liked your post", "X volgt je nu"
+  if (
+    codeAt(after) === 32 &&
+    (MEETING_ACT_RE.test(lower.slice(after + 1, after + 48)) ||
+      SOCIAL_ACT_RE.test(lower.slice(after + 1, after + 40)))
+  )
+    ctx.slot = true;
+  // a relative by their title: "Uncle X says hi", "Onkel X lässt grüßen", "Tonton X"
+  if (has1 && tk[p]! & K_CAP && KIN_TITLES.getRange(lower, ts[p]!, te[p]!) !== 0) ctx.slot = true;
+  // "assigned to X", "zugewiesen an X", "toegewezen aan X", "asignado a X", ending the clause (not "assigned to
+  // Abkhazia region")
+  if (
+    has1 &&
+    p >= 1 &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    ASSIGNED.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    if (ASSIGNED_TO.getRange(lower, ts[p]!, te[p]!) !== 0 && clauseEndAfter(after)) ctx.slot = true;
   // a chat log's line: "[10:42] Iren: can someone restart the build?"
   if (
     !atLineStart &&
@@ -4358,6 +4412,64 @@ const HR_REVIEW_KINDS = wordSet([
   "probation",
   "probationary",
 ]);
+/** What a social app says a person did to you, after the name. */
+const SOCIAL_ACT_RE =
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b)/;
+/** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
+const KIN_TITLES = wordSet([
+  "uncle",
+  "aunt",
+  "auntie",
+  "grandma",
+  "grandpa",
+  "granny",
+  "nana",
+  "cousin",
+  "onkel",
+  "tante",
+  "oma",
+  "opa",
+  "tonton",
+  "tata",
+  "tatie",
+  "mamie",
+  "papi",
+  "tío",
+  "tía",
+  "abuela",
+  "abuelo",
+  "zio",
+  "zia",
+  "nonna",
+  "nonno",
+  "oom",
+  "neef",
+  "nicht",
+]);
+/** Nothing but blanks, then the text's end or a mark that ends a clause, follows `k`. */
+function clauseEndAfter(k: number): boolean {
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k >= text.length) return true;
+  const c = text.charCodeAt(k);
+  return (
+    c === 10 || c === 13 || c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 41 || c === 40
+  );
+}
+/** "assigned to" and its kin of the hold-out languages, as the two words before a person. */
+const ASSIGNED = wordSet([
+  "assigned",
+  "reassigned",
+  "zugewiesen",
+  "zugeordnet",
+  "toegewezen",
+  "asignado",
+  "asignada",
+  "assegnato",
+  "assegnata",
+  "attribué",
+  "attribuée",
+]);
+const ASSIGNED_TO = wordSet(["to", "an", "aan", "a", "à"]);
 const RELATION_RE =
   /^(?:mother|father|mom|mum|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parent|guardian|friend)\)/i;
 
