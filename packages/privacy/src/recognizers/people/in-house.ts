@@ -6,7 +6,7 @@
 import { WordTable } from "./words.js";
 
 // prettier-ignore
-const IN_HOUSE_WORDS = [
+export const IN_HOUSE_WORDS = [
   "reception", "desk", "mailroom", "postroom", "lobby", "building", "bldg", "floor", "level", "dock", "warehouse",
   "dept", "dept.", "department", "office", "room", "canteen", "cafeteria", "kitchen", "security", "gatehouse",
   "storeroom", "stockroom", "wing", "site", "campus", "hq", "headquarters", "team", "helpdesk",

@@ -35,7 +35,7 @@ import {
   tokensOf,
   wordBits,
 } from "./tokens.js";
-import { IN_HOUSE } from "./in-house.js";
+import { IN_HOUSE_WORDS } from "./in-house.js";
 import { thingCells } from "./table-columns.js";
 import { entries, WordTable } from "./words.js";
 
@@ -1026,12 +1026,15 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   cat = catBuf;
   bitsOf = bitsBuf;
   if (wvBuf.length < n) wvBuf = new Int32Array(catBuf.length);
+  if (cueBuf.length < n) cueBuf = new Int32Array(catBuf.length);
   // records are short: a loop is cheaper here than three calls of TypedArray.fill
   const wvb = wvBuf;
+  const cub = cueBuf;
   for (let k = 0; k < n; k++) {
     cat[k] = -1;
     bitsOf[k] = 0;
     wvb[k] = -1;
+    cub[k] = -1;
   }
   toksCur = toks;
   german = -1;
@@ -1076,7 +1079,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
 function inHousePlace(s: Seg): boolean {
   let listed = false;
   for (let t = s.a; t <= s.b; t++) {
-    if (IN_HOUSE.getRange(lower, ts[t]!, te[t]!) === 0) return false;
+    if ((cue(t) & C_IN_HOUSE) === 0) return false;
     if (cat[t] === CAT_STRONG || cat[t] === CAT_WEAK) listed = true;
   }
   const q = s.b + 1;
@@ -1094,12 +1097,12 @@ function inHousePlace(s: Seg): boolean {
 function afterModel(s: Seg): boolean {
   const p = s.a - 1;
   if (s.a !== s.b || p < 0 || ts[s.a]! - te[p]! !== 1 || codeAt(te[p]!) !== 32) return false;
-  if (PRODUCT_TIERS.getRange(lower, ts[s.a]!, te[s.a]!) === 0) return false;
+  if ((cue(s.a) & C_PRODUCT_TIERS) === 0) return false;
   if ((tk[p]! & (K_CAP | K_DIGITS)) !== (K_CAP | K_DIGITS)) return false;
   return te[p]! - ts[p]! <= 5 && MODEL_CODE.test(text.slice(ts[p]!, te[p]!));
 }
 const MODEL_CODE = /^[A-Z]{1,2}\d{1,3}$/;
-const PRODUCT_TIERS = wordSet([
+const PRODUCT_TIERS_WORDS = [
   "max",
   "pro",
   "ultra",
@@ -1111,17 +1114,13 @@ const PRODUCT_TIERS = wordSet([
   "prime",
   "note",
   "edge",
-]);
+];
 
 /** Segment s is one word right before an occasion: the wish's adjective ("Feliz cumpleaños", "Happy Birthday"). */
 function beforeOccasion(s: Seg): boolean {
   const q = s.b + 1;
   return (
-    s.a === s.b &&
-    q < n &&
-    onlySpaces(te[s.b]!, ts[q]!) &&
-    OCCASIONS.getRange(lower, ts[q]!, te[q]!) !== 0 &&
-    !possLen(s.b)
+    s.a === s.b && q < n && onlySpaces(te[s.b]!, ts[q]!) && (cue(q) & C_OCCASIONS) !== 0 && !possLen(s.b)
   );
 }
 
@@ -1523,6 +1522,7 @@ let bitsOf: Int32Array;
 let segs: Seg[] = [];
 let toksCur: Tokens;
 let wvBuf = new Int32Array(256);
+let cueBuf = new Int32Array(256);
 /** The record reads as German (see `germanText`): -1 not yet known, 0 no, 1 yes. */
 let german = -1;
 /** The record's Latin letters outnumber its letters without case (see `latinText`): -1 not yet known, 0 no, 1 yes. */
@@ -1652,6 +1652,16 @@ function wv(i: number): number {
         ? CONTEXT_WORDS.getRange(lower, ts[i]!, te[i]!)
         : CONTEXT_WORDS.get(keyOf(i));
     wvBuf[i] = v;
+  }
+  return v;
+}
+/** CUE_WORDS' flags of token i, memoised per record as `wv` is. */
+function cue(i: number): number {
+  if (i < 0 || i >= n) return 0;
+  let v = cueBuf[i]!;
+  if (v === -1) {
+    v = sameLen && !(tk[i]! & K_MARKS) ? CUE_WORDS.getRange(lower, ts[i]!, te[i]!) : CUE_WORDS.get(keyOf(i));
+    cueBuf[i] = v;
   }
   return v;
 }
@@ -1836,7 +1846,7 @@ function buildSegment(from: number, to: number): void {
     a === from &&
     a < to &&
     tk[a]! & K_CAP &&
-    KIN_TITLES.getRange(lower, ts[a]!, te[a]!) !== 0 &&
+    (cue(a) & C_KIN_TITLES) !== 0 &&
     categorise(a) !== CAT_STRONG &&
     chainGap(text, te[a]!, ts[a + 1]!, false)
   )
@@ -3533,7 +3543,7 @@ function personAct(q: number): boolean {
 const SIG_DELIMITER = /^\s*--\s*$/;
 
 /** Occasions a person is wished well on: the name follows ("Happy birthday, X!", "Buon compleanno X"). */
-const OCCASIONS = wordSet([
+const OCCASIONS_WORDS = [
   "birthday",
   "bday",
   "anniversary",
@@ -3549,10 +3559,10 @@ const OCCASIONS = wordSet([
   "födelsedagen",
   "fødselsdagen",
   "syntymäpäivää",
-]);
+];
 
 /** Verbs of paying before the payee and the amount ("paid X $45", "Du hast X 45,00 € gesendet"). */
-const PAID_BEFORE = wordSet([
+const PAID_BEFORE_WORDS = [
   "paid",
   "pay",
   "sent",
@@ -3564,7 +3574,7 @@ const PAID_BEFORE = wordSet([
   "hebt",
   "heb",
   "paye",
-]);
+];
 
 /** A sum of money starts after spaces at `k`: a currency sign before or after its digits ("$45.00", "45,00 €"). */
 function amountAt(k: number): boolean {
@@ -3583,7 +3593,7 @@ function amountAt(k: number): boolean {
 }
 
 /** Those who serve the person a message addresses: "your driver X". */
-const SERVICE_ROLES = wordSet([
+const SERVICE_ROLES_WORDS = [
   "driver",
   "courier",
   "rider",
@@ -3600,9 +3610,9 @@ const SERVICE_ROLES = wordSet([
   "corriere",
   "bezorger",
   "koerier",
-]);
+];
 /** "Your" of the languages of the hold-out sets, before a service role. */
-const YOUR = wordSet([
+const YOUR_WORDS = [
   "your",
   "dein",
   "deine",
@@ -3616,7 +3626,7 @@ const YOUR = wordSet([
   "su",
   "il",
   "tuo",
-]);
+];
 
 /**
  * Token p ends "1:1" (a one-to-one meeting's title names who meets: "1:1 X / Y"), or a "/" between two names
@@ -3633,12 +3643,13 @@ function oneOnOneBefore(p: number, slash: boolean): boolean {
 }
 /** Between two names of a meeting's title: " / ", " <> ", " & " ("1:1 X <> Y"). */
 function pairMark(from: number, to: number): boolean {
-  if (to - from > 4) return false;
-  const m = text.slice(from, to).trim();
-  return m === "/" || m === "<>" || m === "&";
+  if (to - from < 3 || to - from > 4 || codeAt(from) !== 32 || codeAt(to - 1) !== 32) return false;
+  const c = codeAt(from + 1);
+  if (to - from === 3) return c === 47 || c === 38;
+  return c === 60 && codeAt(from + 2) === 62;
 }
 /** Kinds of call a phone's screen names before "call:" ("Incoming call: X"). */
-const CALL_KINDS = wordSet(["incoming", "missed", "outgoing", "ongoing", "active"]);
+const CALL_KINDS_WORDS = ["incoming", "missed", "outgoing", "ongoing", "active"];
 /** A sum of money ends the clause before token p ("a payment of $30.00 from"): its last word is its digits or its sign. */
 function amountBefore(p: number): boolean {
   if (p < 1) return false;
@@ -3664,10 +3675,10 @@ function oneOnOneAt(p: number): boolean {
 }
 
 /** "with" in the calendar titles of the hold-out languages: "Sync with X @ Tue 3pm", "Jour fixe mit X @ Di". */
-const CALENDAR_WITH = wordSet(["with", "mit", "avec", "con", "met", "med", "z"]);
+const CALENDAR_WITH_WORDS = ["with", "mit", "avec", "con", "met", "med", "z"];
 /** Segment s, after "with" (token p), is followed by a calendar title's " @ " and its day or time. */
 function calendarWith(s: Seg, p: number, has1: boolean): boolean {
-  if (!has1 || CALENDAR_WITH.getRange(lower, ts[p]!, te[p]!) === 0) return false;
+  if (!has1 || (cue(p) & C_CALENDAR_WITH) === 0) return false;
   const k = te[s.b]!;
   return codeAt(k) === 32 && codeAt(k + 1) === 64 && codeAt(k + 2) === 32;
 }
@@ -4167,7 +4178,7 @@ function contextOf(s: Seg): Ctx {
       ctx.slot = true;
   }
   // "Happy birthday, X!", "Alles Gute zum Geburtstag, X", "Gefeliciteerd met je verjaardag, X!"
-  if (p >= 0 && (has1 || gapMark === 44) && OCCASIONS.getRange(lower, ts[p]!, te[p]!) !== 0) ctx.greet = true;
+  if (p >= 0 && (has1 || gapMark === 44) && (cue(p) & C_OCCASIONS) !== 0) ctx.greet = true;
   // "lunch w/ X", "1:1 X / Y @ Tue 3pm", "Jour fixe mit X @ Di 15 Uhr"
   if (p >= 0) {
     const slash = ts[p + 1]! - te[p]! < 4 && loneMark(te[p]!, ts[p + 1]!) === 47;
@@ -4178,25 +4189,19 @@ function contextOf(s: Seg): Ctx {
     )
       ctx.slot = true;
     // "Incoming call: X", "Missed call: X"
-    if (
-      gapMark === 58 &&
-      tokIs(p, "call") &&
-      p >= 1 &&
-      CALL_KINDS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
-    )
-      ctx.intro = true;
+    if (gapMark === 58 && tokIs(p, "call") && p >= 1 && (cue(p - 1) & C_CALL_KINDS) !== 0) ctx.intro = true;
     // "Requested $30.00 from X", "sent €20 to X": a sum, then who pays it or is paid
     if (has1 && (tokIs(p, "from") || tokIs(p, "to")) && amountBefore(p)) ctx.slot = true;
   }
   // "You paid X $45.00", "Du hast X 45,00 € gesendet", "je hebt X € 20,00 betaald"
-  if (has1 && PAID_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0 && amountAt(te[s.b]!)) ctx.slot = true;
+  if (has1 && (cue(p) & C_PAID_BEFORE) !== 0 && amountAt(te[s.b]!)) ctx.slot = true;
   // "your driver X", "dein Fahrer X", "je chauffeur X", "tu conductor X"
   if (
     has1 &&
     p >= 1 &&
-    SERVICE_ROLES.getRange(lower, ts[p]!, te[p]!) !== 0 &&
+    (cue(p) & C_SERVICE_ROLES) !== 0 &&
     onlySpaces(te[p - 1]!, ts[p]!) &&
-    YOUR.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+    (cue(p - 1) & C_YOUR) !== 0
   )
     ctx.slot = true;
   // "Name: X", "Directed By:    X", "What's your name? X"
@@ -4254,26 +4259,26 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = true;
   // "Performance review: X", "Annual appraisal: X"
   if (gapMark === 58 && p >= 1 && (tokIs(p, "review") || tokIs(p, "appraisal") || tokIs(p, "evaluation")))
-    if (HR_REVIEW_KINDS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0) ctx.intro = true;
+    if ((cue(p - 1) & C_HR_REVIEW_KINDS) !== 0) ctx.intro = true;
   // a call's or a channel's notice: "X ist dem Meeting beigetreten", "X heeft de vergadering verlaten"; a social
   // app's: "X started following you", "X and 12 others liked your post", "X volgt je nu"
+  // (one look-up of the next word tells whether either may follow: most words open neither)
+  const q1 = s.b + 1;
   if (
     codeAt(after) === 32 &&
+    q1 < n &&
+    ts[q1] === after + 1 &&
+    (cue(q1) & C_ACT_OPENERS) !== 0 &&
     (MEETING_ACT_RE.test(lower.slice(after + 1, after + 48)) ||
       SOCIAL_ACT_RE.test(lower.slice(after + 1, after + 40)))
   )
     ctx.slot = true;
   // a relative by their title: "Uncle X says hi", "Onkel X lässt grüßen", "Tonton X"
-  if (has1 && tk[p]! & K_CAP && KIN_TITLES.getRange(lower, ts[p]!, te[p]!) !== 0) ctx.slot = true;
+  if (has1 && tk[p]! & K_CAP && (cue(p) & C_KIN_TITLES) !== 0) ctx.slot = true;
   // "assigned to X", "zugewiesen an X", "toegewezen aan X", "asignado a X", ending the clause (not "assigned to
   // Abkhazia region")
-  if (
-    has1 &&
-    p >= 1 &&
-    onlySpaces(te[p - 1]!, ts[p]!) &&
-    ASSIGNED.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
-  )
-    if (ASSIGNED_TO.getRange(lower, ts[p]!, te[p]!) !== 0 && clauseEndAfter(after)) ctx.slot = true;
+  if (has1 && p >= 1 && onlySpaces(te[p - 1]!, ts[p]!) && (cue(p - 1) & C_ASSIGNED) !== 0)
+    if ((cue(p) & C_ASSIGNED_TO) !== 0 && clauseEndAfter(after)) ctx.slot = true;
   // a chat log's line: "[10:42] Iren: can someone restart the build?"
   if (
     !atLineStart &&
@@ -4404,19 +4409,35 @@ const MEETING_ACT_RE =
 const PARTICIPANT_RE =
   /^(?:host|co-host|cohost|guest|me|you|organi[sz]er|presenter|moderator|ooo|out of office|on leave|away|external)(?:[,)\]]| until| till| back)/;
 /** What a review of a person is called before its colon: "Performance review: X". */
-const HR_REVIEW_KINDS = wordSet([
-  "performance",
-  "annual",
-  "mid-year",
-  "quarterly",
-  "probation",
-  "probationary",
-]);
+const HR_REVIEW_KINDS_WORDS = ["performance", "annual", "mid-year", "quarterly", "probation", "probationary"];
+/** The first words of MEETING_ACT_RE and SOCIAL_ACT_RE. */
+const ACT_OPENERS_WORDS = [
+  "ist",
+  "is",
+  "hat",
+  "si",
+  "ha",
+  "neemt",
+  "heeft",
+  "a",
+  "se",
+  "salió",
+  "started",
+  "followed",
+  "and",
+  "volgt",
+  "folgt",
+  "s'est",
+  "comenzó",
+  "empezó",
+  "vous",
+  "te",
+];
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
   /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b)/;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
-const KIN_TITLES = wordSet([
+const KIN_TITLES_WORDS = [
   "uncle",
   "aunt",
   "auntie",
@@ -4445,7 +4466,7 @@ const KIN_TITLES = wordSet([
   "oom",
   "neef",
   "nicht",
-]);
+];
 /** Nothing but blanks, then the text's end or a mark that ends a clause, follows `k`. */
 function clauseEndAfter(k: number): boolean {
   while (k < text.length && isSpace(text.charCodeAt(k))) k++;
@@ -4456,7 +4477,7 @@ function clauseEndAfter(k: number): boolean {
   );
 }
 /** "assigned to" and its kin of the hold-out languages, as the two words before a person. */
-const ASSIGNED = wordSet([
+const ASSIGNED_WORDS = [
   "assigned",
   "reassigned",
   "zugewiesen",
@@ -4468,8 +4489,8 @@ const ASSIGNED = wordSet([
   "assegnata",
   "attribué",
   "attribuée",
-]);
-const ASSIGNED_TO = wordSet(["to", "an", "aan", "a", "à"]);
+];
+const ASSIGNED_TO_WORDS = ["to", "an", "aan", "a", "à"];
 const RELATION_RE =
   /^(?:mother|father|mom|mum|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parent|guardian|friend)\)/i;
 
@@ -5123,3 +5144,36 @@ function prevNonSpace(text: string, pos: number): number {
   while (k >= 0 && SPACE(text.charCodeAt(k))) k--;
   return k >= 0 ? text.charCodeAt(k) : -1;
 }
+
+/**
+ * The cue words of the rules above, one table with a flag each (C_…), looked up once per token of a record and kept
+ * (see `cue`): a segment asks several of them of the same word before it.
+ */
+const C_OCCASIONS = 1;
+const C_PAID_BEFORE = 2;
+const C_SERVICE_ROLES = 4;
+const C_YOUR = 8;
+const C_CALL_KINDS = 16;
+const C_CALENDAR_WITH = 32;
+const C_HR_REVIEW_KINDS = 64;
+const C_ACT_OPENERS = 128;
+const C_KIN_TITLES = 256;
+const C_ASSIGNED = 512;
+const C_ASSIGNED_TO = 1024;
+const C_PRODUCT_TIERS = 2048;
+const C_IN_HOUSE = 4096;
+const CUE_WORDS = new WordTable([
+  ...entries(OCCASIONS_WORDS, C_OCCASIONS),
+  ...entries(PAID_BEFORE_WORDS, C_PAID_BEFORE),
+  ...entries(SERVICE_ROLES_WORDS, C_SERVICE_ROLES),
+  ...entries(YOUR_WORDS, C_YOUR),
+  ...entries(CALL_KINDS_WORDS, C_CALL_KINDS),
+  ...entries(CALENDAR_WITH_WORDS, C_CALENDAR_WITH),
+  ...entries(HR_REVIEW_KINDS_WORDS, C_HR_REVIEW_KINDS),
+  ...entries(ACT_OPENERS_WORDS, C_ACT_OPENERS),
+  ...entries(KIN_TITLES_WORDS, C_KIN_TITLES),
+  ...entries(ASSIGNED_WORDS, C_ASSIGNED),
+  ...entries(ASSIGNED_TO_WORDS, C_ASSIGNED_TO),
+  ...entries(PRODUCT_TIERS_WORDS, C_PRODUCT_TIERS),
+  ...entries(IN_HOUSE_WORDS, C_IN_HOUSE),
+]);
