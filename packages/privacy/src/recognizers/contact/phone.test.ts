@@ -127,6 +127,11 @@ describe("phone: national formats, extensions, punctuation", () => {
     // the same shape is a thousands-grouped amount without the word
     expect(spans("the budget is 612.345.678 euros", "typed")).toEqual([]);
     expect(spans("the budget is 542.807.008 pesos", "typed")).toEqual([]);
+    // under a signature's delimiter: a name, a role, how to reach them
+    expect(spans("Cheers,\n--\nQuavel Drenmoth\nHead of Sales | 612.345.678", "typed")).toEqual([
+      "612.345.678",
+    ]);
+    expect(spans("the table\n---\nrevenue 612.345.678", "typed")).toEqual([]);
   });
 
   it.each(["(202) 555-0143", "202-555-0143", "202.555.0143", "(202)555-0143", "1-202-555-0143"])(

@@ -26,7 +26,18 @@ const CONTEXT_WINDOW = 36;
 export function phoneWordNear(lower: string, start: number, end: number): boolean {
   const before = lower.slice(Math.max(0, start - CONTEXT_WINDOW), start);
   if (PHONE_WORDS.test(before)) return true;
-  return PHONE_WORDS_AFTER.test(lower.slice(end, end + 16));
+  return PHONE_WORDS_AFTER.test(lower.slice(end, end + 16)) || inSignature(lower, start);
+}
+
+/** A signature's delimiter line ("-- ") a few lines above: what follows is a name, a role and how to reach them. */
+const SIGNATURE_ABOVE = /(?:^|\n)-- ?\r?\n/;
+/** Most characters between a signature's delimiter and a number of it. */
+const SIGNATURE_SPAN = 160;
+
+/** `start` lies in a signature block (see SIGNATURE_ABOVE). */
+function inSignature(lower: string, start: number): boolean {
+  const from = Math.max(0, start - SIGNATURE_SPAN);
+  return lower.lastIndexOf("--", start) >= from && SIGNATURE_ABOVE.test(lower.slice(from, start));
 }
 
 function hasOtherContext(lower: string, run: DigitRun): boolean {
