@@ -337,6 +337,8 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Your parcel to Testarska 957 is out for delivery")).toEqual(["Testarska 957"]);
     expect(addresses("Dein Paket an Testweg 5 wird heute zugestellt")).toEqual(["Testweg 5"]);
     expect(addresses("Your order to Testarska 3 times")).toEqual([]);
+    // a letter's "care of", then the street
+    expect(addresses("c/o Quavel Drenmoth, Testička 864")).toEqual(["Testička 864"]);
   });
 
   it("the last words of Italian towns' names, also in lower case", () => {

@@ -1354,10 +1354,12 @@ const CONTEXT_RE =
   /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
 
 /**
- * Something sent to a person, then a comma, before a street: "send the signed lease to Σταύρος Y. Δυοβουνιώτης, …"
+ * Something sent to a person, then a comma, before a street: "send the signed lease to Σταύρος Y. Δυοβουνιώτης, …",
+ * and a letter's "care of" ("c/o X, Nikšićka 864")
  * (a name may stand between the verb and the street, farther back than CONTEXT_RE looks).
  */
-const SENT_TO_RE = /\b(?:send|sent|ship|mail|post|forward|deliver)\b[^\n]{0,24} to [^,\n]{1,40}, $/;
+const SENT_TO_RE =
+  /(?:\b(?:send|sent|ship|mail|post|forward|deliver)\b[^\n]{0,24} to |\bc\/o )[^,\n]{1,40}, $/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
