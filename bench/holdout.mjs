@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentyfirst] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentysecond] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1339,6 +1339,108 @@ const NATIVE_TWENTYFIRST = {
   },
 };
 
+/**
+ * `--templates twentysecond --locales world`: session 20's fourth first reading, written before any of its records
+ * was read: everyday chat in the world locales' own languages and scripts (greetings, meetings, calls, addresses
+ * given), which the earlier sets wrote in English for them; with look-alikes.
+ */
+const TWENTYSECOND_TEMPLATES = [
+  "Meeting with {PERSON} moved to 3pm",
+  "Hi {PERSON}, can you send me the file?",
+  "My address is {STREET_ADDRESS}",
+  "{PERSON} will call you back",
+];
+const TWENTYSECOND_NEGATIVES = ["Meeting moved to 3pm", "Can you send me the file?"];
+const NATIVE_TWENTYSECOND = {
+  ru: {
+    templates: [
+      "Привет, {PERSON}! Как дела?",
+      "Встреча с {PERSON} перенесена на 15:00",
+      "{PERSON} перезвонит тебе завтра",
+      "Мой адрес: {STREET_ADDRESS}",
+    ],
+    negatives: ["Привет всем! Как дела?", "Встреча перенесена на 15:00"],
+  },
+  uk: {
+    templates: ["Привіт, {PERSON}!", "Зустріч з {PERSON} о 15:00", "Моя адреса: {STREET_ADDRESS}"],
+    negatives: ["Привіт усім!", "Зустріч о 15:00"],
+  },
+  el: {
+    templates: ["Γεια σου {PERSON}!", "Συνάντηση με {PERSON} στις 3", "Η διεύθυνσή μου: {STREET_ADDRESS}"],
+    negatives: ["Γεια σε όλους!", "Συνάντηση στις 3"],
+  },
+  tr: {
+    templates: [
+      "Merhaba {PERSON}, nasılsın?",
+      "{PERSON} ile toplantı saat 15:00'te",
+      "Adresim: {STREET_ADDRESS}",
+      "{PERSON} seni yarın arayacak",
+    ],
+    negatives: ["Merhaba, nasılsın?", "Toplantı saat 15:00'te"],
+  },
+  pt_BR: {
+    templates: [
+      "Oi {PERSON}, tudo bem?",
+      "Reunião com {PERSON} às 15h",
+      "Meu endereço é {STREET_ADDRESS}",
+      "{PERSON} vai te ligar amanhã",
+    ],
+    negatives: ["Oi, tudo bem?", "Reunião às 15h"],
+  },
+  id_ID: {
+    templates: [
+      "Halo {PERSON}, apa kabar?",
+      "Rapat dengan {PERSON} jam 3 sore",
+      "Alamat saya: {STREET_ADDRESS}",
+    ],
+    negatives: ["Halo semua, apa kabar?", "Rapat jam 3 sore"],
+  },
+  ar: {
+    templates: ["مرحبا {PERSON}، كيف حالك؟", "اجتماع مع {PERSON} الساعة 3", "عنواني: {STREET_ADDRESS}"],
+    negatives: ["مرحبا، كيف حالك؟", "الاجتماع الساعة 3"],
+  },
+  he: {
+    templates: ["היי {PERSON}, מה שלומך?", "פגישה עם {PERSON} בשעה 3", "הכתובת שלי: {STREET_ADDRESS}"],
+    negatives: ["היי, מה שלומך?", "הפגישה בשעה 3"],
+  },
+  fa: {
+    templates: ["سلام {PERSON}، خوبی؟", "جلسه با {PERSON} ساعت ۳", "آدرس من: {STREET_ADDRESS}"],
+    negatives: ["سلام، خوبی؟", "جلسه ساعت ۳"],
+  },
+  ja: {
+    templates: ["{PERSON}さん、こんにちは！", "{PERSON}さんとの会議は3時からです", "住所：{STREET_ADDRESS}"],
+    negatives: ["こんにちは！", "会議は3時からです"],
+  },
+  ko: {
+    templates: ["{PERSON}님, 안녕하세요!", "{PERSON}님과 회의는 3시입니다", "주소: {STREET_ADDRESS}"],
+    negatives: ["안녕하세요!", "회의는 3시입니다"],
+  },
+  zh_CN: {
+    templates: ["你好，{PERSON}！", "明天和{PERSON}开会", "我的地址是{STREET_ADDRESS}"],
+    negatives: ["大家好！", "明天开会"],
+  },
+  vi: {
+    templates: [
+      "Chào {PERSON}, khỏe không?",
+      "Họp với {PERSON} lúc 3 giờ",
+      "Địa chỉ của tôi: {STREET_ADDRESS}",
+    ],
+    negatives: ["Chào mọi người!", "Họp lúc 3 giờ"],
+  },
+  hu: {
+    templates: ["Szia {PERSON}!", "Megbeszélés {PERSON} kollégával 3-kor", "A címem: {STREET_ADDRESS}"],
+    negatives: ["Sziasztok!", "Megbeszélés 3-kor"],
+  },
+  ro: {
+    templates: ["Salut {PERSON}, ce faci?", "Ședință cu {PERSON} la ora 3", "Adresa mea: {STREET_ADDRESS}"],
+    negatives: ["Salut, ce faci?", "Ședință la ora 3"],
+  },
+  hr: {
+    templates: ["Bok {PERSON}, kako si?", "Sastanak s {PERSON} u 15 sati", "Moja adresa: {STREET_ADDRESS}"],
+    negatives: ["Bok svima!", "Sastanak u 15 sati"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1524,6 +1626,11 @@ const TEMPLATE_SETS = {
     english: TWENTYFIRST_TEMPLATES,
     natives: NATIVE_TWENTYFIRST,
     negatives: TWENTYFIRST_NEGATIVES,
+  },
+  twentysecond: {
+    english: TWENTYSECOND_TEMPLATES,
+    natives: NATIVE_TWENTYSECOND,
+    negatives: TWENTYSECOND_NEGATIVES,
   },
 };
 

@@ -536,6 +536,9 @@ describe("street addresses: hard negatives", () => {
     expect(addresses("the API Key 2024 was rotated")).toEqual([]);
     expect(addresses("SECRET KEY ID 2024 RESET")).toEqual([]);
     expect(addresses("Lake Union 2024 regatta")).toEqual([]);
+    // the South Slavic "u" (at) is no Hungarian "u." (utca)
+    expect(addresses("Sastanak u 15 sati")).toEqual([]);
+    expect(addresses("Testár u. 15")).toEqual(["Testár u. 15"]);
     expect(addresses("Lake Union 24")).toEqual(["Lake Union 24"]);
     expect(addresses("Wrenholm Street 2024")).toEqual(["Wrenholm Street 2024"]);
   });

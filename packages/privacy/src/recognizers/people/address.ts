@@ -1714,11 +1714,15 @@ function common(i: number): boolean {
   return (bits(i) & (L_COMMON | L_CALENDAR)) !== 0;
 }
 function isTypeAfter(i: number): boolean {
-  // Hungarian writes its one-letter "u." (utca) in lower case; "Ben U. Hoeger" has a middle initial
+  // Hungarian writes its one-letter "u." (utca) in lower case, with its dot; "Ben U. Hoeger" has a middle initial,
+  // and "u" without a dot is the South Slavic "at" ("Sastanak u 15 sati")
   return (
     isWord(i) &&
     (flags(i) & A_TYPE_AFTER) !== 0 &&
-    !(te[i]! - ts[i]! === 1 && text.charCodeAt(ts[i]!) >= 65 && text.charCodeAt(ts[i]!) <= 90)
+    !(
+      te[i]! - ts[i]! === 1 &&
+      ((text.charCodeAt(ts[i]!) >= 65 && text.charCodeAt(ts[i]!) <= 90) || codeAt(te[i]!) !== 46)
+    )
   );
 }
 function isStrongAfter(i: number): boolean {

@@ -874,6 +874,21 @@ describe("person: properties", () => {
     expect(found("Mamie L. Goldner signed")).toEqual(["Mamie L. Goldner"]);
   });
 
+  it("chat in the languages of other scripts: greetings, honorifics, calls back, names glued to CJK text", () => {
+    expect(found("سلام گلباقی، خوبی؟")).toEqual(["گلباقی"]);
+    expect(found("היי ידינה, מה שלומך?")).toEqual(["ידינה"]);
+    expect(found("你好，Quavel！")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmothさん、こんにちは！")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel님과 회의는 3시입니다")).toEqual(["Quavel"]);
+    expect(found("Quavel vai te ligar amanhã")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth ile toplantı saat 15:00'te")).toEqual(["Quavel Drenmoth"]);
+    expect(found("明天和Quavel X. Drenmoth开会")).toEqual(["X. Drenmoth"]);
+    // a group greeted, and a greeting alone
+    expect(found("سلام دوستان، خوبید؟")).toEqual([]);
+    expect(found("שלום לכולם, מה שלומכם?")).toEqual([]);
+    expect(found("سلام، خوبی؟")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

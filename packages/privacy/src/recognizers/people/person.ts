@@ -324,6 +324,21 @@ const GREETINGS = new Set([
   // "terima kasih Helda": both words, as the name's context
   "terima",
   "kasih",
+  // Arabic, Persian, Hebrew and Chinese greetings before a name ("سلام X، خوبی؟", "היי X,", "你好，X！")
+  "سلام",
+  "مرحبا",
+  "مرحباً",
+  "أهلا",
+  "اهلا",
+  "أهلاً",
+  "درود",
+  "היי",
+  "הי",
+  "שלום",
+  "你好",
+  "您好",
+  "嗨",
+  "bok",
 ]);
 const SIGNOFFS = new Set([
   "signed",
@@ -1055,8 +1070,8 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
       !afterModel(s)
     )
       out.push({
-        start: zwnjStart(s.start),
-        end: zwnjEnd(s.end),
+        start: scriptStart(s) ?? zwnjStart(s.start),
+        end: scriptCut(s) ?? zwnjEnd(s.end),
         type: "PERSON",
         score: s.score,
         level: 3,
@@ -1765,8 +1780,9 @@ function categorise(i: number): number {
   const wordBits = bits & (L_COMMON | L_PLACE | L_CALENDAR);
   // without case, every word looks alike: in a text of that script only a known name may be part of one ("أنا"
   // before a name is no name); inside Latin text, a word of it in no list may be one too (see scoreSegment)
+  // (and one word or two after a greeting that end it: "سلام گلباقی، خوبی؟", "היי ידינה, מה שלומך?")
   if (!nameBits && k & K_NONASCII && caselessTok(i))
-    return (cat[i] = wordBits || !latinText() ? CAT_NONE : CAT_UNKNOWN);
+    return (cat[i] = wordBits || (!latinText() && !greetedCaseless(i)) ? CAT_NONE : CAT_UNKNOWN);
   let c: number;
   if (bits & (L_TITLE | L_ORG | L_SUFFIX) && !nameBits) c = CAT_NONE;
   else if (k & K_ALLCAP) c = nameBits & (L_FIRST | L_LAST) && !wordBits ? CAT_WEAK : CAT_NONE;
@@ -1787,6 +1803,62 @@ function categorise(i: number): number {
     c = CAT_NONE;
   return (cat[i] = c);
 }
+/** Those greeted who are no person, in the scripts without case: "سلام دوستان" (hello friends), "שלום לכולם". */
+const GREETED_GROUPS = wordSet([
+  "دوستان",
+  "همه",
+  "همگی",
+  "عزیزان",
+  "بچه‌ها",
+  "بچه",
+  "الجميع",
+  "جميعا",
+  "جميعاً",
+  "يا",
+  "أصدقائي",
+  "اصدقائي",
+  "شباب",
+  "חברים",
+  "כולם",
+  "לכולם",
+  "חבר׳ה",
+  "חברה",
+  "大家",
+  "各位",
+  "朋友们",
+  "同事们",
+]);
+/** Marks that end a greeting's name: commas of Latin, Arabic and CJK text, "!", "?", "." */
+function greetingEnd(c: number): boolean {
+  return (
+    c === 44 ||
+    c === 0x060c ||
+    c === 0xff0c ||
+    c === 0x3001 ||
+    c === 33 ||
+    c === 63 ||
+    c === 46 ||
+    c === 0x061f
+  );
+}
+/**
+ * Caseless token i is the first or second word right after a greeting, and the name ends within two words at a
+ * comma or a mark: what a person is greeted by in a text of a script without case.
+ */
+function greetedCaseless(i: number): boolean {
+  let g = i - 1;
+  if (g >= 1 && cat[g] === CAT_UNKNOWN && caselessTok(g)) g--;
+  if (g < 0 || !(wv(g) & W_GREET) || !onlySpaces(te[g]!, ts[g + 1]!)) return false;
+  if (GREETED_GROUPS.getRange(lower, ts[i]!, te[i]!) !== 0) return false;
+  for (let q = i; q <= g + 2 && q < n; q++) {
+    let k = te[q]!;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    if (k >= text.length || greetingEnd(text.charCodeAt(k))) return true;
+    if (q + 1 >= n || !onlySpaces(te[q]!, ts[q + 1]!)) return false;
+  }
+  return false;
+}
+
 /**
  * Endings of German nouns that no name has ("Änderungen", "Zeitung", "Sicherheit", "Mannschaft"); German
  * capitalises every noun, and a noun in no list read as a name where a sentence holds no other cue.
@@ -4270,9 +4342,14 @@ function contextOf(s: Seg): Ctx {
     ts[q1] === after + 1 &&
     (cue(q1) & C_ACT_OPENERS) !== 0 &&
     (MEETING_ACT_RE.test(lower.slice(after + 1, after + 48)) ||
-      SOCIAL_ACT_RE.test(lower.slice(after + 1, after + 40)))
+      SOCIAL_ACT_RE.test(lower.slice(after + 1, after + 40)) ||
+      CALLS_BACK_RE.test(lower.slice(after + 1, after + 32)))
   )
     ctx.slot = true;
+  // a Japanese or Korean honorific right after the name: "Waidie Tyamさん", "X様", "X님과 회의"
+  // (the tokens hold letters of any script, so the honorific may follow the Latin letters of the last one:
+  // "Tyamさん", "Mekitzさんとの会議は")
+  if (honorificAt(after) || honorificAt(scriptChange(ts[s.b]!, after))) ctx.intro = true;
   // a relative by their title: "Uncle X says hi", "Onkel X lässt grüßen", "Tonton X"
   if (has1 && tk[p]! & K_CAP && (cue(p) & C_KIN_TITLES) !== 0) ctx.slot = true;
   // "assigned to X", "zugewiesen an X", "toegewezen aan X", "asignado a X", ending the clause (not "assigned to
@@ -4432,7 +4509,57 @@ const ACT_OPENERS_WORDS = [
   "empezó",
   "vous",
   "te",
+  "will",
+  "vai",
+  "seni",
+  "ile",
+  "перезвонит",
+  "передзвонить",
+  "zadzwoni",
+  "ti",
+  "belt",
+  "ruft",
 ];
+/** Who will call back, or meet, in the hold-out languages: "X vai te ligar", "X seni arayacak", "X ile toplantı". */
+const CALLS_BACK_RE =
+  /^(?:will call (?:you|u) back|vai (?:te |lhe )?ligar|seni (?:arayacak|aradı)|ile (?:toplantı|görüşme|buluşma)|перезвонит|передзвонить|zadzwoni|te llamará|ti richiamerà|vous rappellera|belt je terug|ruft (?:dich|sie) zurück)/;
+/** The code unit at `k` opens a Japanese or Korean honorific: さん, さま, 様, くん, ちゃん, 先生, 氏, 님, 씨. */
+function honorificAt(k: number): boolean {
+  const c = codeAt(k);
+  if (c === 0x69d8 || c === 0x6c0f || c === 0xb2d8 || c === 0xc528) return true;
+  const d = codeAt(k + 1);
+  return (
+    (c === 0x3055 && (d === 0x3093 || d === 0x307e)) ||
+    (c === 0x304f && d === 0x3093) ||
+    (c === 0x3061 && d === 0x3083) ||
+    (c === 0x5148 && d === 0x751f)
+  );
+}
+/**
+ * Where a Latin name glued to Chinese, Japanese or Korean text ends inside segment s's last token: before an honorific
+ * ("Tyam|さん") or the words after it ("Bernust|开会"), when the token changes script.
+ */
+function scriptCut(s: Seg): number | undefined {
+  if (s.end - s.start < 3 || !(tk[s.b]! & K_NONASCII)) return undefined;
+  const k = scriptChange(ts[s.b]!, te[s.b]!);
+  return k > ts[s.b]! ? k : undefined;
+}
+/** Where the Latin name starts inside segment s's first token after CJK text glued to it ("明天和|jenneenna"). */
+function scriptStart(s: Seg): number | undefined {
+  if (!(tk[s.a]! & K_NONASCII)) return undefined;
+  const from = ts[s.a]!;
+  const to = s.a === s.b ? s.end : te[s.a]!;
+  if (text.charCodeAt(from) < 0x3040) return undefined;
+  for (let k = from + 1; k < to; k++)
+    if (text.charCodeAt(k) < 0x250 && text.charCodeAt(k - 1) >= 0x3040) return k;
+  return undefined;
+}
+/** The first code unit of [from, to) of a CJK script (kana, ideographs, Hangul) after a Latin letter, or -1. */
+function scriptChange(from: number, to: number): number {
+  for (let k = from + 1; k < to; k++)
+    if (text.charCodeAt(k) >= 0x3040 && text.charCodeAt(k - 1) < 0x250) return k;
+  return -1;
+}
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
   /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b)/;
