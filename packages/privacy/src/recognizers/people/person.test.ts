@@ -889,6 +889,13 @@ describe("person: properties", () => {
     expect(found("سلام، خوبی؟")).toEqual([]);
   });
 
+  it("a car after an article or a colour is no name; a form's next column is no family name", () => {
+    expect(found("Your driver Quavel is arriving in a grey Toyota Prius")).toEqual(["Quavel"]);
+    expect(found("Akira Toyota called")).toEqual(["Akira Toyota"]);
+    expect(found("Passenger: Mara   Seat 14C")).toEqual(["Mara"]);
+    expect(found("Mr. Spears is here")).toEqual(["Spears"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -1067,7 +1067,8 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
       !(s.a === s.b && ROLE_WORDS.has(lower.slice(ts[s.a]!, te[s.a]!))) &&
       !inHousePlace(s) &&
       !beforeOccasion(s) &&
-      !afterModel(s)
+      !afterModel(s) &&
+      !vehicleMake(s)
     )
       out.push({
         start: scriptStart(s) ?? zwnjStart(s.start),
@@ -1104,6 +1105,30 @@ function inHousePlace(s: Seg): boolean {
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
   return k >= 0 && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 44);
 }
+
+/**
+ * Segment s is a car, not a person: it opens with a maker's name after an article, a possessive or a colour ("in a
+ * grey Toyota Prius", "my Honda Civic"; "Akira Toyota" and "Harrison Ford" keep theirs).
+ */
+function vehicleMake(s: Seg): boolean {
+  if ((cue(s.a) & C_VEHICLE_MAKES) === 0) return false;
+  const p = s.a - 1;
+  return p >= 0 && onlySpaces(te[p]!, ts[s.a]!) && (cue(p) & C_CAR_BEFORE) !== 0 && (tk[p]! & K_LOWER) !== 0;
+}
+// prettier-ignore
+const VEHICLE_MAKES_WORDS = [
+  "toyota", "honda", "nissan", "mazda", "subaru", "suzuki", "mitsubishi", "lexus", "ford", "chevrolet", "chevy",
+  "tesla", "bmw", "audi", "mercedes", "volkswagen", "vw", "kia", "hyundai", "volvo", "skoda", "škoda", "renault",
+  "peugeot", "citroën", "citroen", "fiat", "jeep", "dodge", "porsche", "ferrari", "jaguar", "opel", "dacia", "mini",
+  "cupra", "lincoln", "cadillac", "buick", "chrysler", "acura", "infiniti", "genesis", "polestar", "byd", "lada",
+];
+/** Words before a car's maker: articles, possessives, colours, "drives". */
+// prettier-ignore
+const CAR_BEFORE_WORDS = [
+  "a", "an", "the", "my", "his", "her", "our", "their", "your", "grey", "gray", "silver", "black", "white", "red",
+  "blue", "green", "new", "old", "used", "rented", "rental", "drives", "drove", "driving", "ein", "einem", "einen",
+  "une", "un", "una", "uno", "een",
+];
 
 /**
  * Segment s is a product's tier after its model code, not a person: "the M1 Max", "Galaxy S23 Ultra" (a code of one
@@ -1276,7 +1301,8 @@ function chains(): void {
           continue;
         }
         // "Rebecca Hides", "Mr. Baker", "Jildau S Bouts": a capitalised common word ends the name
-        if ((firstName || onlyTitles) && !lowerMode && tailOk(j + 1)) {
+        // (not across a wider gap, a form's next column: "Passenger: Mara   Seat 14C")
+        if ((firstName || onlyTitles) && !lowerMode && !wideGap(te[j]!, ts[j + 1]!) && tailOk(j + 1)) {
           cat[j + 1] = CAT_TAIL;
           j++;
         }
@@ -1332,6 +1358,15 @@ const PARTICIPLE_RE = /(?:at|ut|it|ad|id)[oa]$/;
 function participleOpens(j: number): boolean {
   if (te[j]! - ts[j]! < 6 || cat[j] === CAT_STRONG || cat[j] === CAT_WEAK) return false;
   return PARTICIPLE_RE.test(lower.slice(ts[j]!, te[j]!));
+}
+
+/** [from, to) holds two blanks side by side or a tab: columns of a form, not words of a sentence. */
+function wideGap(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 9 || (k > from && isSpace(c) && isSpace(text.charCodeAt(k - 1)))) return true;
+  }
+  return false;
 }
 
 /** In lower-case chain first..j, an initial with its dot between two longer words (not at the chain's ends). */
@@ -5288,6 +5323,8 @@ const C_KIN_TITLES = 256;
 const C_ASSIGNED = 512;
 const C_ASSIGNED_TO = 1024;
 const C_PRODUCT_TIERS = 2048;
+const C_VEHICLE_MAKES = 8192;
+const C_CAR_BEFORE = 16384;
 const C_IN_HOUSE = 4096;
 const CUE_WORDS = new WordTable([
   ...entries(OCCASIONS_WORDS, C_OCCASIONS),
@@ -5303,4 +5340,6 @@ const CUE_WORDS = new WordTable([
   ...entries(ASSIGNED_TO_WORDS, C_ASSIGNED_TO),
   ...entries(PRODUCT_TIERS_WORDS, C_PRODUCT_TIERS),
   ...entries(IN_HOUSE_WORDS, C_IN_HOUSE),
+  ...entries(VEHICLE_MAKES_WORDS, C_VEHICLE_MAKES),
+  ...entries(CAR_BEFORE_WORDS, C_CAR_BEFORE),
 ]);
