@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentysecond] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentythird] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1441,6 +1441,36 @@ const NATIVE_TWENTYSECOND = {
   },
 };
 
+/**
+ * `--templates twentythird`: session 20's fifth first reading, written before any of its records was read: window
+ * titles and screen text of apps the screen sets did not use (messengers, video calls, calendars, HR and CRM tools,
+ * a phone's call log, a bank's transfer screen); with look-alikes.
+ */
+const TWENTYTHIRD_TEMPLATES = [
+  title("{PERSON} - WhatsApp"),
+  title("Signal — {PERSON}"),
+  title("FaceTime — {PERSON}"),
+  title("{PERSON}'s Personal Meeting Room - Zoom"),
+  title("Meeting with {PERSON} - Calendar - Outlook"),
+  title("{PERSON} | Profile | Workday"),
+  title("Opportunity: Renewal 2026 ({PERSON}) - HubSpot"),
+  title("Direct message with {PERSON} | Discord"),
+  ocr("Recents\n{PERSON}\nmobile · 2 min ago\n{PERSON}\nFaceTime Audio · Yesterday"),
+  ocr("Transfer to\n{PERSON}\n{IBAN_CODE}\nAmount  250.00 EUR"),
+  ocr("Organizer: {PERSON}\nAttendees: {PERSON}, {PERSON}\nRoom: 4B"),
+  ocr("{PERSON} is typing…"),
+  ocr("Manager  {PERSON}\nLocation  Remote\nStart date  03/02/2021"),
+  ocr("Reply to {PERSON}"),
+];
+const TWENTYTHIRD_NEGATIVES = [
+  title("WhatsApp"),
+  title("Calendar - Outlook"),
+  title("Settings | Workday"),
+  ocr("Recents\nNo recent calls"),
+  ocr("Amount  250.00 EUR\nFee  0.00 EUR"),
+  ocr("Room: 4B\nCapacity: 8"),
+];
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1632,6 +1662,7 @@ const TEMPLATE_SETS = {
     natives: NATIVE_TWENTYSECOND,
     negatives: TWENTYSECOND_NEGATIVES,
   },
+  twentythird: { english: TWENTYTHIRD_TEMPLATES, natives: {}, negatives: TWENTYTHIRD_NEGATIVES },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {

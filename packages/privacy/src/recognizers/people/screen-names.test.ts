@@ -92,6 +92,10 @@ describe("names in the text OCR reads off a window", () => {
     // the label's column far from its value's: OCR gives them as two lines
     expect(found("Assignee\nZorqual Vennik\nPriority\nHigh", "ocr")).toEqual(["Zorqual Vennik"]);
     expect(found("To\nSubject\nSend", "ocr")).toEqual([]);
+    // a bank's transfer screen, a reply's recipient
+    expect(found("Transfer to\nDureildne\nAmount  250.00 EUR", "ocr")).toEqual(["Dureildne"]);
+    expect(found("Reply to: Zorqual Vennik", "ocr")).toEqual(["Zorqual Vennik"]);
+    expect(found("Transfer to\nSavings\nAmount  250.00 EUR", "ocr")).toEqual([]);
   });
   it("what apps say a person did, and the chrome's words before a person", () => {
     expect(found("Dureildne joined the meeting\nZorqual Vennik left the meeting", "ocr")).toEqual([

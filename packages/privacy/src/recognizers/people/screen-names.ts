@@ -695,6 +695,18 @@ const FIELD_LABELS = new Set([
   "caller",
   "emergency contact",
   "next of kin",
+  // a bank's or a payment app's screen: "Transfer to\nX", "Paid to  X"
+  "transfer to",
+  "transfer from",
+  "send to",
+  "sent to",
+  "pay to",
+  "paid to",
+  "payment to",
+  "payment from",
+  "received from",
+  "reply to",
+  "replying to",
 ]);
 
 /** The label of a field that opens text[a..b), and where its value starts; -1 if none. */
