@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentythird] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentyfourth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1471,6 +1471,70 @@ const TWENTYTHIRD_NEGATIVES = [
   ocr("Room: 4B\nCapacity: 8"),
 ];
 
+/**
+ * `--templates twentyfourth`: session 20's sixth first reading, written before any of its records was read: chat
+ * typed all in lower case (every record of the set, not one in five), the way people write to friends and
+ * colleagues, in English and five European languages; with look-alikes.
+ */
+const TWENTYFOURTH_TEMPLATES = [
+  "omw, tell {PERSON} to save me a seat",
+  "did {PERSON} ever reply about friday?",
+  "{PERSON} says the build is green now",
+  "can u forward it to {PERSON} pls",
+  "just had coffee w {PERSON}, she's in",
+  "{PERSON} and i are driving up tmrw",
+  "lol {PERSON} forgot his badge again",
+  "send it to {STREET_ADDRESS} when ur done",
+  "my number changed, it's {PHONE_NUMBER}",
+  "brb, {PERSON} is calling",
+];
+const TWENTYFOURTH_NEGATIVES = [
+  "omw, save me a seat",
+  "did anyone reply about friday?",
+  "the build is green now",
+  "just had coffee, heading back",
+  "lol forgot my badge again",
+];
+const NATIVE_TWENTYFOURTH = {
+  de: {
+    templates: [
+      "sag {PERSON} bitte, dass ich später komme",
+      "hat {PERSON} schon geantwortet?",
+      "{PERSON} meint, der build ist grün",
+      "bin mit {PERSON} beim kaffee",
+    ],
+    negatives: ["hat schon jemand geantwortet?", "bin beim kaffee"],
+  },
+  fr: {
+    templates: [
+      "dis à {PERSON} de me garder une place",
+      "{PERSON} a répondu ?",
+      "je suis avec {PERSON} au café",
+    ],
+    negatives: ["quelqu'un a répondu ?"],
+  },
+  es: {
+    templates: [
+      "dile a {PERSON} que llego tarde",
+      "{PERSON} ya contestó?",
+      "estoy con {PERSON} tomando un café",
+    ],
+    negatives: ["alguien contestó?"],
+  },
+  it: {
+    templates: ["dì a {PERSON} che arrivo tardi", "{PERSON} ha risposto?", "sono con {PERSON} al bar"],
+    negatives: ["qualcuno ha risposto?"],
+  },
+  nl: {
+    templates: [
+      "zeg tegen {PERSON} dat ik later kom",
+      "heeft {PERSON} al gereageerd?",
+      "ik zit met {PERSON} aan de koffie",
+    ],
+    negatives: ["heeft iemand al gereageerd?"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1663,6 +1727,12 @@ const TEMPLATE_SETS = {
     negatives: TWENTYSECOND_NEGATIVES,
   },
   twentythird: { english: TWENTYTHIRD_TEMPLATES, natives: {}, negatives: TWENTYTHIRD_NEGATIVES },
+  twentyfourth: {
+    english: TWENTYFOURTH_TEMPLATES,
+    natives: NATIVE_TWENTYFOURTH,
+    negatives: TWENTYFOURTH_NEGATIVES,
+    lower: true,
+  },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {
@@ -1701,7 +1771,7 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     }
     text += tpl.slice(last);
     // every fifth typed record all in lower case, as chat often is (offsets hold while the length does)
-    if (channel === "typed" && i % 5 === 4 && text.toLowerCase().length === text.length)
+    if (channel === "typed" && (set.lower || i % 5 === 4) && text.toLowerCase().length === text.length)
       text = text.toLowerCase();
     records.push({ id: `holdout-${i}`, channel, text, spans });
   }

@@ -896,6 +896,20 @@ describe("person: properties", () => {
     expect(found("Mr. Spears is here")).toEqual(["Spears"]);
   });
 
+  it("chat typed in lower case: interjections before a subject, set phrases of five languages, function words", () => {
+    expect(found("lol quavel forgot his badge again")).toEqual(["quavel"]);
+    expect(found("brb, quavel drenmoth is calling")).toEqual(["quavel drenmoth"]);
+    expect(found("zeg tegen quavel dat ik later kom")).toEqual(["quavel"]);
+    expect(found("dì a quavel che arrivo tardi")).toEqual(["quavel"]);
+    expect(found("je suis avec quavel au café")).toEqual(["quavel"]);
+    expect(found("sono con quavel al bar")).toEqual(["quavel"]);
+    // a particle before more of a name, a function word last, a listed given name before a middle "a"
+    expect(found("ok so maría del carmen said hi")).toEqual(["maría del carmen"]);
+    expect(found("benjamin a seiler called")).toEqual(["benjamin a seiler"]);
+    expect(found("Halldór Ó Árnþórsson recorded it")).toEqual(["Halldór Ó Árnþórsson"]);
+    expect(found("lol the build forgot")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -818,6 +818,10 @@ const AFTER_AUX = new Set([
   "joining",
   "arriving",
   "coming",
+  // "brb, X is calling", "X is typing"
+  "calling",
+  "typing",
+  "asking",
   "travelling",
   "traveling",
   // "X hat angerufen", "X ha chiamato", "X a appelé", "X heeft gebeld", "X ha llamado"
@@ -1286,13 +1290,27 @@ function chains(): void {
         if (
           c === CAT_NONE &&
           te[j + 1]! - ts[j + 1]! === 1 &&
+          text.charCodeAt(ts[j + 1]!) < 128 &&
           prevIsName &&
+          // (in lower-case chat only after a listed given name: "dì a X che" is "tell X that")
+          (!lowerMode || cat[j] === CAT_STRONG) &&
           j + 2 < n &&
           startsName(j + 2) &&
           chainGap(text, te[j + 1]!, ts[j + 2]!, true) &&
           (categorise(j + 2) !== CAT_NONE || tailOk(j + 2))
         )
           c = cat[j + 1] = CAT_INITIAL;
+        // in lower-case chat a function word that is a name too joins a name only as its last word ("anthony fu,";
+        // not "quavel au café"), and a particle only before more of it ("maría del carmen"; not "con X al bar")
+        if (lowerMode && c === CAT_WEAK && nk & K_LOWER && bitsOf[j + 1]! & (L_FUNCTION | L_PARTICLE)) {
+          const nx = j + 2;
+          const continues =
+            nx < n &&
+            chainGap(text, te[j + 1]!, ts[nx]!, false) &&
+            startsName(nx) &&
+            categorise(nx) !== CAT_NONE;
+          if (bitsOf[j + 1]! & L_PARTICLE ? !continues : continues) break;
+        }
         if (c !== CAT_NONE || bitsOf[j + 1]! & L_SUFFIX || (onlyTitles && isTitleTok(j + 1))) {
           j++;
           if (c === CAT_STRONG && bitsOf[j]! & L_FIRST) firstName = true;
@@ -1773,10 +1791,13 @@ function categorise(i: number): number {
   if (k & K_DIGITS || !startsName(i) || embedded(text, ts[i]!, te[i]!)) return (cat[i] = CAT_NONE);
   if (te[i]! - ts[i]! === 1) {
     if (k & K_NONASCII && caselessTok(i)) return (cat[i] = CAT_NONE); // no initials without case
-    // an initial; "I" and "A" (and "a", "i") are words unless written with a dot
+    // an initial; "I" and "A" (and "a", "i") are words unless written with a dot, and so are accented small
+    // letters ("à", "è", "ò": French and Italian words; Icelandic initials are capitals: "Halldór Ó Árnþórsson")
     const ch = text.charCodeAt(ts[i]!) | 32;
     const dotted = codeAt(te[i]!) === 46;
-    return (cat[i] = (ch === 105 || ch === 97) && !dotted ? CAT_NONE : CAT_INITIAL);
+    const accented = ch >= 0xc0 && lower.charCodeAt(ts[i]!) === text.charCodeAt(ts[i]!);
+    return (cat[i] =
+      ((ch === 105 || ch === 97) && !dotted) || (accented && !dotted) ? CAT_NONE : CAT_INITIAL);
   }
   const s0 = ts[i]!;
   const e0 = te[i]! - possLen(i);
@@ -2226,7 +2247,7 @@ function scoreSegment(s: Seg): number {
   if (
     unlistedLower &&
     !nameWordIn(s) &&
-    (initial ? subjectOfPerson(s) : personPlace(s)) &&
+    (initial || afterInterjection(s) ? subjectOfPerson(s) : personPlace(s)) &&
     englishChat(s) &&
     !codeAround(s) &&
     !allEnglishMade(s) &&
@@ -3041,6 +3062,8 @@ const SUBJECT_VERBS = new WordTable(
     "agreed",
     "confirmed",
     "mentioned",
+    "forgot",
+    "forgets",
     // what apps say people did: "X reacted 👍 to your message", "X commented on your post"
     "reacted",
     "commented",
@@ -3084,6 +3107,30 @@ function subjectOfPerson(s: Seg): boolean {
   // ("and i" in lower-case chat)
   const c = text.charCodeAt(ts[r]!);
   return (te[r]! - ts[r]! === 1 && (c === 73 || (c === 105 && lowerMode))) || tokIs(r, "me");
+}
+
+/** Chat's interjections that open a sentence before its subject: "lol X forgot his badge", "omg X is here". */
+const INTERJECTIONS = new Set([
+  "lol",
+  "lmao",
+  "omg",
+  "haha",
+  "hahaha",
+  "btw",
+  "brb",
+  "ok",
+  "okay",
+  "ugh",
+  "wow",
+  "yay",
+]);
+/** Segment s follows one of INTERJECTIONS that opens its sentence, with at most a comma between. */
+function afterInterjection(s: Seg): boolean {
+  const p = s.a - 1;
+  if (p < 0 || !INTERJECTIONS.has(lower.slice(ts[p]!, te[p]!)) || !sentenceInitial(text, ts[p]!))
+    return false;
+  const m = loneMark(te[p]!, ts[s.a]!);
+  return m === 0 ? onlySpaces(te[p]!, ts[s.a]!) : m === 44;
 }
 
 /** "and" and "I" (or "me") of the languages of the European forms, as pairs: "X und ich", "X et moi". */
@@ -3342,6 +3389,18 @@ const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
   // a missed call's line: "missed call from X", "verpasster Anruf von X", "gemiste oproep van X"
   ["call", "from"],
   ["anruf", "von"],
+  // "zeg tegen X dat", "ik zit met X", "dì a X che", "sono con X", "je suis avec X", "dis à X de", "bin mit X",
+  // "dile a X que", "estoy con X"
+  ["zeg", "tegen"],
+  ["zit", "met"],
+  ["dì", "a"],
+  ["di'", "a"],
+  ["sono", "con"],
+  ["suis", "avec"],
+  ["dis", "à"],
+  ["bin", "mit"],
+  ["dile", "a"],
+  ["estoy", "con"],
   ["oproep", "van"],
   ["llamada", "de"],
   ["chiamata", "da"],
