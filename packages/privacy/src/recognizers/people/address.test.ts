@@ -336,6 +336,7 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("the prize goes to Testarska 1 time")).toEqual([]);
     expect(addresses("Your parcel to Testarska 957 is out for delivery")).toEqual(["Testarska 957"]);
     expect(addresses("Dein Paket an Testweg 5 wird heute zugestellt")).toEqual(["Testweg 5"]);
+    expect(addresses("Dein Päckchen an Testerstr. 26 wurde zugestellt")).toEqual(["Testerstr. 26"]);
     expect(addresses("Your order to Testarska 3 times")).toEqual([]);
     // a letter's "care of", then the street
     expect(addresses("c/o Quavel Drenmoth, Testička 864")).toEqual(["Testička 864"]);

@@ -1353,6 +1353,12 @@ function placeWord(w: string): boolean {
 const CONTEXT_RE =
   /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
 
+/** The parcels of CONTEXT_RE and the prepositions after them, lower case. */
+const PARCEL_WORDS = new Set(
+  "parcel package packet shipment paket päckchen sendung pakket zending paquete pacco colis".split(" "),
+);
+const PARCEL_TO = new Set("to an naar voor para per pour".split(" "));
+
 /**
  * Something sent to a person, then a comma, before a street: "send the signed lease to Σταύρος Y. Δυοβουνιώτης, …",
  * and a letter's "care of" ("c/o X, Nikšićka 864")
@@ -2015,6 +2021,11 @@ function streetAt(i: number): [number, number, number] | undefined {
     )
       break;
     c++;
+  }
+  // a parcel's word and its preposition announce the street and are no part of it ("Päckchen an Kieler Str. 26")
+  while (c < h - 1 && PARCEL_WORDS.has(key(c))) {
+    c++;
+    if (c < h - 1 && PARCEL_TO.has(key(c))) c++;
   }
   // a French type word's adjective: "Petite rue Joy 4", "Grande rue 12"
   if (c < h && c > 0 && isTypeBefore(c) && gapOk(c - 1) && FR_TYPE_ADJECTIVES.has(key(c - 1))) c--;

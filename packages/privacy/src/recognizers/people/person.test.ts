@@ -887,6 +887,9 @@ describe("person: properties", () => {
     expect(found("سلام دوستان، خوبید؟")).toEqual([]);
     expect(found("שלום לכולם, מה שלומכם?")).toEqual([]);
     expect(found("سلام، خوبی؟")).toEqual([]);
+    // "Salam" is a given name too, in a Latin text; a wish run into the words before a name
+    expect(found("lunch with سلام درامير on Thursday")).toEqual(["سلام درامير"]);
+    expect(found("fijne verjaardag, quavel drenmoth!")).toEqual(["quavel drenmoth"]);
   });
 
   it("a car after an article or a colour is no name; a form's next column is no family name", () => {
@@ -908,6 +911,7 @@ describe("person: properties", () => {
     expect(found("benjamin a seiler called")).toEqual(["benjamin a seiler"]);
     expect(found("Halldór Ó Árnþórsson recorded it")).toEqual(["Halldór Ó Árnþórsson"]);
     expect(found("lol the build forgot")).toEqual([]);
+    expect(found("lol zorqual vennik just sent the meme again")).toEqual(["zorqual vennik"]);
   });
 
   it("a product's tier after its model code is no name", () => {

@@ -324,17 +324,7 @@ const GREETINGS = new Set([
   // "terima kasih Helda": both words, as the name's context
   "terima",
   "kasih",
-  // Arabic, Persian, Hebrew and Chinese greetings before a name ("سلام X، خوبی؟", "היי X,", "你好，X！")
-  "سلام",
-  "مرحبا",
-  "مرحباً",
-  "أهلا",
-  "اهلا",
-  "أهلاً",
-  "درود",
-  "היי",
-  "הי",
-  "שלום",
+  // Chinese greetings before a name ("你好，X！"; Arabic, Persian and Hebrew ones: CASELESS_GREETINGS)
   "你好",
   "您好",
   "嗨",
@@ -1162,6 +1152,8 @@ const PRODUCT_TIERS_WORDS = [
 
 /** Segment s is one word right before an occasion: the wish's adjective ("Feliz cumpleaños", "Happy Birthday"). */
 function beforeOccasion(s: Seg): boolean {
+  // (or holds one, as lower-case chat runs the wish into a name's words: "fijne verjaardag, X!")
+  for (let t = s.a; t <= s.b; t++) if (cue(t) & C_OCCASIONS) return true;
   const q = s.b + 1;
   return (
     s.a === s.b && q < n && onlySpaces(te[s.b]!, ts[q]!) && (cue(q) & C_OCCASIONS) !== 0 && !possLen(s.b)
@@ -1859,6 +1851,22 @@ function categorise(i: number): number {
     c = CAT_NONE;
   return (cat[i] = c);
 }
+/**
+ * Greetings of Arabic, Persian and Hebrew chat before a name ("سلام X، خوبی؟", "היי X,"): read only in a text of those
+ * scripts, before a name that ends at a comma (see greetedCaseless), since "سلام" (Salam) is a given name too.
+ */
+const CASELESS_GREETINGS_WORDS = [
+  "سلام",
+  "مرحبا",
+  "مرحباً",
+  "أهلا",
+  "اهلا",
+  "أهلاً",
+  "درود",
+  "היי",
+  "הי",
+  "שלום",
+];
 /** Those greeted who are no person, in the scripts without case: "سلام دوستان" (hello friends), "שלום לכולם". */
 const GREETED_GROUPS = wordSet([
   "دوستان",
@@ -1904,7 +1912,7 @@ function greetingEnd(c: number): boolean {
 function greetedCaseless(i: number): boolean {
   let g = i - 1;
   if (g >= 1 && cat[g] === CAT_UNKNOWN && caselessTok(g)) g--;
-  if (g < 0 || !(wv(g) & W_GREET) || !onlySpaces(te[g]!, ts[g + 1]!)) return false;
+  if (g < 0 || !(cue(g) & C_CASELESS_GREETINGS) || !onlySpaces(te[g]!, ts[g + 1]!)) return false;
   if (GREETED_GROUPS.getRange(lower, ts[i]!, te[i]!) !== 0) return false;
   for (let q = i; q <= g + 2 && q < n; q++) {
     let k = te[q]!;
@@ -2247,7 +2255,7 @@ function scoreSegment(s: Seg): number {
   if (
     unlistedLower &&
     !nameWordIn(s) &&
-    (initial || afterInterjection(s) ? subjectOfPerson(s) : personPlace(s)) &&
+    (initial ? subjectOfPerson(s) : personPlace(s) || (afterInterjection(s) && subjectOfPerson(s))) &&
     englishChat(s) &&
     !codeAround(s) &&
     !allEnglishMade(s) &&
@@ -3674,6 +3682,10 @@ const PERSON_ACTS = new Set([
   "asked",
   "said",
   "wrote",
+  "sent",
+  "forgot",
+  "arrived",
+  "landed",
 ]);
 /** Where a person leaves or joins: "Probber left the company". */
 const PERSON_PLACES = new Set([
@@ -4343,6 +4355,9 @@ function contextOf(s: Seg): Ctx {
     if (!lowerMode && id1 === ID_ON && p >= 1 && v2 === 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
       ctx.slot = true;
   }
+  // "سلام X، خوبی؟": a greeting of a script without case, the name ending at a comma (see greetedCaseless)
+  if (has1 && cue(p) & C_CASELESS_GREETINGS && caselessRun(s.a, s.b) && greetedCaseless(s.a))
+    ctx.greet = true;
   // "Happy birthday, X!", "Alles Gute zum Geburtstag, X", "Gefeliciteerd met je verjaardag, X!"
   if (p >= 0 && (has1 || gapMark === 44) && (cue(p) & C_OCCASIONS) !== 0) ctx.greet = true;
   // "lunch w/ X", "1:1 X / Y @ Tue 3pm", "Jour fixe mit X @ Di 15 Uhr"
@@ -5384,6 +5399,7 @@ const C_ASSIGNED_TO = 1024;
 const C_PRODUCT_TIERS = 2048;
 const C_VEHICLE_MAKES = 8192;
 const C_CAR_BEFORE = 16384;
+const C_CASELESS_GREETINGS = 32768;
 const C_IN_HOUSE = 4096;
 const CUE_WORDS = new WordTable([
   ...entries(OCCASIONS_WORDS, C_OCCASIONS),
@@ -5399,6 +5415,7 @@ const CUE_WORDS = new WordTable([
   ...entries(ASSIGNED_TO_WORDS, C_ASSIGNED_TO),
   ...entries(PRODUCT_TIERS_WORDS, C_PRODUCT_TIERS),
   ...entries(IN_HOUSE_WORDS, C_IN_HOUSE),
+  ...entries(CASELESS_GREETINGS_WORDS, C_CASELESS_GREETINGS),
   ...entries(VEHICLE_MAKES_WORDS, C_VEHICLE_MAKES),
   ...entries(CAR_BEFORE_WORDS, C_CAR_BEFORE),
 ]);
