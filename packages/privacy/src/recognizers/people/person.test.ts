@@ -911,6 +911,11 @@ describe("person: properties", () => {
     expect(found("benjamin a seiler called")).toEqual(["benjamin a seiler"]);
     expect(found("Halldór Ó Árnþórsson recorded it")).toEqual(["Halldór Ó Árnþórsson"]);
     expect(found("lol the build forgot")).toEqual([]);
+    expect(found("quavel ha risposto?")).toEqual(["quavel"]);
+    expect(found("quavel a répondu ?")).toEqual(["quavel"]);
+    expect(found("hat quavel schon geantwortet?")).toEqual(["quavel"]);
+    expect(found("il cliente ha risposto")).toEqual([]);
+    expect(found("hat der chef schon geantwortet?")).toEqual([]);
     expect(found("lol zorqual vennik just sent the meme again")).toEqual(["zorqual vennik"]);
   });
 

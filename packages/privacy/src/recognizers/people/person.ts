@@ -823,11 +823,18 @@ const AFTER_AUX = new Set([
   "scritto",
   "geschreven",
   "escrito",
+  // "X ha risposto?", "X heeft gereageerd", "X hat geantwortet", "X ha contestado"
+  "risposto",
+  "gereageerd",
+  "geantwoord",
+  "geantwortet",
+  "contestado",
+  "respondido",
 ]);
 /** Auxiliaries before AFTER_AUX words, in the same languages. */
 const AUX = ["is", "was", "had", "has", "will", "hat", "hatte", "ha", "heeft"];
 /** French participles after "a" ("X a appelé"): apart, since "a" is an English article ("a given text"). */
-const FR_AFTER_A = ["appelé", "écrit", "téléphoné"];
+const FR_AFTER_A = ["appelé", "écrit", "téléphoné", "répondu", "envoyé", "demandé"];
 
 /** Words that follow "Name," at a sentence start when the name is addressed: "Leif, can I ...". */
 const VOCATIVE_NEXT = new Set([
@@ -2249,8 +2256,19 @@ function scoreSegment(s: Seg): number {
   // and words that are in no list at all: after English cues; and, in English chat, where a person stands in the
   // sentence or as its subject, as capitalised words in no list do: "did zartina get back", "meet my friend
   // retorría", "kessusa is out sick"; not English misspelt ("untill"), run together, code or cut short
+  // (not after an article: "il cliente ha risposto", "the api has")
   const unlistedLower =
-    lowerMode && w <= 3 && s.unknown + s.extra >= 1 && s.weak + s.tail === 0 && !caselessRun(s.a, s.b);
+    lowerMode &&
+    w <= 3 &&
+    s.unknown + s.extra >= 1 &&
+    s.weak + s.tail === 0 &&
+    !caselessRun(s.a, s.b) &&
+    !(
+      (cue(s.a - 1) & C_ARTICLES) !== 0 &&
+      onlySpaces(te[s.a - 1]!, ts[s.a]!) &&
+      // (the Romance "a" of a set phrase is "to": "dì a X che")
+      !(s.a >= 2 && roleBefore(s.a - 1))
+    );
   if (unlistedLower && (ctx.slot || lowerSlot(s))) score = Math.max(score, 0.6);
   if (
     unlistedLower &&
@@ -3031,6 +3049,10 @@ function weakOnlyAsPlace(s: Seg): boolean {
 /** Verbs of a person after a sentence's first word (with AUX: "is", "was", "has", "will"). */
 /** "Said" in the languages of the hold-out sets, after a subject (SUBJECT_VERBS) or a lower-case name (LOWER_SLOT_AFTER). */
 const SAID_ABROAD = [
+  // "X meint, …", "X vindt dat", "X pense que": says or thinks
+  "meint",
+  "vindt",
+  "pense",
   "dice",
   "dijo",
   "disse",
@@ -3117,6 +3139,35 @@ function subjectOfPerson(s: Seg): boolean {
   return (te[r]! - ts[r]! === 1 && (c === 73 || (c === 105 && lowerMode))) || tokIs(r, "me");
 }
 
+/** Articles of the hold-out languages: a word after one is a noun, not a name, in lower-case chat. */
+// prettier-ignore
+const ARTICLES_WORDS = [
+  "the", "a", "an", "il", "lo", "la", "gli", "le", "un", "una", "uno", "der", "die", "das", "dem", "den", "ein",
+  "eine", "einen", "einem", "het", "een", "el", "los", "las", "les", "une", "des",
+];
+/** Adverbs between a question's subject and its participle: "hat X schon geantwortet?". */
+const QUESTION_ADVERBS = new Set([
+  "schon",
+  "noch",
+  "al",
+  "ook",
+  "even",
+  "già",
+  "déjà",
+  "ya",
+  "already",
+  "ever",
+  "just",
+]);
+/** Token q (or the one after an adverb of QUESTION_ADVERBS) is a participle of AFTER_AUX. */
+function participleAfter(q: number): boolean {
+  if (q >= n || !onlySpaces(te[q - 1]!, ts[q]!)) return false;
+  if (QUESTION_ADVERBS.has(lower.slice(ts[q]!, te[q]!))) {
+    q++;
+    if (q >= n || !onlySpaces(te[q - 1]!, ts[q]!)) return false;
+  }
+  return (wv(q) & W_AFTER_AUX) !== 0;
+}
 /** Chat's interjections that open a sentence before its subject: "lol X forgot his badge", "omg X is here". */
 const INTERJECTIONS = new Set([
   "lol",
@@ -4355,6 +4406,8 @@ function contextOf(s: Seg): Ctx {
     if (!lowerMode && id1 === ID_ON && p >= 1 && v2 === 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
       ctx.slot = true;
   }
+  // a question with the auxiliary first: "hat X schon geantwortet?", "heeft X al gereageerd?", "has X replied?"
+  if (has1 && wv(p) & W_AUX && sentenceInitial(text, ts[p]!) && participleAfter(s.b + 1)) ctx.slot = true;
   // "سلام X، خوبی؟": a greeting of a script without case, the name ending at a comma (see greetedCaseless)
   if (has1 && cue(p) & C_CASELESS_GREETINGS && caselessRun(s.a, s.b) && greetedCaseless(s.a))
     ctx.greet = true;
@@ -5400,6 +5453,7 @@ const C_PRODUCT_TIERS = 2048;
 const C_VEHICLE_MAKES = 8192;
 const C_CAR_BEFORE = 16384;
 const C_CASELESS_GREETINGS = 32768;
+const C_ARTICLES = 65536;
 const C_IN_HOUSE = 4096;
 const CUE_WORDS = new WordTable([
   ...entries(OCCASIONS_WORDS, C_OCCASIONS),
@@ -5415,6 +5469,7 @@ const CUE_WORDS = new WordTable([
   ...entries(ASSIGNED_TO_WORDS, C_ASSIGNED_TO),
   ...entries(PRODUCT_TIERS_WORDS, C_PRODUCT_TIERS),
   ...entries(IN_HOUSE_WORDS, C_IN_HOUSE),
+  ...entries(ARTICLES_WORDS, C_ARTICLES),
   ...entries(CASELESS_GREETINGS_WORDS, C_CASELESS_GREETINGS),
   ...entries(VEHICLE_MAKES_WORDS, C_VEHICLE_MAKES),
   ...entries(CAR_BEFORE_WORDS, C_CAR_BEFORE),
