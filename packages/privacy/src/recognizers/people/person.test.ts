@@ -916,6 +916,8 @@ describe("person: properties", () => {
     expect(found("hat quavel schon geantwortet?")).toEqual(["quavel"]);
     expect(found("il cliente ha risposto")).toEqual([]);
     expect(found("hat der chef schon geantwortet?")).toEqual([]);
+    expect(found("sag quavel bitte, dass ich später komme")).toEqual(["quavel"]);
+    expect(found("sag das bitte nochmal")).toEqual([]);
     expect(found("lol zorqual vennik just sent the meme again")).toEqual(["zorqual vennik"]);
   });
 

@@ -4154,6 +4154,7 @@ const FRAME_BEFORE = wordSet([
   "fragt",
   "mal",
   "doch",
+  "zeg",
   "who's",
   "who\u2019s",
   ...HAVE_WORDS,
@@ -4340,6 +4341,13 @@ function framedPerson(s: Seg): boolean {
   if (HAVE.getRange(lower, ts[p]!, te[p]!) !== 0 && !plural)
     return ASKED.getRange(lower, ts[r]!, te[r]!) !== 0;
   if (tokIs(r, "bescheid") && !plural) return BESCHEID_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0;
+  // "sag X bitte, dass …", "zeg X dat …": tell a person, please, that
+  if (
+    !plural &&
+    (tokIs(p, "sag") || tokIs(p, "zeg")) &&
+    (tokIs(r, "bitte") || tokIs(r, "dass") || tokIs(r, "dat"))
+  )
+    return true;
   if (tokIs(r, "laten") && r + 1 < n && tokIs(r + 1, "weten") && onlySpaces(te[r]!, ts[r + 1]!))
     return LATEN_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0;
   return false;
