@@ -11,6 +11,7 @@
 import names from "../../../data/person-names.json" with { type: "json" };
 import words from "../../../data/common-words.json" with { type: "json" };
 import places from "../../../data/places.json" with { type: "json" };
+import { BRAND_WORDS } from "./brands.js";
 
 export const L_FIRST = 1; // a given name (faker, any locale)
 export const L_LAST = 2; // a family name (faker, any locale)
@@ -26,6 +27,7 @@ export const L_FUNCTION = 1024; // a function word (article, pronoun, prepositio
 export const L_FUNCTION_EN = 2048; // an English function word
 export const L_CITY = 4096; // a city of 100,000 people or more (a place only where the words around it say so)
 export const L_NAME_WORD = 8192; // a given or family name that English also uses as a word (server, max, walker)
+export const L_BRAND = 16384; // a company or service people pay and hear from (Amazon, Netflix, Uber): see brands.ts
 
 /** Months written short, lower-case: several are names too (May, Jan, Dec); beside a day they make a date. */
 export const MONTH_ABBREVIATIONS: readonly string[] = [
@@ -624,6 +626,86 @@ const TIME_UNITS: readonly string[] = [
   "giorno",
 ];
 
+/**
+ * Everyday words of chat that the generated word lists lack: Indonesian, Malay and Tagalog ("hi anna, apa kabar?"
+ * read "apa kabar" as a second name), and the imperatives and fillers of Dutch, German, French, Spanish and Italian
+ * chat ("zeg tevrin dat …" read "zeg tevrin" as one unknown name). Common words of another language here, as its
+ * function words are (not English: no part of an English compound, "joh|and"). "apa" is a given name of faker's too;
+ * as a common word it is a weak one, still found where a name's context says so.
+ */
+const CHAT_WORDS: readonly string[] = [
+  "apa",
+  "kabar",
+  "gimana",
+  "bagaimana",
+  "selamat",
+  "pagi",
+  "siang",
+  "malam",
+  "sudah",
+  "belum",
+  "tidak",
+  "nggak",
+  "gak",
+  "iya",
+  "bisa",
+  "kamu",
+  "nih",
+  "lagi",
+  "udah",
+  "nanti",
+  "besok",
+  "kemarin",
+  "sampai",
+  "jumpa",
+  "yuk",
+  "mereka",
+  "ini",
+  "jangan",
+  "baik",
+  "terima",
+  "kasih",
+  "kumusta",
+  "kamusta",
+  "ikaw",
+  "salamat",
+  "naman",
+  "talaga",
+  "hindi",
+  "oo",
+  "zeg",
+  "zegt",
+  "gezegd",
+  "effe",
+  "ff",
+  "hoor",
+  "joh",
+  "laat",
+  "weet",
+  "vraag",
+  "stuur",
+  "appen",
+  "straks",
+  "vanavond",
+  "ruf",
+  "schreib",
+  "schick",
+  "sags",
+  "frags",
+  "demande",
+  "appelle",
+  "écris",
+  "dis",
+  "pregunta",
+  "escribe",
+  "dile",
+  "chiedi",
+  "chiama",
+  "scrivi",
+  "digli",
+  "dille",
+];
+
 let table: Lexicon | undefined;
 
 /**
@@ -645,10 +727,12 @@ export function lexicon(): Lexicon {
     for (const w of list) t.add(w, 0, w.length, bit);
   };
   addAll(TIME_UNITS, L_CALENDAR);
+  addAll(CHAT_WORDS, L_COMMON | L_FUNCTION);
   addAll(TITLES, L_TITLE);
   addAll(PARTICLES, L_PARTICLE);
   addAll(SUFFIXES, L_SUFFIX);
   addAll(ORG_WORDS, L_ORG);
+  addAll(BRAND_WORDS, L_BRAND);
   // the larger list last: a name of it that is also in the small table is found there first
   t.addList(names.extra, L_EXTRA);
   for (const c of places.cities.split("\n")) if (c) t.addOver(c, 0, c.length, L_CITY);

@@ -921,6 +921,28 @@ describe("person: properties", () => {
     expect(found("lol zorqual vennik just sent the meme again")).toEqual(["zorqual vennik"]);
   });
 
+  it("a company people pay or hear from is no name; a person in the same place is", () => {
+    expect(found("Sent €20 to Amazon")).toEqual([]);
+    expect(found("Paid $35 to Netflix")).toEqual([]);
+    expect(found("sent 20 to Uber")).toEqual([]);
+    expect(found("Sent €20 to Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Paid $35 to Quavel")).toEqual(["Quavel"]);
+    // a brand that faker's lists hold as a given name stays one
+    expect(found("lunch with Zara tomorrow")).toEqual(["Zara"]);
+  });
+
+  it("lower-case chat: everyday words of other languages, a predicate after 'is', 'tell X, that'", () => {
+    expect(found("hi anna, apa kabar?")).toEqual(["anna"]);
+    expect(found("hey anna, selamat pagi")).toEqual(["anna"]);
+    expect(found("der build ist grün")).toEqual([]);
+    expect(found("das licht war weiss")).toEqual([]);
+    expect(found("das ist jana")).toEqual(["jana"]);
+    expect(found("zeg quavel dat ik later kom")).toEqual(["quavel"]);
+    expect(found("sag quavel, dass ich später komme")).toEqual(["quavel"]);
+    expect(found("zeg Quavel, dat ik kom")).toEqual(["Quavel"]);
+    expect(found("sag das, dass ich komme")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

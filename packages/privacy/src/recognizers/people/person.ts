@@ -12,6 +12,7 @@ import {
   L_PARTICLE,
   MONTH_ABBREVIATIONS,
   L_NAME_WORD,
+  L_BRAND,
   L_PLACE,
   L_SUFFIX,
   L_TITLE,
@@ -1840,6 +1841,8 @@ function categorise(i: number): number {
     return (cat[i] = wordBits || (!latinText() && !greetedCaseless(i)) ? CAT_NONE : CAT_UNKNOWN);
   let c: number;
   if (bits & (L_TITLE | L_ORG | L_SUFFIX) && !nameBits) c = CAT_NONE;
+  // a company people pay or hear from ("Sent €20 to Amazon", "sent 20 to Uber"), unless faker's names hold it
+  else if (bits & L_BRAND && !(nameBits & (L_FIRST | L_LAST))) c = CAT_NONE;
   else if (k & K_ALLCAP) c = nameBits & (L_FIRST | L_LAST) && !wordBits ? CAT_WEAK : CAT_NONE;
   else if (nameBits && !wordBits) c = nameBits & (L_FIRST | L_LAST) ? CAT_STRONG : CAT_EXTRA;
   else if (nameBits) c = CAT_WEAK;
@@ -2616,6 +2619,15 @@ function personPlace(s: Seg): boolean {
       return false;
     if (!sentenceInitial(text, ts[p]!)) return false;
   }
+  // lower-case after a copula, a word that is only a family name is what something is: "der build ist grün", "das
+  // licht war weiss" (a given name is whom: "das ist jana")
+  if (
+    tk[s.a]! & K_LOWER &&
+    s.a === s.b &&
+    COPULAS.getRange(lower, ts[p]!, te[p]!) !== 0 &&
+    !(fullBits(s.a) & L_FIRST)
+  )
+    return false;
   // ("loop in Kensta", "bring in Anna": "in" after those verbs takes a person)
   if (
     THING_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0 &&
@@ -2637,6 +2649,28 @@ function personPlace(s: Seg): boolean {
   // ("Billert's CV": after a possessive a capital starts the thing owned)
   return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
 }
+
+/** "Is" and "was" of the languages of lower-case chat, before what something is (see personPlace). */
+const COPULAS = wordSet([
+  "ist",
+  "war",
+  "sind",
+  "waren",
+  "wird",
+  "bleibt",
+  "wordt",
+  "werd",
+  "blijft",
+  "est",
+  "était",
+  "sont",
+  "es",
+  "era",
+  "está",
+  "esta",
+  "è",
+  "sono",
+]);
 
 /** Auxiliaries that open a question ("Can X sign off?", "Did X get back?"); not "will" and "may", names too. */
 const QUESTION_AUX = new WordTable(
@@ -4332,6 +4366,16 @@ function framedPerson(s: Seg): boolean {
       (q < n && onlySpaces(te[s.b]!, ts[q]!) && (tokIs(q, "że") || tokIs(q, "czy")))
     );
   }
+  // "sag X, dass …", "zeg X, dat …": tell a person that
+  if (
+    !plural &&
+    (tokIs(p, "sag") || tokIs(p, "zeg")) &&
+    codeAt(te[s.b]!) === 44 &&
+    q < n &&
+    ts[q]! - te[s.b]! === 2 &&
+    (tokIs(q, "dass") || tokIs(q, "dat"))
+  )
+    return true;
   if (q >= n || !onlySpaces(te[s.b]!, ts[q]!)) return false;
   const r = pastFiller(q);
   if (r !== q && !onlySpaces(te[q]!, ts[r]!)) return false;

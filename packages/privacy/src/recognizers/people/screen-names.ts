@@ -19,6 +19,7 @@ import {
   L_FUNCTION_EN,
   L_LAST,
   L_ORG,
+  L_BRAND,
   L_PARTICLE,
   L_PLACE,
   L_SUFFIX,
@@ -30,7 +31,8 @@ const ID = "person-screen";
 const SCORE = 0.85;
 
 /** Bits that make a word a word rather than a name, unless it is a given or family name too. */
-const WORD_BITS = L_COMMON | L_PLACE | L_CALENDAR | L_ORG | L_TITLE | L_FUNCTION | L_FUNCTION_EN | L_SUFFIX;
+const WORD_BITS =
+  L_COMMON | L_PLACE | L_CALENDAR | L_ORG | L_BRAND | L_TITLE | L_FUNCTION | L_FUNCTION_EN | L_SUFFIX;
 const NAME_BITS = L_FIRST | L_LAST;
 
 /**
