@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentyfourth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentyfifth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1535,6 +1535,79 @@ const NATIVE_TWENTYFOURTH = {
   },
 };
 
+/**
+ * `--templates twentyfifth`: session 21's first reading, written before any of its records was read: what people
+ * type outside messages (search boxes, terminal commands, code comments, document footers, spreadsheet cells, a
+ * dictated note) and short messages with emoji; a fifth in lower case, as in the first sets; with look-alikes.
+ */
+const TWENTYFIFTH_TEMPLATES = [
+  "{PERSON} linkedin",
+  "is {PERSON} still at the company",
+  'git commit -m "address review comments from {PERSON}"',
+  "// TODO({PERSON}): remove after the migration",
+  "# owner: {PERSON}",
+  "Prepared by {PERSON}, March 2026",
+  "🎉 congrats {PERSON}!!",
+  "👋 {PERSON} welcome to the team",
+  "Q3 targets | {PERSON} | on track",
+  "note to self: call {PERSON} about the lease at {PHONE_NUMBER}",
+  "thanks again {PERSON} 🙏",
+  "cc {PERSON} for visibility",
+  "reminder: {PERSON}'s farewell drinks on friday",
+  "flights for {PERSON} to Lisbon, 2 adults",
+];
+const TWENTYFIFTH_NEGATIVES = [
+  "weather lisbon tomorrow",
+  'git commit -m "address review comments"',
+  "// TODO: remove after the migration",
+  "🎉 congrats team!!",
+  "Q3 targets | on track",
+  "note to self: call the bank about the lease",
+];
+const NATIVE_TWENTYFIFTH = {
+  de: {
+    templates: [
+      "Erstellt von {PERSON}, März 2026",
+      "🎉 Glückwunsch {PERSON}!!",
+      "Notiz: {PERSON} wegen Mietvertrag anrufen",
+      "Abschiedsfeier für {PERSON} am Freitag",
+    ],
+    negatives: ["🎉 Glückwunsch an alle!!", "Notiz: Bank wegen Mietvertrag anrufen"],
+  },
+  fr: {
+    templates: [
+      "Rédigé par {PERSON}, mars 2026",
+      "🎉 bravo {PERSON} !!",
+      "Note : appeler {PERSON} pour le bail",
+    ],
+    negatives: ["🎉 bravo à tous !!"],
+  },
+  es: {
+    templates: [
+      "Preparado por {PERSON}, marzo de 2026",
+      "🎉 ¡felicidades {PERSON}!",
+      "Nota: llamar a {PERSON} por el contrato",
+    ],
+    negatives: ["🎉 ¡felicidades a todos!"],
+  },
+  it: {
+    templates: [
+      "Redatto da {PERSON}, marzo 2026",
+      "🎉 complimenti {PERSON}!!",
+      "Nota: chiamare {PERSON} per il contratto",
+    ],
+    negatives: ["🎉 complimenti a tutti!!"],
+  },
+  nl: {
+    templates: [
+      "Opgesteld door {PERSON}, maart 2026",
+      "🎉 gefeliciteerd {PERSON}!!",
+      "Notitie: {PERSON} bellen over het huurcontract",
+    ],
+    negatives: ["🎉 gefeliciteerd allemaal!!"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1732,6 +1805,11 @@ const TEMPLATE_SETS = {
     natives: NATIVE_TWENTYFOURTH,
     negatives: TWENTYFOURTH_NEGATIVES,
     lower: true,
+  },
+  twentyfifth: {
+    english: TWENTYFIFTH_TEMPLATES,
+    natives: NATIVE_TWENTYFIFTH,
+    negatives: TWENTYFIFTH_NEGATIVES,
   },
 };
 

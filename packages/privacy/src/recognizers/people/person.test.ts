@@ -943,6 +943,28 @@ describe("person: properties", () => {
     expect(found("sag das, dass ich komme")).toEqual([]);
   });
 
+  it("what people type outside messages: code owners, searches, bylines, notes, status rows, newcomers", () => {
+    expect(found("// TODO(Quavel Drenmoth): remove after the migration")).toEqual(["Quavel Drenmoth"]);
+    expect(found("# FIXME(Quavel): flaky")).toEqual(["Quavel"]);
+    expect(found("// TODO(migration): drop it")).toEqual([]);
+    expect(found("Zorqual Vennik linkedin")).toEqual(["Zorqual Vennik"]);
+    expect(found("Fastify github")).toEqual([]);
+    expect(found("👋 Quavel welcome to the team")).toEqual(["Quavel"]);
+    expect(found("Everyone welcome to the team")).toEqual([]);
+    expect(found("Prepared by Quavel, March 2026")).toEqual(["Quavel"]);
+    expect(found("Erstellt von Quavel, März 2026")).toEqual(["Quavel"]);
+    expect(found("Redatto da Quavel Drenmoth, marzo 2026")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Erstellt von Microsoft, 2026")).toEqual([]);
+    expect(found("Notiz: Quavel wegen Mietvertrag anrufen")).toEqual(["Quavel"]);
+    expect(found("Notiz: Bank wegen Mietvertrag anrufen")).toEqual([]);
+    expect(found("notitie: quavel drenmoth bellen over het huurcontract")).toEqual(["quavel drenmoth"]);
+    expect(found("Q3 targets | Quavel | on track")).toEqual(["Quavel"]);
+    expect(found("Q3 targets | Platform | on track")).toEqual([]);
+    expect(found("Abschiedsfeier für Quavel am Freitag")).toEqual(["Quavel"]);
+    expect(found("🎉 Glückwunsch Quavel!!")).toEqual(["Quavel"]);
+    expect(found("Glückwunsch zum Geburtstag!")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

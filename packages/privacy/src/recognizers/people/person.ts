@@ -276,6 +276,18 @@ const GREETINGS = new Set([
   "dzięki",
   "dziękuję",
   "mulțumesc",
+  // congratulations ("🎉 Glückwunsch X!!", "gefeliciteerd X", "complimenti X")
+  "glückwunsch",
+  "glückwünsche",
+  "gratuliere",
+  "gefeliciteerd",
+  "proficiat",
+  "félicitations",
+  "felicidades",
+  "felicitaciones",
+  "complimenti",
+  "congratulazioni",
+  "auguri",
   "hallå",
   "estimado",
   "estimada",
@@ -1375,7 +1387,8 @@ const PARTICIPLE_RE = /(?:at|ut|it|ad|id)[oa]$/;
 /** Token j is a capitalised Romance past participle that is no listed name, before its agent ("Venduto da X"). */
 function participleOpens(j: number): boolean {
   if (te[j]! - ts[j]! < 6 || cat[j] === CAT_STRONG || cat[j] === CAT_WEAK) return false;
-  return PARTICIPLE_RE.test(lower.slice(ts[j]!, te[j]!));
+  // (and a byline's: "Erstellt von X", "Redatto da X")
+  return (cue(j) & C_BYLINE_VERBS) !== 0 || PARTICIPLE_RE.test(lower.slice(ts[j]!, te[j]!));
 }
 
 /** [from, to) holds two blanks side by side or a tab: columns of a form, not words of a sentence. */
@@ -1937,7 +1950,36 @@ function greetedCaseless(i: number): boolean {
  * Endings of German nouns that no name has ("Änderungen", "Zeitung", "Sicherheit", "Mannschaft"); German
  * capitalises every noun, and a noun in no list read as a name where a sentence holds no other cue.
  */
-const GERMAN_NOUN_ENDINGS = ["ungen", "heiten", "keiten", "schaften", "ung", "heit", "keit", "schaft"];
+const GERMAN_NOUN_ENDINGS = [
+  "ungen",
+  "heiten",
+  "keiten",
+  "schaften",
+  "ung",
+  "heit",
+  "keit",
+  "schaft",
+  // and the last nouns of compounds of office and home ("Mietvertrag", "Arbeitszeugnis", "Jahresgespräch")
+  "vertrag",
+  "verträge",
+  "bericht",
+  "berichte",
+  "gespräch",
+  "gespräche",
+  "angebot",
+  "auftrag",
+  "aufträge",
+  "antrag",
+  "anträge",
+  "zeugnis",
+  "urlaub",
+  "projekt",
+  "projekte",
+  "termin",
+  "termine",
+];
+/** The last letters of those endings: a word ending in none of them is no such noun (most words). */
+const GERMAN_NOUN_LAST = new Set(GERMAN_NOUN_ENDINGS.map((e) => e.charCodeAt(e.length - 1)));
 /** Letters a word must have for those endings to count: "Jung", "Hung" and "Dung" are names. */
 const GERMAN_NOUN_MIN = 7;
 
@@ -1945,8 +1987,7 @@ const GERMAN_NOUN_MIN = 7;
 function germanNoun(s: number, e: number): boolean {
   if (e - s < GERMAN_NOUN_MIN || !sameLen) return false;
   const last = lower.charCodeAt(e - 1);
-  // (every ending ends in g, n or t)
-  if (last !== 103 && last !== 110 && last !== 116) return false;
+  if (!GERMAN_NOUN_LAST.has(last)) return false;
   for (const end of GERMAN_NOUN_ENDINGS) {
     if (!lower.startsWith(end, e - end.length)) continue;
     // "-ung" after a vowel or y is Korean or Chinese romanised ("Junyoung", "Kwokleung"), not German
@@ -2224,12 +2265,13 @@ function scoreSegment(s: Seg): number {
         personPlace(s))
   )
     score = Math.max(score, 0.6);
-  // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from"
+  // an unlisted name where English puts a person: "ask Berniquin about", "Tomomi is from" (or one of the larger
+  // list, or with a family name's ending: "Tarminova linkedin")
   if (
     (ctx.slot || ctx.addressed) &&
     w <= 3 &&
     !lm &&
-    s.unknown >= 1 &&
+    s.unknown + s.extra >= 1 &&
     s.weak === 0 &&
     !innerCapitals(s.a, s.b)
   )
@@ -2586,8 +2628,21 @@ const PLACE_BEFORE = new WordTable(
     "originally",
     "back",
     "trip",
+    "trips",
     "flight",
+    "flights",
     "train",
+    "trains",
+    "ticket",
+    "tickets",
+    "fares",
+    "ferry",
+    "journey",
+    "route",
+    "directions",
+    "commute",
+    "vacation",
+    "holiday",
     "way",
     "world",
     "welcome",
@@ -4458,6 +4513,8 @@ function contextOf(s: Seg): Ctx {
     if (!lowerMode && id1 === ID_ON && p >= 1 && v2 === 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
       ctx.slot = true;
   }
+  // "thanks again X", "thank you again X"
+  if (has1 && tokIs(p, "again") && v2 & W_GREET) ctx.greet = true;
   // a question with the auxiliary first: "hat X schon geantwortet?", "heeft X al gereageerd?", "has X replied?"
   if (has1 && wv(p) & W_AUX && sentenceInitial(text, ts[p]!) && participleAfter(s.b + 1)) ctx.slot = true;
   // "سلام X، خوبی؟": a greeting of a script without case, the name ending at a comma (see greetedCaseless)
@@ -4479,6 +4536,14 @@ function contextOf(s: Seg): Ctx {
     // "Requested $30.00 from X", "sent €20 to X": a sum, then who pays it or is paid
     if (has1 && (tokIs(p, "from") || tokIs(p, "to")) && amountBefore(p)) ctx.slot = true;
   }
+  // a document's byline: "Prepared by X", "Erstellt von X", "Redatto da X", "Opgesteld door X", "Rédigé par X"
+  if (has1 && p >= 1 && cue(p) & C_BYLINE_BY && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_BYLINE_VERBS)
+    ctx.slot = true;
+  // a party or a present for someone: "Abschiedsfeier für X am Freitag", "a farewell gift for X"
+  if (has1 && p >= 1 && cue(p) & C_FOR && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_PARTIES)
+    ctx.slot = true;
+  // a status table's owner cell: "Q3 targets | X | on track" (a cell of its own, a status in the row)
+  if (pipeCell(s.start, te[s.b]!)) ctx.slot = true;
   // "You paid X $45.00", "Du hast X 45,00 € gesendet", "je hebt X € 20,00 betaald"
   if (has1 && (cue(p) & C_PAID_BEFORE) !== 0 && amountAt(te[s.b]!)) ctx.slot = true;
   // "your driver X", "dein Fahrer X", "je chauffeur X", "tu conductor X"
@@ -4530,6 +4595,42 @@ function contextOf(s: Seg): Ctx {
   if (atLineStart && codeAt(after) === 58 && codeAt(after + 1) !== 47 && !fieldName(s)) ctx.speaker = true;
   // a CSV row's first field, before a number: "Mavie,01794 33439,3 Flatley Bank"
   if (atLineStart && codeAt(after) === 44 && csvNumberAt(after + 1)) ctx.slot = true;
+  // a code comment's owner: "// TODO(X): remove", "# FIXME(X)"
+  if (
+    codeAt(s.start - 1) === 40 &&
+    codeAt(after) === 41 &&
+    p >= 0 &&
+    te[p] === s.start - 1 &&
+    cue(p) & C_CODE_NOTES
+  )
+    ctx.intro = true;
+  // a search for a person: "X linkedin", "X obituary", the query's only other word, at its end
+  if (
+    atLineStart &&
+    s.b + 2 === n &&
+    onlySpaces(after, ts[s.b + 1]!) &&
+    lineEnd(text, te[s.b + 1]!) &&
+    cue(s.b + 1) & C_PERSON_SEARCHES
+  )
+    ctx.slot = true;
+  // "X welcome to the team", "👋 X welcome aboard": a newcomer greeted
+  if (
+    s.b + 2 < n &&
+    tokIs(s.b + 1, "welcome") &&
+    onlySpaces(after, ts[s.b + 1]!) &&
+    (tokIs(s.b + 2, "to") || tokIs(s.b + 2, "aboard") || tokIs(s.b + 2, "back")) &&
+    (atLineStart || onlyMarksBefore(s.start))
+  )
+    ctx.slot = true;
+  // a note to call someone: "Notiz: X wegen Mietvertrag anrufen", "notitie: X bellen over …", "Note: X re lease"
+  if (
+    gapMark === 58 &&
+    cue(p) & C_NOTE_LABELS &&
+    s.b + 1 < n &&
+    onlySpaces(after, ts[s.b + 1]!) &&
+    cue(s.b + 1) & C_NOTE_VERBS
+  )
+    ctx.slot = true;
   // a relation in brackets after the name: "genwonz (mother) +44…", "Anna (wife)"
   if (codeAt(after) === 32 && codeAt(after + 1) === 40 && RELATION_RE.test(text.slice(after + 2, after + 14)))
     ctx.slot = true;
@@ -5279,14 +5380,11 @@ function cityContext(t: number): boolean {
     if (CITY_BEFORE.getRange(lower, ts[p]!, te[p]!)) return true;
     // the name of a treaty, a university or a bank: "the Treaty of Paris", "University of Toronto"
     if (tokIs(p, "of") && p > 0 && tk[p - 1]! & K_CAP && onlySpaces(te[p - 1]!, ts[p]!)) return true;
-    // a journey's end or start: "drive to Paris", "flew to Austin", "moved here from Florence"
-    if (
-      (tokIs(p, "to") || tokIs(p, "from")) &&
-      p > 0 &&
-      onlySpaces(te[p - 1]!, ts[p]!) &&
-      PLACE_BEFORE.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
-    )
-      return true;
+    // a journey's end or start: "drive to Paris", "flew to Austin", "moved here from Florence", and a few words
+    // after the journey's word: "flights for X to Lisbon", "trains from Lyon to Paris"
+    if ((tokIs(p, "to") || tokIs(p, "from")) && p > 0)
+      for (let k = p - 1; k >= 0 && k >= p - 4 && sameClause(te[k]!, ts[k + 1]!); k--)
+        if (PLACE_BEFORE.getRange(lower, ts[k]!, te[k]!) !== 0) return true;
   }
   const q = t + 1;
   if (q >= n) return false;
@@ -5480,6 +5578,38 @@ function previousLine(lower: string, pos: number): string | undefined {
   return lower.slice(from, nl);
 }
 
+/** A status a table's row holds in another cell ("| on track |", "| Done |"). */
+const ROW_STATUS_RE =
+  /\|\s*(?:on track|off track|at risk|blocked|done|in progress|not started|open|closed|pending|complete|completed|delayed)\s*(?:\||$)/i;
+/**
+ * [start, end) fills a cell of a row of cells between pipes (" | X | "), and another cell of the row is a status: the
+ * owner column of a status table.
+ */
+function pipeCell(start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && text.charCodeAt(a) === 32) a--;
+  if (a < 0 || text.charCodeAt(a) !== 124) return false;
+  let b = end;
+  while (b < text.length && text.charCodeAt(b) === 32) b++;
+  if (b >= text.length || text.charCodeAt(b) !== 124) return false;
+  let ls = a;
+  while (ls > 0 && text.charCodeAt(ls - 1) !== 10) ls--;
+  let le = b;
+  while (le < text.length && text.charCodeAt(le) !== 10) le++;
+  return ROW_STATUS_RE.test(text.slice(b, le)) || ROW_STATUS_RE.test("|" + text.slice(ls, a + 1));
+}
+
+/** Between the line's start and `pos`, no letter or digit: "👋 X", "- X", "> X". */
+function onlyMarksBefore(pos: number): boolean {
+  for (let k = pos - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0xd800))
+      return false;
+  }
+  return true;
+}
+
 function prevNonSpace(text: string, pos: number): number {
   let k = pos - 1;
   while (k >= 0 && SPACE(text.charCodeAt(k))) k--;
@@ -5507,7 +5637,136 @@ const C_CAR_BEFORE = 16384;
 const C_CASELESS_GREETINGS = 32768;
 const C_ARTICLES = 65536;
 const C_IN_HOUSE = 4096;
+const C_CODE_NOTES = 131072;
+const C_PERSON_SEARCHES = 262144;
+const C_NOTE_LABELS = 524288;
+const C_NOTE_VERBS = 1048576;
+/** A code comment's marks that name an owner in brackets: "TODO(X)". */
+const CODE_NOTES_WORDS = ["todo", "fixme", "xxx", "hack", "note", "bug", "review"];
+/** What people search for with a person's name ("X linkedin"); not code hosts: "Fastify github" is software. */
+const PERSON_SEARCHES_WORDS = [
+  "linkedin",
+  "facebook",
+  "instagram",
+  "obituary",
+  "obituaries",
+  "wife",
+  "husband",
+  "married",
+  "age",
+  "contact",
+  "email",
+  "phone",
+  "address",
+  "xing",
+];
+/** Labels of a note to oneself, of the languages of the hold-out sets. */
+const NOTE_LABELS_WORDS = [
+  "note",
+  "notes",
+  "notiz",
+  "notitie",
+  "nota",
+  "memo",
+  "reminder",
+  "erinnerung",
+  "herinnering",
+  "rappel",
+  "recordatorio",
+  "promemoria",
+  "todo",
+];
+/** What a note to oneself does with a person, after the name ("Notiz: X anrufen", "notitie: X bellen over …"). */
+const NOTE_VERBS_WORDS = [
+  "anrufen",
+  "zurückrufen",
+  "wegen",
+  "bellen",
+  "terugbellen",
+  "mailen",
+  "appen",
+  "schreiben",
+  "fragen",
+  "vragen",
+  "re",
+  "about",
+  "rappeler",
+  "appeler",
+  "llamar",
+  "chiamare",
+];
+const C_BYLINE_VERBS = 1 << 21;
+const C_BYLINE_BY = 1 << 22;
+/** Participles of a document's byline, before "by" ("Prepared by X", "Erstellt von X", "Redatto da X"). */
+const BYLINE_VERBS_WORDS = [
+  "prepared",
+  "written",
+  "authored",
+  "drafted",
+  "compiled",
+  "created",
+  "erstellt",
+  "verfasst",
+  "geschrieben",
+  "bearbeitet",
+  "opgesteld",
+  "geschreven",
+  "gemaakt",
+  "rédigé",
+  "rédigée",
+  "écrit",
+  "préparé",
+  "preparado",
+  "preparada",
+  "redactado",
+  "redactada",
+  "escrito",
+  "redatto",
+  "redatta",
+  "scritto",
+  "preparato",
+];
+/** "By" of those languages. */
+const BYLINE_BY_WORDS = ["by", "von", "door", "par", "por", "da"];
+const C_FOR = 1 << 23;
+const C_PARTIES = 1 << 24;
+/** "For" of the languages of the hold-out sets. */
+const FOR_WORDS = ["for", "für", "voor", "pour", "para", "per"];
+/** Parties and presents held for a person ("Abschiedsfeier für X"). */
+const PARTIES_WORDS = [
+  "farewell",
+  "party",
+  "gift",
+  "present",
+  "drinks",
+  "cake",
+  "card",
+  "abschiedsfeier",
+  "abschied",
+  "feier",
+  "geschenk",
+  "überraschung",
+  "afscheid",
+  "afscheidsfeest",
+  "feestje",
+  "cadeau",
+  "départ",
+  "fête",
+  "despedida",
+  "fiesta",
+  "regalo",
+  "festa",
+  "addio",
+];
 const CUE_WORDS = new WordTable([
+  ...entries(CODE_NOTES_WORDS, C_CODE_NOTES),
+  ...entries(FOR_WORDS, C_FOR),
+  ...entries(PARTIES_WORDS, C_PARTIES),
+  ...entries(BYLINE_VERBS_WORDS, C_BYLINE_VERBS),
+  ...entries(BYLINE_BY_WORDS, C_BYLINE_BY),
+  ...entries(PERSON_SEARCHES_WORDS, C_PERSON_SEARCHES),
+  ...entries(NOTE_LABELS_WORDS, C_NOTE_LABELS),
+  ...entries(NOTE_VERBS_WORDS, C_NOTE_VERBS),
   ...entries(OCCASIONS_WORDS, C_OCCASIONS),
   ...entries(PAID_BEFORE_WORDS, C_PAID_BEFORE),
   ...entries(SERVICE_ROLES_WORDS, C_SERVICE_ROLES),
