@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentyfifth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentyseventh] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1608,6 +1608,145 @@ const NATIVE_TWENTYFIFTH = {
   },
 };
 
+/**
+ * `--templates twentysixth`: session 21's second first reading, written before any of its records was read: meeting
+ * transcripts, photo captions, clinic and legal paperwork, hiring, clubs and support tickets; with look-alikes.
+ */
+const TWENTYSIXTH_TEMPLATES = [
+  "[00:12:03] {PERSON}: ok so the numbers are in",
+  "Speaker 2 ({PERSON}): I can take that one",
+  "📸: {PERSON}",
+  "cr: {PERSON}",
+  "Referred by {PERSON}",
+  "Patient {PERSON} was seen today for a follow-up",
+  "Witness: {PERSON}",
+  "Interviewer: {PERSON} · Round 2",
+  "Team captain this season is {PERSON}",
+  "Customer {PERSON} reports the app crashes on login",
+  "Ticket escalated by {PERSON} to tier 2",
+  "Candidate {PERSON} accepted the offer",
+  "Viewing with {PERSON} at 3pm, {STREET_ADDRESS}",
+  "Emergency contact for {PERSON}: {PHONE_NUMBER}",
+];
+const TWENTYSIXTH_NEGATIVES = [
+  "[00:12:03] ok so the numbers are in",
+  "📸: my phone",
+  "Customer reports the app crashes on login",
+  "Ticket escalated to tier 2",
+  "Viewing at 3pm",
+  "Team captain this season is undecided",
+];
+const NATIVE_TWENTYSIXTH = {
+  de: {
+    templates: [
+      "Patient {PERSON} kam heute zur Nachuntersuchung",
+      "Zeuge: {PERSON}",
+      "Kunde {PERSON} meldet, dass die App abstürzt",
+      "Besichtigung mit {PERSON} um 15 Uhr",
+    ],
+    negatives: ["Kunde meldet, dass die App abstürzt", "Besichtigung um 15 Uhr"],
+  },
+  fr: {
+    templates: [
+      "Le patient {PERSON} a été vu aujourd'hui",
+      "Témoin : {PERSON}",
+      "Visite avec {PERSON} à 15 h",
+    ],
+    negatives: ["Visite à 15 h"],
+  },
+  es: {
+    templates: [
+      "El paciente {PERSON} acudió hoy a revisión",
+      "Testigo: {PERSON}",
+      "Visita con {PERSON} a las 15:00",
+    ],
+    negatives: ["Visita a las 15:00"],
+  },
+  it: {
+    templates: [
+      "Il paziente {PERSON} è stato visitato oggi",
+      "Testimone: {PERSON}",
+      "Visita con {PERSON} alle 15",
+    ],
+    negatives: ["Visita alle 15"],
+  },
+  nl: {
+    templates: [
+      "Patiënt {PERSON} kwam vandaag op controle",
+      "Getuige: {PERSON}",
+      "Bezichtiging met {PERSON} om 15:00",
+    ],
+    negatives: ["Bezichtiging om 15:00"],
+  },
+};
+
+/**
+ * `--templates twentyseventh`: session 21's third first reading, written before any of its records was read: the
+ * lines mail programs and out-of-office replies write around a name (quoted replies, forwarded headers, delegates
+ * and stand-ins), in English and five European languages; with look-alikes.
+ */
+const TWENTYSEVENTH_TEMPLATES = [
+  "On Mon, 3 Mar 2026 at 10:14, {PERSON} wrote:",
+  "---------- Forwarded message ---------\nFrom: {PERSON}\nDate: Mon, 3 Mar 2026",
+  "I'm out of office until Monday. For anything urgent please contact {PERSON}.",
+  "In my absence, {PERSON} will be covering.",
+  "Backup: {PERSON}",
+  "Sent on behalf of {PERSON}",
+  "Delegate: {PERSON} (until 14 March)",
+  "> {PERSON} wrote:\n> sounds good",
+  "Please reach out to {PERSON} or the service desk",
+  "Automatic reply: {PERSON} is away",
+];
+const TWENTYSEVENTH_NEGATIVES = [
+  "I'm out of office until Monday. For anything urgent please contact the service desk.",
+  "Backup: nightly at 02:00",
+  "Automatic reply: away",
+  "On Mon, 3 Mar 2026 at 10:14, the build failed",
+];
+const NATIVE_TWENTYSEVENTH = {
+  de: {
+    templates: [
+      "Am Montag, 3. März 2026 um 10:14 schrieb {PERSON}:",
+      "Ich bin bis Montag nicht im Büro. In dringenden Fällen wenden Sie sich bitte an {PERSON}.",
+      "Vertretung: {PERSON}",
+      "Von: {PERSON}\nGesendet: Montag, 3. März 2026",
+    ],
+    negatives: ["Ich bin bis Montag nicht im Büro.", "Vertretung: noch offen"],
+  },
+  fr: {
+    templates: [
+      "Le lun. 3 mars 2026 à 10:14, {PERSON} a écrit :",
+      "Je suis absent jusqu'à lundi. En cas d'urgence, veuillez contacter {PERSON}.",
+      "De : {PERSON}\nEnvoyé : lundi 3 mars 2026",
+    ],
+    negatives: ["Je suis absent jusqu'à lundi."],
+  },
+  es: {
+    templates: [
+      "El lun, 3 mar 2026 a las 10:14, {PERSON} escribió:",
+      "Estoy fuera de la oficina hasta el lunes. Para urgencias, contacte con {PERSON}.",
+      "De: {PERSON}\nEnviado: lunes, 3 de marzo de 2026",
+    ],
+    negatives: ["Estoy fuera de la oficina hasta el lunes."],
+  },
+  it: {
+    templates: [
+      "Il giorno lun 3 mar 2026 alle 10:14 {PERSON} ha scritto:",
+      "Sono fuori ufficio fino a lunedì. Per urgenze contattare {PERSON}.",
+      "Da: {PERSON}\nInviato: lunedì 3 marzo 2026",
+    ],
+    negatives: ["Sono fuori ufficio fino a lunedì."],
+  },
+  nl: {
+    templates: [
+      "Op ma 3 mrt 2026 om 10:14 schreef {PERSON}:",
+      "Ik ben tot maandag afwezig. Neem voor dringende zaken contact op met {PERSON}.",
+      "Van: {PERSON}\nVerzonden: maandag 3 maart 2026",
+    ],
+    negatives: ["Ik ben tot maandag afwezig."],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1810,6 +1949,16 @@ const TEMPLATE_SETS = {
     english: TWENTYFIFTH_TEMPLATES,
     natives: NATIVE_TWENTYFIFTH,
     negatives: TWENTYFIFTH_NEGATIVES,
+  },
+  twentysixth: {
+    english: TWENTYSIXTH_TEMPLATES,
+    natives: NATIVE_TWENTYSIXTH,
+    negatives: TWENTYSIXTH_NEGATIVES,
+  },
+  twentyseventh: {
+    english: TWENTYSEVENTH_TEMPLATES,
+    natives: NATIVE_TWENTYSEVENTH,
+    negatives: TWENTYSEVENTH_NEGATIVES,
   },
 };
 

@@ -340,6 +340,10 @@ describe("street addresses: continental European forms", () => {
     expect(addresses("Your order to Testarska 3 times")).toEqual([]);
     // a letter's "care of", then the street
     expect(addresses("c/o Quavel Drenmoth, Testička 864")).toEqual(["Testička 864"]);
+    // a viewing, or a meeting's time then a comma, announces where
+    expect(addresses("Viewing with Quavel at 3pm, Testarska 75")).toEqual(["Testarska 75"]);
+    expect(addresses("Besichtigung mit Quavel um 15 Uhr, Testweg 86b")).toEqual(["Testweg 86b"]);
+    expect(addresses("we meet at 3pm, 2 of us")).toEqual([]);
   });
 
   it("the last words of Italian towns' names, also in lower case", () => {

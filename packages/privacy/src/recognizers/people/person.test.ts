@@ -965,6 +965,43 @@ describe("person: properties", () => {
     expect(found("Glückwunsch zum Geburtstag!")).toEqual([]);
   });
 
+  it("transcripts, photo credits, roles before a name, witnesses, meetings at a time", () => {
+    expect(found("Speaker 2 (Quavel): I can take that one")).toEqual(["Quavel"]);
+    expect(found("📸: Quavel")).toEqual(["Quavel"]);
+    expect(found("📸: my phone")).toEqual([]);
+    expect(found("cr: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Zeuge: Quavel")).toEqual(["Quavel"]);
+    expect(found("Témoin : Quavel")).toEqual(["Quavel"]);
+    expect(found("Kunde Quavel meldet, dass die App abstürzt")).toEqual(["Quavel"]);
+    expect(found("Patiënt Quavel Drenmoth kwam vandaag op controle")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Customer Quavel Drenmoth reports the app crashes")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Customer Service reports")).toEqual([]);
+    expect(found("Besichtigung mit Quavel um 15 Uhr")).toEqual(["Quavel"]);
+    expect(found("Visite avec Quavel à 15 h")).toEqual(["Quavel"]);
+    expect(found("Meeting with Marketing at 3pm")).toEqual([]);
+    expect(found("Emergency contact for Quavel: call now")).toEqual(["Quavel"]);
+  });
+
+  it("mail and out-of-office lines: stand-ins, headers, 'on behalf of'; German and Dutch words that are no names", () => {
+    expect(found("In my absence, Quavel will be covering.")).toEqual(["Quavel"]);
+    expect(found("In my absence, nothing changes.")).toEqual([]);
+    expect(found("Please reach out to Quavel or the service desk")).toEqual(["Quavel"]);
+    expect(found("Please reach out to the service desk")).toEqual([]);
+    expect(found("Backup: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Backup: nightly at 02:00")).toEqual([]);
+    expect(found("Sent on behalf of Quavel")).toEqual(["Quavel"]);
+    expect(found("In dringenden Fällen wenden Sie sich bitte an Quavel.")).toEqual(["Quavel"]);
+    expect(found("neem voor dringende zaken contact op met quavel.")).toEqual(["quavel"]);
+    expect(found("von: quavel\ngesendet: montag, 3. märz 2026")).toEqual(["quavel"]);
+    // "im" inside a clause is German "in the"; a pronoun before a lower-case word makes it a verb; a weekday
+    expect(found("Er ist im Krankenhaus")).toEqual([]);
+    expect(found("Ich bin bis Montag nicht im Büro.")).toEqual([]);
+    expect(found("hi im Quavel")).toEqual(["Quavel"]);
+    expect(found("ik ben tot maandag afwezig.")).toEqual([]);
+    expect(found("Morgen zie ik Quavel Drenmoth op de markt.")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Reviewed-by: Laurenty P. Maj")).toEqual(["Laurenty P. Maj"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -160,7 +160,37 @@ const LABELS = new Set([
   "visitors",
   "interviewer",
   "interviewee",
+  // who stands in for someone away: "Backup: X", "Delegate: X", "Vertretung: X"
+  "backup",
+  "delegate",
+  "deputy",
+  "cover",
+  "vertretung",
+  "stellvertreter",
+  "stellvertreterin",
+  "vervanger",
+  "vervangster",
+  "remplaçant",
+  "remplaçante",
+  "sustituto",
+  "sustituta",
+  "sostituto",
+  "sostituta",
   "witness",
+  "zeuge",
+  "zeugin",
+  "getuige",
+  "témoin",
+  "testigo",
+  "testimone",
+  // a photo's credit: "cr: X", "Photo: X", "Foto: X"
+  "cr",
+  "credit",
+  "credits",
+  "photo",
+  "foto",
+  "photographer",
+  "fotograf",
   "caller",
   "лицо",
   "контакт",
@@ -1856,6 +1886,9 @@ function categorise(i: number): number {
   if (bits & (L_TITLE | L_ORG | L_SUFFIX) && !nameBits) c = CAT_NONE;
   // a company people pay or hear from ("Sent €20 to Amazon", "sent 20 to Uber"), unless faker's names hold it
   else if (bits & L_BRAND && !(nameBits & (L_FIRST | L_LAST))) c = CAT_NONE;
+  // a day or a month that only a family-name list holds too ("bis Montag", "v pátek"); "May", "June" and "August"
+  // are given names and stay weak ones, and so do short ones ("Laurenty P. Maj")
+  else if (bits & L_CALENDAR && !(nameBits & L_FIRST) && e0 - s0 >= 5) c = CAT_NONE;
   else if (k & K_ALLCAP) c = nameBits & (L_FIRST | L_LAST) && !wordBits ? CAT_WEAK : CAT_NONE;
   else if (nameBits && !wordBits) c = nameBits & (L_FIRST | L_LAST) ? CAT_STRONG : CAT_EXTRA;
   else if (nameBits) c = CAT_WEAK;
@@ -2058,6 +2091,8 @@ function buildSegment(from: number, to: number): void {
   // a greeting before a name is its context, not part of it ("Hallo Jürgen", "Bonjour Camille"), unless it is a
   // given name too: "Cara Aalbers" may be a name, and masking "Cara" in "Cara Giulia" costs less than a leak
   if (!titled) while (a < to && greeting(a)) a++;
+  // and so is a role before it ("Kunde X meldet", "Patiënt X kwam"), unless it is a given name too
+  if (!titled) while (a < to && cue(a) & C_ROLE_NOUNS && !(fullBits(a) & L_FIRST)) a++;
   // a greeting alone before a comma, a stop or the end is no name ("Привет, Иван", "danke!")
   if (!titled && a === to && loneEnd(te[a]!) && greeting(a)) return;
   // an organisation word after the names makes the whole run an organisation
@@ -2674,6 +2709,11 @@ function personPlace(s: Seg): boolean {
       return false;
     if (!sentenceInitial(text, ts[p]!)) return false;
   }
+  // after a German preposition joined to its article a noun stands ("nicht im Büro", "zum Bahnhof"), and after a
+  // subject pronoun a verb ("ik ben", "ich bin"), not a name
+  // (a capitalised name may follow an inverted pronoun: "Morgen zie ik X")
+  const nv = NOUN_OR_VERB_BEFORE.getRange(lower, ts[p]!, te[p]!);
+  if (nv === NV_NOUN || (nv === NV_VERB && tk[s.a]! & K_LOWER)) return false;
   // lower-case after a copula, a word that is only a family name is what something is: "der build ist grün", "das
   // licht war weiss" (a given name is whom: "das ist jana")
   if (
@@ -2705,6 +2745,22 @@ function personPlace(s: Seg): boolean {
   return !(q < n && tk[q]! & (K_CAP | K_DIGITS) && onlySpaces(te[s.b]!, ts[q]!) && !possLen(s.b));
 }
 
+/** Token p ("im") opens its clause: at a sentence's start, after a greeting or a comma ("hi im X", "ok, im X"). */
+function imOpensClause(p: number): boolean {
+  if (sentenceInitial(text, ts[p]!)) return true;
+  if (p === 0) return true;
+  return greeting(p - 1) || !sameClause(te[p - 1]!, ts[p]!) || codeAt(te[p - 1]!) === 44;
+}
+
+/** See personPlace: German prepositions with their article, and subject pronouns of five European languages. */
+const NV_NOUN = 1;
+const NV_VERB = 2;
+/** Subject pronouns of five European languages: a verb follows ("ik ben", "ich bin", "io sono"). */
+const NV_PRONOUNS = ["ik", "jij", "wij", "ich", "wir", "nous", "vous", "io", "noi", "voi", "yo", "nosotros"];
+const NOUN_OR_VERB_BEFORE = new WordTable([
+  ...entries(["im", "zum", "zur", "beim", "vom", "ins"], NV_NOUN),
+  ...entries(NV_PRONOUNS, NV_VERB),
+]);
 /** "Is" and "was" of the languages of lower-case chat, before what something is (see personPlace). */
 const COPULAS = wordSet([
   "ist",
@@ -4495,7 +4551,8 @@ function contextOf(s: Seg): Ctx {
       ((id1 === ID_HIM || id1 === ID_HER || id1 === ID_THEM) && (id2 === ID_NAMED || id2 === ID_CALLED)) ||
       (id1 === ID_AM && id2 === ID_I) ||
       id1 === ID_I_M ||
-      id1 === ID_IM
+      // ("im" without its apostrophe opens a clause: "hi im X"; inside one it is German "in the": "ist im Büro")
+      (id1 === ID_IM && imOpensClause(p))
     )
       ctx.intro = true;
     if (v1 & W_GREET || (id1 === ID_YOU && id2 === ID_THANK)) ctx.greet = true;
@@ -4507,7 +4564,8 @@ function contextOf(s: Seg): Ctx {
     if (greetingIts(p)) ctx.intro = true;
     if (v1 & W_ADDRESS) ctx.addressed = true;
     // "the account of Gingen", "on behalf of"; "on account of" is no owner
-    if (v1 & W_OF && v2 & W_OWNER && !(p >= 2 && wid(p - 2) === ID_ON)) ctx.slot = true;
+    if (v1 & W_OF && v2 & W_OWNER && !(p >= 2 && wid(p - 2) === ID_ON && tokIs(p - 1, "account")))
+      ctx.slot = true;
     // "Waiting on Ellikath to approve", "counting on X": a person is waited on
     // (not in lower-case chat, where every word may be read as a name: "waiting on approval")
     if (!lowerMode && id1 === ID_ON && p >= 1 && v2 === 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
@@ -4542,6 +4600,52 @@ function contextOf(s: Seg): Ctx {
   // a party or a present for someone: "Abschiedsfeier für X am Freitag", "a farewell gift for X"
   if (has1 && p >= 1 && cue(p) & C_FOR && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_PARTIES)
     ctx.slot = true;
+  // a role before the name, opening the sentence: "Patient X kam heute", "Kunde X meldet", "Customer X reports"
+  if (
+    has1 &&
+    cue(p) & C_ROLE_NOUNS &&
+    // (capitalised only: in lower case "the tenant id", "customer id is missing" are fields)
+    tk[p]! & K_CAP &&
+    (sentenceInitial(text, ts[p]!) || (p > 0 && cue(p - 1) & C_ARTICLES && onlySpaces(te[p - 1]!, ts[p]!)))
+  )
+    ctx.slot = true;
+  // a meeting with someone at a time: "Viewing with X at 3pm", "Besichtigung mit X um 15 Uhr", "Visite avec X à 15 h"
+  if (has1 && cue(p) & C_CALENDAR_WITH && atTimeAfter(s.b + 1)) ctx.slot = true;
+  // a transcript's speaker: "Speaker 2 (X): …"
+  if (
+    codeAt(s.start - 1) === 40 &&
+    codeAt(te[s.b]!) === 41 &&
+    p >= 1 &&
+    te[p] === s.start - 2 &&
+    tk[p]! & K_DIGITS &&
+    cue(p - 1) & C_SPEAKERS
+  )
+    ctx.intro = true;
+  // a photo's credit after a camera: "📸: X", "📷 X"
+  if (cameraBefore(s.start)) ctx.intro = true;
+  // "Emergency contact for X: …"
+  if (has1 && tokIs(p, "for") && p > 0 && tokIs(p - 1, "contact") && codeAt(te[s.b]!) === 58) ctx.slot = true;
+  // who stands in or is to be reached: "In my absence, X will be covering", "please reach out to X", "wenden Sie
+  // sich bitte an X", "neem contact op met X"
+  if (has1 && tokIs(p, "to") && p >= 2 && tokIs(p - 1, "out") && tokIs(p - 2, "reach")) ctx.slot = true;
+  if (
+    has1 &&
+    tokIs(p, "an") &&
+    p >= 2 &&
+    (tokIs(p - 1, "sich") || (tokIs(p - 1, "bitte") && tokIs(p - 2, "sich")))
+  )
+    ctx.slot = true;
+  if (has1 && tokIs(p, "met") && p >= 2 && tokIs(p - 1, "op") && tokIs(p - 2, "contact")) ctx.slot = true;
+  if (
+    p >= 2 &&
+    loneMark(te[p]!, ts[p + 1]!) === 44 &&
+    tokIs(p, "absence") &&
+    (tokIs(p - 1, "my") || tokIs(p - 1, "our"))
+  )
+    ctx.slot = true;
+  // a mail's header: "von: X" over "gesendet: …", "van: X" over "verzonden: …" (in lower case too)
+  if (gapMark === 58 && cue(p) & C_FROM_LABELS && lineEnd(text, te[s.b]!) && sentLineAfter(te[s.b]!))
+    ctx.intro = true;
   // a status table's owner cell: "Q3 targets | X | on track" (a cell of its own, a status in the row)
   if (pipeCell(s.start, te[s.b]!)) ctx.slot = true;
   // "You paid X $45.00", "Du hast X 45,00 € gesendet", "je hebt X € 20,00 betaald"
@@ -5599,6 +5703,37 @@ function pipeCell(start: number, end: number): boolean {
   return ROW_STATUS_RE.test(text.slice(b, le)) || ROW_STATUS_RE.test("|" + text.slice(ls, a + 1));
 }
 
+/** Token q opens a time after spaces: "at 3pm", "um 15 Uhr", "à 15 h", "a las 15:00", "alle 15". */
+function atTimeAfter(q: number): boolean {
+  if (q + 1 >= n || !onlySpaces(te[q - 1]!, ts[q]!) || !(cue(q) & C_AT_TIME)) return false;
+  let r = q + 1;
+  // ("a las 15:00": the article of the hour)
+  if (tokIs(r, "las") && r + 1 < n && onlySpaces(te[r]!, ts[r + 1]!)) r++;
+  return onlySpaces(te[r - 1]!, ts[r]!) && (tk[r]! & K_DIGITS) !== 0 && isDigitCode(codeAt(ts[r]!));
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A camera emoji and a colon or a space open the line before `pos`: a photo's credit ("📸: X", "📷 X"). */
+function cameraBefore(pos: number): boolean {
+  let k = pos - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 58)) k--;
+  if (k < 1) return false;
+  // (U+1F4F7 and U+1F4F8, as UTF-16)
+  const low = text.charCodeAt(k);
+  if ((low !== 0xdcf7 && low !== 0xdcf8) || text.charCodeAt(k - 1) !== 0xd83d) return false;
+  return k - 1 === 0 || text.charCodeAt(k - 2) === 10;
+}
+
+/** The line after the one that ends at `pos` is a mail header's "Sent:" or "Date:" line. */
+function sentLineAfter(pos: number): boolean {
+  let k = pos;
+  while (k < text.length && text.charCodeAt(k) !== 10) k++;
+  return k < text.length && SENT_LINE_RE.test(lower.slice(k + 1, k + 24));
+}
+
 /** Between the line's start and `pos`, no letter or digit: "👋 X", "- X", "> X". */
 function onlyMarksBefore(pos: number): boolean {
   for (let k = pos - 1; k >= 0; k--) {
@@ -5758,8 +5893,66 @@ const PARTIES_WORDS = [
   "festa",
   "addio",
 ];
+const C_ROLE_NOUNS = 1 << 25;
+const C_SPEAKERS = 1 << 26;
+const C_AT_TIME = 1 << 27;
+/** Roles a record names a person by, before the name ("Patient X", "Kunde X", "Candidate X"). */
+const ROLE_NOUNS_WORDS = [
+  "patient",
+  "patientin",
+  "patiënt",
+  "patiente",
+  "paciente",
+  "paziente",
+  "customer",
+  "client",
+  "cliente",
+  "kunde",
+  "kundin",
+  "klant",
+  "candidate",
+  "kandidat",
+  "kandidatin",
+  "kandidaat",
+  "candidato",
+  "candidata",
+  "applicant",
+  "bewerber",
+  "bewerberin",
+  "sollicitant",
+  "tenant",
+  "mieter",
+  "mieterin",
+  "huurder",
+  "locataire",
+  "inquilino",
+  "inquilina",
+];
+/** Who speaks in a transcript ("Speaker 2 (X)"). */
+const SPEAKERS_WORDS = [
+  "speaker",
+  "sprecher",
+  "sprecherin",
+  "spreker",
+  "intervenant",
+  "orador",
+  "participant",
+  "guest",
+];
+/** "At" before a time, of the languages of the hold-out sets ("with X at 3pm", "mit X um 15 Uhr", "con X alle 15"). */
+const AT_TIME_WORDS = ["at", "um", "om", "à", "a", "alle", "las", "ab", "from", "von"];
+const C_FROM_LABELS = 1 << 28;
+/** "From" of a mail's header, of the languages of the hold-out sets ("Von: X", "De : X", "Da: X"). */
+const FROM_LABELS_WORDS = ["from", "von", "van", "de", "da", "från", "fra", "od"];
+/** "Sent" and "Date" of a mail's header, the line under "From" ("Gesendet: Montag, …"). */
+const SENT_LINE_RE =
+  /^\s*(?:sent|date|gesendet|datum|verzonden|envoyé|enviado|fecha|inviato|data|skickat|sendt|wysłano)\s?:/;
 const CUE_WORDS = new WordTable([
   ...entries(CODE_NOTES_WORDS, C_CODE_NOTES),
+  ...entries(FROM_LABELS_WORDS, C_FROM_LABELS),
+  ...entries(ROLE_NOUNS_WORDS, C_ROLE_NOUNS),
+  ...entries(SPEAKERS_WORDS, C_SPEAKERS),
+  ...entries(AT_TIME_WORDS, C_AT_TIME),
   ...entries(FOR_WORDS, C_FOR),
   ...entries(PARTIES_WORDS, C_PARTIES),
   ...entries(BYLINE_VERBS_WORDS, C_BYLINE_VERBS),
