@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentyseventh] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|twentyeighth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1747,6 +1747,78 @@ const NATIVE_TWENTYSEVENTH = {
   },
 };
 
+/**
+ * `--templates twentyeighth`: session 21's fourth first reading, written before any of its records was read: everyday
+ * work chat in the European languages the earlier sets wrote least in (Polish, Swedish, Portuguese, Norwegian,
+ * Danish, Finnish, Czech), beside its English; with look-alikes.
+ */
+const TWENTYEIGHTH_TEMPLATES = [
+  "Hey {PERSON}, got a minute?",
+  "The meeting with {PERSON} moved to tomorrow",
+  "Can you call {PERSON} this afternoon?",
+  "{PERSON} wrote that they'll be late",
+];
+const TWENTYEIGHTH_NEGATIVES = ["Hey, got a minute?", "The meeting moved to tomorrow"];
+const NATIVE_TWENTYEIGHTH = {
+  pl: {
+    templates: [
+      "Cześć {PERSON}, masz chwilę?",
+      "Spotkanie z {PERSON} przeniesione na jutro",
+      "{PERSON} napisał, że się spóźni",
+    ],
+    negatives: ["Cześć, masz chwilę?", "Spotkanie przeniesione na jutro"],
+  },
+  sv: {
+    templates: [
+      "Hej {PERSON}, har du en minut?",
+      "Mötet med {PERSON} är flyttat till imorgon",
+      "Ring {PERSON} i eftermiddag",
+      "{PERSON} skrev att hen blir sen",
+    ],
+    negatives: ["Hej, har du en minut?", "Mötet är flyttat till imorgon"],
+  },
+  pt_PT: {
+    templates: [
+      "Olá {PERSON}, tens um minuto?",
+      "A reunião com {PERSON} passou para amanhã",
+      "{PERSON} escreveu que vai chegar atrasado",
+    ],
+    negatives: ["Olá, tens um minuto?", "A reunião passou para amanhã"],
+  },
+  nb_NO: {
+    templates: [
+      "Hei {PERSON}, har du et minutt?",
+      "Møtet med {PERSON} er flyttet til i morgen",
+      "Ring {PERSON} i ettermiddag",
+    ],
+    negatives: ["Hei, har du et minutt?"],
+  },
+  da: {
+    templates: [
+      "Hej {PERSON}, har du et øjeblik?",
+      "Mødet med {PERSON} er flyttet til i morgen",
+      "{PERSON} skrev, at han bliver forsinket",
+    ],
+    negatives: ["Hej, har du et øjeblik?"],
+  },
+  fi: {
+    templates: [
+      "Moi {PERSON}, onko sinulla hetki?",
+      "{PERSON} kirjoitti, että hän myöhästyy",
+      "Kokous: {PERSON}, klo 15",
+    ],
+    negatives: ["Moi, onko sinulla hetki?", "Kokous klo 15"],
+  },
+  cs_CZ: {
+    templates: [
+      "Ahoj {PERSON}, máš chvilku?",
+      "Schůzka s {PERSON} se přesouvá na zítra",
+      "{PERSON} psal, že se zpozdí",
+    ],
+    negatives: ["Ahoj, máš chvilku?", "Schůzka se přesouvá na zítra"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -1959,6 +2031,11 @@ const TEMPLATE_SETS = {
     english: TWENTYSEVENTH_TEMPLATES,
     natives: NATIVE_TWENTYSEVENTH,
     negatives: TWENTYSEVENTH_NEGATIVES,
+  },
+  twentyeighth: {
+    english: TWENTYEIGHTH_TEMPLATES,
+    natives: NATIVE_TWENTYEIGHTH,
+    negatives: TWENTYEIGHTH_NEGATIVES,
   },
 };
 

