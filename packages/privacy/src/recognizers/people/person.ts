@@ -36,6 +36,7 @@ import {
   tokensOf,
   wordBits,
 } from "./tokens.js";
+import { isDigit } from "../contact/chars.js";
 import { IN_HOUSE_WORDS } from "./in-house.js";
 import { thingCells } from "./table-columns.js";
 import { entries, WordTable } from "./words.js";
@@ -5725,11 +5726,7 @@ function atTimeAfter(q: number): boolean {
   let r = q + 1;
   // ("a las 15:00": the article of the hour)
   if (tokIs(r, "las") && r + 1 < n && onlySpaces(te[r]!, ts[r + 1]!)) r++;
-  return onlySpaces(te[r - 1]!, ts[r]!) && (tk[r]! & K_DIGITS) !== 0 && isDigitCode(codeAt(ts[r]!));
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return onlySpaces(te[r - 1]!, ts[r]!) && (tk[r]! & K_DIGITS) !== 0 && isDigit(codeAt(ts[r]!));
 }
 
 /** A camera emoji and a colon or a space open the line before `pos`: a photo's credit ("📸: X", "📷 X"). */
