@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|twentyeighth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtieth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1819,6 +1819,185 @@ const NATIVE_TWENTYEIGHTH = {
   },
 };
 
+/**
+ * `--templates twentyninth`: session 22's first reading, written before any of its records was read: the lines of
+ * delivery, ride, lettings, event, insurance and school apps and forms, where a name stands beside an address, a
+ * phone number or an e-mail address; in English and eight European languages; with look-alikes.
+ */
+const TWENTYNINTH_TEMPLATES = [
+  "Your driver {PERSON} is arriving at {STREET_ADDRESS}",
+  "Order #4471 out for delivery to {STREET_ADDRESS}. Courier: {PERSON} ({PHONE_NUMBER})",
+  "Pickup: {STREET_ADDRESS}\nDrop-off: {STREET_ADDRESS}\nPassenger: {PERSON}",
+  "Viewing booked for {STREET_ADDRESS} on Saturday 11:00, agent {PERSON}",
+  "Landlord: {PERSON}, tel. {PHONE_NUMBER}",
+  "RSVP to {PERSON} by Friday, party is at {STREET_ADDRESS}",
+  "Claim 88-2231: policyholder {PERSON}, incident at {STREET_ADDRESS}",
+  "Parent/guardian: {PERSON}   Phone: {PHONE_NUMBER}   Email: {EMAIL_ADDRESS}",
+  "Left at front door of {STREET_ADDRESS}, signed by {PERSON}",
+  "New tenant {PERSON} moves into {STREET_ADDRESS} on the 1st",
+  "Please return the keys to {PERSON} at {STREET_ADDRESS}",
+  "Visitor badge: {PERSON} — host {PERSON}",
+  "hi, this is {PERSON} from the letting agency, call me back on {PHONE_NUMBER}",
+  "Invoice to: {PERSON}\n{STREET_ADDRESS}",
+  "Your table for 4 is booked under {PERSON}",
+  "Lost & found: wallet belonging to {PERSON} handed in at reception",
+];
+const TWENTYNINTH_NEGATIVES = [
+  "Order #4471 out for delivery. Courier arriving in 5 min",
+  "Platform 9, coach B, seat 42",
+  "Viewing booked for Saturday 11:00",
+  "Building 4, floor 2, room 2.14",
+  "Your table for 4 is booked for 19:30",
+  "Claim 88-2231 closed on 12 March",
+];
+const NATIVE_TWENTYNINTH = {
+  de: {
+    templates: [
+      "Ihr Fahrer {PERSON} ist gleich bei {STREET_ADDRESS}",
+      "Besichtigung am Samstag um 11 Uhr, {STREET_ADDRESS}, Makler: {PERSON}",
+      "Vermieter: {PERSON}, Tel. {PHONE_NUMBER}",
+      "Paket wurde bei {PERSON} abgegeben (Nachbar, {STREET_ADDRESS})",
+      "Tisch für 4 Personen auf den Namen {PERSON} reserviert",
+    ],
+    negatives: ["Ihr Fahrer ist gleich da", "Tisch für 4 Personen um 19:30 reserviert"],
+  },
+  fr: {
+    templates: [
+      "Votre chauffeur {PERSON} arrive au {STREET_ADDRESS}",
+      "Visite prévue samedi à 11h, {STREET_ADDRESS}, agent : {PERSON}",
+      "Propriétaire : {PERSON}, tél. {PHONE_NUMBER}",
+      "Colis déposé chez {PERSON}, {STREET_ADDRESS}",
+      "Table pour 4 réservée au nom de {PERSON}",
+    ],
+    negatives: ["Votre chauffeur arrive dans 5 minutes", "Table pour 4 réservée à 19h30"],
+  },
+  es: {
+    templates: [
+      "Tu conductor {PERSON} está llegando a {STREET_ADDRESS}",
+      "Visita el sábado a las 11:00 en {STREET_ADDRESS}, agente: {PERSON}",
+      "Casero: {PERSON}, tel. {PHONE_NUMBER}",
+      "Mesa para 4 reservada a nombre de {PERSON}",
+    ],
+    negatives: ["Tu conductor está llegando", "Mesa para 4 reservada a las 21:00"],
+  },
+  it: {
+    templates: [
+      "Il tuo autista {PERSON} sta arrivando in {STREET_ADDRESS}",
+      "Visita sabato alle 11, {STREET_ADDRESS}, agente: {PERSON}",
+      "Proprietario: {PERSON}, tel. {PHONE_NUMBER}",
+      "Tavolo per 4 prenotato a nome {PERSON}",
+    ],
+    negatives: ["Il tuo autista sta arrivando", "Tavolo per 4 prenotato alle 20:30"],
+  },
+  nl: {
+    templates: [
+      "Je chauffeur {PERSON} komt eraan bij {STREET_ADDRESS}",
+      "Bezichtiging zaterdag om 11:00, {STREET_ADDRESS}, makelaar: {PERSON}",
+      "Verhuurder: {PERSON}, tel. {PHONE_NUMBER}",
+      "Pakket afgegeven bij {PERSON} (buren, {STREET_ADDRESS})",
+    ],
+    negatives: ["Je chauffeur komt eraan", "Bezichtiging zaterdag om 11:00"],
+  },
+  pl: {
+    templates: [
+      "Twój kierowca {PERSON} dojeżdża na {STREET_ADDRESS}",
+      "Właściciel: {PERSON}, tel. {PHONE_NUMBER}",
+      "Paczka zostawiona u {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["Twój kierowca dojeżdża", "Paczka zostawiona w paczkomacie"],
+  },
+  pt_PT: {
+    templates: [
+      "O seu motorista {PERSON} está a chegar à {STREET_ADDRESS}",
+      "Senhorio: {PERSON}, tel. {PHONE_NUMBER}",
+      "Mesa para 4 reservada em nome de {PERSON}",
+    ],
+    negatives: ["O seu motorista está a chegar", "Mesa para 4 reservada às 20h"],
+  },
+  sv: {
+    templates: [
+      "Din förare {PERSON} är snart framme vid {STREET_ADDRESS}",
+      "Hyresvärd: {PERSON}, tel. {PHONE_NUMBER}",
+      "Paketet lämnades hos {PERSON}, {STREET_ADDRESS}",
+    ],
+    negatives: ["Din förare är snart framme", "Paketet lämnades vid dörren"],
+  },
+};
+
+/**
+ * `--templates thirtieth`: session 22's second first reading, written before any of its records was read: people in
+ * hiring, procurement, finance and project work (candidates, approvers, vendors' contacts, owners of tasks and
+ * budgets, minutes' action items), named once or twice in a line, in English and five European languages; with
+ * look-alikes.
+ */
+const THIRTIETH_TEMPLATES = [
+  "Candidate {PERSON} accepted the offer, start date 1 March",
+  "Interview panel: {PERSON}, {PERSON} and {PERSON}",
+  "PO 55120 approved by {PERSON}, pending sign-off from {PERSON}",
+  "Action item: {PERSON} to send the revised budget by Friday",
+  "Vendor contact is {PERSON} ({EMAIL_ADDRESS})",
+  "Expense report submitted by {PERSON} — 3 receipts missing",
+  "Owner: {PERSON} | Due: 14 Apr | Status: blocked",
+  "Referred by {PERSON}, recruiter {PERSON}",
+  "Budget holder {PERSON} needs to approve anything over 5k",
+  "{PERSON} is out sick, {PERSON} will run the stand-up",
+  "Per {PERSON}'s email, the invoice is on hold",
+  "Looping in {PERSON} who owns the contract",
+  "We need a second reviewer — maybe {PERSON}?",
+  "offer letter for {PERSON} is ready to sign",
+];
+const THIRTIETH_NEGATIVES = [
+  "PO 55120 approved, pending sign-off",
+  "Owner: Finance | Due: 14 Apr | Status: blocked",
+  "Action item: send the revised budget by Friday",
+  "3 receipts missing from the expense report",
+  "We need a second reviewer for the contract",
+];
+const NATIVE_THIRTIETH = {
+  de: {
+    templates: [
+      "Kandidat {PERSON} hat das Angebot angenommen",
+      "Bestellung freigegeben von {PERSON}, Unterschrift von {PERSON} fehlt noch",
+      "Aufgabe: {PERSON} schickt das Budget bis Freitag",
+      "{PERSON} ist krank, {PERSON} übernimmt das Daily",
+    ],
+    negatives: ["Bestellung freigegeben, Unterschrift fehlt noch", "Aufgabe: Budget bis Freitag schicken"],
+  },
+  fr: {
+    templates: [
+      "Le candidat {PERSON} a accepté l'offre",
+      "Commande validée par {PERSON}, en attente de la signature de {PERSON}",
+      "Action : {PERSON} envoie le budget révisé vendredi",
+      "{PERSON} est malade, {PERSON} anime le point du matin",
+    ],
+    negatives: ["Commande validée, en attente de signature", "Action : envoyer le budget révisé vendredi"],
+  },
+  es: {
+    templates: [
+      "El candidato {PERSON} aceptó la oferta",
+      "Pedido aprobado por {PERSON}, falta la firma de {PERSON}",
+      "Tarea: {PERSON} envía el presupuesto el viernes",
+    ],
+    negatives: ["Pedido aprobado, falta la firma", "Tarea: enviar el presupuesto el viernes"],
+  },
+  it: {
+    templates: [
+      "Il candidato {PERSON} ha accettato l'offerta",
+      "Ordine approvato da {PERSON}, manca la firma di {PERSON}",
+      "{PERSON} è malato, {PERSON} gestisce lo stand-up",
+    ],
+    negatives: ["Ordine approvato, manca la firma"],
+  },
+  nl: {
+    templates: [
+      "Kandidaat {PERSON} heeft het aanbod geaccepteerd",
+      "Bestelling goedgekeurd door {PERSON}, handtekening van {PERSON} ontbreekt nog",
+      "Actiepunt: {PERSON} stuurt de begroting vrijdag",
+    ],
+    negatives: ["Bestelling goedgekeurd, handtekening ontbreekt nog", "Actiepunt: begroting vrijdag sturen"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2036,6 +2215,16 @@ const TEMPLATE_SETS = {
     english: TWENTYEIGHTH_TEMPLATES,
     natives: NATIVE_TWENTYEIGHTH,
     negatives: TWENTYEIGHTH_NEGATIVES,
+  },
+  twentyninth: {
+    english: TWENTYNINTH_TEMPLATES,
+    natives: NATIVE_TWENTYNINTH,
+    negatives: TWENTYNINTH_NEGATIVES,
+  },
+  thirtieth: {
+    english: THIRTIETH_TEMPLATES,
+    natives: NATIVE_THIRTIETH,
+    negatives: THIRTIETH_NEGATIVES,
   },
 };
 

@@ -521,6 +521,34 @@ describe("street addresses: continental European forms", () => {
   });
 });
 
+describe("street addresses: ride, delivery, letting and event lines", () => {
+  it("a street without a type word after the words these apps put before it", () => {
+    expect(addresses("Pickup: Grafitová 88\nDrop-off: Smetanovo Nábř. 7, Krásno\nPassenger: Quavel")).toEqual(
+      ["Grafitová 88", "Smetanovo Nábř. 7, Krásno"],
+    );
+    expect(addresses("New tenant Quavel moves into Koprivnička 89, Našice on the 1st")).toEqual([
+      "Koprivnička 89, Našice",
+    ]);
+    expect(addresses("RSVP to Quavel by Friday, party is at Høykollen 7")).toEqual(["Høykollen 7"]);
+    expect(addresses("Please return the keys to Quavel at Fajmanové 541")).toEqual(["Fajmanové 541"]);
+    expect(addresses("Your driver Quavel is arriving at Voćarska 7")).toEqual(["Voćarska 7"]);
+    expect(addresses("Invoice to: Quavel\nKalnička 273")).toEqual(["Kalnička 273"]);
+    expect(addresses("paczka zostawiona u Quavel, Grafitová 88")).toEqual(["Grafitová 88"]);
+  });
+
+  it("a form's next field ends the address block", () => {
+    expect(addresses("Address: 12 Oak Road\nLondon\nPhone: 0207 946 0958")).toEqual(["12 Oak Road\nLondon"]);
+    expect(addresses("Pickup: 4 Privet Drive\nPassenger: Quavel")).toEqual(["4 Privet Drive"]);
+  });
+
+  it("the same words without a street", () => {
+    expect(addresses("The party is at 8pm")).toEqual([]);
+    expect(addresses("arriving at 10:30 at Gate 5")).toEqual([]);
+    expect(addresses("Pickup: tomorrow at 9")).toEqual([]);
+    expect(addresses("the fix moves into production next week")).toEqual([]);
+  });
+});
+
 describe("street addresses: hard negatives", () => {
   it("numbers next to capitalised words that are no streets", () => {
     expect(addresses("I upgraded to Windows 10 and Python 3 last week")).toEqual([]);

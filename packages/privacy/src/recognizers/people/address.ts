@@ -1351,7 +1351,7 @@ function placeWord(w: string): boolean {
  * ending in a letter past ASCII, stand outside the `\b…\b` group (`\b` knows ASCII letters only).
  */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}, ?$|(?:viewing|besichtigung|bezichtiging|visite|visita)\b|\b(?:at|um|om|à|alle|a las) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|uhr|h)?, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}(?:, ?|\n)$|pick-?up:|drop-?off:|mov(?:es?|ing|ed) into|arriv(?:es?|ing) at|(?:party|event|dinner|wedding|drinks|barbecue|bbq|reception) is at|incident at|front door of|\bkeys? to [^,\n]{1,40} at $|gleich bei|komt eraan bij|arrive au|llegando a|arrivando in|a chegar à|dojeżdża na|framme vid|(?:viewing|besichtigung|bezichtiging|visite|visita)\b|\b(?:at|um|om|à|alle|a las) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|uhr|h)?, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
 
 /** The parcels of CONTEXT_RE and the prepositions after them, lower case. */
 const PARCEL_WORDS = new Set(
@@ -1365,7 +1365,7 @@ const PARCEL_TO = new Set("to an naar voor para per pour".split(" "));
  * (a name may stand between the verb and the street, farther back than CONTEXT_RE looks).
  */
 const SENT_TO_RE =
-  /(?:\b(?:send|sent|ship|mail|post|forward|deliver)\b[^\n]{0,24} to |\bc\/o )[^,\n]{1,40}, $/;
+  /(?:\b(?:send|sent|ship|mail|post|forward|deliver)\b[^\n]{0,24} to |\bc\/o |\b(?:left|dropped off) (?:with|at) |\b(?:abgegeben|hinterlegt) bei |\bafgegeven bij |\bdéposée? chez |\bzostawion[aey] u |\blämnades hos )[^,\n]{1,40}, $/;
 
 /**
  * Street addresses (STREET_ADDRESS, level 3) and postcodes (POSTCODE, level 3).
@@ -2615,6 +2615,8 @@ function acceptLines(from: number): number {
     let be = le;
     while (isSpace(text.charCodeAt(be - 1))) be--;
     const body = text.slice(bs, be);
+    // a form's next field opens the line ("Drop-off: …", "Passenger: X"): the block ended with the line before
+    if (FIELD_LINE_RE.test(body)) break;
     if (addressLine(body)) {
       accepted = be - from;
       pos = le;
@@ -2627,6 +2629,8 @@ function acceptLines(from: number): number {
   }
   return accepted;
 }
+/** A line that opens with a field's label: a word or two, a colon, a blank ("Drop-off: ", "Passenger: "). */
+const FIELD_LINE_RE = /^\p{L}[\p{L}-]{1,19}(?: \p{L}[\p{L}-]{0,19})?:[ \t]/u;
 const UNIT_LINE_RE = /^(\p{L}{2,9})\.?\s?#?\s?\d{1,5}[A-Za-z]?$/u;
 
 /** Where the parts of the line `addressLine` reads start and end (it reads at most 8). */

@@ -634,6 +634,24 @@ const TIME_UNITS: readonly string[] = [
  * as a common word it is a weak one, still found where a name's context says so.
  */
 const CHAT_WORDS: readonly string[] = [
+  // verbs of work chat after a name: "Unterschrift von X fehlt noch", "X übernimmt das Daily", "X stuurt …"
+  "fehlt",
+  "fehlen",
+  "ontbreekt",
+  "ontbreken",
+  "manque",
+  "übernimmt",
+  "vertritt",
+  "leitet",
+  "moderiert",
+  "schickt",
+  "stuurt",
+  "vervangt",
+  "envoie",
+  "remplace",
+  "gère",
+  "gestisce",
+  "sostituisce",
   "apa",
   "kabar",
   "gimana",

@@ -1009,6 +1009,49 @@ describe("person: properties", () => {
     expect(found("Hon skrev att det var klart")).toEqual([]);
   });
 
+  it("work chat: action items, stand-ins after a comma, approvals and signatures, 'who', 'per X's email'", () => {
+    expect(found("Action item: Quavel Drenmoth to send the revised budget by Friday")).toEqual([
+      "Quavel Drenmoth",
+    ]);
+    expect(found("Aufgabe: Quavel schickt das Budget bis Freitag")).toEqual(["Quavel"]);
+    expect(found("Action : Quavel envoie le budget révisé vendredi")).toEqual(["Quavel"]);
+    expect(found("action item: quavel to send the revised budget by friday")).toEqual(["quavel"]);
+    // a task's own verb, an infinitive, after a noun; an article after an imperative
+    expect(found("Aufgabe: Datenbankmigration testen")).toEqual([]);
+    expect(found("Action : Relancer le serveur")).toEqual([]);
+    expect(found("Aufgabe: Budget bis Freitag schicken")).toEqual([]);
+    expect(found("Drenmoth is out sick, Quavel will run the stand-up")).toEqual(["Drenmoth", "Quavel"]);
+    expect(found("Drenmoth ist krank, Quavel übernimmt das Daily")).toEqual(["Drenmoth", "Quavel"]);
+    expect(found("Drenmoth è malato, Quavel gestisce lo stand-up")).toEqual(["Drenmoth", "Quavel"]);
+    expect(found("Das Team ist krank")).toEqual([]);
+    expect(found("Tomorrow, Postgres will run the migration")).toEqual([]);
+    expect(found("Bestellung freigegeben von Quavel, Unterschrift von Drenmoth fehlt noch")).toEqual([
+      "Quavel",
+      "Drenmoth",
+    ]);
+    expect(found("Commande validée par Quavel, en attente de la signature de Drenmoth")).toEqual([
+      "Quavel",
+      "Drenmoth",
+    ]);
+    expect(found("Expense claim submitted by Quavel, refund pending")).toEqual(["Quavel"]);
+    expect(found("Looping in Quavel who owns the contract")).toEqual(["Quavel"]);
+    expect(found("Looping in Legal who owns the contract")).toEqual([]);
+    expect(found("Per Quavel's email, the invoice is on hold")).toEqual(["Quavel"]);
+    expect(found("po 55120 approved, pending sign-off from quavel")).toEqual(["quavel"]);
+  });
+
+  it("deliveries, lettings and bookings: labels of their people, a parcel left with someone, a table in a name", () => {
+    expect(found("Courier: Quavel Drenmoth (0161 496 0000)")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Proprietario: Quavel, tel. 02 1234 5678")).toEqual(["Quavel"]);
+    expect(found("Hyresvärd: Quavel, tel. 08-123 45 67")).toEqual(["Quavel"]);
+    expect(found("Paket wurde bei Quavel Drenmoth abgegeben")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Paket wurde bei der Post abgegeben")).toEqual([]);
+    expect(found("Pakket afgegeven bij Quavel")).toEqual(["Quavel"]);
+    expect(found("Tisch für 4 Personen auf den Namen Quavel reserviert")).toEqual(["Quavel"]);
+    expect(found("Table pour 4 réservée au nom de Quavel")).toEqual(["Quavel"]);
+    expect(found("Your table for 4 is booked under Quavel")).toEqual(["Quavel"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -177,6 +177,42 @@ const LABELS = new Set([
   "sustituta",
   "sostituto",
   "sostituta",
+  // a delivery's, a letting's or a viewing's people: "Courier: X", "Makler: X", "Hyresvärd: X", "Propriétaire : X"
+  "courier",
+  "kurier",
+  "koerier",
+  "bezorger",
+  "livreur",
+  "livreuse",
+  "chauffeur",
+  "autista",
+  "motorista",
+  "förare",
+  "kierowca",
+  "makler",
+  "maklerin",
+  "makelaar",
+  "vermieter",
+  "vermieterin",
+  "verhuurder",
+  "verhuurster",
+  "propriétaire",
+  "proprietario",
+  "proprietaria",
+  "casero",
+  "casera",
+  "arrendador",
+  "arrendadora",
+  "właściciel",
+  "właścicielka",
+  "senhorio",
+  "senhoria",
+  "hyresvärd",
+  "utleier",
+  "udlejer",
+  "vuokranantaja",
+  "pronajímatel",
+  "policyholder",
   "witness",
   "zeuge",
   "zeugin",
@@ -2094,6 +2130,8 @@ function buildSegment(from: number, to: number): void {
   if (!titled) while (a < to && greeting(a)) a++;
   // and so is a role before it ("Kunde X meldet", "Patiënt X kwam"), unless it is a given name too
   if (!titled) while (a < to && cue(a) & C_ROLE_NOUNS && !(fullBits(a) & L_FIRST)) a++;
+  // and a signature awaited before it ("Unterschrift von X", "Signature of X"): the noun and "of" are no particles
+  if (!titled && a + 1 < to && SIGNATURE_OF.getRange(lower, ts[a]!, te[a + 1]!) !== 0) a += 2;
   // a greeting alone before a comma, a stop or the end is no name ("Привет, Иван", "danke!")
   if (!titled && a === to && loneEnd(te[a]!) && greeting(a)) return;
   // an organisation word after the names makes the whole run an organisation
@@ -2279,7 +2317,9 @@ function scoreSegment(s: Seg): number {
     s.tail === 0 &&
     (initial
       ? s.unknown >= 1 && s.weak === 0 && subjectOfPerson(s)
-      : s.unknown + s.weak >= 1 && weakOnlyAsPlace(s) && personPlace(s)) &&
+      : (s.unknown + s.weak >= 1 && weakOnlyAsPlace(s) && personPlace(s)) ||
+        // (or the subject of a clause after a comma: "Bancelton is out sick, Trida will run the stand-up")
+        (s.unknown >= 1 && s.weak === 0 && clauseAfterComma(s) && subjectOfPerson(s))) &&
     !innerCapitals(s.a, s.b) &&
     !(w === 1 ? englishMade(s, true) : allEnglishMade(s, false, true)) &&
     !germanText()
@@ -2727,7 +2767,15 @@ function personPlace(s: Seg): boolean {
   // ("loop in Kensta", "bring in Anna": "in" after those verbs takes a person)
   if (
     THING_BEFORE.getRange(lower, ts[p]!, te[p]!) !== 0 &&
-    !(tokIs(p, "in") && p > 0 && (tokIs(p - 1, "loop") || tokIs(p - 1, "bring") || tokIs(p - 1, "rope"))) &&
+    !(
+      tokIs(p, "in") &&
+      p > 0 &&
+      (tokIs(p - 1, "loop") ||
+        tokIs(p - 1, "looping") ||
+        tokIs(p - 1, "looped") ||
+        tokIs(p - 1, "bring") ||
+        tokIs(p - 1, "rope"))
+    ) &&
     // ("waiting on X": see WAIT_ON)
     !(tokIs(p, "on") && p > 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
   )
@@ -3597,6 +3645,11 @@ const LOWER_ROLE_BEFORE = new WordTable(["tenant", "candidate", "birthday"].map(
 /** Two words before a person in English chat ("can you loop in vran", "meet my friend mily", "who is hule?"). */
 const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["loop", "in"],
+  ["looping", "in"],
+  ["looped", "in"],
+  ["sign-off", "from"],
+  ["signoff", "from"],
+  ["approval", "from"],
   ["my", "friend"],
   ["who", "is"],
   ["covering", "for"],
@@ -3679,11 +3732,29 @@ function lowerSlot(s: Seg): boolean {
 function possessedAt(s: Seg, o: number): boolean {
   const had =
     POSSESSED.getRange(lower, ts[o]!, te[o]!) !== 0 ||
-    (tokIs(o, "request") && tokIs(s.a - 1, "per")) ||
+    (PER_POSSESSED.getRange(lower, ts[o]!, te[o]!) !== 0 && tokIs(s.a - 1, "per")) ||
     (tokIs(o, "performance") && tokIs(o + 1, "review"));
   return had && !allEnglishMade(s, false, true);
 }
 
+/** What a person sent, after "per" and a possessive: "Per X's email, the invoice is on hold". */
+const PER_POSSESSED = wordSet([
+  "request",
+  "email",
+  "e-mail",
+  "mail",
+  "message",
+  "note",
+  "comment",
+  "comments",
+  "instructions",
+  "feedback",
+  "call",
+  "reply",
+  "advice",
+  "approval",
+  "text",
+]);
 /** What a person has, after a possessive: "luez's place". */
 const POSSESSED = new WordTable(
   [
@@ -4752,6 +4823,48 @@ function contextOf(s: Seg): Ctx {
     cue(s.b + 1) & C_NOTE_VERBS
   )
     ctx.slot = true;
+  // a meeting's action item: "Action item: X to send the budget", "Aufgabe: X schickt das Budget", "Actiepunt: X
+  // stuurt …", "Action : X envoie …" (a verb after the name: "Aufgabe: Budget bis Freitag" names none)
+  if (gapMark === 58 && actionLabel(p) && s.b + 1 < n && onlySpaces(after, ts[s.b + 1]!) && actionVerbAt(s))
+    ctx.slot = true;
+  // "Looping in X who owns the contract": "who" speaks of a person
+  if (s.b + 1 < n && onlySpaces(after, ts[s.b + 1]!) && tokIs(s.b + 1, "who") && s.words <= 3)
+    ctx.slot = true;
+  // away as only a person is: "X ist krank", "X est malade", "X è in ferie", "X is op vakantie"
+  if (codeAt(after) === 32 && AWAY_AFTER_RE.test(lower.slice(after, after + 32))) ctx.slot = true;
+  // who stands in, opening a clause: "X is out sick, Y will run the stand-up", "Y übernimmt das Daily", "Y anime
+  // le point du matin"
+  if (
+    codeAt(after) === 32 &&
+    (prevNonSpace(text, s.start) === 44 || sentenceInitial(text, s.start)) &&
+    STAND_IN_AFTER_RE.test(lower.slice(after, after + 24)) &&
+    !(s.words === 1 && germanNoun(s.start, after))
+  )
+    ctx.slot = true;
+  // a parcel left with someone, a table booked in someone's name: "Paket wurde bei X abgegeben", "afgegeven bij X",
+  // "déposé chez X", "auf den Namen X", "au nom de X", "booked under X"
+  if (
+    has1 &&
+    sameLen &&
+    s.start >= 6 &&
+    HELD_FOR_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 28), s.start))
+  )
+    ctx.slot = true;
+  if (
+    has1 &&
+    tokIs(p, "bei") &&
+    codeAt(after) === 32 &&
+    LEFT_AT_AFTER_RE.test(lower.slice(after, after + 14))
+  )
+    ctx.slot = true;
+  // whose signature a document waits for: "Unterschrift von X fehlt noch", "handtekening van X", "la firma di X"
+  if (
+    has1 &&
+    p >= 1 &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    SIGNATURE_OF.getRange(lower, ts[p - 1]!, te[p]!) !== 0
+  )
+    ctx.slot = true;
   // a relation in brackets after the name: "genwonz (mother) +44…", "Anna (wife)"
   if (codeAt(after) === 32 && codeAt(after + 1) === 40 && RELATION_RE.test(text.slice(after + 2, after + 14)))
     ctx.slot = true;
@@ -4876,6 +4989,125 @@ function contextOf(s: Seg): Ctx {
     ctx.greet = true;
   return ctx;
 }
+
+/** Segment s opens a clause after a comma that ends a lower-case word ("…out sick, Trida will"; not a list "A, B"). */
+function clauseAfterComma(s: Seg): boolean {
+  const p = s.a - 1;
+  return p >= 0 && codeAt(te[p]!) === 44 && (tk[p]! & K_LOWER) !== 0 && onlySpaces(te[p]! + 1, ts[s.a]!);
+}
+
+/** Labels of a meeting's action items ("Action item:", "Aufgabe:", "Actiepunt:", "Azione:"). */
+const ACTION_LABELS = wordSet([
+  "action",
+  "actions",
+  "actiepunt",
+  "actiepunten",
+  "aufgabe",
+  "aufgaben",
+  "todo",
+  "to-do",
+  "tarea",
+  "tareas",
+  "azione",
+  "azioni",
+  "tâche",
+  "ação",
+]);
+/** Token p ends a label of an action item: one of ACTION_LABELS, or "item"/"items" after "action". */
+function actionLabel(p: number): boolean {
+  if (p < 0) return false;
+  if (ACTION_LABELS.getRange(lower, ts[p]!, te[p]!) !== 0) return true;
+  return (tokIs(p, "item") || tokIs(p, "items")) && p >= 1 && tokIs(p - 1, "action");
+}
+/**
+ * The words after segment s say what its person is to do: "to" and a lower-case word ("X to send"), or a lower-case
+ * word that is no function word ("X schickt", "X stuurt", "X envoie"; not "Budget bis Freitag").
+ */
+function actionVerbAt(s: Seg): boolean {
+  const q = s.b + 1;
+  if (!(tk[q]! & K_LOWER)) return false;
+  if (tokIs(q, "to")) return q + 1 < n && onlySpaces(te[q]!, ts[q + 1]!) && (tk[q + 1]! & K_LOWER) !== 0;
+  if (NOT_ACTION_VERBS.getRange(lower, ts[q]!, te[q]!) !== 0 || cue(q) & C_ARTICLES) return false;
+  // (an infinitive is a task's own verb, a noun before it: "Aufgabe: Datenbankmigration testen", "Actiepunt: Servers
+  // herstarten"; a person's verb is conjugated: "X schickt", "X stuurt")
+  if (lower.endsWith("en", te[q]!)) return false;
+  return !(s.words === 1 && germanNoun(s.start, te[s.b]!));
+}
+/** Prepositions and conjunctions after an action item's first word: no verb ("Aufgabe: Budget bis Freitag"). */
+const NOT_ACTION_VERBS = wordSet([
+  "and",
+  "or",
+  "by",
+  "for",
+  "until",
+  "in",
+  "on",
+  "at",
+  "of",
+  "und",
+  "oder",
+  "bis",
+  "für",
+  "an",
+  "am",
+  "um",
+  "zum",
+  "zur",
+  "vor",
+  "nach",
+  "mit",
+  "von",
+  "en",
+  "et",
+  "ou",
+  "de",
+  "du",
+  "des",
+  "pour",
+  "avant",
+  "y",
+  "o",
+  "para",
+  "antes",
+  "e",
+  "per",
+  "entro",
+  "di",
+  "en",
+  "of",
+  "voor",
+  "tot",
+  "met",
+  "van",
+  "op",
+]);
+/** Away as only a person is, after the name: ill, or on leave (see contextOf). */
+const AWAY_AFTER_RE =
+  /^ (?:ist|est|è|está|es|is|är|er|jest|je|on|(?:is|ist|est|è|está|jest) (?:heute|aujourd'hui|oggi|hoy|vandaag|dziś)) (?:krank|krankgeschrieben|malade|malato|malata|enfermo|enferma|ziek|sjuk|syg|chory|chora|sairas|nemocn[ýá]|im urlaub|in urlaub|en congé|en vacances|in ferie|in vacanza|de vacaciones|op vakantie|på semester|na urlopie)(?![\p{L}])/u;
+/** A parcel left with a person, or a booking in their name, before the name (see contextOf). */
+const HELD_FOR_BEFORE_RE =
+  /(?:(?:afgegeven|achtergelaten|déposée?|laissée?|lämnades|lämnat|lämnad|zostawion[aey]|entregad[oa]|lasciat[oa]|consegnat[oa]|left|dropped off) (?:bij|chez|hos|u|con|presso|with)|auf den namen|unter dem namen|au nom de|a nombre de|a nome(?: di)?|em nome de|op (?:de )?naam van|under the name(?: of)?|in the name of|(?:booked|reserved|reservation) under) $/;
+/** What was left at a person's ("bei X abgegeben"), after the name. */
+const LEFT_AT_AFTER_RE = /^ (?:abgegeben|hinterlegt|abgestellt)(?![\p{L}])/u;
+/** A verb of standing in for someone, after the name (see contextOf). */
+const STAND_IN_AFTER_RE =
+  /^ (?:will (?:run|cover|take over|lead|host|chair|handle|step in|stand in|moderate)|übernimmt|vertritt|leitet|moderiert|anime|remplace|gère|gestisce|sostituisce|conduce|modera|sustituye|dirige|vervangt|leidt)(?![\p{L}])/u;
+/** A signature or an approval awaited from a person: the noun and "of" ("Unterschrift von", "firma di"). */
+const SIGNATURE_OF = new WordTable(
+  [
+    "unterschrift von",
+    "freigabe von",
+    "handtekening van",
+    "goedkeuring van",
+    "signature de",
+    "validation de",
+    "firma de",
+    "firma di",
+    "approvazione di",
+    "signature of",
+    "signature from",
+  ].map((w) => [w, 1] as const),
+);
 
 /** Segment s is three tokens, the middle one a letter and a dot, the others of three letters or more. */
 function initialWithDot(s: Seg): boolean {
@@ -5873,6 +6105,32 @@ const BYLINE_VERBS_WORDS = [
   "redatta",
   "scritto",
   "preparato",
+  // approvals and submissions: "PO approved by X", "Bestellung freigegeben von X", "Commande validée par X"
+  "approved",
+  "submitted",
+  "signed",
+  "freigegeben",
+  "genehmigt",
+  "eingereicht",
+  "unterschrieben",
+  "goedgekeurd",
+  "ingediend",
+  "ondertekend",
+  "validé",
+  "validée",
+  "approuvé",
+  "approuvée",
+  "soumis",
+  "signé",
+  "signée",
+  "aprobado",
+  "aprobada",
+  "firmado",
+  "firmada",
+  "approvato",
+  "approvata",
+  "firmato",
+  "firmata",
 ];
 /** "By" of those languages. */
 const BYLINE_BY_WORDS = ["by", "von", "door", "par", "por", "da"];
