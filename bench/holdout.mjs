@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtieth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtysecond] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -1998,6 +1998,152 @@ const NATIVE_THIRTIETH = {
   },
 };
 
+/**
+ * `--templates thirtyfirst`: session 22's check of the rules it made from the twentyninth and thirtieth sets'
+ * misses, written after them and before any of its own records was read: the same kinds of line in other words
+ * (action items, stand-ins, approvals, deliveries, lettings, bookings, rides), with look-alikes.
+ */
+const THIRTYFIRST_TEMPLATES = [
+  "AI: {PERSON} to follow up with legal",
+  "Next steps: {PERSON} to draft the proposal, {PERSON} to review",
+  "{PERSON} is on leave this week, {PERSON} will cover the on-call",
+  "Signed off by {PERSON} on 3 March",
+  "Approval pending from {PERSON}",
+  "As per {PERSON}'s message, the meeting is cancelled",
+  "Can we bring in {PERSON}, who handled the last audit?",
+  "Delivery driver: {PERSON}",
+  "Your parcel was left with {PERSON} at {STREET_ADDRESS}",
+  "Reservation under {PERSON} for 8pm",
+  "Move-in date for {PERSON}: 1 May, unit at {STREET_ADDRESS}",
+  "Pick-up point: {STREET_ADDRESS}",
+  "The barbecue is at {STREET_ADDRESS} from 2pm",
+  "Tenant: {PERSON}\nProperty: {STREET_ADDRESS}\nRent due: 1st",
+  "Your courier {PERSON} has picked up the package",
+];
+const THIRTYFIRST_NEGATIVES = [
+  "AI: summarise the thread",
+  "Next steps: draft the proposal, then review",
+  "Signed off on 3 March",
+  "Approval pending from finance",
+  "Reservation for 8pm confirmed",
+  "Pick-up point: main entrance",
+];
+const NATIVE_THIRTYFIRST = {
+  de: {
+    templates: [
+      "ToDo: {PERSON} ruft den Kunden an",
+      "{PERSON} ist im Urlaub, {PERSON} vertritt sie",
+      "Genehmigt von {PERSON} am 3. März",
+      "Sendung wurde bei {PERSON} hinterlegt, {STREET_ADDRESS}",
+      "Reserviert auf den Namen {PERSON}",
+    ],
+    negatives: ["ToDo: Kunden anrufen", "Sendung wurde in der Filiale hinterlegt"],
+  },
+  fr: {
+    templates: [
+      "À faire : {PERSON} appelle le client",
+      "{PERSON} est en congé, {PERSON} le remplace",
+      "Approuvé par {PERSON} le 3 mars",
+      "Réservation au nom de {PERSON} pour 20h",
+    ],
+    negatives: ["À faire : appeler le client", "Réservation pour 20h confirmée"],
+  },
+  es: {
+    templates: [
+      "{PERSON} está de vacaciones, {PERSON} lo sustituye",
+      "Aprobado por {PERSON} el 3 de marzo",
+      "Reserva a nombre de {PERSON} para las 21:00",
+    ],
+    negatives: ["Reserva para las 21:00 confirmada"],
+  },
+  it: {
+    templates: [
+      "{PERSON} è in ferie, {PERSON} la sostituisce",
+      "Approvato da {PERSON} il 3 marzo",
+      "Prenotazione a nome di {PERSON} per le 20",
+    ],
+    negatives: ["Prenotazione per le 20 confermata"],
+  },
+  nl: {
+    templates: [
+      "{PERSON} is ziek, {PERSON} vervangt hem",
+      "Goedgekeurd door {PERSON} op 3 maart",
+      "Pakket achtergelaten bij {PERSON}, {STREET_ADDRESS}",
+      "Gereserveerd op naam van {PERSON}",
+    ],
+    negatives: ["Pakket achtergelaten bij de buren"],
+  },
+};
+
+/**
+ * `--templates thirtysecond`: session 22's third first reading, written before any of its records was read: travel
+ * and hotel lines, a family's logistics (carpools, babysitters, pickups, appointments), court and case headers, a
+ * neighbourhood group's posts; with look-alikes.
+ */
+const THIRTYSECOND_TEMPLATES = [
+  "Guest: {PERSON}, Room 412, check-out 11:00",
+  "Boarding pass for {PERSON} — seat 14C, gate B7",
+  "Hotel booking confirmed for {PERSON} ({EMAIL_ADDRESS})",
+  "Carpool: {PERSON} drives Mon/Wed, {PERSON} Tue/Thu",
+  "babysitter {PERSON} comes at 6, kids in bed by 8",
+  "Can you pick up {PERSON} from football at 5?",
+  "{PERSON}'s dentist appointment moved to 4pm",
+  "Plaintiff: {PERSON} v. Northwind Ltd",
+  "Case 2026-CV-118: {PERSON} vs. {PERSON}",
+  "Lost dog near {STREET_ADDRESS} — call {PERSON} on {PHONE_NUMBER}",
+  "Free sofa, collect from {STREET_ADDRESS}, ask for {PERSON}",
+  "Welcome to the neighbourhood, {PERSON}!",
+  "{PERSON} and I will be at the school gate at 3:15",
+  "Flight TK1984 — passenger {PERSON}, booking ref QX7PLM",
+];
+const THIRTYSECOND_NEGATIVES = [
+  "Room 412, check-out 11:00",
+  "Boarding pass — seat 14C, gate B7",
+  "Carpool: Mon/Wed and Tue/Thu",
+  "Case 2026-CV-118 adjourned to 4 May",
+  "Free sofa, collect this weekend",
+  "Flight TK1984 delayed, booking ref QX7PLM",
+];
+const NATIVE_THIRTYSECOND = {
+  de: {
+    templates: [
+      "Gast: {PERSON}, Zimmer 412",
+      "Kannst du {PERSON} um 5 vom Training abholen?",
+      "Fahrgemeinschaft: {PERSON} fährt Mo/Mi, {PERSON} Di/Do",
+      "Kläger: {PERSON} gegen Nordwind GmbH",
+    ],
+    negatives: ["Zimmer 412, Abreise 11 Uhr", "Fahrgemeinschaft: Mo/Mi und Di/Do"],
+  },
+  fr: {
+    templates: [
+      "Client : {PERSON}, chambre 412",
+      "Tu peux récupérer {PERSON} au foot à 17h ?",
+      "Covoiturage : {PERSON} conduit lundi, {PERSON} mardi",
+    ],
+    negatives: ["Chambre 412, départ 11h"],
+  },
+  es: {
+    templates: [
+      "Huésped: {PERSON}, habitación 412",
+      "¿Puedes recoger a {PERSON} del fútbol a las 5?",
+      "Demandante: {PERSON} contra Northwind S.L.",
+    ],
+    negatives: ["Habitación 412, salida a las 11"],
+  },
+  it: {
+    templates: ["Ospite: {PERSON}, camera 412", "Puoi prendere {PERSON} a calcio alle 17?"],
+    negatives: ["Camera 412, partenza alle 11"],
+  },
+  nl: {
+    templates: [
+      "Gast: {PERSON}, kamer 412",
+      "Kun jij {PERSON} om 5 uur van voetbal halen?",
+      "Carpool: {PERSON} rijdt ma/wo, {PERSON} di/do",
+    ],
+    negatives: ["Kamer 412, vertrek 11:00"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2225,6 +2371,16 @@ const TEMPLATE_SETS = {
     english: THIRTIETH_TEMPLATES,
     natives: NATIVE_THIRTIETH,
     negatives: THIRTIETH_NEGATIVES,
+  },
+  thirtyfirst: {
+    english: THIRTYFIRST_TEMPLATES,
+    natives: NATIVE_THIRTYFIRST,
+    negatives: THIRTYFIRST_NEGATIVES,
+  },
+  thirtysecond: {
+    english: THIRTYSECOND_TEMPLATES,
+    natives: NATIVE_THIRTYSECOND,
+    negatives: THIRTYSECOND_NEGATIVES,
   },
 };
 

@@ -534,6 +534,8 @@ describe("street addresses: ride, delivery, letting and event lines", () => {
     expect(addresses("Your driver Quavel is arriving at Voćarska 7")).toEqual(["Voćarska 7"]);
     expect(addresses("Invoice to: Quavel\nKalnička 273")).toEqual(["Kalnička 273"]);
     expect(addresses("paczka zostawiona u Quavel, Grafitová 88")).toEqual(["Grafitová 88"]);
+    expect(addresses("Free sofa, collect from Podgoračka 57, ask for Quavel")).toEqual(["Podgoračka 57"]);
+    expect(addresses("Lost dog near Lavoslava Ružičke 11 — call Quavel")).toEqual(["Lavoslava Ružičke 11"]);
   });
 
   it("a form's next field ends the address block", () => {

@@ -1052,6 +1052,36 @@ describe("person: properties", () => {
     expect(found("Your table for 4 is booked under Quavel")).toEqual(["Quavel"]);
   });
 
+  it("next steps and rotas, absences and stand-ins, court parties, guests, children picked up", () => {
+    expect(found("Next steps: Quavel to draft the proposal, Drenmoth to review")).toEqual([
+      "Quavel",
+      "Drenmoth",
+    ]);
+    expect(found("AI: Quavel to follow up with legal")).toEqual(["Quavel"]);
+    expect(found("Delivery driver: Quavel")).toEqual(["Quavel"]);
+    expect(found("Driver: Realtek")).toEqual([]);
+    expect(found("Signed off by Quavel on 3 March")).toEqual(["Quavel"]);
+    expect(found("Drenmoth is on leave this week, Quavel will cover the on-call")).toEqual([
+      "Drenmoth",
+      "Quavel",
+    ]);
+    expect(found("Drenmoth est en congé, Quavel le remplace")).toEqual(["Drenmoth", "Quavel"]);
+    expect(found("Drenmoth ist im Urlaub, Quavel vertritt sie")).toEqual(["Drenmoth", "Quavel"]);
+    expect(found("Carpool: Quavel drives Mon/Wed, Drenmoth Tue/Thu")).toEqual(["Quavel", "Drenmoth"]);
+    expect(found("Pilates Tue/Thu 7pm")).toEqual([]);
+    expect(found("Plaintiff: Quavel v. Northwind Ltd")).toEqual(["Quavel"]);
+    expect(found("Case 2026-CV-118: Quavel vs. Drenmoth")).toEqual(["Quavel", "Drenmoth"]);
+    expect(found("Python vs. JavaScript")).toEqual([]);
+    expect(found("Kläger: Quavel gegen Nordwind GmbH")).toEqual(["Quavel"]);
+    expect(found("Ospite: Quavel, camera 412")).toEqual(["Quavel"]);
+    expect(found("Quavel's dentist appointment moved to 4pm")).toEqual(["Quavel"]);
+    expect(found("Can you pick up Quavel from football at 5?")).toEqual(["Quavel"]);
+    expect(found("Kannst du Quavel um 5 vom Training abholen?")).toEqual(["Quavel"]);
+    expect(found("Kannst du Milch vom Laden holen?")).toEqual([]);
+    expect(found("Free sofa, collect it this weekend, ask for Quavel")).toEqual(["Quavel"]);
+    expect(found("babysitter jedordi comes at 6, kids in bed by 8")).toEqual(["jedordi"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

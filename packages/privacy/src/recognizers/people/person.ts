@@ -213,6 +213,36 @@ const LABELS = new Set([
   "vuokranantaja",
   "pronajímatel",
   "policyholder",
+  // a hotel's guest: "Gast: X, Zimmer 412", "Ospite: X", "Huésped: X"
+  "gast",
+  "ospite",
+  "huésped",
+  "huesped",
+  // a court case's parties: "Plaintiff: X", "Kläger: X", "Demandante: X", "Eiser: X"
+  "plaintiff",
+  "defendant",
+  "claimant",
+  "respondent",
+  "petitioner",
+  "appellant",
+  "kläger",
+  "klägerin",
+  "beklagter",
+  "beklagte",
+  "eiser",
+  "eiseres",
+  "gedaagde",
+  "demandeur",
+  "demanderesse",
+  "défendeur",
+  "défenderesse",
+  "demandante",
+  "demandado",
+  "demandada",
+  "attore",
+  "attrice",
+  "convenuto",
+  "convenuta",
   "witness",
   "zeuge",
   "zeugin",
@@ -2130,6 +2160,8 @@ function buildSegment(from: number, to: number): void {
   if (!titled) while (a < to && greeting(a)) a++;
   // and so is a role before it ("Kunde X meldet", "Patiënt X kwam"), unless it is a given name too
   if (!titled) while (a < to && cue(a) & C_ROLE_NOUNS && !(fullBits(a) & L_FIRST)) a++;
+  // (and, in lower-case chat, a role the lists lack: "babysitter jedordi comes at 6")
+  if (!titled && lowerMode && a < to && LOWER_ROLE_BEFORE.getRange(lower, ts[a]!, te[a]!) !== 0) a++;
   // and a signature awaited before it ("Unterschrift von X", "Signature of X"): the noun and "of" are no particles
   if (!titled && a + 1 < to && SIGNATURE_OF.getRange(lower, ts[a]!, te[a + 1]!) !== 0) a += 2;
   // a greeting alone before a comma, a stop or the end is no name ("Привет, Иван", "danke!")
@@ -2777,7 +2809,9 @@ function personPlace(s: Seg): boolean {
         tokIs(p - 1, "rope"))
     ) &&
     // ("waiting on X": see WAIT_ON)
-    !(tokIs(p, "on") && p > 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
+    !(tokIs(p, "on") && p > 0 && WAIT_ON.has(lower.slice(ts[p - 1]!, te[p - 1]!))) &&
+    // ("ask for X" at the end of a clause: whom to ask at the door)
+    !(tokIs(p, "for") && p > 0 && tokIs(p - 1, "ask") && clauseEndAfter(te[s.b]!))
   )
     return false;
   // a place or an employer: "flew to Neupré", "moved here from Tjæreborg", "I work for Socrata"
@@ -3641,7 +3675,9 @@ const LOWER_SLOT_BEFORE = new WordTable(
  * (LOWER_SLOT_PAIRS) two words before a person in English chat ("can you loop in vran", "meet my friend mily", "who
  * is hule?"). Weaker than LOWER_SLOT_BEFORE: not before a word of one or two letters ("tenant id") or in code.
  */
-const LOWER_ROLE_BEFORE = new WordTable(["tenant", "candidate", "birthday"].map((w) => [w, 1] as const));
+const LOWER_ROLE_BEFORE = new WordTable(
+  ["tenant", "candidate", "birthday", "babysitter", "nanny", "tutor"].map((w) => [w, 1] as const),
+);
 /** Two words before a person in English chat ("can you loop in vran", "meet my friend mily", "who is hule?"). */
 const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["loop", "in"],
@@ -3758,6 +3794,16 @@ const PER_POSSESSED = wordSet([
 /** What a person has, after a possessive: "luez's place". */
 const POSSESSED = new WordTable(
   [
+    // appointments a person has: "X's dentist appointment moved to 4pm"
+    "dentist",
+    "doctor",
+    "doctor's",
+    "appointment",
+    "physio",
+    "therapist",
+    "checkup",
+    "check-up",
+    "recital",
     "place",
     "farewell",
     "retirement",
@@ -4685,6 +4731,8 @@ function contextOf(s: Seg): Ctx {
   // a document's byline: "Prepared by X", "Erstellt von X", "Redatto da X", "Opgesteld door X", "Rédigé par X"
   if (has1 && p >= 1 && cue(p) & C_BYLINE_BY && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_BYLINE_VERBS)
     ctx.slot = true;
+  // ("Signed off by X")
+  if (has1 && p >= 2 && tokIs(p, "by") && tokIs(p - 1, "off") && tokIs(p - 2, "signed")) ctx.slot = true;
   // a party or a present for someone: "Abschiedsfeier für X am Freitag", "a farewell gift for X"
   if (has1 && p >= 1 && cue(p) & C_FOR && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_PARTIES)
     ctx.slot = true;
@@ -4825,8 +4873,22 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = true;
   // a meeting's action item: "Action item: X to send the budget", "Aufgabe: X schickt das Budget", "Actiepunt: X
   // stuurt …", "Action : X envoie …" (a verb after the name: "Aufgabe: Budget bis Freitag" names none)
-  if (gapMark === 58 && actionLabel(p) && s.b + 1 < n && onlySpaces(after, ts[s.b + 1]!) && actionVerbAt(s))
+  // (and the next one after a comma: "Next steps: X to draft the proposal, Y to review")
+  if (
+    s.b + 1 < n &&
+    onlySpaces(after, ts[s.b + 1]!) &&
+    ((gapMark === 58 && actionLabel(p)) || (prevNonSpace(text, s.start) === 44 && actionLine(s.start))) &&
+    actionVerbAt(s)
+  )
     ctx.slot = true;
+  // "Delivery driver: X", "Taxi driver: X" (not "Driver:" alone, a computer's setting)
+  if (
+    gapMark === 58 &&
+    tokIs(p, "driver") &&
+    p >= 1 &&
+    DRIVER_KINDS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    ctx.intro = true;
   // "Looping in X who owns the contract": "who" speaks of a person
   if (s.b + 1 < n && onlySpaces(after, ts[s.b + 1]!) && tokIs(s.b + 1, "who") && s.words <= 3)
     ctx.slot = true;
@@ -4855,6 +4917,35 @@ function contextOf(s: Seg): Ctx {
     tokIs(p, "bei") &&
     codeAt(after) === 32 &&
     LEFT_AT_AFTER_RE.test(lower.slice(after, after + 14))
+  )
+    ctx.slot = true;
+  // a court case's parties: "Plaintiff: X v. Northwind Ltd", "Case 2026-CV-118: X vs. Y" (" vs. " on a case's line
+  // only: "Python vs. JavaScript")
+  if (codeAt(after) === 32 && VERSUS_V_RE.test(text.slice(after, after + 5))) ctx.slot = true;
+  if (
+    codeAt(after) === 32 &&
+    VERSUS_VS_RE.test(text.slice(after, after + 6)) &&
+    (gapMark === 58 || caseLine(s.start))
+  )
+    ctx.slot = true;
+  if (
+    s.start >= 4 &&
+    VERSUS_BEFORE_RE.test(text.slice(Math.max(0, s.start - 5), s.start)) &&
+    caseLine(s.start)
+  )
+    ctx.slot = true;
+  // who is on which days: "Carpool: X drives Mon/Wed, Y Tue/Thu" (a day, a slash, a day after the name)
+  // (on a rota's line only: "Yoga Mon/Wed" is a class)
+  if (codeAt(after) === 32 && s.b + 2 < n && dayPairAt(s.b + 1) && actionLine(s.start)) ctx.slot = true;
+  // a child picked up: "Can you pick up X from football at 5?", "Tu peux récupérer X au foot", "¿Puedes recoger a X
+  // del fútbol?", "Kannst du X um 5 vom Training abholen?", "Kun jij X om 5 uur van voetbal halen?"
+  if (has1 && sameLen && PICK_UP_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 16), s.start)))
+    ctx.slot = true;
+  if (
+    has1 &&
+    sameLen &&
+    CAN_YOU_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 16), s.start)) &&
+    FETCH_AFTER_RE.test(lower.slice(after, after + 40))
   )
     ctx.slot = true;
   // whose signature a document waits for: "Unterschrift von X fehlt noch", "handtekening van X", "la firma di X"
@@ -4998,6 +5089,11 @@ function clauseAfterComma(s: Seg): boolean {
 
 /** Labels of a meeting's action items ("Action item:", "Aufgabe:", "Actiepunt:", "Azione:"). */
 const ACTION_LABELS = wordSet([
+  // (and who does what on which day: "Carpool: X drives Mon/Wed", "Fahrgemeinschaft: X fährt Mo/Mi")
+  "carpool",
+  "fahrgemeinschaft",
+  "covoiturage",
+  "rota",
   "action",
   "actions",
   "actiepunt",
@@ -5013,10 +5109,26 @@ const ACTION_LABELS = wordSet([
   "tâche",
   "ação",
 ]);
+/** Kinds of driver a label names before a person ("Delivery driver: X"). */
+const DRIVER_KINDS = wordSet(["delivery", "taxi", "cab", "bus", "van", "truck", "lorry", "your", "the"]);
+/** A line that opens with a label of action items (see contextOf). */
+const ACTION_LINE_RE =
+  /^[ \t]*(?:action items?|actions?|next steps?|ai|todo|to-do|carpool|fahrgemeinschaft|covoiturage|rota|aufgaben?|actiepunt(?:en)?|tareas?|azion[ei]|tâches?|à faire|a fare)[ \t]?:/;
+/** The line of offset `pos` opens with a label of action items. */
+function actionLine(pos: number): boolean {
+  if (!sameLen) return false;
+  let k = pos;
+  while (k > 0 && lower.charCodeAt(k - 1) !== 10 && pos - k < 200) k--;
+  return ACTION_LINE_RE.test(lower.slice(k, pos));
+}
 /** Token p ends a label of an action item: one of ACTION_LABELS, or "item"/"items" after "action". */
 function actionLabel(p: number): boolean {
   if (p < 0) return false;
   if (ACTION_LABELS.getRange(lower, ts[p]!, te[p]!) !== 0) return true;
+  // "Next steps:", "À faire :", "AI:" (an action item's short form)
+  if (p >= 1 && (tokIs(p, "steps") || tokIs(p, "step")) && tokIs(p - 1, "next")) return true;
+  if (p >= 1 && tokIs(p, "faire") && tokIs(p - 1, "à")) return true;
+  if (tokIs(p, "ai")) return true;
   return (tokIs(p, "item") || tokIs(p, "items")) && p >= 1 && tokIs(p - 1, "action");
 }
 /**
@@ -5083,15 +5195,47 @@ const NOT_ACTION_VERBS = wordSet([
 ]);
 /** Away as only a person is, after the name: ill, or on leave (see contextOf). */
 const AWAY_AFTER_RE =
-  /^ (?:ist|est|è|está|es|is|är|er|jest|je|on|(?:is|ist|est|è|está|jest) (?:heute|aujourd'hui|oggi|hoy|vandaag|dziś)) (?:krank|krankgeschrieben|malade|malato|malata|enfermo|enferma|ziek|sjuk|syg|chory|chora|sairas|nemocn[ýá]|im urlaub|in urlaub|en congé|en vacances|in ferie|in vacanza|de vacaciones|op vakantie|på semester|na urlopie)(?![\p{L}])/u;
+  /^ (?:ist|est|è|está|es|is|är|er|jest|je|on|(?:is|ist|est|è|está|jest) (?:heute|aujourd'hui|oggi|hoy|vandaag|dziś|today|this week)) (?:on leave|on holiday|on vacation|on pto|off sick|out of office|krank|krankgeschrieben|malade|malato|malata|enfermo|enferma|ziek|sjuk|syg|chory|chora|sairas|nemocn[ýá]|im urlaub|in urlaub|en congé|en vacances|in ferie|in vacanza|de vacaciones|op vakantie|på semester|na urlopie)(?![\p{L}])/u;
 /** A parcel left with a person, or a booking in their name, before the name (see contextOf). */
 const HELD_FOR_BEFORE_RE =
   /(?:(?:afgegeven|achtergelaten|déposée?|laissée?|lämnades|lämnat|lämnad|zostawion[aey]|entregad[oa]|lasciat[oa]|consegnat[oa]|left|dropped off) (?:bij|chez|hos|u|con|presso|with)|auf den namen|unter dem namen|au nom de|a nombre de|a nome(?: di)?|em nome de|op (?:de )?naam van|under the name(?: of)?|in the name of|(?:booked|reserved|reservation) under) $/;
 /** What was left at a person's ("bei X abgegeben"), after the name. */
 const LEFT_AT_AFTER_RE = /^ (?:abgegeben|hinterlegt|abgestellt)(?![\p{L}])/u;
+/** " v. " of a court case between parties (see contextOf); " vs. " only after a label's colon. */
+const VERSUS_V_RE = /^ v\. \p{Lu}/u;
+const VERSUS_VS_RE = /^ vs\.? \p{Lu}/u;
+const VERSUS_BEFORE_RE = /(?:^| )vs?\. $/;
+/** A line that opens with a court case's label: "Case 2026-CV-118:", "Aktenzeichen 4 O 12/26:". */
+const CASE_LINE_RE = /^[ \t]*(?:case|fall|zaak|affaire|caso|causa|aktenzeichen|docket)\b[^:\n]{0,30}:/;
+/** The line of offset `pos` opens with a court case's label. */
+function caseLine(pos: number): boolean {
+  if (!sameLen) return false;
+  let k = pos;
+  while (k > 0 && lower.charCodeAt(k - 1) !== 10 && pos - k < 200) k--;
+  return CASE_LINE_RE.test(lower.slice(k, pos));
+}
+/** Tokens q, q+1 are two days joined by a slash ("Mon/Wed", "Di/Do", "ma/wo"). */
+function dayPairAt(q: number): boolean {
+  return te[q]! + 1 === ts[q + 1]! && text.charCodeAt(te[q]!) === 47 && dayWord(q) && dayWord(q + 1);
+}
+/** Token q is a weekday, written out or cut short ("Tue", "Do", "wo"). */
+function dayWord(q: number): boolean {
+  return (fullBits(q) & L_CALENDAR) !== 0 || DAY_ABBREVIATIONS.getRange(lower, ts[q]!, te[q]!) !== 0;
+}
+/** Weekdays cut short, in English, German, Dutch, French, Spanish and Italian. */
+const DAY_ABBREVIATIONS = wordSet(
+  "mon tue tues wed thu thur thurs fri sat sun mo di mi do fr sa so ma wo vr za zo lu me je ve ju vi sá lun mar mer jeu ven sam dim mié jue vie gio".split(
+    " ",
+  ),
+);
+/** A child or a friend picked up, the verb before the name. */
+const PICK_UP_BEFORE_RE = /(?:\bpick(?:ing)? up|récupérer|recoger a|recoges a) $/;
+/** A question that asks someone to fetch a person: its opening, before the name, and its verb at its end. */
+const CAN_YOU_BEFORE_RE = /(?:^|[\s,])(?:kannst du|könntest du|kun jij|kun je|kunt u|kan jij) $/;
+const FETCH_AFTER_RE = /^ (?:um|om) \d[^.?!\n]{0,30}(?:abholen|holen|halen|ophalen)\s*\?/;
 /** A verb of standing in for someone, after the name (see contextOf). */
 const STAND_IN_AFTER_RE =
-  /^ (?:will (?:run|cover|take over|lead|host|chair|handle|step in|stand in|moderate)|übernimmt|vertritt|leitet|moderiert|anime|remplace|gère|gestisce|sostituisce|conduce|modera|sustituye|dirige|vervangt|leidt)(?![\p{L}])/u;
+  /^ (?:will (?:run|cover|take over|lead|host|chair|handle|step in|stand in|moderate)|übernimmt|vertritt|leitet|moderiert|vervangt|leidt|(?:(?:le|la|les|lo|l'|l’) ?)?(?:anime|remplace|gère|gestisce|sostituisce|conduce|modera|sustituye|dirige|reemplaza))(?![\p{L}])/u;
 /** A signature or an approval awaited from a person: the noun and "of" ("Unterschrift von", "firma di"). */
 const SIGNATURE_OF = new WordTable(
   [
@@ -5452,6 +5596,8 @@ function joined(x: Seg, y: Seg): boolean {
   const from = x.end + possLen(x.b);
   const len = y.start - from;
   if (len < 1 || len > 7) return false;
+  // (a noun after a German preposition with its article ends a clause, not a list: "X ist im Urlaub, Y vertritt sie")
+  if (x.a > 0 && NOUN_OR_VERB_BEFORE.getRange(lower, ts[x.a - 1]!, te[x.a - 1]!) === NV_NOUN) return false;
   return JOIN_RE.test(text.slice(from, y.start));
 }
 
