@@ -652,6 +652,8 @@ const CHAT_WORDS: readonly string[] = [
   "gère",
   "gestisce",
   "sostituisce",
+  "rijdt",
+  "fährt",
   "apa",
   "kabar",
   "gimana",
