@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtysecond] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtyfourth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2144,6 +2144,179 @@ const NATIVE_THIRTYSECOND = {
   },
 };
 
+/**
+ * `--templates thirtythird --locales world`: session 22's fourth first reading, written before any of its records was
+ * read: work and delivery lines (couriers, approvals, stand-ins, addresses) in the world locales' own languages and
+ * scripts (Russian, Ukrainian, Greek, Turkish, Hungarian, Romanian, Croatian, Brazilian Portuguese, Mexican Spanish,
+ * Indonesian, Vietnamese); other locales get its English; with look-alikes.
+ */
+const THIRTYTHIRD_TEMPLATES = [
+  "The courier {PERSON} will be there at 3pm",
+  "Approved by {PERSON}",
+  "{PERSON} is off sick today, {PERSON} is covering",
+  "Delivery address: {STREET_ADDRESS}",
+];
+const THIRTYTHIRD_NEGATIVES = ["The courier will be there at 3pm", "Approved by the board"];
+const NATIVE_THIRTYTHIRD = {
+  ru: {
+    templates: [
+      "Курьер {PERSON} будет у вас в 15:00",
+      "Согласовано: {PERSON}",
+      "Передай {PERSON}, что встреча переносится",
+      "Адрес доставки: {STREET_ADDRESS}",
+    ],
+    negatives: ["Курьер будет у вас в 15:00", "Встреча переносится на завтра"],
+  },
+  uk: {
+    templates: [
+      "Кур'єр {PERSON} прибуде о 15:00",
+      "Погоджено: {PERSON}",
+      "Адреса доставки: {STREET_ADDRESS}",
+    ],
+    negatives: ["Кур'єр прибуде о 15:00"],
+  },
+  el: {
+    templates: [
+      "Ο κούριερ {PERSON} έρχεται στις 15:00",
+      "Εγκρίθηκε από {PERSON}",
+      "Διεύθυνση παράδοσης: {STREET_ADDRESS}",
+    ],
+    negatives: ["Ο κούριερ έρχεται στις 15:00"],
+  },
+  tr: {
+    templates: [
+      "Kurye {PERSON} saat 15:00'te gelecek",
+      "Onaylayan: {PERSON}",
+      "Teslimat adresi: {STREET_ADDRESS}",
+    ],
+    negatives: ["Kurye saat 15:00'te gelecek"],
+  },
+  hu: {
+    templates: [
+      "Jóváhagyta: {PERSON}",
+      "A futár {PERSON} 15 órakor érkezik",
+      "Szállítási cím: {STREET_ADDRESS}",
+    ],
+    negatives: ["A futár 15 órakor érkezik"],
+  },
+  ro: {
+    templates: [
+      "Curierul {PERSON} ajunge la ora 15",
+      "Aprobat de {PERSON}",
+      "Adresa de livrare: {STREET_ADDRESS}",
+    ],
+    negatives: ["Curierul ajunge la ora 15"],
+  },
+  hr: {
+    templates: [
+      "Dostavljač {PERSON} stiže u 15 sati",
+      "Odobrio: {PERSON}",
+      "Adresa dostave: {STREET_ADDRESS}",
+    ],
+    negatives: ["Dostavljač stiže u 15 sati"],
+  },
+  pt_BR: {
+    templates: [
+      "O entregador {PERSON} chega às 15h",
+      "Aprovado por {PERSON}",
+      "{PERSON} está doente hoje, {PERSON} vai substituir",
+      "Endereço de entrega: {STREET_ADDRESS}",
+    ],
+    negatives: ["O entregador chega às 15h"],
+  },
+  es_MX: {
+    templates: [
+      "El repartidor {PERSON} llega a las 3",
+      "Aprobado por {PERSON}",
+      "Dirección de entrega: {STREET_ADDRESS}",
+    ],
+    negatives: ["El repartidor llega a las 3"],
+  },
+  id_ID: {
+    templates: [
+      "Kurir {PERSON} akan tiba jam 15.00",
+      "Disetujui oleh {PERSON}",
+      "{PERSON} sakit hari ini, digantikan oleh {PERSON}",
+      "Alamat pengiriman: {STREET_ADDRESS}",
+    ],
+    negatives: ["Kurir akan tiba jam 15.00"],
+  },
+  vi: {
+    templates: [
+      "Shipper {PERSON} sẽ đến lúc 15h",
+      "Đã duyệt: {PERSON}",
+      "Địa chỉ giao hàng: {STREET_ADDRESS}",
+    ],
+    negatives: ["Shipper sẽ đến lúc 15h"],
+  },
+};
+
+/**
+ * `--templates thirtyfourth`: session 22's fifth first reading, written before any of its records was read: what
+ * social and community apps show and what people write under it (comments, likes, memories, anniversaries,
+ * condolences, cheering, reunions, club news), in English and five European languages; with look-alikes.
+ */
+const THIRTYFOURTH_TEMPLATES = [
+  "{PERSON} commented on your photo: so proud of you!",
+  "Liked by {PERSON} and 24 others",
+  "Happy anniversary {PERSON} and {PERSON}! 10 years already",
+  "RIP {PERSON}, you will be missed",
+  "In loving memory of {PERSON}, 1941–2026",
+  "Go {PERSON}!! Finish strong",
+  "{PERSON} (class of 2009) is organising the reunion",
+  "Congratulations to {PERSON} on finishing the marathon",
+  "{PERSON} shared a memory from 5 years ago",
+  "Our club welcomes new member {PERSON}",
+  "thinking of you {PERSON} ❤️",
+  "Photo: {PERSON} crossing the finish line",
+];
+const THIRTYFOURTH_NEGATIVES = [
+  "Liked by 24 others",
+  "10 years already!",
+  "Go team!! Finish strong",
+  "Class of 2009 reunion is on",
+  "Shared a memory from 5 years ago",
+];
+const NATIVE_THIRTYFOURTH = {
+  de: {
+    templates: [
+      "{PERSON} hat dein Foto kommentiert: so stolz auf dich!",
+      "Gefällt {PERSON} und 24 weiteren Personen",
+      "Ruhe in Frieden, {PERSON}",
+      "Herzlich willkommen im Verein, {PERSON}!",
+    ],
+    negatives: ["Gefällt 24 weiteren Personen", "Herzlich willkommen im Verein!"],
+  },
+  fr: {
+    templates: [
+      "{PERSON} a commenté ta photo : trop fier de toi !",
+      "Aimé par {PERSON} et 24 autres personnes",
+      "Repose en paix {PERSON}",
+    ],
+    negatives: ["Aimé par 24 autres personnes"],
+  },
+  es: {
+    templates: [
+      "A {PERSON} y 24 personas más les gusta esto",
+      "Descansa en paz, {PERSON}",
+      "¡Vamos {PERSON}!",
+    ],
+    negatives: ["A 24 personas más les gusta esto", "¡Vamos equipo!"],
+  },
+  it: {
+    templates: ["Piace a {PERSON} e altre 24 persone", "Riposa in pace {PERSON}", "Forza {PERSON}!!"],
+    negatives: ["Piace a 24 persone", "Forza ragazzi!!"],
+  },
+  nl: {
+    templates: [
+      "{PERSON} heeft op je foto gereageerd",
+      "Rust zacht {PERSON}",
+      "Welkom bij de club, {PERSON}!",
+    ],
+    negatives: ["Welkom bij de club!"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2381,6 +2554,16 @@ const TEMPLATE_SETS = {
     english: THIRTYSECOND_TEMPLATES,
     natives: NATIVE_THIRTYSECOND,
     negatives: THIRTYSECOND_NEGATIVES,
+  },
+  thirtythird: {
+    english: THIRTYTHIRD_TEMPLATES,
+    natives: NATIVE_THIRTYTHIRD,
+    negatives: THIRTYTHIRD_NEGATIVES,
+  },
+  thirtyfourth: {
+    english: THIRTYFOURTH_TEMPLATES,
+    natives: NATIVE_THIRTYFOURTH,
+    negatives: THIRTYFOURTH_NEGATIVES,
   },
 };
 

@@ -653,6 +653,7 @@ const CHAT_WORDS: readonly string[] = [
   "gestisce",
   "sostituisce",
   "rijdt",
+  "gefällt",
   "fährt",
   "apa",
   "kabar",

@@ -1082,6 +1082,26 @@ describe("person: properties", () => {
     expect(found("babysitter jedordi comes at 6, kids in bed by 8")).toEqual(["jedordi"]);
   });
 
+  it("couriers and approvers in more languages, illness after the name, social apps' lines, condolences", () => {
+    expect(found("Kurir Quavel akan tiba jam 15.00")).toEqual(["Quavel"]);
+    expect(found("A futár Quavel Drenmoth 15 órakor érkezik")).toEqual(["Quavel Drenmoth"]);
+    expect(found("El repartidor Quavel llega a las 3")).toEqual(["Quavel"]);
+    expect(found("Kurir akan tiba jam 15.00")).toEqual([]);
+    expect(found("Jóváhagyta: Quavel")).toEqual(["Quavel"]);
+    expect(found("Aprobat de Quavel")).toEqual(["Quavel"]);
+    expect(found("Drenmoth sakit hari ini, digantikan oleh Quavel")).toEqual(["Drenmoth", "Quavel"]);
+    expect(found("Drenmoth está doente hoje, Quavel vai substituir")).toEqual(["Drenmoth", "Quavel"]);
+    expect(found("Quavel shared a memory from 5 years ago")).toEqual(["Quavel"]);
+    expect(found("Quavel hat dein Foto kommentiert: so stolz auf dich!")).toEqual(["Quavel"]);
+    expect(found("Gefällt Quavel Drenmoth und 24 weiteren Personen")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Aimé par 24 autres personnes")).toEqual([]);
+    expect(found("Quavel (class of 2009) is organising the reunion")).toEqual(["Quavel"]);
+    expect(found("RIP Quavel, you will be missed")).toEqual(["Quavel"]);
+    expect(found("Ruhe in Frieden, Quavel")).toEqual(["Quavel"]);
+    expect(found("RIP Windows XP")).toEqual([]);
+    expect(found("c/o quavel, 1691 walsh motorway apt. 185")).toEqual(["quavel"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

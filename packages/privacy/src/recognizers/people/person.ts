@@ -213,6 +213,16 @@ const LABELS = new Set([
   "vuokranantaja",
   "pronajímatel",
   "policyholder",
+  // who approved, in more languages: "Jóváhagyta: X", "Odobrio: X", "Onaylayan: X", "Согласовано: X", "Đã duyệt: X"
+  "approver",
+  "approvers",
+  "jóváhagyta",
+  "odobrio",
+  "odobrila",
+  "onaylayan",
+  "согласовано",
+  "погоджено",
+  "duyệt",
   // a hotel's guest: "Gast: X, Zimmer 412", "Ospite: X", "Huésped: X"
   "gast",
   "ospite",
@@ -2273,6 +2283,8 @@ function buildSegment(from: number, to: number): void {
 }
 
 function scoreSegment(s: Seg): number {
+  // a social app's "Aimé par …" ("liked by"): the French given name Aimé is the verb here
+  if (s.a === s.b && tokIs(s.a, "aimé") && s.a + 1 < n && tokIs(s.a + 1, "par")) return 0;
   // names in a script without case are read as in a lower-case text: no capital letter marks them
   const lm = lowerMode || caselessRun(s.a, s.b);
   const w = s.words;
@@ -3387,7 +3399,7 @@ function subjectOfPerson(s: Seg): boolean {
 // prettier-ignore
 const ARTICLES_WORDS = [
   "the", "a", "an", "il", "lo", "la", "gli", "le", "un", "una", "uno", "der", "die", "das", "dem", "den", "ein",
-  "eine", "einen", "einem", "het", "een", "el", "los", "las", "les", "une", "des",
+  "eine", "einen", "einem", "het", "een", "el", "los", "las", "les", "une", "des", "az", "ο", "η", "το",
 ];
 /** Adverbs between a question's subject and its participle: "hat X schon geantwortet?". */
 const QUESTION_ADVERBS = new Set([
@@ -4052,6 +4064,13 @@ const SIG_DELIMITER = /^\s*--\s*$/;
 
 /** Occasions a person is wished well on: the name follows ("Happy birthday, X!", "Buon compleanno X"). */
 const OCCASIONS_WORDS = [
+  // condolences: "RIP X", "Ruhe in Frieden, X", "Repose en paix X", "Descansa en paz, X", "Rust zacht X"
+  "rip",
+  "frieden",
+  "paix",
+  "paz",
+  "pace",
+  "zacht",
   "birthday",
   "bday",
   "anniversary",
@@ -4740,9 +4759,17 @@ function contextOf(s: Seg): Ctx {
   if (
     has1 &&
     cue(p) & C_ROLE_NOUNS &&
-    // (capitalised only: in lower case "the tenant id", "customer id is missing" are fields)
-    tk[p]! & K_CAP &&
-    (sentenceInitial(text, ts[p]!) || (p > 0 && cue(p - 1) & C_ARTICLES && onlySpaces(te[p - 1]!, ts[p]!)))
+    // (capitalised only: in lower case "the tenant id", "customer id is missing" are fields; but after an article
+    // that opens the sentence, before a capitalised name: "A futár X 15 órakor érkezik", "El repartidor X llega")
+    ((tk[p]! & K_CAP &&
+      (sentenceInitial(text, ts[p]!) ||
+        (p > 0 && cue(p - 1) & C_ARTICLES && onlySpaces(te[p - 1]!, ts[p]!)))) ||
+      (!lowerMode &&
+        tk[s.a]! & K_CAP &&
+        p > 0 &&
+        cue(p - 1) & C_ARTICLES &&
+        onlySpaces(te[p - 1]!, ts[p]!) &&
+        sentenceInitial(text, ts[p - 1]!)))
   )
     ctx.slot = true;
   // a meeting with someone at a time: "Viewing with X at 3pm", "Besichtigung mit X um 15 Uhr", "Visite avec X à 15 h"
@@ -4893,7 +4920,11 @@ function contextOf(s: Seg): Ctx {
   if (s.b + 1 < n && onlySpaces(after, ts[s.b + 1]!) && tokIs(s.b + 1, "who") && s.words <= 3)
     ctx.slot = true;
   // away as only a person is: "X ist krank", "X est malade", "X è in ferie", "X is op vakantie"
-  if (codeAt(after) === 32 && AWAY_AFTER_RE.test(lower.slice(after, after + 32))) ctx.slot = true;
+  if (
+    codeAt(after) === 32 &&
+    (AWAY_AFTER_RE.test(lower.slice(after, after + 32)) || SICK_AFTER_RE.test(lower.slice(after, after + 24)))
+  )
+    ctx.slot = true;
   // who stands in, opening a clause: "X is out sick, Y will run the stand-up", "Y übernimmt das Daily", "Y anime
   // le point du matin"
   if (
@@ -4946,6 +4977,14 @@ function contextOf(s: Seg): Ctx {
     sameLen &&
     CAN_YOU_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 16), s.start)) &&
     FETCH_AFTER_RE.test(lower.slice(after, after + 40))
+  )
+    ctx.slot = true;
+  // who liked a post, with a count of the others: "Liked by X and 24 others", "Gefällt X und 24 weiteren Personen",
+  // "Aimé par X et 24 autres", "Piace a X e altre 24 persone", "A X y 24 personas más les gusta esto"
+  if (
+    sameLen &&
+    LIKED_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 10), s.start)) &&
+    LIKED_AFTER_RE.test(lower.slice(after, after + 12))
   )
     ctx.slot = true;
   // whose signature a document waits for: "Unterschrift von X fehlt noch", "handtekening van X", "la firma di X"
@@ -5194,8 +5233,11 @@ const NOT_ACTION_VERBS = wordSet([
   "op",
 ]);
 /** Away as only a person is, after the name: ill, or on leave (see contextOf). */
+/** Ill, in the languages whose sentence puts the state right after the name ("X sakit hari ini", "X je bolestan"). */
+const SICK_AFTER_RE =
+  /^ (?:sakit|je bolest(?:an|na)|este bolnav[ăa]?|bugün hasta|hasta|ma beteg|beteg|болеет|заболел[аи]?|захворів|захворіла|είναι άρρωστ(?:ος|η))(?![\p{L}])/u;
 const AWAY_AFTER_RE =
-  /^ (?:ist|est|è|está|es|is|är|er|jest|je|on|(?:is|ist|est|è|está|jest) (?:heute|aujourd'hui|oggi|hoy|vandaag|dziś|today|this week)) (?:on leave|on holiday|on vacation|on pto|off sick|out of office|krank|krankgeschrieben|malade|malato|malata|enfermo|enferma|ziek|sjuk|syg|chory|chora|sairas|nemocn[ýá]|im urlaub|in urlaub|en congé|en vacances|in ferie|in vacanza|de vacaciones|op vakantie|på semester|na urlopie)(?![\p{L}])/u;
+  /^ (?:ist|est|è|está|es|is|är|er|jest|je|on|(?:is|ist|est|è|está|jest) (?:heute|aujourd'hui|oggi|hoy|hoje|vandaag|dziś|today|this week)) (?:on leave|on holiday|on vacation|on pto|off sick|out of office|doente|enfermo|enferma|krank|krankgeschrieben|malade|malato|malata|enfermo|enferma|ziek|sjuk|syg|chory|chora|sairas|nemocn[ýá]|im urlaub|in urlaub|en congé|en vacances|in ferie|in vacanza|de vacaciones|op vakantie|på semester|na urlopie)(?![\p{L}])/u;
 /** A parcel left with a person, or a booking in their name, before the name (see contextOf). */
 const HELD_FOR_BEFORE_RE =
   /(?:(?:afgegeven|achtergelaten|déposée?|laissée?|lämnades|lämnat|lämnad|zostawion[aey]|entregad[oa]|lasciat[oa]|consegnat[oa]|left|dropped off) (?:bij|chez|hos|u|con|presso|with)|auf den namen|unter dem namen|au nom de|a nombre de|a nome(?: di)?|em nome de|op (?:de )?naam van|under the name(?: of)?|in the name of|(?:booked|reserved|reservation) under) $/;
@@ -5233,9 +5275,12 @@ const PICK_UP_BEFORE_RE = /(?:\bpick(?:ing)? up|récupérer|recoger a|recoges a)
 /** A question that asks someone to fetch a person: its opening, before the name, and its verb at its end. */
 const CAN_YOU_BEFORE_RE = /(?:^|[\s,])(?:kannst du|könntest du|kun jij|kun je|kunt u|kan jij) $/;
 const FETCH_AFTER_RE = /^ (?:um|om) \d[^.?!\n]{0,30}(?:abholen|holen|halen|ophalen)\s*\?/;
+/** The opening of a social app's line of likes, before the first name (see contextOf). */
+const LIKED_BEFORE_RE = /(?:^|\n)(?:liked by|gefällt|aimé par|piace a|a) $/;
+const LIKED_AFTER_RE = /^ (?:and|und|et|e|y) (?:\d|altre \d|others|weitere)/;
 /** A verb of standing in for someone, after the name (see contextOf). */
 const STAND_IN_AFTER_RE =
-  /^ (?:will (?:run|cover|take over|lead|host|chair|handle|step in|stand in|moderate)|übernimmt|vertritt|leitet|moderiert|vervangt|leidt|(?:(?:le|la|les|lo|l'|l’) ?)?(?:anime|remplace|gère|gestisce|sostituisce|conduce|modera|sustituye|dirige|reemplaza))(?![\p{L}])/u;
+  /^ (?:will (?:run|cover|take over|lead|host|chair|handle|step in|stand in|moderate)|übernimmt|vertritt|leitet|moderiert|vervangt|leidt|vai substituir|vai cobrir|substitui|(?:(?:le|la|les|lo|l'|l’) ?)?(?:anime|remplace|gère|gestisce|sostituisce|conduce|modera|sustituye|dirige|reemplaza))(?![\p{L}])/u;
 /** A signature or an approval awaited from a person: the noun and "of" ("Unterschrift von", "firma di"). */
 const SIGNATURE_OF = new WordTable(
   [
@@ -5296,7 +5341,7 @@ const MEETING_ACT_RE =
   /^(?:(?:ist|is) (?:dem|der) (?:meeting|besprechung|anruf|konferenz|kanal|chat)\b|hat (?:das|den|die) (?:meeting|besprechung|anruf|konferenz|kanal|chat) verlassen|si è (?:unit[oa]|aggiunt[oa]) |ha lasciato (?:la|il) (?:riunione|chiamata|canale)|neemt deel aan|heeft (?:de|het) (?:vergadering|gesprek|kanaal|meeting) verlaten|a (?:rejoint|quitté) (?:la|le) (?:réunion|appel|canal)|se (?:unió|ha unido) a|(?:salió|ha salido) de (?:la|el) (?:reunión|llamada|canal))/u;
 /** A call's participant's part, or a person's status, in brackets after the name: "(Host, me)", "[OOO until …]". */
 const PARTICIPANT_RE =
-  /^(?:host|co-host|cohost|guest|me|you|organi[sz]er|presenter|moderator|ooo|out of office|on leave|away|external)(?:[,)\]]| until| till| back)/;
+  /^(?:host|co-host|cohost|guest|me|you|organi[sz]er|presenter|moderator|ooo|out of office|on leave|away|external)(?:[,)\]]| until| till| back)|^class of '?\d\d/;
 /** What a review of a person is called before its colon: "Performance review: X". */
 const HR_REVIEW_KINDS_WORDS = ["performance", "annual", "mid-year", "quarterly", "probation", "probationary"];
 /** The first words of MEETING_ACT_RE and SOCIAL_ACT_RE. */
@@ -5331,6 +5376,10 @@ const ACT_OPENERS_WORDS = [
   "ti",
   "belt",
   "ruft",
+  "shared",
+  "commented",
+  "reacted",
+  "mentioned",
 ];
 /** Who will call back, or meet, in the hold-out languages: "X vai te ligar", "X seni arayacak", "X ile toplantı". */
 const CALLS_BACK_RE =
@@ -5374,7 +5423,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b)/;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu))/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -6277,9 +6326,18 @@ const BYLINE_VERBS_WORDS = [
   "approvata",
   "firmato",
   "firmata",
+  "aprovado",
+  "aprovada",
+  "aprobat",
+  "aprobată",
+  "disetujui",
+  "digantikan",
+  "dibuat",
+  "ditulis",
+  "εγκρίθηκε",
 ];
 /** "By" of those languages. */
-const BYLINE_BY_WORDS = ["by", "von", "door", "par", "por", "da"];
+const BYLINE_BY_WORDS = ["by", "von", "door", "par", "por", "da", "de", "oleh", "από"];
 const C_FOR = 1 << 23;
 const C_PARTIES = 1 << 24;
 /** "For" of the languages of the hold-out sets. */
@@ -6315,6 +6373,28 @@ const C_SPEAKERS = 1 << 26;
 const C_AT_TIME = 1 << 27;
 /** Roles a record names a person by, before the name ("Patient X", "Kunde X", "Candidate X"). */
 const ROLE_NOUNS_WORDS = [
+  // a courier or a delivery driver ("Kurir X akan tiba", "Kurye X saat 15:00'te gelecek", "A futár X", "Курьер X")
+  "courier",
+  "kurier",
+  "koerier",
+  "kurir",
+  "kurye",
+  "curier",
+  "curierul",
+  "dostavljač",
+  "futár",
+  "shipper",
+  "repartidor",
+  "repartidora",
+  "entregador",
+  "entregadora",
+  "livreur",
+  "livreuse",
+  "bezorger",
+  "fattorino",
+  "курьер",
+  "кур'єр",
+  "κούριερ",
   "patient",
   "patientin",
   "patiënt",
