@@ -538,6 +538,16 @@ describe("street addresses: ride, delivery, letting and event lines", () => {
     expect(addresses("Lost dog near Lavoslava Ružičke 11 — call Quavel")).toEqual(["Lavoslava Ružičke 11"]);
   });
 
+  it("a CSV row's field after a phone number's, a place someone is going to", () => {
+    expect(addresses("Quavel Drenmoth,+38933461547,Јакупица 795")).toEqual(["Јакупица 795"]);
+    expect(addresses("Quavel,2091 8516,Udsigten 29B")).toEqual(["Udsigten 29B"]);
+    expect(addresses("id,count,name\n1,20,Version 2")).toEqual([]);
+    expect(addresses("quavel n i r going to Bjelolasička 69, Prelog later")).toEqual([
+      "Bjelolasička 69, Prelog",
+    ]);
+    expect(addresses("I'm going to 5 meetings today")).toEqual([]);
+  });
+
   it("a form's next field ends the address block", () => {
     expect(addresses("Address: 12 Oak Road\nLondon\nPhone: 0207 946 0958")).toEqual(["12 Oak Road\nLondon"]);
     expect(addresses("Pickup: 4 Privet Drive\nPassenger: Quavel")).toEqual(["4 Privet Drive"]);

@@ -1351,7 +1351,7 @@ function placeWord(w: string): boolean {
  * ending in a letter past ASCII, stand outside the `\b…\b` group (`\b` knows ASCII letters only).
  */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}(?:, ?|\n)$|pick-?up:|drop-?off:|mov(?:es?|ing|ed) into|arriv(?:es?|ing) at|(?:party|event|dinner|wedding|drinks|barbecue|bbq|reception) is at|incident at|front door of|\bkeys? to [^,\n]{1,40} at $|gleich bei|komt eraan bij|collect(?:ion)? from|lost (?:dog|cat|keys|wallet|phone|bike) near|arrive au|llegando a|arrivando in|a chegar à|dojeżdża na|framme vid|(?:viewing|besichtigung|bezichtiging|visite|visita)\b|\b(?:at|um|om|à|alle|a las) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|uhr|h)?, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|(?:i'm|im|i am|we're|we are|are|r|am) going to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}(?:, ?|\n)$|pick-?up:|drop-?off:|mov(?:es?|ing|ed) into|arriv(?:es?|ing) at|(?:party|event|dinner|wedding|drinks|barbecue|bbq|reception) is at|incident at|front door of|\bkeys? to [^,\n]{1,40} at $|gleich bei|komt eraan bij|collect(?:ion)? from|lost (?:dog|cat|keys|wallet|phone|bike) near|arrive au|llegando a|arrivando in|a chegar à|dojeżdża na|framme vid|(?:viewing|besichtigung|bezichtiging|visite|visita)\b|\b(?:at|um|om|à|alle|a las) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|uhr|h)?, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
 
 /** The parcels of CONTEXT_RE and the prepositions after them, lower case. */
 const PARCEL_WORDS = new Set(
@@ -1364,6 +1364,8 @@ const PARCEL_TO = new Set("to an naar voor para per pour".split(" "));
  * and a letter's "care of" ("c/o X, Nikšićka 864")
  * (a name may stand between the verb and the street, farther back than CONTEXT_RE looks).
  */
+/** A CSV field that holds a phone number, right before the field at the end (see contextBefore). */
+const PHONE_FIELD_BEFORE_RE = /(?:^|,)[ \t]*\+?\(?\d[\d \-()]{5,}\d,$/;
 const SENT_TO_RE =
   /(?:\b(?:send|sent|ship|mail|post|forward|deliver)\b[^\n]{0,24} to |\bc\/o |\b(?:left|dropped off) (?:with|at) |\b(?:abgegeben|hinterlegt) bei |\bafgegeven bij |\bdéposée? chez |\bzostawion[aey] u |\blämnades hos )[^,\n]{1,40}, $/;
 
@@ -2370,6 +2372,8 @@ function clauseEndsAt(pos: number): boolean {
 function contextBefore(pos: number): boolean {
   return (
     CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos)) ||
+    // a CSV row's field after a phone number's: "Hrvoj Pajčić,+385459678,Zagrebačka 26, Mursko Središce"
+    (text.charCodeAt(pos - 1) === 44 && PHONE_FIELD_BEFORE_RE.test(text.slice(Math.max(0, pos - 28), pos))) ||
     (text.charCodeAt(pos - 2) === 44 && SENT_TO_RE.test(lower.slice(Math.max(0, pos - 72), pos)))
   );
 }

@@ -1097,7 +1097,8 @@ describe("person: properties", () => {
     expect(found("Aimé par 24 autres personnes")).toEqual([]);
     expect(found("Quavel (class of 2009) is organising the reunion")).toEqual(["Quavel"]);
     expect(found("RIP Quavel, you will be missed")).toEqual(["Quavel"]);
-    expect(found("Ruhe in Frieden, Quavel")).toEqual(["Quavel"]);
+    expect(found("Descansa en paz, Quavel")).toEqual(["Quavel"]);
+    expect(found("Can you call Alina S. Pace this afternoon?")).toEqual(["Alina S. Pace"]);
     expect(found("RIP Windows XP")).toEqual([]);
     expect(found("c/o quavel, 1691 walsh motorway apt. 185")).toEqual(["quavel"]);
   });

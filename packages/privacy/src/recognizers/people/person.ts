@@ -4064,13 +4064,6 @@ const SIG_DELIMITER = /^\s*--\s*$/;
 
 /** Occasions a person is wished well on: the name follows ("Happy birthday, X!", "Buon compleanno X"). */
 const OCCASIONS_WORDS = [
-  // condolences: "RIP X", "Ruhe in Frieden, X", "Repose en paix X", "Descansa en paz, X", "Rust zacht X"
-  "rip",
-  "frieden",
-  "paix",
-  "paz",
-  "pace",
-  "zacht",
   "birthday",
   "bday",
   "anniversary",
@@ -4979,6 +4972,9 @@ function contextOf(s: Seg): Ctx {
     FETCH_AFTER_RE.test(lower.slice(after, after + 40))
   )
     ctx.slot = true;
+  // condolences: "RIP X", "Ruhe in Frieden, X", "Repose en paix X", "Descansa en paz, X", "Rust zacht X" (not as
+  // occasion words: "Pace" and "Paz" are family names, and an occasion word ends a name)
+  if (sameLen && CONDOLENCE_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 24), s.start))) ctx.greet = true;
   // who liked a post, with a count of the others: "Liked by X and 24 others", "Gefällt X und 24 weiteren Personen",
   // "Aimé par X et 24 autres", "Piace a X e altre 24 persone", "A X y 24 personas más les gusta esto"
   if (
@@ -5275,6 +5271,9 @@ const PICK_UP_BEFORE_RE = /(?:\bpick(?:ing)? up|récupérer|recoger a|recoges a)
 /** A question that asks someone to fetch a person: its opening, before the name, and its verb at its end. */
 const CAN_YOU_BEFORE_RE = /(?:^|[\s,])(?:kannst du|könntest du|kun jij|kun je|kunt u|kan jij) $/;
 const FETCH_AFTER_RE = /^ (?:um|om) \d[^.?!\n]{0,30}(?:abholen|holen|halen|ophalen)\s*\?/;
+/** Condolences that open their line, before the name. */
+const CONDOLENCE_BEFORE_RE =
+  /(?:^|\n)[ \t]*(?:rip|r\.i\.p\.|rest in peace|ruhe in frieden|repose en paix|descansa en paz|riposa in pace|rust zacht|rust in vrede)[ \t]*,?[ \t]*$/;
 /** The opening of a social app's line of likes, before the first name (see contextOf). */
 const LIKED_BEFORE_RE = /(?:^|\n)(?:liked by|gefällt|aimé par|piace a|a) $/;
 const LIKED_AFTER_RE = /^ (?:and|und|et|e|y) (?:\d|altre \d|others|weitere)/;
@@ -5647,6 +5646,8 @@ function joined(x: Seg, y: Seg): boolean {
   if (len < 1 || len > 7) return false;
   // (a noun after a German preposition with its article ends a clause, not a list: "X ist im Urlaub, Y vertritt sie")
   if (x.a > 0 && NOUN_OR_VERB_BEFORE.getRange(lower, ts[x.a - 1]!, te[x.a - 1]!) === NV_NOUN) return false;
+  // (nor the last word of a condolence before the name: "Ruhe in Frieden, X")
+  if (sameLen && CONDOLENCE_BEFORE_RE.test(lower.slice(Math.max(0, y.start - 24), y.start))) return false;
   return JOIN_RE.test(text.slice(from, y.start));
 }
 
