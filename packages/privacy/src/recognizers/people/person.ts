@@ -1176,6 +1176,8 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   german = -1;
   latinMost = -1;
   englishCount = -1;
+  actionLines = -1;
+  caseLines = -1;
   wordChecks = WORD_CHECKS;
   codeLineEnd = -1;
   segs = [];
@@ -1717,6 +1719,9 @@ let german = -1;
 let latinMost = -1;
 /** The record's English words and its other words (see `englishChat`); -1: not yet counted. */
 let englishCount = -1;
+/** The record has a line opening with an action item's or a court case's label: -1 not looked yet, 0 no, 1 yes. */
+let actionLines = -1;
+let caseLines = -1;
 let otherCount = 0;
 /**
  * Words of the record that compoundWord and misspeltEnglish may still judge. Each costs hundreds of lookups:
@@ -4909,11 +4914,15 @@ function contextOf(s: Seg): Ctx {
     DRIVER_KINDS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
   )
     ctx.intro = true;
+  // (one look-up of the word before and of the word after tells which of the phrases below may hold)
+  const gb = p >= 0 ? GATE_BEFORE.getRange(lower, ts[p]!, te[p]!) : 0;
+  const ga = s.b + 1 < n ? GATE_AFTER.getRange(lower, ts[s.b + 1]!, te[s.b + 1]!) : 0;
   // "Looping in X who owns the contract": "who" speaks of a person
   if (s.b + 1 < n && onlySpaces(after, ts[s.b + 1]!) && tokIs(s.b + 1, "who") && s.words <= 3)
     ctx.slot = true;
   // away as only a person is: "X ist krank", "X est malade", "X è in ferie", "X is op vakantie"
   if (
+    ga & G_AWAY &&
     codeAt(after) === 32 &&
     (AWAY_AFTER_RE.test(lower.slice(after, after + 32)) || SICK_AFTER_RE.test(lower.slice(after, after + 24)))
   )
@@ -4921,6 +4930,7 @@ function contextOf(s: Seg): Ctx {
   // who stands in, opening a clause: "X is out sick, Y will run the stand-up", "Y übernimmt das Daily", "Y anime
   // le point du matin"
   if (
+    ga & G_STAND_IN &&
     codeAt(after) === 32 &&
     (prevNonSpace(text, s.start) === 44 || sentenceInitial(text, s.start)) &&
     STAND_IN_AFTER_RE.test(lower.slice(after, after + 24)) &&
@@ -4931,6 +4941,7 @@ function contextOf(s: Seg): Ctx {
   // "déposé chez X", "auf den Namen X", "au nom de X", "booked under X"
   if (
     has1 &&
+    gb & G_HELD &&
     sameLen &&
     s.start >= 6 &&
     HELD_FOR_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 28), s.start))
@@ -4938,6 +4949,7 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = true;
   if (
     has1 &&
+    ga & G_LEFT &&
     tokIs(p, "bei") &&
     codeAt(after) === 32 &&
     LEFT_AT_AFTER_RE.test(lower.slice(after, after + 14))
@@ -4945,14 +4957,17 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = true;
   // a court case's parties: "Plaintiff: X v. Northwind Ltd", "Case 2026-CV-118: X vs. Y" (" vs. " on a case's line
   // only: "Python vs. JavaScript")
-  if (codeAt(after) === 32 && VERSUS_V_RE.test(text.slice(after, after + 5))) ctx.slot = true;
+  if (ga & G_VERSUS && codeAt(after) === 32 && VERSUS_V_RE.test(text.slice(after, after + 5)))
+    ctx.slot = true;
   if (
+    ga & G_VERSUS &&
     codeAt(after) === 32 &&
     VERSUS_VS_RE.test(text.slice(after, after + 6)) &&
     (gapMark === 58 || caseLine(s.start))
   )
     ctx.slot = true;
   if (
+    gb & G_VERSUS &&
     s.start >= 4 &&
     VERSUS_BEFORE_RE.test(text.slice(Math.max(0, s.start - 5), s.start)) &&
     caseLine(s.start)
@@ -4963,10 +4978,17 @@ function contextOf(s: Seg): Ctx {
   if (codeAt(after) === 32 && s.b + 2 < n && dayPairAt(s.b + 1) && actionLine(s.start)) ctx.slot = true;
   // a child picked up: "Can you pick up X from football at 5?", "Tu peux récupérer X au foot", "¿Puedes recoger a X
   // del fútbol?", "Kannst du X um 5 vom Training abholen?", "Kun jij X om 5 uur van voetbal halen?"
-  if (has1 && sameLen && PICK_UP_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 16), s.start)))
+  if (
+    has1 &&
+    gb & G_PICK_UP &&
+    sameLen &&
+    PICK_UP_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 16), s.start))
+  )
     ctx.slot = true;
   if (
     has1 &&
+    gb & G_CAN_YOU &&
+    ga & G_FETCH &&
     sameLen &&
     CAN_YOU_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 16), s.start)) &&
     FETCH_AFTER_RE.test(lower.slice(after, after + 40))
@@ -4974,10 +4996,17 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = true;
   // condolences: "RIP X", "Ruhe in Frieden, X", "Repose en paix X", "Descansa en paz, X", "Rust zacht X" (not as
   // occasion words: "Pace" and "Paz" are family names, and an occasion word ends a name)
-  if (sameLen && CONDOLENCE_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 24), s.start))) ctx.greet = true;
+  if (
+    gb & G_CONDOLENCE &&
+    sameLen &&
+    CONDOLENCE_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 24), s.start))
+  )
+    ctx.greet = true;
   // who liked a post, with a count of the others: "Liked by X and 24 others", "Gefällt X und 24 weiteren Personen",
   // "Aimé par X et 24 autres", "Piace a X e altre 24 persone", "A X y 24 personas más les gusta esto"
   if (
+    gb & G_LIKED &&
+    ga & G_LIKED_AND &&
     sameLen &&
     LIKED_BEFORE_RE.test(lower.slice(Math.max(0, s.start - 10), s.start)) &&
     LIKED_AFTER_RE.test(lower.slice(after, after + 12))
@@ -5149,9 +5178,14 @@ const DRIVER_KINDS = wordSet(["delivery", "taxi", "cab", "bus", "van", "truck", 
 /** A line that opens with a label of action items (see contextOf). */
 const ACTION_LINE_RE =
   /^[ \t]*(?:action items?|actions?|next steps?|ai|todo|to-do|carpool|fahrgemeinschaft|covoiturage|rota|aufgaben?|actiepunt(?:en)?|tareas?|azion[ei]|tâches?|à faire|a fare)[ \t]?:/;
+/** The same label opening any line of the record (tested once a record, before ACTION_LINE_RE). */
+const ACTION_LINE_ANY_RE =
+  /(?:^|\n)[ \t]*(?:action items?|actions?|next steps?|ai|todo|to-do|carpool|fahrgemeinschaft|covoiturage|rota|aufgaben?|actiepunt(?:en)?|tareas?|azion[ei]|tâches?|à faire|a fare)[ \t]?:/;
 /** The line of offset `pos` opens with a label of action items. */
 function actionLine(pos: number): boolean {
   if (!sameLen) return false;
+  if (actionLines < 0) actionLines = ACTION_LINE_ANY_RE.test(lower) ? 1 : 0;
+  if (actionLines === 0) return false;
   let k = pos;
   while (k > 0 && lower.charCodeAt(k - 1) !== 10 && pos - k < 200) k--;
   return ACTION_LINE_RE.test(lower.slice(k, pos));
@@ -5245,9 +5279,13 @@ const VERSUS_VS_RE = /^ vs\.? \p{Lu}/u;
 const VERSUS_BEFORE_RE = /(?:^| )vs?\. $/;
 /** A line that opens with a court case's label: "Case 2026-CV-118:", "Aktenzeichen 4 O 12/26:". */
 const CASE_LINE_RE = /^[ \t]*(?:case|fall|zaak|affaire|caso|causa|aktenzeichen|docket)\b[^:\n]{0,30}:/;
+const CASE_LINE_ANY_RE =
+  /(?:^|\n)[ \t]*(?:case|fall|zaak|affaire|caso|causa|aktenzeichen|docket)\b[^:\n]{0,30}:/;
 /** The line of offset `pos` opens with a court case's label. */
 function caseLine(pos: number): boolean {
   if (!sameLen) return false;
+  if (caseLines < 0) caseLines = CASE_LINE_ANY_RE.test(lower) ? 1 : 0;
+  if (caseLines === 0) return false;
   let k = pos;
   while (k > 0 && lower.charCodeAt(k - 1) !== 10 && pos - k < 200) k--;
   return CASE_LINE_RE.test(lower.slice(k, pos));
@@ -5271,6 +5309,41 @@ const PICK_UP_BEFORE_RE = /(?:\bpick(?:ing)? up|récupérer|recoger a|recoges a)
 /** A question that asks someone to fetch a person: its opening, before the name, and its verb at its end. */
 const CAN_YOU_BEFORE_RE = /(?:^|[\s,])(?:kannst du|könntest du|kun jij|kun je|kunt u|kan jij) $/;
 const FETCH_AFTER_RE = /^ (?:um|om) \d[^.?!\n]{0,30}(?:abholen|holen|halen|ophalen)\s*\?/;
+/** Gates of contextOf's phrases: the word before the name (GATE_BEFORE) or after it (GATE_AFTER) that each needs. */
+const G_HELD = 1;
+const G_PICK_UP = 2;
+const G_CAN_YOU = 4;
+const G_CONDOLENCE = 8;
+const G_LIKED = 16;
+const G_VERSUS = 32;
+const G_AWAY = 64;
+const G_STAND_IN = 128;
+const G_LEFT = 256;
+const G_FETCH = 512;
+const G_LIKED_AND = 1024;
+const gateWords = (words: string, flag: number) => words.split(" ").map((w) => [w, flag] as const);
+const GATE_BEFORE = new WordTable([
+  ...gateWords("bij chez hos u con presso with namen de di nome van naam name of under", G_HELD),
+  ...gateWords("up récupérer a", G_PICK_UP),
+  ...gateWords("du jij je u", G_CAN_YOU),
+  ...gateWords("rip p peace frieden paix paz pace zacht vrede", G_CONDOLENCE),
+  ...gateWords("by gefällt par a", G_LIKED),
+  ...gateWords("v vs", G_VERSUS),
+]);
+const GATE_AFTER = new WordTable([
+  ...gateWords(
+    "ist est è está es is är er jest je on sakit hasta bugün beteg ma este болеет заболел заболела заболели захворів захворіла είναι",
+    G_AWAY,
+  ),
+  ...gateWords(
+    "will übernimmt vertritt leitet moderiert vervangt leidt vai substitui le la les lo l anime remplace gère gestisce sostituisce conduce modera sustituye dirige reemplaza",
+    G_STAND_IN,
+  ),
+  ...gateWords("abgegeben hinterlegt abgestellt", G_LEFT),
+  ...gateWords("v vs", G_VERSUS),
+  ...gateWords("um om", G_FETCH),
+  ...gateWords("and und et e y", G_LIKED_AND),
+]);
 /** Condolences that open their line, before the name. */
 const CONDOLENCE_BEFORE_RE =
   /(?:^|\n)[ \t]*(?:rip|r\.i\.p\.|rest in peace|ruhe in frieden|repose en paix|descansa en paz|riposa in pace|rust zacht|rust in vrede)[ \t]*,?[ \t]*$/;
@@ -5647,7 +5720,12 @@ function joined(x: Seg, y: Seg): boolean {
   // (a noun after a German preposition with its article ends a clause, not a list: "X ist im Urlaub, Y vertritt sie")
   if (x.a > 0 && NOUN_OR_VERB_BEFORE.getRange(lower, ts[x.a - 1]!, te[x.a - 1]!) === NV_NOUN) return false;
   // (nor the last word of a condolence before the name: "Ruhe in Frieden, X")
-  if (sameLen && CONDOLENCE_BEFORE_RE.test(lower.slice(Math.max(0, y.start - 24), y.start))) return false;
+  if (
+    GATE_BEFORE.getRange(lower, ts[x.b]!, te[x.b]!) & G_CONDOLENCE &&
+    sameLen &&
+    CONDOLENCE_BEFORE_RE.test(lower.slice(Math.max(0, y.start - 24), y.start))
+  )
+    return false;
   return JOIN_RE.test(text.slice(from, y.start));
 }
 
