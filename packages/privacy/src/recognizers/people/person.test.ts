@@ -1103,6 +1103,14 @@ describe("person: properties", () => {
     expect(found("c/o quavel, 1691 walsh motorway apt. 185")).toEqual(["quavel"]);
   });
 
+  it("a weekday after a title is a family name; a name-list noun after 'im' is a noun; Swedish meetings", () => {
+    expect(found("Termin mit Herr Montag um 3")).toEqual(["Montag"]);
+    expect(found("Sehr geehrte Frau Freitag")).toEqual(["Frau Freitag"]);
+    expect(found("bis Montag")).toEqual([]);
+    expect(found("Ich bin ab Montag im Urlaub")).toEqual([]);
+    expect(found("mötet med jedordi imorgon")).toEqual(["jedordi"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -1970,7 +1970,9 @@ function categorise(i: number): number {
   else if (bits & L_BRAND && !(nameBits & (L_FIRST | L_LAST))) c = CAT_NONE;
   // a day or a month that only a family-name list holds too ("bis Montag", "v pátek"); "May", "June" and "August"
   // are given names and stay weak ones, and so do short ones ("Laurenty P. Maj")
-  else if (bits & L_CALENDAR && !(nameBits & L_FIRST) && e0 - s0 >= 5) c = CAT_NONE;
+  // (after a title it is the family name: "Herr Montag", "Frau Freitag")
+  else if (bits & L_CALENDAR && !(nameBits & L_FIRST) && e0 - s0 >= 5)
+    c = i > 0 && fullBits(i - 1) & L_TITLE && onlySpaces(te[i - 1]!, ts[i]!) ? CAT_WEAK : CAT_NONE;
   else if (k & K_ALLCAP) c = nameBits & (L_FIRST | L_LAST) && !wordBits ? CAT_WEAK : CAT_NONE;
   else if (nameBits && !wordBits) c = nameBits & (L_FIRST | L_LAST) ? CAT_STRONG : CAT_EXTRA;
   else if (nameBits) c = CAT_WEAK;
@@ -2324,7 +2326,14 @@ function scoreSegment(s: Seg): number {
   } else {
     if (s.strong) score = initial ? 0.6 : 0.7;
     // (in German a capitalised word of the larger list alone is as often a noun: "heute Abend", "mit Wolf")
-    else if (s.extra) score = initial ? 0.4 : germanText() ? 0.45 : 0.5;
+    // (and after a German preposition joined to its article a noun stands: "ab Montag im Urlaub")
+    else if (s.extra)
+      score = initial
+        ? 0.4
+        : germanText() ||
+            (s.a > 0 && NOUN_OR_VERB_BEFORE.getRange(lower, ts[s.a - 1]!, te[s.a - 1]!) === NV_NOUN)
+          ? 0.45
+          : 0.5;
     else if (s.weak) score = initial ? 0.05 : 0.25;
     else score = initial ? 0.05 : 0.15;
     if (lm) score = 0.2;
@@ -3699,6 +3708,10 @@ const LOWER_ROLE_BEFORE = new WordTable(
 const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["loop", "in"],
   ["looping", "in"],
+  // a meeting with someone, in the Scandinavian languages: "mötet med X"
+  ["mötet", "med"],
+  ["møtet", "med"],
+  ["mødet", "med"],
   ["looped", "in"],
   ["sign-off", "from"],
   ["signoff", "from"],
