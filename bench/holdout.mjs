@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtyfourth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtyfifth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2317,6 +2317,66 @@ const NATIVE_THIRTYFOURTH = {
   },
 };
 
+/**
+ * `--templates thirtyfifth`: session 22's sixth first reading, written before any of its records was read: schools'
+ * and clinics' portals and messages (pupils absent, teachers and parents, referrals, prescriptions, nurses, report
+ * cards), in English and five European languages; with look-alikes.
+ */
+const THIRTYFIFTH_TEMPLATES = [
+  "Student {PERSON} was absent today",
+  "Parent-teacher meeting with Ms. {PERSON} on Thursday",
+  "Referred to Dr. {PERSON} (cardiology)",
+  "Prescription for {PERSON}, DOB on file",
+  "Nurse {PERSON} will call you back this afternoon",
+  "{PERSON}'s report card is ready to download",
+  "Homework club: {PERSON}, {PERSON} and {PERSON}",
+  "Your child {PERSON} was picked up at 15:10",
+  "Class 4B teacher: {PERSON}",
+  "Appointment confirmed with {PERSON}, physiotherapist",
+];
+const THIRTYFIFTH_NEGATIVES = [
+  "Student absent today, no reason given",
+  "Parent-teacher meetings on Thursday",
+  "Referred to cardiology",
+  "Report card is ready to download",
+  "Class 4B: homework due Friday",
+];
+const NATIVE_THIRTYFIFTH = {
+  de: {
+    templates: [
+      "Schüler {PERSON} fehlt heute",
+      "Klassenlehrerin: Frau {PERSON}",
+      "Termin bei Dr. {PERSON} am Dienstag",
+      "Überweisung an {PERSON}, Kardiologie",
+    ],
+    negatives: ["Schüler fehlt heute entschuldigt", "Termin am Dienstag"],
+  },
+  fr: {
+    templates: [
+      "L'élève {PERSON} est absent aujourd'hui",
+      "Rendez-vous avec le Dr {PERSON} mardi",
+      "Professeur principal : {PERSON}",
+    ],
+    negatives: ["Rendez-vous mardi à 10h"],
+  },
+  es: {
+    templates: ["El alumno {PERSON} no vino hoy", "Cita con la Dra. {PERSON} el martes", "Tutora: {PERSON}"],
+    negatives: ["Cita el martes a las 10"],
+  },
+  it: {
+    templates: ["Lo studente {PERSON} è assente oggi", "Appuntamento con il dott. {PERSON} martedì"],
+    negatives: ["Appuntamento martedì alle 10"],
+  },
+  nl: {
+    templates: [
+      "Leerling {PERSON} is vandaag afwezig",
+      "Afspraak bij dokter {PERSON} op dinsdag",
+      "Mentor: {PERSON}",
+    ],
+    negatives: ["Afspraak op dinsdag om 10 uur"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2564,6 +2624,11 @@ const TEMPLATE_SETS = {
     english: THIRTYFOURTH_TEMPLATES,
     natives: NATIVE_THIRTYFOURTH,
     negatives: THIRTYFOURTH_NEGATIVES,
+  },
+  thirtyfifth: {
+    english: THIRTYFIFTH_TEMPLATES,
+    natives: NATIVE_THIRTYFIFTH,
+    negatives: THIRTYFIFTH_NEGATIVES,
   },
 };
 

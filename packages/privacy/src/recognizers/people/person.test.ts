@@ -1111,6 +1111,17 @@ describe("person: properties", () => {
     expect(found("mötet med jedordi imorgon")).toEqual(["jedordi"]);
   });
 
+  it("schools and clinics: pupils, teachers and mentors, doctors' titles, report cards; a department is no name", () => {
+    expect(found("L'élève Quavel est absent aujourd'hui")).toEqual(["Quavel"]);
+    expect(found("Schüler Quavel fehlt heute")).toEqual(["Quavel"]);
+    expect(found("schüler yannis e. denzinger fehlt heute")).toEqual(["yannis e. denzinger"]);
+    expect(found("Afspraak bij dokter Quavel op dinsdag")).toEqual(["Quavel"]);
+    expect(found("Mentor: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel's report card is ready to download")).toEqual(["Quavel"]);
+    expect(found("Student ID is missing")).toEqual([]);
+    expect(found("Überweisung an Anna Schmidt, Kardiologie")).toEqual(["Anna Schmidt"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -223,6 +223,20 @@ const LABELS = new Set([
   "согласовано",
   "погоджено",
   "duyệt",
+  // a class's teacher or mentor: "Mentor: X", "Klassenlehrerin: X", "Professeur principal : X", "Tutora: X"
+  "mentor",
+  "teacher",
+  "lehrer",
+  "lehrerin",
+  "klassenlehrer",
+  "klassenlehrerin",
+  "leraar",
+  "lerares",
+  "professeur",
+  "professeure",
+  "tutora",
+  "docente",
+  "insegnante",
   // a hotel's guest: "Gast: X, Zimmer 412", "Ospite: X", "Huésped: X"
   "gast",
   "ospite",
@@ -2068,6 +2082,9 @@ function greetedCaseless(i: number): boolean {
  * capitalises every noun, and a noun in no list read as a name where a sentence holds no other cue.
  */
 const GERMAN_NOUN_ENDINGS = [
+  // a clinic's department: "Kardiologie", "Radiologie", "Pädiatrie", "Ambulanz"
+  "ologie",
+  "iatrie",
   "ungen",
   "heiten",
   "keiten",
@@ -3702,7 +3719,18 @@ const LOWER_SLOT_BEFORE = new WordTable(
  * is hule?"). Weaker than LOWER_SLOT_BEFORE: not before a word of one or two letters ("tenant id") or in code.
  */
 const LOWER_ROLE_BEFORE = new WordTable(
-  ["tenant", "candidate", "birthday", "babysitter", "nanny", "tutor"].map((w) => [w, 1] as const),
+  [
+    "tenant",
+    "candidate",
+    "birthday",
+    "babysitter",
+    "nanny",
+    "tutor",
+    "schüler",
+    "schülerin",
+    "leerling",
+    "pupil",
+  ].map((w) => [w, 1] as const),
 );
 /** Two words before a person in English chat ("can you loop in vran", "meet my friend mily", "who is hule?"). */
 const LOWER_SLOT_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -3799,7 +3827,9 @@ function possessedAt(s: Seg, o: number): boolean {
   const had =
     POSSESSED.getRange(lower, ts[o]!, te[o]!) !== 0 ||
     (PER_POSSESSED.getRange(lower, ts[o]!, te[o]!) !== 0 && tokIs(s.a - 1, "per")) ||
-    (tokIs(o, "performance") && tokIs(o + 1, "review"));
+    (tokIs(o, "performance") && tokIs(o + 1, "review")) ||
+    // ("X's report card is ready")
+    (tokIs(o, "report") && tokIs(o + 1, "card"));
   return had && !allEnglishMade(s, false, true);
 }
 
@@ -6465,6 +6495,18 @@ const C_SPEAKERS = 1 << 26;
 const C_AT_TIME = 1 << 27;
 /** Roles a record names a person by, before the name ("Patient X", "Kunde X", "Candidate X"). */
 const ROLE_NOUNS_WORDS = [
+  // a pupil ("Schüler X fehlt heute", "L'élève X est absent", "Leerling X is ziek", "Lo studente X è assente")
+  "student",
+  "pupil",
+  "schüler",
+  "schülerin",
+  "leerling",
+  "élève",
+  "l'élève",
+  "alumno",
+  "alumna",
+  "studente",
+  "studentessa",
   // a courier or a delivery driver ("Kurir X akan tiba", "Kurye X saat 15:00'te gelecek", "A futár X", "Курьер X")
   "courier",
   "kurier",
