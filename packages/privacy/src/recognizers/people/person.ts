@@ -5228,10 +5228,13 @@ const ACTION_LINE_ANY_RE =
 function actionLine(pos: number): boolean {
   if (!sameLen) return false;
   if (actionLines < 0) actionLines = ACTION_LINE_ANY_RE.test(lower) ? 1 : 0;
-  if (actionLines === 0) return false;
+  return actionLines === 1 && ACTION_LINE_RE.test(lineUpTo(pos));
+}
+/** The lower-cased text from the start of the line of offset `pos` (200 units back at most) up to it. */
+function lineUpTo(pos: number): string {
   let k = pos;
   while (k > 0 && lower.charCodeAt(k - 1) !== 10 && pos - k < 200) k--;
-  return ACTION_LINE_RE.test(lower.slice(k, pos));
+  return lower.slice(k, pos);
 }
 /** Token p ends a label of an action item: one of ACTION_LABELS, or "item"/"items" after "action". */
 function actionLabel(p: number): boolean {
@@ -5328,10 +5331,7 @@ const CASE_LINE_ANY_RE =
 function caseLine(pos: number): boolean {
   if (!sameLen) return false;
   if (caseLines < 0) caseLines = CASE_LINE_ANY_RE.test(lower) ? 1 : 0;
-  if (caseLines === 0) return false;
-  let k = pos;
-  while (k > 0 && lower.charCodeAt(k - 1) !== 10 && pos - k < 200) k--;
-  return CASE_LINE_RE.test(lower.slice(k, pos));
+  return caseLines === 1 && CASE_LINE_RE.test(lineUpTo(pos));
 }
 /** Tokens q, q+1 are two days joined by a slash ("Mon/Wed", "Di/Do", "ma/wo"). */
 function dayPairAt(q: number): boolean {
