@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtyfifth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtysixth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2377,6 +2377,81 @@ const NATIVE_THIRTYFIFTH = {
   },
 };
 
+/**
+ * `--templates thirtysixth`: session 23's first reading, written before any of its records was read: sports, games
+ * and streams, dating apps, obituaries and family notices, contracts' parties and witnesses, bank statements' lines,
+ * in English and five European languages; with look-alikes.
+ */
+const THIRTYSIXTH_TEMPLATES = [
+  "Goal! {PERSON} scores in the 89th minute",
+  "{PERSON} joined the lobby",
+  "GG {PERSON}, rematch tomorrow?",
+  "{PERSON} is live now: ranked grind",
+  "You matched with {PERSON}!",
+  "{PERSON} viewed your profile",
+  "Survived by his wife {PERSON} and daughter {PERSON}",
+  "Witness: {PERSON}",
+  "This agreement is made between {PERSON} (the Landlord) and {PERSON} (the Tenant)",
+  "SEPA transfer to {PERSON} - rent March",
+  "Standing order: {PERSON}, monthly",
+  "Substitution: {PERSON} comes on for {PERSON}",
+];
+const THIRTYSIXTH_NEGATIVES = [
+  "Goal! 2-1 in the 89th minute",
+  "Ranked lobby is full",
+  "You have 3 new matches",
+  "Standing order: rent, monthly",
+  "This agreement is made on 1 March 2026",
+];
+const NATIVE_THIRTYSIXTH = {
+  de: {
+    templates: [
+      "Tor für Bayern! {PERSON} trifft in der 89. Minute",
+      "Du hast ein Match mit {PERSON}!",
+      "In stiller Trauer: {PERSON}",
+      "Dauerauftrag an {PERSON}, monatlich",
+      "Zeuge: {PERSON}",
+    ],
+    negatives: ["Tor in der 89. Minute", "Dauerauftrag Miete, monatlich"],
+  },
+  fr: {
+    templates: [
+      "But de {PERSON} à la 89e minute !",
+      "Vous avez un match avec {PERSON} !",
+      "Virement à {PERSON} - loyer mars",
+      "Témoin : {PERSON}",
+    ],
+    negatives: ["But à la 89e minute !", "Virement loyer mars"],
+  },
+  es: {
+    templates: [
+      "¡Gol de {PERSON} en el minuto 89!",
+      "¡Has hecho match con {PERSON}!",
+      "Transferencia a {PERSON} - alquiler marzo",
+      "Testigo: {PERSON}",
+    ],
+    negatives: ["¡Gol en el minuto 89!", "Transferencia alquiler marzo"],
+  },
+  it: {
+    templates: [
+      "Gol di {PERSON} al minuto 89!",
+      "Bonifico a {PERSON} - affitto marzo",
+      "Ne danno il triste annuncio la moglie {PERSON} e i figli",
+      "Testimone: {PERSON}",
+    ],
+    negatives: ["Gol al minuto 89!", "Bonifico affitto marzo"],
+  },
+  nl: {
+    templates: [
+      "Doelpunt van {PERSON} in de 89e minuut!",
+      "Je hebt een match met {PERSON}!",
+      "Overboeking naar {PERSON} - huur maart",
+      "Getuige: {PERSON}",
+    ],
+    negatives: ["Doelpunt in de 89e minuut!", "Overboeking huur maart"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2629,6 +2704,11 @@ const TEMPLATE_SETS = {
     english: THIRTYFIFTH_TEMPLATES,
     natives: NATIVE_THIRTYFIFTH,
     negatives: THIRTYFIFTH_NEGATIVES,
+  },
+  thirtysixth: {
+    english: THIRTYSIXTH_TEMPLATES,
+    natives: NATIVE_THIRTYSIXTH,
+    negatives: THIRTYSIXTH_NEGATIVES,
   },
 };
 

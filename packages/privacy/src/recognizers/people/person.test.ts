@@ -1122,6 +1122,29 @@ describe("person: properties", () => {
     expect(found("Überweisung an Anna Schmidt, Kardiologie")).toEqual(["Anna Schmidt"]);
   });
 
+  it("games, streams, dating apps, matches, transfers and contracts name people; their nouns name no one", () => {
+    expect(found("GG Quavel, rematch tomorrow?")).toEqual(["Quavel"]);
+    expect(found("Quavel joined the lobby")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth viewed your profile")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Goal! Quavel scores in the 89th minute")).toEqual(["Quavel"]);
+    expect(found("Substitution: Quavel comes on for Drenmoth")).toEqual(["Quavel", "Drenmoth"]);
+    expect(found("You matched with Quavel!")).toEqual(["Quavel"]);
+    expect(found("Du hast ein Match mit Quavel Drenmoth!")).toEqual(["Quavel Drenmoth"]);
+    expect(found("SEPA transfer to Quavel - rent March")).toEqual(["Quavel"]);
+    expect(found("Standing order: Quavel, monthly")).toEqual(["Quavel"]);
+    expect(found("Bonifico a Quavel - affitto marzo")).toEqual(["Quavel"]);
+    expect(found("Gol di Quavel Drenmoth al minuto 89!")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Tor für Bayern! Quavel trifft in der 89. Minute")).toEqual(["Quavel"]);
+    expect(found("In stiller Trauer: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("This agreement is made between Anna Berg (the Landlord) and Quavel (the Tenant)")).toEqual([
+      "Anna Berg",
+      "Quavel",
+    ]);
+    expect(found("Goal! 2-1 in the 89th minute")).toEqual([]);
+    expect(found("Standing order: rent, monthly")).toEqual([]);
+    expect(found("The new release joined the queue")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -268,6 +268,9 @@ const LABELS = new Set([
   "convenuto",
   "convenuta",
   "witness",
+  // a death notice's mourners, a standing order's payee: "In stiller Trauer: X", "Dauerauftrag: X"
+  "trauer",
+  "dauerauftrag",
   "zeuge",
   "zeugin",
   "getuige",
@@ -356,6 +359,8 @@ const GREETINGS = new Set([
   "chère",
   "yo",
   "sorry",
+  // a game's end: "GG Mavie, rematch tomorrow?"
+  "gg",
   // greetings of other languages, as chat opens with them ("Hoi Sanne", "Cześć Kasia", "Olá João")
   "hoi",
   "hei",
@@ -1410,6 +1415,9 @@ function chains(): void {
       if (!chainGap(text, te[j]!, ts[j + 1]!, afterDot) || possLen(j)) break;
       const nk = tk[j + 1]!;
       const prevIsName = !onlyTitles && cat[j] !== CAT_INITIAL;
+      // "Gol di X", "doelpunt van X", "Bonifico a X": a goal's or a transfer's noun and its preposition, not a name
+      // and its particle
+      if (nk & K_LOWER && (cue(j) & C_TOWARDS_NOUNS) !== 0) break;
       if (lowerMode && !onlyTitles && nk & K_LOWER) {
         // in lower-case chat a particle is also a given name ("van"): it joins as a particle when a known
         // family name follows ("axel van der wal")
@@ -2309,6 +2317,19 @@ function buildSegment(from: number, to: number): void {
 function scoreSegment(s: Seg): number {
   // a social app's "Aimé par …" ("liked by"): the French given name Aimé is the verb here
   if (s.a === s.b && tokIs(s.a, "aimé") && s.a + 1 < n && tokIs(s.a + 1, "par")) return 0;
+  // a goal's or a transfer's noun before its preposition ("Tor für Bayern!", "Gol di X"), a label before its colon
+  // ("In stiller Trauer: X"): words that are names too (Tor, Trauer) name no one there
+  if (s.a === s.b && s.words === 1 && !lowerMode) {
+    const q = s.a + 1;
+    if (
+      (cue(s.a) & C_TOWARDS_NOUNS) !== 0 &&
+      q < n &&
+      onlySpaces(te[s.a]!, ts[q]!) &&
+      (TOWARDS.has(lower.slice(ts[q]!, te[q]!)) || tokIs(q, "für") || tokIs(q, "for"))
+    )
+      return 0;
+    if (codeAt(te[s.a]!) === 58 && (wv(s.a) & W_LABEL) !== 0 && !lineStart(text, s.start)) return 0;
+  }
   // names in a script without case are read as in a lower-case text: no capital letter marks them
   const lm = lowerMode || caselessRun(s.a, s.b);
   const w = s.words;
@@ -4829,6 +4850,25 @@ function contextOf(s: Seg): Ctx {
   if (cameraBefore(s.start)) ctx.intro = true;
   // "Emergency contact for X: …"
   if (has1 && tokIs(p, "for") && p > 0 && tokIs(p - 1, "contact") && codeAt(te[s.b]!) === 58) ctx.slot = true;
+  // "SEPA transfer to X", "Bonifico a X", "Gol de X", "You matched with X", "Match mit X"; a substitute's place:
+  // "comes on for X"; "Standing order: X"
+  if (
+    has1 &&
+    p >= 1 &&
+    (cue(p - 1) & C_TOWARDS_NOUNS) !== 0 &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    TOWARDS.has(lower.slice(ts[p]!, te[p]!))
+  )
+    ctx.slot = true;
+  if (
+    has1 &&
+    p >= 2 &&
+    tokIs(p, "for") &&
+    tokIs(p - 1, "on") &&
+    (tokIs(p - 2, "comes") || tokIs(p - 2, "came"))
+  )
+    ctx.slot = true;
+  if (gapMark === 58 && p >= 1 && tokIs(p, "order") && tokIs(p - 1, "standing")) ctx.intro = true;
   // who stands in or is to be reached: "In my absence, X will be covering", "please reach out to X", "wenden Sie
   // sich bitte an X", "neem contact op met X"
   if (has1 && tokIs(p, "to") && p >= 2 && tokIs(p - 1, "out") && tokIs(p - 2, "reach")) ctx.slot = true;
@@ -5456,7 +5496,7 @@ const MEETING_ACT_RE =
   /^(?:(?:ist|is) (?:dem|der) (?:meeting|besprechung|anruf|konferenz|kanal|chat)\b|hat (?:das|den|die) (?:meeting|besprechung|anruf|konferenz|kanal|chat) verlassen|si è (?:unit[oa]|aggiunt[oa]) |ha lasciato (?:la|il) (?:riunione|chiamata|canale)|neemt deel aan|heeft (?:de|het) (?:vergadering|gesprek|kanaal|meeting) verlaten|a (?:rejoint|quitté) (?:la|le) (?:réunion|appel|canal)|se (?:unió|ha unido) a|(?:salió|ha salido) de (?:la|el) (?:reunión|llamada|canal))/u;
 /** A call's participant's part, or a person's status, in brackets after the name: "(Host, me)", "[OOO until …]". */
 const PARTICIPANT_RE =
-  /^(?:host|co-host|cohost|guest|me|you|organi[sz]er|presenter|moderator|ooo|out of office|on leave|away|external)(?:[,)\]]| until| till| back)|^class of '?\d\d/;
+  /^(?:host|co-host|cohost|guest|me|you|organi[sz]er|presenter|moderator|ooo|out of office|on leave|away|external)(?:[,)\]]| until| till| back)|^class of '?\d\d|^(?:the |der |die |le |la |el )?(?:landlord|tenant|buyer|seller|purchaser|vendor|employer|employee|borrower|lender|contractor|licensee|licensor|guarantor|lessor|lessee|vermieter|vermieterin|mieter|mieterin|käufer|käuferin|verkäufer|verkäuferin|bailleur|locataire|preneur|arrendador|arrendatario|locador|locatario)\)|^hereinafter\b/;
 /** What a review of a person is called before its colon: "Performance review: X". */
 const HR_REVIEW_KINDS_WORDS = ["performance", "annual", "mid-year", "quarterly", "probation", "probationary"];
 /** The first words of MEETING_ACT_RE and SOCIAL_ACT_RE. */
@@ -5495,6 +5535,23 @@ const ACT_OPENERS_WORDS = [
   "commented",
   "reacted",
   "mentioned",
+  // games, streams, dating apps, matches: "X joined the lobby", "X viewed your profile", "X scores in the 89th minute"
+  "joined",
+  "left",
+  "viewed",
+  "liked",
+  "sent",
+  "super",
+  "went",
+  "scores",
+  "scored",
+  "comes",
+  "came",
+  "trifft",
+  "scoort",
+  "marque",
+  "marca",
+  "segna",
 ];
 /** Who will call back, or meet, in the hold-out languages: "X vai te ligar", "X seni arayacak", "X ile toplantı". */
 const CALLS_BACK_RE =
@@ -5538,7 +5595,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu))/u;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -6573,6 +6630,47 @@ const SPEAKERS_WORDS = [
 /** "At" before a time, of the languages of the hold-out sets ("with X at 3pm", "mit X um 15 Uhr", "con X alle 15"). */
 const AT_TIME_WORDS = ["at", "um", "om", "à", "a", "alle", "las", "ab", "from", "von"];
 const C_FROM_LABELS = 1 << 28;
+const C_TOWARDS_NOUNS = 1 << 29;
+/**
+ * Nouns that name a person through the next preposition: a transfer's payee ("SEPA transfer to X", "Dauerauftrag an
+ * X", "Bonifico a X"), a goal's scorer ("Doelpunt van X", "Gol de X"), a dating app's match ("You matched with X",
+ * "Match mit X"). The prepositions each takes are in TOWARDS.
+ */
+const TOWARDS_NOUNS_WORDS = [
+  "transfer",
+  "überweisung",
+  "dauerauftrag",
+  "virement",
+  "transferencia",
+  "bonifico",
+  "overboeking",
+  "goal",
+  "tor",
+  "but",
+  "gol",
+  "doelpunt",
+  "matched",
+  "match",
+];
+/** The prepositions after TOWARDS_NOUNS_WORDS that a person follows. */
+const TOWARDS = new Set([
+  "to",
+  "an",
+  "à",
+  "a",
+  "naar",
+  "aan",
+  "by",
+  "von",
+  "de",
+  "di",
+  "van",
+  "with",
+  "mit",
+  "avec",
+  "con",
+  "met",
+]);
 /** "From" of a mail's header, of the languages of the hold-out sets ("Von: X", "De : X", "Da: X"). */
 const FROM_LABELS_WORDS = ["from", "von", "van", "de", "da", "från", "fra", "od"];
 /** "Sent" and "Date" of a mail's header, the line under "From" ("Gesendet: Montag, …"). */
@@ -6581,6 +6679,7 @@ const SENT_LINE_RE =
 const CUE_WORDS = new WordTable([
   ...entries(CODE_NOTES_WORDS, C_CODE_NOTES),
   ...entries(FROM_LABELS_WORDS, C_FROM_LABELS),
+  ...entries(TOWARDS_NOUNS_WORDS, C_TOWARDS_NOUNS),
   ...entries(ROLE_NOUNS_WORDS, C_ROLE_NOUNS),
   ...entries(SPEAKERS_WORDS, C_SPEAKERS),
   ...entries(AT_TIME_WORDS, C_AT_TIME),
