@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtysixth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtyseventh] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2452,6 +2452,71 @@ const NATIVE_THIRTYSIXTH = {
   },
 };
 
+/**
+ * `--templates thirtyseventh`: session 23's check of the thirty-sixth set's rules, written after them: the same kinds of
+ * text (games, streams, dating apps, matches, transfers, contracts, notices) in other words and orders.
+ */
+const THIRTYSEVENTH_TEMPLATES = [
+  "{PERSON} left the game",
+  "{PERSON} liked your photo",
+  "{PERSON} went live: chill stream",
+  "Penalty! {PERSON} scored a hat-trick tonight",
+  "It's a match! You and {PERSON} liked each other",
+  "Bank transfer to {PERSON} completed",
+  "Lease between {PERSON} (the Lessor) and {PERSON} (the Lessee)",
+  "{PERSON} came on for {PERSON} at half time",
+  "{PERSON} sent you a message",
+  "Payment to {PERSON} failed: insufficient funds",
+  "GG {PERSON}",
+  "Standing order: {PERSON}, weekly",
+];
+const THIRTYSEVENTH_NEGATIVES = [
+  "Penalty! 3-1 at half time",
+  "Bank transfer completed",
+  "You have a new match",
+  "Payment failed: insufficient funds",
+  "The stream went live at 8",
+];
+const NATIVE_THIRTYSEVENTH = {
+  de: {
+    templates: [
+      "Überweisung an {PERSON} ausgeführt",
+      "{PERSON} hat das Spiel verlassen",
+      "Treffer von {PERSON} zum 2:1!",
+      "Mietvertrag zwischen {PERSON} (Vermieter) und {PERSON} (Mieter)",
+    ],
+    negatives: ["Überweisung ausgeführt", "Treffer zum 2:1!"],
+  },
+  fr: {
+    templates: ["Virement à {PERSON} effectué", "But de {PERSON} !", "{PERSON} a aimé ta photo"],
+    negatives: ["Virement effectué", "But !"],
+  },
+  es: {
+    templates: [
+      "Transferencia a {PERSON} realizada",
+      "Gol de {PERSON} en el descuento",
+      "{PERSON} te ha enviado un mensaje",
+    ],
+    negatives: ["Transferencia realizada", "Gol en el descuento"],
+  },
+  it: {
+    templates: [
+      "Bonifico a {PERSON} eseguito",
+      "Gol di {PERSON} nel recupero",
+      "{PERSON} ha messo mi piace alla tua foto",
+    ],
+    negatives: ["Bonifico eseguito", "Gol nel recupero"],
+  },
+  nl: {
+    templates: [
+      "Overboeking naar {PERSON} uitgevoerd",
+      "Doelpunt van {PERSON} in blessuretijd",
+      "{PERSON} heeft je een bericht gestuurd",
+    ],
+    negatives: ["Overboeking uitgevoerd", "Doelpunt in blessuretijd"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2709,6 +2774,11 @@ const TEMPLATE_SETS = {
     english: THIRTYSIXTH_TEMPLATES,
     natives: NATIVE_THIRTYSIXTH,
     negatives: THIRTYSIXTH_NEGATIVES,
+  },
+  thirtyseventh: {
+    english: THIRTYSEVENTH_TEMPLATES,
+    natives: NATIVE_THIRTYSEVENTH,
+    negatives: THIRTYSEVENTH_NEGATIVES,
   },
 };
 

@@ -202,6 +202,17 @@ describe("special-category recognizer: innocent uses do not fire", () => {
     });
   }
 
+  it("a religion's word that is a name, right after a family member's noun, is the name", () => {
+    expect(detect("Survived by his wife Christian Engström and daughter Hanna Olsson")).toEqual([]);
+    expect(detect("My husband Christian called")).toEqual([]);
+    expect(analyze("my son Baptist starts school today").level).toBeLessThan(4);
+    // a statement about the person's faith stays one
+    expect(typesOf("my husband is Christian")).toEqual(["RELIGION"]);
+    expect(typesOf("my wife, a devout Christian, prays daily")).toEqual(["RELIGION"]);
+    expect(typesOf("My Christian wife")).toEqual(["RELIGION"]);
+    expect(typesOf("my husband christian called")).toEqual(["RELIGION"]);
+  });
+
   it("does not fire on ordinary prose without special terms", () => {
     expect(detect("Quarterly planning: move the release to Thursday and update the roadmap.")).toEqual([]);
     expect(detect("")).toEqual([]);
