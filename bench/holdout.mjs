@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtyseventh] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtyeighth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2517,6 +2517,84 @@ const NATIVE_THIRTYSEVENTH = {
   },
 };
 
+/**
+ * `--templates thirtyeighth`: session 24's first reading, written before any of its records was read: press, academic
+ * and podcast lines (bylines, quotes, citations, supervisors, guests), code review and on-call tools (approvals,
+ * requested changes, acknowledgements, escalations, page edits), and bookings at salons, gyms and vets, in English
+ * and five European languages; with look-alikes.
+ */
+const THIRTYEIGHTH_TEMPLATES = [
+  "{PERSON} et al. (2019) report a similar effect",
+  "By {PERSON}, Staff Reporter",
+  '"We are thrilled," said {PERSON}, a spokesperson for the company.',
+  "Episode 42: building in public with {PERSON}",
+  "Supervisor: Prof. {PERSON} | Second reader: Dr. {PERSON}",
+  "{PERSON} requested changes on this pull request",
+  "{PERSON} approved these changes",
+  "Incident #4821 acknowledged by {PERSON}",
+  "Escalated to {PERSON} (secondary on-call)",
+  "Cut & colour with {PERSON} on Sat 10:30",
+  "Bella (Labrador), owner: {PERSON}, vaccines due",
+  "Spin class at 7am, instructor {PERSON}",
+  "{PERSON} edited this page 3 minutes ago",
+];
+const THIRTYEIGHTH_NEGATIVES = [
+  "Episode 42: building in public",
+  "Incident #4821 acknowledged, severity 2",
+  "Spin class at 7am in Studio 2",
+  "This pull request has 3 approvals",
+  "Cut & colour on Sat 10:30",
+  "Staff Reporter, Business Desk",
+];
+const NATIVE_THIRTYEIGHTH = {
+  de: {
+    templates: [
+      "Ein Beitrag von {PERSON}",
+      "Betreuer: Prof. {PERSON}",
+      "Termin bei {PERSON} am Samstag um 10:30",
+      "{PERSON} hat die Änderungen genehmigt",
+      "Störung #4821 übernommen von {PERSON}",
+    ],
+    negatives: ["Termin am Samstag um 10:30", "Störung #4821 behoben"],
+  },
+  fr: {
+    templates: [
+      "Par {PERSON}, journaliste",
+      "Directeur de thèse : {PERSON}",
+      "Rendez-vous coiffure avec {PERSON} samedi à 10h30",
+      "{PERSON} a approuvé ces modifications",
+    ],
+    negatives: ["Rendez-vous coiffure samedi à 10h30", "Modifications approuvées"],
+  },
+  es: {
+    templates: [
+      "Por {PERSON}, redacción",
+      "Director de tesis: {PERSON}",
+      "Cita en la peluquería con {PERSON} el sábado",
+      "{PERSON} aprobó estos cambios",
+    ],
+    negatives: ["Cita en la peluquería el sábado", "Cambios aprobados"],
+  },
+  it: {
+    templates: [
+      "Di {PERSON}, inviato speciale",
+      "Relatore: prof. {PERSON}",
+      "Appuntamento dal parrucchiere con {PERSON} sabato",
+      "{PERSON} ha approvato le modifiche",
+    ],
+    negatives: ["Appuntamento dal parrucchiere sabato", "Modifiche approvate"],
+  },
+  nl: {
+    templates: [
+      "Door {PERSON}, verslaggever",
+      "Promotor: prof. {PERSON}",
+      "Knippen bij {PERSON} op zaterdag 10:30",
+      "{PERSON} heeft de wijzigingen goedgekeurd",
+    ],
+    negatives: ["Knippen op zaterdag 10:30", "Wijzigingen goedgekeurd"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2779,6 +2857,11 @@ const TEMPLATE_SETS = {
     english: THIRTYSEVENTH_TEMPLATES,
     natives: NATIVE_THIRTYSEVENTH,
     negatives: THIRTYSEVENTH_NEGATIVES,
+  },
+  thirtyeighth: {
+    english: THIRTYEIGHTH_TEMPLATES,
+    natives: NATIVE_THIRTYEIGHTH,
+    negatives: THIRTYEIGHTH_NEGATIVES,
   },
 };
 

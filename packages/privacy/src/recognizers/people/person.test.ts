@@ -1145,6 +1145,32 @@ describe("person: properties", () => {
     expect(found("The new release joined the queue")).toEqual([]);
   });
 
+  it("code review, wikis, incidents, bylines, citations and bookings name people", () => {
+    expect(found("Quavel requested changes on this pull request")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth edited this page 3 minutes ago")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Patience approved these changes")).toEqual(["Patience"]);
+    expect(found("Quavel a approuvé ces modifications")).toEqual(["Quavel"]);
+    expect(found("Quavel heeft de wijzigingen goedgekeurd")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth et al. (2019) report a similar effect")).toEqual(["Quavel Drenmoth"]);
+    expect(found("quavel drenmoth et al. (2019) report a similar effect")).toEqual(["quavel drenmoth"]);
+    expect(found("کیادخت requested changes on this pull request")).toEqual(["کیادخت"]);
+    expect(found("Incident #4821 acknowledged by Willow")).toEqual(["Willow"]);
+    expect(found("Escalated to Quavel (secondary on-call)")).toEqual(["Quavel"]);
+    expect(found("Störung #4821 übernommen von Quavel")).toEqual(["Quavel"]);
+    expect(found("Di Quavel Drenmoth, inviato speciale")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Ein Beitrag von Quavel")).toEqual(["Quavel"]);
+    expect(found("Directeur de thèse : Quavel")).toEqual(["Quavel"]);
+    expect(found("Termin bei Quavel am Samstag um 10:30")).toEqual(["Quavel"]);
+    expect(found("Spin class at 7am, instructor Berry")).toEqual(["Berry"]);
+    expect(found("Episode 42: building in public with Quavel")).toEqual(["Quavel"]);
+    // what is no one: teams, a breed, a pet's name before it, the "al" of "et al."
+    expect(found("Legal approved these changes")).toEqual([]);
+    expect(found("Escalated to Tier 2 (secondary on-call)")).toEqual([]);
+    expect(found("Bella (Labrador), owner: Quavel, vaccines due")).toEqual(["Quavel"]);
+    expect(found("This pull request has 3 approvals")).toEqual([]);
+    expect(found("By Monday, staff reporters should file")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -1213,7 +1213,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
       !vehicleMake(s)
     )
       out.push({
-        start: scriptStart(s) ?? zwnjStart(s.start),
+        start: scriptStart(s) ?? bylineStart(s) ?? zwnjStart(s.start),
         end: scriptCut(s) ?? zwnjEnd(s.end),
         type: "PERSON",
         score: s.score,
@@ -2315,6 +2315,10 @@ function buildSegment(from: number, to: number): void {
 }
 
 function scoreSegment(s: Seg): number {
+  // a citation's "et al." ("x et al. (2019)"): Al is a given name too
+  if (s.a === s.b && etAl(s.a)) return 0;
+  // a pet and its breed, as a vet's or a groomer's records write them: "Bella (Labrador)", "Max (Beagle), owner: X"
+  if (petAndBreed(s)) return 0;
   // a social app's "Aimé par …" ("liked by"): the French given name Aimé is the verb here
   if (s.a === s.b && tokIs(s.a, "aimé") && s.a + 1 < n && tokIs(s.a + 1, "par")) return 0;
   // a goal's or a transfer's noun before its preposition ("Tor für Bayern!", "Gol di X"), a label before its colon
@@ -2487,6 +2491,10 @@ function scoreSegment(s: Seg): number {
       !(s.a >= 2 && roleBefore(s.a - 1))
     );
   if (unlistedLower && (ctx.slot || lowerSlot(s))) score = Math.max(score, 0.6);
+  // names that are words too, and words of a script without case that open their line, where an app's or a
+  // record's words put a person
+  if (ctx.act && w <= 3 && !lm && !innerCapitals(s.a, s.b)) score = Math.max(score, 0.6);
+  if (ctx.act && w <= 3 && caselessRun(s.a, s.b) && lineStart(text, s.start)) score = Math.max(score, 0.6);
   if (
     unlistedLower &&
     !nameWordIn(s) &&
@@ -4014,6 +4022,13 @@ interface Ctx {
   slot: boolean;
   /** After a verb of ADDRESS_BEFORE: enough for an unlisted capitalised word. */
   addressed: boolean;
+  /**
+   * What an app says a person did follows ("X requested changes"), a citation's "et al.", or a record's verb and "by"
+   * or "to" precede ("acknowledged by X", "escalated to X"): enough for names that are words too ("Patience approved
+   * these changes", "acknowledged by Willow"), and for words of a script without case that open their line
+   * ("محرزوق et al.", "کیادخت requested changes").
+   */
+  act: boolean;
 }
 
 const CTX: Ctx = {
@@ -4029,6 +4044,7 @@ const CTX: Ctx = {
   personVerb: false,
   slot: false,
   addressed: false,
+  act: false,
 };
 
 /** True when text[from..to) holds none of \n . ! ? ; : (the words on both sides belong to one clause). */
@@ -4741,6 +4757,7 @@ function contextOf(s: Seg): Ctx {
   const ctx = CTX;
   ctx.intro = ctx.greet = ctx.speaker = ctx.agent = ctx.verb = false;
   ctx.poss = ctx.vocative = ctx.ownLine = ctx.strongAgent = ctx.personVerb = ctx.slot = ctx.addressed = false;
+  ctx.act = false;
   // the words before the segment, skipping titles
   let p = s.a - 1;
   while (p >= 0 && isTitleTok(p) && s.start - te[p]! < 4) p--;
@@ -4810,8 +4827,16 @@ function contextOf(s: Seg): Ctx {
     if (has1 && (tokIs(p, "from") || tokIs(p, "to")) && amountBefore(p)) ctx.slot = true;
   }
   // a document's byline: "Prepared by X", "Erstellt von X", "Redatto da X", "Opgesteld door X", "Rédigé par X"
-  if (has1 && p >= 1 && cue(p) & C_BYLINE_BY && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_BYLINE_VERBS)
-    ctx.slot = true;
+  if (
+    has1 &&
+    p >= 1 &&
+    cue(p) & C_BYLINE_BY &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    (cue(p - 1) & C_BYLINE_VERBS ||
+      // (an article's or a photo's, in texts with capitals: lower-case chat's "photo by" takes any word)
+      (!lowerMode && sameLen && BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0))
+  )
+    ctx.slot = ctx.act = true;
   // ("Signed off by X")
   if (has1 && p >= 2 && tokIs(p, "by") && tokIs(p - 1, "off") && tokIs(p - 2, "signed")) ctx.slot = true;
   // a party or a present for someone: "Abschiedsfeier für X am Freitag", "a farewell gift for X"
@@ -5132,6 +5157,41 @@ function contextOf(s: Seg): Ctx {
       SOCIAL_ACT_RE.test(lower.slice(after + 1, after + 40)) ||
       CALLS_BACK_RE.test(lower.slice(after + 1, after + 32)))
   )
+    ctx.slot = ctx.act = true;
+  // a citation's first author: "X et al. (2019)", "X et al., 2019"
+  if (codeAt(after) === 32 && lower.startsWith("et al", after + 1) && !LETTER_RE.test(text.charAt(after + 6)))
+    ctx.slot = ctx.act = true;
+  // a press byline opening its line, the author's role after a comma: "By X, Staff Reporter", "Di X, inviato
+  // speciale", "Door X, verslaggever"
+  // (Italian "Di" opens surnames too, and joins the name: "Di Verini Gauda, inviato speciale")
+  if (
+    codeAt(after) === 44 &&
+    ((has1 && (cue(p) & C_BYLINE_BY || tokIs(p, "di")) && lineStart(text, ts[p]!)) ||
+      (s.a < s.b && tokIs(s.a, "di") && lineStart(text, s.start))) &&
+    PRESS_ROLE_RE.test(lower.slice(after + 1, after + 32))
+  )
+    ctx.intro = true;
+  // an appointment's staff, ending the clause: "Spin class at 7am, instructor X", "mit deiner Stylistin X"
+  if (has1 && (cue(p) & C_STAFF) !== 0 && clauseEndAfter(after)) ctx.slot = ctx.act = true;
+  // a podcast's guest: "Episode 42: building in public with X", "Folge 12 mit X"
+  if (has1 && cue(p) & C_CALENDAR_WITH && clauseEndAfter(after) && EPISODE_LINE_RE.test(lineBefore(ts[p]!)))
+    ctx.slot = true;
+  // who a thesis is supervised by: "Directeur de thèse : X", "Director de tesis: X", "Thesis advisor: X"
+  if (
+    gapMark === 58 &&
+    p >= 2 &&
+    (tokIs(p, "thèse") || tokIs(p, "tesis") || tokIs(p, "tesi") || tokIs(p, "doctorat")) &&
+    (tokIs(p - 1, "de") || tokIs(p - 1, "di")) &&
+    (cue(p - 2) & C_STAFF) !== 0
+  )
+    ctx.intro = true;
+  // a quote's speaker in apposition: "said X, a spokesperson for the company"
+  if (
+    has1 &&
+    (wid(p) === ID_SAID || wid(p) === ID_SAYS || tokIs(p, "told") || tokIs(p, "added")) &&
+    codeAt(after) === 44 &&
+    APPOSITION_RE.test(lower.slice(after + 1, after + 40))
+  )
     ctx.slot = true;
   // a Japanese or Korean honorific right after the name: "Waidie Tyamさん", "X様", "X님과 회의"
   // (the tokens hold letters of any script, so the honorific may follow the Latin letters of the last one:
@@ -5142,7 +5202,7 @@ function contextOf(s: Seg): Ctx {
   // "assigned to X", "zugewiesen an X", "toegewezen aan X", "asignado a X", ending the clause (not "assigned to
   // Abkhazia region")
   if (has1 && p >= 1 && onlySpaces(te[p - 1]!, ts[p]!) && (cue(p - 1) & C_ASSIGNED) !== 0)
-    if ((cue(p) & C_ASSIGNED_TO) !== 0 && clauseEndAfter(after)) ctx.slot = true;
+    if ((cue(p) & C_ASSIGNED_TO) !== 0 && clauseEndAfter(after)) ctx.slot = ctx.act = true;
   // a chat log's line: "[10:42] Iren: can someone restart the build?"
   if (
     !atLineStart &&
@@ -5552,6 +5612,18 @@ const ACT_OPENERS_WORDS = [
   "marque",
   "marca",
   "segna",
+  // code review and wikis: "X requested changes", "X approved these changes", "X edited this page"
+  "requested",
+  "approved",
+  "edited",
+  "opened",
+  "closed",
+  "reopened",
+  "merged",
+  "reviewed",
+  "aprobó",
+  "editó",
+  "solicitó",
 ];
 /** Who will call back, or meet, in the hold-out languages: "X vai te ligar", "X seni arayacak", "X ile toplantı". */
 const CALLS_BACK_RE =
@@ -5595,7 +5667,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -5636,10 +5708,120 @@ function clauseEndAfter(k: number): boolean {
     c === 10 || c === 13 || c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 41 || c === 40
   );
 }
+/** Token i is the "al" of a citation's "et al." or "et al," ("X et al. (2019)"), not the given name Al. */
+function etAl(i: number): boolean {
+  if (i < 1 || !tokIs(i, "al") || !tokIs(i - 1, "et") || !onlySpaces(te[i - 1]!, ts[i]!)) return false;
+  const c = codeAt(te[i]!);
+  return c === 46 || c === 44 || (c === 32 && codeAt(te[i]! + 1) === 40);
+}
+/**
+ * Where the name starts in segment s that took in its byline's preposition ("Di Fiorella, inviato speciale": Italian
+ * "Di" opens surnames too, so the chain joins it), or undefined.
+ */
+function bylineStart(s: Seg): number | undefined {
+  if (s.a === s.b || !lineStart(text, s.start) || codeAt(s.end) !== 44) return undefined;
+  if (!(tokIs(s.a, "di") || cue(s.a) & C_BYLINE_BY)) return undefined;
+  return PRESS_ROLE_RE.test(lower.slice(s.end + 1, s.end + 32)) ? ts[s.a + 1] : undefined;
+}
+/** Breeds and kinds of pet, as a vet's or a groomer's records write them after the pet's name in brackets. */
+const BREEDS = wordSet(
+  (
+    "dog cat puppy kitten rabbit hamster parrot labrador retriever labradoodle goldendoodle cockapoo cavapoo poodle " +
+    "beagle bulldog terrier spaniel shepherd husky dachshund chihuahua pug boxer collie rottweiler doberman " +
+    "schnauzer corgi pomeranian maltese yorkie greyhound whippet vizsla weimaraner setter pointer sheepdog mastiff " +
+    "akita samoyed malamute dalmatian bichon shih-tzu havanese siamese persian ragdoll bengal sphynx tabby " +
+    "mixed mix dsh dlh hund katze kater hond kat chien chat chat perro gato cane gatto"
+  ).split(" "),
+);
+/**
+ * Segment s is a pet's name before its breed in brackets ("Bella (Labrador)"), or the breed in brackets after a
+ * capitalised word.
+ */
+function petAndBreed(s: Seg): boolean {
+  // (the pet's name may be two words: "Mr Biscuit (Beagle)")
+  if (s.b - s.a > 1) return false;
+  const after = te[s.b]!;
+  if (codeAt(after) === 32 && codeAt(after + 1) === 40) {
+    const q = s.b + 1;
+    return (
+      q < n && ts[q] === after + 2 && codeAt(te[q]!) === 41 && BREEDS.getRange(lower, ts[q]!, te[q]!) !== 0
+    );
+  }
+  if (s.a === s.b && codeAt(s.start - 1) === 40 && codeAt(after) === 41 && s.start >= 3)
+    return codeAt(s.start - 2) === 32 && BREEDS.getRange(lower, ts[s.a]!, te[s.a]!) !== 0;
+  return false;
+}
+/** A journalist's role after the byline's name and its comma. */
+const PRESS_ROLE_RE =
+  /^ (?:(?:staff|senior|chief|special|foreign|political|business|sports|science|tech|health) )?(?:reporter|writer|correspondent|editor|journalist|columnist|contributor)|^ (?:journaliste|rédact(?:eur|rice)|correspondante?|envoyée? spéciale?|chroniqueu(?:r|se))|^ (?:redacci[oó]n|redactora?|periodista|corresponsal|enviad[oa] especial|columnista)|^ (?:inviat[oa] special[ei]|giornalista|corrispondente|redazione|editorialista)|^ (?:verslaggever|correspondent|redacteur|journalist|columnist|redactie)|^ (?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|journalist(?:in)?|kolumnist(?:in)?|redaktion)\b/u;
+/** A podcast's or a show's episode opens the line: "Episode 42:", "Ep. 7 –", "Folge 12:", "Aflevering 3". */
+const EPISODE_LINE_RE = /^\s*(?:episode|ep\.?|épisode|episodio|folge|aflevering|podcast)\s*#?\d/;
+/** The text of the line holding `pos`, from its start up to `pos`, in lower case. */
+function lineBefore(pos: number): string {
+  let k = pos;
+  while (k > 0 && pos - k < 120 && text.charCodeAt(k - 1) !== 10) k--;
+  return lower.slice(k, pos);
+}
+/** Who a person is, in apposition after a quote's verb and the name: ", a spokesperson for", ", the company's CEO". */
+const APPOSITION_RE =
+  /^ (?:a|an|the) (?:[\p{L}'-]+ ){0,2}?(?:spokes(?:person|woman|man)|representative|professor|researcher|director|manager|ceo|founder|co-founder|lecturer|analyst|economist|engineer|doctor|nurse|lawyer|attorney|teacher|student|resident|neighbo(?:u)?r|owner)\b/u;
+const C_STAFF = 1 << 30;
+/**
+ * Staff an appointment is with, before the name ("instructor X", "your stylist X"), and who supervises a thesis
+ * ("Directeur de thèse").
+ */
+const STAFF_WORDS = [
+  "instructor",
+  "trainer",
+  "trainerin",
+  "coach",
+  "stylist",
+  "stylistin",
+  "hairdresser",
+  "barber",
+  "friseur",
+  "friseurin",
+  "kapper",
+  "kapster",
+  "coiffeur",
+  "coiffeuse",
+  "estilista",
+  "peluquero",
+  "peluquera",
+  "parrucchiere",
+  "parrucchiera",
+  "istruttore",
+  "istruttrice",
+  "entrenador",
+  "entrenadora",
+  "moniteur",
+  "monitrice",
+  "therapist",
+  "physio",
+  "physiotherapist",
+  "masseur",
+  "masseuse",
+  "tutor",
+  "directeur",
+  "directrice",
+  "director",
+  "directora",
+  "relatore",
+  "relatrice",
+];
 /** "assigned to" and its kin of the hold-out languages, as the two words before a person. */
 const ASSIGNED_WORDS = [
   "assigned",
   "reassigned",
+  // an incident's: "Escalated to X (secondary on-call)", "eskaliert an X"
+  "escalated",
+  "eskaliert",
+  "geëscaleerd",
+  "escaladé",
+  "escalado",
+  "escalato",
+  "delegated",
+  "delegiert",
   "zugewiesen",
   "zugeordnet",
   "toegewezen",
@@ -5783,6 +5965,8 @@ function coordinate(list: Seg[]): void {
           // (nor a lower-case word after an article: "thanks for the intro, noredsen" is no list of two)
           if (lowerMode && s.a > 0 && (tokIs(s.a - 1, "the") || tokIs(s.a - 1, "a") || tokIs(s.a - 1, "an")))
             continue;
+          // (nor a citation's "et al.": "x et al. (2019)")
+          if (s.a === s.b && etAl(s.a)) continue;
           s.score = Math.max(s.score, 0.6);
         }
       }
@@ -6509,12 +6693,39 @@ const BYLINE_VERBS_WORDS = [
   "aprovada",
   "aprobat",
   "aprobată",
+  // an incident's or a ticket's: "übernommen von X", "resolved by X", "acknowledged by X"
+  "übernommen",
+  "acknowledged",
+  "resolved",
+  "closed",
+  "overgenomen",
+  "opgelost",
+  "résolu",
+  "résolue",
+  "resuelto",
+  "resuelta",
+  "risolto",
+  "risolta",
   "disetujui",
   "digantikan",
   "dibuat",
   "ditulis",
   "εγκρίθηκε",
 ];
+/** What a press byline names its author with: "Ein Beitrag von X", "An article by X", "Photo by X". */
+const BYLINE_NOUNS = wordSet([
+  "beitrag",
+  "artikel",
+  "article",
+  "artículo",
+  "articolo",
+  "story",
+  "column",
+  "photo",
+  "photos",
+  "foto",
+  "fotos",
+]);
 /** "By" of those languages. */
 const BYLINE_BY_WORDS = ["by", "von", "door", "par", "por", "da", "de", "oleh", "από"];
 const C_FOR = 1 << 23;
@@ -6651,9 +6862,29 @@ const TOWARDS_NOUNS_WORDS = [
   "doelpunt",
   "matched",
   "match",
+  // an appointment with the one who serves it: "Termin bei X", "Knippen bij X", "Cut & colour with X", "Rendez-vous
+  // coiffure avec X", "Cita en la peluquería con X"
+  "termin",
+  "afspraak",
+  "appointment",
+  "knippen",
+  "haircut",
+  "cut",
+  "colour",
+  "color",
+  "coiffure",
+  "peluquería",
+  "parrucchiere",
+  "appuntamento",
+  "cita",
+  "massage",
+  "session",
+  "lesson",
 ];
 /** The prepositions after TOWARDS_NOUNS_WORDS that a person follows. */
 const TOWARDS = new Set([
+  "bei",
+  "bij",
   "to",
   "an",
   "à",
@@ -6680,6 +6911,7 @@ const CUE_WORDS = new WordTable([
   ...entries(CODE_NOTES_WORDS, C_CODE_NOTES),
   ...entries(FROM_LABELS_WORDS, C_FROM_LABELS),
   ...entries(TOWARDS_NOUNS_WORDS, C_TOWARDS_NOUNS),
+  ...entries(STAFF_WORDS, C_STAFF),
   ...entries(ROLE_NOUNS_WORDS, C_ROLE_NOUNS),
   ...entries(SPEAKERS_WORDS, C_SPEAKERS),
   ...entries(AT_TIME_WORDS, C_AT_TIME),
