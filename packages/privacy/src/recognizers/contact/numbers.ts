@@ -180,10 +180,11 @@ function readRun(text: string, lower: string, firstDigit: number): DigitRun | un
     paren = seps.some((s) => s.includes("("));
   }
 
-  // Left boundary: not glued to a word, a longer number, a price.
+  // Left boundary: not glued to a word (but for the scripts written without spaces), a longer number, a price.
   const b = codeAt(text, start - 1);
   if (b >= 0) {
-    if (isWordCode(b)) return undefined;
+    // (Chinese, Japanese and Korean write a number right after a word: "有事打13935311864")
+    if (isWordCode(b) && !isCjk(b)) return undefined;
     if (b === 64 /* @ */ || b === 37 /* % */ || CURRENCY_BEFORE.has(b)) return undefined;
     if (isGroupSpace(b) && CURRENCY_BEFORE.has(codeAt(text, start - 2))) return undefined;
     const bb = codeAt(text, start - 2);
@@ -238,7 +239,7 @@ function readRun(text: string, lower: string, firstDigit: number): DigitRun | un
   if (e) {
     end = e.end;
     ext = e.digits;
-  } else if (after >= 0 && isWordCode(after)) {
+  } else if (after >= 0 && isWordCode(after) && !isCjk(after)) {
     return undefined;
   } else if (after === 46 && isAsciiLetter(codeAt(text, numberEnd + 1))) {
     return undefined; // a host name label: "user-7772205-0.db.example.com"
@@ -463,4 +464,9 @@ function isRepeatedDigit(run: DigitRun): boolean {
   const c = d.charCodeAt(0);
   for (let i = 1; i < d.length; i++) if (d.charCodeAt(i) !== c) return false;
   return true;
+}
+
+/** Kana, CJK ideographs and Hangul syllables: scripts written without spaces between words and numbers. */
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 }
