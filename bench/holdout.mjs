@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtyeighth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|thirtyninth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2595,6 +2595,78 @@ const NATIVE_THIRTYEIGHTH = {
   },
 };
 
+/**
+ * `--templates thirtyninth`: session 24's check of the thirty-eighth set's rules, written after them and before any of
+ * its own records was read: the same kinds of line (code review, wikis, on-call, bylines, citations, quotes, podcasts,
+ * theses, classes and bookings, pets) in other words and orders.
+ */
+const THIRTYNINTH_TEMPLATES = [
+  "{PERSON} commented on this issue",
+  "{PERSON} merged this pull request",
+  "{PERSON} and {PERSON} (2021) found no such effect",
+  "As {PERSON} et al. argue, the model overfits",
+  "Reported by {PERSON} (on-call)",
+  "Page resolved by {PERSON}",
+  "Written by {PERSON}, Science Correspondent",
+  "\"It's a setback,\" said {PERSON}, the project's lead engineer.",
+  "Guest this week: {PERSON}",
+  "Thesis advisor: {PERSON}",
+  "Yoga with {PERSON} at 6pm",
+  "Haircut with {PERSON} tomorrow 9:15",
+  "Rex (Beagle) - owner {PERSON}",
+  "Last edited by {PERSON}",
+];
+const THIRTYNINTH_NEGATIVES = [
+  "Merged into main 3 hours ago",
+  "On-call page resolved at 04:12",
+  "Yoga at 6pm in Studio 1",
+  "Max (Beagle) is due for vaccines",
+  "Written by the Science Desk",
+];
+const NATIVE_THIRTYNINTH = {
+  de: {
+    templates: [
+      "{PERSON} hat diese Seite bearbeitet",
+      "Kommentar von {PERSON}",
+      "Yoga mit {PERSON} um 18 Uhr",
+      "Doktorvater: Prof. {PERSON}",
+    ],
+    negatives: ["Yoga um 18 Uhr im Studio 1", "Seite zuletzt bearbeitet am 3. Mai"],
+  },
+  fr: {
+    templates: [
+      "{PERSON} a modifié cette page",
+      "Un article de {PERSON}",
+      "Cours de yoga avec {PERSON} à 18h",
+    ],
+    negatives: ["Cours de yoga à 18h", "Page modifiée le 3 mai"],
+  },
+  es: {
+    templates: [
+      "{PERSON} editó esta página",
+      "Un artículo de {PERSON}",
+      "Clase de yoga con {PERSON} a las 18:00",
+    ],
+    negatives: ["Clase de yoga a las 18:00", "Página editada el 3 de mayo"],
+  },
+  it: {
+    templates: [
+      "{PERSON} ha modificato questa pagina",
+      "Un articolo di {PERSON}",
+      "Lezione di yoga con {PERSON} alle 18",
+    ],
+    negatives: ["Lezione di yoga alle 18", "Pagina modificata il 3 maggio"],
+  },
+  nl: {
+    templates: [
+      "{PERSON} heeft deze pagina bewerkt",
+      "Een artikel van {PERSON}",
+      "Yogales met {PERSON} om 18:00",
+    ],
+    negatives: ["Yogales om 18:00", "Pagina bewerkt op 3 mei"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2862,6 +2934,11 @@ const TEMPLATE_SETS = {
     english: THIRTYEIGHTH_TEMPLATES,
     natives: NATIVE_THIRTYEIGHTH,
     negatives: THIRTYEIGHTH_NEGATIVES,
+  },
+  thirtyninth: {
+    english: THIRTYNINTH_TEMPLATES,
+    natives: NATIVE_THIRTYNINTH,
+    negatives: THIRTYNINTH_NEGATIVES,
   },
 };
 

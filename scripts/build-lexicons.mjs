@@ -295,6 +295,14 @@ const PRODUCT_WORDS = [
   "jk", "lmao", "rofl", "omg", "wtf", "cuz", "tho", "dm", "dms",
 ];
 for (const w of PRODUCT_WORDS) commonWords.add(w);
+// Classes and sports booked at a gym or a studio ("Yoga at 6pm", "Pilates with Anna"): several are given names too
+// (Yoga is Indonesian); as common words they are no name alone, while a full name still is
+// prettier-ignore
+const ACTIVITY_WORDS = [
+  "yoga", "pilates", "zumba", "karate", "judo", "aikido", "ballet", "tango", "salsa", "bachata", "samba",
+  "crossfit", "spinning", "barre", "aerobics", "kickboxing", "taekwondo", "capoeira", "flamenco",
+];
+for (const w of ACTIVITY_WORDS) commonWords.add(w);
 // The words around a person's slot in set phrases of German, Dutch and Polish (the person recognizer's
 // framedPerson, greetedAt, askedAt: "sag Anna Bescheid", "mit finow telefoniert", "Zapytałem X", "Grüße an X"): common words,
 // so that a name ends before them and a lower-case text's name is not read together with them; and words of another

@@ -1171,6 +1171,22 @@ describe("person: properties", () => {
     expect(found("By Monday, staff reporters should file")).toEqual([]);
   });
 
+  it("a German or Dutch message's noun before von/van is no part of a noble name; classes are no names", () => {
+    expect(found("Kommentar von Quavel")).toEqual(["Quavel"]);
+    expect(found("Nachricht von Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Otto von Bismarck schrieb")).toEqual(["Otto von Bismarck"]);
+    expect(found("Een artikel van Quavel")).toEqual(["Quavel"]);
+    expect(found("Yoga at 6pm in Studio 1")).toEqual([]);
+    expect(found("Yoga with Quavel at 6pm")).toEqual(["Quavel"]);
+    expect(found("Yoga Pratama called")).toEqual(["Yoga Pratama"]);
+    expect(found("Supervisor: Quavel")).toEqual(["Quavel"]);
+    expect(found("Thesis advisor: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Supervisor: TBD")).toEqual([]);
+    expect(found("Last edited by Quavel")).toEqual(["Quavel"]);
+    expect(found("Reported by Quavel (on-call)")).toEqual(["Quavel"]);
+    expect(found("Rex (Beagle) - owner Quavel")).toEqual(["Quavel"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -63,6 +63,24 @@ const ID = "person";
 
 /** Words that announce a name after a colon ("Name: X", "Directed By: X"). */
 const LABELS = new Set([
+  // who supervises, examines or advises ("Supervisor: X", "Thesis advisor: X", "Doktorvater: Prof. X")
+  "supervisor",
+  "co-supervisor",
+  "advisor",
+  "adviser",
+  "examiner",
+  "betreuer",
+  "betreuerin",
+  "doktorvater",
+  "doktormutter",
+  "gutachter",
+  "gutachterin",
+  "promotor",
+  "copromotor",
+  "relatore",
+  "relatrice",
+  "correlatore",
+  "correlatrice",
   "on-call",
   "name",
   "names",
@@ -5771,6 +5789,15 @@ const C_STAFF = 1 << 30;
  * ("Directeur de thèse").
  */
 const STAFF_WORDS = [
+  // (and a pet's or a thing's owner: "Rex (Beagle) - owner X")
+  "owner",
+  "besitzer",
+  "besitzerin",
+  "halter",
+  "halterin",
+  "eigenaar",
+  "dueño",
+  "dueña",
   "instructor",
   "trainer",
   "trainerin",
@@ -6693,7 +6720,13 @@ const BYLINE_VERBS_WORDS = [
   "aprovada",
   "aprobat",
   "aprobată",
-  // an incident's or a ticket's: "übernommen von X", "resolved by X", "acknowledged by X"
+  // an incident's or a ticket's: "übernommen von X", "resolved by X", "acknowledged by X"; a page's: "Last edited by X"
+  "edited",
+  "modified",
+  "updated",
+  "reported",
+  "posted",
+  "uploaded",
   "übernommen",
   "acknowledged",
   "resolved",
@@ -6727,7 +6760,7 @@ const BYLINE_NOUNS = wordSet([
   "fotos",
 ]);
 /** "By" of those languages. */
-const BYLINE_BY_WORDS = ["by", "von", "door", "par", "por", "da", "de", "oleh", "από"];
+const BYLINE_BY_WORDS = ["by", "von", "van", "door", "par", "por", "da", "de", "oleh", "από"];
 const C_FOR = 1 << 23;
 const C_PARTIES = 1 << 24;
 /** "For" of the languages of the hold-out sets. */
@@ -6880,6 +6913,32 @@ const TOWARDS_NOUNS_WORDS = [
   "massage",
   "session",
   "lesson",
+  // a message, a call or a document from someone, in the languages whose "von" and "van" open noble names too
+  // ("Kommentar von X", "Nachricht von X", "bericht van X" is no name "Kommentar von X")
+  "nachricht",
+  "kommentar",
+  "beitrag",
+  "anruf",
+  "rückruf",
+  "antwort",
+  "rückmeldung",
+  "einladung",
+  "mail",
+  "e-mail",
+  "sprachnachricht",
+  "grüße",
+  "paket",
+  "rechnung",
+  "angebot",
+  "bericht",
+  "reactie",
+  "opmerking",
+  "oproep",
+  "uitnodiging",
+  "pakket",
+  "factuur",
+  "offerte",
+  "berichtje",
 ];
 /** The prepositions after TOWARDS_NOUNS_WORDS that a person follows. */
 const TOWARDS = new Set([
