@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|thirtyninth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|fortieth] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2667,6 +2667,83 @@ const NATIVE_THIRTYNINTH = {
   },
 };
 
+/**
+ * `--templates fortieth`: session 24's second first reading, written before any of its records was read: what
+ * calendars and group chats write about people (invitations, replies, members added and removed, pinned messages,
+ * shared locations), call-centre notes, shops' gift messages and reviews, and hiring pipelines, in English and five
+ * European languages; with look-alikes.
+ */
+const FORTIETH_TEMPLATES = [
+  "{PERSON} has invited you to Weekly sync",
+  "Accepted: Weekly sync ({PERSON})",
+  "{PERSON} declined this event",
+  "{PERSON} added {PERSON} to the group",
+  "{PERSON} removed you from the group",
+  "{PERSON} pinned a message",
+  "{PERSON} shared their live location",
+  "Caller {PERSON} verified date of birth, wants a refund",
+  "Spoke with {PERSON} re: late delivery, credit issued",
+  "Gift message: Happy birthday! Love, {PERSON}",
+  "Review by {PERSON}: great fit, fast shipping",
+  "{PERSON} applied for Senior Data Engineer",
+  "Interviewers: {PERSON}, {PERSON}",
+];
+const FORTIETH_NEGATIVES = [
+  "You have been invited to Weekly sync",
+  "Accepted: Weekly sync",
+  "A message was pinned",
+  "Review: great fit, fast shipping",
+  "3 people applied for Senior Data Engineer",
+];
+const NATIVE_FORTIETH = {
+  de: {
+    templates: [
+      "{PERSON} hat dich zur Gruppe hinzugefügt",
+      "Zugesagt: Jour fixe ({PERSON})",
+      "{PERSON} hat eine Nachricht angeheftet",
+      "Anrufer {PERSON} möchte eine Rückerstattung",
+      "{PERSON} hat sich auf die Stelle beworben",
+    ],
+    negatives: ["Du wurdest zur Gruppe hinzugefügt", "Zugesagt: Jour fixe"],
+  },
+  fr: {
+    templates: [
+      "{PERSON} vous a ajouté au groupe",
+      "{PERSON} a refusé cet événement",
+      "Avis de {PERSON} : taille parfaite",
+      "{PERSON} a postulé au poste de data engineer",
+    ],
+    negatives: ["Vous avez été ajouté au groupe", "Avis : taille parfaite"],
+  },
+  es: {
+    templates: [
+      "{PERSON} te añadió al grupo",
+      "{PERSON} rechazó este evento",
+      "Opinión de {PERSON}: talla perfecta",
+      "{PERSON} se postuló para Data Engineer",
+    ],
+    negatives: ["Te añadieron al grupo", "Opinión: talla perfecta"],
+  },
+  it: {
+    templates: [
+      "{PERSON} ti ha aggiunto al gruppo",
+      "{PERSON} ha rifiutato l'evento",
+      "Recensione di {PERSON}: taglia perfetta",
+      "{PERSON} si è candidato per Data Engineer",
+    ],
+    negatives: ["Sei stato aggiunto al gruppo", "Recensione: taglia perfetta"],
+  },
+  nl: {
+    templates: [
+      "{PERSON} heeft je aan de groep toegevoegd",
+      "{PERSON} heeft deze afspraak geweigerd",
+      "Review van {PERSON}: past perfect",
+      "{PERSON} heeft gesolliciteerd op Data Engineer",
+    ],
+    negatives: ["Je bent aan de groep toegevoegd", "Review: past perfect"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -2939,6 +3016,11 @@ const TEMPLATE_SETS = {
     english: THIRTYNINTH_TEMPLATES,
     natives: NATIVE_THIRTYNINTH,
     negatives: THIRTYNINTH_NEGATIVES,
+  },
+  fortieth: {
+    english: FORTIETH_TEMPLATES,
+    natives: NATIVE_FORTIETH,
+    negatives: FORTIETH_NEGATIVES,
   },
 };
 

@@ -1187,6 +1187,25 @@ describe("person: properties", () => {
     expect(found("Rex (Beagle) - owner Quavel")).toEqual(["Quavel"]);
   });
 
+  it("calendars, group chats, call notes, reviews and hiring name people", () => {
+    expect(found("Quavel declined this event")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth shared their live location")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel added Drenmoth to the group")).toEqual(["Quavel", "Drenmoth"]);
+    expect(found("Quavel pinned a message")).toEqual(["Quavel"]);
+    expect(found("Quavel applied for Senior Data Engineer")).toEqual(["Quavel"]);
+    expect(found("Accepted: Weekly sync (Quavel)")).toEqual(["Quavel"]);
+    expect(found("Interviewers: Quavel, Drenmoth")).toEqual(["Quavel", "Drenmoth"]);
+    expect(found("Caller Willow verified date of birth")).toEqual(["Willow"]);
+    expect(found("Spoke with Miles re: late delivery")).toEqual(["Miles"]);
+    expect(found("Recensione di Quavel Drenmoth: taglia perfetta")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel hat dich zur Gruppe hinzugefügt")).toEqual(["Quavel"]);
+    expect(found("Quavel a refusé cet événement")).toEqual(["Quavel"]);
+    expect(found("Gift message: Happy birthday! Love, Quavel")).toEqual(["Quavel"]);
+    expect(found("Accepted: Weekly sync")).toEqual([]);
+    expect(found("A message was pinned")).toEqual([]);
+    expect(found("Spoke with Support re: refund")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

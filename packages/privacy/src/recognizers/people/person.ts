@@ -178,6 +178,14 @@ const LABELS = new Set([
   "visitor",
   "visitors",
   "interviewer",
+  "interviewers",
+  "reviewers",
+  "assignees",
+  "owners",
+  "authors",
+  "mentors",
+  "supervisors",
+  "examiners",
   "interviewee",
   // who stands in for someone away: "Backup: X", "Delegate: X", "Vertretung: X"
   "backup",
@@ -2337,6 +2345,8 @@ function scoreSegment(s: Seg): number {
   if (s.a === s.b && etAl(s.a)) return 0;
   // a pet and its breed, as a vet's or a groomer's records write them: "Bella (Labrador)", "Max (Beagle), owner: X"
   if (petAndBreed(s)) return 0;
+  // a sign-off after a sentence on the same line, before the name: "Happy birthday! Love, X" (Love is a given name)
+  if (s.a === s.b && signoffMidLine(s)) return 0;
   // a social app's "Aimé par …" ("liked by"): the French given name Aimé is the verb here
   if (s.a === s.b && tokIs(s.a, "aimé") && s.a + 1 < n && tokIs(s.a + 1, "par")) return 0;
   // a goal's or a transfer's noun before its preposition ("Tor für Bayern!", "Gol di X"), a label before its colon
@@ -4855,6 +4865,24 @@ function contextOf(s: Seg): Ctx {
       (!lowerMode && sameLen && BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0))
   )
     ctx.slot = ctx.act = true;
+  if (
+    has1 &&
+    p >= 1 &&
+    !lowerMode &&
+    sameLen &&
+    tokIs(p, "di") &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    ctx.slot = ctx.act = true;
+  // a calendar's reply, who answered in brackets at the line's end: "Accepted: Weekly sync (X)", "Zugesagt: Jour fixe (X)"
+  if (
+    codeAt(s.start - 1) === 40 &&
+    codeAt(te[s.b]!) === 41 &&
+    lineEnd(text, te[s.b]! + 1) &&
+    CALENDAR_REPLY_RE.test(lineBefore(s.start))
+  )
+    ctx.slot = ctx.act = true;
   // ("Signed off by X")
   if (has1 && p >= 2 && tokIs(p, "by") && tokIs(p - 1, "off") && tokIs(p - 2, "signed")) ctx.slot = true;
   // a party or a present for someone: "Abschiedsfeier für X am Freitag", "a farewell gift for X"
@@ -4876,7 +4904,17 @@ function contextOf(s: Seg): Ctx {
         onlySpaces(te[p - 1]!, ts[p]!) &&
         sentenceInitial(text, ts[p - 1]!)))
   )
-    ctx.slot = true;
+    // (a name that is a word too counts after the role: "Caller Willow verified …", "Patient Grace")
+    ctx.slot = ctx.act = true;
+  // who a note says was spoken with: "Spoke with X re: late delivery", "talked with X about"
+  if (
+    has1 &&
+    p >= 1 &&
+    tokIs(p, "with") &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    (tokIs(p - 1, "spoke") || tokIs(p - 1, "talked") || tokIs(p - 1, "chatted") || tokIs(p - 1, "met"))
+  )
+    ctx.slot = ctx.act = true;
   // a meeting with someone at a time: "Viewing with X at 3pm", "Besichtigung mit X um 15 Uhr", "Visite avec X à 15 h"
   if (has1 && cue(p) & C_CALENDAR_WITH && atTimeAfter(s.b + 1)) ctx.slot = true;
   // a transcript's speaker: "Speaker 2 (X): …"
@@ -5630,6 +5668,23 @@ const ACT_OPENERS_WORDS = [
   "marque",
   "marca",
   "segna",
+  // calendars and group chats: "X declined this event", "X added Y to the group", "X pinned a message"
+  "declined",
+  "accepted",
+  "tentatively",
+  "invited",
+  "proposed",
+  "applied",
+  "removed",
+  "added",
+  "pinned",
+  "unpinned",
+  "changed",
+  "created",
+  "rechazó",
+  "aceptó",
+  "fijó",
+  "compartió",
   // code review and wikis: "X requested changes", "X approved these changes", "X edited this page"
   "requested",
   "approved",
@@ -5685,7 +5740,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -5741,6 +5796,17 @@ function bylineStart(s: Seg): number | undefined {
   if (!(tokIs(s.a, "di") || cue(s.a) & C_BYLINE_BY)) return undefined;
   return PRESS_ROLE_RE.test(lower.slice(s.end + 1, s.end + 32)) ? ts[s.a + 1] : undefined;
 }
+/**
+ * Segment s is one word of a sign-off that opens a sentence after another on its line, a comma and a name to the
+ * line's end after it: "Happy birthday! Love, X".
+ */
+function signoffMidLine(s: Seg): boolean {
+  if (codeAt(s.end) !== 44 || s.b + 1 >= n || !SIGNOFFS.has(lower.slice(s.start, s.end))) return false;
+  let k = s.start - 1;
+  while (k >= 0 && SPACE(text.charCodeAt(k))) k--;
+  const c = k >= 0 ? text.charCodeAt(k) : -1;
+  return (c === 33 || c === 46 || c === 63) && lineEnd(text, te[Math.min(n - 1, s.b + 3)]!);
+}
 /** Breeds and kinds of pet, as a vet's or a groomer's records write them after the pet's name in brackets. */
 const BREEDS = wordSet(
   (
@@ -5769,6 +5835,9 @@ function petAndBreed(s: Seg): boolean {
     return codeAt(s.start - 2) === 32 && BREEDS.getRange(lower, ts[s.a]!, te[s.a]!) !== 0;
   return false;
 }
+/** A calendar's reply opens the line: "Accepted: ", "Declined: ", "Zugesagt: ", "Accepté : ". */
+const CALENDAR_REPLY_RE =
+  /^\s*(?:accepted|declined|tentative|tentatively accepted|updated invitation|invitation|zugesagt|abgesagt|abgelehnt|mit vorbehalt|angenommen|einladung|accepté|refusé|provisoire|invitation|aceptado|rechazado|provisional|invitación|accettato|rifiutato|provvisorio|invito|geaccepteerd|geweigerd|voorlopig|uitnodiging)\s?:/;
 /** A journalist's role after the byline's name and its comma. */
 const PRESS_ROLE_RE =
   /^ (?:(?:staff|senior|chief|special|foreign|political|business|sports|science|tech|health) )?(?:reporter|writer|correspondent|editor|journalist|columnist|contributor)|^ (?:journaliste|rédact(?:eur|rice)|correspondante?|envoyée? spéciale?|chroniqueu(?:r|se))|^ (?:redacci[oó]n|redactora?|periodista|corresponsal|enviad[oa] especial|columnista)|^ (?:inviat[oa] special[ei]|giornalista|corrispondente|redazione|editorialista)|^ (?:verslaggever|correspondent|redacteur|journalist|columnist|redactie)|^ (?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|journalist(?:in)?|kolumnist(?:in)?|redaktion)\b/u;
@@ -5993,7 +6062,7 @@ function coordinate(list: Seg[]): void {
           if (lowerMode && s.a > 0 && (tokIs(s.a - 1, "the") || tokIs(s.a - 1, "a") || tokIs(s.a - 1, "an")))
             continue;
           // (nor a citation's "et al.": "x et al. (2019)")
-          if (s.a === s.b && etAl(s.a)) continue;
+          if (s.a === s.b && (etAl(s.a) || signoffMidLine(s))) continue;
           s.score = Math.max(s.score, 0.6);
         }
       }
@@ -6747,6 +6816,16 @@ const BYLINE_VERBS_WORDS = [
 ];
 /** What a press byline names its author with: "Ein Beitrag von X", "An article by X", "Photo by X". */
 const BYLINE_NOUNS = wordSet([
+  // a shop's review: "Review by X: great fit", "Avis de X", "Recensione di X", "Review van X"
+  "review",
+  "reviews",
+  "rezension",
+  "bewertung",
+  "avis",
+  "opinión",
+  "reseña",
+  "recensione",
+  "beoordeling",
   "beitrag",
   "artikel",
   "article",
@@ -6796,6 +6875,15 @@ const C_SPEAKERS = 1 << 26;
 const C_AT_TIME = 1 << 27;
 /** Roles a record names a person by, before the name ("Patient X", "Kunde X", "Candidate X"). */
 const ROLE_NOUNS_WORDS = [
+  // a call centre's caller ("Caller X verified date of birth", "Anrufer X möchte …")
+  "caller",
+  "anrufer",
+  "anruferin",
+  "appelant",
+  "appelante",
+  "llamante",
+  "chiamante",
+  "beller",
   // a pupil ("Schüler X fehlt heute", "L'élève X est absent", "Leerling X is ziek", "Lo studente X è assente")
   "student",
   "pupil",
@@ -6939,6 +7027,15 @@ const TOWARDS_NOUNS_WORDS = [
   "factuur",
   "offerte",
   "berichtje",
+  // a shop's review: "Recensione di X", "Avis de X", "Review van X"
+  "review",
+  "rezension",
+  "bewertung",
+  "avis",
+  "opinión",
+  "reseña",
+  "recensione",
+  "beoordeling",
 ];
 /** The prepositions after TOWARDS_NOUNS_WORDS that a person follows. */
 const TOWARDS = new Set([
