@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortieth] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|fortyfirst] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2744,6 +2744,59 @@ const NATIVE_FORTIETH = {
   },
 };
 
+/**
+ * `--templates fortyfirst`: session 24's check of the fortieth set's rules, written after them and before any of its
+ * own records was read: the same kinds of line (calendars, group chats, call notes, reviews, hiring) in other words
+ * and orders.
+ */
+const FORTYFIRST_TEMPLATES = [
+  "{PERSON} accepted your invitation",
+  "Declined: Quarterly planning ({PERSON})",
+  "{PERSON} left the group",
+  "{PERSON} changed the group name to Book club",
+  "{PERSON} started a video call",
+  "Talked with {PERSON} about the invoice, will call back",
+  "Caller {PERSON} asked to close the account",
+  "Reviewed by {PERSON} on 3 May: runs small",
+  "Candidate {PERSON} applied to Product Designer",
+  "Panel: {PERSON}, {PERSON}",
+  "Happy anniversary! Love, {PERSON}",
+  "{PERSON} proposed a new time",
+];
+const FORTYFIRST_NEGATIVES = [
+  "Declined: Quarterly planning",
+  "The group name was changed to Book club",
+  "Runs small, order a size up",
+  "Happy anniversary!",
+  "A video call started at 10:02",
+];
+const NATIVE_FORTYFIRST = {
+  de: {
+    templates: [
+      "{PERSON} hat die Gruppe verlassen",
+      "Abgesagt: Quartalsplanung ({PERSON})",
+      "Bewertung von {PERSON}: fällt klein aus",
+    ],
+    negatives: ["Abgesagt: Quartalsplanung", "Fällt klein aus"],
+  },
+  fr: {
+    templates: ["{PERSON} a accepté votre invitation", "Avis de {PERSON} : taille petit"],
+    negatives: ["Invitation acceptée", "Taille petit"],
+  },
+  es: {
+    templates: ["{PERSON} aceptó tu invitación", "Reseña de {PERSON}: talla pequeña"],
+    negatives: ["Invitación aceptada", "Talla pequeña"],
+  },
+  it: {
+    templates: ["{PERSON} ha accettato il tuo invito", "Recensione di {PERSON}: veste piccolo"],
+    negatives: ["Invito accettato", "Veste piccolo"],
+  },
+  nl: {
+    templates: ["{PERSON} heeft je uitnodiging geaccepteerd", "Beoordeling van {PERSON}: valt klein"],
+    negatives: ["Uitnodiging geaccepteerd", "Valt klein"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -3021,6 +3074,11 @@ const TEMPLATE_SETS = {
     english: FORTIETH_TEMPLATES,
     natives: NATIVE_FORTIETH,
     negatives: FORTIETH_NEGATIVES,
+  },
+  fortyfirst: {
+    english: FORTYFIRST_TEMPLATES,
+    natives: NATIVE_FORTYFIRST,
+    negatives: FORTYFIRST_NEGATIVES,
   },
 };
 
