@@ -663,6 +663,19 @@ describe("street addresses: properties", () => {
     "Søndergade",
     "Kerkstraat",
   ];
+  it("a street without a type word after 'at' or 'near', or after a pick-up point's or a property's label", () => {
+    expect(addresses("Reminder: lunch on Thursday at Kursulina 44")).toEqual(["Kursulina 44"]);
+    expect(addresses("my neighbour found your cat near Bože Jankovića 172")).toEqual(["Bože Jankovića 172"]);
+    expect(addresses("The barbecue is at Rapska 87 from 2pm")).toEqual(["Rapska 87"]);
+    expect(addresses("Pick-up point: Banjalučka 44")).toEqual(["Banjalučka 44"]);
+    expect(addresses("Property: Ötzbruck 8")).toEqual(["Ötzbruck 8"]);
+    // a count, a year, a gate or a room is no house number
+    expect(addresses("I was at Wembley 2 weeks ago")).toEqual([]);
+    expect(addresses("Win at Wimbledon 2024")).toEqual([]);
+    expect(addresses("meet at Gate 5")).toEqual([]);
+    expect(addresses("Pick-up point: Room 4")).toEqual([]);
+  });
+
   it("a house number and a street with a type word are found whole, with exact offsets", () => {
     fc.assert(
       fc.property(

@@ -1351,7 +1351,7 @@ function placeWord(w: string): boolean {
  * ending in a letter past ASCII, stand outside the `\b…\b` group (`\b` knows ASCII letters only).
  */
 const CONTEXT_RE =
-  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|(?:i'm|im|i am|we're|we are|are|r|am) going to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}(?:, ?|\n)$|pick-?up:|drop-?off:|mov(?:es?|ing|ed) into|arriv(?:es?|ing) at|(?:party|event|dinner|wedding|drinks|barbecue|bbq|reception) is at|incident at|front door of|\bkeys? to [^,\n]{1,40} at $|gleich bei|komt eraan bij|collect(?:ion)? from|lost (?:dog|cat|keys|wallet|phone|bike) near|arrive au|llegando a|arrivando in|a chegar à|dojeżdża na|framme vid|(?:viewing|besichtigung|bezichtiging|visite|visita)\b|\b(?:at|um|om|à|alle|a las) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|uhr|h)?, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
+  /\b(?:address(?:es)?|lives?|lived|living|located|location|ship(?:ping)?|send|sent|deliver(?:y|ed)?|mail(?:ing)?|moved?|moving|office|meet|meeting at|drop (?:it|them|this) (?:off )?at|residence|resides?|reside|billing|postal|(?:parcel|package|packet|shipment|paket|päckchen|sendung|pakket|zending|paquete|pacco|colis) (?:to|an|naar|voor|para|per|pour)|(?:parcel|package|packet|letter|delivery|keys?) (?:(?:goes|went|is going) to|(?:was |were )?(?:left|dropped|delivered|handed))|visit|side of|corner|drops? you off|stop at|station|picks? (?:you|me|us|them|him|her) up|picked (?:you|me|us|them|him|her) up|(?:drive|driving|drove|walk|walking|head|heading|come|comes|came|coming) (?:over )?to|(?:i'm|im|i am|we're|we are|are|r|am) going to|see (?:you|u) (?:there )?at|appointment|(?:'s|’s) (?:place|house|home|flat|apartment)|anschrift|adresse|dirección|direccion|indirizzo|endereço|wohnt|wohnhaft|wohne|wohnen|vivo|vive|viven|habite|habitons|habitent|abito|abita|woon|woont|mudou|mudamos|cambió|pindah|mutat|adres|adresa|adresi|alamat)\b|invoice (?:for|to):? [^,\n]{1,40}(?:, ?|\n)$|pick-?up:|drop-?off:|(?:pick-?up|drop-?off|collection|meeting|handover) point:?|property:|premises:|venue:|mov(?:es?|ing|ed) into|arriv(?:es?|ing) at|(?:party|event|dinner|wedding|drinks|barbecue|bbq|reception) is at|incident at|front door of|\bkeys? to [^,\n]{1,40} at $|gleich bei|komt eraan bij|collect(?:ion)? from|lost (?:dog|cat|keys|wallet|phone|bike) near|arrive au|llegando a|arrivando in|a chegar à|dojeżdża na|framme vid|(?:viewing|besichtigung|bezichtiging|visite|visita)\b|\b(?:at|um|om|à|alle|a las) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|uhr|h)?, ?$|neighbou?r|переехал|переїха|μετακόμισ|адрес|διεύθυνσ|presťahoval|přestěhoval|költözött|címe|taşın|chuyển đến|địa chỉ/;
 
 /** The parcels of CONTEXT_RE and the prepositions after them, lower case. */
 const PARCEL_WORDS = new Set(
@@ -2056,7 +2056,7 @@ function streetAt(i: number): [number, number, number] | undefined {
       !(te[c]! - ts[c]! === 1 && allCommon(c + pre, h - 1))
     )
       typed = true;
-    const ctx = contextBefore(ts[c]!);
+    const ctx = contextBefore(ts[c]!) || atNearHouse(c, i);
     const unit = unitFollows(i);
     let score = 0;
     if (typed && !allCommon(c, h - 1)) score = 0.8;
@@ -2369,6 +2369,25 @@ function clauseEndsAt(pos: number): boolean {
   }
   return c === 44 || c === 59 || c === 10 || c === 13 || c === 40 || c === 33 || c === 63;
 }
+/**
+ * "at" or "near" stands right before the words of token c, and the number (token i) is a house number that ends the
+ * clause, or is followed by a time or a day: "lunch on Thursday at Kursulina 44", "found your cat near Bože Jankovića
+ * 172", "the barbecue is at Rapska 87 from 2pm" (streets named without a type word, as much of Central and Southeast
+ * Europe writes them); not "at Wimbledon 2024", "at Siemens 3 days a week".
+ */
+function atNearHouse(c: number, i: number): boolean {
+  const pos = ts[c]!;
+  if (pos < 3 || text.charCodeAt(pos - 1) !== 32) return false;
+  const before = lower.slice(Math.max(0, pos - 6), pos - 1);
+  if (!/(?:^|[^\p{L}])(?:at|near)$/u.test(before)) return false;
+  const len = te[i]! - ts[i]!;
+  if (len > 5 || yearLike(text, ts[i]!, te[i]!)) return false;
+  const e = te[i]!;
+  return clauseEndsAt(e) || AFTER_HOUSE_RE.test(lower.slice(e, e + 12));
+}
+/** Words after a house number that end the address, not a count: " from 2pm", " tomorrow", " on Friday". */
+const AFTER_HOUSE_RE =
+  /^ (?:from|tomorrow|today|tonight|on (?:mon|tue|wed|thu|fri|sat|sun)|at \d|next|this)\b/;
 function contextBefore(pos: number): boolean {
   return (
     CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos)) ||
