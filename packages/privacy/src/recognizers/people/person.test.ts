@@ -1206,6 +1206,24 @@ describe("person: properties", () => {
     expect(found("Spoke with Support re: refund")).toEqual([]);
   });
 
+  it("tickets, presence, departments, bookings, meetings of two, care of, records in brackets", () => {
+    expect(found("Ticket #4821: Quavel Drenmoth cannot log in - Zendesk")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel Drenmoth is away")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel left you a voicemail")).toEqual(["Quavel"]);
+    expect(found("Quavel Drenmoth from HR approved your leave")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel Drenmoth x Anna Berg sync notes")).toEqual(["Quavel Drenmoth", "Anna Berg"]);
+    expect(found("Flights for Quavel to Lisbon, 2 adults")).toEqual(["Quavel"]);
+    expect(found("Panel: Quavel, Drenmoth")).toEqual(["Quavel", "Drenmoth"]);
+    expect(found("c/o Quavel Drenmoth, 12 Main St")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Erstellt für Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Opportunity: Renewal 2026 (Quavel Drenmoth) - HubSpot")).toEqual(["Quavel Drenmoth"]);
+    // a word that is a name too, a team, a thing in brackets
+    expect(found("Server cannot access the disk")).toEqual([]);
+    expect(found("Will is away")).toEqual([]);
+    expect(found("Notes (Machine Learning) - Notion")).toEqual([]);
+    expect(found("Mail from IT")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

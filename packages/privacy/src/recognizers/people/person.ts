@@ -179,6 +179,9 @@ const LABELS = new Set([
   "visitors",
   "interviewer",
   "interviewers",
+  "panel",
+  "panelist",
+  "panellist",
   "reviewers",
   "assignees",
   "owners",
@@ -5214,6 +5217,43 @@ function contextOf(s: Seg): Ctx {
       CALLS_BACK_RE.test(lower.slice(after + 1, after + 32)))
   )
     ctx.slot = ctx.act = true;
+  // a support ticket's or a presence's subject: "X cannot log in", "X is away", "X left you a voicemail" (where a
+  // person stands, but not enough for a word that is a name too: "Server cannot log in")
+  else if (
+    codeAt(after) === 32 &&
+    q1 < n &&
+    ts[q1] === after + 1 &&
+    (cue(q1) & C_ACT_OPENERS) !== 0 &&
+    PRESENCE_RE.test(lower.slice(after + 1, after + 32))
+  )
+    ctx.slot = true;
+  // a CRM's or a tracker's record named with its person in brackets: "Renewal 2026 (X Y) - HubSpot" (two or three
+  // words in no list of common words; "(Machine Learning)", "(Acme Corp)" hold common ones)
+  if (
+    codeAt(s.start - 1) === 40 &&
+    codeAt(te[s.b]!) === 41 &&
+    s.words >= 2 &&
+    s.words <= 3 &&
+    s.weak + s.tail === 0 &&
+    !lowerMode
+  )
+    ctx.slot = true;
+  // "X from HR approved your leave", "X from Finance": a person and their department
+  if (codeAt(after) === 32 && DEPARTMENT_AFTER_RE.test(text.slice(after, after + 24)))
+    ctx.slot = ctx.act = true;
+  // "X x Y sync notes": two people's meeting, the first before " x "
+  if (
+    codeAt(after) === 32 &&
+    codeAt(after + 1) === 120 &&
+    codeAt(after + 2) === 32 &&
+    PAIR_MEETING_RE.test(lineAfter(after))
+  )
+    ctx.slot = true;
+  // who a letter is sent in care of: "c/o X, 12 Main St"
+  if (s.start >= 4 && lower.startsWith("c/o ", s.start - 4)) ctx.intro = true;
+  // "Prepared for X", "Erstellt für X", "Created for X"
+  if (has1 && p >= 1 && cue(p) & C_FOR && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_BYLINE_VERBS)
+    ctx.slot = true;
   // a citation's first author: "X et al. (2019)", "X et al., 2019"
   if (codeAt(after) === 32 && lower.startsWith("et al", after + 1) && !LETTER_RE.test(text.charAt(after + 6)))
     ctx.slot = ctx.act = true;
@@ -5685,6 +5725,10 @@ const ACT_OPENERS_WORDS = [
   "aceptó",
   "fijó",
   "compartió",
+  // support tickets and presence: "X cannot log in", "X is away", "X left you a voicemail" (PRESENCE_RE)
+  "cannot",
+  "can't",
+  "can",
   // code review and wikis: "X requested changes", "X approved these changes", "X edited this page"
   "requested",
   "approved",
@@ -5834,6 +5878,20 @@ function petAndBreed(s: Seg): boolean {
   if (s.a === s.b && codeAt(s.start - 1) === 40 && codeAt(after) === 41 && s.start >= 3)
     return codeAt(s.start - 2) === 32 && BREEDS.getRange(lower, ts[s.a]!, te[s.a]!) !== 0;
   return false;
+}
+/** What a ticket or a presence says of a person after the name. */
+const PRESENCE_RE =
+  /^(?:(?:cannot|can't|can not|is unable to) (?:log ?in|sign ?in|access|reset)|left you a (?:voicemail|message|note|comment|review|tip)|sent you (?:a |an )?(?:[$€£¥]|\d)|is (?:covering|standing in|filling in|out sick|off sick|on leave|away\b))/;
+/** A department after a person: " from HR", " from Finance", " (IT)". */
+const DEPARTMENT_AFTER_RE =
+  /^ from (?:HR|IT|Finance|Legal|Sales|Marketing|Support|Accounting|Payroll|Security|Ops|Operations|Procurement|Facilities|Recruiting|Engineering|Compliance|Customer Success|People Ops)\b/;
+/** The rest of a two people's meeting title after the first name: " x Y sync", " x Y 1:1", " x Y catch-up". */
+const PAIR_MEETING_RE = /^ x \S+(?: \S+){0,2} (?:sync|1:1|1on1|catch-?up|notes|intro|meeting|call)\b/i;
+/** The text of the line from `pos` to its end (at most 80 code units). */
+function lineAfter(pos: number): string {
+  let k = pos;
+  while (k < text.length && k - pos < 80 && text.charCodeAt(k) !== 10) k++;
+  return text.slice(pos, k);
 }
 /** A calendar's reply opens the line: "Accepted: ", "Declined: ", "Zugesagt: ", "Accepté : ". */
 const CALENDAR_REPLY_RE =
@@ -6846,6 +6904,13 @@ const C_PARTIES = 1 << 24;
 const FOR_WORDS = ["for", "für", "voor", "pour", "para", "per"];
 /** Parties and presents held for a person ("Abschiedsfeier für X"). */
 const PARTIES_WORDS = [
+  // travel booked for someone: "Flights for X to Lisbon", "Tickets for X"
+  "flights",
+  "flight",
+  "tickets",
+  "booking",
+  "reservation",
+  "itinerary",
   "farewell",
   "party",
   "gift",
