@@ -1217,6 +1217,8 @@ describe("person: properties", () => {
     expect(found("c/o Quavel Drenmoth, 12 Main St")).toEqual(["Quavel Drenmoth"]);
     expect(found("Erstellt für Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
     expect(found("Opportunity: Renewal 2026 (Quavel Drenmoth) - HubSpot")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Opportunity: Renewal 2026 (Quavel) - HubSpot")).toEqual(["Quavel"]);
+    expect(found("Release notes (Draft) - Google Docs")).toEqual([]);
     // a word that is a name too, a team, a thing in brackets
     expect(found("Server cannot access the disk")).toEqual([]);
     expect(found("Will is away")).toEqual([]);

@@ -5229,11 +5229,12 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = true;
   // a CRM's or a tracker's record named with its person in brackets: "Renewal 2026 (X Y) - HubSpot" (two or three
   // words in no list of common words; "(Machine Learning)", "(Acme Corp)" hold common ones)
+  // (one word too, where an app's name follows as in a window's title: "Renewal 2026 (X) - HubSpot")
   if (
     codeAt(s.start - 1) === 40 &&
     codeAt(te[s.b]!) === 41 &&
-    s.words >= 2 &&
     s.words <= 3 &&
+    (s.words >= 2 || TITLE_APP_AFTER_RE.test(text.slice(te[s.b]! + 1, te[s.b]! + 5))) &&
     s.weak + s.tail === 0 &&
     !lowerMode
   )
@@ -5879,6 +5880,8 @@ function petAndBreed(s: Seg): boolean {
     return codeAt(s.start - 2) === 32 && BREEDS.getRange(lower, ts[s.a]!, te[s.a]!) !== 0;
   return false;
 }
+/** A window title's app after its subject: " - ", " – ", " | ". */
+const TITLE_APP_AFTER_RE = /^ [-–—|] \S/;
 /** What a ticket or a presence says of a person after the name. */
 const PRESENCE_RE =
   /^(?:(?:cannot|can't|can not|is unable to) (?:log ?in|sign ?in|access|reset)|left you a (?:voicemail|message|note|comment|review|tip)|sent you (?:a |an )?(?:[$€£¥]|\d)|is (?:covering|standing in|filling in|out sick|off sick|on leave|away\b))/;
