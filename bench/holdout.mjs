@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortyfirst] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|fortysecond] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2797,6 +2797,81 @@ const NATIVE_FORTYFIRST = {
   },
 };
 
+/**
+ * `--templates fortysecond`: session 24's third first reading, written before any of its records was read: devices
+ * named for their owner (phones, laptops, earbuds, hotspots, AirDrop), smart-home and find-my notices, fitness and
+ * photo apps, shared passwords, in English and five European languages; with look-alikes.
+ */
+const FORTYSECOND_TEMPLATES = [
+  "{PERSON}'s iPhone",
+  "AirDrop: {PERSON}'s MacBook Pro would like to share a photo",
+  "Connected to {PERSON}'s AirPods",
+  "Wi-Fi: {PERSON}'s Galaxy S23 (hotspot)",
+  "{PERSON} is at the front door",
+  "{PERSON} arrived home",
+  "{PERSON} completed a 5k run in 27:14",
+  "Kudos from {PERSON} and 3 others",
+  "Is this {PERSON}? Tag people to find photos faster",
+  "{PERSON} added 12 photos to Family trip",
+  "{PERSON} shared a password with you: Netflix",
+  "Find My: {PERSON}'s AirTag is near you",
+];
+const FORTYSECOND_NEGATIVES = [
+  "iPhone 15 Pro connected",
+  "Motion detected at the front door",
+  "5k run completed in 27:14",
+  "12 photos added to Family trip",
+  "AirTag found moving with you",
+  "Wi-Fi: Office-Guest (5 GHz)",
+];
+const NATIVE_FORTYSECOND = {
+  de: {
+    templates: [
+      "iPhone von {PERSON}",
+      "{PERSON} ist zu Hause angekommen",
+      "Verbunden mit den AirPods von {PERSON}",
+      "{PERSON} hat 12 Fotos zum Album Familienurlaub hinzugefügt",
+    ],
+    negatives: ["Bewegung an der Haustür erkannt", "iPhone verbunden"],
+  },
+  fr: {
+    templates: [
+      "iPhone de {PERSON}",
+      "{PERSON} est arrivé à la maison",
+      "Connecté aux AirPods de {PERSON}",
+      "{PERSON} a partagé un mot de passe avec vous",
+    ],
+    negatives: ["Mouvement détecté à la porte d'entrée", "iPhone connecté"],
+  },
+  es: {
+    templates: [
+      "iPhone de {PERSON}",
+      "{PERSON} ha llegado a casa",
+      "Conectado a los AirPods de {PERSON}",
+      "{PERSON} completó una carrera de 5 km",
+    ],
+    negatives: ["Movimiento detectado en la puerta", "iPhone conectado"],
+  },
+  it: {
+    templates: [
+      "iPhone di {PERSON}",
+      "{PERSON} è arrivato a casa",
+      "Connesso agli AirPods di {PERSON}",
+      "{PERSON} ha aggiunto 12 foto all'album Vacanze",
+    ],
+    negatives: ["Movimento rilevato alla porta", "iPhone connesso"],
+  },
+  nl: {
+    templates: [
+      "iPhone van {PERSON}",
+      "{PERSON} is thuis aangekomen",
+      "Verbonden met AirPods van {PERSON}",
+      "{PERSON} heeft een wachtwoord met je gedeeld",
+    ],
+    negatives: ["Beweging gedetecteerd bij de voordeur", "iPhone verbonden"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -3079,6 +3154,11 @@ const TEMPLATE_SETS = {
     english: FORTYFIRST_TEMPLATES,
     natives: NATIVE_FORTYFIRST,
     negatives: FORTYFIRST_NEGATIVES,
+  },
+  fortysecond: {
+    english: FORTYSECOND_TEMPLATES,
+    natives: NATIVE_FORTYSECOND,
+    negatives: FORTYSECOND_NEGATIVES,
   },
 };
 

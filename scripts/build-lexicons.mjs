@@ -275,7 +275,7 @@ const PRODUCT_WORDS = [
   "outlook", "excel", "powerpoint", "onenote", "sharepoint", "onedrive", "dropbox", "figma", "notion", "trello",
   "asana", "jupyter", "pandas", "numpy", "scipy", "pytorch", "tensorflow", "keras", "siri", "cortana", "gemini",
   "copilot", "chatgpt", "openai", "anthropic", "llama", "android", "iphone", "ipad", "macbook", "kindle",
-  "chromebook", "firefox", "chrome", "safari", "vscode", "xcode", "intellij", "pycharm", "eclipse", "emacs", "vim",
+  "chromebook", "airpods", "airtag", "airtags", "homepod", "imac", "airdrop", "firefox", "chrome", "safari", "vscode", "xcode", "intellij", "pycharm", "eclipse", "emacs", "vim",
   "neovim", "postman", "swagger", "graphql", "kotlin", "scala", "haskell", "erlang", "elixir", "clojure", "perl",
   "golang", "typescript", "javascript", "svelte", "angular", "nuxt", "gatsby", "jquery", "tailwind", "redux",
   "windows", "linux", "macos", "ios", "azure", "gcp", "aws", "lambda", "fargate", "cloudflare", "okta", "auth0",

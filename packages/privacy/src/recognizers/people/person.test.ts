@@ -1226,6 +1226,25 @@ describe("person: properties", () => {
     expect(found("Mail from IT")).toEqual([]);
   });
 
+  it("devices named for their owner, smart-home, fitness and photo apps name people", () => {
+    expect(found("Quavel's iPhone")).toEqual(["Quavel"]);
+    expect(found("Grace's iPhone")).toEqual(["Grace"]);
+    expect(found("AirDrop: Quavel Drenmoth's MacBook Pro would like to share a photo")).toEqual([
+      "Quavel Drenmoth",
+    ]);
+    expect(found("iPhone von Quavel")).toEqual(["Quavel"]);
+    expect(found("find my: quavel's airtag is near you")).toEqual(["quavel"]);
+    expect(found("Quavel arrived home")).toEqual(["Quavel"]);
+    expect(found("Quavel completed a 5k run in 27:14")).toEqual(["Quavel"]);
+    expect(found("Kudos from Quavel and 3 others")).toEqual(["Quavel"]);
+    expect(found("Is this Quavel? Tag people to find photos faster")).toEqual(["Quavel"]);
+    expect(found("Quavel ist zu Hause angekommen")).toEqual(["Quavel"]);
+    // a maker's product, a parcel, a language
+    expect(found("Apple's iPhone 15 is out")).toEqual([]);
+    expect(found("The package arrived home")).toEqual([]);
+    expect(found("Is this Python?")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

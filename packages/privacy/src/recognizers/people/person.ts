@@ -5255,6 +5255,21 @@ function contextOf(s: Seg): Ctx {
   // "Prepared for X", "Erstellt für X", "Created for X"
   if (has1 && p >= 1 && cue(p) & C_FOR && onlySpaces(te[p - 1]!, ts[p]!) && cue(p - 1) & C_BYLINE_VERBS)
     ctx.slot = true;
+  // a device named for its owner: "X's iPhone", "AirDrop: X's MacBook Pro", "Connected to X's AirPods" (not a maker's:
+  // "Apple's iPhone")
+  if (
+    possLen(s.b) !== 0 &&
+    s.b + 1 < n &&
+    onlySpaces(te[s.b]!, ts[s.b + 1]!) &&
+    sameLen &&
+    DEVICES.getRange(lower, ts[s.b + 1]!, te[s.b + 1]!) !== 0 &&
+    !(s.a === s.b && DEVICE_MAKERS.getRange(lower, ts[s.a]!, te[s.a]! - 2) !== 0)
+  ) {
+    ctx.slot = ctx.act = true;
+    if (caselessRun(s.a, s.b)) ctx.intro = true;
+  }
+  // a face to tag: "Is this X? Tag people …"
+  if (has1 && p >= 1 && tokIs(p, "this") && tokIs(p - 1, "is") && codeAt(after) === 63) ctx.slot = true;
   // a citation's first author: "X et al. (2019)", "X et al., 2019"
   if (codeAt(after) === 32 && lower.startsWith("et al", after + 1) && !LETTER_RE.test(text.charAt(after + 6)))
     ctx.slot = ctx.act = true;
@@ -5709,6 +5724,13 @@ const ACT_OPENERS_WORDS = [
   "marque",
   "marca",
   "segna",
+  // home, fitness and photo apps: "X arrived home", "X completed a 5k run", "X ist zu Hause angekommen"
+  "arrived",
+  "completed",
+  "ist",
+  "est",
+  "è",
+  "completó",
   // calendars and group chats: "X declined this event", "X added Y to the group", "X pinned a message"
   "declined",
   "accepted",
@@ -5785,7 +5807,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|arrived (?:home|at (?:home|work|school|the office))|completed an? (?:\d|run|ride|walk|workout|swim|hike|marathon|half)|shared (?:a password|a passkey|\d+ passwords|an album|a folder|a note) with|added \d+ (?:photos?|videos?|items?) to|is at the (?:front |back )?door|ist (?:zu hause|zuhause|daheim) angekommen|hat \d+ fotos (?:zum|zu|in)|hat (?:ein|das) passwort (?:mit dir )?geteilt|est arrivée? (?:à la maison|chez (?:lui|elle))|a partagé un mot de passe|ha llegado a casa|completó una carrera|compartió una contraseña|è arrivat[oa] a casa|ha aggiunto \d+ foto|is thuis aangekomen|heeft een wachtwoord met je gedeeld|heeft \d+ foto's toegevoegd|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -5882,6 +5904,20 @@ function petAndBreed(s: Seg): boolean {
 }
 /** A window title's app after its subject: " - ", " – ", " | ". */
 const TITLE_APP_AFTER_RE = /^ [-–—|] \S/;
+/** Devices people name for themselves, after the owner's possessive ("X's iPhone"). */
+const DEVICES = wordSet(
+  (
+    "iphone ipad ipod macbook imac mac airpods airtag homepod watch apple galaxy pixel laptop phone pc computer " +
+    "tablet kindle surface thinkpad chromebook echo beats buds earbuds headphones hotspot printer tv switch xbox " +
+    "playstation ps5 car tesla"
+  ).split(" "),
+);
+/** Makers of devices, whose possessive names a product, not an owner ("Apple's iPhone", "Google's Pixel"). */
+const DEVICE_MAKERS = wordSet(
+  "apple google samsung microsoft amazon sony huawei xiaomi dell lenovo hp asus acer nokia motorola oneplus garmin fitbit bose tesla".split(
+    " ",
+  ),
+);
 /** What a ticket or a presence says of a person after the name. */
 const PRESENCE_RE =
   /^(?:(?:cannot|can't|can not|is unable to) (?:log ?in|sign ?in|access|reset)|left you a (?:voicemail|message|note|comment|review|tip)|sent you (?:a |an )?(?:[$€£¥]|\d)|is (?:covering|standing in|filling in|out sick|off sick|on leave|away\b))/;
@@ -7095,6 +7131,14 @@ const TOWARDS_NOUNS_WORDS = [
   "factuur",
   "offerte",
   "berichtje",
+  // a device of its owner, as German, French, Spanish, Italian and Dutch name it: "iPhone von X", "AirPods de X"
+  "iphone",
+  "ipad",
+  "macbook",
+  "airpods",
+  "airtag",
+  // kudos from a fitness app: "Kudos from X and 3 others"
+  "kudos",
   // a shop's review: "Recensione di X", "Avis de X", "Review van X"
   "review",
   "rezension",
@@ -7107,6 +7151,7 @@ const TOWARDS_NOUNS_WORDS = [
 ];
 /** The prepositions after TOWARDS_NOUNS_WORDS that a person follows. */
 const TOWARDS = new Set([
+  "from",
   "bei",
   "bij",
   "to",
