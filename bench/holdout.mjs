@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortysecond] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|fortythird] [--misses TYPE] [--over]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2872,6 +2872,68 @@ const NATIVE_FORTYSECOND = {
   },
 };
 
+/**
+ * `--templates fortythird`: session 24's check of the forty-second set's rules, written after them and before any of
+ * its own records was read: devices, smart-home, fitness and photo apps in other words and orders.
+ */
+const FORTYTHIRD_TEMPLATES = [
+  "Bluetooth: {PERSON}'s Pixel 8 connected",
+  "{PERSON}'s iPad is charging",
+  "Personal Hotspot - {PERSON}'s iPhone",
+  "{PERSON} left home",
+  "{PERSON} completed a 40 min ride",
+  "{PERSON} gave you kudos",
+  "Photos of {PERSON}: 214 items",
+  "{PERSON} shared an album with you: Lisbon 2026",
+  "Doorbell: {PERSON} is at the door",
+  "{PERSON}'s Apple Watch: low battery",
+];
+const FORTYTHIRD_NEGATIVES = [
+  "Bluetooth: Pixel 8 connected",
+  "iPad is charging",
+  "Ride completed: 40 min",
+  "Album shared: Lisbon 2026",
+  "Doorbell pressed at 18:02",
+];
+const NATIVE_FORTYTHIRD = {
+  de: {
+    templates: [
+      "{PERSON} hat das Haus verlassen",
+      "Fotos von {PERSON}: 214 Objekte",
+      "iPad von {PERSON} wird geladen",
+    ],
+    negatives: ["iPad wird geladen", "Fahrt beendet: 40 Min."],
+  },
+  fr: {
+    templates: [
+      "{PERSON} a quitté la maison",
+      "Photos de {PERSON} : 214 éléments",
+      "iPad de {PERSON} en charge",
+    ],
+    negatives: ["iPad en charge", "Sortie terminée : 40 min"],
+  },
+  es: {
+    templates: [
+      "{PERSON} ha salido de casa",
+      "Fotos de {PERSON}: 214 elementos",
+      "iPad de {PERSON} cargando",
+    ],
+    negatives: ["iPad cargando", "Ruta completada: 40 min"],
+  },
+  it: {
+    templates: ["{PERSON} è uscito di casa", "Foto di {PERSON}: 214 elementi", "iPad di {PERSON} in carica"],
+    negatives: ["iPad in carica", "Uscita completata: 40 min"],
+  },
+  nl: {
+    templates: [
+      "{PERSON} is van huis vertrokken",
+      "Foto's van {PERSON}: 214 items",
+      "iPad van {PERSON} wordt opgeladen",
+    ],
+    negatives: ["iPad wordt opgeladen", "Rit voltooid: 40 min"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -3159,6 +3221,11 @@ const TEMPLATE_SETS = {
     english: FORTYSECOND_TEMPLATES,
     natives: NATIVE_FORTYSECOND,
     negatives: FORTYSECOND_NEGATIVES,
+  },
+  fortythird: {
+    english: FORTYTHIRD_TEMPLATES,
+    natives: NATIVE_FORTYTHIRD,
+    negatives: FORTYTHIRD_NEGATIVES,
   },
 };
 
