@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortythird] [--misses TYPE] [--over]: the eval figures
+// [--templates first|second|…|fortythird] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -3287,11 +3287,73 @@ export function redactByChannel(records) {
   return results;
 }
 
+/**
+ * `--all`: every template set × faker's and invented names × the three locale groups, `n` records each, in one
+ * process: per type, the share of labelled spans whose every letter and digit is masked (a record classed level 4
+ * counts as masked: the recorder drops it whole), and the weakest set/names/locales cells. A rule made from one set
+ * shows here what it does to all the others.
+ */
+function runAll(n, seed) {
+  const groups = { english: ENGLISH, europe: EUROPE, world: WORLD };
+  const total = {};
+  const cells = [];
+  for (const templates of Object.keys(TEMPLATE_SETS))
+    for (const names of ["unlisted", "faker"])
+      for (const [group, locales] of Object.entries(groups)) {
+        const records = generate(n, seed, locales, names, templates);
+        const results = redactByChannel(records);
+        const per = {};
+        records.forEach((r, i) => {
+          const x = results[i];
+          const masked = new Uint8Array(r.text.length);
+          for (const sp of x.spans) masked.fill(1, sp.start, sp.end);
+          for (const g of r.spans) {
+            const t = (per[g.type] ??= [0, 0]);
+            t[0]++;
+            let whole = true;
+            if (x.level !== 4)
+              for (let k = g.start; k < g.end && whole; k++)
+                if (!masked[k] && /[\p{L}\p{N}]/u.test(r.text[k])) whole = false;
+            if (whole) t[1]++;
+          }
+        });
+        for (const [type, [spans, hit]] of Object.entries(per)) {
+          const t = (total[type] ??= [0, 0]);
+          t[0] += spans;
+          t[1] += hit;
+          if (spans >= 20)
+            cells.push({ templates, names, locales: group, type, spans, recall: +(hit / spans).toFixed(4) });
+        }
+      }
+  cells.sort((a, b) => a.recall - b.recall);
+  const perType = Object.fromEntries(
+    Object.entries(total).map(([type, [spans, hit]]) => [type, { spans, recall: +(hit / spans).toFixed(4) }]),
+  );
+  console.log(
+    JSON.stringify({
+      name: "holdout-all",
+      seed,
+      records_per_cell: n,
+      sets: Object.keys(TEMPLATE_SETS).length,
+      per_type: perType,
+      weakest: cells.slice(0, 12),
+    }),
+  );
+}
+
 export async function run(args) {
   const dir = evalDir();
   if (!dir)
     throw new Error("no ../shared/eval beside this checkout (its scorer is used; set TRACEVAULT_EVAL_DIR)");
   const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+  if (args.includes("--all")) {
+    const n = Number(opt("--n", "1500"));
+    const seed = Number(opt("--seed", "1"));
+    if (!Number.isInteger(n) || n < 1) throw new Error("--n must be a positive integer");
+    if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
+    runAll(n, seed);
+    return;
+  }
   const n = Number(opt("--n", "3000"));
   const seed = Number(opt("--seed", "1"));
   const missType = opt("--misses", undefined);
