@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortythird] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fortyfourth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2934,6 +2934,50 @@ const NATIVE_FORTYTHIRD = {
   },
 };
 
+/**
+ * `--templates fortyfourth`: session 24's check of the rules made from the forty-third set (read first as a check,
+ * then used), written after them and before any of its own records was read: photo apps' people, leaving and
+ * arriving, kudos and devices in other words.
+ */
+const FORTYFOURTH_TEMPLATES = [
+  "Memories with {PERSON}: 3 years ago today",
+  "{PERSON} left work",
+  "{PERSON} gave you a shout-out",
+  "People: {PERSON}, {PERSON} and 4 more",
+  "Photos of {PERSON} and {PERSON}",
+  "{PERSON}'s MacBook Air wants to connect",
+  "{PERSON} arrived at work",
+  "Your kudos to {PERSON} was sent",
+];
+const FORTYFOURTH_NEGATIVES = [
+  "Memories: 3 years ago today",
+  "People: 6 faces found",
+  "Photos of Paris: 214 items",
+  "MacBook Air wants to connect",
+];
+const NATIVE_FORTYFOURTH = {
+  de: {
+    templates: ["{PERSON} hat die Arbeit verlassen", "Fotos mit {PERSON}", "Personen: {PERSON}, {PERSON}"],
+    negatives: ["Fotos von Paris", "Personen: 6 Gesichter"],
+  },
+  fr: {
+    templates: ["{PERSON} est arrivée au travail", "Photos avec {PERSON}", "Personnes : {PERSON}, {PERSON}"],
+    negatives: ["Photos de Paris", "Personnes : 6 visages"],
+  },
+  es: {
+    templates: ["{PERSON} ha llegado al trabajo", "Fotos con {PERSON}"],
+    negatives: ["Fotos de París"],
+  },
+  it: {
+    templates: ["{PERSON} è arrivata al lavoro", "Foto con {PERSON}"],
+    negatives: ["Foto di Parigi"],
+  },
+  nl: {
+    templates: ["{PERSON} is op het werk aangekomen", "Foto's met {PERSON}"],
+    negatives: ["Foto's van Parijs"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -3226,6 +3270,11 @@ const TEMPLATE_SETS = {
     english: FORTYTHIRD_TEMPLATES,
     natives: NATIVE_FORTYTHIRD,
     negatives: FORTYTHIRD_NEGATIVES,
+  },
+  fortyfourth: {
+    english: FORTYFOURTH_TEMPLATES,
+    natives: NATIVE_FORTYFOURTH,
+    negatives: FORTYFOURTH_NEGATIVES,
   },
 };
 

@@ -1240,6 +1240,11 @@ describe("person: properties", () => {
     expect(found("Is this Quavel? Tag people to find photos faster")).toEqual(["Quavel"]);
     expect(found("Quavel ist zu Hause angekommen")).toEqual(["Quavel"]);
     // a maker's product, a parcel, a language
+    expect(found("Photos of Quavel: 214 items")).toEqual(["Quavel"]);
+    expect(found("Foto di Quavel Drenmoth: 214 elementi")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Quavel left home")).toEqual(["Quavel"]);
+    expect(found("Quavel gave you kudos")).toEqual(["Quavel"]);
+    expect(found("Photos of Paris")).toEqual([]);
     expect(found("Apple's iPhone 15 is out")).toEqual([]);
     expect(found("The package arrived home")).toEqual([]);
     expect(found("Is this Python?")).toEqual([]);

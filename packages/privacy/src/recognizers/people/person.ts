@@ -4865,7 +4865,12 @@ function contextOf(s: Seg): Ctx {
     onlySpaces(te[p - 1]!, ts[p]!) &&
     (cue(p - 1) & C_BYLINE_VERBS ||
       // (an article's or a photo's, in texts with capitals: lower-case chat's "photo by" takes any word)
-      (!lowerMode && sameLen && BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0))
+      (!lowerMode &&
+        sameLen &&
+        BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0 &&
+        // (a photo "de", "di", "von", "van" someone is as often of a place: "Foto di Parigi", "Fotos von Paris")
+        (PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) === 0 ||
+          PHOTO_BY.has(lower.slice(ts[p]!, te[p]!)))))
   )
     ctx.slot = ctx.act = true;
   if (
@@ -4875,7 +4880,8 @@ function contextOf(s: Seg): Ctx {
     sameLen &&
     tokIs(p, "di") &&
     onlySpaces(te[p - 1]!, ts[p]!) &&
-    BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+    BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0 &&
+    PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) === 0
   )
     ctx.slot = ctx.act = true;
   // a calendar's reply, who answered in brackets at the line's end: "Accepted: Weekly sync (X)", "Zugesagt: Jour fixe (X)"
@@ -4936,12 +4942,16 @@ function contextOf(s: Seg): Ctx {
   if (has1 && tokIs(p, "for") && p > 0 && tokIs(p - 1, "contact") && codeAt(te[s.b]!) === 58) ctx.slot = true;
   // "SEPA transfer to X", "Bonifico a X", "Gol de X", "You matched with X", "Match mit X"; a substitute's place:
   // "comes on for X"; "Standing order: X"
+  // (a photo app's people only with their count: "Photos of X: 214 items", "Foto di X: 214 elementi"; "Foto di
+  // Parigi" is a place's)
   if (
     has1 &&
     p >= 1 &&
     (cue(p - 1) & C_TOWARDS_NOUNS) !== 0 &&
     onlySpaces(te[p - 1]!, ts[p]!) &&
-    TOWARDS.has(lower.slice(ts[p]!, te[p]!))
+    (PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) === 0
+      ? TOWARDS.has(lower.slice(ts[p]!, te[p]!))
+      : (TOWARDS.has(lower.slice(ts[p]!, te[p]!)) || tokIs(p, "of")) && countAfter(te[s.b]!))
   )
     ctx.slot = true;
   if (
@@ -5726,6 +5736,7 @@ const ACT_OPENERS_WORDS = [
   "segna",
   // home, fitness and photo apps: "X arrived home", "X completed a 5k run", "X ist zu Hause angekommen"
   "arrived",
+  "gave",
   "completed",
   "ist",
   "est",
@@ -5807,7 +5818,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|arrived (?:home|at (?:home|work|school|the office))|completed an? (?:\d|run|ride|walk|workout|swim|hike|marathon|half)|shared (?:a password|a passkey|\d+ passwords|an album|a folder|a note) with|added \d+ (?:photos?|videos?|items?) to|is at the (?:front |back )?door|ist (?:zu hause|zuhause|daheim) angekommen|hat \d+ fotos (?:zum|zu|in)|hat (?:ein|das) passwort (?:mit dir )?geteilt|est arrivée? (?:à la maison|chez (?:lui|elle))|a partagé un mot de passe|ha llegado a casa|completó una carrera|compartió una contraseña|è arrivat[oa] a casa|ha aggiunto \d+ foto|is thuis aangekomen|heeft een wachtwoord met je gedeeld|heeft \d+ foto's toegevoegd|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|arrived (?:home|at (?:home|work|school|the office))|left (?:home|work|the house)\b|gave you (?:kudos|a like|a shout-?out|a badge|props)|hat das haus verlassen|a quitté (?:la maison|le domicile)|è uscit[oa] di casa|is van huis vertrokken|ha salido de casa|completed an? (?:\d|run|ride|walk|workout|swim|hike|marathon|half)|shared (?:a password|a passkey|\d+ passwords|an album|a folder|a note) with|added \d+ (?:photos?|videos?|items?) to|is at the (?:front |back )?door|ist (?:zu hause|zuhause|daheim) angekommen|hat \d+ fotos (?:zum|zu|in)|hat (?:ein|das) passwort (?:mit dir )?geteilt|est arrivée? (?:à la maison|chez (?:lui|elle))|a partagé un mot de passe|ha llegado a casa|completó una carrera|compartió una contraseña|è arrivat[oa] a casa|ha aggiunto \d+ foto|is thuis aangekomen|heeft een wachtwoord met je gedeeld|heeft \d+ foto's toegevoegd|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -5918,6 +5929,18 @@ const DEVICE_MAKERS = wordSet(
     " ",
   ),
 );
+/** A photo app's nouns before whose people it shows (TOWARDS_NOUNS too, so that they end a name's chain). */
+const PHOTO_NOUNS = wordSet(["photos", "fotos", "foto", "foto's"]);
+/** "By" that means only by, after a photo: "Photo by X", "Photo par X", "Foto door X". */
+const PHOTO_BY = new Set(["by", "par", "por", "door", "da"]);
+/** A colon and a count follow `pos`: ": 214 items". */
+function countAfter(pos: number): boolean {
+  // (French puts a space before the colon: "Photos de X : 214 éléments")
+  if (codeAt(pos) === 32 || codeAt(pos) === 0xa0 || codeAt(pos) === 0x202f) pos++;
+  if (codeAt(pos) !== 58) return false;
+  const c = codeAt(pos + 1) === 32 ? codeAt(pos + 2) : codeAt(pos + 1);
+  return c >= 48 && c <= 57;
+}
 /** What a ticket or a presence says of a person after the name. */
 const PRESENCE_RE =
   /^(?:(?:cannot|can't|can not|is unable to) (?:log ?in|sign ?in|access|reset)|left you a (?:voicemail|message|note|comment|review|tip)|sent you (?:a |an )?(?:[$€£¥]|\d)|is (?:covering|standing in|filling in|out sick|off sick|on leave|away\b))/;
@@ -7139,6 +7162,11 @@ const TOWARDS_NOUNS_WORDS = [
   "airtag",
   // kudos from a fitness app: "Kudos from X and 3 others"
   "kudos",
+  // a photo app's people: "Photos of X: 214 items", "Fotos von X", "Foto di X"
+  "photos",
+  "fotos",
+  "foto",
+  "foto's",
   // a shop's review: "Recensione di X", "Avis de X", "Review van X"
   "review",
   "rezension",
