@@ -3337,6 +3337,20 @@ export function redactByChannel(records) {
 }
 
 /**
+ * For record `r` and the engine's result `x`: whether a labelled span leaks, i.e. holds a letter or a digit that no
+ * detected span masks (a record classed level 4 leaks nothing: the recorder drops it whole).
+ */
+function leaksOf(r, x) {
+  if (x.level === 4) return () => false;
+  const masked = new Uint8Array(r.text.length);
+  for (const sp of x.spans) masked.fill(1, sp.start, sp.end);
+  return (g) => {
+    for (let k = g.start; k < g.end; k++) if (!masked[k] && /[\p{L}\p{N}]/u.test(r.text[k])) return true;
+    return false;
+  };
+}
+
+/**
  * `--all`: every template set × faker's and invented names × the three locale groups, `n` records each, in one
  * process: per type, the share of labelled spans whose every letter and digit is masked (a record classed level 4
  * counts as masked: the recorder drops it whole), and the weakest set/names/locales cells. A rule made from one set
@@ -3353,17 +3367,11 @@ function runAll(n, seed) {
         const results = redactByChannel(records);
         const per = {};
         records.forEach((r, i) => {
-          const x = results[i];
-          const masked = new Uint8Array(r.text.length);
-          for (const sp of x.spans) masked.fill(1, sp.start, sp.end);
+          const leaks = leaksOf(r, results[i]);
           for (const g of r.spans) {
             const t = (per[g.type] ??= [0, 0]);
             t[0]++;
-            let whole = true;
-            if (x.level !== 4)
-              for (let k = g.start; k < g.end && whole; k++)
-                if (!masked[k] && /[\p{L}\p{N}]/u.test(r.text[k])) whole = false;
-            if (whole) t[1]++;
+            if (!leaks(g)) t[1]++;
           }
         });
         for (const [type, [spans, hit]] of Object.entries(per)) {
@@ -3468,15 +3476,10 @@ export async function run(args) {
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       const x = results[i];
-      if (x.level === 4) continue;
-      const cov = new Uint8Array(r.text.length);
-      for (const s of x.spans) cov.fill(1, s.start, s.end);
-      for (const g of r.spans) {
-        if (g.type !== missType) continue;
-        let leak = false;
-        for (let k = g.start; k < g.end; k++) if (/[\p{L}\p{N}]/u.test(r.text[k]) && !cov[k]) leak = true;
-        if (leak) console.log(`MISS ${r.id}: ${JSON.stringify(r.text)} -> ${JSON.stringify(x.redacted)}`);
-      }
+      const leaks = leaksOf(r, x);
+      for (const g of r.spans)
+        if (g.type === missType && leaks(g))
+          console.log(`MISS ${r.id}: ${JSON.stringify(r.text)} -> ${JSON.stringify(x.redacted)}`);
     }
   }
   console.log(

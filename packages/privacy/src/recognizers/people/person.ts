@@ -4858,30 +4858,14 @@ function contextOf(s: Seg): Ctx {
     if (has1 && (tokIs(p, "from") || tokIs(p, "to")) && amountBefore(p)) ctx.slot = true;
   }
   // a document's byline: "Prepared by X", "Erstellt von X", "Redatto da X", "Opgesteld door X", "Rédigé par X"
+  // (an article's, a review's or a photo's, in texts with capitals: lower-case chat's "photo by" takes any word;
+  // Italian "di" too: "Recensione di X")
   if (
     has1 &&
     p >= 1 &&
-    cue(p) & C_BYLINE_BY &&
     onlySpaces(te[p - 1]!, ts[p]!) &&
-    (cue(p - 1) & C_BYLINE_VERBS ||
-      // (an article's or a photo's, in texts with capitals: lower-case chat's "photo by" takes any word)
-      (!lowerMode &&
-        sameLen &&
-        BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0 &&
-        // (a photo "de", "di", "von", "van" someone is as often of a place: "Foto di Parigi", "Fotos von Paris")
-        (PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) === 0 ||
-          PHOTO_BY.has(lower.slice(ts[p]!, te[p]!)))))
-  )
-    ctx.slot = ctx.act = true;
-  if (
-    has1 &&
-    p >= 1 &&
-    !lowerMode &&
-    sameLen &&
-    tokIs(p, "di") &&
-    onlySpaces(te[p - 1]!, ts[p]!) &&
-    BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0 &&
-    PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) === 0
+    ((cue(p) & C_BYLINE_BY && cue(p - 1) & C_BYLINE_VERBS) ||
+      ((cue(p) & C_BYLINE_BY || tokIs(p, "di")) && bylineNounBefore(p)))
   )
     ctx.slot = ctx.act = true;
   // a calendar's reply, who answered in brackets at the line's end: "Accepted: Weekly sync (X)", "Zugesagt: Jour fixe (X)"
@@ -4889,7 +4873,7 @@ function contextOf(s: Seg): Ctx {
     codeAt(s.start - 1) === 40 &&
     codeAt(te[s.b]!) === 41 &&
     lineEnd(text, te[s.b]! + 1) &&
-    CALENDAR_REPLY_RE.test(lineBefore(s.start))
+    CALENDAR_REPLY_RE.test(lineUpTo(s.start))
   )
     ctx.slot = ctx.act = true;
   // ("Signed off by X")
@@ -5250,14 +5234,14 @@ function contextOf(s: Seg): Ctx {
   )
     ctx.slot = true;
   // "X from HR approved your leave", "X from Finance": a person and their department
-  if (codeAt(after) === 32 && DEPARTMENT_AFTER_RE.test(text.slice(after, after + 24)))
+  if (codeAt(after) === 32 && tokIs(q1, "from") && DEPARTMENT_AFTER_RE.test(text.slice(after, after + 24)))
     ctx.slot = ctx.act = true;
   // "X x Y sync notes": two people's meeting, the first before " x "
   if (
     codeAt(after) === 32 &&
     codeAt(after + 1) === 120 &&
     codeAt(after + 2) === 32 &&
-    PAIR_MEETING_RE.test(lineAfter(after))
+    PAIR_MEETING_RE.test(text.slice(after, after + 80))
   )
     ctx.slot = true;
   // who a letter is sent in care of: "c/o X, 12 Main St"
@@ -5296,7 +5280,7 @@ function contextOf(s: Seg): Ctx {
   // an appointment's staff, ending the clause: "Spin class at 7am, instructor X", "mit deiner Stylistin X"
   if (has1 && (cue(p) & C_STAFF) !== 0 && clauseEndAfter(after)) ctx.slot = ctx.act = true;
   // a podcast's guest: "Episode 42: building in public with X", "Folge 12 mit X"
-  if (has1 && cue(p) & C_CALENDAR_WITH && clauseEndAfter(after) && EPISODE_LINE_RE.test(lineBefore(ts[p]!)))
+  if (has1 && cue(p) & C_CALENDAR_WITH && clauseEndAfter(after) && EPISODE_LINE_RE.test(lineUpTo(ts[p]!)))
     ctx.slot = true;
   // who a thesis is supervised by: "Directeur de thèse : X", "Director de tesis: X", "Thesis advisor: X"
   if (
@@ -5892,7 +5876,7 @@ const BREEDS = wordSet(
     "beagle bulldog terrier spaniel shepherd husky dachshund chihuahua pug boxer collie rottweiler doberman " +
     "schnauzer corgi pomeranian maltese yorkie greyhound whippet vizsla weimaraner setter pointer sheepdog mastiff " +
     "akita samoyed malamute dalmatian bichon shih-tzu havanese siamese persian ragdoll bengal sphynx tabby " +
-    "mixed mix dsh dlh hund katze kater hond kat chien chat chat perro gato cane gatto"
+    "mixed mix dsh dlh hund katze kater hond kat chien chat perro gato cane gatto"
   ).split(" "),
 );
 /**
@@ -5929,8 +5913,16 @@ const DEVICE_MAKERS = wordSet(
     " ",
   ),
 );
-/** A photo app's nouns before whose people it shows (TOWARDS_NOUNS too, so that they end a name's chain). */
-const PHOTO_NOUNS = wordSet(["photos", "fotos", "foto", "foto's"]);
+/**
+ * Token p - 1 is a noun of BYLINE_NOUNS, in a text with capitals, and p its "by": a photo "de", "di", "von", "van"
+ * someone is as often of a place ("Foto di Parigi", "Fotos von Paris"), so a photo's "by" must mean only by.
+ */
+function bylineNounBefore(p: number): boolean {
+  if (lowerMode || !sameLen || BYLINE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) === 0) return false;
+  return (
+    PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) === 0 || PHOTO_BY.has(lower.slice(ts[p]!, te[p]!))
+  );
+}
 /** "By" that means only by, after a photo: "Photo by X", "Photo par X", "Foto door X". */
 const PHOTO_BY = new Set(["by", "par", "por", "door", "da"]);
 /** A colon and a count follow `pos`: ": 214 items". */
@@ -5949,26 +5941,14 @@ const DEPARTMENT_AFTER_RE =
   /^ from (?:HR|IT|Finance|Legal|Sales|Marketing|Support|Accounting|Payroll|Security|Ops|Operations|Procurement|Facilities|Recruiting|Engineering|Compliance|Customer Success|People Ops)\b/;
 /** The rest of a two people's meeting title after the first name: " x Y sync", " x Y 1:1", " x Y catch-up". */
 const PAIR_MEETING_RE = /^ x \S+(?: \S+){0,2} (?:sync|1:1|1on1|catch-?up|notes|intro|meeting|call)\b/i;
-/** The text of the line from `pos` to its end (at most 80 code units). */
-function lineAfter(pos: number): string {
-  let k = pos;
-  while (k < text.length && k - pos < 80 && text.charCodeAt(k) !== 10) k++;
-  return text.slice(pos, k);
-}
 /** A calendar's reply opens the line: "Accepted: ", "Declined: ", "Zugesagt: ", "Accepté : ". */
 const CALENDAR_REPLY_RE =
-  /^\s*(?:accepted|declined|tentative|tentatively accepted|updated invitation|invitation|zugesagt|abgesagt|abgelehnt|mit vorbehalt|angenommen|einladung|accepté|refusé|provisoire|invitation|aceptado|rechazado|provisional|invitación|accettato|rifiutato|provvisorio|invito|geaccepteerd|geweigerd|voorlopig|uitnodiging)\s?:/;
+  /^\s*(?:accepted|declined|tentative|tentatively accepted|updated invitation|invitation|zugesagt|abgesagt|abgelehnt|mit vorbehalt|angenommen|einladung|accepté|refusé|provisoire|aceptado|rechazado|provisional|invitación|accettato|rifiutato|provvisorio|invito|geaccepteerd|geweigerd|voorlopig|uitnodiging)\s?:/;
 /** A journalist's role after the byline's name and its comma. */
 const PRESS_ROLE_RE =
   /^ (?:(?:staff|senior|chief|special|foreign|political|business|sports|science|tech|health) )?(?:reporter|writer|correspondent|editor|journalist|columnist|contributor)|^ (?:journaliste|rédact(?:eur|rice)|correspondante?|envoyée? spéciale?|chroniqueu(?:r|se))|^ (?:redacci[oó]n|redactora?|periodista|corresponsal|enviad[oa] especial|columnista)|^ (?:inviat[oa] special[ei]|giornalista|corrispondente|redazione|editorialista)|^ (?:verslaggever|correspondent|redacteur|journalist|columnist|redactie)|^ (?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|journalist(?:in)?|kolumnist(?:in)?|redaktion)\b/u;
 /** A podcast's or a show's episode opens the line: "Episode 42:", "Ep. 7 –", "Folge 12:", "Aflevering 3". */
 const EPISODE_LINE_RE = /^\s*(?:episode|ep\.?|épisode|episodio|folge|aflevering|podcast)\s*#?\d/;
-/** The text of the line holding `pos`, from its start up to `pos`, in lower case. */
-function lineBefore(pos: number): string {
-  let k = pos;
-  while (k > 0 && pos - k < 120 && text.charCodeAt(k - 1) !== 10) k--;
-  return lower.slice(k, pos);
-}
 /** Who a person is, in apposition after a quote's verb and the name: ", a spokesperson for", ", the company's CEO". */
 const APPOSITION_RE =
   /^ (?:a|an|the) (?:[\p{L}'-]+ ){0,2}?(?:spokes(?:person|woman|man)|representative|professor|researcher|director|manager|ceo|founder|co-founder|lecturer|analyst|economist|engineer|doctor|nurse|lawyer|attorney|teacher|student|resident|neighbo(?:u)?r|owner)\b/u;
@@ -6934,11 +6914,9 @@ const BYLINE_VERBS_WORDS = [
   "ditulis",
   "εγκρίθηκε",
 ];
-/** What a press byline names its author with: "Ein Beitrag von X", "An article by X", "Photo by X". */
-const BYLINE_NOUNS = wordSet([
-  // a shop's review: "Review by X: great fit", "Avis de X", "Recensione di X", "Review van X"
+/** A shop's review of its writer: "Review by X: great fit", "Avis de X", "Recensione di X", "Review van X". */
+const REVIEW_NOUN_WORDS = [
   "review",
-  "reviews",
   "rezension",
   "bewertung",
   "avis",
@@ -6946,6 +6924,15 @@ const BYLINE_NOUNS = wordSet([
   "reseña",
   "recensione",
   "beoordeling",
+];
+/** A photo app's nouns before whose people it shows: "Photos of X: 214 items", "Fotos von X", "Foto di X". */
+const PHOTO_NOUN_WORDS = ["photos", "fotos", "foto", "foto's"];
+/** PHOTO_NOUN_WORDS (TOWARDS_NOUNS too, so that they end a name's chain). */
+const PHOTO_NOUNS = wordSet(PHOTO_NOUN_WORDS);
+/** What a press byline names its author with: "Ein Beitrag von X", "An article by X", "Photo by X". */
+const BYLINE_NOUNS = wordSet([
+  ...REVIEW_NOUN_WORDS,
+  "reviews",
   "beitrag",
   "artikel",
   "article",
@@ -7162,20 +7149,8 @@ const TOWARDS_NOUNS_WORDS = [
   "airtag",
   // kudos from a fitness app: "Kudos from X and 3 others"
   "kudos",
-  // a photo app's people: "Photos of X: 214 items", "Fotos von X", "Foto di X"
-  "photos",
-  "fotos",
-  "foto",
-  "foto's",
-  // a shop's review: "Recensione di X", "Avis de X", "Review van X"
-  "review",
-  "rezension",
-  "bewertung",
-  "avis",
-  "opinión",
-  "reseña",
-  "recensione",
-  "beoordeling",
+  ...PHOTO_NOUN_WORDS,
+  ...REVIEW_NOUN_WORDS,
 ];
 /** The prepositions after TOWARDS_NOUNS_WORDS that a person follows. */
 const TOWARDS = new Set([
