@@ -183,7 +183,7 @@ function readRun(text: string, lower: string, firstDigit: number): DigitRun | un
   // Left boundary: not glued to a word (but for the scripts written without spaces), a longer number, a price.
   const b = codeAt(text, start - 1);
   if (b >= 0) {
-    // (Chinese, Japanese and Korean write a number right after a word: "有事打13935311864")
+    // (Chinese, Japanese and Korean write a number right after a word: "有事打13812345678")
     if (isWordCode(b) && !isCjk(b)) return undefined;
     if (b === 64 /* @ */ || b === 37 /* % */ || CURRENCY_BEFORE.has(b)) return undefined;
     if (isGroupSpace(b) && CURRENCY_BEFORE.has(codeAt(text, start - 2))) return undefined;
