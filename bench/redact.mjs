@@ -90,6 +90,8 @@ export async function run(args) {
       plain_mb_per_s: +oursPlain.toFixed(2),
       plain_baseline_mb_per_s: +theirsPlain.toFixed(2),
       plain_ratio: +(oursPlain / theirsPlain).toFixed(2),
+      // the V8 flags of this run (`npm run bench` passes the tracevault command's own: see package.json)
+      node_flags: process.execArgv,
       sets,
     }),
   );

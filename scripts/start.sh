@@ -6,4 +6,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 npm run build --silent
-exec node packages/cli/bin/tracevault.js start "$@"
+# (the same V8 flag as the first line of the tracevault command: see packages/cli/bin/tracevault.js)
+exec node --max-semi-space-size=32 packages/cli/bin/tracevault.js start "$@"

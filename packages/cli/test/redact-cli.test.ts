@@ -17,6 +17,13 @@ describe("tracevault redact", { timeout: 120_000 }, () => {
     expect(r.stdout).toBe("write to [EMAIL_ADDRESS] please\n");
   });
 
+  it("runs as an executable, as npx starts it (its first line hands node a V8 flag through env -S)", () => {
+    const r = spawnSync(BIN, ["redact", "write to jane.doe@example.com please"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("write to [EMAIL_ADDRESS] please\n");
+  });
+
   it("reads JSONL, answers every line in order, and names bad lines without stopping", () => {
     const input = [
       JSON.stringify({ id: "a", text: "mail x@example.org", extra: true }),
