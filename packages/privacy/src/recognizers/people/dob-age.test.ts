@@ -32,6 +32,19 @@ describe("dates of birth by context", () => {
 });
 
 describe("ages by context", () => {
+  it("the word for years alone is an age, and a time after 'ago' words is not", () => {
+    expect(found("il a 34 ans")).toEqual(["AGE:34"]);
+    expect(found("tiene 34 años")).toEqual(["AGE:34"]);
+    expect(found("hij is 34 jaar")).toEqual(["AGE:34"]);
+    expect(found("ze is bijna 3 jaar")).toEqual(["AGE:3"]);
+    expect(found("Souvenirs : il y a 3 ans aujourd'hui")).toEqual([]);
+    expect(found("hace 3 años")).toEqual([]);
+    expect(found("3 jaar geleden")).toEqual([]);
+    expect(found("da 3 anni lavoro qui")).toEqual([]);
+    expect(found("depuis plus de 5 ans")).toEqual([]);
+    expect(found("3 lata temu")).toEqual([]);
+  });
+
   it("numbers with an age word around them", () => {
     expect(found("He just turned 69 years old")).toEqual(["AGE:69"]);
     expect(found("Patient is a 38-year-old male")).toEqual(["AGE:38"]);

@@ -231,8 +231,12 @@ function scanRun(text: string, lower: string, out: Detection[], i: number, j: nu
     if (age <= 130) {
       let score = 0;
       AGE_AFTER_RE.lastIndex = j;
-      if (ageWordMayFollow(lower, j) && AGE_AFTER_RE.test(lower)) score = 0.85;
-      else if (ageLeadPossible(lower, i)) {
+      const after = ageWordMayFollow(lower, j) ? AGE_AFTER_RE.exec(lower) : null;
+      if (after !== null) {
+        // "34 ans", "34 años" alone are an age ("il a 34 ans"), and a time too: "il y a 3 ans", "hace 3 años",
+        // "3 jaar geleden", "da 3 anni"
+        if (!BARE_YEARS_RE.test(after[0]) || !duration(lower, i, j + after[0].length)) score = 0.85;
+      } else if (ageLeadPossible(lower, i)) {
         const before = lower.slice(Math.max(0, i - 24), i);
         if (AGE_BEFORE_RE.test(before)) {
           if (STRONG_LEADS.test(before)) score = 0.85;
@@ -246,6 +250,21 @@ function scanRun(text: string, lower: string, out: Detection[], i: number, j: nu
     }
   }
   return j;
+}
+
+/** AGE_AFTER_RE's match is the word for years alone, which a time takes too ("il y a 3 ans"). */
+const BARE_YEARS_RE = /(?:a[nñ]os|anni|ans|jaar|år|vuotta|lat)$/;
+/** The words before a number of years that make it a time, not an age: "il y a", "depuis", "hace", "sinds", "da". */
+const DURATION_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:il y a|depuis|pendant|durant|dans|hace|durante|desde|en|da|per|tra|fra|sinds|al|over|na|binnen|ruim|för|om|efter|przez|za|od)\s+(?:(?:plus de|presque|près de|environ|más de|casi|più di|quasi|circa|meer dan|bijna|zo'n)\s+)?$/u;
+/** The word after the years that makes them a time: "3 jaar geleden", "tre anni fa", "3 år sedan", "3 lata temu". */
+const DURATION_AFTER_RE = /^\s+(?:geleden|fa|sedan|siden|temu|sitten|ago)(?![\p{L}])/u;
+/** The number of years at [i, e) is a time: "il y a 3 ans", "3 jaar geleden". */
+function duration(lower: string, i: number, e: number): boolean {
+  return (
+    DURATION_BEFORE_RE.test(lower.slice(Math.max(0, i - 24), i)) ||
+    DURATION_AFTER_RE.test(lower.slice(e, e + 12))
+  );
 }
 
 /** Every alternative of AGE_AFTER_RE starts with white space, "-" or "y": the regex need not be tried elsewhere. */

@@ -1250,6 +1250,29 @@ describe("person: properties", () => {
     expect(found("Is this Python?")).toEqual([]);
   });
 
+  it("a photo app's places, people and memories, and presence at work, in six languages", () => {
+    // a city as the languages write it is a place after photos; a photo app's person has a count
+    expect(found("Foto di Parigi")).toEqual([]);
+    expect(found("Foto's van Parijs")).toEqual([]);
+    expect(found("Fotos aus Lissabon")).toEqual([]);
+    expect(found("Photos from Rome")).toEqual([]);
+    expect(found("Foto di Quavel: 12 elementi")).toEqual(["Quavel"]);
+    expect(found("Memories with Quavel: 3 years ago today")).toEqual(["Quavel"]);
+    // the people a photo or a meeting lists, after a label in another language
+    expect(found("Personen: Quavel Drenmoth, Ostrig")).toEqual(["Quavel Drenmoth", "Ostrig"]);
+    expect(found("Personnes : Quavel, Ostrig")).toEqual(["Quavel", "Ostrig"]);
+    expect(found("Teilnehmer: Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("Personen: 4 Erwachsene, 2 Kinder")).toEqual([]);
+    expect(found("Mitglieder: Vorstand und Beirat")).toEqual([]);
+    // arrived at or left work, as home and presence apps say it
+    expect(found("Quavel est arrivée au travail")).toEqual(["Quavel"]);
+    expect(found("Quavel è arrivata al lavoro")).toEqual(["Quavel"]);
+    expect(found("Quavel llegó al trabajo")).toEqual(["Quavel"]);
+    expect(found("Quavel ist bei der Arbeit angekommen")).toEqual(["Quavel"]);
+    expect(found("Quavel is op kantoor aangekomen")).toEqual(["Quavel"]);
+    expect(found("Il pacco è arrivato in ufficio")).toEqual([]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -339,6 +339,25 @@ const LABELS = new Set([
   "invitees",
   "participant",
   "participants",
+  // the people a photo app has recognised, a chat's members and a meeting's, in the other languages: "People: X, Y",
+  // "Personen: X", "Personnes : X", "Teilnehmer: X", "Partecipanti: X"
+  "people",
+  "persons",
+  "personen",
+  "personnes",
+  "persone",
+  "personas",
+  "pessoas",
+  "osoby",
+  "teilnehmer",
+  "teilnehmende",
+  "deelnemers",
+  "partecipanti",
+  "participantes",
+  "uczestnicy",
+  // (English "members" only: "Mitglieder: Vorstand und Beirat", "Leden: Bestuur" name a club's bodies in words no
+  // list here holds)
+  "members",
   // shops', schools' and social apps' fields: "Seller: X", "Student: X", "New follower: X", "Agent: X, +44 …"
   "follower",
   "student",
@@ -5677,6 +5696,7 @@ const ACT_OPENERS_WORDS = [
   "a",
   "se",
   "salió",
+  "llegó",
   "started",
   "followed",
   "and",
@@ -5802,7 +5822,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|arrived (?:home|at (?:home|work|school|the office))|left (?:home|work|the house)\b|gave you (?:kudos|a like|a shout-?out|a badge|props)|hat das haus verlassen|a quitté (?:la maison|le domicile)|è uscit[oa] di casa|is van huis vertrokken|ha salido de casa|completed an? (?:\d|run|ride|walk|workout|swim|hike|marathon|half)|shared (?:a password|a passkey|\d+ passwords|an album|a folder|a note) with|added \d+ (?:photos?|videos?|items?) to|is at the (?:front |back )?door|ist (?:zu hause|zuhause|daheim) angekommen|hat \d+ fotos (?:zum|zu|in)|hat (?:ein|das) passwort (?:mit dir )?geteilt|est arrivée? (?:à la maison|chez (?:lui|elle))|a partagé un mot de passe|ha llegado a casa|completó una carrera|compartió una contraseña|è arrivat[oa] a casa|ha aggiunto \d+ foto|is thuis aangekomen|heeft een wachtwoord met je gedeeld|heeft \d+ foto's toegevoegd|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|arrived (?:home|at (?:home|work|school|the office))|left (?:home|work|the house)\b|gave you (?:kudos|a like|a shout-?out|a badge|props)|hat das haus verlassen|a quitté (?:la maison|le domicile)|è uscit[oa] di casa|is van huis vertrokken|ha salido de casa|completed an? (?:\d|run|ride|walk|workout|swim|hike|marathon|half)|shared (?:a password|a passkey|\d+ passwords|an album|a folder|a note) with|added \d+ (?:photos?|videos?|items?) to|is at the (?:front |back )?door|ist (?:zu hause|zuhause|daheim|bei der arbeit|auf der arbeit|im büro) angekommen|hat (?:die arbeit|das büro) verlassen|hat \d+ fotos (?:zum|zu|in)|hat (?:ein|das) passwort (?:mit dir )?geteilt|est arrivée? (?:à la maison|chez (?:lui|elle)|au (?:travail|bureau))|(?:a quitté|est partie? du) (?:le )?(?:travail|bureau)|a partagé un mot de passe|(?:ha llegado|llegó) (?:a casa|al trabajo|a la oficina)|(?:ha salido|salió) del trabajo|completó una carrera|compartió una contraseña|è arrivat[oa] (?:a casa|al lavoro|in ufficio)|è uscit[oa] dal (?:lavoro|ufficio)|ha aggiunto \d+ foto|is (?:thuis|op het werk|op kantoor) aangekomen|is van (?:het werk|kantoor) vertrokken|heeft een wachtwoord met je gedeeld|heeft \d+ foto's toegevoegd|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -6434,10 +6454,30 @@ function mentions(toks: Tokens, out: Detection[]): void {
   }
 }
 
+/** The words between a photo and what it shows: "Photos of", "Foto di", "Foto's van", "Fotos aus". */
+const PHOTO_OF = new Set([
+  "of",
+  "from",
+  "di",
+  "da",
+  "van",
+  "uit",
+  "von",
+  "aus",
+  "de",
+  "du",
+  "des",
+  "del",
+  "della",
+  "do",
+]);
 /** Words before a city that make it a place ("in Paris") and after it ("the Denver office"). */
 const CITY_BEFORE = new WordTable(
-  // "en" (Spanish and French "in") is left out: in Dutch it is "and" ("Jan en Austin")
+  // "en" (Spanish and French "in") is left out: in Dutch it is "and" ("Jan en Austin"); Italian and Spanish "a" too:
+  // "ho scritto a Sofia"
   [
+    "aus",
+    "uit",
     "in",
     "near",
     "visiting",
@@ -6492,6 +6532,17 @@ function cityContext(t: number): boolean {
     if ((tokIs(p, "to") || tokIs(p, "from")) && p > 0)
       for (let k = p - 1; k >= 0 && k >= p - 4 && sameClause(te[k]!, ts[k + 1]!); k--)
         if (PLACE_BEFORE.getRange(lower, ts[k]!, te[k]!) !== 0) return true;
+    // photos of a place, in any of the languages: "Foto di Parigi", "Foto's van Parijs", "Photos from Rome" (not
+    // a given name's: "Photos of Sofia"; a photo app's person has a count after: see contextOf)
+    if (
+      p > 0 &&
+      PHOTO_OF.has(lower.slice(ts[p]!, te[p]!)) &&
+      !(bitsOf[t]! & L_FIRST) &&
+      onlySpaces(te[p - 1]!, ts[p]!) &&
+      PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0 &&
+      !countAfter(te[t]!)
+    )
+      return true;
   }
   const q = t + 1;
   if (q >= n) return false;
@@ -6926,7 +6977,19 @@ const REVIEW_NOUN_WORDS = [
   "beoordeling",
 ];
 /** A photo app's nouns before whose people it shows: "Photos of X: 214 items", "Fotos von X", "Foto di X". */
-const PHOTO_NOUN_WORDS = ["photos", "fotos", "foto", "foto's"];
+// (and a photo app's memories: "Memories with X: 3 years ago today", "Erinnerungen mit X: vor 2 Jahren")
+const PHOTO_NOUN_WORDS = [
+  "photos",
+  "fotos",
+  "foto",
+  "foto's",
+  "memories",
+  "erinnerungen",
+  "souvenirs",
+  "recuerdos",
+  "ricordi",
+  "herinneringen",
+];
 /** PHOTO_NOUN_WORDS (TOWARDS_NOUNS too, so that they end a name's chain). */
 const PHOTO_NOUNS = wordSet(PHOTO_NOUN_WORDS);
 /** What a press byline names its author with: "Ein Beitrag von X", "An article by X", "Photo by X". */
