@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortyfourth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fortyfifth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -2978,6 +2978,58 @@ const NATIVE_FORTYFOURTH = {
   },
 };
 
+/**
+ * `--templates fortyfifth`: session 25's check of the rules made from the forty-fourth set (a city as another language
+ * writes it after photos, labels of people, arriving at and leaving work, memories, "3 years ago" in other
+ * languages), written after them and before any of its records was read: the same in other words.
+ */
+const FORTYFIFTH_TEMPLATES = [
+  "{PERSON} got to the office",
+  "{PERSON} has left the office",
+  "Participants: {PERSON}, {PERSON}",
+  "Memories with {PERSON}: 5 years ago",
+  "Photos with {PERSON}: 38 items",
+  "Members: {PERSON}, {PERSON}",
+  "{PERSON} reached work at 8:42",
+  "On this day with {PERSON}",
+];
+const FORTYFIFTH_NEGATIVES = [
+  "Photos from Lisbon",
+  "Memories from Vienna",
+  "People: 12 faces",
+  "Members: 4 of 10 online",
+];
+const NATIVE_FORTYFIFTH = {
+  de: {
+    templates: [
+      "{PERSON} ist im Büro angekommen",
+      "Erinnerungen mit {PERSON}: vor 3 Jahren",
+      "Teilnehmende: {PERSON}, {PERSON}",
+    ],
+    negatives: ["Fotos aus Venedig", "vor 3 Jahren in Wien"],
+  },
+  fr: {
+    templates: [
+      "{PERSON} a quitté le bureau",
+      "Souvenirs avec {PERSON} : il y a 3 ans",
+      "Participants : {PERSON}, {PERSON}",
+    ],
+    negatives: ["Photos de Venise", "il y a 3 ans à Lisbonne"],
+  },
+  es: {
+    templates: ["{PERSON} salió del trabajo", "Personas: {PERSON}, {PERSON}"],
+    negatives: ["Fotos de Lisboa", "hace 3 años en Sevilla"],
+  },
+  it: {
+    templates: ["{PERSON} è uscita dal lavoro", "Persone: {PERSON}, {PERSON}"],
+    negatives: ["Foto di Venezia", "3 anni fa a Firenze"],
+  },
+  nl: {
+    templates: ["{PERSON} is van kantoor vertrokken", "Deelnemers: {PERSON}, {PERSON}"],
+    negatives: ["Foto's uit Lissabon", "3 jaar geleden in Wenen"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -3275,6 +3327,11 @@ const TEMPLATE_SETS = {
     english: FORTYFOURTH_TEMPLATES,
     natives: NATIVE_FORTYFOURTH,
     negatives: FORTYFOURTH_NEGATIVES,
+  },
+  fortyfifth: {
+    english: FORTYFIFTH_TEMPLATES,
+    natives: NATIVE_FORTYFIFTH,
+    negatives: FORTYFIFTH_NEGATIVES,
   },
 };
 

@@ -1271,6 +1271,11 @@ describe("person: properties", () => {
     expect(found("Quavel ist bei der Arbeit angekommen")).toEqual(["Quavel"]);
     expect(found("Quavel is op kantoor aangekomen")).toEqual(["Quavel"]);
     expect(found("Il pacco è arrivato in ufficio")).toEqual([]);
+    expect(found("Quavel got to the office")).toEqual(["Quavel"]);
+    expect(found("Quavel reached work at 8:42")).toEqual(["Quavel"]);
+    expect(found("Quavel has left the office")).toEqual(["Quavel"]);
+    expect(found("The parcel has left the office")).toEqual([]);
+    expect(found("Erinnerungen mit Quavel: vor 3 Jahren")).toEqual(["Quavel"]);
   });
 
   it("a product's tier after its model code is no name", () => {
