@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortyfifth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fortysixth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -3030,6 +3030,77 @@ const NATIVE_FORTYFIFTH = {
   },
 };
 
+/**
+ * `--templates fortysixth`: session 25's first reading, written before any of its records was read: school and
+ * course platforms (graded, submitted, feedback), patient portals (referred, prescribed, results reviewed), rides
+ * (your driver, rate your trip) and signatures before witnesses, in English and five European languages; with
+ * look-alikes.
+ */
+const FORTYSIXTH_TEMPLATES = [
+  "Graded by {PERSON} · 18/20",
+  "Submission received from {PERSON}",
+  "Feedback from your tutor {PERSON} is ready",
+  "Referral: Dr. {PERSON}, cardiology",
+  "Results reviewed by {PERSON} on Monday",
+  "Prescribed by {PERSON}, GP",
+  "Your driver {PERSON} is 3 minutes away",
+  "Rate your trip with {PERSON}",
+  ocr("Witness: {PERSON}"),
+  "Signed in the presence of {PERSON}",
+  "{PERSON} submitted Essay 2",
+  title("Assignment 3 - {PERSON} - Moodle"),
+];
+const FORTYSIXTH_NEGATIVES = [
+  "Graded automatically · 18/20",
+  "Your driver is 3 minutes away",
+  "Results reviewed on Monday",
+  title("Assignment 3 - Week 5 - Moodle"),
+];
+const NATIVE_FORTYSIXTH = {
+  de: {
+    templates: [
+      "Bewertet von {PERSON}: 1,7",
+      "Ihr Fahrer {PERSON} ist in 3 Minuten da",
+      "Überweisung an Dr. {PERSON}, Kardiologie",
+      "Abgabe von {PERSON} eingegangen",
+    ],
+    negatives: ["Ihr Fahrer ist in 3 Minuten da", "Bewertet: 1,7"],
+  },
+  fr: {
+    templates: [
+      "Noté par {PERSON} : 15/20",
+      "Votre chauffeur {PERSON} arrive dans 3 minutes",
+      "Ordonnance du Dr {PERSON}",
+      "Témoin : {PERSON}",
+    ],
+    negatives: ["Votre chauffeur arrive dans 3 minutes"],
+  },
+  es: {
+    templates: [
+      "Calificado por {PERSON}: 9/10",
+      "Tu conductor {PERSON} llega en 3 minutos",
+      "Receta de la Dra. {PERSON}",
+    ],
+    negatives: ["Tu conductor llega en 3 minutos"],
+  },
+  it: {
+    templates: [
+      "Valutato da {PERSON}: 28/30",
+      "Il tuo autista {PERSON} arriva tra 3 minuti",
+      "Referto firmato da {PERSON}",
+    ],
+    negatives: ["Il tuo autista arriva tra 3 minuti"],
+  },
+  nl: {
+    templates: [
+      "Beoordeeld door {PERSON}: 7,5",
+      "Je chauffeur {PERSON} is er over 3 minuten",
+      "Verwijzing naar dr. {PERSON}, cardiologie",
+    ],
+    negatives: ["Je chauffeur is er over 3 minuten"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -3332,6 +3403,11 @@ const TEMPLATE_SETS = {
     english: FORTYFIFTH_TEMPLATES,
     natives: NATIVE_FORTYFIFTH,
     negatives: FORTYFIFTH_NEGATIVES,
+  },
+  fortysixth: {
+    english: FORTYSIXTH_TEMPLATES,
+    natives: NATIVE_FORTYSIXTH,
+    negatives: FORTYSIXTH_NEGATIVES,
   },
 };
 

@@ -1278,6 +1278,21 @@ describe("person: properties", () => {
     expect(found("Erinnerungen mit Quavel: vor 3 Jahren")).toEqual(["Quavel"]);
   });
 
+  it("courses, rides and witnesses: who graded, submitted, drives or witnessed", () => {
+    expect(found("Quavel submitted Essay 2")).toEqual(["Quavel"]);
+    expect(found("Signed in the presence of Quavel")).toEqual(["Quavel"]);
+    expect(found("Signé en présence de Quavel Drenmoth")).toEqual(["Quavel Drenmoth"]);
+    expect(found("in the presence of God")).toEqual([]);
+    expect(found("Abgabe von Quavel eingegangen")).toEqual(["Quavel"]);
+    // the role before the name is not part of it
+    expect(found("Ihr Fahrer Quavel ist in 3 Minuten da")).toEqual(["Quavel"]);
+    expect(found("Your tutor Quavel replied")).toEqual(["Quavel"]);
+    expect(found("The driver is late")).toEqual([]);
+    // in lower-case chat a German participle after the name is not part of it
+    expect(found("abgabe von quavel eingegangen")).toEqual(["quavel"]);
+    expect(found("nachricht von quavel erhalten")).toEqual(["quavel"]);
+  });
+
   it("a product's tier after its model code is no name", () => {
     expect(found("All benchmarks ran on an M1 Max.")).toEqual([]);
     expect(found("The Galaxy S23 Ultra is out")).toEqual([]);

@@ -1984,6 +1984,8 @@ function categorise(i: number): number {
   if (cat[i] !== -1) return cat[i]!;
   const k = tk[i]!;
   if (k & K_DIGITS || !startsName(i) || embedded(text, ts[i]!, te[i]!)) return (cat[i] = CAT_NONE);
+  // "nachricht von x erhalten", "abgabe von x eingegangen": in lower-case chat a German or Dutch participle is no name
+  if (lowerMode && participleLike(i)) return (cat[i] = CAT_NONE);
   if (te[i]! - ts[i]! === 1) {
     if (k & K_NONASCII && caselessTok(i)) return (cat[i] = CAT_NONE); // no initials without case
     // an initial; "I" and "A" (and "a", "i") are words unless written with a dot, and so are accented small
@@ -3534,6 +3536,34 @@ function participleAfter(q: number): boolean {
   }
   return (wv(q) & W_AFTER_AUX) !== 0;
 }
+/**
+ * Token t is a German or Dutch past participle in no list of names: "eingegangen", "gelesen", "angekommen",
+ * "erhalten", "ontvangen".
+ */
+function participleLike(t: number): boolean {
+  if (!sameLen || te[t]! - ts[t]! < 7 || fullBits(t) & (L_FIRST | L_LAST | L_EXTRA)) return false;
+  const w = lower.slice(ts[t]!, te[t]!);
+  return GERMANIC_PARTICIPLE_RE.test(w) || PARTICIPLES.has(w);
+}
+const GERMANIC_PARTICIPLE_RE =
+  /^(?:ein|an|ab|auf|aus|zu|mit|vor|nach|weg|zurück|her|hin|durch|über|um|fest|frei|los|op|aan|af|uit|door|terug|mee|na|toe)?ge\p{L}{3,}(?:en|t|d)$/u;
+const PARTICIPLES = new Set([
+  "erhalten",
+  "bekommen",
+  "verschickt",
+  "versendet",
+  "beantwortet",
+  "bestätigt",
+  "empfangen",
+  "erledigt",
+  "bezahlt",
+  "überwiesen",
+  "ontvangen",
+  "verstuurd",
+  "beantwoord",
+  "bevestigd",
+  "betaald",
+]);
 /** Chat's interjections that open a sentence before its subject: "lol X forgot his badge", "omg X is here". */
 const INTERJECTIONS = new Set([
   "lol",
@@ -4895,6 +4925,14 @@ function contextOf(s: Seg): Ctx {
     CALENDAR_REPLY_RE.test(lineUpTo(s.start))
   )
     ctx.slot = ctx.act = true;
+  // a witness: "Signed in the presence of X", "en présence de X", "in Anwesenheit von X", "alla presenza di X"
+  if (
+    has1 &&
+    p >= 1 &&
+    PRESENCE_OF.has(lower.slice(ts[p]!, te[p]!)) &&
+    PRESENCE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+  )
+    ctx.slot = true;
   // ("Signed off by X")
   if (has1 && p >= 2 && tokIs(p, "by") && tokIs(p - 1, "off") && tokIs(p - 2, "signed")) ctx.slot = true;
   // a party or a present for someone: "Abschiedsfeier für X am Freitag", "a farewell gift for X"
@@ -5699,6 +5737,7 @@ const ACT_OPENERS_WORDS = [
   "llegó",
   "got",
   "reached",
+  "submitted",
   "has",
   "started",
   "followed",
@@ -5825,7 +5864,7 @@ function scriptChange(from: number, to: number): number {
 }
 /** What a social app says a person did to you, after the name. */
 const SOCIAL_ACT_RE =
-  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|arrived (?:home|at (?:home|work|school|the office))|left (?:home|work|the house)\b|(?:got|has got|has gotten) (?:home|to (?:work|school|the office))\b|reached (?:home|work|school|the office)\b|(?:has )?left (?:the office|for the day)|gave you (?:kudos|a like|a shout-?out|a badge|props)|hat das haus verlassen|a quitté (?:la maison|le domicile)|è uscit[oa] di casa|is van huis vertrokken|ha salido de casa|completed an? (?:\d|run|ride|walk|workout|swim|hike|marathon|half)|shared (?:a password|a passkey|\d+ passwords|an album|a folder|a note) with|added \d+ (?:photos?|videos?|items?) to|is at the (?:front |back )?door|ist (?:zu hause|zuhause|daheim|bei der arbeit|auf der arbeit|im büro) angekommen|hat (?:die arbeit|das büro) verlassen|hat \d+ fotos (?:zum|zu|in)|hat (?:ein|das) passwort (?:mit dir )?geteilt|est arrivée? (?:à la maison|chez (?:lui|elle)|au (?:travail|bureau))|(?:a quitté|est partie? du) (?:le )?(?:travail|bureau)|a partagé un mot de passe|(?:ha llegado|llegó) (?:a casa|al trabajo|a la oficina)|(?:ha salido|salió) del trabajo|completó una carrera|compartió una contraseña|è arrivat[oa] (?:a casa|al lavoro|in ufficio)|è uscit[oa] dal (?:lavoro|ufficio)|ha aggiunto \d+ foto|is (?:thuis|op het werk|op kantoor) aangekomen|is van (?:het werk|kantoor) vertrokken|heeft een wachtwoord met je gedeeld|heeft \d+ foto's toegevoegd|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
+  /^(?:started following|is now following|followed you|and \d+ others? (?:liked|reacted|commented|shared)|(?:volgt|folgt) (?:je|jou|dir|u|ihnen)\b|s'est abonnée?(?:\(e\))? à|(?:comenzó|empezó) a seguir|ha iniziato a seguir|(?:vous|te) suit\b|shared (?:a memory|a post|a photo|your post|a video)|(?:commented|reacted) on your|commented on (?:this|the) (?:pull request|merge request|issue|page|document|commit)|requested (?:changes|a review|your review)|arrived (?:home|at (?:home|work|school|the office))|left (?:home|work|the house)\b|(?:got|has got|has gotten) (?:home|to (?:work|school|the office))\b|reached (?:home|work|school|the office)\b|submitted (?:an? |the |their |his |her )?(?:essay|assignment|homework|quiz|report|thesis|exam|project|worksheet|lab|paper|draft)\b|(?:has )?left (?:the office|for the day)|gave you (?:kudos|a like|a shout-?out|a badge|props)|hat das haus verlassen|a quitté (?:la maison|le domicile)|è uscit[oa] di casa|is van huis vertrokken|ha salido de casa|completed an? (?:\d|run|ride|walk|workout|swim|hike|marathon|half)|shared (?:a password|a passkey|\d+ passwords|an album|a folder|a note) with|added \d+ (?:photos?|videos?|items?) to|is at the (?:front |back )?door|ist (?:zu hause|zuhause|daheim|bei der arbeit|auf der arbeit|im büro) angekommen|hat (?:die arbeit|das büro) verlassen|hat \d+ fotos (?:zum|zu|in)|hat (?:ein|das) passwort (?:mit dir )?geteilt|est arrivée? (?:à la maison|chez (?:lui|elle)|au (?:travail|bureau))|(?:a quitté|est partie? du) (?:le )?(?:travail|bureau)|a partagé un mot de passe|(?:ha llegado|llegó) (?:a casa|al trabajo|a la oficina)|(?:ha salido|salió) del trabajo|completó una carrera|compartió una contraseña|è arrivat[oa] (?:a casa|al lavoro|in ufficio)|è uscit[oa] dal (?:lavoro|ufficio)|ha aggiunto \d+ foto|is (?:thuis|op het werk|op kantoor) aangekomen|is van (?:het werk|kantoor) vertrokken|heeft een wachtwoord met je gedeeld|heeft \d+ foto's toegevoegd|(?:has )?(?:declined|accepted|tentatively accepted) (?:this|the|your) (?:event|invitation|invite|meeting)|(?:has )?invited you to|proposed a new time|shared (?:their|his|her|a) (?:live )?location|applied (?:for|to) (?:the )?(?:senior |junior |lead )?\p{L}|(?:removed|added) (?:you|\p{L}+(?: \p{L}+\.?){0,2}) (?:from|to) the (?:group|chat|channel|conversation|call|team)|(?:joined|left) the (?:group|chat|conversation|call|meeting)\b|(?:pinned|unpinned) a message|changed the (?:group|chat) (?:name|photo|icon|description)|created (?:the|this) group|started a (?:video |voice )?call|hat (?:dich|sie|euch) (?:zur|zu der|in die) gruppe hinzugefügt|hat (?:dich|sie) aus der gruppe entfernt|hat eine nachricht angeheftet|hat sich (?:auf|für) (?:die|den|das|eine|einen) \p{L}+ beworben|hat (?:die einladung |den termin )?(?:zugesagt|abgesagt|angenommen|abgelehnt)|hat (?:seinen|ihren) standort geteilt|vous a ajoutée? au groupe|a (?:refusé|accepté) (?:cet|l'|votre|ton) (?:événement|invitation)|a postulé (?:au|à|pour)|a épinglé un message|a partagé sa position|te (?:añadió|agregó) al grupo|(?:rechazó|aceptó) (?:este|el) evento|se postuló (?:para|a)|fijó un mensaje|compartió su ubicación|ti ha aggiunto al gruppo|ha (?:rifiutato|accettato) l'evento|si è candidat[oa] per|ha fissato un messaggio|ha condiviso la sua posizione|heeft (?:je|jou|u) aan de groep toegevoegd|heeft (?:deze|de) afspraak (?:geweigerd|geaccepteerd)|heeft (?:gesolliciteerd|op \p{L}+ gesolliciteerd)|heeft een bericht vastgezet|heeft (?:zijn|haar) locatie gedeeld|approved (?:these changes|this (?:pull|merge) request|your (?:pull|merge) request|the (?:pull|merge) request)|edited (?:this|the) (?:page|document|doc|wiki|post|file)|(?:opened|closed|reopened|merged) (?:this|the|a|an) (?:issue|pull request|merge request|ticket)|reviewed (?:your|this|the) (?:pull request|merge request|changes|code)|a approuvé (?:ces|les|vos|tes) modifications|a modifié (?:cette|la) page|a demandé des modifications|hat (?:die|diese) änderungen (?:genehmigt|freigegeben|angefordert)|hat (?:diese|die) seite bearbeitet|hat änderungen angefordert|heeft (?:de|deze) wijzigingen goedgekeurd|heeft (?:deze|de) pagina bewerkt|heeft wijzigingen aangevraagd|aprobó (?:estos|los) cambios|editó (?:esta|la) página|solicitó cambios|ha approvato (?:le|queste) modifiche|ha modificato (?:questa|la) pagina|ha richiesto (?:delle )?modifiche|mentioned you|a commenté (?:ta|votre)|hat (?:dein|deinen|ihr) \p{L}+ kommentiert|heeft op (?:je|jouw) \p{L}+ gereageerd|ha commentato (?:la tua|il tuo)|comentó (?:tu|en tu)|(?:joined|left) the (?:lobby|game|match|server|party|squad|channel|stream|raid|room|queue|team chat)\b|viewed your (?:profile|story)|liked your (?:profile|photo|story)|super liked you|sent you a (?:message|like|wink|friend request)|is (?:live now|now live|streaming)|went live|score[sd] (?:in the \d|a (?:goal|hat-trick|penalty|brace)|(?:his|her|their) )|(?:comes|came) on for |trifft (?:in der|zum)|scoort in de|marque à la|marca en el|segna al)/u;
 /** Relatives named by their title, capitalised before the name: "Uncle X", "Onkel X", "Tonton X", "Tía X". */
 const KIN_TITLES_WORDS = [
   "uncle",
@@ -6464,6 +6503,19 @@ function mentions(toks: Tokens, out: Detection[]): void {
   }
 }
 
+/** "Of" after a presence: "in the presence of X", "en présence de X", "in Anwesenheit von X". */
+const PRESENCE_OF = new Set(["of", "de", "von", "di", "van", "da"]);
+/** A presence, before its "of": "presence", "présence", "Anwesenheit", "presencia", "presenza", "aanwezigheid". */
+const PRESENCE_NOUNS = wordSet([
+  "presence",
+  "présence",
+  "anwesenheit",
+  "beisein",
+  "presencia",
+  "presenza",
+  "aanwezigheid",
+  "bijzijn",
+]);
 /** The words between a photo and what it shows: "Photos of", "Foto di", "Foto's van", "Fotos aus". */
 const PHOTO_OF = new Set([
   "of",
@@ -7134,6 +7186,20 @@ const ROLE_NOUNS_WORDS = [
   "locataire",
   "inquilino",
   "inquilina",
+  // a ride's driver and a course's tutor ("Ihr Fahrer X ist in 3 Minuten da", "Votre chauffeur X", "Tu conductor X",
+  // "Il tuo autista X", "Je chauffeur X", "Your tutor X")
+  "driver",
+  "fahrer",
+  "fahrerin",
+  "chauffeur",
+  "chauffeuse",
+  "conductor",
+  "conductora",
+  "autista",
+  "tutor",
+  "tutorin",
+  "tuteur",
+  "tutrice",
 ];
 /** Who speaks in a transcript ("Speaker 2 (X)"). */
 const SPEAKERS_WORDS = [
@@ -7214,6 +7280,11 @@ const TOWARDS_NOUNS_WORDS = [
   "factuur",
   "offerte",
   "berichtje",
+  // a course's submission ("Abgabe von X eingegangen", "Submission received from X", "Inzending van X")
+  "abgabe",
+  "einreichung",
+  "submission",
+  "inzending",
   // a device of its owner, as German, French, Spanish, Italian and Dutch name it: "iPhone von X", "AirPods de X"
   "iphone",
   "ipad",

@@ -28,6 +28,9 @@ describe("names in window titles", () => {
     expect(found("Mail - Zorqual Vennik - Outlook", "title")).toEqual(["Zorqual Vennik"]);
     expect(found("Zoom Meeting - Dureildne's Personal Meeting Room", "title")).toEqual(["Dureildne"]);
     expect(found("Offer Letter - Dureildne - Google Docs", "title")).toEqual(["Dureildne"]);
+    expect(found("Assignment 3 - Dureildne - Moodle", "title")).toEqual(["Dureildne"]);
+    expect(found("Grades - Dureildne Quavel - Canvas", "title")).toEqual(["Dureildne Quavel"]);
+    expect(found("Assignment 3 - Week 5 - Moodle", "title")).toEqual([]);
     expect(found("Resume Zorqual Vennik.odt - LibreOffice Writer", "title")).toEqual(["Zorqual Vennik"]);
     // an unknown word beside a document that is about no one
     expect(found("Roadmap - Zentrix - Google Docs", "title")).toEqual([]);

@@ -252,20 +252,29 @@ const DOC_WORDS = new Set(
     "resume résumé cv curriculum vitae offer letter contract agreement invoice payslip reference references " +
     "review appraisal evaluation feedback notes application cover onboarding timesheet passport visa certificate " +
     "statement record records interview scorecard assessment warning termination promotion salary bonus nda " +
-    "dossier portfolio proposal receipt performance expense expenses report reimbursement claim"
+    "dossier portfolio proposal receipt performance expense expenses report reimbursement claim " +
+    // a course's work about one student ("Assignment 3 - Ilsa Prenn - Moodle", "Grades - Ilsa Prenn - Canvas")
+    "assignment submission grade grades gradebook essay homework coursework thesis quiz"
   ).split(" "),
 );
 
-/** Offset after the document words that open text[a..b) ("Offer Letter "), or -1 if it opens with none. */
+/**
+ * Offset after the document words that open text[a..b) ("Offer Letter "), or -1 if it opens with none; a number
+ * after one of them belongs to it ("Assignment 3").
+ */
 function afterDocWords(lower: string, a: number, b: number): number {
   let at = a;
   for (let i = a; i <= b; i++) {
     if (i < b && lower.charCodeAt(i) !== 32) continue;
-    if (i === at || !DOC_WORDS.has(lower.slice(at, i))) break;
+    if (i === at || !(DOC_WORDS.has(lower.slice(at, i)) || (at > a && NUMBER_WORD.test(lower.slice(at, i)))))
+      break;
     at = i + 1;
   }
   return at > a ? at : -1;
 }
+
+/** A number, as a document's: "3", "#12", "2b". */
+const NUMBER_WORD = /^#?\d{1,4}[a-z]?$/;
 
 /** Names of a window title. */
 function titleNames(text: string, lower: string, out: Detection[]): void {
