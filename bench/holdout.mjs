@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortysixth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fortyseventh] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -3101,6 +3101,53 @@ const NATIVE_FORTYSIXTH = {
   },
 };
 
+/**
+ * `--templates fortyseventh`: session 25's check of the rules made from the forty-sixth set, written after them and
+ * before any of its records was read: courses, rides, witnesses and patient portals in other words.
+ */
+const FORTYSEVENTH_TEMPLATES = [
+  "{PERSON} submitted the assignment late",
+  "Marked by {PERSON}: B+",
+  "Your Uber driver {PERSON} has arrived",
+  "Witnessed by {PERSON}",
+  "In the presence of: {PERSON}",
+  "Lab results released by {PERSON}",
+  title("Quiz 4 - {PERSON} - Canvas"),
+  "Your instructor {PERSON} left a comment",
+];
+const FORTYSEVENTH_NEGATIVES = [
+  "Marked automatically: B+",
+  "Your Uber driver has arrived",
+  "Witnessed by two colleagues",
+  title("Quiz 4 - Review - Canvas"),
+];
+const NATIVE_FORTYSEVENTH = {
+  de: {
+    templates: [
+      "Ihre Fahrerin {PERSON} ist angekommen",
+      "In Anwesenheit von {PERSON} unterschrieben",
+      "Einreichung von {PERSON} erhalten",
+    ],
+    negatives: ["Ihre Fahrerin ist angekommen"],
+  },
+  fr: {
+    templates: ["Votre chauffeuse {PERSON} est arrivée", "Devoir rendu par {PERSON}"],
+    negatives: ["Votre chauffeuse est arrivée"],
+  },
+  es: {
+    templates: ["Tu conductora {PERSON} ha llegado", "Firmado en presencia de {PERSON}"],
+    negatives: ["Tu conductora ha llegado"],
+  },
+  it: {
+    templates: ["Il tuo autista {PERSON} è arrivato", "Firmato alla presenza di {PERSON}"],
+    negatives: ["Il tuo autista è arrivato"],
+  },
+  nl: {
+    templates: ["Je chauffeur {PERSON} is aangekomen", "Ondertekend in aanwezigheid van {PERSON}"],
+    negatives: ["Je chauffeur is aangekomen"],
+  },
+};
+
 /** Screens with nothing personal on them: titles and windows of ordinary work. */
 /**
  * `--templates fifteenth`: written in session 17 after the tenth set's misses were read and rules made from them
@@ -3408,6 +3455,11 @@ const TEMPLATE_SETS = {
     english: FORTYSIXTH_TEMPLATES,
     natives: NATIVE_FORTYSIXTH,
     negatives: FORTYSIXTH_NEGATIVES,
+  },
+  fortyseventh: {
+    english: FORTYSEVENTH_TEMPLATES,
+    natives: NATIVE_FORTYSEVENTH,
+    negatives: FORTYSEVENTH_NEGATIVES,
   },
 };
 

@@ -1291,6 +1291,13 @@ describe("person: properties", () => {
     // in lower-case chat a German participle after the name is not part of it
     expect(found("abgabe von quavel eingegangen")).toEqual(["quavel"]);
     expect(found("nachricht von quavel erhalten")).toEqual(["quavel"]);
+    expect(found("In the presence of: Quavel")).toEqual(["Quavel"]);
+    expect(found("Ihre Fahrerin Quavel ist angekommen")).toEqual(["Quavel"]);
+    expect(found("Your instructor Quavel left a comment")).toEqual(["Quavel"]);
+    expect(found("Marked by Quavel: B+")).toEqual(["Quavel"]);
+    expect(found("Devoir rendu par Quavel")).toEqual(["Quavel"]);
+    expect(found("Marked as read")).toEqual([]);
+    expect(found("ondertekend in aanwezigheid van thom wolters")).toEqual(["thom wolters"]);
   });
 
   it("a product's tier after its model code is no name", () => {

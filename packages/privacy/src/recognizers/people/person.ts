@@ -3563,6 +3563,9 @@ const PARTICIPLES = new Set([
   "beantwoord",
   "bevestigd",
   "betaald",
+  "unterschrieben",
+  "unterzeichnet",
+  "ondertekend",
 ]);
 /** Chat's interjections that open a sentence before its subject: "lol X forgot his badge", "omg X is here". */
 const INTERJECTIONS = new Set([
@@ -4927,7 +4930,7 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = ctx.act = true;
   // a witness: "Signed in the presence of X", "en présence de X", "in Anwesenheit von X", "alla presenza di X"
   if (
-    has1 &&
+    (has1 || gapMark === 58) &&
     p >= 1 &&
     PRESENCE_OF.has(lower.slice(ts[p]!, te[p]!)) &&
     PRESENCE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
@@ -4950,7 +4953,7 @@ function contextOf(s: Seg): Ctx {
       (!lowerMode &&
         tk[s.a]! & K_CAP &&
         p > 0 &&
-        cue(p - 1) & C_ARTICLES &&
+        (cue(p - 1) & C_ARTICLES || ROLE_POSSESSIVES.has(lower.slice(ts[p - 1]!, te[p - 1]!))) &&
         onlySpaces(te[p - 1]!, ts[p]!) &&
         sentenceInitial(text, ts[p - 1]!)))
   )
@@ -6503,6 +6506,28 @@ function mentions(toks: Tokens, out: Detection[]): void {
   }
 }
 
+/** Possessives before a role, opening the sentence: "Ihre Fahrerin X", "Votre chauffeuse X", "Je chauffeur X". */
+const ROLE_POSSESSIVES = new Set([
+  "your",
+  "my",
+  "our",
+  "ihr",
+  "ihre",
+  "dein",
+  "deine",
+  "unser",
+  "unsere",
+  "votre",
+  "ton",
+  "ta",
+  "notre",
+  "tu",
+  "su",
+  "je",
+  "jouw",
+  "uw",
+  "onze",
+]);
 /** "Of" after a presence: "in the presence of X", "en présence de X", "in Anwesenheit von X". */
 const PRESENCE_OF = new Set(["of", "de", "von", "di", "van", "da"]);
 /** A presence, before its "of": "presence", "présence", "Anwesenheit", "presencia", "presenza", "aanwezigheid". */
@@ -6949,6 +6974,30 @@ const BYLINE_VERBS_WORDS = [
   "prepared",
   "written",
   "authored",
+  // a course's marks and a lab's results: "Marked by X", "Devoir rendu par X", "Bewertet von X", "Witnessed by X"
+  "witnessed",
+  "marked",
+  "graded",
+  "released",
+  "rendu",
+  "rendue",
+  "noté",
+  "notée",
+  "corrigé",
+  "corrigée",
+  "bewertet",
+  "benotet",
+  "korrigiert",
+  "beoordeeld",
+  "nagekeken",
+  "valutato",
+  "valutata",
+  "corretto",
+  "corretta",
+  "calificado",
+  "calificada",
+  "corregido",
+  "corregida",
   "drafted",
   "compiled",
   "created",
@@ -7200,6 +7249,16 @@ const ROLE_NOUNS_WORDS = [
   "tutorin",
   "tuteur",
   "tutrice",
+  "instructor",
+  "lecturer",
+  "dozent",
+  "dozentin",
+  "docent",
+  "enseignant",
+  "enseignante",
+  "profesor",
+  "profesora",
+  "docente",
 ];
 /** Who speaks in a transcript ("Speaker 2 (X)"). */
 const SPEAKERS_WORDS = [
@@ -7285,6 +7344,15 @@ const TOWARDS_NOUNS_WORDS = [
   "einreichung",
   "submission",
   "inzending",
+  // a witness's presence ("aanwezigheid van X": not a name's particle)
+  "presence",
+  "présence",
+  "anwesenheit",
+  "beisein",
+  "presencia",
+  "presenza",
+  "aanwezigheid",
+  "bijzijn",
   // a device of its owner, as German, French, Spanish, Italian and Dutch name it: "iPhone von X", "AirPods de X"
   "iphone",
   "ipad",
