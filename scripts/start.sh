@@ -6,5 +6,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 npm run build --silent
-# (the same V8 flag as the first line of the tracevault command: see packages/cli/bin/tracevault.js)
-exec node --max-semi-space-size=32 packages/cli/bin/tracevault.js start "$@"
+# (run as an executable, so that its first line starts node with the command's V8 flag)
+exec packages/cli/bin/tracevault.js start "$@"

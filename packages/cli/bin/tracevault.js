@@ -5,7 +5,7 @@
 // kilobytes per record that die within the batch; with the default young generation a batch of 1,024 records
 // outgrows it and every scavenge copies the batch's live state, which cost the engine ~25 % of its time
 // (`npm run bench -- redact`, alternated runs, each in its own process: see docs/architecture.md). Starting this
-// file with `node` directly loses the flag: scripts/start.sh passes it too.
+// file with `node` directly loses the flag (scripts/start.sh runs it as an executable).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -4932,8 +4932,8 @@ function contextOf(s: Seg): Ctx {
   if (
     (has1 || gapMark === 58) &&
     p >= 1 &&
-    PRESENCE_OF.has(lower.slice(ts[p]!, te[p]!)) &&
-    PRESENCE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0
+    PRESENCE_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0 &&
+    PRESENCE_OF.has(lower.slice(ts[p]!, te[p]!))
   )
     ctx.slot = true;
   // ("Signed off by X")
@@ -6530,8 +6530,11 @@ const ROLE_POSSESSIVES = new Set([
 ]);
 /** "Of" after a presence: "in the presence of X", "en présence de X", "in Anwesenheit von X". */
 const PRESENCE_OF = new Set(["of", "de", "von", "di", "van", "da"]);
-/** A presence, before its "of": "presence", "présence", "Anwesenheit", "presencia", "presenza", "aanwezigheid". */
-const PRESENCE_NOUNS = wordSet([
+/**
+ * A presence, before its "of": "presence", "présence", "Anwesenheit", "presencia", "presenza", "aanwezigheid" (in
+ * TOWARDS_NOUNS too, so that they end a name's chain).
+ */
+const PRESENCE_NOUN_WORDS = [
   "presence",
   "présence",
   "anwesenheit",
@@ -6540,7 +6543,8 @@ const PRESENCE_NOUNS = wordSet([
   "presenza",
   "aanwezigheid",
   "bijzijn",
-]);
+];
+const PRESENCE_NOUNS = wordSet(PRESENCE_NOUN_WORDS);
 /** The words between a photo and what it shows: "Photos of", "Foto di", "Foto's van", "Fotos aus". */
 const PHOTO_OF = new Set([
   "of",
@@ -6623,10 +6627,10 @@ function cityContext(t: number): boolean {
     // a given name's: "Photos of Sofia"; a photo app's person has a count after: see contextOf)
     if (
       p > 0 &&
-      PHOTO_OF.has(lower.slice(ts[p]!, te[p]!)) &&
       !(bitsOf[t]! & L_FIRST) &&
-      onlySpaces(te[p - 1]!, ts[p]!) &&
       PHOTO_NOUNS.getRange(lower, ts[p - 1]!, te[p - 1]!) !== 0 &&
+      onlySpaces(te[p - 1]!, ts[p]!) &&
+      PHOTO_OF.has(lower.slice(ts[p]!, te[p]!)) &&
       !countAfter(te[t]!)
     )
       return true;
@@ -7345,14 +7349,7 @@ const TOWARDS_NOUNS_WORDS = [
   "submission",
   "inzending",
   // a witness's presence ("aanwezigheid van X": not a name's particle)
-  "presence",
-  "présence",
-  "anwesenheit",
-  "beisein",
-  "presencia",
-  "presenza",
-  "aanwezigheid",
-  "bijzijn",
+  ...PRESENCE_NOUN_WORDS,
   // a device of its owner, as German, French, Spanish, Italian and Dutch name it: "iPhone von X", "AirPods de X"
   "iphone",
   "ipad",
