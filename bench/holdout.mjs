@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortyseventh] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fortyninth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -3292,6 +3292,152 @@ const NATIVE = {
  * two in three records of those locales take. `nativeOrder`: names in those messages are written as their language
  * writes them (see nativeOrderPerson).
  */
+/**
+ * `--templates fortyeighth`: session 26's first reading, written before any of its records was read: insurance
+ * claims, tax returns, estates and probate, loans and tenancies, proof of delivery and family forms (the parties a
+ * form names by their role: insured, taxpayer, spouse, guarantor, executor, co-signer, dependant, signed for by).
+ */
+const FORTYEIGHTH_TEMPLATES = [
+  "Insured: {PERSON}",
+  "Policyholder {PERSON}, claim no. 55-10293",
+  "Taxpayer: {PERSON}   Spouse: {PERSON}",
+  "Guarantor: {PERSON}, {STREET_ADDRESS}",
+  "Executor of the estate: {PERSON}",
+  "Co-signer {PERSON} has signed the loan agreement",
+  "Dependant: {PERSON} (child, 9)",
+  "Signed for by: {PERSON}",
+  ocr("POD - received by {PERSON} 14:02"),
+  "Tenant: {PERSON}, {STREET_ADDRESS}, tel. {PHONE_NUMBER}",
+  "Joint applicant {PERSON} added",
+  title("Claim 55-10293 - {PERSON} - Guidewire"),
+];
+const FORTYEIGHTH_NEGATIVES = [
+  "Insured: yes   Claim no. 55-10293",
+  "Taxpayer status: single",
+  "Signed for by: front desk",
+  title("Claim 55-10293 - Open - Guidewire"),
+];
+const NATIVE_FORTYEIGHTH = {
+  de: {
+    templates: [
+      "Versicherungsnehmer: {PERSON}",
+      "Steuerpflichtiger: {PERSON}, Ehegatte: {PERSON}",
+      "Bürge: {PERSON}, {STREET_ADDRESS}",
+      "Sendung entgegengenommen von {PERSON}",
+    ],
+    negatives: ["Versicherungsnehmer: siehe Anlage", "Sendung entgegengenommen"],
+  },
+  fr: {
+    templates: [
+      "Assuré : {PERSON}",
+      "Déclarant : {PERSON} — Conjoint : {PERSON}",
+      "Caution solidaire : {PERSON}",
+      "Colis remis à {PERSON}",
+    ],
+    negatives: ["Assuré : oui", "Colis remis en main propre"],
+  },
+  es: {
+    templates: [
+      "Tomador del seguro: {PERSON}",
+      "Declarante: {PERSON}, cónyuge: {PERSON}",
+      "Avalista: {PERSON}",
+      "Entregado a {PERSON}",
+    ],
+    negatives: ["Entregado en portería"],
+  },
+  it: {
+    templates: [
+      "Contraente: {PERSON}",
+      "Dichiarante {PERSON}, coniuge {PERSON}",
+      "Garante: {PERSON}",
+      "Consegnato a {PERSON}",
+    ],
+    negatives: ["Consegnato in portineria"],
+  },
+  nl: {
+    templates: [
+      "Verzekeringnemer: {PERSON}",
+      "Belastingplichtige: {PERSON}, partner: {PERSON}",
+      "Borg: {PERSON}",
+      "Afgeleverd bij {PERSON}",
+    ],
+    negatives: ["Afgeleverd bij de buren"],
+  },
+};
+
+/**
+ * `--templates fortyninth`: session 26's check of the rules made from the forty-eighth set, written after them and
+ * before any of its records was read: the parties of insurance, tax, loan, estate and tenancy forms and parcels'
+ * deliveries in other words and orders.
+ */
+const FORTYNINTH_TEMPLATES = [
+  "Name of insured: {PERSON}",
+  "Primary taxpayer {PERSON} and spouse {PERSON} filed jointly",
+  "Co-borrower: {PERSON}",
+  "Beneficiary of the policy: {PERSON}, {STREET_ADDRESS}",
+  "Trustee: {PERSON}",
+  "Parcel handed to {PERSON} at the door",
+  ocr("Delivered - signed by {PERSON}"),
+  "Landlord: {PERSON}, {STREET_ADDRESS}, phone {PHONE_NUMBER}",
+  "Heir: {PERSON} (son)",
+  "The deceased, {PERSON}, left no will",
+  title("Policy 88-20417 - {PERSON} - Duck Creek"),
+  "Applicant: {PERSON}, {STREET_ADDRESS}",
+];
+const FORTYNINTH_NEGATIVES = [
+  "Name of insured: see schedule",
+  "Parcel handed to reception at the door",
+  "Trustee: to be appointed",
+  title("Policy 88-20417 - Renewal - Duck Creek"),
+];
+const NATIVE_FORTYNINTH = {
+  de: {
+    templates: [
+      "Versicherte Person: {PERSON}",
+      "Darlehensnehmer {PERSON} und Bürgin {PERSON}",
+      "Erbin: {PERSON}, {STREET_ADDRESS}",
+      "Paket übergeben an {PERSON}",
+    ],
+    negatives: ["Paket übergeben an Nachbarn", "Versicherte Person: siehe Police"],
+  },
+  fr: {
+    templates: [
+      "Souscripteur : {PERSON}",
+      "Emprunteur {PERSON}, co-emprunteur {PERSON}",
+      "Héritière : {PERSON}, {STREET_ADDRESS}",
+      "Livré à {PERSON} à 14h02",
+    ],
+    negatives: ["Livré en point relais"],
+  },
+  es: {
+    templates: [
+      "Asegurado: {PERSON}",
+      "Prestatario {PERSON} y fiador {PERSON}",
+      "Heredera: {PERSON}, {STREET_ADDRESS}",
+      "Paquete entregado a {PERSON}",
+    ],
+    negatives: ["Paquete entregado en conserjería"],
+  },
+  it: {
+    templates: [
+      "Assicurato: {PERSON}",
+      "Mutuatario {PERSON}, garante {PERSON}",
+      "Erede: {PERSON}, {STREET_ADDRESS}",
+      "Pacco consegnato a {PERSON}",
+    ],
+    negatives: ["Pacco consegnato al portiere"],
+  },
+  nl: {
+    templates: [
+      "Verzekerde: {PERSON}",
+      "Kredietnemer {PERSON} en borg {PERSON}",
+      "Erfgenaam: {PERSON}, {STREET_ADDRESS}",
+      "Pakket overhandigd aan {PERSON}",
+    ],
+    negatives: ["Pakket afgeleverd bij de buren"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -3460,6 +3606,16 @@ const TEMPLATE_SETS = {
     english: FORTYSEVENTH_TEMPLATES,
     natives: NATIVE_FORTYSEVENTH,
     negatives: FORTYSEVENTH_NEGATIVES,
+  },
+  fortyeighth: {
+    english: FORTYEIGHTH_TEMPLATES,
+    natives: NATIVE_FORTYEIGHTH,
+    negatives: FORTYEIGHTH_NEGATIVES,
+  },
+  fortyninth: {
+    english: FORTYNINTH_TEMPLATES,
+    natives: NATIVE_FORTYNINTH,
+    negatives: FORTYNINTH_NEGATIVES,
   },
 };
 

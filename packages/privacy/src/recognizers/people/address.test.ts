@@ -676,6 +676,21 @@ describe("street addresses: properties", () => {
     expect(addresses("Pick-up point: Room 4")).toEqual([]);
   });
 
+  it("a street without a type word after a person's form field, or before a postcode and a town", () => {
+    expect(addresses("Guarantor: Zorvan Keltrude, Pakračka 90")).toEqual(["Pakračka 90"]);
+    expect(addresses("Tenant: Zorvan Keltrude, 61090 The Fairway, tel. 555 0100")).toEqual([
+      "61090 The Fairway",
+    ]);
+    expect(addresses("Pakračka 90, 10000 Zagreb")).toEqual(["Pakračka 90, 10000 Zagreb"]);
+    expect(addresses("Mezi Vodami 84, 110 00 Praha")).toEqual(["Mezi Vodami 84, 110 00 Praha"]);
+    // a type word that leads a field names the street even with common words after it
+    expect(addresses("Erede: Zorvan Keltrude, Via Sabato 39, Gubbio")).toEqual(["Via Sabato 39, Gubbio"]);
+    // a room in the site, a chapter and its year's edition, "via" as "by way of": none
+    expect(addresses("Gast: Elisa Postma, Kamer 412")).toEqual([]);
+    expect(addresses("Chapter 5, 2023 Edition")).toEqual([]);
+    expect(addresses("Sent Via Email 3 Times")).toEqual([]);
+  });
+
   it("a house number and a street with a type word are found whole, with exact offsets", () => {
     fc.assert(
       fc.property(

@@ -31,6 +31,8 @@ import {
   wordBits,
 } from "./tokens.js";
 import { entries, WordTable } from "./words.js";
+import { PERSON_LABELS } from "./labels.js";
+import { IN_HOUSE } from "./in-house.js";
 import { cjkAddresses } from "./address-cjk.js";
 
 /*
@@ -2057,9 +2059,10 @@ function streetAt(i: number): [number, number, number] | undefined {
     )
       typed = true;
     const ctx = contextBefore(ts[c]!) || atNearHouse(c, i);
-    const unit = unitFollows(i);
+    // (a postcode and a town after the number stand for a unit: "Pakračka 90, 10000 Zagreb")
+    const unit = unitFollows(i) || postcodeTownAfter(te[i]!);
     let score = 0;
-    if (typed && !allCommon(c, h - 1)) score = 0.8;
+    if (typed && (!allCommon(c, h - 1) || typeLedField(c, h))) score = 0.8;
     // (a city alone before a number is no street: "drive to Paris 2 days")
     else if ((ctx || unit) && !allCommon(c, h - 1) && !(c === h - 1 && bits(c) & (L_PLACE | L_CITY)))
       score = 0.7;
@@ -2127,6 +2130,7 @@ const STREET_PREFIXES = new Map<string, number>([
     "gamle",
     "pod",
     "nad",
+    "mezi",
     "na",
     "ke",
     "za",
@@ -2393,9 +2397,61 @@ function contextBefore(pos: number): boolean {
     CONTEXT_RE.test(lower.slice(Math.max(0, pos - 48), pos)) ||
     // a CSV row's field after a phone number's: "Hrvoj Pajčić,+385459678,Zagrebačka 26, Mursko Središce"
     (text.charCodeAt(pos - 1) === 44 && PHONE_FIELD_BEFORE_RE.test(text.slice(Math.max(0, pos - 28), pos))) ||
-    (text.charCodeAt(pos - 2) === 44 && SENT_TO_RE.test(lower.slice(Math.max(0, pos - 72), pos)))
+    (text.charCodeAt(pos - 2) === 44 &&
+      (SENT_TO_RE.test(lower.slice(Math.max(0, pos - 72), pos)) || personFieldBefore(pos - 2)))
   );
 }
+
+/**
+ * The comma at `comma` ends a form's field that names a person, opened by its label at the line's start: "Guarantor:
+ * X, Pakračka 90", "Tenant: X, 61090 The Fairway", "Bürge: X, Auf dem End 1" (the label's word, or its first one
+ * before lower-case words that qualify it, is one of PERSON_LABELS).
+ */
+function personFieldBefore(comma: number): boolean {
+  const line = text.lastIndexOf("\n", comma - 1) + 1;
+  if (comma - line > 96) return false;
+  const m = PERSON_FIELD_RE.exec(lower.slice(line, comma));
+  if (m === null || !(PERSON_LABELS.has(m[1]!) || PERSON_LABELS.has(m[2]!))) return false;
+  // (a place inside the site is no street: "Gast: X, Kamer 412", "Guest: X, Room 5")
+  let a = comma + 1;
+  while (a < lower.length && lower.charCodeAt(a) === 32) a++;
+  let b = a;
+  while (b < lower.length && lower.charCodeAt(b) > 32 && lower.charCodeAt(b) !== 44) b++;
+  return IN_HOUSE.getRange(lower, a, b) === 0;
+}
+/** A line's start up to a comma: a label (one word, or one and up to three lower-case words), a colon, a value. */
+const PERSON_FIELD_RE =
+  /^[ \t]*([\p{L}-]{2,24})(?: [\p{L}'’-]+){0,3}?(?: ([\p{L}-]{2,24}))?[ \t]*:[ \t]*[^,:\n]{1,48}$/u;
+/**
+ * Tokens c..h-1 are a capitalised type word that opens a line or a field, then capitalised words: "Via Fedora 903",
+ * "Erede: X, Via Sabato 39" (words that are common elsewhere name the street after its type word; "sent via Email 3
+ * times" is none).
+ */
+function typeLedField(c: number, h: number): boolean {
+  if (c + 1 >= h || !isTypeBefore(c) || !(tk[c]! & K_CAP)) return false;
+  for (let t = c + 1; t < h; t++) if (!(tk[t]! & K_CAP)) return false;
+  let k = ts[c]!;
+  while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+  return (
+    k === 0 || text.charCodeAt(k - 1) === 10 || text.charCodeAt(k - 1) === 44 || text.charCodeAt(k - 1) === 58
+  );
+}
+
+/**
+ * A comma, a postcode and a town's capitalised name follow offset e: "…, 10000 Zagreb", "…, 110 00 Praha", "…,
+ * 1200-195 Lisboa", "…, D-10115 Berlin" (a year before a capitalised word is no postcode: "…, 2024 Edition").
+ */
+function postcodeTownAfter(e: number): boolean {
+  if (text.charCodeAt(e) !== 44) return false;
+  const m = POSTCODE_TOWN_RE.exec(text.slice(e, e + 32));
+  if (m === null) return false;
+  if (!yearLike(m[1]!, 0, m[1]!.length)) return true;
+  // (a postcode that reads as a year, before a town the lexicon knows: "Torvet 7, 2000 Frederiksberg")
+  const t = tokenAt(toks, e + m[0].length - 2);
+  return t >= 0 && (bits(t) & L_CITY) !== 0;
+}
+const POSTCODE_TOWN_RE = /^,[ \t]*(?:[A-Z]{1,2}-)?(\d{3,5}(?:[ -]\d{2,3})?)[ \t]+\p{Lu}\p{Ll}/u;
+
 /** A unit designator after token i (same line, or the start of the next line), then a number. */
 function unitFollows(i: number): boolean {
   let j = i + 1;

@@ -82,6 +82,15 @@ describe("names in Chinese, Japanese and Korean, by the honorific after them", (
     expect(found("이 사람 is my friend from school")).toEqual([]);
     expect(found("王先生は来ます")).toEqual(["王"]);
   });
+  it("a name in these scripts after a form's label, however short the Latin text", () => {
+    expect(found("Name: 明軒")).toEqual(["明軒"]);
+    expect(found("Insured: 鶴軒")).toEqual(["鶴軒"]);
+    expect(found("Executor of the estate: 燁磊")).toEqual(["燁磊"]);
+    // no label, or a place's: nothing
+    expect(found("OK: 明天见")).toEqual([]);
+    expect(found("Address of the office: 北京")).toEqual([]);
+  });
+
   it("unlisted names in those scripts where English puts a name: after a greeting or label, before 'said'", () => {
     expect(found("Hi 宇泽, the parcel is here")).toEqual(["宇泽"]);
     expect(found("ok so 立軒 said the office moved")).toEqual(["立軒"]);

@@ -8,6 +8,7 @@
 import type { Detection, Recognizer } from "../../types.js";
 import cjk from "../../../data/cjk-names.json" with { type: "json" };
 import { CH_NONASCII, peekTokens } from "./tokens.js";
+import { PERSON_LABELS } from "./labels.js";
 
 const ID = "person-cjk";
 
@@ -121,7 +122,7 @@ function isCueScript(c: number): boolean {
  * is a foreign word, most often a person's or a place's name. Undefined when the text holds none of them, or too
  * few Latin letters.
  */
-function latinDominant(text: string): { cjk: boolean; cue: boolean } | undefined {
+function latinDominant(text: string): { cjk: boolean; cue: boolean; few: boolean } | undefined {
   let latin = 0;
   let cjk = 0;
   let cue = 0;
@@ -135,10 +136,10 @@ function latinDominant(text: string): { cjk: boolean; cue: boolean } | undefined
     }
   }
   // none of those characters: nothing for namesInLatinText to find (accented Latin text comes here too)
-  // (six: "Signed, 哲瀚 謝")
-  if (latin < 6 || cjk + cue === 0) return undefined;
+  // (six: "Signed, 哲瀚 謝"; a form's field may have fewer, "Name: 明軒", and is read by its label alone: `few`)
+  if (latin < 2 || cjk + cue === 0) return undefined;
   // a cue is an English word beside the name, so English words suffice: the rest may be an address in Arabic
-  return { cjk: cjk > 0 && latin >= cjk, cue: cue > 0 };
+  return { cjk: cjk > 0 && latin >= cjk, cue: cue > 0, few: latin < 6 };
 }
 
 /** One word of a name written in Han, Hangul or kana characters is a listed family or given name. */
@@ -164,7 +165,7 @@ function listedNameWord(w: string): boolean {
  * `nameHere`). With `cue`, the same for Thai, Arabic and Hebrew script, whose names are longer words and have no
  * list here: one to three words, only where English puts a name ("Hi ธราวิทญ์,", "account of أنسيف أمود").
  */
-function namesInLatinText(text: string, out: Detection[], cue: boolean): void {
+function namesInLatinText(text: string, out: Detection[], cue: boolean, few: boolean): void {
   const inRun = cue ? isCueScript : isCjk;
   const maxWord = cue ? 20 : 4;
   const maxWords = cue ? 3 : 2;
@@ -192,7 +193,14 @@ function namesInLatinText(text: string, out: Detection[], cue: boolean): void {
     const glued =
       /[\p{L}\p{N}]/u.test(String.fromCharCode(before)) || /[\p{L}\p{N}]/u.test(String.fromCharCode(after));
     if (glued || words.length > maxWords || !words.every(([a, b]) => b - a <= maxWord)) continue;
-    if (cue ? cueBefore(text, start) || cueAfter(text, k) : nameHere(text, words, start, k))
+    // (with few Latin letters, only a label before the run says the text is a form's and the run a name in it)
+    if (
+      few
+        ? labelBefore(text, start)
+        : cue
+          ? cueBefore(text, start) || cueAfter(text, k)
+          : nameHere(text, words, start, k)
+    )
       push(out, start, k, 0.7);
   }
 }
@@ -359,10 +367,33 @@ const CUES_BEFORE = new Set([
 const CUES_AFTER = new Set(["said", "says", "wrote", "writes", "replied", "asked"]);
 
 /**
- * A cue of CUES_BEFORE ends right before `start` (across spaces, a colon or a comma; one or two words, any case,
- * ’ as ').
+ * A word that announces a person's name after a colon (PERSON_LABELS: "Insured: 鶴軒", "Ehegatte: 明軒") ends right
+ * before `start`, across the colon and spaces; the label's word is Latin and opens the text, a line or a field.
+ */
+function labelBefore(text: string, start: number): boolean {
+  let e = start;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  if (e === 0 || text.charCodeAt(e - 1) !== 58) return false;
+  e--;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let s = e;
+  while (s > 0 && e - s <= 24 && /[\p{L}-]/u.test(text[s - 1]!)) s--;
+  if (e - s >= 2 && PERSON_LABELS.has(text.slice(s, e).toLowerCase())) return true;
+  // a label that opens its line and lower-case words that qualify it: "Executor of the estate: 燁磊"
+  const line = text.lastIndexOf("\n", e - 1) + 1;
+  if (e - line > 48) return false;
+  const m = QUALIFIED_LABEL.exec(text.slice(line, e));
+  return m !== null && PERSON_LABELS.has(m[1]!.toLowerCase());
+}
+/** A line's start before a colon: a word, then at most four lower-case words. */
+const QUALIFIED_LABEL = /^[ \t]*([\p{L}-]{2,24})(?: [\p{Ll}'’-]+){1,4}$/u;
+
+/**
+ * A cue of CUES_BEFORE (or a label of a person's name before a colon: see `labelBefore`) ends right before `start`
+ * (across spaces, a colon or a comma; one or two words, any case, ’ as ').
  */
 function cueBefore(text: string, start: number): boolean {
+  if (labelBefore(text, start)) return true;
   let e = start;
   while (
     e > 0 &&
@@ -629,8 +660,8 @@ export const honorificNames: Recognizer = {
     }
     const latin = latinDominant(text);
     if (latin !== undefined) {
-      if (latin.cjk) namesInLatinText(text, out, false);
-      if (latin.cue) namesInLatinText(text, out, true);
+      if (latin.cjk) namesInLatinText(text, out, false, latin.few);
+      if (latin.cue) namesInLatinText(text, out, true, latin.few);
     }
     KO_HONORIFIC.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = KO_HONORIFIC.exec(text));) {

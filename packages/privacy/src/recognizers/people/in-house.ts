@@ -15,6 +15,8 @@ export const IN_HOUSE_WORDS = [
   "recepción", "edificio", "planta", "oficina", "almacén", "almacen",
   "piano", "ufficio", "magazzino", "portineria",
   "receptie", "balie", "gebouw", "verdieping", "kantoor", "magazijn", "postkamer",
+  // a hotel's or a ward's room ("Gast: X, Kamer 412", "Ospite: X, Camera 12")
+  "zimmer", "kamer", "chambre", "habitación", "habitacion", "camera", "stanza", "ward", "station",
 ];
 
 /**

@@ -1311,6 +1311,31 @@ describe("person: properties", () => {
     expect(found("Name: سینا K. مصباح\u200cزاده lives here")).toEqual(["سینا K. مصباح\u200cزاده"]);
   });
 
+  it("the parties a form names by their role: labels, roles before a name anywhere, apposition", () => {
+    // (invented names that no list holds: only the role announces them)
+    expect(found("Taxpayer: Quenby Arloth   Spouse: Talvira Semmick")).toEqual([
+      "Quenby Arloth",
+      "Talvira Semmick",
+    ]);
+    expect(found("Executor of the estate: Gideo Strallin")).toEqual(["Gideo Strallin"]);
+    expect(found("Steuerpflichtiger: Pohlina, Ehegatte: Umlener J. Aleeliz")).toEqual([
+      "Pohlina",
+      "Umlener J. Aleeliz",
+    ]);
+    expect(found("Primary taxpayer Zorvan and spouse Golden filed jointly")).toEqual(["Zorvan", "Golden"]);
+    expect(found("Darlehensnehmer Wildka Parike und Bürgin Lindzenik Anglil")).toEqual([
+      "Wildka Parike",
+      "Lindzenik Anglil",
+    ]);
+    expect(found("The deceased, Irto Daverle, left no will")).toEqual(["Irto Daverle"]);
+    expect(found("POD - received by Zorvan 14:02")).toEqual(["Zorvan"]);
+    expect(found("Consegnato a Paccozzio")).toEqual(["Paccozzio"]);
+    // the roles alone, or before words, name no one
+    expect(found("Insured: yes")).toEqual([]);
+    expect(found("the insured Amount is 500")).toEqual([]);
+    expect(found("Delivered to the front desk")).toEqual([]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

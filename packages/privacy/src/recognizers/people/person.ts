@@ -40,6 +40,7 @@ import { isDigit } from "../contact/chars.js";
 import { IN_HOUSE_WORDS } from "./in-house.js";
 import { thingCells } from "./table-columns.js";
 import { entries, WordTable } from "./words.js";
+import { PERSON_LABELS as LABELS } from "./labels.js";
 
 /*
  * Person names without a statistical model. Runs of capitalised tokens are scored by what their
@@ -61,314 +62,6 @@ const CAT_TAIL = 6; // a capitalised common word after a given name or a title (
 
 const ID = "person";
 
-/** Words that announce a name after a colon ("Name: X", "Directed By: X"). */
-const LABELS = new Set([
-  // who supervises, examines or advises ("Supervisor: X", "Thesis advisor: X", "Doktorvater: Prof. X")
-  "supervisor",
-  "co-supervisor",
-  "advisor",
-  "adviser",
-  "examiner",
-  "betreuer",
-  "betreuerin",
-  "doktorvater",
-  "doktormutter",
-  "gutachter",
-  "gutachterin",
-  "promotor",
-  "copromotor",
-  "relatore",
-  "relatrice",
-  "correlatore",
-  "correlatrice",
-  "on-call",
-  "name",
-  "names",
-  "fullname",
-  "contact",
-  "author",
-  "attendee",
-  "attendees",
-  "patient",
-  "customer",
-  "client",
-  "employee",
-  "user",
-  "sender",
-  "recipient",
-  "owner",
-  "assignee",
-  "reporter",
-  "reviewer",
-  "signed",
-  "applicant",
-  "candidate",
-  "guest",
-  "tenant",
-  "landlord",
-  "beneficiary",
-  "guardian",
-  "holder",
-  "cardholder",
-  "nombre",
-  "nom",
-  "vorname",
-  "nachname",
-  "surname",
-  "firstname",
-  "lastname",
-  "by",
-  "from",
-  "to",
-  "cc",
-  "attn",
-  "speaker",
-  "host",
-  // who is paid, who to call, who comes: "Payee: X", "Next of kin: X", "RSVP: X +1"
-  "payee",
-  "kin",
-  // the people a line lists after a plural role: "our 3 founders: Monjeau, Graves and Reed"
-  "founders",
-  "co-founders",
-  "cofounders",
-  "panelists",
-  "panellists",
-  "speakers",
-  "witnesses",
-  "nominees",
-  "winners",
-  "rsvp",
-  "organizer",
-  "organiser",
-  "approver",
-  "requester",
-  "requestor",
-  "poc",
-  // the same labels in the languages of the European forms
-  "contacto",
-  // an emergency contact on a form: "Noodcontact: X", "Notfallkontakt: X", "Contatto di emergenza: X"
-  "noodcontact",
-  "notfallkontakt",
-  "nødkontakt",
-  "nödkontakt",
-  "contatto",
-  "contactpersoon",
-  "kontaktowa",
-  "interlocuteur",
-  "interlocutrice",
-  "ansprechpartner",
-  "ansprechpartnerin",
-  "referente",
-  "empfänger",
-  "empfängerin",
-  "kontoinhaber",
-  "kontoinhaberin",
-  "destinataire",
-  "titulaire",
-  "destinatario",
-  "destinataria",
-  "beneficiario",
-  "beneficiaria",
-  "titular",
-  "intestatario",
-  "intestataria",
-  "begunstigde",
-  "odbiorca",
-  "referee",
-  "visitor",
-  "visitors",
-  "interviewer",
-  "interviewers",
-  "panel",
-  "panelist",
-  "panellist",
-  "reviewers",
-  "assignees",
-  "owners",
-  "authors",
-  "mentors",
-  "supervisors",
-  "examiners",
-  "interviewee",
-  // who stands in for someone away: "Backup: X", "Delegate: X", "Vertretung: X"
-  "backup",
-  "delegate",
-  "deputy",
-  "cover",
-  "vertretung",
-  "stellvertreter",
-  "stellvertreterin",
-  "vervanger",
-  "vervangster",
-  "remplaçant",
-  "remplaçante",
-  "sustituto",
-  "sustituta",
-  "sostituto",
-  "sostituta",
-  // a delivery's, a letting's or a viewing's people: "Courier: X", "Makler: X", "Hyresvärd: X", "Propriétaire : X"
-  "courier",
-  "kurier",
-  "koerier",
-  "bezorger",
-  "livreur",
-  "livreuse",
-  "chauffeur",
-  "autista",
-  "motorista",
-  "förare",
-  "kierowca",
-  "makler",
-  "maklerin",
-  "makelaar",
-  "vermieter",
-  "vermieterin",
-  "verhuurder",
-  "verhuurster",
-  "propriétaire",
-  "proprietario",
-  "proprietaria",
-  "casero",
-  "casera",
-  "arrendador",
-  "arrendadora",
-  "właściciel",
-  "właścicielka",
-  "senhorio",
-  "senhoria",
-  "hyresvärd",
-  "utleier",
-  "udlejer",
-  "vuokranantaja",
-  "pronajímatel",
-  "policyholder",
-  // who approved, in more languages: "Jóváhagyta: X", "Odobrio: X", "Onaylayan: X", "Согласовано: X", "Đã duyệt: X"
-  "approver",
-  "approvers",
-  "jóváhagyta",
-  "odobrio",
-  "odobrila",
-  "onaylayan",
-  "согласовано",
-  "погоджено",
-  "duyệt",
-  // a class's teacher or mentor: "Mentor: X", "Klassenlehrerin: X", "Professeur principal : X", "Tutora: X"
-  "mentor",
-  "teacher",
-  "lehrer",
-  "lehrerin",
-  "klassenlehrer",
-  "klassenlehrerin",
-  "leraar",
-  "lerares",
-  "professeur",
-  "professeure",
-  "tutora",
-  "docente",
-  "insegnante",
-  // a hotel's guest: "Gast: X, Zimmer 412", "Ospite: X", "Huésped: X"
-  "gast",
-  "ospite",
-  "huésped",
-  "huesped",
-  // a court case's parties: "Plaintiff: X", "Kläger: X", "Demandante: X", "Eiser: X"
-  "plaintiff",
-  "defendant",
-  "claimant",
-  "respondent",
-  "petitioner",
-  "appellant",
-  "kläger",
-  "klägerin",
-  "beklagter",
-  "beklagte",
-  "eiser",
-  "eiseres",
-  "gedaagde",
-  "demandeur",
-  "demanderesse",
-  "défendeur",
-  "défenderesse",
-  "demandante",
-  "demandado",
-  "demandada",
-  "attore",
-  "attrice",
-  "convenuto",
-  "convenuta",
-  "witness",
-  // a death notice's mourners, a standing order's payee: "In stiller Trauer: X", "Dauerauftrag: X"
-  "trauer",
-  "dauerauftrag",
-  "zeuge",
-  "zeugin",
-  "getuige",
-  "témoin",
-  "testigo",
-  "testimone",
-  // a photo's credit: "cr: X", "Photo: X", "Foto: X"
-  "cr",
-  "credit",
-  "credits",
-  "photo",
-  "foto",
-  "photographer",
-  "fotograf",
-  "caller",
-  "лицо",
-  "контакт",
-  "iletişim",
-  "kontakt",
-  // a commit's trailers ("Reviewed-by: X", "Co-authored-by: X <x@…>"), a booking's traveller
-  "reviewed-by",
-  "co-authored-by",
-  "signed-off-by",
-  "acked-by",
-  "tested-by",
-  "reported-by",
-  "suggested-by",
-  "requested-by",
-  "approved-by",
-  "passenger",
-  "passengers",
-  "traveller",
-  "traveler",
-  "travellers",
-  "travelers",
-  "invitee",
-  "invitees",
-  "participant",
-  "participants",
-  // the people a photo app has recognised, a chat's members and a meeting's, in the other languages: "People: X, Y",
-  // "Personen: X", "Personnes : X", "Teilnehmer: X", "Partecipanti: X"
-  "people",
-  "persons",
-  "personen",
-  "personnes",
-  "persone",
-  "personas",
-  "pessoas",
-  "osoby",
-  "teilnehmer",
-  "teilnehmende",
-  "deelnemers",
-  "partecipanti",
-  "participantes",
-  "uczestnicy",
-  // (English "members" only: "Mitglieder: Vorstand und Beirat", "Leden: Bestuur" name a club's bodies in words no
-  // list here holds)
-  "members",
-  // shops', schools' and social apps' fields: "Seller: X", "Student: X", "New follower: X", "Agent: X, +44 …"
-  "follower",
-  "student",
-  "pupil",
-  "teacher",
-  "tutor",
-  "seller",
-  "buyer",
-  "agent",
-  "realtor",
-]);
 const GREETINGS = new Set([
   "hi",
   "hello",
@@ -2251,7 +1944,14 @@ function buildSegment(from: number, to: number): void {
   // given name too: "Cara Aalbers" may be a name, and masking "Cara" in "Cara Giulia" costs less than a leak
   if (!titled) while (a < to && greeting(a)) a++;
   // and so is a role before it ("Kunde X meldet", "Patiënt X kwam"), unless it is a given name too
-  if (!titled) while (a < to && cue(a) & C_ROLE_NOUNS && !(fullBits(a) & L_FIRST)) a++;
+  // (or a form's party: "Darlehensnehmer X und Bürgin Y", "Emprunteur X, co-emprunteur Y")
+  if (!titled)
+    while (
+      a < to &&
+      (cue(a) & C_ROLE_NOUNS || FORM_PARTIES.getRange(lower, ts[a]!, te[a]!) !== 0) &&
+      !(fullBits(a) & L_FIRST)
+    )
+      a++;
   // (and, in lower-case chat, a role the lists lack: "babysitter jedordi comes at 6")
   if (!titled && lowerMode && a < to && LOWER_ROLE_BEFORE.getRange(lower, ts[a]!, te[a]!) !== 0) a++;
   // and a signature awaited before it ("Unterschrift von X", "Signature of X"): the noun and "of" are no particles
@@ -4959,6 +4659,20 @@ function contextOf(s: Seg): Ctx {
   )
     // (a name that is a word too counts after the role: "Caller Willow verified …", "Patient Grace")
     ctx.slot = ctx.act = true;
+  // a form's party before the name, anywhere in the line: "Primary taxpayer X and spouse Y", "Mutuatario X, garante
+  // Y", "Kredietnemer X en borg Y" (words that stand before a person or a colon and nowhere else)
+  // (a name that is a word too counts after the party: "spouse Golden", "taxpayer Gun")
+  if (has1 && FORM_PARTIES.getRange(lower, ts[p]!, te[p]!) !== 0) ctx.slot = ctx.act = true;
+  // the same in apposition, between commas: "The deceased, X, left no will", "our tenant, X, has paid"
+  if (
+    gapMark === 44 &&
+    p >= 1 &&
+    codeAt(te[s.b]! + possLen(s.b)) === 44 &&
+    (FORM_PARTIES.getRange(lower, ts[p]!, te[p]!) !== 0 || (cue(p) & C_ROLE_NOUNS) !== 0) &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    (cue(p - 1) & C_ARTICLES || ROLE_POSSESSIVES.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
+  )
+    ctx.slot = true;
   // who a note says was spoken with: "Spoke with X re: late delivery", "talked with X about"
   if (
     has1 &&
@@ -6278,6 +5992,8 @@ function joined(x: Seg, y: Seg): boolean {
     CONDOLENCE_BEFORE_RE.test(lower.slice(Math.max(0, y.start - 24), y.start))
   )
     return false;
+  // (nor the next field's label: "Steuerpflichtiger: X, Ehegatte: Y")
+  if (y.a === y.b && codeAt(te[y.b]!) === 58 && (wv(y.a) & W_LABEL) !== 0) return false;
   return JOIN_RE.test(text.slice(from, y.start));
 }
 
@@ -6975,6 +6691,27 @@ const C_BYLINE_VERBS = 1 << 21;
 const C_BYLINE_BY = 1 << 22;
 /** Participles of a document's byline, before "by" ("Prepared by X", "Erstellt von X", "Redatto da X"). */
 const BYLINE_VERBS_WORDS = [
+  // a parcel's proof of delivery: "POD - received by X 14:02", "Sendung entgegengenommen von X", "Reçu par X"
+  "received",
+  "collected",
+  "accepted",
+  "entgegengenommen",
+  "empfangen",
+  "abgeholt",
+  "reçu",
+  "reçue",
+  "récupéré",
+  "récupérée",
+  "recibido",
+  "recibida",
+  "recogido",
+  "recogida",
+  "ricevuto",
+  "ricevuta",
+  "ritirato",
+  "ritirata",
+  "ontvangen",
+  "afgehaald",
   "prepared",
   "written",
   "authored",
@@ -7107,6 +6844,95 @@ const PHOTO_NOUN_WORDS = [
 ];
 /** PHOTO_NOUN_WORDS (TOWARDS_NOUNS too, so that they end a name's chain). */
 const PHOTO_NOUNS = wordSet(PHOTO_NOUN_WORDS);
+/**
+ * The parties an insurance, tax, loan, estate or family form names (see `contextOf`): before a name they mark it
+ * wherever they stand, as the words are used of people and little else.
+ */
+const FORM_PARTIES = wordSet([
+  "insured",
+  "policyholder",
+  "taxpayer",
+  "spouse",
+  "guarantor",
+  "executor",
+  "executrix",
+  "dependant",
+  "co-signer",
+  "cosigner",
+  "co-applicant",
+  "borrower",
+  "co-borrower",
+  "decedent",
+  "deceased",
+  "heir",
+  "heiress",
+  "trustee",
+  "beneficiary",
+  "versicherungsnehmer",
+  "versicherungsnehmerin",
+  "steuerpflichtige",
+  "steuerpflichtiger",
+  "ehegatte",
+  "ehegattin",
+  "ehepartner",
+  "ehepartnerin",
+  "bürge",
+  "bürgin",
+  "erblasser",
+  "erblasserin",
+  "darlehensnehmer",
+  "darlehensnehmerin",
+  "mitantragsteller",
+  "mitantragstellerin",
+  "assuré",
+  "assurée",
+  "souscripteur",
+  "souscriptrice",
+  "conjoint",
+  "conjointe",
+  "emprunteur",
+  "emprunteuse",
+  "co-emprunteur",
+  "co-emprunteuse",
+  "héritier",
+  "héritière",
+  "tomador",
+  "tomadora",
+  "asegurado",
+  "asegurada",
+  "cónyuge",
+  "conyuge",
+  "avalista",
+  "fiador",
+  "fiadora",
+  "heredero",
+  "heredera",
+  "albacea",
+  "prestatario",
+  "prestataria",
+  "contraente",
+  "assicurato",
+  "assicurata",
+  "dichiarante",
+  "coniuge",
+  "fideiussore",
+  "garante",
+  "erede",
+  "mutuatario",
+  "mutuataria",
+  "intestatario",
+  "intestataria",
+  "verzekeringnemer",
+  "verzekerde",
+  "belastingplichtige",
+  "echtgenoot",
+  "echtgenote",
+  "borg",
+  "erfgenaam",
+  "erflater",
+  "kredietnemer",
+  "medeaanvrager",
+]);
 /** What a press byline names its author with: "Ein Beitrag von X", "An article by X", "Photo by X". */
 const BYLINE_NOUNS = wordSet([
   ...REVIEW_NOUN_WORDS,
@@ -7263,6 +7089,20 @@ const ROLE_NOUNS_WORDS = [
   "profesor",
   "profesora",
   "docente",
+  // a form's or a claim's party before the name: "Policyholder X, claim no. …", "Co-signer X has signed", "Joint
+  // applicant X added", "Dichiarante X, coniuge Y"
+  "policyholder",
+  "co-signer",
+  "cosigner",
+  "co-applicant",
+  "guarantor",
+  "borrower",
+  "dichiarante",
+  "coniuge",
+  "contraente",
+  "déclarant",
+  "déclarante",
+  "declarante",
 ];
 /** Who speaks in a transcript ("Speaker 2 (X)"). */
 const SPEAKERS_WORDS = [
@@ -7285,6 +7125,25 @@ const C_TOWARDS_NOUNS = 1 << 29;
  * "Match mit X"). The prepositions each takes are in TOWARDS.
  */
 const TOWARDS_NOUNS_WORDS = [
+  // a parcel's delivery: "Entregado a X", "Consegnato a X", "Afgeleverd bij X", "Zugestellt an X", "Livré à X"
+  "delivered",
+  "handed",
+  "entregado",
+  "entregada",
+  "entregue",
+  "consegnato",
+  "consegnata",
+  "geliefert",
+  "zugestellt",
+  "übergeben",
+  "ausgehändigt",
+  "afgeleverd",
+  "bezorgd",
+  "overhandigd",
+  "remis",
+  "remise",
+  "livré",
+  "livrée",
   "transfer",
   "überweisung",
   "dauerauftrag",

@@ -254,7 +254,9 @@ const DOC_WORDS = new Set(
     "statement record records interview scorecard assessment warning termination promotion salary bonus nda " +
     "dossier portfolio proposal receipt performance expense expenses report reimbursement claim " +
     // a course's work about one student ("Assignment 3 - Ilsa Prenn - Moodle", "Grades - Ilsa Prenn - Canvas")
-    "assignment submission grade grades gradebook essay homework coursework thesis quiz"
+    "assignment submission grade grades gradebook essay homework coursework thesis quiz " +
+    // a claim's, a policy's or a case's file about its party ("Claim 55-10293 - Ilsa Prenn - Guidewire")
+    "case policy"
   ).split(" "),
 );
 
@@ -273,8 +275,8 @@ function afterDocWords(lower: string, a: number, b: number): number {
   return at > a ? at : -1;
 }
 
-/** A number, as a document's: "3", "#12", "2b". */
-const NUMBER_WORD = /^#?\d{1,4}[a-z]?$/;
+/** A number, as a document's: "3", "#12", "2b", or a file's reference: "55-10293", "clm-2024-0012". */
+const NUMBER_WORD = /^#?(?:\d{1,4}[a-z]?|(?:[a-z]{1,4}-)?\d[\d/-]{1,15})$/;
 
 /** Names of a window title. */
 function titleNames(text: string, lower: string, out: Detection[]): void {
