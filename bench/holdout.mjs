@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fortyninth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fiftyfirst] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -174,6 +174,55 @@ function unlistedPerson(f, loc) {
     () => `${name()} ${f.string.alpha({ length: 1, casing: "upper" })}. ${name()}`,
     () => name(),
   ])();
+}
+
+/**
+ * A person's name as travel and identity documents print it (labelled PERSON): `PERSON_SLASH` "KELTRUDE/ZORVAN" (an
+ * airline's), `PERSON_UPPER` "ZORVAN KELTRUDE", `PERSON_LAST_UPPER` and `PERSON_FIRST_UPPER` (a passport page's
+ * fields), `PERSON_MRZ` "KELTRUDE<<ZORVAN" (a machine-readable zone's, A-Z only).
+ */
+function documentPerson(kind, f, loc, names) {
+  const name = names === "unlisted" ? unlistedNamer(f, loc) : undefined;
+  let first = name ? name() : f.person.firstName();
+  let lastName = name ? name() : f.person.lastName();
+  const up = (x) => x.toLocaleUpperCase("en");
+  // (airlines and machine-readable zones print Latin letters only: a name of another script is transliterated
+  // there, which this generator cannot do, so such a record gets an invented Latin name instead)
+  const LATIN_FOLD = {
+    Đ: "D",
+    Ø: "O",
+    Ł: "L",
+    ß: "SS",
+    Æ: "AE",
+    Œ: "OE",
+    Þ: "TH",
+    Ð: "D",
+    Ħ: "H",
+    İ: "I",
+    ı: "I",
+  };
+  const latin = (x) =>
+    up(x.normalize("NFD").replace(/\p{M}/gu, "")).replace(/[ĐØŁßÆŒÞÐĦİı]/g, (c) => LATIN_FOLD[c] ?? c);
+  if ((kind === "PERSON_SLASH" || kind === "PERSON_MRZ") && /[^A-Z' -]/.test(latin(first + lastName))) {
+    const latinName = unlistedNamer(f, "en_US");
+    first = latinName();
+    lastName = latinName();
+  }
+  const mrz = (x) => latin(x).replace(/[^A-Z]+/g, "<");
+  switch (kind) {
+    case "PERSON_SLASH":
+      return `${latin(lastName)}/${latin(first)}`;
+    case "PERSON_UPPER":
+      return `${up(first)} ${up(lastName)}`;
+    case "PERSON_LAST_UPPER":
+      return up(lastName);
+    case "PERSON_FIRST_UPPER":
+      return up(first);
+    case "PERSON_MRZ":
+      return `${mrz(lastName)}<<${mrz(first)}`;
+    default:
+      throw new Error(`unknown person placeholder ${kind}`);
+  }
 }
 
 /**
@@ -3438,6 +3487,146 @@ const NATIVE_FORTYNINTH = {
   },
 };
 
+/**
+ * `--templates fiftieth`: session 26's second first reading, written before any of its records was read: travel
+ * and identity documents (boarding passes' SURNAME/GIVEN, passport pages' fields in capitals, machine-readable
+ * zones, hotel check-ins, visas) and court captions ("X v. Y", "in the matter of the estate of X").
+ */
+const FIFTIETH_TEMPLATES = [
+  ocr("PASSENGER NAME {PERSON_SLASH} MR"),
+  "Boarding pass: {PERSON_SLASH} MS  Seat 14C  Gate B22",
+  ocr("Surname / Nom\n{PERSON_LAST_UPPER}\nGiven names / Prénoms\n{PERSON_FIRST_UPPER}"),
+  ocr("P<GBR{PERSON_MRZ}<<<<<<<<<<<<"),
+  "{PERSON} v. {PERSON}, No. 21-cv-0412",
+  "In the matter of the estate of {PERSON}, deceased",
+  "Traveller: {PERSON_UPPER}",
+  "Check-in: {PERSON}, 2 adults, 3 nights",
+  "Visa holder {PERSON}, valid until 12/2027",
+  ocr("NAME {PERSON_UPPER} DOB 12 MAR 1984"),
+  title("Booking QX7R2P - {PERSON} - Lufthansa"),
+  "Lead passenger {PERSON_UPPER}, booking ref QX7R2P",
+];
+const FIFTIETH_NEGATIVES = [
+  "Boarding pass  Seat 14C  Gate B22",
+  ocr("PASSENGER NAME SEE BOOKING"),
+  "Check-in: 2 adults, 3 nights",
+  title("Booking QX7R2P - Manage - Lufthansa"),
+];
+const NATIVE_FIFTIETH = {
+  de: {
+    templates: [
+      "Name/Vorname: {PERSON_SLASH}",
+      "Reisender: {PERSON_UPPER}",
+      ocr("Familienname / Surname\n{PERSON_LAST_UPPER}\nVornamen / Given names\n{PERSON_FIRST_UPPER}"),
+      "{PERSON} gegen {PERSON}, Az. 3 O 412/21",
+    ],
+    negatives: ["Reisender: siehe Buchung"],
+  },
+  fr: {
+    templates: [
+      "Passager : {PERSON_SLASH} M",
+      ocr("Nom / Surname\n{PERSON_LAST_UPPER}\nPrénoms / Given names\n{PERSON_FIRST_UPPER}"),
+      "{PERSON} c. {PERSON}, RG 21/04123",
+      "Voyageur : {PERSON}",
+    ],
+    negatives: ["Passager : voir réservation"],
+  },
+  es: {
+    templates: [
+      "Pasajero: {PERSON_SLASH}",
+      ocr("Apellidos / Surname\n{PERSON_LAST_UPPER}\nNombre / Given names\n{PERSON_FIRST_UPPER}"),
+      "Huésped: {PERSON}, 2 adultos",
+      "{PERSON} contra {PERSON}",
+    ],
+    negatives: ["Huésped: 2 adultos"],
+  },
+  it: {
+    templates: [
+      "Passeggero: {PERSON_SLASH}",
+      ocr("Cognome / Surname\n{PERSON_LAST_UPPER}\nNome / Given names\n{PERSON_FIRST_UPPER}"),
+      "{PERSON} contro {PERSON}",
+    ],
+    negatives: ["Passeggero: vedi prenotazione"],
+  },
+  nl: {
+    templates: [
+      "Passagier: {PERSON_SLASH}",
+      ocr("Naam / Surname\n{PERSON_LAST_UPPER}\nVoornamen / Given names\n{PERSON_FIRST_UPPER}"),
+      "{PERSON} tegen {PERSON}",
+    ],
+    negatives: ["Passagier: zie boeking"],
+  },
+};
+
+/**
+ * `--templates fiftyfirst`: session 26's check of the rules made from the fiftieth set, written after them and before
+ * any of its records was read: travel and identity documents and court captions in other words and orders.
+ */
+const FIFTYFIRST_TEMPLATES = [
+  ocr("NAME OF PASSENGER {PERSON_SLASH} MRS  FLIGHT LH 904"),
+  "E-ticket: {PERSON_SLASH}  PNR 5KQ2XA",
+  ocr("Given names / Prénoms\n{PERSON_FIRST_UPPER}\nSurname / Nom\n{PERSON_LAST_UPPER}"),
+  ocr("I<UTOD231458907<<<<<<<<<<<<<<<\n{PERSON_MRZ}<<<<<<<<<<<<<<"),
+  "{PERSON} vs. {PERSON} (2023)",
+  "Estate of {PERSON}, deceased",
+  "Guest name: {PERSON_UPPER}",
+  "Room 214 - {PERSON}, checked in 14:05",
+  "Cardholder {PERSON_UPPER}",
+  ocr("HOLDER {PERSON_UPPER} EXPIRES 09/29"),
+  title("Trip to Lisbon - {PERSON} - Booking.com"),
+  "{PERSON} versus {PERSON}",
+];
+const FIFTYFIRST_NEGATIVES = [
+  "E-ticket: PNR 5KQ2XA",
+  "Estate of the late client, see file",
+  "Room 214 - checked in 14:05",
+  title("Trip to Lisbon - Reservations - Booking.com"),
+];
+const NATIVE_FIFTYFIRST = {
+  de: {
+    templates: [
+      "Fluggast: {PERSON_SLASH} MR",
+      ocr("Vornamen / Given names\n{PERSON_FIRST_UPPER}\nName / Surname\n{PERSON_LAST_UPPER}"),
+      "In Sachen {PERSON} gegen {PERSON}",
+      "Gast: {PERSON_UPPER}",
+    ],
+    negatives: ["Gast: siehe Buchung"],
+  },
+  fr: {
+    templates: [
+      "Nom du passager : {PERSON_SLASH}",
+      ocr("Prénoms / Given names\n{PERSON_FIRST_UPPER}\nNom / Surname\n{PERSON_LAST_UPPER}"),
+      "Affaire {PERSON} c. {PERSON}",
+      "Client : {PERSON_UPPER}",
+    ],
+    negatives: ["Client : voir dossier"],
+  },
+  es: {
+    templates: [
+      "Nombre del pasajero: {PERSON_SLASH}",
+      ocr("Nombre / Given names\n{PERSON_FIRST_UPPER}\nApellidos / Surname\n{PERSON_LAST_UPPER}"),
+      "Caso {PERSON} contra {PERSON}",
+    ],
+    negatives: ["Nombre del pasajero: ver reserva"],
+  },
+  it: {
+    templates: [
+      "Nome passeggero: {PERSON_SLASH}",
+      ocr("Nome / Given names\n{PERSON_FIRST_UPPER}\nCognome / Surname\n{PERSON_LAST_UPPER}"),
+      "Causa {PERSON} contro {PERSON}",
+    ],
+    negatives: ["Nome passeggero: vedi prenotazione"],
+  },
+  nl: {
+    templates: [
+      "Naam passagier: {PERSON_SLASH}",
+      ocr("Voornamen / Given names\n{PERSON_FIRST_UPPER}\nNaam / Surname\n{PERSON_LAST_UPPER}"),
+      "Zaak {PERSON} tegen {PERSON}",
+    ],
+    negatives: ["Naam passagier: zie boeking"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -3617,6 +3806,16 @@ const TEMPLATE_SETS = {
     natives: NATIVE_FORTYNINTH,
     negatives: FORTYNINTH_NEGATIVES,
   },
+  fiftieth: {
+    english: FIFTIETH_TEMPLATES,
+    natives: NATIVE_FIFTIETH,
+    negatives: FIFTIETH_NEGATIVES,
+  },
+  fiftyfirst: {
+    english: FIFTYFIRST_TEMPLATES,
+    natives: NATIVE_FIFTYFIRST,
+    negatives: FIFTYFIRST_NEGATIVES,
+  },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {
@@ -3643,13 +3842,15 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
     let last = 0;
     for (const m of tpl.matchAll(/\{([A-Z_]+)\}/g)) {
       text += tpl.slice(last, m.index);
-      const value =
-        m[1] === "PERSON" && names === "unlisted"
+      const value = m[1].startsWith("PERSON_")
+        ? documentPerson(m[1], f, loc, names)
+        : m[1] === "PERSON" && names === "unlisted"
           ? unlistedPerson(f, loc)
           : m[1] === "PERSON" && native && set.nativeOrder
             ? nativeOrderPerson(f)
             : VALUES[m[1]](f, loc);
-      spans.push({ start: text.length, end: text.length + value.length, type: m[1] });
+      const type = m[1].startsWith("PERSON_") ? "PERSON" : m[1];
+      spans.push({ start: text.length, end: text.length + value.length, type });
       text += value;
       last = m.index + m[0].length;
     }

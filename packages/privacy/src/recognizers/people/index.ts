@@ -4,6 +4,7 @@ import { streetAddress } from "./address.js";
 import { addressField } from "./address-field.js";
 import { handles } from "./handles.js";
 import { dobAge } from "./dob-age.js";
+import { documentNames } from "./document-names.js";
 import { honorificNames } from "./honorific-names.js";
 import { lexicon } from "./lexicon.js";
 import { person } from "./person.js";
@@ -17,6 +18,7 @@ export { addressField } from "./address-field.js";
 export { handles } from "./handles.js";
 export { detectPostcodes, isPostcodeText } from "./postcode.js";
 export { dobAge } from "./dob-age.js";
+export { documentNames } from "./document-names.js";
 export { honorificNames } from "./honorific-names.js";
 export { screenNames } from "./screen-names.js";
 export { accountNames, detectAccountNames } from "./account-names.js";
@@ -30,6 +32,7 @@ lexicon();
 export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [
   person,
   honorificNames,
+  documentNames,
   screenNames,
   streetAddress,
   addressField,

@@ -1336,6 +1336,17 @@ describe("person: properties", () => {
     expect(found("Delivered to the front desk")).toEqual([]);
   });
 
+  it("court captions' parties, and a room's occupant", () => {
+    expect(found("Smith v. Keltrude")).toEqual(["Smith", "Keltrude"]);
+    expect(found("Bolcker gegen Egenna Schagers, Az. 3 O 412/21")).toEqual(["Bolcker", "Egenna Schagers"]);
+    expect(found("Ricar versus Mitsyn R. Olna (2023)")).toEqual(["Ricar", "Mitsyn R. Olna"]);
+    expect(found("Room 214 - Willow, checked in 14:05")).toEqual(["Willow"]);
+    // a comparison, a match, a company: no caption's person
+    expect(found("Python vs. JavaScript")).toEqual([]);
+    expect(found("Bayern gegen Dortmund am Samstag")).toEqual([]);
+    expect(found("Jesle v. Northwind Ltd")).toEqual(["Jesle"]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

@@ -4535,6 +4535,88 @@ function qualifiedLabel(p: number): boolean {
   return false;
 }
 
+/**
+ * Token p, right before segment s, is the "v." of a court case's caption after the first party's capitalised word.
+ * "v." and "c." are the courts' own; "vs." and the written-out words ("versus", "gegen", "contra", "contro", "tegen")
+ * compare anything ("Python vs. JavaScript", "Bayern gegen Dortmund"), so they count only in a caption: a case's
+ * number or year after the second party, or a case's word opening the line ("In Sachen X gegen Y").
+ */
+function versusBefore(s: Seg, p: number): boolean {
+  const w = lower.slice(ts[p]!, te[p]!);
+  const court = w === "v" || w === "c";
+  const abbrev = court || w === "vs";
+  if (!abbrev && !VERSUS_WORDS.has(w)) return false;
+  const gap = text.slice(te[p]!, ts[p + 1]!);
+  if (abbrev ? gap !== ". " : gap !== " ") return false;
+  if (te[p - 1]! + 1 !== ts[p]! || codeAt(te[p - 1]!) !== 32 || !(tk[p - 1]! & (K_CAP | K_ALLCAP)))
+    return false;
+  return court || caption(te[s.b]!);
+}
+/** The text after `end` numbers a case ("…, No. 21-cv-0412", "… (2023)", "…, Az. 3 O 412/21"), or its line opens with a case's word. */
+function caption(end: number): boolean {
+  if (CASE_NUMBER_AFTER.test(text.slice(end, end + 16))) return true;
+  const line = text.lastIndexOf("\n", end - 1) + 1;
+  return CASE_WORD_BEFORE.test(lower.slice(line, Math.min(end, line + 24)));
+}
+const CASE_NUMBER_AFTER =
+  /^(?:\s*,\s*(?:no\.?|nr\.?|n°|núm\.?|az\.?|rg|case|docket|\d)|\s*\(\d{4}\)|\s*,?\s*\d{4}\b)/i;
+const CASE_WORD_BEFORE =
+  /^\s*(?:in re|in the matter of|in sachen|rechtssache|zaak|affaire|causa|caso|case|matter of|procès|proceso|processo)\s/;
+const VERSUS_WORDS = new Set(["versus", "gegen", "contra", "contro", "tegen"]);
+/** A dash between spaces, as a list of rooms puts one between the room and its occupant. */
+const DASH_GAP = /^ [-–—] $/;
+/** What a person occupies besides the site's rooms (IN_HOUSE_WORDS): "Bed 3 - X", "Seat 14C - X", "Table 5 - X". */
+const OCCUPIED = new Set([
+  "bed",
+  "seat",
+  "table",
+  "cabin",
+  "bett",
+  "lit",
+  "cama",
+  "letto",
+  "bed",
+  "stoel",
+  "sitz",
+]);
+
+/** A word that makes a name a company's follows segment s: "Northwind Ltd", "Acme GmbH". */
+function orgAfter(s: Seg): boolean {
+  const q = s.b + 1;
+  return q < n && onlySpaces(te[s.b]!, ts[q]!) && (fullBits(q) & L_ORG) !== 0;
+}
+
+/** Every word of segment s is a city's, a country's or a region's (in the lexicon's place lists). */
+function allPlaces(s: Seg): boolean {
+  for (let t = s.a; t <= s.b; t++) if (!(fullBits(t) & (L_CITY | L_PLACE))) return false;
+  return true;
+}
+
+/**
+ * Segment s is a caption's first party: "v.", "vs." or "c." then a capitalised word follow it, or a written-out
+ * word, a capitalised run of at most four words and the caption's end ("X gegen Bolcker, Az. 3 O 412/21").
+ */
+function versusAfter(s: Seg): boolean {
+  const q = s.b + 1;
+  if (q + 1 >= n || te[s.b]! + 1 !== ts[q]! || codeAt(te[s.b]!) !== 32) return false;
+  const w = lower.slice(ts[q]!, te[q]!);
+  const abbrev = w === "v" || w === "vs" || w === "c";
+  if (!abbrev && !VERSUS_WORDS.has(w)) return false;
+  if (text.slice(te[q]!, ts[q + 1]!) !== (abbrev ? ". " : " ") || !(tk[q + 1]! & (K_CAP | K_ALLCAP)))
+    return false;
+  if (w === "v" || w === "c") return true;
+  let e = q + 1;
+  while (
+    e + 1 < n &&
+    e - q < 4 &&
+    tk[e + 1]! & (K_CAP | K_ALLCAP | K_INITIAL) &&
+    // (an initial's dot ends no caption: "X versus Mitsyn R. Olna")
+    (onlySpaces(te[e]!, ts[e + 1]!) || (tk[e]! & K_INITIAL && text.slice(te[e]!, ts[e + 1]!) === ". "))
+  )
+    e++;
+  return caption(te[e]!);
+}
+
 /** The context flags of a segment (one shared object, overwritten by the next call). */
 function contextOf(s: Seg): Ctx {
   const ctx = CTX;
@@ -4673,6 +4755,21 @@ function contextOf(s: Seg): Ctx {
     (cue(p - 1) & C_ARTICLES || ROLE_POSSESSIVES.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
   )
     ctx.slot = true;
+  // a room's or a bed's occupant: "Room 214 - X, checked in 14:05", "Zimmer 12 – X", "Bed 3 - X"
+  if (
+    p >= 1 &&
+    tk[p]! & K_DIGITS &&
+    DASH_GAP.test(text.slice(te[p]!, ts[p + 1]!)) &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    ((cue(p - 1) & C_IN_HOUSE) !== 0 || OCCUPIED.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
+  )
+    // (a name that is a word too counts there: "Room 214 - Willow")
+    ctx.slot = ctx.act = true;
+  // a court case's parties: "Smith v. X", "Müller gegen X, Az. …", "Dupont c. X", "X contra Pérez"
+  // (not a match between cities or countries: "Real Madrid contra Barcelona")
+  // (nor a company: "X v. Northwind Ltd")
+  if (((p >= 1 && versusBefore(s, p)) || versusAfter(s)) && !allPlaces(s) && !orgAfter(s))
+    ctx.slot = ctx.act = true;
   // who a note says was spoken with: "Spoke with X re: late delivery", "talked with X about"
   if (
     has1 &&
@@ -6849,6 +6946,9 @@ const PHOTO_NOUNS = wordSet(PHOTO_NOUN_WORDS);
  * wherever they stand, as the words are used of people and little else.
  */
 const FORM_PARTIES = wordSet([
+  // (and a document's: "Visa holder X, valid until …", "Cardholder X")
+  "holder",
+  "cardholder",
   "insured",
   "policyholder",
   "taxpayer",

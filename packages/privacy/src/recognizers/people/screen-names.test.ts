@@ -31,6 +31,11 @@ describe("names in window titles", () => {
     expect(found("Assignment 3 - Dureildne - Moodle", "title")).toEqual(["Dureildne"]);
     expect(found("Grades - Dureildne Quavel - Canvas", "title")).toEqual(["Dureildne Quavel"]);
     expect(found("Assignment 3 - Week 5 - Moodle", "title")).toEqual([]);
+    // a claim's or a booking's file about its party, a trip's booking (the trip names a place)
+    expect(found("Claim 55-10293 - Dureildne - Guidewire", "title")).toEqual(["Dureildne"]);
+    expect(found("Booking QX7R2P - Dureildne - Lufthansa", "title")).toEqual(["Dureildne"]);
+    expect(found("Trip to Lisbon - Dureildne - Booking.com", "title")).toEqual(["Dureildne"]);
+    expect(found("Trip to Lisbon - Reservations - Booking.com", "title")).toEqual([]);
     expect(found("Resume Zorqual Vennik.odt - LibreOffice Writer", "title")).toEqual(["Zorqual Vennik"]);
     // an unknown word beside a document that is about no one
     expect(found("Roadmap - Zentrix - Google Docs", "title")).toEqual([]);

@@ -255,8 +255,9 @@ const DOC_WORDS = new Set(
     "dossier portfolio proposal receipt performance expense expenses report reimbursement claim " +
     // a course's work about one student ("Assignment 3 - Ilsa Prenn - Moodle", "Grades - Ilsa Prenn - Canvas")
     "assignment submission grade grades gradebook essay homework coursework thesis quiz " +
-    // a claim's, a policy's or a case's file about its party ("Claim 55-10293 - Ilsa Prenn - Guidewire")
-    "case policy"
+    // a claim's, a policy's or a case's file about its party ("Claim 55-10293 - Ilsa Prenn - Guidewire"), a
+    // traveller's booking ("Booking QX7R2P - Ilsa Prenn - Lufthansa")
+    "case policy booking reservation itinerary ticket"
   ).split(" "),
 );
 
@@ -275,11 +276,28 @@ function afterDocWords(lower: string, a: number, b: number): number {
   return at > a ? at : -1;
 }
 
-/** A number, as a document's: "3", "#12", "2b", or a file's reference: "55-10293", "clm-2024-0012". */
-const NUMBER_WORD = /^#?(?:\d{1,4}[a-z]?|(?:[a-z]{1,4}-)?\d[\d/-]{1,15})$/;
+/**
+ * A number, as a document's: "3", "#12", "2b", a file's reference: "55-10293", "clm-2024-0012", or a booking's code
+ * of letters and digits: "qx7r2p".
+ */
+const NUMBER_WORD = /^#?(?:\d{1,4}[a-z]?|(?:[a-z]{1,4}-)?\d[\d/-]{1,15}|(?=[a-z]{0,7}\d)[a-z\d]{5,8})$/;
+
+/** A journey to a place, as a booking's title names one: "Trip to Lisbon", "Reise nach Wien", "Voyage à Rome". */
+const TRIP_PART =
+  /^\s*(?:trip|flight|flights|journey|holiday|vacation|stay|getaway|reise|urlaub|flug|voyage|séjour|vol|viaje|vuelo|viaggio|volo|vacanza|reis|vakantie|vlucht)\s(?:to|in|nach|à|au|en|a|naar)\s/;
+/** The title being read (set by titleNames): the place's capital after the journey's words marks it. */
+let titleText = "";
+function tripPart(a: number, b: number): boolean {
+  const head = titleText.slice(a, Math.min(b, a + 40));
+  const m = TRIP_PART.exec(head.toLowerCase());
+  if (m === null || m[0].length >= head.length) return false;
+  const c = head[m[0].length]!;
+  return c !== c.toLowerCase();
+}
 
 /** Names of a window title. */
 function titleNames(text: string, lower: string, out: Detection[]): void {
+  titleText = text;
   const parts = titleParts(text);
   const word = (p: number) => lower.slice(parts[p]![0], parts[p]![1]).trim();
   let last = parts.length - 1;
@@ -299,7 +317,10 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
   }
   // a part that only names a document about a person ("Offer Letter"): the parts beside it may be the person
   const docPart = (p: number) =>
-    p >= 0 && p <= last && afterDocWords(lower, parts[p]![0], parts[p]![1]) >= parts[p]![1];
+    p >= 0 &&
+    p <= last &&
+    (afterDocWords(lower, parts[p]![0], parts[p]![1]) >= parts[p]![1] ||
+      tripPart(parts[p]![0], parts[p]![1]));
   for (let p = 0; p <= last; p++) {
     let [a, b] = parts[p]!;
     // the app's parts, a workspace or an unknown app's name are read only for an owner or a cue below
@@ -315,6 +336,8 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
         }
     }
     const led = a !== parts[p]![0];
+    // a journey's part names a place ("Trip to Lisbon - X - Booking.com"), and it is about the person beside it
+    if (tripPart(a, b)) continue;
     const m = FILE_ENDING.exec(text.slice(a, b));
     if (m) b -= m[0].length;
     if (m && fileNameNames(text, lower, a, b, out)) continue;
