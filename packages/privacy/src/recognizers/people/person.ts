@@ -4542,6 +4542,9 @@ function qualifiedLabel(p: number): boolean {
  * number or year after the second party, or a case's word opening the line ("In Sachen X gegen Y").
  */
 function versusBefore(s: Seg, p: number): boolean {
+  // (the words are of one, two, five or six letters: most tokens fail on their length)
+  const len = te[p]! - ts[p]!;
+  if ((len > 2 && len < 5) || len > 6) return false;
   const w = lower.slice(ts[p]!, te[p]!);
   const court = w === "v" || w === "c";
   const abbrev = court || w === "vs";
@@ -4599,6 +4602,8 @@ function allPlaces(s: Seg): boolean {
 function versusAfter(s: Seg): boolean {
   const q = s.b + 1;
   if (q + 1 >= n || te[s.b]! + 1 !== ts[q]! || codeAt(te[s.b]!) !== 32) return false;
+  const len = te[q]! - ts[q]!;
+  if ((len > 2 && len < 5) || len > 6) return false;
   const w = lower.slice(ts[q]!, te[q]!);
   const abbrev = w === "v" || w === "vs" || w === "c";
   if (!abbrev && !VERSUS_WORDS.has(w)) return false;
