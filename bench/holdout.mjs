@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fiftyfirst] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fiftythird] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -179,7 +179,8 @@ function unlistedPerson(f, loc) {
 /**
  * A person's name as travel and identity documents print it (labelled PERSON): `PERSON_SLASH` "KELTRUDE/ZORVAN" (an
  * airline's), `PERSON_UPPER` "ZORVAN KELTRUDE", `PERSON_LAST_UPPER` and `PERSON_FIRST_UPPER` (a passport page's
- * fields), `PERSON_MRZ` "KELTRUDE<<ZORVAN" (a machine-readable zone's, A-Z only).
+ * fields), `PERSON_MRZ` "KELTRUDE<<ZORVAN" (a machine-readable zone's, A-Z only), `PERSON_LASTFIRST` "Keltrude,
+ * Zorvan" (a company directory's and a mail client's).
  */
 function documentPerson(kind, f, loc, names) {
   const name = names === "unlisted" ? unlistedNamer(f, loc) : undefined;
@@ -218,6 +219,8 @@ function documentPerson(kind, f, loc, names) {
       return up(lastName);
     case "PERSON_FIRST_UPPER":
       return up(first);
+    case "PERSON_LASTFIRST":
+      return `${lastName}, ${first}`;
     case "PERSON_MRZ":
       return `${mrz(lastName)}<<${mrz(first)}`;
     default:
@@ -3627,6 +3630,146 @@ const NATIVE_FIFTYFIRST = {
   },
 };
 
+/**
+ * `--templates fiftysecond`: session 26's third first reading, written before any of its records was read: chat
+ * exports and chat apps' rows (a WhatsApp export's "[date, time] X: …", Discord's "X — Today at 14:02", Slack's "X
+ * 2:14 PM"), mail headers with a quoted "Last, First", company directories' "Last, First" and signatures' "X | role |
+ * company".
+ */
+const FIFTYSECOND_TEMPLATES = [
+  "[12/03/2024, 14:02:11] {PERSON}: running late, start without me",
+  "12/03/2024, 14:02 - {PERSON}: ok see you there",
+  "{PERSON} — Today at 14:02",
+  "{PERSON}  2:14 PM\ncan someone review my PR?",
+  'From: "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+  "Manager: {PERSON_LASTFIRST}",
+  "To: {PERSON_LASTFIRST}; {PERSON_LASTFIRST}",
+  "{PERSON} | Senior Engineer | Acme Corp",
+  "{PERSON} reacted 👍 to your message",
+  "Forwarded message from {PERSON}",
+  "{PERSON_LASTFIRST} (Ext.) is out of office",
+  title("{PERSON} | Microsoft Teams"),
+];
+const FIFTYSECOND_NEGATIVES = [
+  "[12/03/2024, 14:02:11] Messages and calls are end-to-end encrypted.",
+  "Today at 14:02",
+  "Senior Engineer | Acme Corp | Careers",
+  "To: All Staff; Managers",
+];
+const NATIVE_FIFTYSECOND = {
+  de: {
+    templates: [
+      "[12.03.24, 14:02:11] {PERSON}: bin gleich da",
+      'Von: "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+      "Vorgesetzte: {PERSON_LASTFIRST}",
+      "{PERSON} — Heute um 14:02",
+    ],
+    negatives: ["Heute um 14:02"],
+  },
+  fr: {
+    templates: [
+      "[12/03/2024 14:02:11] {PERSON} : j'arrive",
+      'De : "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+      "Responsable : {PERSON_LASTFIRST}",
+      "{PERSON} — Aujourd'hui à 14:02",
+    ],
+    negatives: ["Aujourd'hui à 14:02"],
+  },
+  es: {
+    templates: [
+      "[12/3/24, 14:02:11] {PERSON}: ya voy",
+      'De: "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+      "Responsable: {PERSON_LASTFIRST}",
+    ],
+    negatives: ["[12/3/24, 14:02:11] Los mensajes están cifrados de extremo a extremo."],
+  },
+  it: {
+    templates: [
+      "[12/03/24, 14:02:11] {PERSON}: arrivo",
+      'Da: "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+      "Responsabile: {PERSON_LASTFIRST}",
+    ],
+    negatives: ["Oggi alle 14:02"],
+  },
+  nl: {
+    templates: [
+      "[12-03-2024 14:02:11] {PERSON}: kom eraan",
+      'Van: "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+      "Leidinggevende: {PERSON_LASTFIRST}",
+    ],
+    negatives: ["Vandaag om 14:02"],
+  },
+};
+
+/**
+ * `--templates fiftythird`: session 26's check of the rules made from the fifty-second set, written after them and
+ * before any of its records was read: chat exports and rows, mail headers, directories and signatures in other
+ * words and orders.
+ */
+const FIFTYTHIRD_TEMPLATES = [
+  "[3/12/24, 9:05:44 AM] {PERSON}: Photo omitted",
+  "03.12.24, 09:05 - {PERSON}: Where are you?",
+  "{PERSON} — Yesterday at 9:05 PM",
+  "{PERSON}  9:05 AM\nPushed the fix, please take a look",
+  'Reply-To: "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+  "Line manager: {PERSON_LASTFIRST}",
+  "Cc: {PERSON_LASTFIRST}; {PERSON_LASTFIRST}",
+  "{PERSON} | Product Manager | Northwind",
+  "{PERSON_LASTFIRST} (External) accepted the invitation",
+  "{PERSON} (Guest) joined the meeting",
+  "Sent by {PERSON} via WhatsApp",
+  title("Chat with {PERSON} - Discord"),
+];
+const FIFTYTHIRD_NEGATIVES = [
+  "[3/12/24, 9:05:44 AM] You created group “Project Alpha”",
+  "Yesterday at 9:05 PM",
+  "Product Manager | Northwind | Jobs",
+  "Cc: Finance Team; Legal",
+];
+const NATIVE_FIFTYTHIRD = {
+  de: {
+    templates: [
+      "03.12.24, 09:05 - {PERSON}: Wo bist du?",
+      'Antwort an: "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+      "{PERSON} | Projektleiterin | Northwind",
+      "{PERSON} — Gestern um 21:05",
+    ],
+    negatives: ["Gestern um 21:05"],
+  },
+  fr: {
+    templates: [
+      "03/12/2024 09:05 - {PERSON}: Tu es où ?",
+      'Répondre à : "{PERSON_LASTFIRST}" <{EMAIL_ADDRESS}>',
+      "{PERSON} — Hier à 21:05",
+    ],
+    negatives: ["Hier à 21:05"],
+  },
+  es: {
+    templates: [
+      "3/12/24, 9:05 - {PERSON}: ¿Dónde estás?",
+      "{PERSON} — Ayer a las 21:05",
+      "Jefe directo: {PERSON_LASTFIRST}",
+    ],
+    negatives: ["Ayer a las 21:05"],
+  },
+  it: {
+    templates: [
+      "03/12/24, 09:05 - {PERSON}: Dove sei?",
+      "{PERSON} — Ieri alle 21:05",
+      "Responsabile diretto: {PERSON_LASTFIRST}",
+    ],
+    negatives: ["Ieri alle 21:05"],
+  },
+  nl: {
+    templates: [
+      "03-12-2024 09:05 - {PERSON}: Waar ben je?",
+      "{PERSON} — Gisteren om 21:05",
+      "Manager: {PERSON_LASTFIRST}",
+    ],
+    negatives: ["Gisteren om 21:05"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -3815,6 +3958,16 @@ const TEMPLATE_SETS = {
     english: FIFTYFIRST_TEMPLATES,
     natives: NATIVE_FIFTYFIRST,
     negatives: FIFTYFIRST_NEGATIVES,
+  },
+  fiftysecond: {
+    english: FIFTYSECOND_TEMPLATES,
+    natives: NATIVE_FIFTYSECOND,
+    negatives: FIFTYSECOND_NEGATIVES,
+  },
+  fiftythird: {
+    english: FIFTYTHIRD_TEMPLATES,
+    natives: NATIVE_FIFTYTHIRD,
+    negatives: FIFTYTHIRD_NEGATIVES,
   },
 };
 

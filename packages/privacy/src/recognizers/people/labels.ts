@@ -425,6 +425,13 @@ export const PERSON_LABELS: ReadonlySet<string> = new Set([
   "reiziger",
   "reizigster",
   "check-in",
+  // who someone reports to: "Manager: X", "Vorgesetzte: X", "Responsable : X", "Leidinggevende: X"
+  "manager",
+  "vorgesetzte",
+  "vorgesetzter",
+  "responsable",
+  "responsabile",
+  "leidinggevende",
   // a form's person by a noun of its own: "Versicherte Person: X", "Contact person: X", "Kontaktperson: X"
   "person",
   "kontaktperson",

@@ -1347,6 +1347,23 @@ describe("person: properties", () => {
     expect(found("Jesle v. Northwind Ltd")).toEqual(["Jesle"]);
   });
 
+  it("chat exports' and chat apps' senders, mail headers' quoted names, directories and signatures", () => {
+    expect(found("[12/03/2024, 14:02:11] Zorvan Keltrude: running late")).toEqual(["Zorvan Keltrude"]);
+    expect(found("12/03/2024, 14:02 - Dawnam: ok see you there")).toEqual(["Dawnam"]);
+    expect(found("Mavie — Yesterday at 9:05 PM")).toEqual(["Mavie"]);
+    expect(found("Sessie  2:14 PM\ncan someone review my PR?")).toEqual(["Sessie"]);
+    expect(found('From: "Orbert, Jackemy" <ojk@example.com>')).toEqual(["Orbert", "Jackemy"]);
+    expect(found("Manager: Jarth, Neek")).toEqual(["Jarth", "Neek"]);
+    expect(found("Rhilsice, Berniquin (Ext.) is out of office")).toEqual(["Rhilsice", "Berniquin"]);
+    expect(found("Willow | Product Manager | Northwind")).toEqual(["Willow"]);
+    expect(found("Armehreni | Projektleiterin | Northwind")).toEqual(["Armehreni"]);
+    // the app's own lines, a group's name, a job ad's
+    expect(found("[12/03/2024, 14:02:11] Messages and calls are end-to-end encrypted.")).toEqual([]);
+    expect(found("Important — Today at 14:02")).toEqual([]);
+    expect(found("You created group “Project Alpha”")).toEqual([]);
+    expect(found("Senior Engineer | Acme Corp | Careers")).toEqual([]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

@@ -39,6 +39,7 @@ import {
 import { isDigit } from "../contact/chars.js";
 import { IN_HOUSE_WORDS } from "./in-house.js";
 import { thingCells } from "./table-columns.js";
+import { JOB_WORDS } from "./screen-names.js";
 import { entries, WordTable } from "./words.js";
 import { PERSON_LABELS as LABELS } from "./labels.js";
 
@@ -2071,6 +2072,15 @@ function scoreSegment(s: Seg): number {
   if (petAndBreed(s)) return 0;
   // a sign-off after a sentence on the same line, before the name: "Happy birthday! Love, X" (Love is a given name)
   if (s.a === s.b && signoffMidLine(s)) return 0;
+  // a group's or a channel's name in quotes: 'You created group “Project Alpha”', 'renamed the channel to "Hannah"'
+  if (quoteBefore(s.start) && GROUP_NAME_BEFORE_RE.test(lineUpTo(s.start).slice(-48))) return 0;
+  // the marker itself: "(Ext.)", "(External)" after a name
+  if (
+    s.a === s.b &&
+    codeAt(s.start - 1) === 40 &&
+    EXTERNAL_MARK_RE.test(text.slice(s.start - 2, s.start + 14))
+  )
+    return 0;
   // a social app's "Aimé par …" ("liked by"): the French given name Aimé is the verb here
   if (s.a === s.b && tokIs(s.a, "aimé") && s.a + 1 < n && tokIs(s.a + 1, "par")) return 0;
   // a goal's or a transfer's noun before its preposition ("Tor für Bayern!", "Gol di X"), a label before its colon
@@ -3723,11 +3733,15 @@ const POSSESSED = new WordTable(
 );
 
 /** An e-mail address in angle brackets follows at `end`: " <amber@example.com>". */
-const DISPLAY_NAME_RE = /^[ \t]?<[^\s<>@]{1,64}@[^\s<>@]{1,253}>/;
+const DISPLAY_NAME_RE = /^["”]?[ \t]?<[^\s<>@]{1,64}@[^\s<>@]{1,253}>/;
+/** The same after a directory's "Last, First" in quotes: `"Keltrude, Zorvan" <zk@example.com>`, from "Keltrude". */
+const DISPLAY_LAST_FIRST_RE =
+  /^, \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?(?: \p{Lu}\.?)?["”][ \t]?<[^\s<>@]{1,64}@[^\s<>@]{1,253}>/u;
 function displayName(end: number): boolean {
-  return codeAt(end) === 60 || codeAt(end + 1) === 60
-    ? DISPLAY_NAME_RE.test(text.slice(end, end + 322))
-    : false;
+  const c = codeAt(end);
+  if (c === 60 || codeAt(end + 1) === 60 || ((c === 34 || c === 0x201d) && codeAt(end + 2) === 60))
+    return DISPLAY_NAME_RE.test(text.slice(end, end + 324));
+  return c === 44 && DISPLAY_LAST_FIRST_RE.test(text.slice(end, end + 380));
 }
 
 /**
@@ -4622,6 +4636,58 @@ function versusAfter(s: Seg): boolean {
   return caption(te[e]!);
 }
 
+/** An opening quote stands in the 32 code units before `pos`, on its line (most segments have none). */
+function quoteBefore(pos: number): boolean {
+  for (let k = pos - 1; k >= 0 && pos - k <= 32; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 34 || c === 0x201c || c === 0xab || c === 0x201e) return true;
+    if (c === 10) return false;
+  }
+  return false;
+}
+/** A group's or a channel's name opening in quotes before a segment (at most three words before it, in lower case). */
+const GROUP_NAME_BEFORE_RE =
+  /(?:group|chat|channel|gruppe|groupe|grupo|gruppo|groep|kanal|canal|canale)(?: name)?(?: (?:to|in|zu|en|a|naar))? ["“«„]\s*(?:[\p{L}\p{N}'’-]+\s+){0,3}$/u;
+/** A digit or a dash follows offset `pos` after at most three blanks (what a row's time starts with). */
+function timeOrDashNear(pos: number): boolean {
+  let k = pos;
+  while (k < text.length && k - pos < 3 && (codeAt(k) === 32 || codeAt(k) === 9)) k++;
+  const c = codeAt(k);
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2013 || c === 0x2014;
+}
+/** A mail client's marker of a person outside the organisation, after the name: " (Ext.)", " (External)". */
+const EXTERNAL_MARK_RE =
+  /^ \((?:ext\.?|external|extern|externe?|externo|externa|esterno|contractor|guest|gast|invité|invitado)\)/i;
+/** A chat export's timestamp opening a line, up to its sender: "[12/03/2024, 14:02:11] ", "12/03/2024, 14:02 - ". */
+const EXPORT_STAMP_RE =
+  /^[ \t]*(?:\[\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.? ?m\.?)?\]|\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}:\d{2}(?: ?[ap]\.? ?m\.?)? [-–]) $/;
+/**
+ * The message's time after a sender that opens a line, to the line's end: " — Today at 14:02", " — Heute um 14:02",
+ * "  2:14 PM", " 03/12/2024 14:02".
+ */
+const ROW_TIME_AFTER_RE =
+  /^(?:[ \t]{1,3}[—–-][ \t](?:today|yesterday|heute|gestern|aujourd'hui|aujourd’hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren)(?: (?:at|um|à|a las|alle|om))? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?|[ \t]{1,3}(?:[—–-][ \t])?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?|[ \t]{1,3}[—–-][ \t]\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,? \d{1,2}[:.]\d{2})?)[ \t]*(?:\r?\n|$)/i;
+/** The part of a line from `from` to the next " | " or the line's end ends with a job's word ("Senior Engineer"). */
+function jobPartAfter(from: number): boolean {
+  let e = from;
+  while (e < text.length && e - from < 60 && codeAt(e) !== 124 && codeAt(e) !== 10) e++;
+  const part = lower.slice(from, e).trim();
+  const last = part.slice(part.lastIndexOf(" ") + 1);
+  return JOB_WORDS.has(last) || JOB_WORDS_EUROPE.has(last) || GERMAN_JOB_ENDING.test(last);
+}
+/** Job titles' last words in the other languages of the hold-out sets ("Directrice", "Ingeniero", "Projectleider"). */
+const JOB_WORDS_EUROPE = new Set(
+  (
+    "directeur directrice ingénieur ingénieure chef cheffe responsable développeur développeuse consultante " +
+    "gérant gérante gerente director directora ingeniero ingeniera desarrollador desarrolladora jefe jefa " +
+    "direttore direttrice ingegnere sviluppatore sviluppatrice responsabile adviseur ontwikkelaar projectleider " +
+    "teamleider medewerker medewerkster directie ingenieur ingenieurin"
+  ).split(" "),
+);
+/** German job titles are compounds: "Projektleiterin", "Softwareentwickler", "Vertriebsmitarbeiterin". */
+const GERMAN_JOB_ENDING =
+  /(?:leiter|leiterin|entwickler|entwicklerin|berater|beraterin|führer|führerin|referent|referentin|assistent|assistentin|mitarbeiter|mitarbeiterin|ingenieur|ingenieurin|managerin|direktor|direktorin)$/;
+
 /** The context flags of a segment (one shared object, overwritten by the next call). */
 function contextOf(s: Seg): Ctx {
   const ctx = CTX;
@@ -4875,6 +4941,31 @@ function contextOf(s: Seg): Ctx {
     ctx.intro = true;
   const after = te[s.b]!;
   const atLineStart = lineStart(text, s.start);
+  // a chat's row: the sender after an export's timestamp ("[12/03/2024, 14:02:11] X: …", "12/03/2024, 14:02 - X:
+  // …"), or opening a line before the message's time ("X — Today at 14:02", "X  2:14 PM")
+  if (
+    (codeAt(after) === 58 || (codeAt(after) === 32 && codeAt(after + 1) === 58)) &&
+    !atLineStart &&
+    EXPORT_STAMP_RE.test(lineUpTo(s.start))
+  )
+    ctx.intro = true;
+  if (
+    atLineStart &&
+    (codeAt(after) === 32 || codeAt(after) === 9) &&
+    timeOrDashNear(after) &&
+    ROW_TIME_AFTER_RE.test(text.slice(after, after + 48))
+  )
+    ctx.slot = true;
+  // a mail client's or a directory's marker after a name: "Keltrude, Zorvan (Ext.)", "X (External)", "X (extern)"
+  if (
+    codeAt(after) === 32 &&
+    codeAt(after + 1) === 40 &&
+    EXTERNAL_MARK_RE.test(text.slice(after, after + 16))
+  )
+    ctx.slot = true;
+  // a signature's line: "X | Senior Engineer | Acme Corp" (a name that is a word too counts there: "Willow | …")
+  if (atLineStart && codeAt(after) === 32 && codeAt(after + 1) === 124 && jobPartAfter(after + 2))
+    ctx.slot = ctx.act = true;
   if (atLineStart && lineEnd(text, after)) {
     // sign-off on the previous line: "Thanks,\nAnna"
     const prevLine = previousLine(lower, s.start);

@@ -576,8 +576,8 @@ const PRESENCE =
   /^(?:to me|to you|active|online|offline|away|busy|available|typing|is typing|last seen|do not disturb|in a meeting|out of office|on a call|presenting|idle)\b/i;
 /** A line that is only a phone number or an e-mail address: a contact's card or a call log's row. */
 const CONTACT_LINE = /^(?:\+?[\d\s().-]{7,20}|[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24})$/i;
-/** Last words of a job title: the line under a name on a contact's card. */
-const JOB_WORDS = new Set(
+/** Last words of a job title: the line under a name on a contact's card (and a signature's part after it). */
+export const JOB_WORDS: ReadonlySet<string> = new Set(
   (
     "designer engineer manager director developer lead analyst consultant specialist coordinator officer assistant " +
     "intern recruiter nurse doctor physician accountant architect administrator ceo cto cfo coo founder co-founder " +
