@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fiftythird] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fiftyfifth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -180,7 +180,8 @@ function unlistedPerson(f, loc) {
  * A person's name as travel and identity documents print it (labelled PERSON): `PERSON_SLASH` "KELTRUDE/ZORVAN" (an
  * airline's), `PERSON_UPPER` "ZORVAN KELTRUDE", `PERSON_LAST_UPPER` and `PERSON_FIRST_UPPER` (a passport page's
  * fields), `PERSON_MRZ` "KELTRUDE<<ZORVAN" (a machine-readable zone's, A-Z only), `PERSON_LASTFIRST` "Keltrude,
- * Zorvan" (a company directory's and a mail client's).
+ * Zorvan" (a company directory's and a mail client's), `PERSON_NOM` "KELTRUDE Zorvan" (a register's, as French,
+ * Italian and Central European schools and sports print it).
  */
 function documentPerson(kind, f, loc, names) {
   const name = names === "unlisted" ? unlistedNamer(f, loc) : undefined;
@@ -219,6 +220,8 @@ function documentPerson(kind, f, loc, names) {
       return up(lastName);
     case "PERSON_FIRST_UPPER":
       return up(first);
+    case "PERSON_NOM":
+      return `${up(lastName)} ${first}`;
     case "PERSON_LASTFIRST":
       return `${lastName}, ${first}`;
     case "PERSON_MRZ":
@@ -3770,6 +3773,115 @@ const NATIVE_FIFTYTHIRD = {
   },
 };
 
+/**
+ * `--templates fiftyfourth`: session 26's fourth first reading, written before any of its records was read: registers
+ * and rosters (class lists and attendance, sign-up sheets, seating plans, team sheets, "SURNAME Given" as French,
+ * Italian and Central European registers print it), "X and 3 others", a tool's configured user name.
+ */
+const FIFTYFOURTH_TEMPLATES = [
+  "Participant: {PERSON_NOM} (FRA)",
+  "{PERSON_NOM}, 3B",
+  "Seat 12A: {PERSON}",
+  "Sign-up sheet: 1. {PERSON} 2. {PERSON} 3. {PERSON}",
+  "{PERSON} + 2 more",
+  "{PERSON} and 4 others reacted",
+  "user.name={PERSON}",
+  'git config --global user.name "{PERSON}"',
+  "#7 {PERSON} (captain)",
+  "Absent today: {PERSON}, {PERSON}",
+  "Team A: {PERSON}, {PERSON}; Team B: {PERSON}",
+  ocr("1  {PERSON_NOM}  12.5/20"),
+];
+const FIFTYFOURTH_NEGATIVES = [
+  "Absent today: none",
+  "Seat 12A: empty",
+  "1. Intro 2. Agenda 3. Q&A",
+  "Team A vs Team B",
+];
+const NATIVE_FIFTYFOURTH = {
+  de: {
+    templates: [
+      "Schüler: {PERSON_NOM}",
+      "Anwesend: {PERSON}, {PERSON}",
+      "{PERSON} und 3 weitere",
+      "Sitzplatz 12A: {PERSON}",
+    ],
+    negatives: ["Anwesend: alle"],
+  },
+  fr: {
+    templates: [
+      "Élève : {PERSON_NOM}",
+      "Absents : {PERSON}, {PERSON}",
+      "{PERSON} et 3 autres personnes",
+      "Place 12A : {PERSON}",
+    ],
+    negatives: ["Absents : aucun"],
+  },
+  es: {
+    templates: ["Alumno: {PERSON_NOM}", "Ausentes: {PERSON}, {PERSON}", "{PERSON} y 3 personas más"],
+    negatives: ["Ausentes: ninguno"],
+  },
+  it: {
+    templates: ["Alunno: {PERSON_NOM}", "Assenti: {PERSON}, {PERSON}", "{PERSON} e altre 3 persone"],
+    negatives: ["Assenti: nessuno"],
+  },
+  nl: {
+    templates: ["Leerling: {PERSON_NOM}", "Afwezig: {PERSON}, {PERSON}", "{PERSON} en 3 anderen"],
+    negatives: ["Afwezig: niemand"],
+  },
+};
+
+/**
+ * `--templates fiftyfifth`: session 26's check of the rules made from the fifty-fourth set, written after them and
+ * before any of its records was read: registers, rosters and sign-up lists in other words and orders.
+ */
+const FIFTYFIFTH_TEMPLATES = [
+  "Excused: {PERSON}, {PERSON}",
+  "Group 3: {PERSON}, {PERSON}",
+  "Table 4: {PERSON} and {PERSON}",
+  "{PERSON_NOM}\t14/20",
+  "Registered: 1. {PERSON} 2. {PERSON}",
+  "{PERSON} (GK)",
+  "Liked by {PERSON} + 5 more",
+  "author = {PERSON}",
+  "Present: {PERSON_NOM}, {PERSON_NOM}",
+  "Bed 7 - {PERSON}",
+  "{PERSON} and 2 others are typing",
+  title("Class 4B register - {PERSON} - SchoolBase"),
+];
+const FIFTYFIFTH_NEGATIVES = [
+  "Excused: none",
+  "Group 3: TBD",
+  "1. Budget 2. Hiring 3. Other business",
+  "Bed 7 - free",
+];
+const NATIVE_FIFTYFIFTH = {
+  de: {
+    templates: ["Entschuldigt: {PERSON}, {PERSON}", "Gruppe 3: {PERSON}, {PERSON}", "{PERSON} und 2 weitere"],
+    negatives: ["Entschuldigt: niemand"],
+  },
+  fr: {
+    templates: [
+      "Présents : {PERSON_NOM}, {PERSON_NOM}",
+      "Groupe 3 : {PERSON}, {PERSON}",
+      "{PERSON} et 2 autres",
+    ],
+    negatives: ["Présents : tous"],
+  },
+  es: {
+    templates: ["Presentes: {PERSON}, {PERSON}", "Grupo 3: {PERSON}, {PERSON}", "{PERSON} y 2 más"],
+    negatives: ["Presentes: todos"],
+  },
+  it: {
+    templates: ["Presenti: {PERSON_NOM}, {PERSON_NOM}", "Gruppo 3: {PERSON}, {PERSON}", "{PERSON} e altri 2"],
+    negatives: ["Presenti: tutti"],
+  },
+  nl: {
+    templates: ["Aanwezig: {PERSON}, {PERSON}", "Groep 3: {PERSON}, {PERSON}", "{PERSON} en 2 anderen"],
+    negatives: ["Aanwezig: iedereen"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -3968,6 +4080,16 @@ const TEMPLATE_SETS = {
     english: FIFTYTHIRD_TEMPLATES,
     natives: NATIVE_FIFTYTHIRD,
     negatives: FIFTYTHIRD_NEGATIVES,
+  },
+  fiftyfourth: {
+    english: FIFTYFOURTH_TEMPLATES,
+    natives: NATIVE_FIFTYFOURTH,
+    negatives: FIFTYFOURTH_NEGATIVES,
+  },
+  fiftyfifth: {
+    english: FIFTYFIFTH_TEMPLATES,
+    natives: NATIVE_FIFTYFIFTH,
+    negatives: FIFTYFIFTH_NEGATIVES,
   },
 };
 

@@ -1761,14 +1761,24 @@ function welshArticle(t: number): boolean {
   return text.charCodeAt(ts[t]!) === 89 && (len === 1 || (len === 2 && text.charCodeAt(ts[t]! + 1) === 114));
 }
 const WELSH_JOINED_RE = /^\p{L}{2,}-yr?-\p{L}{2,}$/u;
+/** Compounds with a street's ending that name a seat or a space, not a street: "Sitzplatz 12A", "Stellplatz 4". */
+const NOT_STREETS = new Set([
+  "sitzplatz",
+  "parkplatz",
+  "stellplatz",
+  "arbeitsplatz",
+  "liegeplatz",
+  "zeltplatz",
+  "stehplatz",
+]);
 function isCompound(i: number): boolean {
   if (!isWord(i)) return false;
   const f = flags(i);
   if (f & A_COMPOUND_KNOWN) return (f & A_COMPOUND) !== 0;
   const r =
     (sameLen && !(tk[i]! & K_MARKS)
-      ? compoundEnding(lower, ts[i]!, te[i]!) && !common(i)
-      : compoundEnding(key(i), 0, key(i).length) && !common(i)) ||
+      ? compoundEnding(lower, ts[i]!, te[i]!) && !common(i) && !NOT_STREETS.has(lower.slice(ts[i]!, te[i]!))
+      : compoundEnding(key(i), 0, key(i).length) && !common(i) && !NOT_STREETS.has(key(i))) ||
     // a Welsh name joined by its article: "Heol-Y-Bardd", "Llys-Y-Bryn"
     ((tk[i]! & K_JOINED) !== 0 && WELSH_JOINED_RE.test(key(i)));
   wordFlags[i] = f | A_COMPOUND_KNOWN | (r ? A_COMPOUND : 0);
@@ -1932,7 +1942,9 @@ function streetAt(i: number): [number, number, number] | undefined {
       // a date: "18 Dec 2024"
       !(a === b && MONTHS_SHORT.has(key(a))) &&
       // one letter between two numbers is a size or a grid's cell, no street: "a 4 x 8 sheet", "row 3 b 12"
-      !(a === b && te[a]! - ts[a]! === 1)
+      !(a === b && te[a]! - ts[a]! === 1) &&
+      // nor is an item between the numbers of a list run on one line: "1. Intro 2. Agenda", "1. X 2. Y"
+      !(enumerator(i) && enumerator(b + 1))
     ) {
       // NUM name NUM: "20789 Allika 46", "10252 Μεγάλη Άμμος 184"
       let score = yearLike(text, ts[i]!, te[i]!) ? 0.45 : 0.75;
@@ -2435,6 +2447,11 @@ function typeLedField(c: number, h: number): boolean {
   return (
     k === 0 || text.charCodeAt(k - 1) === 10 || text.charCodeAt(k - 1) === 44 || text.charCodeAt(k - 1) === 58
   );
+}
+
+/** Token t is a list's number: one or two digits and a dot ("1.", "12."). */
+function enumerator(t: number): boolean {
+  return te[t]! - ts[t]! <= 2 && text.charCodeAt(te[t]!) === 46 && /^\d+$/.test(text.slice(ts[t]!, te[t]!));
 }
 
 /**

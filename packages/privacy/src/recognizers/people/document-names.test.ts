@@ -54,6 +54,16 @@ describe("names as travel and identity documents print them", () => {
     expect(found("PASSENGER NAME SEE BOOKING")).toEqual([]);
   });
 
+  it("a register's SURNAME Given, after a label or ending its row", () => {
+    expect(found("Élève : KELTRUDE Zorvan")).toEqual(["KELTRUDE Zorvan"]);
+    expect(found("UJJWAM Tamoha, 3B")).toEqual(["UJJWAM Tamoha"]);
+    expect(found("Participant: AVATH Bhoor (FRA)")).toEqual(["AVATH Bhoor"]);
+    // an acronym and a word: a product's, a heading's
+    expect(found("AWS Lambda")).toEqual([]);
+    expect(found("NASA Headquarters")).toEqual([]);
+    expect(found("TODO Refactor")).toEqual([]);
+  });
+
   it("finds an airline's name whole, at its exact offsets, wherever the line puts it", () => {
     // (invented: "ZX" and letters are no word of any list)
     const word = fc.stringMatching(/^[A-Z]{2,8}$/).map((w) => `ZX${w}`);

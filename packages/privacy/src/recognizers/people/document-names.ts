@@ -15,7 +15,7 @@ import type { Detection, Recognizer } from "../../types.js";
 import { NO_DETECTIONS, results } from "../results.js";
 import { PERSON_LABELS } from "./labels.js";
 import { entries, WordTable } from "./words.js";
-import { L_COMMON, L_FIRST, L_LAST } from "./lexicon.js";
+import { L_CALENDAR, L_CITY, L_COMMON, L_FIRST, L_LAST, L_ORG, L_PLACE, L_TITLE } from "./lexicon.js";
 import {
   CH_ANGLE,
   CH_NEWLINE,
@@ -241,6 +241,16 @@ function readCaps(out: Detection[], slash: boolean): void {
         continue;
       }
     }
+    // a register's SURNAME Given, as French, Italian and Central European lists print it: "KELTRUDE Zorvan, 3B"
+    if (registerName(i)) {
+      const j = i + (spaced(i) && i + 1 < n && capsName(i + 1) && !(flags(i + 1) & NOT_NAME) ? 1 : 0);
+      const e = givenAfter(j);
+      if (e > j && (listedPair(i, e) || rowEnds(e))) {
+        push(out, i, e);
+        i = e;
+        continue;
+      }
+    }
     // the rest read a name in capitals after token i
     if (i + 1 >= n || !(tk[i + 1]! & K_ALLCAP)) continue;
     const colon = colonBetween(te[i]!, ts[i + 1]!);
@@ -259,11 +269,60 @@ function readCaps(out: Detection[], slash: boolean): void {
     ) {
       const j = capsRun(i + 1);
       if (j >= 0 && text.charCodeAt(te[j]!) !== 47) {
-        push(out, i + 1, j);
-        i = j;
+        // (and the given names after a surname in capitals: "Élève : KELTRUDE Zorvan")
+        const e = givenAfter(j);
+        push(out, i + 1, e);
+        i = e;
+        continue;
       }
     }
   }
+}
+
+/** Words of WORDS that are no part of a name. */
+const NOT_NAME = W_LABEL | W_TRAVELLER | W_FIELD | W_TITLE | W_NO_NAME | W_NEXT_FIELD;
+
+/**
+ * Token i may start a register's SURNAME Given: a surname in capitals (four letters or more, or a listed name) that
+ * starts a run of capitals (a heading's words in capitals are no surname).
+ */
+function registerName(i: number): boolean {
+  if (i >= n || !capsName(i) || flags(i) & NOT_NAME) return false;
+  if (te[i]! - ts[i]! < 4 && !(lexBits(i) & (L_FIRST | L_LAST))) return false;
+  return i === 0 || !(tk[i - 1]! & K_ALLCAP) || !spaced(i - 1);
+}
+
+/** Token k is a given name after a surname in capitals: capitalised, letters only, a listed given name or no word. */
+function givenName(k: number): boolean {
+  if (k >= n || (tk[k]! & (K_CAP | K_ALLCAP | K_DIGITS | K_INITIAL)) !== K_CAP) return false;
+  const b = lexBits(k);
+  return (b & L_FIRST) !== 0 || (b & (L_COMMON | L_PLACE | L_CITY | L_CALENDAR | L_ORG | L_TITLE)) === 0;
+}
+
+/** The last token of the given names (one or two) after token j; j when none follows. */
+function givenAfter(j: number): number {
+  if (!(j + 1 < n && spaced(j) && givenName(j + 1))) return j;
+  return j + 2 < n && spaced(j + 1) && givenName(j + 2) ? j + 2 : j + 1;
+}
+
+/** A word of a..b is a listed name (a surname in capitals, or a given name). */
+function listedPair(a: number, b: number): boolean {
+  for (let t = a; t <= b; t++) if (lexBits(t) & (L_FIRST | L_LAST)) return true;
+  return false;
+}
+
+/** The register's row ends after token e: the line's or the text's end, a comma, a tab or a wide gap. */
+function rowEnds(e: number): boolean {
+  const k = te[e]!;
+  const c = text.charCodeAt(k);
+  return (
+    k >= text.length ||
+    c === 10 ||
+    c === 13 ||
+    c === 44 ||
+    c === 9 ||
+    (c === 32 && text.charCodeAt(k + 1) === 32)
+  );
 }
 
 /** Only blanks and one colon stand between offsets a and b ("Traveller: X", "Passager : X"). */

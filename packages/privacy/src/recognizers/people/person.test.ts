@@ -1364,6 +1364,24 @@ describe("person: properties", () => {
     expect(found("Senior Engineer | Acme Corp | Careers")).toEqual([]);
   });
 
+  it("registers and rosters: roll calls, teams, seats, numbered lists, 'and N others', a tool's user name", () => {
+    expect(found("Absent today: Preane, Jayl")).toEqual(["Preane", "Jayl"]);
+    expect(found("Team A: Iselardon, Dewtore; Team B: Aing")).toEqual(["Iselardon", "Dewtore", "Aing"]);
+    expect(found("Seat 12A: Mavie")).toEqual(["Mavie"]);
+    expect(found("#7 Melyssim (captain)")).toEqual(["Melyssim"]);
+    expect(found("Sign-up sheet: 1. Fayd 2. Krene B. Akethrick 3. Maured E. Milane")).toEqual([
+      "Fayd",
+      "Krene B. Akethrick",
+      "Maured E. Milane",
+    ]);
+    expect(found("Dennia + 2 more")).toEqual(["Dennia"]);
+    expect(found("Jord Gword and 4 others reacted")).toEqual(["Jord Gword"]);
+    expect(found("user.name=Jeann Daxie")).toEqual(["Jeann Daxie"]);
+    // an agenda, a setting's value: no names
+    expect(found("1. Intro 2. Agenda 3. Q&A")).toEqual([]);
+    expect(found("color=Blue")).toEqual([]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

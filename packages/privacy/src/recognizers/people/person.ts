@@ -941,6 +941,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   caseLines = -1;
   wordChecks = WORD_CHECKS;
   codeLineEnd = -1;
+  namedList = -1;
   segs = [];
   const out: Detection[] = [];
   chains();
@@ -1495,6 +1496,8 @@ let wordChecks = 0;
 /** The last line codeAround read, and whether it holds code. */
 let codeLineStart = 0;
 let codeLineEnd = -1;
+/** Whether an item of a numbered list run on one line is a name of two words (-1: not looked yet). */
+let namedList = -1;
 let codeLine = false;
 const WORD_CHECKS = 256;
 
@@ -1677,7 +1680,13 @@ function startsName(i: number): boolean {
 function categorise(i: number): number {
   if (cat[i] !== -1) return cat[i]!;
   const k = tk[i]!;
-  if (k & K_DIGITS || !startsName(i) || embedded(text, ts[i]!, te[i]!)) return (cat[i] = CAT_NONE);
+  // (a value after "=" is a code's, unless its key is a person's name: "user.name=X")
+  if (
+    k & K_DIGITS ||
+    !startsName(i) ||
+    (embedded(text, ts[i]!, te[i]!) && !(codeAt(ts[i]! - 1) === 61 && nameKeyBefore(ts[i]!)))
+  )
+    return (cat[i] = CAT_NONE);
   // "nachricht von x erhalten", "abgabe von x eingegangen": in lower-case chat a German or Dutch participle is no name
   if (lowerMode && participleLike(i)) return (cat[i] = CAT_NONE);
   if (te[i]! - ts[i]! === 1) {
@@ -4581,7 +4590,7 @@ const CASE_WORD_BEFORE =
   /^\s*(?:in re|in the matter of|in sachen|rechtssache|zaak|affaire|causa|caso|case|matter of|procès|proceso|processo)\s/;
 const VERSUS_WORDS = new Set(["versus", "gegen", "contra", "contro", "tegen"]);
 /** A dash between spaces, as a list of rooms puts one between the room and its occupant. */
-const DASH_GAP = /^ [-–—] $/;
+const DASH_GAP = /^(?: [-–—] | ?: ?)$/;
 /** What a person occupies besides the site's rooms (IN_HOUSE_WORDS): "Bed 3 - X", "Seat 14C - X", "Table 5 - X". */
 const OCCUPIED = new Set([
   "bed",
@@ -4592,9 +4601,13 @@ const OCCUPIED = new Set([
   "lit",
   "cama",
   "letto",
-  "bed",
   "stoel",
   "sitz",
+  "sitzplatz",
+  "place",
+  "posto",
+  "asiento",
+  "zitplaats",
 ]);
 
 /** A word that makes a name a company's follows segment s: "Northwind Ltd", "Acme GmbH". */
@@ -4655,6 +4668,90 @@ function timeOrDashNear(pos: number): boolean {
   const c = codeAt(k);
   return (c >= 48 && c <= 57) || c === 45 || c === 0x2013 || c === 0x2014;
 }
+/** "+ 2 more", "and 4 others", "und 3 weitere", "et 3 autres", "y 3 personas más", "e altre 3 persone", "en 3 anderen". */
+const AND_OTHERS_AFTER_RE =
+  /^ (?:\+ ?\d{1,4} (?:more|others?|weitere|autres?|más|altri|altre|anderen|andere)|(?:and|&|und|et|y|e|en) (?:\d{1,4} (?:others?|more|people|weitere|andere|autres?|personas más|más|persone|anderen)|altre \d{1,4} persone|altri \d{1,4}))\b/i;
+/** A team sheet's role in brackets after a name. */
+const ROSTER_NOTE_RE =
+  /^ \((?:captain|capt\.?|c|vc|vice-captain|gk|goalkeeper|keeper|coach|kapitän|kapitänin|torwart|capitaine|capitán|capitana|capitano|aanvoerder|keeper|portero|portiere)\)/i;
+/** Teams and groups named by a letter or a number before a colon: "Team A:", "Gruppe 2:". */
+const TEAM_WORDS = new Set([
+  "team",
+  "squad",
+  "group",
+  "gruppe",
+  "mannschaft",
+  "équipe",
+  "groupe",
+  "equipo",
+  "grupo",
+  "squadra",
+  "gruppo",
+  "groep",
+]);
+/** A jersey's number opens the line before `pos`: "#7 X", "# 10 X". */
+function rosterNumberBefore(pos: number): boolean {
+  let k = pos - 1;
+  if (codeAt(k) !== 32) return false;
+  k--;
+  let digits = 0;
+  while (k >= 0 && isDigit(codeAt(k)) && digits < 3) {
+    k--;
+    digits++;
+  }
+  if (digits === 0) return false;
+  if (codeAt(k) === 32) k--;
+  return codeAt(k) === 35 && lineStart(text, k);
+}
+/**
+ * Segment s is an item of a numbered list run on one line: "1. X 2. Y 3. Z" (a number and a dot before it, and the
+ * next number and dot, or the line's end, after it).
+ */
+function enumeratedItem(s: Seg): boolean {
+  const p = s.a - 1;
+  if (p < 0 || !(tk[p]! & K_DIGITS) || te[p]! - ts[p]! > 2 || text.slice(te[p]!, s.start) !== ". ")
+    return false;
+  const q = s.b + 1;
+  if (q >= n) return lineEnd(text, te[s.b]!);
+  return (
+    (tk[q]! & K_DIGITS) !== 0 && te[q]! - ts[q]! <= 2 && codeAt(te[q]!) === 46 && ts[q]! - te[s.b]! === 1
+  );
+}
+/** An item of a numbered list run on one line is two capitalised words that may be a name ("2. Krene Akethrick"). */
+function listOfNames(): boolean {
+  if (namedList === -1) {
+    namedList = 0;
+    for (let t = 0; t + 2 < n && namedList === 0; t++)
+      if (
+        tk[t]! & K_DIGITS &&
+        te[t]! - ts[t]! <= 2 &&
+        text.slice(te[t]!, ts[t + 1]!) === ". " &&
+        tk[t + 1]! & K_CAP &&
+        tk[t + 2]! & (K_CAP | K_INITIAL) &&
+        onlySpaces(te[t + 1]!, ts[t + 2]!) &&
+        categorise(t + 1) !== CAT_NONE &&
+        categorise(t + 2) !== CAT_NONE
+      )
+        namedList = 1;
+    // or a person's label and its colon open the list: "Registered: 1. X 2. Y"
+    for (let t = 1; t + 1 < n && namedList === 0; t++)
+      if (
+        tk[t]! & K_DIGITS &&
+        te[t]! - ts[t]! <= 2 &&
+        text.slice(te[t]!, ts[t + 1]!) === ". " &&
+        loneMark(te[t - 1]!, ts[t]!) === 58 &&
+        (wv(t - 1) & W_LABEL) !== 0
+      )
+        namedList = 1;
+  }
+  return namedList === 1;
+}
+/** A configuration's key of a person's name ends right before `pos`: "user.name=", 'user.name "', "author = ". */
+function nameKeyBefore(pos: number): boolean {
+  return NAME_KEY_BEFORE_RE.test(lower.slice(Math.max(0, pos - 24), pos));
+}
+const NAME_KEY_BEFORE_RE =
+  /(?:^|[\s.\-])(?:user\.name|username|user_name|fullname|full_name|display_?name|author|committer|author_name|git_author_name)(?:\s*=\s*["']?|\s+["'])$/;
 /** A mail client's marker of a person outside the organisation, after the name: " (Ext.)", " (External)". */
 const EXTERNAL_MARK_RE =
   /^ \((?:ext\.?|external|extern|externe?|externo|externa|esterno|contractor|guest|gast|invité|invitado)\)/i;
@@ -4826,7 +4923,7 @@ function contextOf(s: Seg): Ctx {
     (cue(p - 1) & C_ARTICLES || ROLE_POSSESSIVES.has(lower.slice(ts[p - 1]!, te[p - 1]!)))
   )
     ctx.slot = true;
-  // a room's or a bed's occupant: "Room 214 - X, checked in 14:05", "Zimmer 12 – X", "Bed 3 - X"
+  // a room's or a bed's occupant: "Room 214 - X, checked in 14:05", "Zimmer 12 – X", "Bed 3 - X", "Seat 12A: X"
   if (
     p >= 1 &&
     tk[p]! & K_DIGITS &&
@@ -4836,6 +4933,32 @@ function contextOf(s: Seg): Ctx {
   )
     // (a name that is a word too counts there: "Room 214 - Willow")
     ctx.slot = ctx.act = true;
+  // a team's members: "Team A: X, Y; Team B: Z", "Gruppe 2: X"
+  if (
+    gapMark === 58 &&
+    p >= 1 &&
+    te[p]! - ts[p]! <= 2 &&
+    (tk[p]! & (K_INITIAL | K_DIGITS)) !== 0 &&
+    onlySpaces(te[p - 1]!, ts[p]!) &&
+    TEAM_WORDS.has(lower.slice(ts[p - 1]!, te[p - 1]!))
+  )
+    ctx.intro = true;
+  // a roster's line: "#7 X (captain)", a numbered list's item: "Sign-up sheet: 1. X 2. Y"
+  // (an item of one word in no list may be anything, "1. Intro 2. Agenda", unless another item is a name of two
+  // words: "1. Fayd 2. Krene Akethrick")
+  if (
+    s.start >= 2 &&
+    (rosterNumberBefore(s.start) ||
+      (enumeratedItem(s) && (s.a < s.b || s.strong + s.weak > 0 || listOfNames())))
+  )
+    ctx.slot = true;
+  // a configured author: "user.name=X", 'git config user.name "X"', "author: X"
+  if (
+    s.start >= 2 &&
+    (codeAt(s.start - 1) === 61 || codeAt(s.start - 1) === 34 || codeAt(s.start - 2) === 61) &&
+    nameKeyBefore(s.start)
+  )
+    ctx.intro = true;
   // a court case's parties: "Smith v. X", "Müller gegen X, Az. …", "Dupont c. X", "X contra Pérez"
   // (not a match between cities or countries: "Real Madrid contra Barcelona")
   // (nor a company: "X v. Northwind Ltd")
@@ -4955,6 +5078,11 @@ function contextOf(s: Seg): Ctx {
     timeOrDashNear(after) &&
     ROW_TIME_AFTER_RE.test(text.slice(after, after + 48))
   )
+    ctx.slot = true;
+  // a list of people cut short: "X + 2 more", "X and 4 others reacted", "X und 3 weitere", "X et 3 autres personnes"
+  if (codeAt(after) === 32 && AND_OTHERS_AFTER_RE.test(text.slice(after, after + 28))) ctx.slot = true;
+  // a roster's role in brackets: "X (captain)", "X (GK)", "X (Kapitän)"
+  if (codeAt(after) === 32 && codeAt(after + 1) === 40 && ROSTER_NOTE_RE.test(text.slice(after, after + 18)))
     ctx.slot = true;
   // a mail client's or a directory's marker after a name: "Keltrude, Zorvan (Ext.)", "X (External)", "X (extern)"
   if (

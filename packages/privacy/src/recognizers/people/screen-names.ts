@@ -257,7 +257,9 @@ const DOC_WORDS = new Set(
     "assignment submission grade grades gradebook essay homework coursework thesis quiz " +
     // a claim's, a policy's or a case's file about its party ("Claim 55-10293 - Ilsa Prenn - Guidewire"), a
     // traveller's booking ("Booking QX7R2P - Ilsa Prenn - Lufthansa")
-    "case policy booking reservation itinerary ticket"
+    "case policy booking reservation itinerary ticket " +
+    // a class's register about one pupil ("Class 4B register - Ilsa Prenn - SchoolBase")
+    "class register roster attendance"
   ).split(" "),
 );
 
