@@ -4751,7 +4751,7 @@ function nameKeyBefore(pos: number): boolean {
   return NAME_KEY_BEFORE_RE.test(lower.slice(Math.max(0, pos - 24), pos));
 }
 const NAME_KEY_BEFORE_RE =
-  /(?:^|[\s.\-])(?:user\.name|username|user_name|fullname|full_name|display_?name|author|committer|author_name|git_author_name)(?:\s*=\s*["']?|\s+["'])$/;
+  /(?:^|[\s.-])(?:user\.name|username|user_name|fullname|full_name|display_?name|author|committer|author_name|git_author_name)(?:\s*=\s*["']?|\s+["'])$/;
 /** A mail client's marker of a person outside the organisation, after the name: " (Ext.)", " (External)". */
 const EXTERNAL_MARK_RE =
   /^ \((?:ext\.?|external|extern|externe?|externo|externa|esterno|contractor|guest|gast|invité|invitado)\)/i;
