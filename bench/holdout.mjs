@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fiftyfifth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fiftyseventh] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -181,7 +181,8 @@ function unlistedPerson(f, loc) {
  * airline's), `PERSON_UPPER` "ZORVAN KELTRUDE", `PERSON_LAST_UPPER` and `PERSON_FIRST_UPPER` (a passport page's
  * fields), `PERSON_MRZ` "KELTRUDE<<ZORVAN" (a machine-readable zone's, A-Z only), `PERSON_LASTFIRST` "Keltrude,
  * Zorvan" (a company directory's and a mail client's), `PERSON_NOM` "KELTRUDE Zorvan" (a register's, as French,
- * Italian and Central European schools and sports print it).
+ * Italian and Central European schools and sports print it), and names shortened to an initial: `PERSON_INITIAL_LAST`
+ * "Z. Keltrude", `PERSON_FIRST_INITIAL` "Zorvan K." (a review's, a forum's), `PERSON_LAST_INITIAL` "Keltrude, Z.".
  */
 function documentPerson(kind, f, loc, names) {
   const name = names === "unlisted" ? unlistedNamer(f, loc) : undefined;
@@ -220,6 +221,12 @@ function documentPerson(kind, f, loc, names) {
       return up(lastName);
     case "PERSON_FIRST_UPPER":
       return up(first);
+    case "PERSON_INITIAL_LAST":
+      return `${up(first[0])}. ${lastName}`;
+    case "PERSON_FIRST_INITIAL":
+      return `${first} ${up(lastName[0])}.`;
+    case "PERSON_LAST_INITIAL":
+      return `${lastName}, ${up(first[0])}.`;
     case "PERSON_NOM":
       return `${up(lastName)} ${first}`;
     case "PERSON_LASTFIRST":
@@ -3882,6 +3889,131 @@ const NATIVE_FIFTYFIFTH = {
   },
 };
 
+/**
+ * `--templates fiftysixth`: session 26's fifth first reading, written before any of its records was read: names
+ * shortened to an initial (reviews' "Zorvan K.", staff lists' "Z. Keltrude", pharmacies' "Keltrude, Z."), clinicians'
+ * and professionals' credentials after a name ("X, RN", "X, DVM", "X, CPA"), and shops', pharmacies' and clinics'
+ * lines around them.
+ */
+const FIFTYSIXTH_TEMPLATES = [
+  "Pharmacist: {PERSON_INITIAL_LAST}",
+  "{PERSON_FIRST_INITIAL} (verified buyer)",
+  "{PERSON_FIRST_INITIAL} from Leeds bought this 2 hours ago",
+  "Dispensed to {PERSON_LAST_INITIAL}",
+  "{PERSON}, RN",
+  "{PERSON}, DVM",
+  "Prepared by {PERSON}, CPA",
+  "Reviewed by {PERSON_INITIAL_LAST}, PharmD",
+  "★★★★★ Great fit! — {PERSON_FIRST_INITIAL}",
+  "Your nurse today: {PERSON_FIRST_INITIAL}",
+  "Vet: Dr {PERSON_INITIAL_LAST}",
+  "Posted by {PERSON_FIRST_INITIAL} · 3 days ago",
+];
+const FIFTYSIXTH_NEGATIVES = [
+  "★★★★★ Great fit! — verified buyer",
+  "Dispensed 2 of 3 refills",
+  "Prepared by Finance, Q3",
+  "Posted 3 days ago",
+];
+const NATIVE_FIFTYSIXTH = {
+  de: {
+    templates: [
+      "Apotheker: {PERSON_INITIAL_LAST}",
+      "{PERSON_FIRST_INITIAL} (verifizierter Kauf)",
+      "Tierärztin: Dr. {PERSON_INITIAL_LAST}",
+      "Bewertung von {PERSON_FIRST_INITIAL} · vor 3 Tagen",
+    ],
+    negatives: ["Bewertung · vor 3 Tagen"],
+  },
+  fr: {
+    templates: [
+      "Pharmacien : {PERSON_INITIAL_LAST}",
+      "{PERSON_FIRST_INITIAL} (achat vérifié)",
+      "Avis de {PERSON_FIRST_INITIAL} · il y a 3 jours",
+    ],
+    negatives: ["Avis vérifié · il y a 3 jours"],
+  },
+  es: {
+    templates: [
+      "Farmacéutico: {PERSON_INITIAL_LAST}",
+      "{PERSON_FIRST_INITIAL} (compra verificada)",
+      "Opinión de {PERSON_FIRST_INITIAL}",
+    ],
+    negatives: ["Opinión verificada"],
+  },
+  it: {
+    templates: [
+      "Farmacista: {PERSON_INITIAL_LAST}",
+      "{PERSON_FIRST_INITIAL} (acquisto verificato)",
+      "Recensione di {PERSON_FIRST_INITIAL}",
+    ],
+    negatives: ["Recensione verificata"],
+  },
+  nl: {
+    templates: [
+      "Apotheker: {PERSON_INITIAL_LAST}",
+      "{PERSON_FIRST_INITIAL} (geverifieerde aankoop)",
+      "Review van {PERSON_FIRST_INITIAL}",
+    ],
+    negatives: ["Geverifieerde review"],
+  },
+};
+
+/**
+ * `--templates fiftyseventh`: session 26's check of the rules made from the fifty-sixth set, written after them and
+ * before any of its records was read: initials and credentials in other words and orders.
+ */
+const FIFTYSEVENTH_TEMPLATES = [
+  "Technician: {PERSON_INITIAL_LAST}",
+  "Collected by {PERSON_LAST_INITIAL}",
+  "{PERSON_FIRST_INITIAL} (verified purchase)",
+  "Seen by {PERSON}, NP",
+  "Signed: {PERSON}, CPA",
+  "Your dentist: {PERSON_INITIAL_LAST}",
+  "{PERSON_FIRST_INITIAL} from Austin purchased this",
+  "Compounded by {PERSON_INITIAL_LAST}, PharmD",
+  "Therapist: {PERSON_FIRST_INITIAL}",
+  "Answered by {PERSON_FIRST_INITIAL} · 2 weeks ago",
+  "Patient: {PERSON_LAST_INITIAL}",
+  "Notes: {PERSON}, LCSW",
+];
+const FIFTYSEVENTH_NEGATIVES = [
+  "Collected by courier",
+  "Signed: yes",
+  "Therapist: not assigned",
+  "Answered 2 weeks ago",
+];
+const NATIVE_FIFTYSEVENTH = {
+  de: {
+    templates: [
+      "Abgeholt von {PERSON_LAST_INITIAL}",
+      "Ihre Zahnärztin: {PERSON_INITIAL_LAST}",
+      "{PERSON_FIRST_INITIAL} (verifizierter Kauf)",
+    ],
+    negatives: ["Abgeholt von Kurier"],
+  },
+  fr: {
+    templates: [
+      "Retiré par {PERSON_LAST_INITIAL}",
+      "Votre dentiste : {PERSON_INITIAL_LAST}",
+      "{PERSON_FIRST_INITIAL} (achat vérifié)",
+    ],
+    negatives: ["Retiré par coursier"],
+  },
+  es: {
+    templates: ["Recogido por {PERSON_LAST_INITIAL}", "Su dentista: {PERSON_INITIAL_LAST}"],
+    negatives: ["Recogido por mensajero"],
+  },
+  it: {
+    templates: ["Ritirato da {PERSON_LAST_INITIAL}", "Il tuo dentista: {PERSON_INITIAL_LAST}"],
+    negatives: ["Ritirato dal corriere"],
+  },
+  nl: {
+    templates: ["Opgehaald door {PERSON_LAST_INITIAL}", "Je tandarts: {PERSON_INITIAL_LAST}"],
+    negatives: ["Opgehaald door koerier"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -4090,6 +4222,16 @@ const TEMPLATE_SETS = {
     english: FIFTYFIFTH_TEMPLATES,
     natives: NATIVE_FIFTYFIFTH,
     negatives: FIFTYFIFTH_NEGATIVES,
+  },
+  fiftysixth: {
+    english: FIFTYSIXTH_TEMPLATES,
+    natives: NATIVE_FIFTYSIXTH,
+    negatives: FIFTYSIXTH_NEGATIVES,
+  },
+  fiftyseventh: {
+    english: FIFTYSEVENTH_TEMPLATES,
+    natives: NATIVE_FIFTYSEVENTH,
+    negatives: FIFTYSEVENTH_NEGATIVES,
   },
 };
 

@@ -1382,6 +1382,17 @@ describe("person: properties", () => {
     expect(found("color=Blue")).toEqual([]);
   });
 
+  it("names shortened to an initial, and credentials after a name", () => {
+    expect(found("Pharmacist: B. Avath")).toEqual(["B. Avath"]);
+    expect(found("Dispensed to Regginie, L.")).toEqual(["Regginie, L."]);
+    expect(found("Tamoha U. (verified buyer)")).toEqual(["Tamoha U"]);
+    expect(found("Your nurse today: Otheane D.")).toEqual(["Otheane D"]);
+    expect(found("Dennia, RN")).toEqual(["Dennia"]);
+    expect(found("Reviewed by E. Hows, PharmD")).toEqual(["E. Hows"]);
+    // the marks alone name no one
+    expect(found("Verified buyer, RN program")).toEqual([]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

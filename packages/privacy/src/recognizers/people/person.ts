@@ -957,7 +957,7 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
     )
       out.push({
         start: scriptStart(s) ?? bylineStart(s) ?? zwnjStart(s.start),
-        end: scriptCut(s) ?? zwnjEnd(s.end),
+        end: initialAfterComma(scriptCut(s) ?? zwnjEnd(s.end)),
         type: "PERSON",
         score: s.score,
         level: 3,
@@ -970,6 +970,17 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   if (toks.chars & CH_NEWLINE && out.length > 0) dropThingCells(out);
   if (directory) matchDirectory(toks, directory, out);
   return out;
+}
+
+/** `end`, or the end of a given name's initial after a comma that follows it: "Keltrude, Z." (a pharmacy's, a directory's). */
+function initialAfterComma(end: number): number {
+  if (codeAt(end) !== 44 || codeAt(end + 1) !== 32 || codeAt(end + 3) !== 46) return end;
+  const c = text[end + 2]!;
+  if (c === c.toLowerCase() && !(lowerMode && c >= "a" && c <= "z")) return end;
+  const after = end + 4 < text.length ? codeAt(end + 4) : 32;
+  return after === 32 || after === 10 || after === 44 || after === 59 || after === 41 || after === 9
+    ? end + 4
+    : end;
 }
 
 /**
@@ -4552,7 +4563,14 @@ function framedPerson(s: Seg): boolean {
 function qualifiedLabel(p: number): boolean {
   for (let k = p; k >= 0 && p - k <= 4; k--) {
     if (k < p && !onlySpaces(te[k]!, ts[k + 1]!)) return false;
-    if (lineStart(text, ts[k]!)) return k < p && (wv(k) & W_LABEL) !== 0;
+    // (a possessive may open the line before the label, after an article too: "Your nurse today: X", "Il tuo
+    // dentista: X")
+    if (lineStart(text, ts[k]!)) {
+      if (k < p && (wv(k) & W_LABEL) !== 0) return true;
+      let q = k;
+      if (q + 1 < p && ARTICLES_BEFORE_POSSESSIVE.has(lower.slice(ts[q]!, te[q]!))) q++;
+      return q + 1 <= p && ROLE_POSSESSIVES.has(lower.slice(ts[q]!, te[q]!)) && (wv(q + 1) & W_LABEL) !== 0;
+    }
     if (!(tk[k]! & K_LOWER)) return false;
   }
   return false;
@@ -4671,6 +4689,9 @@ function timeOrDashNear(pos: number): boolean {
 /** "+ 2 more", "and 4 others", "und 3 weitere", "et 3 autres", "y 3 personas más", "e altre 3 persone", "en 3 anderen". */
 const AND_OTHERS_AFTER_RE =
   /^ (?:\+ ?\d{1,4} (?:more|others?|weitere|autres?|más|altri|altre|anderen|andere)|(?:and|&|und|et|y|e|en) (?:\d{1,4} (?:others?|more|people|weitere|andere|autres?|personas más|más|persone|anderen)|altre \d{1,4} persone|altri \d{1,4}))\b/i;
+/** A shop's marks after a reviewer's or a buyer's name. */
+const VERIFIED_AFTER_RE =
+  /^ (?:\((?:verified (?:buyer|purchase|owner|reviewer)|achat vérifié|acquisto verificato|verifizierter kauf|geverifieerde aankoop|compra verificada)\)|from [\p{Lu}][\p{L}'’ -]{1,30}(?:bought|purchased|ordered) )/iu;
 /** A team sheet's role in brackets after a name. */
 const ROSTER_NOTE_RE =
   /^ \((?:captain|capt\.?|c|vc|vice-captain|gk|goalkeeper|keeper|coach|kapitän|kapitänin|torwart|capitaine|capitán|capitana|capitano|aanvoerder|keeper|portero|portiere)\)/i;
@@ -5079,6 +5100,20 @@ function contextOf(s: Seg): Ctx {
     ROW_TIME_AFTER_RE.test(text.slice(after, after + 48))
   )
     ctx.slot = true;
+  // a credential after a comma: "X, RN", "X, DVM", "E. Hows, PharmD" (a name that is a word too counts)
+  if (
+    codeAt(after) === 44 &&
+    codeAt(after + 1) === 32 &&
+    s.b + 1 < n &&
+    fullBits(s.b + 1) & L_SUFFIX &&
+    ts[s.b + 1] === after + 2
+  )
+    ctx.slot = ctx.act = true;
+  // a shop's buyer: "X (verified buyer)", "X (achat vérifié)", "X from Leeds bought this 2 hours ago"
+  // (after a last initial's dot too: "Tamoha U. (verified buyer)")
+  const afterDot = codeAt(after) === 46 && tk[s.b]! & K_INITIAL ? after + 1 : after;
+  if (codeAt(afterDot) === 32 && VERIFIED_AFTER_RE.test(text.slice(afterDot, afterDot + 36)))
+    ctx.slot = ctx.act = true;
   // a list of people cut short: "X + 2 more", "X and 4 others reacted", "X und 3 weitere", "X et 3 autres personnes"
   if (codeAt(after) === 32 && AND_OTHERS_AFTER_RE.test(text.slice(after, after + 28))) ctx.slot = true;
   // a roster's role in brackets: "X (captain)", "X (GK)", "X (Kapitän)"
@@ -6564,7 +6599,17 @@ const ROLE_POSSESSIVES = new Set([
   "jouw",
   "uw",
   "onze",
+  "tuo",
+  "tua",
+  "vostro",
+  "vostra",
+  "nostro",
+  "nostra",
+  "mio",
+  "mia",
 ]);
+/** Articles that Italian and Portuguese put before a possessive: "il tuo", "la tua", "o seu". */
+const ARTICLES_BEFORE_POSSESSIVE = new Set(["il", "la", "i", "le", "o", "a"]);
 /** "Of" after a presence: "in the presence of X", "en présence de X", "in Anwesenheit von X". */
 const PRESENCE_OF = new Set(["of", "de", "von", "di", "van", "da"]);
 /**
@@ -7012,6 +7057,13 @@ const C_BYLINE_VERBS = 1 << 21;
 const C_BYLINE_BY = 1 << 22;
 /** Participles of a document's byline, before "by" ("Prepared by X", "Erstellt von X", "Redatto da X"). */
 const BYLINE_VERBS_WORDS = [
+  // a forum's or a shop's answer: "Answered by X · 2 weeks ago", "Beantwortet von X", "Répondu par X"
+  "answered",
+  "beantwortet",
+  "répondu",
+  "respondido",
+  "risposto",
+  "beantwoord",
   // a parcel's proof of delivery: "POD - received by X 14:02", "Sendung entgegengenommen von X", "Reçu par X"
   "received",
   "collected",
