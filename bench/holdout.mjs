@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fiftyseventh] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|fiftyninth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -93,6 +93,46 @@ const VALUES = {
           ? `${f.location.streetAddress(false)}, ${f.location.city()}, ${f.location.state({ abbreviated: true })} ${f.location.zipCode()}`
           : `${f.location.streetAddress(false)}, ${f.location.city()}`,
     ])(),
+  /**
+   * An address with a dwelling's unit and its tail as the countries write them (labelled STREET_ADDRESS): a UK flat
+   * or an Australian unit before the street, a Belgian "bus", a French "Bât.", a Danish floor and side, an Austrian
+   * "Stiege/Top", a Spanish staircase and floor, a Czech house number and district.
+   */
+  STREET_UNIT: (f) => {
+    const street = f.location.streetAddress(false);
+    const zip = f.location.zipCode();
+    const city = f.location.city();
+    const n = f.number.int({ min: 1, max: 40 });
+    const letter = f.string.alpha({ length: 1, casing: "upper" });
+    return pick(f, [
+      () => `Flat ${n}, ${street}`,
+      () => `Unit ${n}/${street}`,
+      () => `${street} bus ${n}, ${zip} ${city}`,
+      () => `${street}, Bât. ${letter}, ${zip} ${city}`,
+      () => `${street}, ${n % 6}. tv., ${zip} ${city}`,
+      () => `${street}, Stiege ${(n % 5) + 1}/Top ${n}, ${zip} ${city}`,
+      () => `${street}, esc. ${letter}, ${(n % 9) + 1}º ${letter}, ${zip} ${city}`,
+      () => `${street}, ${zip} ${city} ${(n % 10) + 1}`,
+    ])();
+  },
+  /** The check of STREET_UNIT's rules: other units and tails (labelled STREET_ADDRESS). */
+  STREET_UNIT_CHECK: (f) => {
+    const street = f.location.streetAddress(false);
+    const zip = f.location.zipCode();
+    const city = f.location.city();
+    const n = f.number.int({ min: 1, max: 40 });
+    const letter = f.string.alpha({ length: 1, casing: "upper" });
+    return pick(f, [
+      () => `Apartment ${n}, ${street}`,
+      () => `Suite ${n}/${street}`,
+      () => `${street} boîte ${n}, ${zip} ${city}`,
+      () => `${street}, Top ${n}, ${zip} ${city}`,
+      () => `${street}, Whg. ${n}, ${zip} ${city}`,
+      () => `${street}, ${(n % 9) + 1}. th., ${zip} ${city}`,
+      () => `${street}, Bloc ${letter}, ${zip} ${city}`,
+      () => `${street}, ${zip} ${city}`,
+    ])();
+  },
   PHONE_NUMBER: (f) =>
     f.phone.number(pick(f, [{ style: "human" }, { style: "national" }, { style: "international" }])),
   EMAIL_ADDRESS: (f) => f.internet.email(),
@@ -4014,6 +4054,87 @@ const NATIVE_FIFTYSEVENTH = {
   },
 };
 
+/**
+ * `--templates fiftyeighth`: session 26's sixth first reading, written before any of its records was read: addresses
+ * with a dwelling's unit and their tails as the countries write them (`{STREET_UNIT}`), in the lines that carry them.
+ */
+const FIFTYEIGHTH_TEMPLATES = [
+  "Deliver to: {STREET_UNIT}",
+  "New address: {STREET_UNIT}",
+  "I've moved to {STREET_UNIT}",
+  "Billing address {STREET_UNIT}",
+  "{PERSON}\n{STREET_UNIT}",
+  "Ship to {PERSON}, {STREET_UNIT}",
+  "Address on file: {STREET_UNIT} (since 2021)",
+  "The party is at {STREET_UNIT}, bring snacks",
+];
+const FIFTYEIGHTH_NEGATIVES = [
+  "Deliver to: front desk",
+  "New address: see below",
+  "The party is at 7, bring snacks",
+];
+const NATIVE_FIFTYEIGHTH = {
+  de: {
+    templates: [
+      "Lieferadresse: {STREET_UNIT}",
+      "Neue Adresse: {STREET_UNIT}",
+      "Ich wohne jetzt in der {STREET_UNIT}",
+    ],
+    negatives: ["Lieferadresse: siehe unten"],
+  },
+  fr: {
+    templates: [
+      "Adresse de livraison : {STREET_UNIT}",
+      "Nouvelle adresse : {STREET_UNIT}",
+      "J'habite au {STREET_UNIT}",
+    ],
+    negatives: ["Adresse de livraison : voir ci-dessous"],
+  },
+  es: {
+    templates: ["Dirección de envío: {STREET_UNIT}", "Nueva dirección: {STREET_UNIT}"],
+    negatives: ["Dirección de envío: ver abajo"],
+  },
+  it: {
+    templates: ["Indirizzo di consegna: {STREET_UNIT}", "Nuovo indirizzo: {STREET_UNIT}"],
+    negatives: ["Indirizzo di consegna: vedi sotto"],
+  },
+  nl: {
+    templates: ["Afleveradres: {STREET_UNIT}", "Nieuw adres: {STREET_UNIT}"],
+    negatives: ["Afleveradres: zie onder"],
+  },
+};
+
+/**
+ * `--templates fiftyninth`: session 26's check of the rules made from the fifty-eighth set, written after them and
+ * before any of its records was read: other units and tails (`{STREET_UNIT_CHECK}`) in other lines.
+ */
+const FIFTYNINTH_TEMPLATES = [
+  "Send the keys to {STREET_UNIT_CHECK}",
+  "Mailing address: {STREET_UNIT_CHECK}",
+  "we live at {STREET_UNIT_CHECK} now",
+  "{PERSON}, {STREET_UNIT_CHECK}",
+  "Return label: {STREET_UNIT_CHECK}",
+  "Correspondence address {STREET_UNIT_CHECK}",
+];
+const FIFTYNINTH_NEGATIVES = [
+  "Send the keys to reception",
+  "Mailing address: unchanged",
+  "Return label: printed",
+];
+const NATIVE_FIFTYNINTH = {
+  de: {
+    templates: ["Postanschrift: {STREET_UNIT_CHECK}", "Schick die Schlüssel an {STREET_UNIT_CHECK}"],
+    negatives: ["Postanschrift: unverändert"],
+  },
+  fr: {
+    templates: ["Adresse postale : {STREET_UNIT_CHECK}", "Envoie les clés au {STREET_UNIT_CHECK}"],
+    negatives: ["Adresse postale : inchangée"],
+  },
+  es: { templates: ["Dirección postal: {STREET_UNIT_CHECK}"], negatives: ["Dirección postal: sin cambios"] },
+  it: { templates: ["Indirizzo postale: {STREET_UNIT_CHECK}"], negatives: ["Indirizzo postale: invariato"] },
+  nl: { templates: ["Postadres: {STREET_UNIT_CHECK}"], negatives: ["Postadres: ongewijzigd"] },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -4233,6 +4354,16 @@ const TEMPLATE_SETS = {
     natives: NATIVE_FIFTYSEVENTH,
     negatives: FIFTYSEVENTH_NEGATIVES,
   },
+  fiftyeighth: {
+    english: FIFTYEIGHTH_TEMPLATES,
+    natives: NATIVE_FIFTYEIGHTH,
+    negatives: FIFTYEIGHTH_NEGATIVES,
+  },
+  fiftyninth: {
+    english: FIFTYNINTH_TEMPLATES,
+    natives: NATIVE_FIFTYNINTH,
+    negatives: FIFTYNINTH_NEGATIVES,
+  },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {
@@ -4266,7 +4397,11 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
           : m[1] === "PERSON" && native && set.nativeOrder
             ? nativeOrderPerson(f)
             : VALUES[m[1]](f, loc);
-      const type = m[1].startsWith("PERSON_") ? "PERSON" : m[1];
+      const type = m[1].startsWith("PERSON_")
+        ? "PERSON"
+        : m[1].startsWith("STREET_")
+          ? "STREET_ADDRESS"
+          : m[1];
       spans.push({ start: text.length, end: text.length + value.length, type });
       text += value;
       last = m.index + m[0].length;

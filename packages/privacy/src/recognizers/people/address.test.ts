@@ -691,6 +691,34 @@ describe("street addresses: properties", () => {
     expect(addresses("Sent Via Email 3 Times")).toEqual([]);
   });
 
+  it("a dwelling's unit before the street, and the units and tails the countries write after it", () => {
+    expect(addresses("Flat 3, 12 Harrow Lane")).toEqual(["Flat 3, 12 Harrow Lane"]);
+    expect(addresses("Unit 5/23 Keltrude St, Parramatta NSW 2150")).toEqual([
+      "Unit 5/23 Keltrude St, Parramatta NSW 2150",
+    ]);
+    expect(addresses("Keltrudestraat 5 bus 3, 2000 Antwerpen")).toEqual([
+      "Keltrudestraat 5 bus 3, 2000 Antwerpen",
+    ]);
+    expect(addresses("5 rue Keltrude, Bât. B, 69003 Lyon")).toEqual(["5 rue Keltrude, Bât. B, 69003 Lyon"]);
+    expect(addresses("Keltrudevej 5, 2. tv., 2100 København Ø")).toEqual([
+      "Keltrudevej 5, 2. tv., 2100 København Ø",
+    ]);
+    expect(addresses("Keltrudegasse 5, Stiege 2/Top 5, 1010 Wien")).toEqual([
+      "Keltrudegasse 5, Stiege 2/Top 5, 1010 Wien",
+    ]);
+    expect(addresses("Legerova 648, 110 00 Nové Město")).toEqual(["Legerova 648, 110 00 Nové Město"]);
+    expect(addresses("Address: 12 Main Street, D02 X285 Dublin")).toEqual([
+      "12 Main Street, D02 X285 Dublin",
+    ]);
+    // a street's name that starts with a unit's word, an ordinal or a time after it, a greeting after the town
+    expect(addresses("56309 Lincoln Avenue, Block-Stammcester, WY 77494")).toEqual([
+      "56309 Lincoln Avenue, Block-Stammcester, WY 77494",
+    ]);
+    expect(addresses("dinner at 558 bailee ford, 7pm")).toEqual(["558 bailee ford"]);
+    expect(addresses("12 Main St, 10115 Berlin Thanks Anna")).toEqual(["12 Main St, 10115 Berlin"]);
+    expect(addresses("take the bus 7 to work")).toEqual([]);
+  });
+
   it("a house number and a street with a type word are found whole, with exact offsets", () => {
     fc.assert(
       fc.property(

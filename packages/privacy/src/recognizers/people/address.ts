@@ -1080,6 +1080,10 @@ const MONTHS_SHORT = new Set(MONTH_ABBREVIATIONS);
 
 /** Unit designators (followed by a number). */
 const UNITS = new Set([
+  // a Belgian letterbox's number after the house number ("Keltrudestraat 5 bus 3"), and its French form
+  "bus",
+  "bte",
+  "boîte",
   "apt",
   "apartment",
   "suite",
@@ -1283,6 +1287,16 @@ const US_TAIL_RE =
   /^,[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3},?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/u;
 const POSTCODE_PART_RE = /^\d{2,6}(?:-\d{2,4})?$/;
 const UK_CA_PART_RE = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
+/** Lexicon bits `b` are no frequent English word's (another language's function word may name a town: "Nové", "Le"). */
+function englishWordOrNone(b: number): boolean {
+  return !(b & L_COMMON) || (b & L_FUNCTION) !== 0;
+}
+/** A town's capitalised word after its postcode: letters, an inner hyphen or apostrophe. */
+const TOWN_WORD_RE = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
+/** An ordinal or a time in lower case, no postcode's part: "1st", "7pm", "9h". */
+const ORDINAL_OR_TIME_RE = /^\d{1,2}(?:st|nd|rd|th|am|pm|h)$/;
+/** An Eircode's unique identifier: four of its letters and digits, a letter and a digit among them. */
+const EIRCODE_PART_RE = /^(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9ACDEFHKNPRTVWXY]{4}$/;
 // (Uzbek writes its apostrophes also as ` ʻ ʼ: "Uchqo`rg`on", "Farg‘ona"; Persian joins parts of a word with a
 // zero-width non-joiner: "نجف‌آباد")
 const PLACE_WORD_RE = /^[\p{L}∆][\p{L}\p{M}'’`ʻʼ‘∆.\u200c-]*$/u;
@@ -1821,9 +1835,24 @@ function caselessScript(c: number): boolean {
 }
 
 function emit(start: number, end: number, score: number): void {
+  start = unitBefore(start);
   out.push({ start, end, type: "STREET_ADDRESS", score, level: 3, recognizer: ID });
   if (end > covered) covered = end;
 }
+
+/**
+ * `start`, or the start of a dwelling's unit written before the street: "Flat 25, 108 Annabelle Forges", "Unit 7/5970
+ * Russell Mount", "Apt 4B, 221 Keltrude Ave" (not before what an earlier address already covers).
+ */
+function unitBefore(start: number): number {
+  if (start < 6 || start <= covered) return start;
+  const c = text.charCodeAt(start - 1);
+  if (c !== 32 && c !== 47) return start;
+  const m = UNIT_BEFORE_RE.exec(text.slice(Math.max(0, start - 24), start));
+  return m !== null && start - m[1]!.length >= Math.max(covered, 0) ? start - m[1]!.length : start;
+}
+const UNIT_BEFORE_RE =
+  /(?:^|[\s,:;(])((?:flat|unit|apt\.?|apartment|suite|ste\.?|appartement|wohnung|whg\.?)[ \t]?\d{1,4}[a-z]?(?:,[ \t]|\/))$/i;
 
 /**
  * A capitalised type word that goes before the name stands at most three lower-case words left of token t, with
@@ -2551,10 +2580,14 @@ function grow(e: number): number {
 const EU_FLOOR_RE =
   /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.?[ \t]?(?:OG|og|Stock|[Ee]tage|[Éé]tage|e étage|ème étage|[Hh]oog|[Pp]iso|[Aa]ndar|[Kk]erros|em\.?(?=[ \t,]|$)|emelet|e[ \t]verdieping|de[ \t]verdieping|طبقه|ος)(?![\p{L}\p{N}])(?:[ \t]+(?:achter|voor|links|rechts|boven|beneden|\d{1,3}\.?[ \t]?ajtó(?![\p{L}\p{N}])))?/u;
 // the Danish floor and side after a dotted number: "4. th", "2. sal" ("4 th" without the dot is English)
-const EU_DANISH_RE = /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.[ \t]?(?:sal|tv|th|mf)(?![\p{L}\p{N}])/u;
+const EU_DANISH_RE =
+  /^[ \t]{0,2},?[ \t]{1,2}\d{1,2}\.[ \t]?(?:sal|tv|th|mf)(?:\.(?=[ \t,]|$))?(?![\p{L}\p{N}])/u;
+/** An Austrian staircase and door: ", Stiege 2/Top 5", ", Top 12", ", Stg. 1, Tür 4". */
+const EU_AUSTRIAN_RE =
+  /^[ \t]{0,2},?[ \t]{1,2}(?:(?:stiege|stg\.?)[ \t]?\d{1,2}(?:[ \t]?[/,][ \t]?(?:top|tür)[ \t]?\d{1,3})?|(?:top|tür)[ \t]?\d{1,3})(?![\p{L}\p{N}])/iu;
 const EU_FLAT_RE = /^[ \t]{0,2},?[ \t]{1,2}m\.[ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/u;
 const EU_DOOR_RE =
-  /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}])|bajos?(?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?)\.?)?(?![\p{L}\p{N}]))/iu;
+  /^[ \t]{0,2},?[ \t]{1,2}(?:\d{1,2}[ \t]?[º°ª](?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?|[A-Za-z])\.?(?![\p{L}\p{N}]))?|(?:ático|atico|bajo|oppgang|inngang|trappa|escalera|esc|portal|bloque|bloco|stiege|stg)\.?[ \t]?[A-Za-z](?![\p{L}\p{N}])|(?:bât|bat|bâtiment|batiment|bloc)(?:\.[ \t]?|[ \t])[A-Za-z](?![\p{L}\p{N}-])|bajos?(?:[ \t]?(?:izq(?:da|uierda)?|izda|dcha|der(?:echa)?)\.?)?(?![\p{L}\p{N}]))/iu;
 const EU_ATTACHED_RE = /^(?:\/\d{1,4}[A-Za-z]?|-(?:\d{1,3}[A-Za-z]{0,4}|[A-Za-z]{1,5})\.?)(?![\p{L}\p{N}])/u;
 /** "12 bis", "7 ter": a French house number's suffix. */
 const EU_BIS_RE = /^[ \t]{1,2}(?:bis|ter|quater)(?![\p{L}\p{N}])/u;
@@ -2585,6 +2618,7 @@ function euAfterNumber(e: number): number {
     EU_DANISH_RE.exec(rest) ??
     EU_FLAT_RE.exec(rest) ??
     EU_DOOR_RE.exec(rest) ??
+    EU_AUSTRIAN_RE.exec(rest) ??
     (afterNumber
       ? (EU_FLOOR_WORD_RE.exec(rest) ??
         EU_BIS_RE.exec(rest) ??
@@ -2649,6 +2683,8 @@ function acceptInline(rest: string, sameLine: boolean): number {
   const len = rest.length;
   let accepted = 0;
   let words = 0;
+  // words of a town that may follow: two after a postcode's part
+  let townWords = 0;
   let k = 0;
   while (words < 8) {
     // the next part, as /[ \t]*(,)?[ \t]*([^,\s]+)/y would read it
@@ -2667,12 +2703,27 @@ function acceptInline(rest: string, sameLine: boolean): number {
     // a sentence's end after the word (a closing parenthesis alone is none)
     let stop = false;
     for (let q = we; q < k; q++) if (rest.charCodeAt(q) !== 41) stop = true;
+    const place = placeToken(w, sameLine && words === 0 && !comma, !sameLine);
+    // the town's words right after its postcode, though a list reads them as words ("010 52 Nové Hrady", "Le Mans")
+    const town =
+      !place &&
+      townWords > 0 &&
+      !comma &&
+      TOWN_WORD_RE.test(w) &&
+      englishWordOrNone(lex.get(w.toLowerCase()));
     if (
-      !placeToken(w, sameLine && words === 0 && !comma, !sameLine) &&
+      !place &&
+      !town &&
       // a US state code in a lower-case text, then a ZIP: "springfield, or 97403"
       !(allLower && isUsStateCode(w) && US_ZIP_NEXT_RE.test(rest.slice(k)))
     )
       break;
+    townWords =
+      POSTCODE_PART_RE.test(w) || UK_CA_PART_RE.test(w) || EIRCODE_PART_RE.test(w)
+        ? 2
+        : town
+          ? townWords - 1
+          : 0;
     // a lower-case street word after the number is prose ("lives on Rua Mina 50 street.")
     if (sameLine && !allLower && STRONG_AFTER_SET.has(w) && w.length >= 4 && w === w.toLowerCase()) break;
     words++;
@@ -2853,6 +2904,12 @@ function placeToken(w: string, firstOnLine: boolean, lineMode: boolean): boolean
   const digit0 = c0 >= 48 && c0 <= 57;
   if (digit0 && POSTCODE_PART_RE.test(word)) return true; // postcode or its part
   if ((digit0 || (c0 >= 65 && c0 <= 90)) && UK_CA_PART_RE.test(word)) return true; // UK/CA parts
+  // an Eircode's second part ("D02 X285", "K83 M39R"); and the codes as lower-case chat types them ("ml73 04v")
+  if ((digit0 || (c0 >= 65 && c0 <= 90)) && EIRCODE_PART_RE.test(word)) return true;
+  if (allLower && (digit0 || (c0 >= 97 && c0 <= 122)) && word.length <= 4 && !ORDINAL_OR_TIME_RE.test(word)) {
+    const up = word.toUpperCase();
+    if (UK_CA_PART_RE.test(up) || EIRCODE_PART_RE.test(up)) return true;
+  }
   if (digit0 || !PLACE_WORD_RE.test(word)) return false;
   const lw = word.toLowerCase();
   if (PLACE_PARTICLES.has(lw) && !firstOnLine && lw === word) return true;

@@ -1393,6 +1393,12 @@ describe("person: properties", () => {
     expect(found("Verified buyer, RN program")).toEqual([]);
   });
 
+  it("a name opening a line before its address", () => {
+    expect(found("Zorvan Keltrude, 12 Main Street")).toEqual(["Zorvan Keltrude"]);
+    expect(found("Jesle, Apartment 5, 10 High St")).toEqual(["Jesle"]);
+    expect(found("Monday, 12 March")).toEqual([]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

@@ -4689,6 +4689,9 @@ function timeOrDashNear(pos: number): boolean {
 /** "+ 2 more", "and 4 others", "und 3 weitere", "et 3 autres", "y 3 personas más", "e altre 3 persone", "en 3 anderen". */
 const AND_OTHERS_AFTER_RE =
   /^ (?:\+ ?\d{1,4} (?:more|others?|weitere|autres?|más|altri|altre|anderen|andere)|(?:and|&|und|et|y|e|en) (?:\d{1,4} (?:others?|more|people|weitere|andere|autres?|personas más|más|persone|anderen)|altre \d{1,4} persone|altri \d{1,4}))\b/i;
+/** A comma, then an address's start: a house number and a capitalised word, a dwelling's unit, a type word first. */
+const ADDRESS_AFTER_NAME_RE =
+  /^, (?:\d{1,5}[A-Za-z]?,? \p{Lu}|(?:apartment|apt\.?|suite|flat|unit) \d|(?:via|rue|calle|avenida|rua|ul\.|viale|piazza|plaza|place|avenue|boulevard) \p{Lu}|\p{Lu}[\p{L}-]+(?:stra(?:ß|ss)e|weg|straat|gasse|vej|gatan|gata|katu|tie) \d)/iu;
 /** A shop's marks after a reviewer's or a buyer's name. */
 const VERIFIED_AFTER_RE =
   /^ (?:\((?:verified (?:buyer|purchase|owner|reviewer)|achat vérifié|acquisto verificato|verifizierter kauf|geverifieerde aankoop|compra verificada)\)|from [\p{Lu}][\p{L}'’ -]{1,30}(?:bought|purchased|ordered) )/iu;
@@ -5114,6 +5117,9 @@ function contextOf(s: Seg): Ctx {
   const afterDot = codeAt(after) === 46 && tk[s.b]! & K_INITIAL ? after + 1 : after;
   if (codeAt(afterDot) === 32 && VERIFIED_AFTER_RE.test(text.slice(afterDot, afterDot + 36)))
     ctx.slot = ctx.act = true;
+  // a name opening a line before its address: "X, 12 Main Street", "X, Apartment 5, 10 High St", "X, Via Roma 5"
+  if (atLineStart && codeAt(after) === 44 && ADDRESS_AFTER_NAME_RE.test(text.slice(after, after + 40)))
+    ctx.slot = true;
   // a list of people cut short: "X + 2 more", "X and 4 others reacted", "X und 3 weitere", "X et 3 autres personnes"
   if (codeAt(after) === 32 && AND_OTHERS_AFTER_RE.test(text.slice(after, after + 28))) ctx.slot = true;
   // a roster's role in brackets: "X (captain)", "X (GK)", "X (Kapitän)"
