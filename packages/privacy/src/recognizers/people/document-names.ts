@@ -360,6 +360,14 @@ function fieldLines(out: Detection[]): void {
     let lineEnd = text.indexOf("\n", ts[i]!);
     if (lineEnd < 0) lineEnd = text.length;
     let j = i;
+    // (most lines open with a word that labels no field: skip them without reading their other words)
+    let f = i;
+    while (f < n && ts[f]! < lineEnd && tk[f]! & K_DIGITS) f++;
+    if (f < n && ts[f]! < lineEnd && !(flags(f) & W_FIELD)) {
+      while (j < n && ts[j]! < lineEnd) j++;
+      i = j;
+      continue;
+    }
     let labels = true;
     let named = false;
     while (j < n && ts[j]! < lineEnd) {

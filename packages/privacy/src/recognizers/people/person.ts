@@ -4695,6 +4695,20 @@ const ADDRESS_AFTER_NAME_RE =
 /** A shop's marks after a reviewer's or a buyer's name. */
 const VERIFIED_AFTER_RE =
   /^ (?:\((?:verified (?:buyer|purchase|owner|reviewer)|achat vérifié|acquisto verificato|verifizierter kauf|geverifieerde aankoop|compra verificada)\)|from [\p{Lu}][\p{L}'’ -]{1,30}(?:bought|purchased|ordered) )/iu;
+/** `c` may open AND_OTHERS_AFTER_RE's words: "+", "&", "a", "u", "e", "y" (most segments fail here). */
+function othersMayFollow(c: number): boolean {
+  return (
+    c === 43 ||
+    c === 38 ||
+    c === 97 ||
+    c === 117 ||
+    c === 101 ||
+    c === 121 ||
+    c === 65 ||
+    c === 85 ||
+    c === 69
+  );
+}
 /** A team sheet's role in brackets after a name. */
 const ROSTER_NOTE_RE =
   /^ \((?:captain|capt\.?|c|vc|vice-captain|gk|goalkeeper|keeper|coach|kapitän|kapitänin|torwart|capitaine|capitán|capitana|capitano|aanvoerder|keeper|portero|portiere)\)/i;
@@ -5115,13 +5129,22 @@ function contextOf(s: Seg): Ctx {
   // a shop's buyer: "X (verified buyer)", "X (achat vérifié)", "X from Leeds bought this 2 hours ago"
   // (after a last initial's dot too: "Tamoha U. (verified buyer)")
   const afterDot = codeAt(after) === 46 && tk[s.b]! & K_INITIAL ? after + 1 : after;
-  if (codeAt(afterDot) === 32 && VERIFIED_AFTER_RE.test(text.slice(afterDot, afterDot + 36)))
+  if (
+    codeAt(afterDot) === 32 &&
+    (codeAt(afterDot + 1) === 40 || codeAt(afterDot + 1) === 102) &&
+    VERIFIED_AFTER_RE.test(text.slice(afterDot, afterDot + 36))
+  )
     ctx.slot = ctx.act = true;
   // a name opening a line before its address: "X, 12 Main Street", "X, Apartment 5, 10 High St", "X, Via Roma 5"
   if (atLineStart && codeAt(after) === 44 && ADDRESS_AFTER_NAME_RE.test(text.slice(after, after + 40)))
     ctx.slot = true;
   // a list of people cut short: "X + 2 more", "X and 4 others reacted", "X und 3 weitere", "X et 3 autres personnes"
-  if (codeAt(after) === 32 && AND_OTHERS_AFTER_RE.test(text.slice(after, after + 28))) ctx.slot = true;
+  if (
+    codeAt(after) === 32 &&
+    othersMayFollow(codeAt(after + 1)) &&
+    AND_OTHERS_AFTER_RE.test(text.slice(after, after + 28))
+  )
+    ctx.slot = true;
   // a roster's role in brackets: "X (captain)", "X (GK)", "X (Kapitän)"
   if (codeAt(after) === 32 && codeAt(after + 1) === 40 && ROSTER_NOTE_RE.test(text.slice(after, after + 18)))
     ctx.slot = true;
