@@ -1396,7 +1396,10 @@ describe("person: properties", () => {
   it("a name opening a line before its address", () => {
     expect(found("Zorvan Keltrude, 12 Main Street")).toEqual(["Zorvan Keltrude"]);
     expect(found("Jesle, Apartment 5, 10 High St")).toEqual(["Jesle"]);
+    // (the street's own words are the street recognizer's to read)
+    expect(found("Sandanni\nFlat 25, 108 Annabelle Forges")).toContain("Sandanni");
     expect(found("Monday, 12 March")).toEqual([]);
+    expect(found("Monday\n12 March")).toEqual([]);
   });
 
   it("the name lexicon is large and holds names of many languages", () => {

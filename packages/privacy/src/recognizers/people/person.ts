@@ -4692,6 +4692,8 @@ const AND_OTHERS_AFTER_RE =
 /** A comma, then an address's start: a house number and a capitalised word, a dwelling's unit, a type word first. */
 const ADDRESS_AFTER_NAME_RE =
   /^, (?:\d{1,5}[A-Za-z]?,? \p{Lu}|(?:apartment|apt\.?|suite|flat|unit) \d|(?:via|rue|calle|avenida|rua|ul\.|viale|piazza|plaza|place|avenue|boulevard) \p{Lu}|\p{Lu}[\p{L}-]+(?:stra(?:ß|ss)e|weg|straat|gasse|vej|gatan|gata|katu|tie) \d)/iu;
+/** A line break, then an address's first line (the start ADDRESS_AFTER_NAME_RE reads after a comma). */
+const ADDRESS_LINE_RE = new RegExp(`^\\r?\\n[ \\t]*${ADDRESS_AFTER_NAME_RE.source.slice(3)}`, "iu");
 /** A shop's marks after a reviewer's or a buyer's name. */
 const VERIFIED_AFTER_RE =
   /^ (?:\((?:verified (?:buyer|purchase|owner|reviewer)|achat vérifié|acquisto verificato|verifizierter kauf|geverifieerde aankoop|compra verificada)\)|from [\p{Lu}][\p{L}'’ -]{1,30}(?:bought|purchased|ordered) )/iu;
@@ -5137,6 +5139,13 @@ function contextOf(s: Seg): Ctx {
     ctx.slot = ctx.act = true;
   // a name opening a line before its address: "X, 12 Main Street", "X, Apartment 5, 10 High St", "X, Via Roma 5"
   if (atLineStart && codeAt(after) === 44 && ADDRESS_AFTER_NAME_RE.test(text.slice(after, after + 40)))
+    ctx.slot = true;
+  // or alone on its line above the address's first line, as a letter's block puts it: "X\nFlat 25, 108 …"
+  if (
+    atLineStart &&
+    (codeAt(after) === 10 || codeAt(after) === 13) &&
+    ADDRESS_LINE_RE.test(text.slice(after, after + 40))
+  )
     ctx.slot = true;
   // a list of people cut short: "X + 2 more", "X and 4 others reacted", "X und 3 weitere", "X et 3 autres personnes"
   if (
