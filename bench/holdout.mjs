@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|fiftyninth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|sixtyfirst] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -4135,6 +4135,115 @@ const NATIVE_FIFTYNINTH = {
   nl: { templates: ["Postadres: {STREET_UNIT_CHECK}"], negatives: ["Postadres: ongewijzigd"] },
 };
 
+/**
+ * `--templates sixtieth`: session 26's seventh first reading, written before any of its records was read: absence
+ * and HR case lines (leave approved, sick notes, on-call rotas, "re: X (DOB …)" in letters, directory names in
+ * capitals "LAST, FIRST", leaving drinks and a person's events).
+ */
+const SIXTIETH_TEMPLATES = [
+  "Approved leave: {PERSON}, 3–7 June",
+  "Sick note: {PERSON}",
+  "On call this week: {PERSON}",
+  "Dear Sir or Madam, re: {PERSON} (DOB 01/02/1990)",
+  "Employee: {PERSON_UPPER}",
+  "{PERSON}'s leaving drinks on Friday",
+  "Parental leave request from {PERSON}",
+  "Absence recorded: {PERSON} (sick, 2 days)",
+  "Return-to-work interview with {PERSON} on Monday",
+  "Re: {PERSON} - medical certificate",
+  "Holiday cover for {PERSON}: {PERSON}",
+  "Grievance raised by {PERSON}",
+];
+const SIXTIETH_NEGATIVES = [
+  "Approved leave: 3–7 June",
+  "Sick note received",
+  "On call this week: platform team",
+  "Re: Q3 budget - final",
+];
+const NATIVE_SIXTIETH = {
+  de: {
+    templates: [
+      "Urlaub genehmigt: {PERSON}, 3.–7. Juni",
+      "Krankmeldung: {PERSON}",
+      "Rufbereitschaft diese Woche: {PERSON}",
+      "Betreff: {PERSON} - Arbeitsunfähigkeitsbescheinigung",
+    ],
+    negatives: ["Krankmeldung eingegangen"],
+  },
+  fr: {
+    templates: [
+      "Congé approuvé : {PERSON}, du 3 au 7 juin",
+      "Arrêt maladie : {PERSON}",
+      "Astreinte cette semaine : {PERSON}",
+      "Objet : {PERSON} - certificat médical",
+    ],
+    negatives: ["Arrêt maladie reçu"],
+  },
+  es: {
+    templates: [
+      "Baja médica: {PERSON}",
+      "Vacaciones aprobadas: {PERSON}, 3–7 junio",
+      "Guardia esta semana: {PERSON}",
+    ],
+    negatives: ["Baja médica recibida"],
+  },
+  it: {
+    templates: [
+      "Certificato di malattia: {PERSON}",
+      "Ferie approvate: {PERSON}, 3–7 giugno",
+      "Reperibilità questa settimana: {PERSON}",
+    ],
+    negatives: ["Certificato di malattia ricevuto"],
+  },
+  nl: {
+    templates: [
+      "Ziekmelding: {PERSON}",
+      "Verlof goedgekeurd: {PERSON}, 3–7 juni",
+      "Piketdienst deze week: {PERSON}",
+    ],
+    negatives: ["Ziekmelding ontvangen"],
+  },
+};
+
+/**
+ * `--templates sixtyfirst`: session 26's check of the rules made from the sixtieth set, written after them and before
+ * any of its records was read: absences, rotas and letters' subjects in other words and orders.
+ */
+const SIXTYFIRST_TEMPLATES = [
+  "Sick leave: {PERSON} (3 days)",
+  "On-call tonight: {PERSON}",
+  "Annual leave cover for {PERSON}: {PERSON}",
+  "Subject: {PERSON} - fit note",
+  "RE: {PERSON} (born 1984)",
+  "{PERSON}'s farewell lunch is at 1pm",
+  "Leave request approved for {PERSON}",
+  "{PERSON}'s retirement card is in the kitchen",
+];
+const SIXTYFIRST_NEGATIVES = [
+  "Sick leave: policy updated",
+  "On-call tonight: nobody",
+  "Subject: fit note template",
+];
+const NATIVE_SIXTYFIRST = {
+  de: {
+    templates: ["Krankschreibung: {PERSON}", "Urlaub: {PERSON}, 3.–7. Juni"],
+    negatives: ["Krankschreibung: Vorlage"],
+  },
+  fr: {
+    templates: ["Arrêt de travail : {PERSON}", "Congé : {PERSON}"],
+    negatives: ["Arrêt de travail : modèle"],
+  },
+  es: { templates: ["Baja: {PERSON}", "Asunto: {PERSON} - baja médica"], negatives: ["Baja: plantilla"] },
+  it: {
+    templates: ["Oggetto: {PERSON} - certificato medico", "Reperibilità: {PERSON}"],
+    negatives: ["Oggetto: modello"],
+  },
+  nl: {
+    templates: ["Verlof: {PERSON}", "Onderwerp: {PERSON} - ziekmelding"],
+    negatives: ["Verlof: sjabloon"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -4363,6 +4472,16 @@ const TEMPLATE_SETS = {
     english: FIFTYNINTH_TEMPLATES,
     natives: NATIVE_FIFTYNINTH,
     negatives: FIFTYNINTH_NEGATIVES,
+  },
+  sixtieth: {
+    english: SIXTIETH_TEMPLATES,
+    natives: NATIVE_SIXTIETH,
+    negatives: SIXTIETH_NEGATIVES,
+  },
+  sixtyfirst: {
+    english: SIXTYFIRST_TEMPLATES,
+    natives: NATIVE_SIXTYFIRST,
+    negatives: SIXTYFIRST_NEGATIVES,
   },
 };
 

@@ -1402,6 +1402,19 @@ describe("person: properties", () => {
     expect(found("Monday\n12 March")).toEqual([]);
   });
 
+  it("absences, rotas and letters' subjects name the person they are about", () => {
+    expect(found("Approved leave: Dureildne, 3–7 June")).toEqual(["Dureildne"]);
+    expect(found("Sick note: Dawnam")).toEqual(["Dawnam"]);
+    expect(found("On call this week: Mavie")).toEqual(["Mavie"]);
+    expect(found("Krankmeldung: Pohlina")).toEqual(["Pohlina"]);
+    expect(found("Dear Sir or Madam, re: Sessie (DOB 01/02/1990)")).toEqual(["Sessie"]);
+    expect(found("Re: Preane - medical certificate")).toEqual(["Preane"]);
+    expect(found("Enkam's leaving drinks on Friday")).toEqual(["Enkam"]);
+    // the labels alone, a subject that is no person's
+    expect(found("Sick note received")).toEqual([]);
+    expect(found("Re: Q3 budget - final")).toEqual([]);
+  });
+
   it("the name lexicon is large and holds names of many languages", () => {
     expect(firstNames.length).toBeGreaterThan(1000);
     for (const n of ["anna", "mohammed", "yuki", "olga", "jože", "josé"])

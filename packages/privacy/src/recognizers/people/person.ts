@@ -4694,6 +4694,29 @@ const ADDRESS_AFTER_NAME_RE =
   /^, (?:\d{1,5}[A-Za-z]?,? \p{Lu}|(?:apartment|apt\.?|suite|flat|unit) \d|(?:via|rue|calle|avenida|rua|ul\.|viale|piazza|plaza|place|avenue|boulevard) \p{Lu}|\p{Lu}[\p{L}-]+(?:stra(?:ß|ss)e|weg|straat|gasse|vej|gatan|gata|katu|tie) \d)/iu;
 /** A line break, then an address's first line (the start ADDRESS_AFTER_NAME_RE reads after a comma). */
 const ADDRESS_LINE_RE = new RegExp(`^\\r?\\n[ \\t]*${ADDRESS_AFTER_NAME_RE.source.slice(3)}`, "iu");
+/** The end of a line's label of an absence or a rota, before its colon (lower case, read up to the colon). */
+const ABSENCE_LABEL_RE =
+  /(?:^|\s)(?:sick note|sick leave|fit note|approved leave|leave (?:request|approved)|absence(?: recorded)?|absent|on[- ]call(?: this week| today| tonight| next week)?|(?:holiday |annual leave )?cover for [^:\n]{1,40}|krankmeldung|krankschreibung|urlaub(?: genehmigt)?|rufbereitschaft(?: diese woche)?|arrêt maladie|arrêt de travail|congé(?: approuvé)?|astreinte(?: cette semaine)?|baja médica|baja|vacaciones aprobadas|guardia(?: esta semana)?|certificato di malattia|ferie approvate|reperibilità(?: questa settimana)?|ziekmelding|verlof goedgekeurd|verlof|piketdienst(?: deze week)?)[ \t]*:[ \t]*$/;
+/** Labels of a letter's subject. */
+const SUBJECT_WORDS = new Set([
+  "re",
+  "betreff",
+  "betr",
+  "objet",
+  "asunto",
+  "oggetto",
+  "onderwerp",
+  "subject",
+]);
+/** After a subject's name: a birth date in brackets, or a dash and a word of an absence or a medical paper. */
+const SUBJECT_ABOUT_RE =
+  /^(?: \((?:dob|d\.o\.b\.?|born|geb\.?|née?|nato|nata|nacid[oa])\b| [-–] (?:medical|certificate|sick|absence|leave|referral|fit note|doctor|appointment|arbeitsunfähig|krank|certificat|arrêt|malattia|certificato|ziek|baja|verlof))/i;
+function subjectAboutPerson(end: number): boolean {
+  return SUBJECT_ABOUT_RE.test(text.slice(end, end + 24));
+}
+/** What a possessive names a person's occasion by: "'s leaving drinks", "'s farewell lunch", "'s retirement party". */
+const POSS_OCCASION_RE =
+  /^ (?:leaving|farewell|goodbye|retirement|welcome|birthday|baby shower|wedding|engagement)(?: (?:drinks|party|lunch|dinner|do|card|gift|present|cake|collection))?\b/i;
 /** A shop's marks after a reviewer's or a buyer's name. */
 const VERIFIED_AFTER_RE =
   /^ (?:\((?:verified (?:buyer|purchase|owner|reviewer)|achat vérifié|acquisto verificato|verifizierter kauf|geverifieerde aankoop|compra verificada)\)|from [\p{Lu}][\p{L}'’ -]{1,30}(?:bought|purchased|ordered) )/iu;
@@ -4999,6 +5022,12 @@ function contextOf(s: Seg): Ctx {
     nameKeyBefore(s.start)
   )
     ctx.intro = true;
+  // an absence's or a rota's person: "Sick note: X", "Approved leave: X, 3–7 June", "On call this week: X",
+  // "Holiday cover for Y: X", "Krankmeldung: X", "Arrêt maladie : X"
+  if (gapMark === 58 && ABSENCE_LABEL_RE.test(lineUpTo(ts[p + 1]!).slice(-64))) ctx.intro = true;
+  // a letter's subject about a person: "re: X (DOB …)", "Re: X - medical certificate", "Betreff: X - Krankmeldung"
+  if (gapMark === 58 && SUBJECT_WORDS.has(lower.slice(ts[p]!, te[p]!)) && subjectAboutPerson(te[s.b]!))
+    ctx.intro = true;
   // a court case's parties: "Smith v. X", "Müller gegen X, Az. …", "Dupont c. X", "X contra Pérez"
   // (not a match between cities or countries: "Real Madrid contra Barcelona")
   // (nor a company: "X v. Northwind Ltd")
@@ -5147,6 +5176,8 @@ function contextOf(s: Seg): Ctx {
     ADDRESS_LINE_RE.test(text.slice(after, after + 40))
   )
     ctx.slot = true;
+  // a person's occasion after the possessive: "X's leaving drinks on Friday", "X's farewell lunch"
+  if (possLen(s.b) > 0 && POSS_OCCASION_RE.test(text.slice(after, after + 24))) ctx.slot = ctx.act = true;
   // a list of people cut short: "X + 2 more", "X and 4 others reacted", "X und 3 weitere", "X et 3 autres personnes"
   if (
     codeAt(after) === 32 &&
