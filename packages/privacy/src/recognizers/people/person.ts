@@ -23,6 +23,8 @@ import {
 import {
   CH_AT,
   CH_NEWLINE,
+  CH_NONASCII,
+  CH_QUOTE,
   K_ALLCAP,
   K_CAP,
   K_DIGITS,
@@ -4586,6 +4588,9 @@ function versusBefore(s: Seg, p: number): boolean {
   // (the words are of one, two, five or six letters: most tokens fail on their length)
   const len = te[p]! - ts[p]!;
   if ((len > 2 && len < 5) || len > 6) return false;
+  // (and start with v, c, g or t)
+  const c0 = lower.charCodeAt(ts[p]!);
+  if (c0 !== 118 && c0 !== 99 && c0 !== 103 && c0 !== 116) return false;
   const w = lower.slice(ts[p]!, te[p]!);
   const court = w === "v" || w === "c";
   const abbrev = court || w === "vs";
@@ -4649,6 +4654,8 @@ function versusAfter(s: Seg): boolean {
   if (q + 1 >= n || te[s.b]! + 1 !== ts[q]! || codeAt(te[s.b]!) !== 32) return false;
   const len = te[q]! - ts[q]!;
   if ((len > 2 && len < 5) || len > 6) return false;
+  const c0 = lower.charCodeAt(ts[q]!);
+  if (c0 !== 118 && c0 !== 99 && c0 !== 103 && c0 !== 116) return false;
   const w = lower.slice(ts[q]!, te[q]!);
   const abbrev = w === "v" || w === "vs" || w === "c";
   if (!abbrev && !VERSUS_WORDS.has(w)) return false;
@@ -4669,6 +4676,8 @@ function versusAfter(s: Seg): boolean {
 
 /** An opening quote stands in the 32 code units before `pos`, on its line (most segments have none). */
 function quoteBefore(pos: number): boolean {
+  // (most records hold no quotation mark at all: ASCII '"' or one of the others, which are past ASCII)
+  if ((toksCur.chars & (CH_QUOTE | CH_NONASCII)) === 0) return false;
   for (let k = pos - 1; k >= 0 && pos - k <= 32; k--) {
     const c = text.charCodeAt(k);
     if (c === 34 || c === 0x201c || c === 0xab || c === 0x201e) return true;
@@ -4697,6 +4706,19 @@ const ADDRESS_LINE_RE = new RegExp(`^\\r?\\n[ \\t]*${ADDRESS_AFTER_NAME_RE.sourc
 /** The end of a line's label of an absence or a rota, before its colon (lower case, read up to the colon). */
 const ABSENCE_LABEL_RE =
   /(?:^|\s)(?:sick note|sick leave|fit note|approved leave|leave (?:request|approved)|absence(?: recorded)?|absent|on[- ]call(?: this week| today| tonight| next week)?|(?:holiday |annual leave )?cover for [^:\n]{1,40}|krankmeldung|krankschreibung|urlaub(?: genehmigt)?|rufbereitschaft(?: diese woche)?|arrêt maladie|arrêt de travail|congé(?: approuvé)?|astreinte(?: cette semaine)?|baja médica|baja|vacaciones aprobadas|guardia(?: esta semana)?|certificato di malattia|ferie approvate|reperibilità(?: questa settimana)?|ziekmelding|verlof goedgekeurd|verlof|piketdienst(?: deze week)?)[ \t]*:[ \t]*$/;
+/** The last words of ABSENCE_LABEL_RE's labels (the word before the colon): most labels fail on it. */
+const ABSENCE_LAST_WORDS = wordSet(
+  (
+    "note leave request approved recorded absence absent call on-call week today tonight krankmeldung " +
+    "krankschreibung urlaub genehmigt woche rufbereitschaft maladie travail congé approuvé semaine astreinte médica " +
+    "baja aprobadas guardia malattia approvate reperibilità settimana ziekmelding goedgekeurd verlof piketdienst"
+  ).split(" "),
+);
+/** "cover for" stands in the 48 characters before `pos` ("Holiday cover for Y: X"). */
+function coverForBefore(pos: number): boolean {
+  const k = lower.lastIndexOf("cover for", pos);
+  return k >= 0 && pos - k <= 48;
+}
 /** Labels of a letter's subject. */
 const SUBJECT_WORDS = new Set([
   "re",
@@ -5024,7 +5046,12 @@ function contextOf(s: Seg): Ctx {
     ctx.intro = true;
   // an absence's or a rota's person: "Sick note: X", "Approved leave: X, 3–7 June", "On call this week: X",
   // "Holiday cover for Y: X", "Krankmeldung: X", "Arrêt maladie : X"
-  if (gapMark === 58 && ABSENCE_LABEL_RE.test(lineUpTo(ts[p + 1]!).slice(-64))) ctx.intro = true;
+  if (
+    gapMark === 58 &&
+    (ABSENCE_LAST_WORDS.getRange(lower, ts[p]!, te[p]!) !== 0 || coverForBefore(ts[p]!)) &&
+    ABSENCE_LABEL_RE.test(lineUpTo(ts[p + 1]!).slice(-64))
+  )
+    ctx.intro = true;
   // a letter's subject about a person: "re: X (DOB …)", "Re: X - medical certificate", "Betreff: X - Krankmeldung"
   if (gapMark === 58 && SUBJECT_WORDS.has(lower.slice(ts[p]!, te[p]!)) && subjectAboutPerson(te[s.b]!))
     ctx.intro = true;
