@@ -41,9 +41,9 @@ import {
 import { isDigit } from "../contact/chars.js";
 import { IN_HOUSE_WORDS } from "./in-house.js";
 import { thingCells } from "./table-columns.js";
-import { JOB_WORDS } from "./screen-names.js";
+import { isJobWord } from "./screen-names.js";
 import { entries, WordTable } from "./words.js";
-import { PERSON_LABELS as LABELS } from "./labels.js";
+import { FORM_PARTY_WORDS, PERSON_LABELS as LABELS } from "./labels.js";
 
 /*
  * Person names without a statistical model. Runs of capitalised tokens are scored by what their
@@ -4855,21 +4855,8 @@ function jobPartAfter(from: number): boolean {
   while (e < text.length && e - from < 60 && codeAt(e) !== 124 && codeAt(e) !== 10) e++;
   const part = lower.slice(from, e).trim();
   const last = part.slice(part.lastIndexOf(" ") + 1);
-  return JOB_WORDS.has(last) || JOB_WORDS_EUROPE.has(last) || GERMAN_JOB_ENDING.test(last);
+  return isJobWord(last);
 }
-/** Job titles' last words in the other languages of the hold-out sets ("Directrice", "Ingeniero", "Projectleider"). */
-const JOB_WORDS_EUROPE = new Set(
-  (
-    "directeur directrice ingénieur ingénieure chef cheffe responsable développeur développeuse consultante " +
-    "gérant gérante gerente director directora ingeniero ingeniera desarrollador desarrolladora jefe jefa " +
-    "direttore direttrice ingegnere sviluppatore sviluppatrice responsabile adviseur ontwikkelaar projectleider " +
-    "teamleider medewerker medewerkster directie ingenieur ingenieurin"
-  ).split(" "),
-);
-/** German job titles are compounds: "Projektleiterin", "Softwareentwickler", "Vertriebsmitarbeiterin". */
-const GERMAN_JOB_ENDING =
-  /(?:leiter|leiterin|entwickler|entwicklerin|berater|beraterin|führer|führerin|referent|referentin|assistent|assistentin|mitarbeiter|mitarbeiterin|ingenieur|ingenieurin|managerin|direktor|direktorin)$/;
-
 /** The context flags of a segment (one shared object, overwritten by the next call). */
 function contextOf(s: Seg): Ctx {
   const ctx = CTX;
@@ -7318,91 +7305,16 @@ const PHOTO_NOUNS = wordSet(PHOTO_NOUN_WORDS);
  * wherever they stand, as the words are used of people and little else.
  */
 const FORM_PARTIES = wordSet([
-  // (and a document's: "Visa holder X, valid until …", "Cardholder X")
+  ...FORM_PARTY_WORDS,
+  // (and the parties that no label of this list opens: "Visa holder X, valid until …", "Cardholder X")
   "holder",
   "cardholder",
-  "insured",
-  "policyholder",
-  "taxpayer",
-  "spouse",
-  "guarantor",
-  "executor",
-  "executrix",
-  "dependant",
-  "co-signer",
-  "cosigner",
-  "co-applicant",
-  "borrower",
-  "co-borrower",
-  "decedent",
-  "deceased",
-  "heir",
   "heiress",
-  "trustee",
   "beneficiary",
-  "versicherungsnehmer",
-  "versicherungsnehmerin",
-  "steuerpflichtige",
-  "steuerpflichtiger",
-  "ehegatte",
-  "ehegattin",
-  "ehepartner",
-  "ehepartnerin",
-  "bürge",
-  "bürgin",
-  "erblasser",
-  "erblasserin",
-  "darlehensnehmer",
-  "darlehensnehmerin",
   "mitantragsteller",
   "mitantragstellerin",
-  "assuré",
-  "assurée",
-  "souscripteur",
-  "souscriptrice",
-  "conjoint",
-  "conjointe",
-  "emprunteur",
-  "emprunteuse",
   "co-emprunteur",
   "co-emprunteuse",
-  "héritier",
-  "héritière",
-  "tomador",
-  "tomadora",
-  "asegurado",
-  "asegurada",
-  "cónyuge",
-  "conyuge",
-  "avalista",
-  "fiador",
-  "fiadora",
-  "heredero",
-  "heredera",
-  "albacea",
-  "prestatario",
-  "prestataria",
-  "contraente",
-  "assicurato",
-  "assicurata",
-  "dichiarante",
-  "coniuge",
-  "fideiussore",
-  "garante",
-  "erede",
-  "mutuatario",
-  "mutuataria",
-  "intestatario",
-  "intestataria",
-  "verzekeringnemer",
-  "verzekerde",
-  "belastingplichtige",
-  "echtgenoot",
-  "echtgenote",
-  "borg",
-  "erfgenaam",
-  "erflater",
-  "kredietnemer",
   "medeaanvrager",
 ]);
 /** What a press byline names its author with: "Ein Beitrag von X", "An article by X", "Photo by X". */

@@ -287,10 +287,9 @@ const NUMBER_WORD = /^#?(?:\d{1,4}[a-z]?|(?:[a-z]{1,4}-)?\d[\d/-]{1,15}|(?=[a-z]
 /** A journey to a place, as a booking's title names one: "Trip to Lisbon", "Reise nach Wien", "Voyage à Rome". */
 const TRIP_PART =
   /^\s*(?:trip|flight|flights|journey|holiday|vacation|stay|getaway|reise|urlaub|flug|voyage|séjour|vol|viaje|vuelo|viaggio|volo|vacanza|reis|vakantie|vlucht)\s(?:to|in|nach|à|au|en|a|naar)\s/;
-/** The title being read (set by titleNames): the place's capital after the journey's words marks it. */
-let titleText = "";
-function tripPart(a: number, b: number): boolean {
-  const head = titleText.slice(a, Math.min(b, a + 40));
+/** Part a..b of title `text` is a journey to a capitalised place: the place's capital after the words marks it. */
+function tripPart(text: string, a: number, b: number): boolean {
+  const head = text.slice(a, Math.min(b, a + 40));
   const m = TRIP_PART.exec(head.toLowerCase());
   if (m === null || m[0].length >= head.length) return false;
   const c = head[m[0].length]!;
@@ -299,7 +298,6 @@ function tripPart(a: number, b: number): boolean {
 
 /** Names of a window title. */
 function titleNames(text: string, lower: string, out: Detection[]): void {
-  titleText = text;
   const parts = titleParts(text);
   const word = (p: number) => lower.slice(parts[p]![0], parts[p]![1]).trim();
   let last = parts.length - 1;
@@ -322,7 +320,7 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
     p >= 0 &&
     p <= last &&
     (afterDocWords(lower, parts[p]![0], parts[p]![1]) >= parts[p]![1] ||
-      tripPart(parts[p]![0], parts[p]![1]));
+      tripPart(text, parts[p]![0], parts[p]![1]));
   for (let p = 0; p <= last; p++) {
     let [a, b] = parts[p]!;
     // the app's parts, a workspace or an unknown app's name are read only for an owner or a cue below
@@ -339,7 +337,7 @@ function titleNames(text: string, lower: string, out: Detection[]): void {
     }
     const led = a !== parts[p]![0];
     // a journey's part names a place ("Trip to Lisbon - X - Booking.com"), and it is about the person beside it
-    if (tripPart(a, b)) continue;
+    if (tripPart(text, a, b)) continue;
     const m = FILE_ENDING.exec(text.slice(a, b));
     if (m) b -= m[0].length;
     if (m && fileNameNames(text, lower, a, b, out)) continue;
@@ -579,7 +577,7 @@ const PRESENCE =
 /** A line that is only a phone number or an e-mail address: a contact's card or a call log's row. */
 const CONTACT_LINE = /^(?:\+?[\d\s().-]{7,20}|[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24})$/i;
 /** Last words of a job title: the line under a name on a contact's card (and a signature's part after it). */
-export const JOB_WORDS: ReadonlySet<string> = new Set(
+const JOB_WORDS: ReadonlySet<string> = new Set(
   (
     "designer engineer manager director developer lead analyst consultant specialist coordinator officer assistant " +
     "intern recruiter nurse doctor physician accountant architect administrator ceo cto cfo coo founder co-founder " +
@@ -588,6 +586,27 @@ export const JOB_WORDS: ReadonlySet<string> = new Set(
     "marketer planner therapist pharmacist clerk cashier"
   ).split(" "),
 );
+/** Job titles' last words in the other languages of the hold-out sets ("Directrice", "Ingeniero", "Projectleider"). */
+const JOB_WORDS_EUROPE = new Set(
+  (
+    "directeur directrice ingénieur ingénieure chef cheffe responsable développeur développeuse consultante " +
+    "gérant gérante gerente director directora ingeniero ingeniera desarrollador desarrolladora jefe jefa " +
+    "direttore direttrice ingegnere sviluppatore sviluppatrice responsabile adviseur ontwikkelaar projectleider " +
+    "teamleider medewerker medewerkster directie ingenieur ingenieurin"
+  ).split(" "),
+);
+/** German job titles are compounds: "Projektleiterin", "Softwareentwickler", "Vertriebsmitarbeiterin". */
+const GERMAN_JOB_ENDING =
+  /(?:leiter|leiterin|entwickler|entwicklerin|berater|beraterin|führer|führerin|referent|referentin|assistent|assistentin|mitarbeiter|mitarbeiterin|ingenieur|ingenieurin|managerin|direktor|direktorin)$/;
+
+/**
+ * `w` (lower case) is the last word of a job title in English or the other languages of the hold-out sets: "engineer",
+ * "directrice", "Projektleiterin" (a signature's part after the name).
+ * @example isJobWord("projektleiterin") // true
+ */
+export function isJobWord(w: string): boolean {
+  return JOB_WORDS.has(w) || JOB_WORDS_EUROPE.has(w) || GERMAN_JOB_ENDING.test(w);
+}
 /** Headers of a list of people: the lines after one, to a blank line, that are names are people. */
 const LIST_HEADERS = new Set([
   // German, French, Spanish, Italian, Dutch, Portuguese
