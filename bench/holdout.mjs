@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|sixtyfirst] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|sixtythird] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -4244,6 +4244,137 @@ const NATIVE_SIXTYFIRST = {
   },
 };
 
+/**
+ * `--templates sixtysecond`: session 27's first reading: code a developer types, with people in it (a fixture's name, a
+ * query's value, a commit's author, a TODO's colleague), and lines of code with no one in them (arguments, keys,
+ * types), which a recorder of developers sees all day and must leave readable.
+ */
+const SIXTYSECOND_TEMPLATES = [
+  "const user = { name: '{PERSON}', email: '{EMAIL_ADDRESS}' };",
+  "SELECT * FROM customers WHERE full_name = '{PERSON}';",
+  'git commit -m "fix typo" --author="{PERSON} <{EMAIL_ADDRESS}>"',
+  "Co-authored-by: {PERSON} <{EMAIL_ADDRESS}>",
+  "// TODO: ask {PERSON} about the retry logic",
+  'expect(getDisplayName(user)).toBe("{PERSON}");',
+  "INSERT INTO patients (name, phone) VALUES ('{PERSON}', '{PHONE_NUMBER}');",
+  '"author": "{PERSON} <{EMAIL_ADDRESS}>",',
+  'assignee = "{PERSON}"',
+  '{"customer": {"name": "{PERSON}", "address": "{STREET_ADDRESS}"}}',
+  "# Maintainer: {PERSON}",
+  'console.log("Sending invoice to {PERSON}");',
+  'user.setName("{PERSON}");',
+  "UPDATE employees SET manager = '{PERSON}' WHERE id = 42;",
+  "reviewers: ['{PERSON}', '{PERSON}']",
+  'it("sends the welcome e-mail to {PERSON}", async () => {',
+  "Signed-off-by: {PERSON} <{EMAIL_ADDRESS}>",
+  'contact = Contact(name="{PERSON}", phone="{PHONE_NUMBER}")',
+];
+const SIXTYSECOND_NEGATIVES = [
+  "const render = (node, opts, depth) => {",
+  "if (overlaps(rect, pos, margin)) return;",
+  "labels: {",
+  "retries: 3,",
+  "return this.send('data', key, value);",
+  "event.type = 'FocusChanged';",
+  'import { Parser, Token, Lexer } from "./parser";',
+  "class Reader extends Stream {",
+  " * @param {string} label Shown next to the field",
+  "- [Dev Deps] update prettier and vitest",
+  "for (const item of items) total += item.price * qty;",
+  "export default defineConfig({ plugins: [react()] });",
+];
+const NATIVE_SIXTYSECOND = {
+  de: {
+    templates: [
+      "const kunde = { name: '{PERSON}', ort: 'Berlin' };",
+      "// TODO: {PERSON} fragen, ob das so passt",
+      'console.log("Rechnung an {PERSON} gesendet");',
+    ],
+    negatives: ["const summe = preise.reduce((a, b) => a + b, 0);"],
+  },
+  fr: {
+    templates: [
+      "const client = { nom: '{PERSON}' };",
+      "// À FAIRE : demander à {PERSON} pour les droits",
+      'console.log("Facture envoyée à {PERSON}");',
+    ],
+    negatives: ["const total = lignes.map((l) => l.prix);"],
+  },
+  es: {
+    templates: [
+      'cliente = {"nombre": "{PERSON}", "telefono": "{PHONE_NUMBER}"}',
+      "// TODO: preguntar a {PERSON} por el formato",
+    ],
+    negatives: ["const filas = datos.filter((d) => d.activo);"],
+  },
+  it: {
+    templates: ["const cliente = { nome: '{PERSON}' };", "// TODO: chiedere a {PERSON} il formato"],
+    negatives: ["const righe = dati.map((r) => r.importo);"],
+  },
+  nl: {
+    templates: ["const klant = { naam: '{PERSON}' };", "// TODO: {PERSON} vragen naar het formaat"],
+    negatives: ["const regels = data.filter((r) => r.actief);"],
+  },
+};
+
+/**
+ * `--templates sixtythird`: session 27's check of the rules made from the sixty-second set, written after them and
+ * before any of its records was read: other languages of code (Python, Go, Ruby, C#, PHP, YAML, shell, SQL), other
+ * keys, setters and assertions, and code with no one in it.
+ */
+const SIXTYTHIRD_TEMPLATES = [
+  'patient = Patient(first_name="{PERSON}", status="admitted")',
+  'owner: "{PERSON}"',
+  "maintainer: {PERSON} <{EMAIL_ADDRESS}>",
+  'u := User{Name: "{PERSON}", Email: "{EMAIL_ADDRESS}"}',
+  'User.create!(name: "{PERSON}", role: "admin")',
+  "DELETE FROM users WHERE last_name = '{PERSON}';",
+  'git config user.name "{PERSON}"',
+  '"assignee": {"displayName": "{PERSON}"},',
+  'customer.setFullName("{PERSON}");',
+  'assert.equal(formatName(user), "{PERSON}");',
+  "$user->name = '{PERSON}';",
+  "Reviewed-by: {PERSON} <{EMAIL_ADDRESS}>",
+  'const recipients = ["{PERSON}", "{PERSON}"];',
+  'var employee = new Employee { Name = "{PERSON}", Phone = "{PHONE_NUMBER}" };',
+  'print(f"Welcome back, {PERSON}!")',
+  'GIT_AUTHOR_NAME="{PERSON}"',
+];
+const SIXTYTHIRD_NEGATIVES = [
+  'const { data, error } = await supabase.from("orders").select();',
+  "def parse_args(argv, strict=False):",
+  'name: "build-and-test"',
+  "SELECT id, status FROM orders WHERE created_at > NOW() - INTERVAL '7 days';",
+  'throw new ValidationError("Invalid Name Format");',
+  "export const handler = async (event, context) => {",
+  'Name = "Release Build"',
+  "return Response.json({ ok: true, items });",
+  "self.assertEqual(result.status_code, 200)",
+  "docker compose up -d --build",
+];
+const NATIVE_SIXTYTHIRD = {
+  de: {
+    templates: ['mitarbeiter = {"vorname": "{PERSON}"}', 'kunde.setName("{PERSON}");'],
+    negatives: ["const zeilen = daten.filter((z) => z.aktiv);"],
+  },
+  fr: {
+    templates: ['utilisateur = {"prenom": "{PERSON}"}', 'client.setNom("{PERSON}");'],
+    negatives: ["const lignes = données.map((l) => l.montant);"],
+  },
+  es: {
+    templates: ['empleado = Empleado(nombre="{PERSON}")', "// pendiente: hablar con {PERSON}"],
+    negatives: ["filas = [f for f in datos if f.activo]"],
+  },
+  it: {
+    templates: ['paziente = {"nome": "{PERSON}", "telefono": "{PHONE_NUMBER}"}', "# da chiedere a {PERSON}"],
+    negatives: ["righe = [r for r in dati if r.attivo]"],
+  },
+  nl: {
+    templates: ['medewerker = {"naam": "{PERSON}"}', "// navragen bij {PERSON}"],
+    negatives: ["regels = [r for r in gegevens if r.actief]"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -4482,6 +4613,16 @@ const TEMPLATE_SETS = {
     english: SIXTYFIRST_TEMPLATES,
     natives: NATIVE_SIXTYFIRST,
     negatives: SIXTYFIRST_NEGATIVES,
+  },
+  sixtysecond: {
+    english: SIXTYSECOND_TEMPLATES,
+    natives: NATIVE_SIXTYSECOND,
+    negatives: SIXTYSECOND_NEGATIVES,
+  },
+  sixtythird: {
+    english: SIXTYTHIRD_TEMPLATES,
+    natives: NATIVE_SIXTYTHIRD,
+    negatives: SIXTYTHIRD_NEGATIVES,
   },
 };
 

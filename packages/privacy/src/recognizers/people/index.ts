@@ -2,6 +2,7 @@ import type { Recognizer } from "../../types.js";
 import { accountNames } from "./account-names.js";
 import { streetAddress } from "./address.js";
 import { addressField } from "./address-field.js";
+import { codeNames } from "./code-names.js";
 import { handles } from "./handles.js";
 import { dobAge } from "./dob-age.js";
 import { documentNames } from "./document-names.js";
@@ -15,6 +16,7 @@ export { prepareDirectory } from "./directory.js";
 export { person, detectPersons } from "./person.js";
 export { streetAddress, detectAddresses } from "./address.js";
 export { addressField } from "./address-field.js";
+export { codeNames } from "./code-names.js";
 export { handles } from "./handles.js";
 export { detectPostcodes, isPostcodeText } from "./postcode.js";
 export { dobAge } from "./dob-age.js";
@@ -33,6 +35,7 @@ export const PEOPLE_RECOGNIZERS: readonly Recognizer[] = [
   person,
   honorificNames,
   documentNames,
+  codeNames,
   screenNames,
   streetAddress,
   addressField,

@@ -112,6 +112,8 @@ export const PERSON_LABELS: ReadonlySet<string> = new Set([
   "fullname",
   "contact",
   "author",
+  "maintainer",
+  "maintainers",
   "attendee",
   "attendees",
   "patient",

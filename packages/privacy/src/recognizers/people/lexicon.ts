@@ -752,6 +752,16 @@ const CHAT_WORDS: readonly string[] = [
   "dille",
 ];
 
+/**
+ * Words of programmers' English that the generated word lists lack, common words here ("users/configs" is no profile's
+ * address, "Utils" no family name).
+ */
+// prettier-ignore
+const DEV_WORDS: readonly string[] = [
+  "config", "configs", "impl", "util", "utils", "parser", "codegen", "refactor", "webhooks",
+  "async", "enum", "init", "args", "env", "tokenizer", "regex", "repl", "stdin", "stdout", "stderr", "localhost",
+];
+
 let table: Lexicon | undefined;
 
 /**
@@ -774,6 +784,7 @@ export function lexicon(): Lexicon {
   };
   addAll(TIME_UNITS, L_CALENDAR);
   addAll(CHAT_WORDS, L_COMMON | L_FUNCTION);
+  addAll(DEV_WORDS, L_COMMON);
   addAll(TITLES, L_TITLE);
   addAll(PARTICLES, L_PARTICLE);
   addAll(SUFFIXES, L_SUFFIX);

@@ -22,9 +22,19 @@ import {
 } from "./lexicon.js";
 import {
   CH_AT,
+  CH_AMP,
+  CH_ANGLE,
+  CH_COLON,
+  CH_COMMA,
+  CH_EQUALS,
+  CH_HASH,
   CH_NEWLINE,
+  CH_PAREN,
+  CH_PLUS,
+  CH_SEMI,
   CH_NONASCII,
   CH_QUOTE,
+  CH_TILDE,
   K_ALLCAP,
   K_CAP,
   K_DIGITS,
@@ -42,6 +52,7 @@ import { isDigit } from "../contact/chars.js";
 import { IN_HOUSE_WORDS } from "./in-house.js";
 import { thingCells } from "./table-columns.js";
 import { isJobWord } from "./screen-names.js";
+import { codePartAt, IN_CODE, IN_STRING, isCodeLine } from "./code-lines.js";
 import { entries, WordTable } from "./words.js";
 import { FORM_PARTY_WORDS, PERSON_LABELS as LABELS } from "./labels.js";
 
@@ -943,6 +954,8 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
   caseLines = -1;
   wordChecks = WORD_CHECKS;
   codeLineEnd = -1;
+  codeIdLine = -1;
+  codeIdGate = -1;
   namedList = -1;
   segs = [];
   const out: Detection[] = [];
@@ -955,7 +968,8 @@ export function detectPersons(inText: string, inLower: string, directory?: OrgDi
       !inHousePlace(s) &&
       !beforeOccasion(s) &&
       !afterModel(s) &&
-      !vehicleMake(s)
+      !vehicleMake(s) &&
+      !codeIdentifier(s)
     )
       out.push({
         start: scriptStart(s) ?? bylineStart(s) ?? zwnjStart(s.start),
@@ -2875,7 +2889,7 @@ function codeAround(s: Seg): boolean {
   if (after === 40 || after === 47 || after === 95 || after === 91 || after === 62) return true;
   if (after === 46 && e + 1 < text.length && text.charCodeAt(e + 1) > 32) return true;
   // (each line is read once: the segments of a line of many would otherwise read it again each)
-  if (a >= codeLineStart && e <= codeLineEnd) return codeLine;
+  if (a >= codeLineStart && e <= codeLineEnd) return codeLine && !inCodeString(a);
   while (a > 0 && text.charCodeAt(a - 1) !== 10) a--;
   while (e < text.length && text.charCodeAt(e) !== 10) e++;
   codeLineStart = a;
@@ -2895,8 +2909,54 @@ function codeAround(s: Seg): boolean {
       break;
     }
   }
-  return codeLine;
+  // a string literal's words are text: 'log("sent to zorvan")' (a comment's are the code's jargon, as before)
+  return codeLine && !inCodeString(ts[s.a]!);
 }
+
+/**
+ * Offset `at` of the code line last read by `codeAround` stands inside a string literal (read from the line's start, up
+ * to 400 code units back: a longer line's words are taken for code, as they were before strings were told apart).
+ */
+function inCodeString(at: number): boolean {
+  return at - codeLineStart <= 400 && codePartAt(text, codeLineStart, at) === IN_STRING;
+}
+
+/** Characters of which a line of code holds one (see isCodeLine; a leading keyword is looked for apart). */
+const CODE_CHARS = CH_PAREN | CH_EQUALS | CH_SEMI | CH_PLUS | CH_HASH | CH_AMP | CH_TILDE | CH_ANGLE;
+/** The line last read by `codeIdentifier` (its start in the record, -1: none yet) and whether it is code. */
+let codeIdLine = -1;
+let codeIdIsCode = false;
+/** Whether the record may hold a line of code at all (-1: not looked yet). */
+let codeIdGate = -1;
+
+/**
+ * Segment s stands in the code of a line of program code, not in its comment or a string literal: an identifier
+ * ("import { Parser, Lexer }", "new Walker(dir)", "(val, config, depth) => {"), whatever its words.
+ */
+function codeIdentifier(s: Seg): boolean {
+  if (codeIdGate === -1) {
+    const chars = toksCur.chars;
+    codeIdGate =
+      (chars & CODE_CHARS) !== 0 ||
+      (chars & (CH_COLON | CH_COMMA)) === (CH_COLON | CH_COMMA) ||
+      KEYWORD_OPENS.test(text)
+        ? 1
+        : 0;
+  }
+  if (codeIdGate === 0) return false;
+  // (a line this long is no one's code typed by hand; reading it is not worth its time, nor walking back to its start)
+  let a = s.start;
+  while (a > 0 && text.charCodeAt(a - 1) !== 10) if (s.start - --a > MAX_CODE_LINE) return false;
+  if (a !== codeIdLine) {
+    let e = s.end;
+    while (e < text.length && text.charCodeAt(e) !== 10 && e - a <= MAX_CODE_LINE) e++;
+    codeIdLine = a;
+    codeIdIsCode = e - a <= MAX_CODE_LINE && isCodeLine(text, a, e);
+  }
+  return codeIdIsCode && codePartAt(text, a, s.start) === IN_CODE;
+}
+const MAX_CODE_LINE = 1000;
+const KEYWORD_OPENS = /(?:^|\n)[ \t]*(?:import|export|class|def) /;
 
 /** Parts of the names of software that are no English word: "libcookie", "duckdb", "webidl". */
 const TECH_PARTS = new Set([
@@ -4325,6 +4385,12 @@ const ASKED_BEFORE_A = wordSet([
   "scritto",
   "telefonato",
   "chiedi",
+  // the infinitive of a to-do: "da chiedere a X", "preguntar a X"
+  "chiedere",
+  "domandare",
+  "scrivere",
+  "telefonare",
+  "preguntar",
   "pregunté",
   "preguntó",
   "preguntado",
@@ -6300,7 +6366,8 @@ function greetingOpens(pos: number): boolean {
   let k = comma - 1;
   while (k >= 0 && comma - k < 48) {
     const c = text.charCodeAt(k);
-    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 44) break;
+    // (an opening quote or bracket starts the greeting too: 'print("Welcome back, X!")')
+    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 44 || c === 34 || c === 40 || c === 96) break;
     k--;
   }
   if (comma - k >= 48) return false;
