@@ -34,6 +34,10 @@ describe("handles", () => {
     expect(found("@Component({ selector: 'x' })")).toEqual([]);
     expect(found("    @Override\n    public void run() {}")).toEqual([]);
     expect(found("/** @param x the value @returns nothing */")).toEqual([]);
+    expect(found(" * @constructor")).toEqual([]);
+    expect(found(" * @name SourceCodeInfo")).toEqual([]);
+    expect(found("export const x = /* @__PURE__ */ make();")).toEqual([]);
+    expect(found("// TODO(@zorvan): fix the retry")).toEqual(["zorvan"]);
     expect(found("@media (max-width: 600px) { @import url(x.css); }")).toEqual([]);
     expect(found("@here standup in 5, @channel too")).toEqual([]);
     expect(found("meet @3pm, I'm @home")).toEqual([]);

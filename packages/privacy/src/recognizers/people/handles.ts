@@ -31,6 +31,12 @@ const NOT_HANDLES = new Set([
   "details", "code", "endcode", "var", "global", "package", "api", "category", "group", "summary", "remarks",
   "ts-ignore", "ts-expect-error", "ts-nocheck", "ts-check", "jsx", "jsxfrag", "jsximportsource", "flow",
   "vitest-environment", "jest-environment", "format", "prettier", "preserve", "noinspection", "suppress",
+  "constructor", "classdesc", "name", "tstype", "typeparam", "description", "desc", "member", "instance", "inner",
+  "lends", "borrows", "hideconstructor", "augments", "implements", "extends", "requires", "exports", "emits",
+  "satisfies", "experimental", "alias", "access", "kind", "func", "variation", "tutorial", "external", "constant",
+  "defaultvalue", "sealed", "virtual", "privateremarks", "decorator",
+  // bundlers' annotations: "/* @__PURE__ */"
+  "__pure__", "__no_side_effects__", "__inline__",
   // CSS, Sass and Less at-rules, Tailwind's directives
   "media", "import", "font-face", "keyframes", "supports", "page", "charset", "layer", "container",
   "counter-style", "font-feature-values", "document", "viewport", "scope", "starting-style", "include", "extend",
