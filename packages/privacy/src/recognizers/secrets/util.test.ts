@@ -94,6 +94,10 @@ describe("entropy and randomness", () => {
     expect(looksRandom("9f8Kq2LmZx7Rt4Vw")).toBe(true);
     expect(looksRandom("not_a_real_token")).toBe(false);
     expect(looksRandom("aaaaaaaaaaaaaaaaaaaa")).toBe(false);
+    // an identifier of words in camel case is no key, however long; random letters of mixed case still are
+    expect(looksRandom("formatNationalNumberWithNextDigits")).toBe(false);
+    expect(looksRandom("getSeparatorAfterNationalPrefix")).toBe(false);
+    expect(looksRandom("NnjLTNSdKTwNZbyVqPwXrTzLmK")).toBe(true);
     expect(looksRandom("12345678901234567890")).toBe(false);
     expect(looksRandom("short1A")).toBe(false);
   });
