@@ -1,5 +1,5 @@
 // npm run bench -- holdout [--n N] [--seed S] [--locales english|europe|world|de,fr,…] [--names faker|unlisted]
-// [--templates first|second|…|sixtythird] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
+// [--templates first|second|…|sixtyfifth] [--misses TYPE] [--over] | --all [--n N] [--seed S]: the eval figures
 // on a second, generated set.
 //
 // ../shared/eval is one generator's output (Presidio's templates); rules tuned on it can miss what the same
@@ -276,6 +276,37 @@ function documentPerson(kind, f, loc, names) {
     default:
       throw new Error(`unknown person placeholder ${kind}`);
   }
+}
+
+/**
+ * An account's name as systems make it from a person's (labelled USERNAME): "zorvan", "zkeltrude", "zorvan.keltrude",
+ * "keltrudez", "zorvan_k", "zorvan85" — in Latin letters, lower case (a name of another script gets an invented one).
+ */
+function accountName(f, loc, names) {
+  const namer = names === "unlisted" ? unlistedNamer(f, loc) : undefined;
+  let first = namer ? namer() : f.person.firstName();
+  let last = namer ? namer() : f.person.lastName();
+  const fold = (x) =>
+    x
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z]/g, "");
+  if (fold(first).length < 2 || fold(last).length < 2 || /[^\p{Script=Latin}' -]/u.test(first + last)) {
+    const latin = unlistedNamer(f, "en_US");
+    first = latin();
+    last = latin();
+  }
+  const a = fold(first);
+  const b = fold(last);
+  return pick(f, [
+    () => a,
+    () => `${a[0]}${b}`,
+    () => `${a}.${b}`,
+    () => `${b}${a[0]}`,
+    () => `${a}_${b[0]}`,
+    () => `${a}${f.number.int({ min: 1, max: 99 })}`,
+  ])();
 }
 
 /**
@@ -4375,6 +4406,124 @@ const NATIVE_SIXTYTHIRD = {
   },
 };
 
+/**
+ * `--templates sixtyfourth`: session 27's second first reading: a terminal's and a system's lines, where people stand
+ * as account names (prompts, `ls -l` owners, `ssh user@host`, `chown`, `who`, home directories, PowerShell prompts,
+ * database and cron users) and as commits' authors, and the same lines with only system accounts in them.
+ */
+const SIXTYFOURTH_TEMPLATES = [
+  "{USERNAME}@laptop:~/code/app$ git pull",
+  "ssh {USERNAME}@{IP_ADDRESS}",
+  "-rw-r--r--  1 {USERNAME}  staff   4096 Dec  2 10:14 report.pdf",
+  "sudo chown {USERNAME}:staff /srv/shared/budget.xlsx",
+  "PS C:\\Users\\{USERNAME}> Get-ChildItem",
+  "Last login for {USERNAME}: Tue Dec 1 09:12",
+  "$ whoami\n{USERNAME}",
+  'git log --author="{PERSON}"',
+  "Author: {PERSON} <{EMAIL_ADDRESS}>\nDate:   Tue Dec 1 10:02:11 2026 +0100",
+  "error: could not lock config file /home/{USERNAME}/.gitconfig: Permission denied",
+  "docker run -v /Users/{USERNAME}/data:/data postgres",
+  "{USERNAME}    pts/0    2026-12-01 09:12 ({IP_ADDRESS})",
+  "mysql -u {USERNAME} -p",
+  "crontab -u {USERNAME} -l",
+  "sudo passwd {USERNAME}",
+  "sudo usermod -aG docker {USERNAME}",
+];
+const SIXTYFOURTH_NEGATIVES = [
+  "drwxr-xr-x  5 root  wheel  160 Dec  2 10:14 bin",
+  "ssh -i ~/.ssh/id_ed25519 deploy@build-server",
+  "sudo systemctl restart nginx",
+  "PS C:\\Program Files\\Git> git --version",
+  "chmod 600 ~/.ssh/config",
+  "docker compose logs -f api",
+  "npm ERR! code EACCES",
+  "www-data  pts/1  2026-12-01 09:12 (localhost)",
+];
+const NATIVE_SIXTYFOURTH = {
+  de: {
+    templates: [
+      "-rw-r--r-- 1 {USERNAME} staff 4096  2. Dez 10:14 bericht.pdf",
+      "Letzte Anmeldung von {USERNAME}: Di 1. Dez 09:12",
+      "sudo chown {USERNAME}:mitarbeiter /srv/freigabe/budget.xlsx",
+    ],
+    negatives: ["drwxr-xr-x 5 root root 160  2. Dez 10:14 bin"],
+  },
+  fr: {
+    templates: [
+      "-rw-r--r-- 1 {USERNAME} staff 4096 2 déc. 10:14 rapport.pdf",
+      "su - {USERNAME}",
+      "Dernière connexion de {USERNAME} : mar. 1 déc. 09:12",
+    ],
+    negatives: ["drwxr-xr-x 5 root root 160 2 déc. 10:14 bin"],
+  },
+  es: {
+    templates: ["-rw-r--r-- 1 {USERNAME} staff 4096 dic  2 10:14 informe.pdf", "ssh {USERNAME}@{IP_ADDRESS}"],
+    negatives: ["drwxr-xr-x 5 root root 160 dic  2 10:14 bin"],
+  },
+  it: {
+    templates: ["-rw-r--r-- 1 {USERNAME} staff 4096 dic  2 10:14 relazione.pdf", "su - {USERNAME}"],
+    negatives: ["drwxr-xr-x 5 root root 160 dic  2 10:14 bin"],
+  },
+  nl: {
+    templates: ["-rw-r--r-- 1 {USERNAME} staff 4096 dec  2 10:14 verslag.pdf", "ssh {USERNAME}@{IP_ADDRESS}"],
+    negatives: ["drwxr-xr-x 5 root root 160 dec  2 10:14 bin"],
+  },
+};
+
+/**
+ * `--templates sixtyfifth`: session 27's check of the rules made from the sixty-fourth set, written after them and
+ * before any of its records was read: other commands (scp, rsync, psql, userdel, id, getent), other prompts and
+ * listings, "signed in as" in six languages, and lines with only system accounts.
+ */
+const SIXTYFIFTH_TEMPLATES = [
+  "scp report.pdf {USERNAME}@{IP_ADDRESS}:/tmp/",
+  "rsync -avz ./site/ {USERNAME}@{IP_ADDRESS}:/var/www/",
+  "sudo -u {USERNAME} psql",
+  "psql -U {USERNAME} -d orders",
+  "sudo userdel -r {USERNAME}",
+  "id {USERNAME}",
+  "getent passwd {USERNAME}",
+  "{USERNAME}@devbox ~ % npm test",
+  "[{USERNAME}@web01 ~]$ tail -f /var/log/app.log",
+  "drwx------  12 {USERNAME} users 4096 Jan  3 09:00 Documents",
+  "last -n 3\n{USERNAME}   pts/2   {IP_ADDRESS}   Wed Dec  2 08:01   still logged in",
+  "{USERNAME}@{IP_ADDRESS}: Permission denied (publickey).",
+  "Signed in as {USERNAME}",
+  "export PGUSER={USERNAME}",
+];
+const SIXTYFIFTH_NEGATIVES = [
+  "scp build.tar.gz deploy@ci-runner:/opt/",
+  "sudo -u postgres psql",
+  "id -u",
+  "last reboot",
+  "Signed in as admin",
+  "tail -f /var/log/syslog",
+  "ls -la ~/projects",
+  "-rw-------  1 root root 220 Jan  3 09:00 .bash_logout",
+];
+const NATIVE_SIXTYFIFTH = {
+  de: {
+    templates: ["Angemeldet als {USERNAME}", "drwx------ 12 {USERNAME} users 4096  3. Jan 09:00 Dokumente"],
+    negatives: ["ls -la ~/Dokumente"],
+  },
+  fr: {
+    templates: ["Connecté en tant que {USERNAME}", "scp rapport.pdf {USERNAME}@{IP_ADDRESS}:/tmp/"],
+    negatives: ["ls -la ~/Documents"],
+  },
+  es: {
+    templates: ["Sesión iniciada como {USERNAME}", "sudo -u {USERNAME} psql"],
+    negatives: ["ls -la ~/Documentos"],
+  },
+  it: {
+    templates: ["Accesso eseguito come {USERNAME}", "psql -U {USERNAME} -d ordini"],
+    negatives: ["ls -la ~/Documenti"],
+  },
+  nl: {
+    templates: ["Ingelogd als {USERNAME}", "sudo userdel -r {USERNAME}"],
+    negatives: ["ls -la ~/Documenten"],
+  },
+};
+
 const TEMPLATE_SETS = {
   first: { english: TEMPLATES, natives: NATIVE },
   second: { english: SECOND_TEMPLATES, natives: NATIVE },
@@ -4624,6 +4773,16 @@ const TEMPLATE_SETS = {
     natives: NATIVE_SIXTYTHIRD,
     negatives: SIXTYTHIRD_NEGATIVES,
   },
+  sixtyfourth: {
+    english: SIXTYFOURTH_TEMPLATES,
+    natives: NATIVE_SIXTYFOURTH,
+    negatives: SIXTYFOURTH_NEGATIVES,
+  },
+  sixtyfifth: {
+    english: SIXTYFIFTH_TEMPLATES,
+    natives: NATIVE_SIXTYFIFTH,
+    negatives: SIXTYFIFTH_NEGATIVES,
+  },
 };
 
 export function generate(n, seed, locales, names = "faker", templates = "first") {
@@ -4652,11 +4811,13 @@ export function generate(n, seed, locales, names = "faker", templates = "first")
       text += tpl.slice(last, m.index);
       const value = m[1].startsWith("PERSON_")
         ? documentPerson(m[1], f, loc, names)
-        : m[1] === "PERSON" && names === "unlisted"
-          ? unlistedPerson(f, loc)
-          : m[1] === "PERSON" && native && set.nativeOrder
-            ? nativeOrderPerson(f)
-            : VALUES[m[1]](f, loc);
+        : m[1] === "USERNAME"
+          ? accountName(f, loc, names)
+          : m[1] === "PERSON" && names === "unlisted"
+            ? unlistedPerson(f, loc)
+            : m[1] === "PERSON" && native && set.nativeOrder
+              ? nativeOrderPerson(f)
+              : VALUES[m[1]](f, loc);
       const type = m[1].startsWith("PERSON_")
         ? "PERSON"
         : m[1].startsWith("STREET_")

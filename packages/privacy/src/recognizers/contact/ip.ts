@@ -234,10 +234,12 @@ function ipv6Boundaries(text: string, s: number, e: number): boolean {
   // a colon before it ends a label ("id:", "x:"), not another group: a letter that is no hex digit stands before it
   if (b === 58 && !labelColon(text, s - 1)) return false;
   if (a >= 0 && isWordCode(a)) return false;
-  // a colon after it ends the clause when a space or the end follows ("peer 2001:db8::7334: connection refused")
+  // a colon after it ends the clause when a space or the end follows ("peer 2001:db8::7334: connection refused"),
+  // and a host's when a path follows, as scp and rsync write it ("user@2001:db8::7334:/var/www", "…:~/site")
   if (a === 58) {
     const a2 = codeAt(text, e + 1);
-    if (!(a2 === -1 || a2 === 32 || a2 === 9 || a2 === 10 || a2 === 13)) return false;
+    if (!(a2 === -1 || a2 === 32 || a2 === 9 || a2 === 10 || a2 === 13 || a2 === 47 || a2 === 126))
+      return false;
   }
   return true;
 }

@@ -368,6 +368,17 @@ export function isDateShape(run: DigitRun): boolean {
     }
     return false;
   }
+  // a number, then an ISO date after a blank: "pts/1  2026-12-01" (a terminal's columns), "v2 2024-01-31"
+  if (
+    g.length === 4 &&
+    sepKind(run.seps[0]!) === "" &&
+    g[1] === 4 &&
+    g[2]! <= 2 &&
+    g[3]! <= 2 &&
+    sepKind(run.seps[1]!) !== "" &&
+    sepKind(run.seps[1]!) === sepKind(run.seps[2]!)
+  )
+    return isYear(num(run, 1)) && validDay(num(run, 3), num(run, 2));
   if (g.length === 2 && g[0] === 4 && g[1] === 4) {
     const k = sepKind(run.seps[0]!);
     return (

@@ -45,6 +45,53 @@ describe("account names in home directories and shell prompts", () => {
     );
     expect(redact("cd /home/zvennik/src").redacted).toBe("cd /home/[USERNAME]/src");
   });
+  it("a terminal's commands and outputs: ssh, scp, chown, a tool's -u, the account a command ends with", () => {
+    expect(found("ssh zorvan@10.0.0.5")).toEqual(["zorvan"]);
+    expect(found("rsync -avz ./site/ zorvan.k@10.0.0.5:/var/www/")).toEqual(["zorvan.k"]);
+    expect(found("sudo chown zorvan:staff /srv/shared/budget.xlsx")).toEqual(["zorvan"]);
+    expect(found("mysql -u zorvan -p")).toEqual(["zorvan"]);
+    expect(found("psql -U zkeltrude -d orders")).toEqual(["zkeltrude"]);
+    expect(found("sudo usermod -aG docker zorvan")).toEqual(["zorvan"]);
+    expect(found("su - zorvan")).toEqual(["zorvan"]);
+    expect(found("getent passwd zorvan")).toEqual(["zorvan"]);
+    expect(found("export PGUSER=zorvan")).toEqual(["zorvan"]);
+    expect(found("zorvan@10.0.0.5: Permission denied (publickey).")).toEqual(["zorvan"]);
+    expect(found("PS C:\\Users\\zkeltrude> Get-ChildItem")).toEqual(["zkeltrude"]);
+  });
+
+  it("listings, who, whoami and sign-ins in six languages", () => {
+    expect(found("-rw-r--r--  1 zorvan  staff   4096 Dec  2 10:14 report.pdf")).toEqual(["zorvan"]);
+    // a group of the owner's own name is the owner's too
+    expect(found("drwx------  12 zorvan zorvan 4096 Jan  3 09:00 Documents")).toEqual(["zorvan", "zorvan"]);
+    expect(found("zorvan    pts/0    2026-12-01 09:12 (10.1.2.3)")).toEqual(["zorvan"]);
+    expect(found("$ whoami\nzorvan")).toEqual(["zorvan"]);
+    expect(found("Signed in as zorvan")).toEqual(["zorvan"]);
+    expect(found("Angemeldet als zorvan")).toEqual(["zorvan"]);
+    expect(found("Connecté en tant que zorvan")).toEqual(["zorvan"]);
+    expect(found("Ingelogd als zorvan")).toEqual(["zorvan"]);
+  });
+
+  it("no person there: system accounts, placeholders, prose that opens with a command's word", () => {
+    expect(found("drwxr-xr-x  5 root  wheel  160 Dec  2 10:14 bin")).toEqual([]);
+    expect(found("ssh -i ~/.ssh/id_ed25519 deploy@build-server")).toEqual([]);
+    expect(found("www-data  pts/1  2026-12-01 09:12 (localhost)")).toEqual([]);
+    expect(found("sudo -u postgres psql")).toEqual([]);
+    expect(found("Signed in as admin")).toEqual([]);
+    expect(found("login for the portal")).toEqual([]);
+    expect(found("Username=your_username; Password=x")).toEqual([]);
+    expect(found("Su hermano llega tarde")).toEqual([]);
+    expect(found("id like to go home")).toEqual([]);
+    expect(found("change your passwd today")).toEqual([]);
+  });
+
+  it("the engine leaves a listing's sizes and dates alone", () => {
+    expect(redact("-rw-r--r--  1 zorvan  staff   4096 Dec  2 10:14 report.pdf").redacted).toBe(
+      "-rw-r--r--  1 [USERNAME]  staff   4096 Dec  2 10:14 report.pdf",
+    );
+    expect(redact("drwxr-xr-x 5 root root 160 dic  2 10:14 bin").spans).toEqual([]);
+    expect(redact("www-data  pts/1  2026-12-01 09:12 (localhost)").spans).toEqual([]);
+  });
+
   it("spans lie within the text, and long hostile input takes linear time (property)", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {
@@ -59,6 +106,11 @@ describe("account names in home directories and shell prompts", () => {
       "C:\\Users\\" + "a ".repeat(50_000),
       "/home/" + "a".repeat(100_000),
       "a@b ".repeat(25_000),
+      "ssh " + " ".repeat(100_000) + "a@b",
+      "sudo " + "-u ".repeat(30_000),
+      "usermod " + "-a x ".repeat(20_000),
+      "logged in as ".repeat(10_000),
+      "x".repeat(50_000) + "=zorvan ".repeat(5_000),
     ];
     const t0 = performance.now();
     for (const h of hostile) detectAccountNames(h);

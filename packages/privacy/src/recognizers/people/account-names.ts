@@ -16,18 +16,23 @@ const GENERIC = new Set(
     "ubuntu debian centos fedora alpine ec2-user azureuser opc pi vagrant runner runneradmin builder build " +
     "jenkins gitlab-runner circleci travis node app www-data nobody daemon postgres mysql git docker " +
     "public default shared all default.migrated defaultapppool localservice networkservice systemprofile " +
-    "developer dev demo example foo bar johndoe janedoe"
+    "developer dev demo example foo bar johndoe janedoe " +
+    // service accounts of deployments and daemons
+    "deploy deployer ci cd service svc backup ansible terraform automation bot monitor nagios zabbix prometheus " +
+    "grafana nginx apache httpd redis mongodb elastic kafka hadoop oracle sa sys system operator support noreply " +
+    // managed databases' default administrators
+    "doadmin postgresadmin dbadmin dbuser"
   ).split(" "),
 );
 
 /** A home directory on Linux or macOS: "/home/<u>", "/Users/<u>" (an account name has no space there). */
-const UNIX_HOME_RE = /(?:^|[\s"'(=:[`])~?\/(?:home|Users)\/([A-Za-z0-9._-]{1,64})(?=[/\s"'`)\],;:]|$)/dg;
+const UNIX_HOME_RE = /(?:^|[\s"'(=:[`])~?\/(?:home|[Uu]sers)\/([A-Za-z0-9._-]{1,64})(?=[/\s"'`)\],;:]|$)/dg;
 /**
  * On Windows: "C:\Users\<u>", "C:\Documents and Settings\<u>"; the name may hold spaces where a backslash or a
  * quote ends it ("C:\Users\Zorqual Vennik\Documents"), none where a space or the text's end does.
  */
 const WIN_HOME_RE =
-  /(?:^|[\s"'(=:[`])[A-Za-z]:\\(?:[Uu]sers|Documents and Settings)\\(?:([^\\\n\r\t"'`<>|:*?/]{1,64}?)(?=\\|["'`])|([^\\\s"'`<>|:*?/]{1,64})(?=[\s,;)]|$))/dg;
+  /(?:^|[\s"'(=:[`])[A-Za-z]:\\(?:[Uu]sers|Documents and Settings)\\(?:([^\\\n\r\t"'`<>|:*?/]{1,64}?)(?=\\|["'`])|([^\\\s"'`<>|:*?/]{1,64})(?=[\s,;)>]|$))/dg;
 /**
  * Windows in Japanese shows its path separator as a yen sign ("C:¥Users¥tanaka¥Desktop", "¥Users¥tanaka"), and
  * people copy the paths as they see them (the full-width "￥" too).
@@ -41,10 +46,84 @@ const YEN_HOME_RE =
 const PROMPT_RE =
   /\[?([a-z_][a-z0-9._-]{0,31})@[A-Za-z0-9][A-Za-z0-9.-]{0,62}(?::\s?[~/]|\s[~/\w.-]{1,64}\]?\s?[$#%>])/dy;
 
+/** An account's name in a command or its output (the name as group 1). */
+const ACCOUNT = "([a-z_](?:[a-z0-9._-]{0,30}[a-z0-9_])?)";
+/**
+ * Commands and outputs of a terminal that name an account (each searched only where its command or shape occurs):
+ * - `ssh user@host`, `scp … user@host:`, `rsync`, `sftp`, `mosh`, `ssh-copy-id`;
+ * - `chown user:group`, `chown user file`;
+ * - a tool's user option: `mysql -u user`, `crontab -u user`, `sudo -u user`, `psql -U user`;
+ * - the account a command line ends with, after the command and its options alone: `passwd user`, `usermod -aG
+ *   docker user`, `su - user`, `id user`, `getent passwd user` ("su hermano llega tarde" is Spanish);
+ * - `ls -l`'s owner (and its group when it is the owner's own), `who`'s and `last`'s first column, `whoami`'s answer;
+ * - "login for user", "logged in as user", "Anmeldung von user", "connexion de user".
+ */
+const COMMAND_RES: readonly (readonly [string, RegExp])[] = [
+  [
+    "@",
+    new RegExp(
+      `\\b(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id)\\b[^\\n]{0,200}?[\\s=]${ACCOUNT}@[A-Za-z0-9[]`,
+      "dg",
+    ),
+  ],
+  ["chown", new RegExp(`\\bchown[ \\t]+(?:-[A-Za-z]+[ \\t]+){0,3}${ACCOUNT}(?=[:. \\t]|$)`, "dgm")],
+  [
+    "-",
+    new RegExp(
+      `\\b(?:mysql|mariadb|mysqldump|crontab|sudo|psql|pg_dump|pg_restore|runuser)\\b[^\\n]{0,80}?[ \\t]-[uU][ \\t]*${ACCOUNT}(?![\\w@])`,
+      "dg",
+    ),
+  ],
+  [
+    "",
+    new RegExp(
+      `^[ \\t]*(?:[$#>%][ \\t]*)?(?:sudo[ \\t]+)?(?:usermod|useradd|userdel|adduser|deluser|passwd|chage|su|id|groups|finger|getent[ \\t]+(?:passwd|group|shadow))(?:[ \\t]+-{1,2}[\\w-]*(?:[ \\t]+[a-z][\\w-]*)?){0,3}[ \\t]+${ACCOUNT}[ \\t]*$`,
+      "dgm",
+    ),
+  ],
+  [
+    "-",
+    new RegExp(
+      `^[ \\t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \\t]+\\d+[ \\t]+${ACCOUNT}[ \\t]+([a-z_][a-z0-9._-]{1,31})[ \\t]`,
+      "dgm",
+    ),
+  ],
+  ["", new RegExp(`^${ACCOUNT}[ \\t]+(?:pts\\/\\d|tty\\w|:\\d|console\\b)`, "dgm")],
+  ["whoami", new RegExp(`\\bwhoami[ \\t]*\\r?\\n[ \\t]*${ACCOUNT}[ \\t]*(?=\\r?\\n|$)`, "dg")],
+  [
+    "",
+    new RegExp(
+      `(?:^|[^\\p{L}])(?:[Ll]og(?:ged)?[ -]?[Ii]n|[Ss]igned in|[Aa]nmeldung|[Aa]ngemeldet|[Ee]ingeloggt|[Ii]ngelogd|[Aa]angemeld|[Cc]onnexion|[Cc]onnectée?|[Ss]esión iniciada|[Cc]onectad[oa]|[Aa]ccesso eseguito|[Cc]onness[oa])[ \\t]+(?:for|as|by|von|als|de|en tant que|como|come)[ \\t]+${ACCOUNT}(?=[\\s:,;.)]|$)`,
+      "dgu",
+    ),
+  ],
+  // ssh's and scp's errors open with the account and its host: "zorvan@10.0.0.5: Permission denied (publickey)."
+  ["@", new RegExp(`^[ \\t]*${ACCOUNT}@[A-Za-z0-9][A-Za-z0-9.:-]{0,62}:[ \\t]`, "dgm")],
+  // an account in the environment: "export PGUSER=zorvan", "USERNAME=zorvan npm start"
+  [
+    "=",
+    new RegExp(
+      `(?:^|[\\s;])(?:export[ \\t]+)?[A-Za-z_]*(?:USER|[Uu]ser)(?:NAME|[Nn]ame)?=["']?${ACCOUNT}(?=["'\\s;]|$)`,
+      "dgm",
+    ),
+  ],
+];
+/** Words after "login for" or "logged in as" that name no account. */
+const LOGIN_STOP = new Set(
+  "the an all any every everyone this that these your our their his her free more details help now today tomorrow users members guests students staff customers admins".split(
+    " ",
+  ),
+);
+/** Words that open the commands above, one of which a record must hold for them to be searched. */
+const COMMAND_WORDS =
+  /ssh|scp|sftp|rsync|mosh|chown|mysql|mariadb|crontab|sudo|psql|pg_|runuser|usermod|useradd|userdel|adduser|deluser|passwd|chage|\bsu\b|\bid\b|groups|finger|getent|rw|r-|--|x-|s-|t-|pts\/|tty|:\d|console|whoami|log|signed in|anmeldung|angemeldet|eingeloggt|ingelogd|aangemeld|connex|connect|sesi|conectad|accesso|conness|user=|name=|@/i;
+
 function accountOk(name: string): boolean {
   const n = name.trim().toLowerCase();
   if (n.length < 2 || GENERIC.has(n)) return false;
   // a placeholder or a variable, not a name: "$USER", "%USERNAME%", "<user>", "{user}"; a name has a letter
+  // ("your_username", "my-user", "example_user": placeholders of documentation)
+  if (/^(?:your|my[._-])|user_?name|example|placeholder|changeme/.test(n)) return false;
   return !/[$%<>{}]/.test(n) && /[a-z]/.test(n);
 }
 
@@ -55,9 +134,11 @@ function accountOk(name: string): boolean {
 export function detectAccountNames(text: string): Detection[] {
   const out: Detection[] = [];
   // (each search only where its fixed part occurs: most records hold none, and the engine runs this on all)
-  if (text.includes("/home/") || text.includes("/Users/")) scan(UNIX_HOME_RE, text, out);
+  if (text.includes("/home/") || text.includes("/Users/") || text.includes("/users/"))
+    scan(UNIX_HOME_RE, text, out);
   if (text.includes(":\\")) scan(WIN_HOME_RE, text, out);
   if (text.includes("¥") || text.includes("￥")) scan(YEN_HOME_RE, text, out);
+  if (COMMAND_WORDS.test(text)) commands(text, out);
   // each line that holds an "@" among its first characters, where a prompt's would be
   if (text.includes("@"))
     for (let ls = 0; ls < text.length;) {
@@ -74,6 +155,20 @@ export function detectAccountNames(text: string): Detection[] {
       ls = nl + 1;
     }
   return out;
+}
+
+/** The accounts the commands and outputs of COMMAND_RES name. */
+function commands(text: string, out: Detection[]): void {
+  for (const [needle, re] of COMMAND_RES) {
+    if (needle && !text.includes(needle)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (!LOGIN_STOP.has(m[1]!)) add(m, 1, out);
+      // `ls -l`: the group too when it is the owner's own (systems make one per person)
+      if (m[2] !== undefined && m[2] === m[1]) add(m, 2, out);
+      if (re.lastIndex === m.index) re.lastIndex++;
+    }
+  }
 }
 
 function scan(re: RegExp, text: string, out: Detection[]): void {
@@ -96,7 +191,20 @@ export const accountNames: Recognizer = {
   id: ID,
   types: ["USERNAME"],
   // every match holds one of these (a home directory's "/", "\" or "¥", or a prompt's "@")
-  triggers: { text: ["/", "\\", "@", "¥", "￥"] },
+  // or a command's or an output's word (searched for together: one condition)
+  triggers: {
+    text: ["/", "\\", "@", "¥", "￥", ":"],
+    // prettier-ignore
+    lower: [
+      "ssh", "scp", "sftp", "rsync", "mosh", "chown", "mysql", "mariadb", "crontab", "sudo", "psql", "pg_", "runuser",
+      "usermod", "useradd", "userdel", "adduser", "deluser", "passwd", "chage", "su ", "su\t", "tty",
+      // (every file mode of `ls -l` holds one of these: "-rw-…", "dr-x…", "d-wx-wx-wx", "d-w--w--w-", "d-wt…")
+      "rw", "r-", "--", "x-", "s-", "t-",
+      "whoami", "log", "signed in", "anmeldung", "connexion", "console", "id ", "id\t", "groups", "finger", "getent",
+      "angemeldet", "eingeloggt", "ingelogd", "aangemeld", "connect", "sesión", "conectad", "accesso", "conness", "user=",
+      "name=",
+    ],
+  },
   detect({ text }) {
     return detectAccountNames(text);
   },
