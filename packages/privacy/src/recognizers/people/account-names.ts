@@ -58,55 +58,70 @@ const ACCOUNT = "([a-z_](?:[a-z0-9._-]{0,30}[a-z0-9_])?)";
  * - `ls -l`'s owner (and its group when it is the owner's own), `who`'s and `last`'s first column, `whoami`'s answer;
  * - "login for user", "logged in as user", "Anmeldung von user", "connexion de user".
  */
-const COMMAND_RES: readonly (readonly [string, RegExp])[] = [
+const COMMAND_RES: readonly (readonly [(lower: string) => boolean, RegExp])[] = [
   [
-    "@",
+    (l) => l.includes("@") && SSH_WORDS.test(l),
     new RegExp(
       `\\b(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id)\\b[^\\n]{0,200}?[\\s=]${ACCOUNT}@[A-Za-z0-9[]`,
       "dg",
     ),
   ],
-  ["chown", new RegExp(`\\bchown[ \\t]+(?:-[A-Za-z]+[ \\t]+){0,3}${ACCOUNT}(?=[:. \\t]|$)`, "dgm")],
   [
-    "-",
+    (l) => l.includes("chown"),
+    new RegExp(`\\bchown[ \\t]+(?:-[A-Za-z]+[ \\t]+){0,3}${ACCOUNT}(?=[:. \\t]|$)`, "dgm"),
+  ],
+  [
+    (l) => l.includes(" -u") || l.includes("\t-u"),
     new RegExp(
       `\\b(?:mysql|mariadb|mysqldump|crontab|sudo|psql|pg_dump|pg_restore|runuser)\\b[^\\n]{0,80}?[ \\t]-[uU][ \\t]*${ACCOUNT}(?![\\w@])`,
       "dg",
     ),
   ],
   [
-    "",
-    new RegExp(
-      `^[ \\t]*(?:[$#>%][ \\t]*)?(?:sudo[ \\t]+)?(?:usermod|useradd|userdel|adduser|deluser|passwd|chage|su|id|groups|finger|getent[ \\t]+(?:passwd|group|shadow))(?:[ \\t]+-{1,2}[\\w-]*(?:[ \\t]+[a-z][\\w-]*)?){0,3}[ \\t]+${ACCOUNT}[ \\t]*$`,
-      "dgm",
-    ),
+    (l) => l.includes("whoami"),
+    new RegExp(`\\bwhoami[ \\t]*\\r?\\n[ \\t]*${ACCOUNT}[ \\t]*(?=\\r?\\n|$)`, "dg"),
   ],
   [
-    "-",
-    new RegExp(
-      `^[ \\t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \\t]+\\d+[ \\t]+${ACCOUNT}[ \\t]+([a-z_][a-z0-9._-]{1,31})[ \\t]`,
-      "dgm",
-    ),
-  ],
-  ["", new RegExp(`^${ACCOUNT}[ \\t]+(?:pts\\/\\d|tty\\w|:\\d|console\\b)`, "dgm")],
-  ["whoami", new RegExp(`\\bwhoami[ \\t]*\\r?\\n[ \\t]*${ACCOUNT}[ \\t]*(?=\\r?\\n|$)`, "dg")],
-  [
-    "",
+    (l) => LOGIN_WORDS.test(l),
     new RegExp(
       `(?:^|[^\\p{L}])(?:[Ll]og(?:ged)?[ -]?[Ii]n|[Ss]igned in|[Aa]nmeldung|[Aa]ngemeldet|[Ee]ingeloggt|[Ii]ngelogd|[Aa]angemeld|[Cc]onnexion|[Cc]onnectée?|[Ss]esión iniciada|[Cc]onectad[oa]|[Aa]ccesso eseguito|[Cc]onness[oa])[ \\t]+(?:for|as|by|von|als|de|en tant que|como|come)[ \\t]+${ACCOUNT}(?=[\\s:,;.)]|$)`,
       "dgu",
     ),
   ],
-  // ssh's and scp's errors open with the account and its host: "zorvan@10.0.0.5: Permission denied (publickey)."
-  ["@", new RegExp(`^[ \\t]*${ACCOUNT}@[A-Za-z0-9][A-Za-z0-9.:-]{0,62}:[ \\t]`, "dgm")],
   // an account in the environment: "export PGUSER=zorvan", "USERNAME=zorvan npm start"
   [
-    "=",
+    (l) => l.includes("user=") || l.includes("name="),
     new RegExp(
       `(?:^|[\\s;])(?:export[ \\t]+)?[A-Za-z_]*(?:USER|[Uu]ser)(?:NAME|[Nn]ame)?=["']?${ACCOUNT}(?=["'\\s;]|$)`,
       "dgm",
     ),
   ],
+];
+/**
+ * The readings of COMMAND_RES that open a line, tried at each line's start only (sticky): the account a command line
+ * ends with, `ls -l`'s owner, `who`'s first column, ssh's errors.
+ */
+const LINE_RES: readonly (readonly [(lower: string) => boolean, RegExp])[] = [
+  [
+    () => true,
+    new RegExp(
+      `[ \\t]*(?:[$#>%][ \\t]*)?(?:sudo[ \\t]+)?(?:usermod|useradd|userdel|adduser|deluser|passwd|chage|su|id|groups|finger|getent[ \\t]+(?:passwd|group|shadow))(?:[ \\t]+-{1,2}[\\w-]*(?:[ \\t]+[a-z][\\w-]*)?){0,3}[ \\t]+${ACCOUNT}[ \\t]*(?=\\r?\\n|$)`,
+      "dy",
+    ),
+  ],
+  [
+    () => true,
+    new RegExp(
+      `[ \\t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \\t]+\\d+[ \\t]+${ACCOUNT}[ \\t]+([a-z_][a-z0-9._-]{1,31})[ \\t]`,
+      "dy",
+    ),
+  ],
+  [
+    (l) => l.includes("pts/") || l.includes("tty") || l.includes("console") || SESSION_COLON.test(l),
+    new RegExp(`${ACCOUNT}[ \\t]+(?:pts\\/\\d|tty\\w|:\\d|console\\b)`, "dy"),
+  ],
+  // ssh's and scp's errors open with the account and its host: "zorvan@10.0.0.5: Permission denied (publickey)."
+  [(l) => l.includes("@"), new RegExp(`[ \\t]*${ACCOUNT}@[A-Za-z0-9][A-Za-z0-9.:-]{0,62}:[ \\t]`, "dy")],
 ];
 /** Words after "login for" or "logged in as" that name no account. */
 const LOGIN_STOP = new Set(
@@ -114,9 +129,10 @@ const LOGIN_STOP = new Set(
     " ",
   ),
 );
-/** Words that open the commands above, one of which a record must hold for them to be searched. */
-const COMMAND_WORDS =
-  /ssh|scp|sftp|rsync|mosh|chown|mysql|mariadb|crontab|sudo|psql|pg_|runuser|usermod|useradd|userdel|adduser|deluser|passwd|chage|\bsu\b|\bid\b|groups|finger|getent|rw|r-|--|x-|s-|t-|pts\/|tty|:\d|console|whoami|log|signed in|anmeldung|angemeldet|eingeloggt|ingelogd|aangemeld|connex|connect|sesi|conectad|accesso|conness|user=|name=|@/i;
+/** The commands of ssh's targets, the words of sign-ins and `who`'s display column (":0"): gates of COMMAND_RES. */
+const SSH_WORDS = /ssh|scp|sftp|rsync|mosh/;
+const LOGIN_WORDS = /log|signed in|anmeld|angemeld|eingeloggt|ingelogd|aangemeld|conne|sesi|conectad|accesso/;
+const SESSION_COLON = /[ \t]:\d/;
 
 function accountOk(name: string): boolean {
   const n = name.trim().toLowerCase();
@@ -131,14 +147,14 @@ function accountOk(name: string): boolean {
  * Account names in `text`.
  * @example detectAccountNames("cd /home/zvennik/src").map((d) => [d.start, d.end]) // [[9, 16]]
  */
-export function detectAccountNames(text: string): Detection[] {
+export function detectAccountNames(text: string, lower?: string): Detection[] {
   const out: Detection[] = [];
   // (each search only where its fixed part occurs: most records hold none, and the engine runs this on all)
   if (text.includes("/home/") || text.includes("/Users/") || text.includes("/users/"))
     scan(UNIX_HOME_RE, text, out);
   if (text.includes(":\\")) scan(WIN_HOME_RE, text, out);
   if (text.includes("¥") || text.includes("￥")) scan(YEN_HOME_RE, text, out);
-  if (COMMAND_WORDS.test(text)) commands(text, out);
+  commands(text, lower ?? text.toLowerCase(), out);
   // each line that holds an "@" among its first characters, where a prompt's would be
   if (text.includes("@"))
     for (let ls = 0; ls < text.length;) {
@@ -158,16 +174,32 @@ export function detectAccountNames(text: string): Detection[] {
 }
 
 /** The accounts the commands and outputs of COMMAND_RES name. */
-function commands(text: string, out: Detection[]): void {
-  for (const [needle, re] of COMMAND_RES) {
-    if (needle && !text.includes(needle)) continue;
+function commands(text: string, lower: string, out: Detection[]): void {
+  for (const [gate, re] of COMMAND_RES) {
+    if (!gate(lower)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (!LOGIN_STOP.has(m[1]!)) add(m, 1, out);
-      // `ls -l`: the group too when it is the owner's own (systems make one per person)
-      if (m[2] !== undefined && m[2] === m[1]) add(m, 2, out);
       if (re.lastIndex === m.index) re.lastIndex++;
     }
+  }
+  let open = 0;
+  for (let k = 0; k < LINE_RES.length; k++) if (LINE_RES[k]![0](lower)) open |= 1 << k;
+  if (open === 0) return;
+  for (let ls = 0; ls < text.length;) {
+    for (let k = 0; k < LINE_RES.length; k++) {
+      if ((open & (1 << k)) === 0) continue;
+      const re = LINE_RES[k]![1];
+      re.lastIndex = ls;
+      const m = re.exec(text);
+      if (m === null) continue;
+      add(m, 1, out);
+      // `ls -l`: the group too when it is the owner's own (systems make one per person)
+      if (m[2] !== undefined && m[2] === m[1]) add(m, 2, out);
+    }
+    const nl = text.indexOf("\n", ls);
+    if (nl < 0) break;
+    ls = nl + 1;
   }
 }
 
@@ -193,19 +225,17 @@ export const accountNames: Recognizer = {
   // every match holds one of these (a home directory's "/", "\" or "¥", or a prompt's "@")
   // or a command's or an output's word (searched for together: one condition)
   triggers: {
-    text: ["/", "\\", "@", "¥", "￥", ":"],
+    // a home directory's "/", "\\" or "¥", a prompt's or a target's "@", `who`'s ":0", a mode's or an option's "-",
+    // an environment's "=" (each a bit of the record's character summary), or a command's or a sign-in's word
+    text: ["/", "\\", "@", "¥", "￥", ":", "-", "="],
     // prettier-ignore
     lower: [
-      "ssh", "scp", "sftp", "rsync", "mosh", "chown", "mysql", "mariadb", "crontab", "sudo", "psql", "pg_", "runuser",
-      "usermod", "useradd", "userdel", "adduser", "deluser", "passwd", "chage", "su ", "su\t", "tty",
-      // (every file mode of `ls -l` holds one of these: "-rw-…", "dr-x…", "d-wx-wx-wx", "d-w--w--w-", "d-wt…")
-      "rw", "r-", "--", "x-", "s-", "t-",
-      "whoami", "log", "signed in", "anmeldung", "connexion", "console", "id ", "id\t", "groups", "finger", "getent",
-      "angemeldet", "eingeloggt", "ingelogd", "aangemeld", "connect", "sesión", "conectad", "accesso", "conness", "user=",
-      "name=",
+      "chown", "usermod", "useradd", "userdel", "adduser", "deluser", "passwd", "chage", "su ", "su\t", "id ", "id\t",
+      "groups", "finger", "getent", "tty", "console", "whoami", "log", "signed in", "anmeld", "angemeld", "eingeloggt",
+      "ingelogd", "aangemeld", "conne", "sesi", "conectad", "accesso",
     ],
   },
-  detect({ text }) {
-    return detectAccountNames(text);
+  detect({ text, lower }) {
+    return detectAccountNames(text, lower.length === text.length ? lower : undefined);
   },
 };
