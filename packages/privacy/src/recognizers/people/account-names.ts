@@ -48,6 +48,16 @@ const PROMPT_RE =
 
 /** An account's name in a command or its output (the name as group 1). */
 const ACCOUNT = "([a-z_](?:[a-z0-9._-]{0,30}[a-z0-9_])?)";
+/** What a record holds that a reading needs (bits of `gates`, tested once a record with `includes`). */
+const G_ALWAYS = 1;
+const G_AT = 2;
+const G_SSH = 4;
+const G_CHOWN = 8;
+const G_OPTION_U = 16;
+const G_WHOAMI = 32;
+const G_LOGIN = 64;
+const G_ENV = 128;
+const G_SESSION = 256;
 /**
  * Commands and outputs of a terminal that name an account (each searched only where its command or shape occurs):
  * - `ssh user@host`, `scp … user@host:`, `rsync`, `sftp`, `mosh`, `ssh-copy-id`;
@@ -58,31 +68,25 @@ const ACCOUNT = "([a-z_](?:[a-z0-9._-]{0,30}[a-z0-9_])?)";
  * - `ls -l`'s owner (and its group when it is the owner's own), `who`'s and `last`'s first column, `whoami`'s answer;
  * - "login for user", "logged in as user", "Anmeldung von user", "connexion de user".
  */
-const COMMAND_RES: readonly (readonly [(lower: string) => boolean, RegExp])[] = [
+const COMMAND_RES: readonly (readonly [number, RegExp])[] = [
   [
-    (l) => l.includes("@") && SSH_WORDS.test(l),
+    G_SSH,
     new RegExp(
       `\\b(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id)\\b[^\\n]{0,200}?[\\s=]${ACCOUNT}@[A-Za-z0-9[]`,
       "dg",
     ),
   ],
+  [G_CHOWN, new RegExp(`\\bchown[ \\t]+(?:-[A-Za-z]+[ \\t]+){0,3}${ACCOUNT}(?=[:. \\t]|$)`, "dgm")],
   [
-    (l) => l.includes("chown"),
-    new RegExp(`\\bchown[ \\t]+(?:-[A-Za-z]+[ \\t]+){0,3}${ACCOUNT}(?=[:. \\t]|$)`, "dgm"),
-  ],
-  [
-    (l) => l.includes(" -u") || l.includes("\t-u"),
+    G_OPTION_U,
     new RegExp(
       `\\b(?:mysql|mariadb|mysqldump|crontab|sudo|psql|pg_dump|pg_restore|runuser)\\b[^\\n]{0,80}?[ \\t]-[uU][ \\t]*${ACCOUNT}(?![\\w@])`,
       "dg",
     ),
   ],
+  [G_WHOAMI, new RegExp(`\\bwhoami[ \\t]*\\r?\\n[ \\t]*${ACCOUNT}[ \\t]*(?=\\r?\\n|$)`, "dg")],
   [
-    (l) => l.includes("whoami"),
-    new RegExp(`\\bwhoami[ \\t]*\\r?\\n[ \\t]*${ACCOUNT}[ \\t]*(?=\\r?\\n|$)`, "dg"),
-  ],
-  [
-    (l) => LOGIN_WORDS.test(l),
+    G_LOGIN,
     new RegExp(
       `(?:^|[^\\p{L}])(?:[Ll]og(?:ged)?[ -]?[Ii]n|[Ss]igned in|[Aa]nmeldung|[Aa]ngemeldet|[Ee]ingeloggt|[Ii]ngelogd|[Aa]angemeld|[Cc]onnexion|[Cc]onnectée?|[Ss]esión iniciada|[Cc]onectad[oa]|[Aa]ccesso eseguito|[Cc]onness[oa])[ \\t]+(?:for|as|by|von|als|de|en tant que|como|come)[ \\t]+${ACCOUNT}(?=[\\s:,;.)]|$)`,
       "dgu",
@@ -90,7 +94,7 @@ const COMMAND_RES: readonly (readonly [(lower: string) => boolean, RegExp])[] = 
   ],
   // an account in the environment: "export PGUSER=zorvan", "USERNAME=zorvan npm start"
   [
-    (l) => l.includes("user=") || l.includes("name="),
+    G_ENV,
     new RegExp(
       `(?:^|[\\s;])(?:export[ \\t]+)?[A-Za-z_]*(?:USER|[Uu]ser)(?:NAME|[Nn]ame)?=["']?${ACCOUNT}(?=["'\\s;]|$)`,
       "dgm",
@@ -101,27 +105,24 @@ const COMMAND_RES: readonly (readonly [(lower: string) => boolean, RegExp])[] = 
  * The readings of COMMAND_RES that open a line, tried at each line's start only (sticky): the account a command line
  * ends with, `ls -l`'s owner, `who`'s first column, ssh's errors.
  */
-const LINE_RES: readonly (readonly [(lower: string) => boolean, RegExp])[] = [
+const LINE_RES: readonly (readonly [number, RegExp])[] = [
   [
-    () => true,
+    G_ALWAYS,
     new RegExp(
       `[ \\t]*(?:[$#>%][ \\t]*)?(?:sudo[ \\t]+)?(?:usermod|useradd|userdel|adduser|deluser|passwd|chage|su|id|groups|finger|getent[ \\t]+(?:passwd|group|shadow))(?:[ \\t]+-{1,2}[\\w-]*(?:[ \\t]+[a-z][\\w-]*)?){0,3}[ \\t]+${ACCOUNT}[ \\t]*(?=\\r?\\n|$)`,
       "dy",
     ),
   ],
   [
-    () => true,
+    G_ALWAYS,
     new RegExp(
       `[ \\t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \\t]+\\d+[ \\t]+${ACCOUNT}[ \\t]+([a-z_][a-z0-9._-]{1,31})[ \\t]`,
       "dy",
     ),
   ],
-  [
-    (l) => l.includes("pts/") || l.includes("tty") || l.includes("console") || SESSION_COLON.test(l),
-    new RegExp(`${ACCOUNT}[ \\t]+(?:pts\\/\\d|tty\\w|:\\d|console\\b)`, "dy"),
-  ],
+  [G_SESSION, new RegExp(`${ACCOUNT}[ \\t]+(?:pts\\/\\d|tty\\w|:\\d|console\\b)`, "dy")],
   // ssh's and scp's errors open with the account and its host: "zorvan@10.0.0.5: Permission denied (publickey)."
-  [(l) => l.includes("@"), new RegExp(`[ \\t]*${ACCOUNT}@[A-Za-z0-9][A-Za-z0-9.:-]{0,62}:[ \\t]`, "dy")],
+  [G_AT, new RegExp(`[ \\t]*${ACCOUNT}@[A-Za-z0-9][A-Za-z0-9.:-]{0,62}:[ \\t]`, "dy")],
 ];
 /** Words after "login for" or "logged in as" that name no account. */
 const LOGIN_STOP = new Set(
@@ -129,10 +130,33 @@ const LOGIN_STOP = new Set(
     " ",
   ),
 );
-/** The commands of ssh's targets, the words of sign-ins and `who`'s display column (":0"): gates of COMMAND_RES. */
+/** The commands of ssh's targets. */
 const SSH_WORDS = /ssh|scp|sftp|rsync|mosh/;
-const LOGIN_WORDS = /log|signed in|anmeld|angemeld|eingeloggt|ingelogd|aangemeld|conne|sesi|conectad|accesso/;
-const SESSION_COLON = /[ \t]:\d/;
+
+/**
+ * Every string a gate stands for, searched for in one pass (one search of the record instead of twenty): what the
+ * match starts with says which gate it opens.
+ */
+const GATE_RE =
+  /@|chown|[ \t]-u|whoami|log|signed in|anmeld|ngemeld|ingelog|conne|conectad|sesi|accesso|user=|name=|pts\/|tty|console|[ \t]:\d/g;
+
+/** The gates that hold for a record, from its lower-cased text. */
+function gates(l: string): number {
+  let g = G_ALWAYS;
+  GATE_RE.lastIndex = 0;
+  for (let m = GATE_RE.exec(l); m !== null; m = GATE_RE.exec(l)) {
+    const w = m[0];
+    const c = w.charCodeAt(0);
+    if (c === 64) g |= SSH_WORDS.test(l) ? G_AT | G_SSH : G_AT;
+    else if (w === "chown") g |= G_CHOWN;
+    else if (w === "whoami") g |= G_WHOAMI;
+    else if (w === "user=" || w === "name=") g |= G_ENV;
+    else if (w === "pts/" || w === "tty" || w === "console") g |= G_SESSION;
+    else if (c === 32 || c === 9) g |= w.charCodeAt(1) === 58 ? G_SESSION : G_OPTION_U;
+    else g |= G_LOGIN;
+  }
+  return g;
+}
 
 function accountOk(name: string): boolean {
   const n = name.trim().toLowerCase();
@@ -175,21 +199,20 @@ export function detectAccountNames(text: string, lower?: string): Detection[] {
 
 /** The accounts the commands and outputs of COMMAND_RES name. */
 function commands(text: string, lower: string, out: Detection[]): void {
-  for (const [gate, re] of COMMAND_RES) {
-    if (!gate(lower)) continue;
+  const open = gates(lower);
+  for (let k = 0; k < COMMAND_RES.length; k++) {
+    const [gate, re] = COMMAND_RES[k]!;
+    if ((open & gate) === 0) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (!LOGIN_STOP.has(m[1]!)) add(m, 1, out);
       if (re.lastIndex === m.index) re.lastIndex++;
     }
   }
-  let open = 0;
-  for (let k = 0; k < LINE_RES.length; k++) if (LINE_RES[k]![0](lower)) open |= 1 << k;
-  if (open === 0) return;
   for (let ls = 0; ls < text.length;) {
     for (let k = 0; k < LINE_RES.length; k++) {
-      if ((open & (1 << k)) === 0) continue;
-      const re = LINE_RES[k]![1];
+      const [gate, re] = LINE_RES[k]!;
+      if ((open & gate) === 0) continue;
       re.lastIndex = ls;
       const m = re.exec(text);
       if (m === null) continue;
