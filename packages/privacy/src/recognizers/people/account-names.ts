@@ -147,8 +147,10 @@ function gates(l: string): number {
   for (let m = GATE_RE.exec(l); m !== null; m = GATE_RE.exec(l)) {
     const w = m[0];
     const c = w.charCodeAt(0);
-    if (c === 64) g |= SSH_WORDS.test(l) ? G_AT | G_SSH : G_AT;
-    else if (w === "chown") g |= G_CHOWN;
+    // (the commands are looked for once, at the first "@": a run of them would make this quadratic)
+    if (c === 64) {
+      if ((g & G_AT) === 0) g |= SSH_WORDS.test(l) ? G_AT | G_SSH : G_AT;
+    } else if (w === "chown") g |= G_CHOWN;
     else if (w === "whoami") g |= G_WHOAMI;
     else if (w === "user=" || w === "name=") g |= G_ENV;
     else if (w === "pts/" || w === "tty" || w === "console") g |= G_SESSION;
