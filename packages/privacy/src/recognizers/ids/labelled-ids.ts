@@ -8,6 +8,7 @@
  * Only what a label announces, with glue words ("number", "no", "#", "is", ":") between: "registration 2019" or
  * "badge design" are no identifiers (a value needs a digit, and a plate a letter too).
  */
+import { listingLineAt } from "../people/code-lines.js";
 import type { Detection, Recognizer } from "../../types.js";
 import { NO_DETECTIONS, results } from "../results.js";
 
@@ -44,13 +45,6 @@ const ANY_LABEL =
  * Vehicle and employee identifiers after their labels.
  * @example labelledIds.detect({ text: "my plate is AB12 CDE", lower: "my plate is ab12 cde", channel: "typed" })[0].type // "VEHICLE_ID"
  */
-/** The line of offset k opens with a file's type and permissions, as `ls -l` prints it ("-rw-r--r--"). */
-function listingLine(text: string, k: number): boolean {
-  let a = k;
-  while (a > 0 && text.charCodeAt(a - 1) !== 10 && k - a < 200) a--;
-  return /^[ \t]*[-dlcbps][rwxsStT-]{9}/.test(text.slice(a, a + 12));
-}
-
 export const labelledIds: Recognizer = {
   id: ID,
   types: ["VEHICLE_ID", "EMPLOYEE_ID"],
@@ -76,7 +70,7 @@ export const labelledIds: Recognizer = {
         if (re === EMPLOYEE_RE && /^(?:19|20)\d\d$/.test(v)) continue;
         const start = m.index + m[0].length - m[1]!.length;
         // a directory listing's group and size ("-rw-r--r--  1 zorvan  staff  4096 Dec  2 …"): no staff number
-        if (re === EMPLOYEE_RE && listingLine(text, start)) continue;
+        if (re === EMPLOYEE_RE && listingLineAt(text, start)) continue;
         out.push({ start, end: start + v.length, type, score: 0.8, level: 3, recognizer: ID });
       }
     }

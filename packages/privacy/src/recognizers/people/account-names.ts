@@ -6,6 +6,7 @@
  * "Public") name no one and stay.
  */
 import type { Detection, Recognizer } from "../../types.js";
+import { FILE_MODE } from "./code-lines.js";
 
 const ID = "account-name";
 
@@ -116,7 +117,7 @@ const LINE_RES: readonly (readonly [number, RegExp])[] = [
   [
     G_ALWAYS,
     new RegExp(
-      `[ \\t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \\t]+\\d+[ \\t]+${ACCOUNT}[ \\t]+([a-z_][a-z0-9._-]{1,31})[ \\t]`,
+      `[ \\t]*${FILE_MODE}[.+@]?[ \\t]+\\d+[ \\t]+${ACCOUNT}[ \\t]+([a-z_][a-z0-9._-]{1,31})[ \\t]`,
       "dy",
     ),
   ],

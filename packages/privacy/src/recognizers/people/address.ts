@@ -1,4 +1,5 @@
 import type { Detection, Recognizer } from "../../types.js";
+import { listingLineAt } from "./code-lines.js";
 import {
   L_CALENDAR,
   L_FIRST,
@@ -1397,7 +1398,7 @@ export const streetAddress: Recognizer = {
     let out = detectAddresses(text, lower);
     // a directory listing's line ("drwxr-xr-x 5 root root 160 dic  2 10:14 bin"): sizes and dates, no street
     if (out.length > 0 && (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 100 || text.includes("\n")))
-      out = out.filter((d) => !inListingLine(text, d.start));
+      out = out.filter((d) => !listingLineAt(text, d.start));
     for (const p of detectPostcodes(text, lower, knownDigitRuns(input))) out.push(p);
     // Chinese, Japanese and Korean addresses hold characters past ASCII (known for free when the record is tokenised)
     const toks = peekTokens(text);
@@ -1405,14 +1406,6 @@ export const streetAddress: Recognizer = {
     return out;
   },
 };
-
-/** The line of offset k is a directory listing's: it opens with a file's type and permissions ("-rw-r--r--"). */
-function inListingLine(text: string, k: number): boolean {
-  let a = k;
-  while (a > 0 && text.charCodeAt(a - 1) !== 10 && k - a < 200) a--;
-  return LISTING_LINE.test(text.slice(a, a + 12));
-}
-const LISTING_LINE = /^[ \t]*[-dlcbps][rwxsStT-]{9}/;
 
 /**
  * Find street addresses in `text` (`lower` is `text.toLowerCase()`).

@@ -1,7 +1,8 @@
 /**
  * Lines of program code among typed text, and which part of such a line a word stands in. A capitalised or (in
  * lower-case text) any word in the code of a line — an argument, a class, an import — is an identifier, not a person;
- * in its comment or in a string literal it is text again ("// ask Zorvan", `log("sent to zorvan")`).
+ * in its comment or in a string literal it is text again ("// ask Zorvan", `log("sent to zorvan")`). Also a terminal's
+ * directory listing lines (`listingLineAt`), whose numbers are sizes and dates.
  */
 
 /** Where an offset of a line stands: in its code, inside a string literal, or in a comment. */
@@ -105,4 +106,19 @@ export function isCodeLine(text: string, from: number, to: number): boolean {
   // a statement's end after a call ("realloc(ptr, len);"), or a call beside an assignment or a member access
   if (call && (last === 59 || last === 40 || last === 91 || assign || member)) return true;
   return false;
+}
+
+/** A file's type and permissions as `ls -l` prints them at a line's start ("-rw-r--r--", "drwxr-xr-x"). */
+export const FILE_MODE = "[-dlcbps][rwxsStT-]{9}";
+const LISTING_LINE = new RegExp(`^[ \\t]*${FILE_MODE}`);
+
+/**
+ * The line of offset `k` is a directory listing's (it opens with a file's mode): its numbers are sizes and dates and its
+ * words a file's owner, group and name, not a staff number or a street.
+ * @example listingLineAt("drwxr-xr-x 5 root root 160 dic  2 10:14 bin", 27) // true
+ */
+export function listingLineAt(text: string, k: number): boolean {
+  let a = k;
+  while (a > 0 && text.charCodeAt(a - 1) !== 10 && k - a < 200) a--;
+  return LISTING_LINE.test(text.slice(a, a + 12));
 }

@@ -384,7 +384,7 @@ function keyOfLiteral(q: number): number {
     return 0;
   }
   // a list's item: reviewers: ['a', 'b'] or SQL's VALUES ('a', 'b')
-  if (c === 44 || c === 91 || c === 40) return listKey(q);
+  if (c === 44 || c === 91) return listKey(q);
   return 0;
 }
 
